@@ -1,0 +1,126 @@
+/**
+ * Command-line access to the same core the Worker runs.
+ *
+ *   npm run ask -- "When is Petro meeting Trump?"          readable answer
+ *   npm run ask -- --json "When is Petro meeting Trump?"   the API's JSON
+ *   npm run --silent ask -- --briefs DIR --batch FILE.jsonl
+ *       one {"id", ...answer} JSON line per input line; nothing else on stdout
+ * @module
+ */
+import { createReadStream } from 'node:fs';
+import { resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { parseBriefs } from './core/brief.js';
+import { Engine, type AskResponse } from './core/engine.js';
+import { BriefError } from './core/errors.js';
+import { readBriefFiles } from './node/briefs-dir.js';
+
+const USAGE = `Usage:
+  npm run ask -- [--briefs DIR] [--json] [--limit N] "question"
+  npm run --silent ask -- [--briefs DIR] --batch FILE.jsonl   (FILE "-" reads stdin)
+
+Options:
+  --briefs DIR   folder of briefs to index (default: seeds/)
+  --json         print the API's JSON instead of text
+  --limit N      number of citations (1-10, default 3)
+  --batch FILE   answer one {"id","question"} JSON object per line, print one JSON line each
+  -h, --help     this help`;
+
+async function main(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        briefs: { type: 'string', default: 'seeds' },
+        json: { type: 'boolean', default: false },
+        limit: { type: 'string' },
+        batch: { type: 'string' },
+        'no-history': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const { values, positionals } = args;
+  if (values.help) {
+    process.stdout.write(USAGE + '\n');
+    return 0;
+  }
+  const limit = values.limit === undefined ? undefined : Number(values.limit);
+  if (limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > 10)) {
+    process.stderr.write('--limit must be a whole number from 1 to 10\n');
+    return 2;
+  }
+  const question = positionals.join(' ').trim();
+  if (!values.batch && !question) {
+    process.stderr.write(`No question given.\n\n${USAGE}\n`);
+    return 2;
+  }
+
+  const t0 = performance.now();
+  const engine = Engine.build(parseBriefs(readBriefFiles(resolve(values.briefs))));
+  process.stderr.write(
+    `briefbot: indexed ${engine.stats.briefs} briefs, ${engine.stats.passages} passages in ${Math.round(performance.now() - t0)} ms\n`,
+  );
+
+  if (values.batch) return batch(engine, values.batch, limit);
+
+  const response = engine.respond(question, { limit });
+  process.stdout.write(values.json ? JSON.stringify(response, null, 2) + '\n' : formatText(response));
+  return 0;
+}
+
+/** The batch contract: exactly one JSON line per non-blank input line. */
+async function batch(engine: Engine, file: string, limit: number | undefined): Promise<number> {
+  const input = file === '-' ? process.stdin : createReadStream(file);
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  let n = 0;
+  let failed = 0;
+  for await (const line of lines) {
+    n++;
+    if (line.trim() === '') continue;
+    let id: unknown = null;
+    let out: Record<string, unknown>;
+    try {
+      const req = JSON.parse(line) as { id?: unknown; question?: unknown; limit?: unknown };
+      id = req.id ?? null;
+      if (typeof req.question !== 'string' || req.question.trim() === '') throw new Error('"question" must be a non-empty string');
+      out = { id, ...engine.respond(req.question, { limit: typeof req.limit === 'number' ? req.limit : limit }) };
+    } catch (err) {
+      failed++;
+      process.stderr.write(`${file}:${n}: ${(err as Error).message}\n`);
+      out = { id, answered: false, answer: '', citations: [], error: { code: 'bad_request', message: (err as Error).message } };
+    }
+    process.stdout.write(JSON.stringify(out) + '\n');
+  }
+  return failed ? 1 : 0;
+}
+
+function formatText(r: AskResponse): string {
+  const lines = [r.answer, ''];
+  r.citations.forEach((c, i) => {
+    const meta = [c.title, c.byline, c.date].filter(Boolean).join(' · ');
+    lines.push(`[${i + 1}] ${meta} (${c.passageId})`, `    ${c.snippet}`);
+    if (c.url) lines.push(`    ${c.url}`);
+  });
+  if (r.related?.length) {
+    lines.push('Related briefs:');
+    for (const b of r.related) lines.push(`  - ${b.title}${b.date ? ` (${b.date})` : ''} [${b.briefId}]`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(err instanceof BriefError ? `briefbot: cannot build the index\n${err.message}\n` : `briefbot: ${(err as Error).stack ?? err}\n`);
+    process.exitCode = 1;
+  },
+);

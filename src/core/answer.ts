@@ -1,0 +1,296 @@
+/**
+ * Answer composition: ranked passages → a short extractive answer with
+ * citations, or an honest "not in the briefs".
+ *
+ * Every sentence of a passage near the top is scored for the question: how
+ * much of the question's weight (IDF) it covers, how well its passage ranked,
+ * and whether it holds what the question asks for (a date for "when", a name
+ * for "who", a number for "how many"…). The best 1–3 sentences form the
+ * answer; each citation's snippet is the chosen sentence widened with whole
+ * neighbouring sentences up to 300 characters.
+ * @module
+ */
+import { retrieve, type Hit, type Retrieval, type RetrieveOptions } from './retrieve.js';
+import { idf, type SearchIndex } from './search-index.js';
+import { analyze, analyzeWithRanges, normalizeWord, words } from './text.js';
+import type { Answer, Brief, Citation, Passage, Range, RelatedBrief } from './types.js';
+
+export const SNIPPET_MAX = 300;
+
+/** Tunable answer settings (defaults chosen on the public evaluation sets; see README). */
+export interface AnswerOptions {
+  /** Citations wanted (1–10). */
+  limit: number;
+  /** Passages whose sentences are considered. */
+  passages: number;
+  /** Weight of the passage's retrieval score against the sentence's own coverage. */
+  passageWeight: number;
+  /** Bonus for a sentence holding the kind of thing the question asks for. */
+  typeWeight: number;
+  /** Weight of the neighbouring sentences' coverage (answers often sit next to the matching words). */
+  contextWeight: number;
+  /** Below this share of the question's weight matched by the best passage, abstain. */
+  minCoverage: number;
+  /** Extra answer sentences must score at least this share of the best one. */
+  extraSentenceRatio: number;
+  retrieve?: Partial<RetrieveOptions>;
+}
+
+export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
+  limit: 3,
+  passages: 8,
+  passageWeight: 0.5,
+  typeWeight: 0.15,
+  contextWeight: 0.1,
+  minCoverage: 0.5,
+  extraSentenceRatio: 0.9,
+};
+
+/** What a question asks for, from its wording. */
+export type QuestionType = 'date' | 'number' | 'person' | 'place' | 'reason' | 'other';
+
+export function questionType(question: string): QuestionType {
+  const q = question.toLowerCase();
+  if (/\b(when|what (year|date|day|month|time|century|decade|period|era)|which (year|date|day|month|century|decade)|how long ago|since when)\b/.test(q)) return 'date';
+  if (/\b(how (many|much|long|far|old|big|large|tall|high|deep|wide|often|fast)|what (percentage|percent|number|amount|proportion|size|population)|(the )?number of)\b/.test(q)) return 'number';
+  if (/\b(who|whom|whose|which (person|man|woman|king|president|leader|group|team|company))\b/.test(q)) return 'person';
+  if (/\b(where|what (city|country|place|region|state|town|river|continent|location)|which (city|country|place|region|state|town|river|continent))\b/.test(q)) return 'place';
+  if (/\b(why|what (caused|causes|led to|was the reason)|for what reason)\b/.test(q)) return 'reason';
+  return 'other';
+}
+
+const MONTH = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.';
+const DATE_RE = new RegExp(`\\b(?:1\\d{3}|20\\d{2}|\\d{1,2}(?:st|nd|rd|th))s?\\b|\\b(?:${MONTH})|\\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tomorrow|century|centuries|decade|BC|AD|BCE)\\b`, 'g');
+const NUMBER_RE = /\p{N}[\p{N},.]*%?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|half|percent)\b/giu;
+const NAME_RE = /\b\p{Lu}[\p{L}'’-]+(?:\s+(?:de |van |von |al-)?\p{Lu}[\p{L}'’-]+)*/gu;
+const PLACE_RE = /\b(?:in|at|from|near|to|into|across|of)\s+(?:the\s+)?(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)*)/gu;
+const REASON_RE = /\b(?:because|due to|since|so that|as a result|in order to|owing to|led to|caused|result of|reason)\b/gi;
+
+/** Does `text` hold something of `type` that the question itself does not mention? */
+function typeEvidence(type: QuestionType, text: string, questionWords: Set<string>): number {
+  const fresh = (s: string) => s.split(/\s+/).some((w) => !questionWords.has(normalizeWord(w)));
+  const any = (re: RegExp, group = 0) => {
+    for (const m of text.matchAll(re)) if (fresh(m[group] ?? m[0])) return 1;
+    return 0;
+  };
+  switch (type) {
+    case 'date':
+      return any(DATE_RE);
+    case 'number':
+      return any(NUMBER_RE);
+    case 'person': {
+      // Skip the sentence's first word: it is capitalised anyway.
+      for (const m of text.matchAll(NAME_RE)) if (m.index > 0 && fresh(m[0])) return 1;
+      return 0;
+    }
+    case 'place':
+      return any(PLACE_RE, 1);
+    case 'reason':
+      return any(REASON_RE);
+    default:
+      return 0;
+  }
+}
+
+/** One scored sentence of a retrieved passage. */
+interface Candidate {
+  hit: Hit;
+  /** Sentence index inside the passage. */
+  s: number;
+  score: number;
+  coverage: number;
+}
+
+interface ComposeContext {
+  limit: number;
+  briefOf: (briefId: string) => Brief;
+  options?: Partial<AnswerOptions>;
+}
+
+/** Retrieve and compose in one call (what `Engine.ask` does). */
+export function answerQuestion(index: SearchIndex, question: string, ctx: ComposeContext): Answer {
+  const o = { ...DEFAULT_ANSWER_OPTIONS, ...ctx.options };
+  return composeAnswer(index, question, retrieve(index, question, { k: Math.max(o.passages, ctx.limit), ...o.retrieve }), ctx);
+}
+
+/** Compose the answer from a retrieval. */
+export function composeAnswer(index: SearchIndex, question: string, retrieval: Retrieval, ctx: ComposeContext): Answer {
+  const o = { ...DEFAULT_ANSWER_OPTIONS, ...ctx.options, limit: ctx.limit };
+  const { terms, hits } = retrieval;
+  if (terms.length === 0) {
+    return notFound('Ask me about the news in the briefs, for example who said what, when something happens, or how many were involved.', []);
+  }
+  if (hits.length === 0) return notFound(NOT_FOUND, []);
+
+  const weight = new Map(terms.map((t) => [t, idf(index, t)]));
+  const total = terms.reduce((s, t) => s + weight.get(t)!, 0);
+  const cover = (matched: Iterable<string>) => {
+    let sum = 0;
+    for (const t of new Set(matched)) sum += weight.get(t) ?? 0;
+    return total > 0 ? sum / total : 0;
+  };
+
+  const top = hits[0]!;
+  if (cover(top.matched) < o.minCoverage) {
+    return notFound(NOT_FOUND, related(hits, ctx.briefOf));
+  }
+
+  const type = questionType(question);
+  const questionWords = new Set(words(question).map((w) => normalizeWord(w.word)));
+  const candidates: Candidate[] = [];
+  for (const hit of hits.slice(0, o.passages)) {
+    const p = hit.passage;
+    const sentTerms = p.sentences.map(([s, e]) => new Set(analyze(p.text.slice(s, e))));
+    const headTerms = new Set(analyze(ctx.briefOf(p.briefId).title + ' ' + (p.section ?? '')));
+    const coverage = sentTerms.map((st) => cover([...st].filter((t) => weight.has(t))));
+    const pnorm = hit.score / top.score;
+    p.sentences.forEach(([s, e], i) => {
+      const own = coverage[i]!;
+      // Title/section words count a little: "it" in the sentence is often the brief's subject.
+      const head = cover([...headTerms].filter((t) => weight.has(t) && !sentTerms[i]!.has(t)));
+      const context = Math.max(coverage[i - 1] ?? 0, coverage[i + 1] ?? 0);
+      const evidence = type === 'other' ? 0 : typeEvidence(type, p.text.slice(s, e), questionWords);
+      const score = own + 0.25 * head + o.contextWeight * context + o.passageWeight * pnorm + o.typeWeight * evidence;
+      candidates.push({ hit, s: i, score, coverage: own });
+    });
+  }
+  candidates.sort((a, b) => b.score - a.score || a.hit.doc - b.hit.doc || a.s - b.s);
+
+  const termSet = new Set(terms);
+  const citations: (Citation & { window: Range; doc: number })[] = [];
+  const chosen: { candidate: Candidate; marker: number }[] = [];
+  const best = candidates[0]!.score;
+
+  for (const c of candidates) {
+    const holder = citations.findIndex((x) => x.doc === c.hit.doc && c.s >= x.window[0] && c.s <= x.window[1]);
+    const wantsInAnswer = chosen.length < 3 && (chosen.length === 0 || c.score >= o.extraSentenceRatio * best);
+    if (holder >= 0) {
+      if (wantsInAnswer && !chosen.some((x) => x.candidate.hit.doc === c.hit.doc && x.candidate.s === c.s)) {
+        chosen.push({ candidate: c, marker: holder + 1 });
+      }
+      continue;
+    }
+    if (citations.length >= o.limit) {
+      if (chosen.length >= 3 || !wantsInAnswer) break;
+      continue;
+    }
+    const sentScores = candidates.filter((x) => x.hit.doc === c.hit.doc);
+    const snip = snippet(c.hit.passage, c.s, (i) => sentScores.find((x) => x.s === i)?.score ?? 0, termSet);
+    const brief = ctx.briefOf(c.hit.passage.briefId);
+    citations.push({
+      briefId: brief.id,
+      title: brief.title,
+      byline: brief.byline ?? null,
+      date: brief.date ?? null,
+      url: brief.url ?? null,
+      passageId: c.hit.passage.id,
+      snippet: snip.text,
+      highlights: snip.highlights,
+      score: round(c.hit.score),
+      window: snip.window,
+      doc: c.hit.doc,
+    });
+    if (wantsInAnswer) chosen.push({ candidate: c, marker: citations.length });
+  }
+
+  // Keep the answer in reading order when sentences come from one passage.
+  const answer = chosen
+    .map(({ candidate: c, marker }) => {
+      const [s, e] = c.hit.passage.sentences[c.s]!;
+      return `${c.hit.passage.text.slice(s, e)} [${marker}]`;
+    })
+    .join(' ');
+
+  return {
+    answered: true,
+    answer,
+    citations: citations.map(({ window: _w, doc: _d, ...rest }) => rest),
+  };
+}
+
+const NOT_FOUND = "I couldn't find that in the briefs. Try other words, or ask about one of the related briefs.";
+
+function notFound(message: string, rel: RelatedBrief[]): Answer {
+  const text = rel.length ? message : message.replace(/, or ask about one of the related briefs/, '');
+  return { answered: false, answer: text, citations: [], ...(rel.length ? { related: rel } : {}) };
+}
+
+function related(hits: Hit[], briefOf: (id: string) => Brief): RelatedBrief[] {
+  const out: RelatedBrief[] = [];
+  for (const h of hits) {
+    if (out.some((r) => r.briefId === h.passage.briefId)) continue;
+    const b = briefOf(h.passage.briefId);
+    out.push({ briefId: b.id, title: b.title, date: b.date ?? null });
+    if (out.length === 3) break;
+  }
+  return out;
+}
+
+/**
+ * The snippet for sentence `s`: that sentence, widened with whole neighbouring
+ * sentences (the better-scoring side first) while it fits in 300 characters;
+ * a sentence longer than that is cut at word boundaries around its matches.
+ */
+export function snippet(
+  passage: Passage,
+  s: number,
+  sentenceScore: (i: number) => number,
+  terms: Set<string>,
+): { text: string; highlights: Range[]; window: Range } {
+  const sents = passage.sentences;
+  let lo = s;
+  let hi = s;
+  const span = () => sents[hi]![1] - sents[lo]![0];
+  if (span() <= SNIPPET_MAX) {
+    for (;;) {
+      const options: number[] = [];
+      if (lo > 0) options.push(lo - 1);
+      if (hi < sents.length - 1) options.push(hi + 1);
+      options.sort((a, b) => sentenceScore(b) - sentenceScore(a) || a - b);
+      const next = options.find((i) => Math.max(sents[hi]![1], sents[i]![1]) - Math.min(sents[lo]![0], sents[i]![0]) <= SNIPPET_MAX);
+      if (next === undefined) break;
+      if (next < lo) lo = next;
+      else hi = next;
+    }
+    const from = sents[lo]![0];
+    const text = passage.text.slice(from, sents[hi]![1]);
+    return { text, highlights: highlight(text, terms), window: [lo, hi] };
+  }
+  // One long sentence: cut around its matched words.
+  const [ss, se] = sents[s]!;
+  const sentence = passage.text.slice(ss, se);
+  const marks = highlight(sentence, terms);
+  const budget = SNIPPET_MAX - 2; // room for two ellipses
+  let from = 0;
+  if (marks.length) {
+    // The window of `budget` characters holding the most matches.
+    let bestCount = -1;
+    for (const [start] of marks) {
+      const count = marks.filter(([a, b]) => a >= start && b <= start + budget).length;
+      if (count > bestCount) {
+        bestCount = count;
+        from = start;
+      }
+    }
+    // Give the first match some left context.
+    from = Math.max(0, Math.min(from - 40, sentence.length - budget));
+  }
+  let to = Math.min(sentence.length, from + budget);
+  if (from > 0) from = sentence.indexOf(' ', from) + 1 || from;
+  if (to < sentence.length) to = Math.max(sentence.lastIndexOf(' ', to), from + 1);
+  let text = sentence.slice(from, to).trim();
+  if (from > 0) text = '…' + text;
+  if (to < sentence.length) text = text.replace(/[\s,;:]+$/, '') + '…';
+  return { text, highlights: highlight(text, terms), window: [s, s] };
+}
+
+/** Ranges of `text` whose terms are among `terms`. */
+export function highlight(text: string, terms: Set<string>): Range[] {
+  return analyzeWithRanges(text)
+    .filter((t) => terms.has(t.term))
+    .map((t) => [t.start, t.end] as Range);
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

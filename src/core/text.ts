@@ -1,0 +1,167 @@
+/**
+ * Text analysis shared by indexing and querying: sentence splitting,
+ * tokenisation, abbreviation variants, stop words and stemming.
+ *
+ * The index and the queries must go through exactly the same pipeline, so
+ * both call {@link analyze}.
+ * @module
+ */
+import { stemmer } from 'stemmer';
+import type { Range } from './types.js';
+
+/**
+ * Words that carry no topic: English function words plus the words people
+ * use to ask ("what", "when", "tell", "know"). Kept lower-case, unstemmed.
+ */
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  (
+    'a about above after again against all also am an and any are aren arent as at be because been before being below ' +
+    'between both but by can cannot could couldn did didn didnt do does doesn doesnt doing don dont down during each ' +
+    'few for from further had hadn has hasn have haven having he her here hers herself him himself his how i if in ' +
+    'into is isn isnt it its itself just let me more most my myself no nor not now of off on once only or other ' +
+    'ought our ours ourselves out over own same she should so some such than that the their theirs them themselves ' +
+    'then there these they this those through to too under until up upon us very was wasn we were weren what when ' +
+    'where which while who whom whose why will with won would wouldn you your yours yourself yourselves ' +
+    // question and request words
+    'tell know explain describe name called give say said according many much whats whos hows ' +
+    'please kind type one ones thing things'
+  ).split(/\s+/),
+);
+
+/**
+ * Abbreviation variants mapped to one canonical token, applied to the raw
+ * (case-sensitive) text before tokenising, so "U.S.", "US", "USA" and
+ * "United States" all meet. Bare upper-case forms only: "us" stays a pronoun.
+ */
+const VARIANTS: [RegExp, string][] = [
+  [/\bU\.\s?S\.(?:\s?A\.)?|\bUSA?\b|\bUnited States(?: of America)?\b/g, ' unitedstates '],
+  [/\bU\.\s?N\.|\bUN\b|\bUnited Nations\b/g, ' unitednations '],
+  [/\bU\.\s?K\.|\bUK\b|\bUnited Kingdom\b/g, ' unitedkingdom '],
+  [/\bE\.\s?U\.|\bEU\b|\bEuropean Union\b/g, ' europeanunion '],
+];
+
+/** Replace known abbreviation variants by their canonical token. */
+export function canonicalizeVariants(text: string): string {
+  let out = text;
+  for (const [re, token] of VARIANTS) out = out.replace(re, token);
+  return out;
+}
+
+/**
+ * A word or number: numbers keep inner separators ("1,230", "3.5"), words
+ * keep inner apostrophes ("don't"). Letters include combining marks.
+ */
+const WORD = /\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*/gu;
+
+/** Lower-case, fold diacritics ("Kraków" → "krakow") and drop possessive "'s". */
+export function normalizeWord(word: string): string {
+  return word
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/['’]s$/, '')
+    .replace(/['’,]/g, '');
+}
+
+/** Split raw text into words (original spelling) with their ranges. */
+export function words(text: string): { word: string; start: number; end: number }[] {
+  const out: { word: string; start: number; end: number }[] = [];
+  for (const m of text.matchAll(WORD)) out.push({ word: m[0], start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
+/** Turn one normalised word into its index term, or null for a stop word. */
+export function toTerm(word: string): string | null {
+  if (word.length === 0 || STOP_WORDS.has(word)) return null;
+  if (/^\p{N}/u.test(word)) return word; // numbers are kept as written (commas removed)
+  return stemmer(word);
+}
+
+/**
+ * The full analysis pipeline: variants → words → normalise → stop words → stem.
+ * Used for documents and queries alike.
+ * @example analyze("When is Petro meeting the U.S. president?") // ["petro", "meet", "unitedstates", "presid"]
+ */
+export function analyze(text: string): string[] {
+  const terms: string[] = [];
+  for (const m of canonicalizeVariants(text).matchAll(WORD)) {
+    const term = toTerm(normalizeWord(m[0]));
+    if (term) terms.push(term);
+  }
+  return terms;
+}
+
+/**
+ * Terms of a text with the character range each came from in the original
+ * text (for highlighting). Abbreviation variants are matched in place.
+ */
+export function analyzeWithRanges(text: string): { term: string; start: number; end: number }[] {
+  const out: { term: string; start: number; end: number }[] = [];
+  // Find variant spans first, so "U.S." highlights as one range.
+  const taken: Range[] = [];
+  for (const [re, token] of VARIANTS) {
+    for (const m of text.matchAll(re)) {
+      taken.push([m.index, m.index + m[0].length]);
+      out.push({ term: token.trim(), start: m.index, end: m.index + m[0].length });
+    }
+  }
+  for (const m of text.matchAll(WORD)) {
+    const start = m.index;
+    if (taken.some(([s, e]) => start >= s && start < e)) continue;
+    const term = toTerm(normalizeWord(m[0]));
+    if (term) out.push({ term, start, end: start + m[0].length });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** Abbreviations after which a period does not end a sentence. */
+const ABBREVIATIONS = new Set(
+  (
+    'mr mrs ms dr prof st sr jr gen col lt maj capt sgt adm gov sen rep rev hon pres supt insp ' +
+    'jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun ' +
+    'no nos vol vols fig figs p pp ed eds est approx dept univ inc ltd co corp bros ave blvd mt ft ' +
+    'e.g i.e etc vs cf al a.m p.m ca c'
+  ).split(/\s+/),
+);
+
+/**
+ * Split text into sentences, returned as `[start, end)` ranges (end excludes
+ * trailing spaces). A boundary is `.`, `!` or `?` (with any closing quotes or
+ * brackets) followed by space and a capital, digit or opening quote, unless
+ * the word before the period is a known abbreviation or an initial.
+ */
+export function splitSentences(text: string): Range[] {
+  const ranges: Range[] = [];
+  const re = /[.!?…]+["'”’)\]]*(?=\s+["'“‘(\[]?[\p{Lu}\p{N}])/gu;
+  let start = 0;
+  for (const m of text.matchAll(re)) {
+    const end = m.index + m[0].length;
+    if (m[0].startsWith('.') && !m[0].startsWith('...')) {
+      const before = text.slice(start, m.index);
+      const lastWord = /([\p{L}.]+)$/u.exec(before)?.[1] ?? '';
+      const bare = lastWord.toLowerCase();
+      // Initials and acronyms ("J.", "U.S."), titles and month names do not end a sentence.
+      if (/^\p{Lu}$/u.test(lastWord) || /^(\p{L}\.)+\p{L}$/u.test(lastWord) || ABBREVIATIONS.has(bare)) continue;
+    }
+    pushTrimmed(text, start, end, ranges);
+    start = end;
+  }
+  pushTrimmed(text, start, text.length, ranges);
+  return ranges;
+}
+
+function pushTrimmed(text: string, start: number, end: number, out: Range[]): void {
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  if (end > start) out.push([start, end]);
+}
+
+/** URL-safe slug: "Hello, World!.md" → "hello-world-md". */
+export function slugify(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}

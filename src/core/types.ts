@@ -1,0 +1,85 @@
+/**
+ * Data shapes shared by every part of Briefbot: the parser, the index, the
+ * answerer and every adapter (HTTP, widget, messaging channels, CLI).
+ *
+ * Everything here is plain data (JSON-serialisable), so it can cross the
+ * Worker/CLI boundary and be written into the generated index module.
+ * @module
+ */
+
+/** One brief (a short news article) after parsing. */
+export interface Brief {
+  /** Stable id: front matter `id`, else a slug of the file name. */
+  id: string;
+  title: string;
+  /** ISO 8601 date (`YYYY-MM-DD` or a full timestamp), when known. */
+  date?: string;
+  byline?: string;
+  source?: string;
+  /** Canonical URL of the brief, when known. */
+  url?: string;
+  tags: string[];
+  lang: string;
+  /** Links found in the body (`[text](url)` with a real URL), kept as metadata. */
+  links: { text: string; url: string }[];
+  /** The file the brief was read from, relative to the briefs folder. */
+  file: string;
+  passages: Passage[];
+}
+
+/** A paragraph-sized piece of a brief: the unit that is indexed and cited. */
+export interface Passage {
+  /** `<briefId>#p<n>`, n counting the brief's body paragraphs from 1. */
+  id: string;
+  briefId: string;
+  /** 1-based paragraph number inside the brief. */
+  n: number;
+  /** Section heading the passage sits under, if any. */
+  section?: string;
+  text: string;
+  /** `[start, end)` character offsets of each sentence in `text`. */
+  sentences: [number, number][];
+}
+
+/** `[start, end)` character range. */
+export type Range = [number, number];
+
+/** A source cited by an answer (or offered as further reading). */
+export interface Citation {
+  briefId: string;
+  title: string;
+  byline: string | null;
+  date: string | null;
+  url: string | null;
+  passageId: string;
+  /** At most 300 characters: whole sentences, or cut at a word with `…`. */
+  snippet: string;
+  /** `[start, end)` ranges of the matched query terms inside `snippet`. */
+  highlights: Range[];
+  /** Retrieval score of the passage (higher is better; not comparable across queries). */
+  score: number;
+}
+
+/** A brief offered when no answer was found. */
+export interface RelatedBrief {
+  briefId: string;
+  title: string;
+  date: string | null;
+}
+
+/** The answer to one question: what `POST /api/ask` returns (less `query`). */
+export interface Answer {
+  answered: boolean;
+  /** 1–3 sentences from the briefs, each followed by its marker `[n]`; or a helpful message when not answered. */
+  answer: string;
+  /** The answer's sources first (marker `[n]` is `citations[n-1]`), then further supporting passages, best first. */
+  citations: Citation[];
+  /** Up to 3 briefs that share words with the question, when not answered. */
+  related?: RelatedBrief[];
+}
+
+/** Options for one question. */
+export interface AskOptions {
+  /** Number of citations wanted (default 3, at most 10). */
+  limit?: number;
+}

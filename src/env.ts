@@ -1,0 +1,17 @@
+/**
+ * The Worker's bindings: `[vars]` from wrangler.toml, secrets from
+ * `wrangler secret put` / `.dev.vars`, and storage bindings.
+ * @module
+ */
+export interface Env {
+  /** Comma-separated origins allowed to call the API from browsers; "*" for any. */
+  CORS_ORIGINS?: string;
+}
+
+/** Hono generics for every sub-app: bindings plus per-request variables. */
+export interface AppEnv {
+  Bindings: Env;
+  Variables: {
+    engine: import('./core/engine.js').Engine;
+  };
+}

@@ -1,0 +1,36 @@
+/**
+ * Node-side reading of a briefs folder (build step, CLI, eval, bench).
+ * The parsing itself is pure and lives in `src/core/brief.ts`.
+ * @module
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import type { BriefFile } from '../core/brief.js';
+
+/** File names read as briefs. */
+export const BRIEF_EXTENSIONS = /\.(md|markdown|txt)$/i;
+
+/** Every brief file under `dir` (recursively, hidden files skipped), with paths relative to `dir`. */
+export function readBriefFiles(dir: string): BriefFile[] {
+  let st;
+  try {
+    st = statSync(dir);
+  } catch {
+    throw new Error(`Briefbot: the briefs folder "${dir}" does not exist`);
+  }
+  if (!st.isDirectory()) throw new Error(`Briefbot: "${dir}" is not a folder`);
+  const out: BriefFile[] = [];
+  const walk = (d: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (entry.name.startsWith('.')) continue;
+      const full = join(d, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile() && BRIEF_EXTENSIONS.test(entry.name)) {
+        out.push({ path: relative(dir, full).split(sep).join('/'), bytes: readFileSync(full) });
+      }
+    }
+  };
+  walk(dir);
+  if (out.length === 0) throw new Error(`Briefbot: no brief files (.md, .markdown, .txt) in "${dir}"`);
+  return out;
+}
