@@ -6,6 +6,11 @@
 export interface Env {
   /** Comma-separated origins allowed to call the API from browsers; "*" for any. */
   CORS_ORIGINS?: string;
+  /**
+   * Short-lived state with TTLs. Key prefixes keep users apart:
+   * `dedupe:<channel>:<delivery id>` (webhook retries), `conv:<conversation id>` (chat memory).
+   */
+  STATE: KVNamespace;
 }
 
 /** Hono generics for every sub-app: bindings plus per-request variables. */
