@@ -5,13 +5,13 @@
  */
 import { createApp } from './app.js';
 import { Engine } from './core/engine.js';
-import { INDEX_JSON } from './generated/index-data.js';
+import { INDEX_DATA } from './generated/index-data.js';
 
 let engine: Engine | undefined;
 
-/** Parse and load the bundled index on first request (keeps script start-up cheap). */
+/** Open the bundled index on first request (keeps script start-up cheap). */
 export function bundledEngine(): Engine {
-  engine ??= Engine.load(JSON.parse(INDEX_JSON));
+  engine ??= Engine.load(INDEX_DATA);
   return engine;
 }
 

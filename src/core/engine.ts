@@ -8,7 +8,8 @@
  * @module
  */
 import { answerQuestion, type AnswerOptions } from './answer.js';
-import { buildSearchIndex, loadSearchIndex, serializeSearchIndex, type SearchIndex, type SerializedIndex } from './search-index.js';
+import { IndexError } from './errors.js';
+import { loadSearchIndex, packBriefs, type OpenedIndex, type SearchIndex, type SerializedIndex } from './search-index.js';
 import type { AskOptions, Answer, Brief, Passage } from './types.js';
 
 /** A brief without its passages, as listed by `GET /api/briefs`. */
@@ -41,34 +42,49 @@ function newestFirst(a: Brief, b: Brief): number {
 
 export class Engine {
   private readonly briefById: Map<string, Brief>;
-  private readonly passageById: Map<string, Passage>;
-  private readonly byDate: Brief[];
+  private byDate: Brief[] | undefined;
 
   private constructor(
     readonly index: SearchIndex,
     readonly briefs: Brief[],
     readonly stats: IndexStats,
+    private readonly bytes: SerializedIndex | undefined,
   ) {
     this.briefById = new Map(briefs.map((b) => [b.id, b]));
-    this.passageById = new Map(briefs.flatMap((b) => b.passages.map((p) => [p.id, p] as const)));
-    this.byDate = [...briefs].sort(newestFirst);
   }
 
-  /** Build from parsed briefs (build step, CLI, tests). */
+  /**
+   * Build from parsed briefs (build step, CLI, tests). The result is the very
+   * engine {@link Engine.load} gives for {@link Engine.serialize}'s bytes, so
+   * the CLI and the evaluation run what the Worker runs.
+   */
   static build(briefs: Brief[], builtAt = new Date().toISOString()): Engine {
-    const index = buildSearchIndex(briefs);
-    return new Engine(index, briefs, { builtAt, briefs: briefs.length, passages: index.passages.length, contentHash: hashBriefs(briefs) });
+    const stats: IndexStats = {
+      builtAt,
+      briefs: briefs.length,
+      passages: briefs.reduce((n, b) => n + b.passages.length, 0),
+      contentHash: hashBriefs(briefs),
+    };
+    return Engine.load(packBriefs(briefs, stats));
   }
 
-  /** Load what {@link Engine.serialize} wrote (the Worker, at first request). */
-  static load(data: SerializedEngine): Engine {
-    const index = loadSearchIndex(data.index, data.briefs);
-    return new Engine(index, data.briefs, data.stats);
+  /** Load what {@link Engine.serialize} wrote (the bundled index, at first request). */
+  static load(data: SerializedIndex | ArrayBuffer): Engine {
+    const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+    return Engine.open(loadSearchIndex(bytes), bytes);
   }
 
-  /** Everything the Worker needs, as JSON-safe data. */
-  serialize(): SerializedEngine {
-    return { version: 1, stats: this.stats, briefs: this.briefs, index: serializeSearchIndex(this.index) };
+  /** Wrap an opened index (bundled or sharded). */
+  static open(opened: OpenedIndex, bytes?: SerializedIndex): Engine {
+    const stats = opened.meta as IndexStats;
+    if (!stats || typeof stats.builtAt !== 'string') throw new IndexError('Briefbot: the index has no build information; run "npm run build:index" again');
+    return new Engine(opened.index, opened.briefs, stats, bytes);
+  }
+
+  /** The packed index (what the Worker bundles): see `packed-index.ts`. */
+  serialize(): SerializedIndex {
+    if (!this.bytes) throw new IndexError('Briefbot: this engine was opened from shards and has no single serialized form');
+    return this.bytes;
   }
 
   /** Answer one question from the briefs. */
@@ -93,24 +109,23 @@ export class Engine {
   }
 
   passage(id: string): Passage | undefined {
-    return this.passageById.get(id);
+    const m = /^(.*)#p(\d+)$/.exec(id);
+    const fromId = m ? this.briefById.get(m[1]!)?.passages[Number(m[2]) - 1] : undefined;
+    if (fromId?.id === id) return fromId;
+    // Ids that do not follow `<briefId>#p<n>`: look through the brief, then everywhere.
+    const brief = m ? this.briefById.get(m[1]!) : undefined;
+    return brief?.passages.find((p) => p.id === id) ?? this.index.passages.find((p) => p.id === id);
   }
 
   /** Brief summaries, newest first. */
   list(limit = Infinity): BriefSummary[] {
+    this.byDate ??= [...this.briefs].sort(newestFirst);
     return this.byDate.slice(0, limit).map(summarize);
   }
 }
 
 /** The JSON body of an answer as the API and the CLI return it. */
 export type AskResponse = Answer & { query: { tookMs: number } };
-
-export interface SerializedEngine {
-  version: 1;
-  stats: IndexStats;
-  briefs: Brief[];
-  index: SerializedIndex;
-}
 
 export function summarize(b: Brief): BriefSummary {
   return {

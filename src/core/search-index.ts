@@ -4,12 +4,16 @@
  *
  * Passages are indexed under a numeric id (their position in the brief
  * order), with three fields: the brief title, the section heading and the
- * passage text. Nothing is stored in MiniSearch itself: the passage text
- * lives in the briefs, which the answerer reads directly.
+ * passage text. MiniSearch runs at build time only: its index is packed
+ * (`packed-index.ts`) with the passage text, and searched at run time by a
+ * MiniSearch-compatible searcher (`packed-search.ts`) that decodes only the
+ * postings and passages a query touches.
  * @module
  */
 import MiniSearch, { type Options } from 'minisearch';
 import { IndexError } from './errors.js';
+import { BufferSource, PackedTables, PassageStore, packIndex, part, readHeader, unpackBriefs, type PackedSource } from './packed-index.js';
+import { PackedSearcher } from './packed-search.js';
 import { analyze } from './text.js';
 import type { Brief, Passage } from './types.js';
 
@@ -32,10 +36,11 @@ export const MINISEARCH_OPTIONS: Options<IndexedPassage> = {
   processTerm: (term) => term,
 };
 
-/** A loaded index: MiniSearch plus the passages its numeric ids point to. */
+/** A loaded index: the searcher plus the passages its numeric ids point to. */
 export interface SearchIndex {
-  mini: MiniSearch<IndexedPassage>;
-  /** `passages[id]` is the passage MiniSearch calls `id`. */
+  /** MiniSearch-compatible `search` over the packed index (see `packed-search.ts`). */
+  mini: PackedSearcher;
+  /** `passages[id]` is the passage the searcher calls `id` (text decoded when read). */
   passages: Passage[];
   /** The brief of each passage, same order. */
   briefOfPassage: Brief[];
@@ -45,42 +50,48 @@ export interface SearchIndex {
   documentCount: number;
 }
 
-/** The serialized MiniSearch index (the object form of `toJSON`). */
-export type SerializedIndex = ReturnType<MiniSearch['toJSON']>;
+/** The serialized index: the packed bytes (see `packed-index.ts`). */
+export type SerializedIndex = Uint8Array;
 
-/** Build the index from parsed briefs. */
-export function buildSearchIndex(briefs: Brief[]): SearchIndex {
+/** Index the briefs with MiniSearch and pack the result (build step). `meta` travels in the header. */
+export function packBriefs(briefs: Brief[], meta: unknown): SerializedIndex {
   const mini = new MiniSearch<IndexedPassage>(MINISEARCH_OPTIONS);
-  const shell = describe(briefs, mini);
-  mini.addAll(
-    shell.passages.map((p, id) => ({ id, title: shell.briefOfPassage[id]!.title, section: p.section ?? '', text: p.text })),
-  );
-  return { ...shell, documentCount: mini.documentCount };
+  const passages = briefs.flatMap((b) => b.passages.map((p) => ({ p, title: b.title })));
+  mini.addAll(passages.map(({ p, title }, id) => ({ id, title, section: p.section ?? '', text: p.text })));
+  return packIndex(mini, briefs, meta);
 }
 
-/** The JSON-safe form to bundle. */
-export function serializeSearchIndex(index: SearchIndex): SerializedIndex {
-  return index.mini.toJSON();
+/** A loaded index with its briefs and the build's `meta`. */
+export interface OpenedIndex {
+  index: SearchIndex;
+  briefs: Brief[];
+  meta: unknown;
 }
 
-/** Load a serialized index back, given the same briefs it was built from. */
-export function loadSearchIndex(data: SerializedIndex, briefs: Brief[]): SearchIndex {
-  let mini: MiniSearch<IndexedPassage>;
-  try {
-    mini = MiniSearch.loadJS<IndexedPassage>(data, MINISEARCH_OPTIONS);
-  } catch (err) {
-    throw new IndexError(`Briefbot: the bundled index cannot be loaded (${(err as Error).message}); run "npm run build:index" again`);
-  }
-  const shell = describe(briefs, mini);
-  if (mini.documentCount !== shell.passages.length) {
+/** Open a packed buffer: parses the header and small tables; postings and text stay encoded. */
+export function loadSearchIndex(data: Uint8Array | ArrayBuffer): OpenedIndex {
+  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+  const header = readHeader(bytes);
+  const tables = new PackedTables(header, part(bytes, header, 'terms'), part(bytes, header, 'fieldLength'));
+  return openIndex(tables, new BufferSource(bytes, header));
+}
+
+/** Assemble a {@link SearchIndex} over packed tables and a postings/text source (bundled or sharded). */
+export function openIndex(tables: PackedTables, source: PackedSource): OpenedIndex {
+  const header = tables.header;
+  const store = new PassageStore(header, source);
+  const briefs = unpackBriefs(header, store);
+  const mini = new PackedSearcher(tables, source, MINISEARCH_OPTIONS.tokenize!, MINISEARCH_OPTIONS.processTerm!);
+  const shell = describe(briefs);
+  if (shell.passages.length !== header.documentCount) {
     throw new IndexError(
-      `Briefbot: the index holds ${mini.documentCount} passages but the briefs have ${shell.passages.length}; run "npm run build:index" again`,
+      `Briefbot: the index holds ${header.documentCount} passages but the briefs have ${shell.passages.length}; run "npm run build:index" again`,
     );
   }
-  return { ...shell, documentCount: mini.documentCount };
+  return { index: { ...shell, mini, documentCount: header.documentCount }, briefs, meta: header.meta };
 }
 
-function describe(briefs: Brief[], mini: MiniSearch<IndexedPassage>) {
+function describe(briefs: Brief[]) {
   const passages: Passage[] = [];
   const briefOfPassage: Brief[] = [];
   for (const b of briefs) {
@@ -93,21 +104,12 @@ function describe(briefs: Brief[], mini: MiniSearch<IndexedPassage>) {
   const dates = [...new Set(briefs.map((b) => b.date).filter((d): d is string => !!d))].sort();
   const rank = new Map(dates.map((d, i) => [d, dates.length > 1 ? i / (dates.length - 1) : 1]));
   const recency = Float32Array.from(briefOfPassage, (b) => (b.date ? rank.get(b.date)! : 0));
-  return { mini, passages, briefOfPassage, recency };
+  return { passages, briefOfPassage, recency };
 }
 
-/**
- * Number of passages whose text contains `term` (0 when unknown).
- * Reads MiniSearch's term map, which it does not expose publicly; the
- * MiniSearch version is pinned so this stays valid.
- */
+/** Number of passages whose field holds `term` (largest over fields, as MiniSearch counts it; 0 when unknown). */
 export function documentFrequency(index: SearchIndex, term: string): number {
-  const internals = index.mini as unknown as { _index: { get(t: string): Map<number, Map<number, number>> | undefined }; _fieldIds: Record<string, number> };
-  const fields = internals._index.get(term);
-  if (!fields) return 0;
-  let df = 0;
-  for (const [, docs] of fields) df = Math.max(df, docs.size);
-  return df;
+  return index.mini.documentFrequency(term);
 }
 
 /** BM25 inverse document frequency, as MiniSearch computes it. */

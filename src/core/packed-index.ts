@@ -1,0 +1,560 @@
+/**
+ * The packed index: the bundled form of the search index and the passage
+ * text, designed to load in a few milliseconds without building an object
+ * graph, and to stay small once gzipped.
+ *
+ * Layout (little-endian): `BBX2`, u32 header length, the header as JSON,
+ * zero padding to 4 bytes, then the parts the header lists by offset:
+ *
+ * | part          | content                                                              |
+ * | ------------- | -------------------------------------------------------------------- |
+ * | `terms`       | every index term, sorted (UTF-16 order), joined with `\n`, UTF-8     |
+ * | `termBlocks`  | varint: byte length of each term's postings block                    |
+ * | `postings`    | per term, per field: varint count, then per passage varint           |
+ * |               | `(docDelta << 1) \| (freq > 1)` and, when freq > 1, varint freq      |
+ * | `fieldLength` | varint: per passage, per field, its number of distinct terms         |
+ * | `text`        | every passage's text, UTF-8, back to back                            |
+ * | `textLength`  | varint: byte length of each passage's text                           |
+ *
+ * Statistics (field lengths, their averages, document count) are copied from
+ * the MiniSearch index built at build time, so scores are the same numbers.
+ * Postings and text are decoded only when a query touches them.
+ * @module
+ */
+import type MiniSearch from 'minisearch';
+import { ByteWriter, readVarints, utf8, VarintReader } from './bytes.js';
+import { IndexError } from './errors.js';
+import { splitSentences } from './text.js';
+import type { Brief, Passage, Range } from './types.js';
+
+export const PACK_MAGIC = 'BBX2';
+export const PACK_VERSION = 2;
+
+export const PART_NAMES = ['terms', 'termBlocks', 'postings', 'fieldLength', 'text', 'textLength'] as const;
+export type PartName = (typeof PART_NAMES)[number];
+
+/** Brief fields in the order the parser writes them; any others follow. */
+const BRIEF_KEY_ORDER = ['id', 'title', 'date', 'byline', 'source', 'url', 'tags', 'lang', 'links', 'file'];
+
+export interface PackHeader {
+  format: 'briefbot-index';
+  version: number;
+  /** Anything the engine wants to keep (build stats). */
+  meta: unknown;
+  fields: string[];
+  documentCount: number;
+  avgFieldLength: number[];
+  termCount: number;
+  /** Brief metadata, one column per key (`null` = key absent), without passages. */
+  briefs: { count: number; passages: number[]; columns: Record<string, unknown[]> };
+  /** Passage sections, sparse: `[doc, index into sectionNames]`. */
+  sectionNames: string[];
+  sectionOf: [number, number][];
+  /** Present only when passage ids do not follow `<briefId>#p<n>`. */
+  passageIds?: string[];
+  /** Present only when sentence ranges are not what `splitSentences(text)` gives. */
+  sentences?: Range[][];
+  /** `[offset, length]` of each part, from the start of the buffer. */
+  parts: Record<PartName, [number, number]>;
+}
+
+/** MiniSearch's private fields that the packer reads (pinned version 7.2.0). */
+interface MiniInternals {
+  _index: Iterable<[string, Map<number, Map<number, number>>]>;
+  _documentIds: Map<number, unknown>;
+  _fieldIds: Record<string, number>;
+  _fieldLength: Map<number, number[]>;
+  _avgFieldLength: number[];
+  _documentCount: number;
+}
+
+/**
+ * Pack a MiniSearch index whose document ids are passage positions
+ * (0 … n-1 in `briefs` order) together with the briefs themselves.
+ */
+export function packIndex(mini: MiniSearch<never> | MiniSearch<any>, briefs: Brief[], meta: unknown): Uint8Array {
+  const m = mini as unknown as MiniInternals;
+  const fields = Object.entries(m._fieldIds)
+    .sort((a, b) => a[1] - b[1])
+    .map(([name]) => name);
+  const F = fields.length;
+  const passages = briefs.flatMap((b) => b.passages);
+  const n = passages.length;
+  if (m._documentCount !== n) throw new IndexError(`packIndex: the index has ${m._documentCount} documents, the briefs ${n} passages`);
+  const shortToDoc = new Map<number, number>();
+  for (const [shortId, id] of m._documentIds) {
+    if (typeof id !== 'number' || id < 0 || id >= n) throw new IndexError(`packIndex: unexpected document id ${String(id)}`);
+    shortToDoc.set(shortId, id);
+  }
+
+  // Terms, sorted; postings per term.
+  const entries = [...m._index].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  for (const [term] of entries) if (term.includes('\n')) throw new IndexError(`packIndex: a term holds a line break: ${JSON.stringify(term)}`);
+  const postings = new ByteWriter();
+  const termBlocks = new ByteWriter();
+  for (const [, byField] of entries) {
+    const start = postings.length;
+    for (let f = 0; f < F; f++) {
+      const docs = byField.get(f);
+      if (!docs || docs.size === 0) {
+        postings.varint(0);
+        continue;
+      }
+      const list = [...docs].map(([s, freq]) => [shortToDoc.get(s)!, freq] as const).sort((a, b) => a[0] - b[0]);
+      postings.varint(list.length);
+      let prev = -1;
+      for (const [doc, freq] of list) {
+        postings.varint(((doc - prev) << 1) | (freq > 1 ? 1 : 0));
+        if (freq > 1) postings.varint(freq);
+        prev = doc;
+      }
+    }
+    termBlocks.varint(postings.length - start);
+  }
+
+  const fieldLength = new ByteWriter();
+  const docToShort = new Map([...shortToDoc].map(([s, d]) => [d, s]));
+  for (let doc = 0; doc < n; doc++) {
+    const lengths = m._fieldLength.get(docToShort.get(doc)!) ?? [];
+    for (let f = 0; f < F; f++) fieldLength.varint(lengths[f] ?? 0);
+  }
+
+  const text = new ByteWriter();
+  const textLength = new ByteWriter();
+  for (const p of passages) {
+    const bytes = utf8.encode(p.text);
+    text.bytes(bytes);
+    textLength.varint(bytes.length);
+  }
+
+  // Brief metadata, columnar.
+  const keys = new Set<string>();
+  for (const b of briefs) for (const k of Object.keys(b)) if (k !== 'passages') keys.add(k);
+  const ordered = [...BRIEF_KEY_ORDER.filter((k) => keys.has(k)), ...[...keys].filter((k) => !BRIEF_KEY_ORDER.includes(k))];
+  const columns: Record<string, unknown[]> = {};
+  for (const k of ordered) columns[k] = briefs.map((b) => (Object.hasOwn(b, k) ? (b as unknown as Record<string, unknown>)[k] : null));
+
+  const sectionNames: string[] = [];
+  const sectionOf: [number, number][] = [];
+  passages.forEach((p, doc) => {
+    if (p.section === undefined) return;
+    let i = sectionNames.indexOf(p.section);
+    if (i < 0) i = sectionNames.push(p.section) - 1;
+    sectionOf.push([doc, i]);
+  });
+
+  const regularIds = briefs.every((b) => b.passages.every((p, i) => p.id === `${b.id}#p${i + 1}` && p.briefId === b.id && p.n === i + 1));
+  const regularSentences = passages.every((p) => sameRanges(p.sentences, splitSentences(p.text)));
+
+  const parts: Record<PartName, Uint8Array> = {
+    terms: utf8.encode(entries.map((e) => e[0]).join('\n')),
+    termBlocks: termBlocks.finish(),
+    postings: postings.finish(),
+    fieldLength: fieldLength.finish(),
+    text: text.finish(),
+    textLength: textLength.finish(),
+  };
+  const header: Omit<PackHeader, 'parts'> = {
+    format: 'briefbot-index',
+    version: PACK_VERSION,
+    meta,
+    fields,
+    documentCount: n,
+    avgFieldLength: fields.map((_, f) => m._avgFieldLength[f] ?? 0),
+    termCount: entries.length,
+    briefs: { count: briefs.length, passages: briefs.map((b) => b.passages.length), columns },
+    sectionNames,
+    sectionOf,
+    ...(regularIds ? {} : { passageIds: passages.map((p) => p.id) }),
+    ...(regularSentences ? {} : { sentences: passages.map((p) => p.sentences) }),
+  };
+  return assemble(header, parts);
+}
+
+function sameRanges(a: Range[], b: Range[]): boolean {
+  return a.length === b.length && a.every((r, i) => r[0] === b[i]![0] && r[1] === b[i]![1]);
+}
+
+/** Lay out header and parts in one buffer. */
+export function assemble(header: Omit<PackHeader, 'parts'>, parts: Partial<Record<PartName, Uint8Array>>): Uint8Array {
+  // Offsets depend on the header length, which depends on the offsets: iterate
+  // until stable (lengths only grow), padding with JSON whitespace if one shrinks.
+  const names = PART_NAMES.filter((p) => parts[p]);
+  let len = 0;
+  let headerBytes: Uint8Array;
+  for (;;) {
+    let offset = 8 + len;
+    offset += (4 - (offset % 4)) % 4;
+    const table = {} as Record<PartName, [number, number]>;
+    for (const name of names) {
+      table[name] = [offset, parts[name]!.length];
+      offset += parts[name]!.length;
+      offset += (4 - (offset % 4)) % 4;
+    }
+    const json = JSON.stringify({ ...header, parts: table });
+    headerBytes = utf8.encode(json);
+    if (headerBytes.length === len) break;
+    if (headerBytes.length < len) {
+      headerBytes = utf8.encode(json + ' '.repeat(len - headerBytes.length));
+      break;
+    }
+    len = headerBytes.length;
+  }
+  const w = new ByteWriter();
+  w.bytes(utf8.encode(PACK_MAGIC));
+  w.u32(headerBytes.length);
+  w.bytes(headerBytes);
+  w.align(4);
+  for (const name of names) {
+    w.bytes(parts[name]!);
+    w.align(4);
+  }
+  return w.finish();
+}
+
+/** Read the header of a packed buffer (cheap: only the JSON header is parsed). */
+export function readHeader(bytes: Uint8Array): PackHeader {
+  const magic = bytes.length >= 8 ? String.fromCharCode(bytes[0]!, bytes[1]!, bytes[2]!, bytes[3]!) : '';
+  if (magic !== PACK_MAGIC) {
+    throw new IndexError('Briefbot: this is not a Briefbot index (or one from an older version); run "npm run build:index" again');
+  }
+  const len = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(4, true);
+  if (8 + len > bytes.length) throw new IndexError('Briefbot: the index is truncated; run "npm run build:index" again');
+  let header: PackHeader;
+  try {
+    header = JSON.parse(utf8.decode(bytes.subarray(8, 8 + len))) as PackHeader;
+  } catch {
+    throw new IndexError('Briefbot: the index header is corrupt; run "npm run build:index" again');
+  }
+  if (header.format !== 'briefbot-index' || header.version !== PACK_VERSION) {
+    throw new IndexError(`Briefbot: index format ${header.version} is not the one this build reads (${PACK_VERSION}); run "npm run build:index" again`);
+  }
+  for (const [name, [offset, length]] of Object.entries(header.parts)) {
+    if (offset + length > bytes.length) throw new IndexError(`Briefbot: the index part "${name}" is truncated; run "npm run build:index" again`);
+  }
+  return header;
+}
+
+export function part(bytes: Uint8Array, header: PackHeader, name: PartName): Uint8Array {
+  const [offset, length] = header.parts[name];
+  return bytes.subarray(offset, offset + length);
+}
+
+/**
+ * Where postings and passage text come from. The bundled store has them all
+ * in one buffer; the sharded store fetches them in pieces (see `sharded.ts`).
+ */
+export interface PackedSource {
+  /** The postings block of term `t` (throws when it is not loaded). */
+  postings(t: number): Uint8Array;
+  /** The UTF-8 text of passage `doc` (throws when it is not loaded). */
+  text(doc: number): Uint8Array;
+}
+
+/** What every packed index shares, however its postings and text are stored. */
+export class PackedTables {
+  readonly terms: string[];
+  readonly fieldLength: Uint32Array | Uint16Array;
+  readonly fieldIds: Record<string, number>;
+
+  constructor(
+    readonly header: PackHeader,
+    termsBytes: Uint8Array,
+    fieldLengthBytes: Uint8Array,
+  ) {
+    this.terms = header.termCount === 0 ? [] : utf8.decode(termsBytes).split('\n');
+    if (this.terms.length !== header.termCount) throw new IndexError('Briefbot: the index term list is corrupt; run "npm run build:index" again');
+    const count = header.documentCount * header.fields.length;
+    this.fieldLength = readVarints(fieldLengthBytes, count, new Uint32Array(count));
+    this.fieldIds = Object.fromEntries(header.fields.map((f, i) => [f, i]));
+  }
+
+  /** Position of `term` in the sorted term list, or -1. */
+  termIndex(term: string): number {
+    const terms = this.terms;
+    let lo = 0;
+    let hi = terms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (terms[mid]! < term) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < terms.length && terms[lo] === term ? lo : -1;
+  }
+
+  /** First position whose term is ≥ `term`. */
+  lowerBound(term: string, from = 0): number {
+    const terms = this.terms;
+    let lo = from;
+    let hi = terms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (terms[mid]! < term) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** `[from, to)`: the terms starting with `prefix`. */
+  prefixRange(prefix: string): [number, number] {
+    const from = this.lowerBound(prefix);
+    let to = from;
+    while (to < this.terms.length && this.terms[to]!.startsWith(prefix)) to++;
+    return [from, to];
+  }
+
+  /**
+   * Every term within Levenshtein distance `max` of `query`, with its
+   * distance, in term order. Walks the sorted list as if it were a trie:
+   * rows of the distance matrix are shared between terms with a common
+   * prefix, and a prefix whose best row value exceeds `max` skips every
+   * term that starts with it.
+   */
+  fuzzy(query: string, max: number): [number, number][] {
+    const out: [number, number][] = [];
+    const terms = this.terms;
+    const n = query.length;
+    const maxLen = n + max;
+    // rows[i] is the DP row for the first i characters of the current term.
+    const rows: Uint16Array[] = [];
+    for (let i = 0; i <= maxLen; i++) rows.push(new Uint16Array(n + 1));
+    for (let j = 0; j <= n; j++) rows[0]![j] = j;
+    let prev = '';
+    let valid = 0; // rows 0..valid are computed for `prev`
+    let t = 0;
+    while (t < terms.length) {
+      const term = terms[t]!;
+      let l = 0;
+      const lim = Math.min(valid, term.length, prev.length);
+      while (l < lim && term.charCodeAt(l) === prev.charCodeAt(l)) l++;
+      let pruned = -1;
+      let i = l + 1;
+      const last = Math.min(term.length, maxLen);
+      for (; i <= last; i++) {
+        const row = rows[i]!;
+        const up = rows[i - 1]!;
+        const c = term.charCodeAt(i - 1);
+        row[0] = i;
+        let best = i;
+        for (let j = 1; j <= n; j++) {
+          const sub = up[j - 1]! + (c === query.charCodeAt(j - 1) ? 0 : 1);
+          const del = up[j]! + 1;
+          const ins = row[j - 1]! + 1;
+          const d = sub < del ? (sub < ins ? sub : ins) : del < ins ? del : ins;
+          row[j] = d;
+          if (d < best) best = d;
+        }
+        if (best > max) {
+          pruned = i;
+          break;
+        }
+      }
+      prev = term;
+      if (pruned > 0) {
+        valid = pruned - 1;
+        // Skip every term that shares this hopeless prefix.
+        const stem = term.slice(0, pruned);
+        let next = t + 1;
+        while (next < terms.length && terms[next]!.startsWith(stem)) next = skipAhead(terms, stem, next);
+        t = next;
+        continue;
+      }
+      valid = last;
+      if (term.length <= maxLen) {
+        const d = rows[term.length]![n]!;
+        if (d <= max) out.push([t, d]);
+      }
+      t++;
+    }
+    return out;
+  }
+}
+
+/** Binary search the end of the run of terms starting with `stem`, from `from`. */
+function skipAhead(terms: string[], stem: string, from: number): number {
+  let lo = from;
+  let hi = terms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (terms[mid]!.startsWith(stem) || terms[mid]! < stem) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Postings and text in one buffer: the bundled index. */
+export class BufferSource implements PackedSource {
+  private readonly postingsBytes: Uint8Array;
+  private readonly termStart: Uint32Array;
+  private readonly textBytes: Uint8Array;
+  private readonly textStart: Uint32Array;
+
+  constructor(bytes: Uint8Array, header: PackHeader) {
+    this.postingsBytes = part(bytes, header, 'postings');
+    this.termStart = prefixSums(part(bytes, header, 'termBlocks'), header.termCount);
+    this.textBytes = part(bytes, header, 'text');
+    this.textStart = prefixSums(part(bytes, header, 'textLength'), header.documentCount);
+  }
+
+  postings(t: number): Uint8Array {
+    return this.postingsBytes.subarray(this.termStart[t]!, this.termStart[t + 1]!);
+  }
+
+  text(doc: number): Uint8Array {
+    return this.textBytes.subarray(this.textStart[doc]!, this.textStart[doc + 1]!);
+  }
+}
+
+/** Varint lengths → `count + 1` start offsets. */
+export function prefixSums(lengths: Uint8Array, count: number): Uint32Array {
+  const out = new Uint32Array(count + 1);
+  const r = new VarintReader(lengths);
+  for (let i = 0; i < count; i++) out[i + 1] = out[i]! + r.next();
+  if (r.pos !== lengths.length) throw new IndexError('Briefbot: the index offsets are corrupt; run "npm run build:index" again');
+  return out;
+}
+
+/** One field's postings inside a term block: where they start and how many. */
+export interface FieldPostings {
+  count: number;
+  /** Byte position of the first entry inside the block. */
+  pos: number;
+}
+
+/** Split a term block into its per-field lists (cheap: reads counts, skips entries). */
+export function fieldPostings(block: Uint8Array, fieldCount: number): FieldPostings[] {
+  const r = new VarintReader(block);
+  const out: FieldPostings[] = [];
+  for (let f = 0; f < fieldCount; f++) {
+    const count = r.next();
+    const pos = r.pos;
+    for (let i = 0; i < count; i++) if (r.next() & 1) r.next();
+    out.push({ count, pos });
+  }
+  return out;
+}
+
+/** Number of passages holding term `t`: the largest per-field count, as MiniSearch's df. */
+export function blockFrequency(block: Uint8Array, fieldCount: number): number {
+  let df = 0;
+  for (const f of fieldPostings(block, fieldCount)) if (f.count > df) df = f.count;
+  return df;
+}
+
+/**
+ * A passage whose text is decoded only when read, then kept while it is
+ * among the most recently read ones (see {@link PassageCache}).
+ */
+export class StoredPassage implements Passage {
+  declare section?: string;
+  /** @internal */ _text: string | undefined = undefined;
+  /** @internal */ _sentences: Range[] | undefined = undefined;
+
+  constructor(
+    private readonly store: PassageStore,
+    readonly doc: number,
+    readonly briefId: string,
+    readonly n: number,
+    section: string | undefined,
+  ) {
+    if (section !== undefined) this.section = section;
+  }
+
+  get id(): string {
+    return this.store.passageId(this);
+  }
+
+  get text(): string {
+    if (this._text === undefined) {
+      this._text = this.store.decode(this.doc);
+      this.store.cache.touch(this);
+    }
+    return this._text;
+  }
+
+  get sentences(): Range[] {
+    if (this._sentences === undefined) {
+      this._sentences = this.store.sentencesOf(this) ?? splitSentences(this.text);
+      this.store.cache.touch(this);
+    }
+    return this._sentences;
+  }
+
+  /** The plain passage, as `JSON.stringify` and the API show it. */
+  toJSON(): Passage {
+    return {
+      id: this.id,
+      briefId: this.briefId,
+      n: this.n,
+      ...(this.section !== undefined ? { section: this.section } : {}),
+      text: this.text,
+      sentences: this.sentences,
+    };
+  }
+}
+
+/** Keeps the decoded text of the last `size` passages read; older ones are dropped. */
+export class PassageCache {
+  private readonly ring: (StoredPassage | undefined)[];
+  private next = 0;
+
+  constructor(size = 1024) {
+    this.ring = new Array(size);
+  }
+
+  touch(p: StoredPassage): void {
+    if (this.ring.includes(p)) return;
+    const old = this.ring[this.next];
+    if (old && old !== p) {
+      old._text = undefined;
+      old._sentences = undefined;
+    }
+    this.ring[this.next] = p;
+    this.next = (this.next + 1) % this.ring.length;
+  }
+}
+
+/** Passage objects and their lazily decoded text. */
+export class PassageStore {
+  readonly cache = new PassageCache();
+
+  constructor(
+    private readonly header: PackHeader,
+    private readonly source: PackedSource,
+  ) {}
+
+  decode(doc: number): string {
+    return utf8.decode(this.source.text(doc));
+  }
+
+  passageId(p: StoredPassage): string {
+    return this.header.passageIds?.[p.doc] ?? `${p.briefId}#p${p.n}`;
+  }
+
+  sentencesOf(p: StoredPassage): Range[] | undefined {
+    return this.header.sentences?.[p.doc];
+  }
+}
+
+/** Rebuild the briefs (with lazy passages) from a packed header. */
+export function unpackBriefs(header: PackHeader, store: PassageStore): Brief[] {
+  const { count, passages: counts, columns } = header.briefs;
+  const keys = Object.keys(columns);
+  const sections = new Map(header.sectionOf.map(([doc, i]) => [doc, header.sectionNames[i]!]));
+  const briefs: Brief[] = new Array(count);
+  let doc = 0;
+  for (let b = 0; b < count; b++) {
+    const brief: Record<string, unknown> = {};
+    for (const k of keys) {
+      const v = columns[k]![b];
+      if (v !== null) brief[k] = v;
+    }
+    const id = brief.id as string;
+    const passages: StoredPassage[] = new Array(counts[b]!);
+    for (let i = 0; i < passages.length; i++, doc++) passages[i] = new StoredPassage(store, doc, id, i + 1, sections.get(doc));
+    brief.passages = passages;
+    briefs[b] = brief as unknown as Brief;
+  }
+  if (doc !== header.documentCount) throw new IndexError('Briefbot: the index passage counts are corrupt; run "npm run build:index" again');
+  return briefs;
+}
