@@ -1,0 +1,60 @@
+/**
+ * Child process of the bench: load one index from disk in a fresh Node
+ * process and measure load time, heap after load and query latency.
+ *
+ *   node --expose-gc --import tsx bench/measure-node.ts --kind ours|plain --data FILE --queries FILE.json [--warmup N]
+ *
+ * Prints one JSON object on stdout.
+ * @module
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { load, type Kind } from './variants.js';
+
+const { values } = parseArgs({
+  options: { kind: { type: 'string' }, data: { type: 'string' }, queries: { type: 'string' }, warmup: { type: 'string', default: '200' } },
+});
+const gc = (globalThis as { gc?: () => void }).gc;
+if (!gc) throw new Error('run with --expose-gc');
+
+const { timed, warm } = JSON.parse(readFileSync(values.queries!, 'utf8')) as { timed: string[]; warm: string[] };
+const bytes = new Uint8Array(readFileSync(values.data!));
+gc();
+gc();
+const before = process.memoryUsage();
+const t0 = performance.now();
+const ask = load(values.kind as Kind, bytes);
+const loadMs = performance.now() - t0;
+gc();
+gc();
+const after = process.memoryUsage();
+
+const tf = performance.now();
+ask(timed[0]!);
+const firstQueryMs = performance.now() - tf;
+for (const q of warm.slice(0, Number(values.warmup))) ask(q);
+const times: number[] = [];
+for (const q of timed) {
+  const s = performance.now();
+  ask(q);
+  times.push(performance.now() - s);
+}
+times.sort((a, b) => a - b);
+const pct = (p: number) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))]!;
+gc();
+const end = process.memoryUsage();
+const mb = (n: number) => n / 1024 / 1024;
+process.stdout.write(
+  JSON.stringify({
+    loadMs,
+    heapMB: mb(after.heapUsed - before.heapUsed),
+    arrayBuffersMB: mb(after.arrayBuffers - before.arrayBuffers),
+    heapAfterQueriesMB: mb(end.heapUsed - before.heapUsed),
+    firstQueryMs,
+    queries: times.length,
+    p50: pct(50),
+    p95: pct(95),
+    p99: pct(99),
+    max: times[times.length - 1],
+  }) + '\n',
+);
