@@ -46,7 +46,9 @@ export interface PackHeader {
   avgFieldLength: number[];
   termCount: number;
   /** Brief metadata, one column per key (`null` = key absent), without passages. */
-  briefs: { count: number; passages: number[]; columns: Record<string, unknown[]> };
+  briefs: { count: number; passages: number[]; columns: Record<string, BriefColumn> };
+  /** Per field: stored once per brief (its terms and length are the same in every passage of a brief). */
+  briefLevel: boolean[];
   /** Passage sections, sparse: `[doc, index into sectionNames]`. */
   sectionNames: string[];
   sectionOf: [number, number][];
@@ -57,6 +59,9 @@ export interface PackHeader {
   /** `[offset, length]` of each part, from the start of the buffer. */
   parts: Record<PartName, [number, number]>;
 }
+
+/** One brief metadata column: plain values (`null` = absent), a value table, or file-name exceptions. */
+export type BriefColumn = unknown[] | { table: unknown[]; index: number[] } | { fileExcept: Record<number, unknown> };
 
 /** MiniSearch's private fields that the packer reads (pinned version 7.2.0). */
 interface MiniInternals {
@@ -90,33 +95,64 @@ export function packIndex(mini: MiniSearch<never> | MiniSearch<any>, briefs: Bri
   // Terms, sorted; postings per term.
   const entries = [...m._index].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   for (const [term] of entries) if (term.includes('\n')) throw new IndexError(`packIndex: a term holds a line break: ${JSON.stringify(term)}`);
+  // A field whose terms and lengths are the same for every passage of a brief
+  // (the title) is stored once per brief, not once per passage.
+  const briefStart = [0];
+  for (const b of briefs) briefStart.push(briefStart[briefStart.length - 1]! + b.passages.length);
+  const briefOfDoc = new Uint32Array(n);
+  briefs.forEach((b, i) => briefOfDoc.fill(i, briefStart[i]!, briefStart[i + 1]!));
+  const docToShort = new Map([...shortToDoc].map(([s, d]) => [d, s]));
+  const lengthOf = (doc: number, f: number) => m._fieldLength.get(docToShort.get(doc)!)?.[f] ?? 0;
+  const briefLevel = fields.map((_, f) => {
+    for (let b = 0; b < briefs.length; b++) {
+      for (let doc = briefStart[b]! + 1; doc < briefStart[b + 1]!; doc++) if (lengthOf(doc, f) !== lengthOf(briefStart[b]!, f)) return false;
+    }
+    for (const [, byField] of entries) {
+      const docs = byField.get(f);
+      if (!docs) continue;
+      const freqOf = new Map([...docs].map(([s, freq]) => [shortToDoc.get(s)!, freq]));
+      for (const [doc, freq] of freqOf) {
+        const b = briefOfDoc[doc]!;
+        for (let d = briefStart[b]!; d < briefStart[b + 1]!; d++) if (freqOf.get(d) !== freq) return false;
+      }
+    }
+    return true;
+  });
+
   const postings = new ByteWriter();
   const termBlocks = new ByteWriter();
+  const writeList = (list: (readonly [number, number])[]) => {
+    let prev = -1;
+    for (const [id, freq] of list) {
+      postings.varint(((id - prev) << 1) | (freq > 1 ? 1 : 0));
+      if (freq > 1) postings.varint(freq);
+      prev = id;
+    }
+  };
   for (const [, byField] of entries) {
     const start = postings.length;
+    let mask = 0;
+    for (let f = 0; f < F; f++) if (byField.get(f)?.size) mask |= 1 << f;
+    postings.varint(mask);
     for (let f = 0; f < F; f++) {
-      const docs = byField.get(f);
-      if (!docs || docs.size === 0) {
-        postings.varint(0);
-        continue;
-      }
-      const list = [...docs].map(([s, freq]) => [shortToDoc.get(s)!, freq] as const).sort((a, b) => a[0] - b[0]);
+      if (!(mask & (1 << f))) continue;
+      const list = [...byField.get(f)!].map(([s, freq]) => [shortToDoc.get(s)!, freq] as const).sort((a, b) => a[0] - b[0]);
       postings.varint(list.length);
-      let prev = -1;
-      for (const [doc, freq] of list) {
-        postings.varint(((doc - prev) << 1) | (freq > 1 ? 1 : 0));
-        if (freq > 1) postings.varint(freq);
-        prev = doc;
+      if (briefLevel[f]) {
+        const perBrief = list.filter(([doc]) => doc === briefStart[briefOfDoc[doc]!]).map(([doc, freq]) => [briefOfDoc[doc]!, freq] as const);
+        postings.varint(perBrief.length);
+        writeList(perBrief);
+      } else {
+        writeList(list);
       }
     }
     termBlocks.varint(postings.length - start);
   }
 
   const fieldLength = new ByteWriter();
-  const docToShort = new Map([...shortToDoc].map(([s, d]) => [d, s]));
-  for (let doc = 0; doc < n; doc++) {
-    const lengths = m._fieldLength.get(docToShort.get(doc)!) ?? [];
-    for (let f = 0; f < F; f++) fieldLength.varint(lengths[f] ?? 0);
+  for (let f = 0; f < F; f++) {
+    if (briefLevel[f]) for (let b = 0; b < briefs.length; b++) fieldLength.varint(lengthOf(briefStart[b]!, f));
+    else for (let doc = 0; doc < n; doc++) fieldLength.varint(lengthOf(doc, f));
   }
 
   const text = new ByteWriter();
@@ -131,9 +167,20 @@ export function packIndex(mini: MiniSearch<never> | MiniSearch<any>, briefs: Bri
   const keys = new Set<string>();
   for (const b of briefs) for (const k of Object.keys(b)) if (k !== 'passages') keys.add(k);
   const ordered = [...BRIEF_KEY_ORDER.filter((k) => keys.has(k)), ...[...keys].filter((k) => !BRIEF_KEY_ORDER.includes(k))];
-  const columns: Record<string, unknown[]> = {};
-  for (const k of ordered) columns[k] = briefs.map((b) => (Object.hasOwn(b, k) ? (b as unknown as Record<string, unknown>)[k] : null));
-
+  const columns: Record<string, BriefColumn> = {};
+  for (const k of ordered) {
+    const values = briefs.map((b) => (Object.hasOwn(b, k) ? (b as unknown as Record<string, unknown>)[k] : null));
+    if (k === 'file') {
+      // Usually `<id>.md`: keep only the exceptions.
+      const except: Record<number, unknown> = {};
+      values.forEach((v, i) => v !== `${briefs[i]!.id}.md` && (except[i] = v));
+      columns[k] = { fileExcept: except };
+      continue;
+    }
+    const keys = values.map((v) => JSON.stringify(v));
+    const distinct = [...new Set(keys)];
+    columns[k] = distinct.length * 4 < values.length ? { table: distinct.map((d) => JSON.parse(d) as unknown), index: keys.map((x) => distinct.indexOf(x)) } : values;
+  }
   const sectionNames: string[] = [];
   const sectionOf: [number, number][] = [];
   passages.forEach((p, doc) => {
@@ -162,6 +209,7 @@ export function packIndex(mini: MiniSearch<never> | MiniSearch<any>, briefs: Bri
     documentCount: n,
     avgFieldLength: fields.map((_, f) => m._avgFieldLength[f] ?? 0),
     termCount: entries.length,
+    briefLevel,
     briefs: { count: briefs.length, passages: briefs.map((b) => b.passages.length), columns },
     sectionNames,
     sectionOf,
@@ -254,8 +302,11 @@ export interface PackedSource {
 /** What every packed index shares, however its postings and text are stored. */
 export class PackedTables {
   readonly terms: string[];
-  readonly fieldLength: Uint32Array | Uint16Array;
+  /** `fieldLength[doc * fields + field]`: distinct terms of that field in that passage. */
+  readonly fieldLength: Uint32Array;
   readonly fieldIds: Record<string, number>;
+  /** Passages of brief `b` are `briefStart[b]` … `briefStart[b + 1] - 1`. */
+  readonly briefStart: Uint32Array;
 
   constructor(
     readonly header: PackHeader,
@@ -264,8 +315,21 @@ export class PackedTables {
   ) {
     this.terms = header.termCount === 0 ? [] : utf8.decode(termsBytes).split('\n');
     if (this.terms.length !== header.termCount) throw new IndexError('Briefbot: the index term list is corrupt; run "npm run build:index" again');
-    const count = header.documentCount * header.fields.length;
-    this.fieldLength = readVarints(fieldLengthBytes, count, new Uint32Array(count));
+    const F = header.fields.length;
+    const n = header.documentCount;
+    this.briefStart = new Uint32Array(header.briefs.count + 1);
+    header.briefs.passages.forEach((c, b) => (this.briefStart[b + 1] = this.briefStart[b]! + c));
+    const perField = header.briefLevel.reduce((sum, level) => sum + (level ? header.briefs.count : n), 0);
+    const stored = readVarints(fieldLengthBytes, perField, new Uint32Array(perField));
+    this.fieldLength = new Uint32Array(n * F);
+    let at = 0;
+    for (let f = 0; f < F; f++) {
+      if (header.briefLevel[f]) {
+        for (let b = 0; b < header.briefs.count; b++, at++) for (let d = this.briefStart[b]!; d < this.briefStart[b + 1]!; d++) this.fieldLength[d * F + f] = stored[at]!;
+      } else {
+        for (let d = 0; d < n; d++, at++) this.fieldLength[d * F + f] = stored[at]!;
+      }
+    }
     this.fieldIds = Object.fromEntries(header.fields.map((f, i) => [f, i]));
   }
 
@@ -315,71 +379,84 @@ export class PackedTables {
     const terms = this.terms;
     const n = query.length;
     const maxLen = n + max;
-    // rows[i] is the DP row for the first i characters of the current term.
-    const rows: Uint16Array[] = [];
-    for (let i = 0; i <= maxLen; i++) rows.push(new Uint16Array(n + 1));
-    for (let j = 0; j <= n; j++) rows[0]![j] = j;
-    let prev = '';
-    let valid = 0; // rows 0..valid are computed for `prev`
+    const cap = max + 1;
+    const W = n + 1;
+    const q = new Uint16Array(n);
+    for (let j = 0; j < n; j++) q[j] = query.charCodeAt(j);
+    // Row i (the first i characters of the current term) lives at buf[i * W …]; only the band
+    // |i - j| <= max is computed, values are capped at max + 1 (all that matters is "<= max").
+    const buf = new Uint8Array((maxLen + 1) * W);
+    for (let j = 0; j <= n; j++) buf[j] = Math.min(j, cap);
+    const lcp = this.commonPrefixes();
+    let valid = 0; // rows 0..valid are computed for the previous term visited
+    let shared = 0; // common prefix of the previous term visited and this one
     let t = 0;
     while (t < terms.length) {
       const term = terms[t]!;
-      let l = 0;
-      const lim = Math.min(valid, term.length, prev.length);
-      while (l < lim && term.charCodeAt(l) === prev.charCodeAt(l)) l++;
+      const l = shared < valid ? shared : valid;
       let pruned = -1;
-      let i = l + 1;
       const last = Math.min(term.length, maxLen);
-      for (; i <= last; i++) {
-        const row = rows[i]!;
-        const up = rows[i - 1]!;
+      for (let i = l + 1; i <= last; i++) {
+        const base = i * W;
+        const up = base - W;
         const c = term.charCodeAt(i - 1);
-        row[0] = i;
-        let best = i;
-        for (let j = 1; j <= n; j++) {
-          const sub = up[j - 1]! + (c === query.charCodeAt(j - 1) ? 0 : 1);
-          const del = up[j]! + 1;
-          const ins = row[j - 1]! + 1;
-          const d = sub < del ? (sub < ins ? sub : ins) : del < ins ? del : ins;
-          row[j] = d;
+        const lo = i - max > 1 ? i - max : 1;
+        const hi = i + max < n ? i + max : n;
+        let best: number;
+        if (lo === 1) best = buf[base] = i < cap ? i : cap;
+        else best = buf[base + lo - 1] = cap;
+        for (let j = lo; j <= hi; j++) {
+          let d = buf[up + j - 1]! + (c === q[j - 1] ? 0 : 1);
+          const del = buf[up + j]! + 1;
+          const ins = buf[base + j - 1]! + 1;
+          if (del < d) d = del;
+          if (ins < d) d = ins;
+          if (d > cap) d = cap;
+          buf[base + j] = d;
           if (d < best) best = d;
         }
+        if (hi < n) buf[base + hi + 1] = cap;
         if (best > max) {
           pruned = i;
           break;
         }
       }
-      prev = term;
       if (pruned > 0) {
         valid = pruned - 1;
         // Skip every term that shares this hopeless prefix.
-        const stem = term.slice(0, pruned);
-        let next = t + 1;
-        while (next < terms.length && terms[next]!.startsWith(stem)) next = skipAhead(terms, stem, next);
-        t = next;
+        t++;
+        while (t < terms.length && lcp[t]! >= pruned) t++;
+        shared = lcp[t] ?? 0;
         continue;
       }
       valid = last;
-      if (term.length <= maxLen) {
-        const d = rows[term.length]![n]!;
+      if (term.length <= maxLen && term.length >= n - max) {
+        const d = buf[term.length * W + n]!;
         if (d <= max) out.push([t, d]);
       }
       t++;
+      shared = lcp[t] ?? 0;
     }
     return out;
   }
-}
 
-/** Binary search the end of the run of terms starting with `stem`, from `from`. */
-function skipAhead(terms: string[], stem: string, from: number): number {
-  let lo = from;
-  let hi = terms.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (terms[mid]!.startsWith(stem) || terms[mid]! < stem) lo = mid + 1;
-    else hi = mid;
+  private lcp: Uint8Array | undefined;
+
+  /** `lcp[t]`: length of the prefix term t shares with term t - 1 (at most 255); built on first use. */
+  private commonPrefixes(): Uint8Array {
+    if (this.lcp) return this.lcp;
+    const terms = this.terms;
+    const lcp = new Uint8Array(terms.length);
+    for (let t = 1; t < terms.length; t++) {
+      const a = terms[t - 1]!;
+      const b = terms[t]!;
+      const lim = Math.min(a.length, b.length, 255);
+      let l = 0;
+      while (l < lim && a.charCodeAt(l) === b.charCodeAt(l)) l++;
+      lcp[t] = l;
+    }
+    return (this.lcp = lcp);
   }
-  return lo;
 }
 
 /** Postings and text in one buffer: the bundled index. */
@@ -414,31 +491,55 @@ export function prefixSums(lengths: Uint8Array, count: number): Uint32Array {
   return out;
 }
 
-/** One field's postings inside a term block: where they start and how many. */
+/** One field's postings inside a term block. */
 export interface FieldPostings {
+  /** Passages holding the term in this field (MiniSearch's `matchingFields`). */
   count: number;
+  /** Entries stored: passages, or briefs for a brief-level field. */
+  entries: number;
   /** Byte position of the first entry inside the block. */
   pos: number;
 }
 
-/** Split a term block into its per-field lists (cheap: reads counts, skips entries). */
-export function fieldPostings(block: Uint8Array, fieldCount: number): FieldPostings[] {
+const NONE: FieldPostings = { count: 0, entries: 0, pos: 0 };
+
+/** Split a term block into its per-field lists (reads counts, skips entries). */
+export function fieldPostings(block: Uint8Array, briefLevel: boolean[]): FieldPostings[] {
   const r = new VarintReader(block);
+  const mask = r.next();
   const out: FieldPostings[] = [];
-  for (let f = 0; f < fieldCount; f++) {
+  for (let f = 0; f < briefLevel.length; f++) {
+    if (!(mask & (1 << f))) {
+      out.push(NONE);
+      continue;
+    }
     const count = r.next();
+    const entries = briefLevel[f] ? r.next() : count;
     const pos = r.pos;
-    for (let i = 0; i < count; i++) if (r.next() & 1) r.next();
-    out.push({ count, pos });
+    if (f < briefLevel.length - 1) for (let i = 0; i < entries; i++) if (r.next() & 1) r.next();
+    out.push({ count, entries, pos });
   }
   return out;
 }
 
-/** Number of passages holding term `t`: the largest per-field count, as MiniSearch's df. */
-export function blockFrequency(block: Uint8Array, fieldCount: number): number {
+/** Number of passages holding the term: the largest per-field count, as MiniSearch's df. */
+export function blockFrequency(block: Uint8Array, briefLevel: boolean[]): number {
   let df = 0;
-  for (const f of fieldPostings(block, fieldCount)) if (f.count > df) df = f.count;
+  for (const f of fieldPostings(block, briefLevel)) if (f.count > df) df = f.count;
   return df;
+}
+
+/** Call `visit(doc, freq)` for every passage of one field's list, in passage order. */
+export function eachPosting(block: Uint8Array, list: FieldPostings, briefLevel: boolean, briefStart: Uint32Array, visit: (doc: number, freq: number) => void): void {
+  const r = new VarintReader(block, list.pos);
+  let id = -1;
+  for (let i = 0; i < list.entries; i++) {
+    const v = r.next();
+    id += Math.floor(v / 2);
+    const freq = v & 1 ? r.next() : 1;
+    if (briefLevel) for (let d = briefStart[id]!; d < briefStart[id + 1]!; d++) visit(d, freq);
+    else visit(id, freq);
+  }
 }
 
 /**
@@ -546,8 +647,15 @@ export function unpackBriefs(header: PackHeader, store: PassageStore): Brief[] {
   for (let b = 0; b < count; b++) {
     const brief: Record<string, unknown> = {};
     for (const k of keys) {
-      const v = columns[k]![b];
-      if (v !== null) brief[k] = v;
+      const col = columns[k]!;
+      const v = Array.isArray(col)
+        ? col[b]
+        : 'table' in col
+          ? col.table[col.index[b]!]
+          : Object.hasOwn(col.fileExcept, b)
+            ? col.fileExcept[b]
+            : `${brief.id as string}.md`;
+      if (v !== null && v !== undefined) brief[k] = v;
     }
     const id = brief.id as string;
     const passages: StoredPassage[] = new Array(counts[b]!);

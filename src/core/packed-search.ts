@@ -13,7 +13,7 @@
  */
 import type { SearchOptions, SearchResult } from 'minisearch';
 import { VarintReader } from './bytes.js';
-import { blockFrequency, fieldPostings, type PackedSource, type PackedTables } from './packed-index.js';
+import { blockFrequency, eachPosting, fieldPostings, type PackedSource, type PackedTables } from './packed-index.js';
 
 type Tokenize = (text: string, field?: string) => string[];
 type ProcessTerm = (term: string, field?: string) => string | string[] | null | undefined | false;
@@ -87,7 +87,7 @@ export class PackedSearcher {
   /** Passages whose field holds `term` (largest over fields), 0 when unknown. */
   documentFrequency(term: string): number {
     const t = this.tables.termIndex(term);
-    return t < 0 ? 0 : blockFrequency(this.source.postings(t), this.tables.header.fields.length);
+    return t < 0 ? 0 : blockFrequency(this.source.postings(t), this.tables.header.briefLevel);
   }
 
   /** The term positions a query spec expands to, with their weights, in scoring order. */
@@ -158,6 +158,8 @@ export class PackedSearcher {
     const N = header.documentCount;
     const avg = header.avgFieldLength;
     const fieldLength = this.tables.fieldLength;
+    const { briefStart } = this.tables;
+    const briefLevel = header.briefLevel;
     const { acc, part, accStamp, partStamp, mask } = this;
     const unique = [...new Set(terms)];
     const bitOf = new Map(unique.map((t, i) => [t, i]));
@@ -179,7 +181,7 @@ export class PackedSearcher {
       for (const { term: t, weight: termWeight } of this.expand(spec, maxFuzzy, weights)) {
         expansions.push({ source: spec.term, term: t });
         const block = this.source.postings(t);
-        const lists = fieldPostings(block, F);
+        const lists = fieldPostings(block, briefLevel);
         const derived = boostDocument ? this.tables.terms[t]! : '';
         for (const { fieldId, boost: fieldBoost } of boosts) {
           if (fieldId < 0) continue;
@@ -187,25 +189,31 @@ export class PackedSearcher {
           if (list.count === 0) continue;
           const matching = list.count;
           const avgLength = avg[fieldId]!;
+          const perBrief = briefLevel[fieldId]!;
+          // Loop-invariant parts of MiniSearch's expressions, computed exactly as it does.
+          const invDocFreq = Math.log(1 + (N - matching + 0.5) / (matching + 0.5));
+          const boostProduct = termWeight * spec.termBoost * fieldBoost;
           const r = new VarintReader(block, list.pos);
-          let doc = -1;
-          for (let i = 0; i < matching; i++) {
+          let id = -1;
+          for (let i = 0; i < list.entries; i++) {
             const v = r.next();
-            doc += Math.floor(v / 2);
+            id += Math.floor(v / 2);
             const termFreq = v & 1 ? r.next() : 1;
-            const docBoost = boostDocument ? boostDocument(doc, derived, {}) : 1;
-            if (!docBoost) continue;
-            const length = fieldLength[doc * F + fieldId]!;
-            // MiniSearch's calcBM25Score, operation for operation.
-            const invDocFreq = Math.log(1 + (N - matching + 0.5) / (matching + 0.5));
-            const raw = invDocFreq * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * length) / avgLength)));
-            const weighted = termWeight * spec.termBoost * fieldBoost * docBoost * raw;
-            if (partStamp[doc] !== partEpoch) {
-              partStamp[doc] = partEpoch;
-              part[doc] = weighted;
-              partOrder.push(doc);
-            } else {
-              part[doc] = part[doc]! + weighted;
+            const last = perBrief ? briefStart[id + 1]! : id + 1;
+            for (let doc = perBrief ? briefStart[id]! : id; doc < last; doc++) {
+              const docBoost = boostDocument ? boostDocument(doc, derived, {}) : 1;
+              if (!docBoost) continue;
+              const length = fieldLength[doc * F + fieldId]!;
+              // MiniSearch's calcBM25Score and weighting, operation for operation.
+              const raw = invDocFreq * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * length) / avgLength)));
+              const weighted = boostProduct * docBoost * raw;
+              if (partStamp[doc] !== partEpoch) {
+                partStamp[doc] = partEpoch;
+                part[doc] = weighted;
+                partOrder.push(doc);
+              } else {
+                part[doc] = part[doc]! + weighted;
+              }
             }
           }
         }
@@ -282,34 +290,62 @@ export class PackedSearcher {
       const result = new PackedResult(this, expansions, doc, acc[doc]! * quality, queryTerms) as unknown as SearchResult;
       if (!filter || filter(result)) results.push(result);
     }
-    results.sort((x, y) => y.score - x.score);
-    return results;
+    return sortByScore(results);
   }
 
   /** `match` of one result: the derived terms it matched and in which fields. */
   matchOf(doc: number, expansions: Expansion[], queryTerms: string[]): Record<string, string[]> {
-    const { header } = this.tables;
+    const { header, briefStart } = this.tables;
     const match: Record<string, string[]> = {};
     for (const { source, term } of expansions) {
       if (!queryTerms.includes(source)) continue;
       const block = this.source.postings(term);
-      const lists = fieldPostings(block, header.fields.length);
+      const lists = fieldPostings(block, header.briefLevel);
       header.fields.forEach((field, fieldId) => {
-        const list = lists[fieldId]!;
-        const r = new VarintReader(block, list.pos);
-        let d = -1;
-        for (let i = 0; i < list.count; i++) {
-          const v = r.next();
-          d += Math.floor(v / 2);
-          if (v & 1) r.next();
-          if (d === doc) {
-            (match[this.tables.terms[term]!] ??= []).push(field);
-            break;
-          }
-          if (d > doc) break;
-        }
+        let found = false;
+        eachPosting(block, lists[fieldId]!, header.briefLevel[fieldId]!, briefStart, (d) => (found ||= d === doc));
+        if (found) (match[this.tables.terms[term]!] ??= []).push(field);
       });
     }
     return match;
   }
+}
+
+/**
+ * Stable sort by score, best first: what MiniSearch's `results.sort(byScore)`
+ * gives, in linear time (LSD radix sort on the scores' IEEE-754 bits, which
+ * order like the numbers when they are positive). Falls back to the
+ * comparator sort when a score is negative, zero or NaN.
+ */
+export function sortByScore<T extends { score: number }>(results: T[]): T[] {
+  const n = results.length;
+  if (n < 64) return results.sort((x, y) => y.score - x.score);
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const s = results[i]!.score;
+    if (!(s > 0) || s === Infinity) return results.sort((x, y) => y.score - x.score);
+    keys[i] = s;
+  }
+  const words = new Uint32Array(keys.buffer);
+  let idx = new Uint32Array(n);
+  let tmp = new Uint32Array(n);
+  for (let i = 0; i < n; i++) idx[i] = i;
+  const count = new Uint32Array(257);
+  // 8 passes of 8 bits, least significant first; descending = sort ascending on inverted bits.
+  for (let pass = 0; pass < 8; pass++) {
+    const word = pass < 4 ? 0 : 1;
+    const shift = (pass % 4) * 8;
+    count.fill(0);
+    for (let i = 0; i < n; i++) count[((~words[idx[i]! * 2 + word]! >>> shift) & 0xff) + 1]!++;
+    if (count[1 + ((~words[idx[0]! * 2 + word]! >>> shift) & 0xff)] === n) continue; // all equal in this byte
+    for (let b = 0; b < 256; b++) count[b + 1]! += count[b]!;
+    for (let i = 0; i < n; i++) {
+      const id = idx[i]!;
+      tmp[count[(~words[id * 2 + word]! >>> shift) & 0xff]!++] = id;
+    }
+    [idx, tmp] = [tmp, idx];
+  }
+  const sorted = new Array<T>(n);
+  for (let i = 0; i < n; i++) sorted[i] = results[idx[i]!]!;
+  return sorted;
 }
