@@ -5,6 +5,7 @@
  * @module
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { widget } from './adapters/widget/index.js';
 import type { Engine } from './core/engine.js';
 import type { AppEnv } from './env.js';
 
@@ -15,5 +16,6 @@ export function createApp(getEngine: () => Engine) {
     await next();
   });
   app.get('/health', (c) => c.json({ status: 'ok', index: c.var.engine.stats }));
+  app.route('/', widget());
   return app;
 }
