@@ -52,7 +52,7 @@ describe('renderAnswer', () => {
     expect(link.getAttribute('href')).toBe('https://bot.example/briefs/petro-trump#p6');
     expect(link.getAttribute('target')).toBe('_blank');
     expect(link.getAttribute('rel')).toBe('noopener');
-    expect(sources[0]!.querySelector('.source-meta')!.textContent).toBe(`${formatDate('2026-02-01')} · TA | AP Brief`);
+    expect(sources[0]!.querySelector('.source-meta')!.textContent).toBe(`${formatDate('2026-02-01')} · TA | AP Brief · ¶6`);
     expect(sources[0]!.querySelector('mark')!.textContent).toBe('focus');
   });
 

@@ -99,7 +99,8 @@ export function renderAnswer(doc: Document, api: string, result: AskResult, msgI
 }
 
 function renderCitation(doc: Document, api: string, c: Citation, n: number, msgId: number, cited: boolean): HTMLElement {
-  const meta = [formatDate(c.date), c.byline ?? ''].filter(Boolean).join(' · ');
+  const para = c.passageId.match(/#p(\d+)$/)?.[1];
+  const meta = [formatDate(c.date), c.byline ?? '', para ? `¶${para}` : ''].filter(Boolean).join(' · ');
   return el(
     doc,
     'li',
@@ -117,7 +118,7 @@ function renderCitation(doc: Document, api: string, c: Citation, n: number, msgI
         el(doc, 'span', { class: 'sr-only' }, ' (opens in a new tab)'),
       ),
       meta && el(doc, 'span', { class: 'source-meta' }, meta),
-      el(doc, 'q', { class: 'snippet' }, highlighted(doc, c.snippet, c.highlights)),
+      el(doc, 'span', { class: 'snippet' }, highlighted(doc, c.snippet, c.highlights)),
     ),
   );
 }

@@ -48,7 +48,7 @@ button{cursor:pointer}
 .head button:hover{background:rgba(127,127,127,.22)}
 .head button:focus-visible{outline-color:currentColor;outline-offset:0}
 .head .close{font-size:22px;line-height:1;padding:2px 9px 5px}
-.log{flex:1;overflow-y:auto;padding:16px;display:flex;flex-direction:column;gap:12px;overscroll-behavior:contain;scroll-behavior:smooth}
+.log{position:relative;flex:1;overflow-y:auto;padding:16px;display:flex;flex-direction:column;gap:12px;overscroll-behavior:contain;scroll-behavior:smooth}
 .msg{max-width:92%;padding:10px 13px;border-radius:14px;overflow-wrap:anywhere;white-space:pre-wrap}
 .msg p{margin:0}
 .msg.user{align-self:flex-end;background:var(--accent);color:var(--accent-fg);border-bottom-right-radius:4px}
@@ -56,7 +56,7 @@ button{cursor:pointer}
 .msg.not-found .answer{color:var(--fg)}
 .msg.error{align-self:flex-start;background:var(--err-bg);color:var(--err-fg);border-bottom-left-radius:4px;display:flex;flex-direction:column;gap:8px;align-items:flex-start}
 .retry{border:1px solid currentColor;background:transparent;border-radius:999px;padding:4px 14px;font-size:14px;font-weight:600}
-.marker{display:inline-grid;place-items:center;min-width:20px;height:20px;margin:0 2px;padding:0 5px;vertical-align:super;font-size:11px;font-weight:700;line-height:1;
+.marker{display:inline-grid;place-items:center;min-width:20px;height:20px;margin:0 2px;padding:0 5px;position:relative;top:-.4em;font-size:11px;font-weight:700;line-height:1;
   border-radius:999px;border:0;background:var(--accent);color:var(--accent-fg)}
 .sources{list-style:none;margin:10px 0 0;padding:0;display:flex;flex-direction:column;gap:8px;white-space:normal}
 .source{display:flex;gap:8px;padding:9px 10px;border-radius:10px;background:var(--bg);border:1px solid var(--line);font-size:13.5px;scroll-margin:12px}
@@ -68,7 +68,7 @@ button{cursor:pointer}
 .source-title{color:var(--link);font-weight:650;text-decoration:none}
 .source-title:hover{text-decoration:underline}
 .source-meta{color:var(--muted);font-size:12.5px}
-.snippet{color:var(--fg);quotes:"\\201C" "\\201D"}
+.snippet{display:block;margin-top:4px;padding-left:9px;border-left:3px solid var(--line);color:var(--fg)}
 mark{background:var(--mark);color:var(--mark-fg);border-radius:3px;padding:0 1px}
 .chips{display:flex;flex-wrap:wrap;gap:8px;align-items:center}
 .msg .chips{margin-top:10px;white-space:normal}

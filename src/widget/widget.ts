@@ -222,7 +222,9 @@ export class Widget {
       const answer = await this.client.ask(question);
       const m = this.conversation.add({ role: 'bot', question, answer });
       this.typing.remove();
-      this.log.append(this.renderMessage(m));
+      const node = this.renderMessage(m);
+      this.log.append(node);
+      this.revealAnswer(node);
       const n = answer.citations.length;
       this.announce(`${plainAnswer(answer.answer)}${answer.answered && n ? ` ${n} source${n === 1 ? '' : 's'} listed below.` : ''}`);
     } catch (err) {
@@ -233,12 +235,19 @@ export class Widget {
       // Give the user their words back so nothing typed is lost.
       if (!this.input.value) this.input.value = question;
       this.announce(text);
+      this.scrollToEnd();
     } finally {
       this.typing = null;
       this.pending = false;
       this.send.removeAttribute('aria-disabled');
-      this.scrollToEnd();
     }
+  }
+
+  /** Show a new answer from its question down; a long one is read from the top, not its last source. */
+  private revealAnswer(node: HTMLElement): void {
+    const question = node.previousElementSibling as HTMLElement | null;
+    const start = (question?.classList.contains('user') ? question : node).offsetTop - 12;
+    this.log.scrollTop = Math.min(start, this.log.scrollHeight - this.log.clientHeight);
   }
 
   private retry(errorId: number, question: string): void {
@@ -262,7 +271,10 @@ export class Widget {
       onMarker: (n, node) => {
         const target = node.querySelector<HTMLElement>(`#fn-${m.id}-${n}`);
         if (!target) return;
-        target.scrollIntoView({ block: 'nearest' });
+        // Scroll the log only: scrollIntoView would also scroll the panel and the host page.
+        const log = this.log.getBoundingClientRect();
+        const box = target.getBoundingClientRect();
+        if (box.top < log.top || box.bottom > log.bottom) this.log.scrollTop += box.top - log.top - 12;
         target.focus({ preventScroll: true });
         target.classList.add('flash');
         setTimeout(() => target.classList.remove('flash'), 1600);

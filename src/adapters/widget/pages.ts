@@ -56,6 +56,7 @@ function layout(title: string, body: Markup, scripts: Markup | string = ''): Mar
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title>
+<link rel="icon" href="data:,">
 <style>${raw(STYLE)}</style>
 </head>
 <body>
