@@ -155,4 +155,21 @@ describe('widget on a host page of another origin', () => {
     await shot(page, `${ARTIFACTS}/widget-desktop-dark.png`);
     await context.close();
   });
+
+  it('the demo page at / embeds the widget under a strict CSP and shows the snippet to copy', async () => {
+    const { context, page, errors } = await session();
+    await page.goto(`${urls().worker}/`);
+    await page.waitForFunction(() => typeof window.Briefbot === 'object');
+    expect((await page.locator('pre code').first().textContent())!.replace(/\s+/g, ' ')).toBe(
+      `<script src="${urls().worker}/widget.js" data-title="Ask our briefs" data-accent="#0a66c2" async></script>`,
+    );
+    await page.locator('.launcher').click();
+    const chips = page.locator('.intro .chip');
+    expect(await chips.allTextContents()).toEqual(['What will the meeting focus on?', 'When is Petro meeting Trump?']);
+    await chips.first().click();
+    await expect.poll(() => page.locator('.msg.bot .answer').textContent()).toContain('focus on intensifying the fight');
+    await shot(page, `${ARTIFACTS}/demo-page.png`);
+    expect(errors).toEqual([]); // includes CSP violations
+    await context.close();
+  });
 });

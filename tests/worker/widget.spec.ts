@@ -55,7 +55,7 @@ describe('pages', () => {
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
     const page = await res.text();
     expect(page).toMatch(/<script src="\/widget\.js"[^>]* async><\/script>/);
-    expect(page).toContain('&lt;script src=&quot;https://briefbot.test/widget.js&quot; data-title=&quot;Ask our briefs&quot;');
+    expect(page).toMatch(/&lt;script src=&quot;https:\/\/briefbot\.test\/widget\.js&quot;\s+data-title=&quot;Ask our briefs&quot;/);
     expect(page).toContain(`href="/briefs/${SEED_ID}"`);
     expect(page).toContain('Briefbot.ask(');
   });

@@ -12,7 +12,7 @@ type Markup = ReturnType<typeof html>;
 
 const STYLE = `
 :root{color-scheme:light dark;--bg:#fbfbfa;--fg:#1b1f24;--muted:#57606a;--line:#dde1e6;--card:#fff;--accent:#0a66c2;--link:#0a58a8;--hl:#fff4c2;--code:#f1f3f5}
-@media (prefers-color-scheme:dark){:root{--bg:#111316;--fg:#e8eaed;--muted:#a0a8b2;--line:#2d333b;--card:#181b1f;--accent:#4c9be8;--link:#7db7f0;--hl:#3d3410;--code:#1f2328}}
+@media (prefers-color-scheme:dark){:root{--bg:#111316;--fg:#e8eaed;--muted:#a0a8b2;--line:#2d333b;--card:#181b1f;--accent:#4c9be8;--link:#7db7f0;--hl:#2e2708;--code:#1f2328}}
 *{box-sizing:border-box}
 body{margin:0;background:var(--bg);color:var(--fg);font:17px/1.6 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
 a{color:var(--link)}
@@ -128,7 +128,7 @@ export function notFoundPage(id: string): Markup {
 
 /** The demo page: the widget embedded, and the snippet to copy. */
 export function demoPage(origin: string, latest: BriefSummary[]): Markup {
-  const tag = `<script src="${origin}/widget.js" data-title="Ask our briefs" data-accent="#0a66c2" async></script>`;
+  const tag = `<script src="${origin}/widget.js"\n        data-title="Ask our briefs"\n        data-accent="#0a66c2"\n        async></script>`;
   const options: [string, string, string][] = [
     ['data-title', 'Ask the briefs', 'Panel heading and launcher label.'],
     ['data-accent', '#0a66c2', 'Accent colour, #rgb or #rrggbb. Text on it is black or white, whichever reads better.'],
