@@ -10,6 +10,7 @@ import { methodNotAllowed } from 'hono/method-not-allowed';
 import { api } from './adapters/http/index.js';
 import { errorJson, onError } from './adapters/http/errors.js';
 import { ErrorBody, Health } from './adapters/http/schemas.js';
+import { widget } from './adapters/widget/index.js';
 import type { Engine } from './core/engine.js';
 import type { AppEnv } from './env.js';
 
@@ -41,6 +42,7 @@ export function createApp(getEngine: () => Engine) {
 
   app.openapi(health, (c) => c.json({ status: 'ok' as const, index: c.var.engine.stats }, 200));
   app.route('/', api());
+  app.route('/', widget());
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
