@@ -12,7 +12,8 @@ import { errorJson, onError } from './adapters/http/errors.js';
 import { ErrorBody, Health } from './adapters/http/schemas.js';
 import { widget } from './adapters/widget/index.js';
 import type { Engine } from './core/engine.js';
-import type { AppEnv } from './env.js';
+import type { AppEnv, Env } from './env.js';
+import { transfer } from './storage/r2-shards.js';
 
 export const VERSION = '0.1.0';
 
@@ -24,7 +25,7 @@ const health = createRoute({
   responses: { 200: { description: 'OK', content: { 'application/json': { schema: Health } } } },
 });
 
-export function createApp(getEngine: () => Engine) {
+export function createApp(getEngine: (env: Env) => Engine | Promise<Engine>) {
   const app = new OpenAPIHono<AppEnv>();
 
   app.onError(onError);
@@ -36,11 +37,15 @@ export function createApp(getEngine: () => Engine) {
   }));
   app.use('/api/*', (c, next) => cors({ origin: allowedOrigins(c.env.CORS_ORIGINS), allowMethods: ['GET', 'POST', 'OPTIONS'], maxAge: 86400 })(c, next));
   app.use('*', async (c, next) => {
-    c.set('engine', getEngine());
+    c.set('engine', await getEngine(c.env));
     await next();
   });
 
-  app.openapi(health, (c) => c.json({ status: 'ok' as const, index: c.var.engine.stats }, 200));
+  app.openapi(health, (c) => {
+    const shards = c.var.engine.shardStats;
+    const storage = shards ? { mode: 'r2' as const, ...shards, ...transfer } : { mode: 'bundled' as const };
+    return c.json({ status: 'ok' as const, index: c.var.engine.stats, storage }, 200);
+  });
   app.route('/', api());
   app.route('/', widget());
 

@@ -11,6 +11,14 @@ export interface Env {
    * `dedupe:<channel>:<delivery id>` (webhook retries), `conv:<conversation id>` (chat memory).
    */
   STATE: KVNamespace;
+  /** Where the index lives: "bundled" (default, in the Worker) or "r2" (shards in SHARDS, see docs/benchmarks.md). */
+  STORAGE_MODE?: string;
+  /** The shards `npm run ingest -- DIR` uploads (used when STORAGE_MODE is "r2"). */
+  SHARDS?: R2Bucket;
+  /** Key prefix of the shards inside the bucket (default none). */
+  SHARDS_PREFIX?: string;
+  /** Seconds between checks for a newly ingested build (default 60). */
+  SHARDS_REFRESH_SECONDS?: string;
 }
 
 /** Hono generics for every sub-app: bindings plus per-request variables. */

@@ -9,7 +9,9 @@
  */
 import { answerQuestion, type AnswerOptions } from './answer.js';
 import { IndexError } from './errors.js';
-import { loadSearchIndex, packBriefs, type OpenedIndex, type SearchIndex, type SerializedIndex } from './search-index.js';
+import { retrieve } from './retrieve.js';
+import { loadSearchIndex, openIndex, packBriefs, type OpenedIndex, type SearchIndex, type SerializedIndex } from './search-index.js';
+import { MANIFEST_KEY, ShardedSource, ShardMissing, type ShardFetch, type ShardStats } from './sharded.js';
 import type { AskOptions, Answer, Brief, Passage } from './types.js';
 
 /** A brief without its passages, as listed by `GET /api/briefs`. */
@@ -43,6 +45,8 @@ function newestFirst(a: Brief, b: Brief): number {
 export class Engine {
   private readonly briefById: Map<string, Brief>;
   private byDate: Brief[] | undefined;
+  /** Set when the postings and text live in shards (R2) rather than in one buffer. */
+  private shards: ShardedSource | undefined;
 
   private constructor(
     readonly index: SearchIndex,
@@ -79,6 +83,64 @@ export class Engine {
     const stats = opened.meta as IndexStats;
     if (!stats || typeof stats.builtAt !== 'string') throw new IndexError('Briefbot: the index has no build information; run "npm run build:index" again');
     return new Engine(opened.index, opened.briefs, stats, bytes);
+  }
+
+  /**
+   * Open an index stored as shards (see `sharded.ts`): reads the manifest and
+   * the core object now, postings and text when questions need them.
+   */
+  static async openSharded(fetchObject: ShardFetch, manifestKey = MANIFEST_KEY): Promise<Engine> {
+    const { source, tables } = await ShardedSource.open(fetchObject, manifestKey);
+    const engine = Engine.open(openIndex(tables, source));
+    engine.shards = source;
+    return engine;
+  }
+
+  /** Shard figures (build id, objects and bytes fetched, cache), or null for a bundled index. */
+  get shardStats(): ShardStats | null {
+    return this.shards ? { ...this.shards.stats } : null;
+  }
+
+  /**
+   * {@link Engine.respond} for any storage: with shards, first loads the ones
+   * the question needs (postings of its terms, then the text of the passages
+   * retrieval ranks highest), in parallel, and asks again if composing the
+   * answer reached one more. Bundled, it is `respond` itself.
+   */
+  async respondAsync(question: string, options: AskOptions = {}, now: () => number = () => performance.now()): Promise<AskResponse> {
+    return this.withShards(question, () => this.respond(question, options, now));
+  }
+
+  /** {@link Engine.brief} with its passages' text loaded (sharded storage). */
+  async briefAsync(id: string): Promise<Brief | undefined> {
+    const brief = this.briefById.get(id);
+    if (brief && this.shards) {
+      const docs = brief.passages.map((p) => (p as unknown as { doc: number }).doc);
+      await this.shards.load(this.shards.missing([], docs));
+    }
+    return brief;
+  }
+
+  private async withShards<T>(question: string, run: () => T): Promise<T> {
+    const shards = this.shards;
+    if (!shards) return run();
+    // Postings of the question's own terms, then text of the best passages.
+    const terms = this.index.mini.queryTerms(question).map((t) => this.index.mini.tables.termIndex(t)).filter((t) => t >= 0);
+    await shards.load(shards.missing(terms, []));
+    let prefetched = false;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        if (!prefetched) {
+          const hits = retrieve(this.index, question, { k: 16 }).hits;
+          prefetched = true;
+          await shards.load(shards.missing([], hits.map((h) => h.doc)));
+        }
+        return run();
+      } catch (err) {
+        if (!(err instanceof ShardMissing) || attempt >= 16) throw err;
+        await shards.load(err.keys);
+      }
+    }
   }
 
   /** The packed index (what the Worker bundles): see `packed-index.ts`. */

@@ -297,6 +297,8 @@ export interface PackedSource {
   postings(t: number): Uint8Array;
   /** The UTF-8 text of passage `doc` (throws when it is not loaded). */
   text(doc: number): Uint8Array;
+  /** Optional: throw once for every term whose postings are not loaded (sharded storage). */
+  require?(terms: number[]): void;
 }
 
 /** What every packed index shares, however its postings and text are stored. */

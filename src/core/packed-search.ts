@@ -175,10 +175,12 @@ export class PackedSearcher {
     let order: number[] = [];
     const expansions: Expansion[] = [];
 
+    const expanded = specs.map((spec) => this.expand(spec, maxFuzzy, weights));
+    this.source.require?.(expanded.flatMap((list) => list.map((e) => e.term)));
     specs.forEach((spec, qi) => {
       const partEpoch = ++this.epoch;
       const partOrder: number[] = [];
-      for (const { term: t, weight: termWeight } of this.expand(spec, maxFuzzy, weights)) {
+      for (const { term: t, weight: termWeight } of expanded[qi]!) {
         expansions.push({ source: spec.term, term: t });
         const block = this.source.postings(t);
         const lists = fieldPostings(block, briefLevel);

@@ -2,6 +2,7 @@
  * One error type for the API, mapped to a JSON body in one place.
  * @module
  */
+import { IndexError } from '../../core/errors.js';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -35,6 +36,8 @@ export function errorJson(c: Context, status: ContentfulStatusCode, code: string
 /** `app.onError`: known errors keep their status; anything else is a 500 with no internals. */
 export function onError(err: Error, c: Context) {
   if (err instanceof ApiError) return errorJson(c, err.status, err.code, err.message);
+  // The index cannot be opened (e.g. R2 storage with nothing ingested): say what the operator must do.
+  if (err instanceof IndexError) return errorJson(c, 503, 'index_unavailable', err.message);
   if (err instanceof HTTPException) {
     const status = err.status as ContentfulStatusCode;
     const malformed = /malformed json/i.test(err.message);

@@ -97,20 +97,20 @@ export function api() {
     },
   );
 
-  app.openapi(askPost, (c) => {
+  app.openapi(askPost, async (c) => {
     const { question, limit } = c.req.valid('json');
-    return c.json(c.var.engine.respond(question, { limit }), 200);
+    return c.json(await c.var.engine.respondAsync(question, { limit }), 200);
   });
 
-  app.openapi(askGet, (c) => {
+  app.openapi(askGet, async (c) => {
     const { q, limit } = c.req.valid('query');
-    return c.json(c.var.engine.respond(q, { limit }), 200);
+    return c.json(await c.var.engine.respondAsync(q, { limit }), 200);
   });
 
   app.openapi(listBriefs, (c) => c.json({ briefs: c.var.engine.list() }, 200));
 
-  app.openapi(getBrief, (c) => {
-    const brief = c.var.engine.brief(c.req.valid('param').id);
+  app.openapi(getBrief, async (c) => {
+    const brief = await c.var.engine.briefAsync(c.req.valid('param').id);
     if (!brief) throw new ApiError(404, 'not_found', `No brief with id "${c.req.valid('param').id}"`);
     const body: z.infer<typeof BriefDetail> = {
       ...summarize(brief),

@@ -96,6 +96,20 @@ export const Health = z
   .object({
     status: z.literal('ok'),
     index: z.object({ builtAt: z.string(), briefs: z.number().int(), passages: z.number().int(), contentHash: z.string() }),
+    storage: z
+      .object({
+        mode: z.enum(['bundled', 'r2']),
+        build: z.string().optional(),
+        objectsFetched: z.number().int().optional(),
+        bytesFetched: z.number().int().optional().openapi({ description: 'Shard bytes loaded by this isolate (uncompressed)' }),
+        shardsCached: z.number().int().optional(),
+        bytesCached: z.number().int().optional(),
+        r2Gets: z.number().int().optional(),
+        r2Bytes: z.number().int().optional().openapi({ description: 'Bytes read from R2 by this isolate (as stored, gzipped)' }),
+        cacheHits: z.number().int().optional(),
+        cacheBytes: z.number().int().optional(),
+      })
+      .optional(),
   })
   .openapi('Health');
 
