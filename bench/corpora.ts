@@ -58,8 +58,7 @@ export function loadQueries(kit: string, n: number): string[] {
   return Array.from({ length: n }, (_, i) => all[Math.floor((i * all.length) / n)]!);
 }
 
-export function workDir(): string {
-  const dir = join(tmpdir(), 'briefbot-bench');
+export function workDir(dir = join(tmpdir(), 'briefbot-bench')): string {
   mkdirSync(dir, { recursive: true });
   return dir;
 }

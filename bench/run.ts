@@ -8,6 +8,8 @@
  *   npm run bench -- --kit PATH        evaluation kit (default ../shared/evalkit)
  *   npm run bench -- --no-workerd      skip bundling and workerd cold starts
  *   npm run bench -- --index ours      only one index (ours or plain)
+ *   npm run bench -- --no-sharded      skip the R2-shards measurements
+ *   npm run bench -- --work DIR        scratch folder (default: <tmp>/briefbot-bench)
  *
  * Prints a Markdown table, writes the raw figures to bench/results/latest.json,
  * and with --full (or --docs) rewrites the table in docs/benchmarks.md.
@@ -25,7 +27,8 @@ import { parseBriefs } from '../src/core/brief.js';
 import type { Brief } from '../src/core/types.js';
 import { readBriefFiles } from '../src/node/briefs-dir.js';
 import { FULL, kitMissing, loadQueries, prepareCorpus, QUICK, workDir } from './corpora.js';
-import { measureWorkerd, type WorkerdFigures } from './measure-workerd.js';
+import { measureSharded, measureWorkerd, type ShardedFigures, type WorkerdFigures } from './measure-workerd.js';
+import { splitIntoShards } from '../src/core/sharded.js';
 import { buildBytes, type Kind } from './variants.js';
 
 const ROOT = resolve('.');
@@ -57,6 +60,7 @@ interface Row {
     cpu: { p50: number; p95: number; p99: number };
   };
   workerd?: WorkerdFigures;
+  sharded?: ShardedFigures & { shards: number };
   queries: string;
 }
 
@@ -68,8 +72,10 @@ function args() {
       corpora: { type: 'string' },
       queries: { type: 'string' },
       'no-workerd': { type: 'boolean', default: false },
+      'no-sharded': { type: 'boolean', default: false },
       index: { type: 'string', default: 'both' },
       docs: { type: 'boolean', default: false },
+      work: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -144,6 +150,22 @@ function bundle(kind: Kind, bytes: Uint8Array, corpus: string): { outdir: string
 const f1 = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
 const mb = (b: number) => (b / MiB).toFixed(2);
 
+export function shardedTable(rows: Row[]): string {
+  const list = rows.filter((r) => r.sharded);
+  if (list.length === 0) return '';
+  return (
+    '| corpus | objects | cold: first question ms (objects, MB fetched) | same question again ms | new questions, warm isolate: p50 / p95 ms | fetched per new question | bundled mode: first question / warm p50 / p95 ms |\n' +
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n' +
+    list
+      .map((r) => {
+        const s = r.sharded!;
+        return `| ${r.corpus} | ${s.shards + 1} | ${f1(s.coldMs)} (${s.coldObjects}, ${mb(s.coldBytes)}) | ${f1(s.warmSameMs)} | ${f1(s.warmNew.p50)} / ${f1(s.warmNew.p95)} | ${(s.warmNew.bytesPerQuery / 1024).toFixed(0)} KB in ${s.warmNew.objectsPerQuery.toFixed(1)} objects | ${f1(s.bundledFirstMs)} / ${f1(s.bundledWarm.p50)} / ${f1(s.bundledWarm.p95)} |`;
+      })
+      .join('\n') +
+    '\n'
+  );
+}
+
 export function table(rows: Row[]): string {
   const head =
     '| corpus | index | briefs / passages | build s | index raw / gz MB | gz ÷ text gz | Worker raw / gz MB | load (Node) ms wall / CPU | cold load (workerd) ms | heap after load MB | query p50 / p95 / p99 ms, CPU | same, wall-clock |\n' +
@@ -201,7 +223,8 @@ async function main(): Promise<number> {
     return 2;
   }
   const queryCount = Number(opts.queries ?? (opts.full ? 2000 : 500));
-  const work = workDir();
+  const shardedQueries = opts.full ? 100 : 40;
+  const work = workDir(opts.work);
   const all = missing ? [] : loadQueries(kit, queryCount + 200);
   // Evenly spaced newsroom questions: the first ones are timed, the last 200 (a disjoint set) warm up.
   const timed = missing ? ['Who is the president?', 'When did it happen?', 'How many people were there?'] : all.slice(0, queryCount);
@@ -250,7 +273,12 @@ async function main(): Promise<number> {
         if (!opts['no-workerd']) {
           const { outdir, size } = bundle(kind, bytes, name);
           row.bundle = size;
-          row.workerd = await measureWorkerd(outdir, kind === 'ours' ? '/health' : '/?q=oil%20prices', kind === 'ours' ? { kv: ['STATE'] } : {});
+          row.workerd = await measureWorkerd(outdir, kind === 'ours' ? '/health' : '/?q=oil%20prices', kind === 'ours' ? { kv: ['STATE'], r2: ['SHARDS'] } : {});
+          if (kind === 'ours' && !opts['no-sharded']) {
+            const { objects } = splitIntoShards(bytes);
+            process.stderr.write(`bench: ${name}: sharded (R2) mode…\n`);
+            row.sharded = { ...(await measureSharded(outdir, objects, timed.slice(0, shardedQueries + 1))), shards: objects.size - 1 };
+          }
         }
         rows.push(row);
       }
@@ -274,7 +302,8 @@ async function main(): Promise<number> {
     table(rows) +
     '\n' +
     summary.map((s) => `- ${s}`).join('\n') +
-    '\n';
+    '\n' +
+    (shardedTable(rows) ? `\nR2 shards (STORAGE_MODE = "r2", Miniflare's emulated R2 on local disk; objects stored gzipped; ${shardedQueries} new questions):\n\n${shardedTable(rows)}` : '');
   process.stdout.write('\n' + md);
   mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
   writeFileSync(join(ROOT, 'bench', 'results', 'latest.json'), JSON.stringify({ machine, date: new Date().toISOString(), queries: timed.length, rows }, null, 2) + '\n');

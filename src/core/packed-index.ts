@@ -22,13 +22,13 @@
  * @module
  */
 import type MiniSearch from 'minisearch';
-import { ByteWriter, readVarints, utf8, VarintReader } from './bytes.js';
+import { ByteWriter, utf8, VarintReader } from './bytes.js';
 import { IndexError } from './errors.js';
 import { splitSentences } from './text.js';
 import type { Brief, Passage, Range } from './types.js';
 
-export const PACK_MAGIC = 'BBX2';
-export const PACK_VERSION = 2;
+export const PACK_MAGIC = 'BBX3';
+export const PACK_VERSION = 3;
 
 export const PART_NAMES = ['terms', 'termBlocks', 'postings', 'fieldLength', 'text', 'textLength'] as const;
 export type PartName = (typeof PART_NAMES)[number];
@@ -49,6 +49,8 @@ export interface PackHeader {
   briefs: { count: number; passages: number[]; columns: Record<string, BriefColumn> };
   /** Per field: stored once per brief (its terms and length are the same in every passage of a brief). */
   briefLevel: boolean[];
+  /** Bytes per field length (2 or 4) in the `fieldLength` part. */
+  fieldLengthWidth: 2 | 4;
   /** Passage sections, sparse: `[doc, index into sectionNames]`. */
   sectionNames: string[];
   sectionOf: [number, number][];
@@ -93,7 +95,8 @@ export function packIndex(mini: MiniSearch<never> | MiniSearch<any>, briefs: Bri
   }
 
   // Terms, sorted; postings per term.
-  const entries = [...m._index].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  // Sorted by UTF-8 bytes (code point order), the order the reader's byte comparisons use.
+  const entries = [...m._index].map((e) => [e[0], e[1], utf8.encode(e[0])] as const).sort((a, b) => compareBytes(a[2], b[2]));
   for (const [term] of entries) if (term.includes('\n')) throw new IndexError(`packIndex: a term holds a line break: ${JSON.stringify(term)}`);
   // A field whose terms and lengths are the same for every passage of a brief
   // (the title) is stored once per brief, not once per passage.
@@ -149,10 +152,16 @@ export function packIndex(mini: MiniSearch<never> | MiniSearch<any>, briefs: Bri
     termBlocks.varint(postings.length - start);
   }
 
+  // Fixed width (a typed-array view at load, nothing to decode), per field, per brief when brief-level.
+  const perField = fields.map((_, f) =>
+    briefLevel[f] ? briefs.map((_b, b) => lengthOf(briefStart[b]!, f)) : Array.from({ length: n }, (_d, doc) => lengthOf(doc, f)),
+  );
+  const fieldLengthWidth = perField.every((list) => list.every((x) => x < 0x10000)) ? 2 : 4;
   const fieldLength = new ByteWriter();
-  for (let f = 0; f < F; f++) {
-    if (briefLevel[f]) for (let b = 0; b < briefs.length; b++) fieldLength.varint(lengthOf(briefStart[b]!, f));
-    else for (let doc = 0; doc < n; doc++) fieldLength.varint(lengthOf(doc, f));
+  for (const list of perField) {
+    const arr = fieldLengthWidth === 2 ? Uint16Array.from(list) : Uint32Array.from(list);
+    fieldLength.bytes(new Uint8Array(arr.buffer));
+    fieldLength.align(4);
   }
 
   const text = new ByteWriter();
@@ -210,6 +219,7 @@ export function packIndex(mini: MiniSearch<never> | MiniSearch<any>, briefs: Bri
     avgFieldLength: fields.map((_, f) => m._avgFieldLength[f] ?? 0),
     termCount: entries.length,
     briefLevel,
+    fieldLengthWidth,
     briefs: { count: briefs.length, passages: briefs.map((b) => b.passages.length), columns },
     sectionNames,
     sectionOf,
@@ -301,71 +311,116 @@ export interface PackedSource {
   require?(terms: number[]): void;
 }
 
+/** Compare two byte strings (UTF-8 order = code point order). */
+export function compareBytes(a: Uint8Array, b: Uint8Array): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return a.length - b.length;
+}
+
 /** What every packed index shares, however its postings and text are stored. */
 export class PackedTables {
-  readonly terms: string[];
-  /** `fieldLength[doc * fields + field]`: distinct terms of that field in that passage. */
-  readonly fieldLength: Uint32Array;
+  /** `lengths[field][i]`: distinct terms of that field in passage i (or brief i, for a brief-level field). */
+  readonly lengths: (Uint16Array | Uint32Array)[];
   readonly fieldIds: Record<string, number>;
   /** Passages of brief `b` are `briefStart[b]` … `briefStart[b + 1] - 1`. */
   readonly briefStart: Uint32Array;
+  /** Start of each term in the UTF-8 term list (and its end, for the last). */
+  private readonly termStart: Uint32Array;
+  private decoded: string[] | undefined;
 
   constructor(
     readonly header: PackHeader,
-    termsBytes: Uint8Array,
+    private readonly termBytes: Uint8Array,
     fieldLengthBytes: Uint8Array,
   ) {
-    this.terms = header.termCount === 0 ? [] : utf8.decode(termsBytes).split('\n');
-    if (this.terms.length !== header.termCount) throw new IndexError('Briefbot: the index term list is corrupt; run "npm run build:index" again');
-    const F = header.fields.length;
+    const T = header.termCount;
+    this.termStart = new Uint32Array(T + 1);
+    let at = 0;
+    for (let t = 0; t < T; t++) {
+      this.termStart[t] = at;
+      const nl = termBytes.indexOf(10, at);
+      at = nl < 0 ? termBytes.length : nl + 1;
+    }
+    this.termStart[T] = termBytes.length + 1;
+    if (T > 0 && at !== termBytes.length) {
+      throw new IndexError('Briefbot: the index term list is corrupt; run "npm run build:index" again');
+    }
     const n = header.documentCount;
     this.briefStart = new Uint32Array(header.briefs.count + 1);
     header.briefs.passages.forEach((c, b) => (this.briefStart[b + 1] = this.briefStart[b]! + c));
-    const perField = header.briefLevel.reduce((sum, level) => sum + (level ? header.briefs.count : n), 0);
-    const stored = readVarints(fieldLengthBytes, perField, new Uint32Array(perField));
-    this.fieldLength = new Uint32Array(n * F);
-    let at = 0;
-    for (let f = 0; f < F; f++) {
-      if (header.briefLevel[f]) {
-        for (let b = 0; b < header.briefs.count; b++, at++) for (let d = this.briefStart[b]!; d < this.briefStart[b + 1]!; d++) this.fieldLength[d * F + f] = stored[at]!;
-      } else {
-        for (let d = 0; d < n; d++, at++) this.fieldLength[d * F + f] = stored[at]!;
-      }
+    // Typed-array views straight over the bytes (copied once if the buffer is misaligned).
+    const width = header.fieldLengthWidth;
+    const aligned = fieldLengthBytes.byteOffset % 4 === 0 ? fieldLengthBytes : fieldLengthBytes.slice();
+    this.lengths = [];
+    let offset = 0;
+    for (let f = 0; f < header.fields.length; f++) {
+      const count = header.briefLevel[f] ? header.briefs.count : n;
+      const view = width === 2 ? new Uint16Array(aligned.buffer, aligned.byteOffset + offset, count) : new Uint32Array(aligned.buffer, aligned.byteOffset + offset, count);
+      this.lengths.push(view);
+      offset += count * width;
+      offset += (4 - (offset % 4)) % 4;
     }
+    if (offset !== aligned.length) throw new IndexError('Briefbot: the index field lengths are corrupt; run "npm run build:index" again');
     this.fieldIds = Object.fromEntries(header.fields.map((f, i) => [f, i]));
   }
 
-  /** Position of `term` in the sorted term list, or -1. */
-  termIndex(term: string): number {
-    const terms = this.terms;
-    let lo = 0;
-    let hi = terms.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (terms[mid]! < term) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < terms.length && terms[lo] === term ? lo : -1;
+  /** Every term as a string (decoded on first use: fuzzy matching walks them all). */
+  get terms(): string[] {
+    this.decoded ??= this.header.termCount === 0 ? [] : utf8.decode(this.termBytes).split('\n');
+    return this.decoded;
   }
 
-  /** First position whose term is ≥ `term`. */
-  lowerBound(term: string, from = 0): number {
-    const terms = this.terms;
-    let lo = from;
-    let hi = terms.length;
+  /** Term `t` as a string. */
+  termAt(t: number): string {
+    return this.decoded ? this.decoded[t]! : utf8.decode(this.termBytes.subarray(this.termStart[t]!, this.termStart[t + 1]! - 1));
+  }
+
+  private compareAt(t: number, key: Uint8Array): number {
+    const a = this.termBytes;
+    const from = this.termStart[t]!;
+    const len = this.termStart[t + 1]! - 1 - from;
+    const n = len < key.length ? len : key.length;
+    for (let i = 0; i < n; i++) {
+      const d = a[from + i]! - key[i]!;
+      if (d !== 0) return d;
+    }
+    return len - key.length;
+  }
+
+  /** First position whose term is ≥ `key` (UTF-8 bytes). */
+  private lowerBound(key: Uint8Array): number {
+    let lo = 0;
+    let hi = this.header.termCount;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (terms[mid]! < term) lo = mid + 1;
+      if (this.compareAt(mid, key) < 0) lo = mid + 1;
       else hi = mid;
     }
     return lo;
   }
 
+  /** Position of `term` in the sorted term list, or -1. */
+  termIndex(term: string): number {
+    const key = utf8.encode(term);
+    const i = this.lowerBound(key);
+    return i < this.header.termCount && this.compareAt(i, key) === 0 ? i : -1;
+  }
+
   /** `[from, to)`: the terms starting with `prefix`. */
   prefixRange(prefix: string): [number, number] {
-    const from = this.lowerBound(prefix);
+    const key = utf8.encode(prefix);
+    const from = this.lowerBound(key);
     let to = from;
-    while (to < this.terms.length && this.terms[to]!.startsWith(prefix)) to++;
+    const T = this.header.termCount;
+    while (to < T) {
+      const start = this.termStart[to]!;
+      if (this.termStart[to + 1]! - 1 - start < key.length) break;
+      let same = true;
+      for (let i = 0; i < key.length && same; i++) same = this.termBytes[start + i] === key[i];
+      if (!same) break;
+      to++;
+    }
     return [from, to];
   }
 
@@ -639,12 +694,22 @@ export class PassageStore {
   }
 }
 
+/** The briefs (with lazy passages) rebuilt from a packed header, and the passages in index order. */
+export interface UnpackedBriefs {
+  briefs: Brief[];
+  passages: StoredPassage[];
+  briefOfPassage: Brief[];
+}
+
 /** Rebuild the briefs (with lazy passages) from a packed header. */
-export function unpackBriefs(header: PackHeader, store: PassageStore): Brief[] {
+export function unpackBriefs(header: PackHeader, store: PassageStore): UnpackedBriefs {
   const { count, passages: counts, columns } = header.briefs;
   const keys = Object.keys(columns);
-  const sections = new Map(header.sectionOf.map(([doc, i]) => [doc, header.sectionNames[i]!]));
+  const sections = header.sectionOf.length ? new Map(header.sectionOf.map(([doc, i]) => [doc, header.sectionNames[i]!])) : undefined;
+  const n = header.documentCount;
   const briefs: Brief[] = new Array(count);
+  const passages: StoredPassage[] = new Array(n);
+  const briefOfPassage: Brief[] = new Array(n);
   let doc = 0;
   for (let b = 0; b < count; b++) {
     const brief: Record<string, unknown> = {};
@@ -660,11 +725,14 @@ export function unpackBriefs(header: PackHeader, store: PassageStore): Brief[] {
       if (v !== null && v !== undefined) brief[k] = v;
     }
     const id = brief.id as string;
-    const passages: StoredPassage[] = new Array(counts[b]!);
-    for (let i = 0; i < passages.length; i++, doc++) passages[i] = new StoredPassage(store, doc, id, i + 1, sections.get(doc));
-    brief.passages = passages;
+    const start = doc;
+    const c = counts[b]!;
+    if (start + c > n) throw new IndexError('Briefbot: the index passage counts are corrupt; run "npm run build:index" again');
+    for (let i = 0; i < c; i++, doc++) passages[doc] = new StoredPassage(store, doc, id, i + 1, sections?.get(doc));
+    brief.passages = passages.slice(start, doc);
     briefs[b] = brief as unknown as Brief;
+    briefOfPassage.fill(briefs[b]!, start, doc);
   }
-  if (doc !== header.documentCount) throw new IndexError('Briefbot: the index passage counts are corrupt; run "npm run build:index" again');
-  return briefs;
+  if (doc !== n) throw new IndexError('Briefbot: the index passage counts are corrupt; run "npm run build:index" again');
+  return { briefs, passages, briefOfPassage };
 }

@@ -100,10 +100,10 @@ export class PackedSearcher {
     if (spec.prefix) {
       const [from, to] = tables.prefixRange(spec.term);
       for (let t = from; t < to; t++) {
-        const distance = tables.terms[t]!.length - spec.term.length;
+        const len = tables.termAt(t).length;
+        const distance = len - spec.term.length;
         if (!distance) continue;
         prefixed.push(t);
-        const len = tables.terms[t]!.length;
         out.push({ term: t, weight: (weights.prefix * len) / (len + 0.3 * distance) });
       }
     }
@@ -114,7 +114,7 @@ export class PackedSearcher {
         const skip = new Set(prefixed);
         for (const [t, distance] of tables.fuzzy(spec.term, maxDistance)) {
           if (!distance || skip.has(t)) continue;
-          const len = tables.terms[t]!.length;
+          const len = tables.termAt(t).length;
           out.push({ term: t, weight: (weights.fuzzy * len) / (len + distance) });
         }
       }
@@ -157,7 +157,7 @@ export class PackedSearcher {
     const boostDocument = options.boostDocument;
     const N = header.documentCount;
     const avg = header.avgFieldLength;
-    const fieldLength = this.tables.fieldLength;
+    const lengths = this.tables.lengths;
     const { briefStart } = this.tables;
     const briefLevel = header.briefLevel;
     const { acc, part, accStamp, partStamp, mask } = this;
@@ -184,7 +184,7 @@ export class PackedSearcher {
         expansions.push({ source: spec.term, term: t });
         const block = this.source.postings(t);
         const lists = fieldPostings(block, briefLevel);
-        const derived = boostDocument ? this.tables.terms[t]! : '';
+        const derived = boostDocument ? this.tables.termAt(t) : '';
         for (const { fieldId, boost: fieldBoost } of boosts) {
           if (fieldId < 0) continue;
           const list = lists[fieldId]!;
@@ -192,6 +192,7 @@ export class PackedSearcher {
           const matching = list.count;
           const avgLength = avg[fieldId]!;
           const perBrief = briefLevel[fieldId]!;
+          const fieldLengths = lengths[fieldId]!;
           // Loop-invariant parts of MiniSearch's expressions, computed exactly as it does.
           const invDocFreq = Math.log(1 + (N - matching + 0.5) / (matching + 0.5));
           const boostProduct = termWeight * spec.termBoost * fieldBoost;
@@ -205,7 +206,7 @@ export class PackedSearcher {
             for (let doc = perBrief ? briefStart[id]! : id; doc < last; doc++) {
               const docBoost = boostDocument ? boostDocument(doc, derived, {}) : 1;
               if (!docBoost) continue;
-              const length = fieldLength[doc * F + fieldId]!;
+              const length = fieldLengths[perBrief ? id : doc]!;
               // MiniSearch's calcBM25Score and weighting, operation for operation.
               const raw = invDocFreq * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * length) / avgLength)));
               const weighted = boostProduct * docBoost * raw;
@@ -306,7 +307,7 @@ export class PackedSearcher {
       header.fields.forEach((field, fieldId) => {
         let found = false;
         eachPosting(block, lists[fieldId]!, header.briefLevel[fieldId]!, briefStart, (d) => (found ||= d === doc));
-        if (found) (match[this.tables.terms[term]!] ??= []).push(field);
+        if (found) (match[this.tables.termAt(term)] ??= []).push(field);
       });
     }
     return match;

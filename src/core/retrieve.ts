@@ -69,8 +69,14 @@ export function retrieve(index: SearchIndex, question: string, options: Partial<
     prefix: (term) => loose(term),
   });
 
+  const byScore = (a: Hit, b: Hit) => b.score - a.score || a.doc - b.doc;
+  // `results` come best raw score first, and recency lifts a score by at most `lift`: once a raw
+  // score cannot reach the k-th best so far, no later one can (same hits as sorting them all).
+  const lift = Math.max(1, 1 + o.recency);
+  let floor = -Infinity;
   const hits: Hit[] = [];
   for (const r of results) {
+    if (r.score * lift < floor) break;
     const doc = r.id as number;
     hits.push({
       passage: index.passages[doc]!,
@@ -78,7 +84,12 @@ export function retrieve(index: SearchIndex, question: string, options: Partial<
       score: r.score * (1 + o.recency * index.recency[doc]!),
       matched: r.queryTerms,
     });
+    if (hits.length === 2 * o.k) {
+      hits.sort(byScore);
+      hits.length = o.k;
+      floor = hits[o.k - 1]!.score;
+    }
   }
-  hits.sort((a, b) => b.score - a.score || a.doc - b.doc);
+  hits.sort(byScore);
   return { terms, unknown, hits: hits.slice(0, o.k) };
 }

@@ -80,31 +80,21 @@ export function loadSearchIndex(data: Uint8Array | ArrayBuffer): OpenedIndex {
 export function openIndex(tables: PackedTables, source: PackedSource): OpenedIndex {
   const header = tables.header;
   const store = new PassageStore(header, source);
-  const briefs = unpackBriefs(header, store);
+  const { briefs, passages, briefOfPassage } = unpackBriefs(header, store);
   const mini = new PackedSearcher(tables, source, MINISEARCH_OPTIONS.tokenize!, MINISEARCH_OPTIONS.processTerm!);
-  const shell = describe(briefs);
-  if (shell.passages.length !== header.documentCount) {
-    throw new IndexError(
-      `Briefbot: the index holds ${header.documentCount} passages but the briefs have ${shell.passages.length}; run "npm run build:index" again`,
-    );
-  }
-  return { index: { ...shell, mini, documentCount: header.documentCount }, briefs, meta: header.meta };
+  const recency = recencyOf(briefs, tables.briefStart, header.documentCount);
+  return { index: { mini, passages, briefOfPassage, recency, documentCount: header.documentCount }, briefs, meta: header.meta };
 }
 
-function describe(briefs: Brief[]) {
-  const passages: Passage[] = [];
-  const briefOfPassage: Brief[] = [];
-  for (const b of briefs) {
-    for (const p of b.passages) {
-      passages.push(p);
-      briefOfPassage.push(b);
-    }
-  }
-  // Recency by rank among distinct dates, so one old outlier does not squash the rest.
+/** 0 (oldest or undated) … 1 (newest) per passage: rank among distinct dates, so one old outlier does not squash the rest. */
+function recencyOf(briefs: Brief[], briefStart: Uint32Array, n: number): Float32Array {
   const dates = [...new Set(briefs.map((b) => b.date).filter((d): d is string => !!d))].sort();
   const rank = new Map(dates.map((d, i) => [d, dates.length > 1 ? i / (dates.length - 1) : 1]));
-  const recency = Float32Array.from(briefOfPassage, (b) => (b.date ? rank.get(b.date)! : 0));
-  return { passages, briefOfPassage, recency };
+  const recency = new Float32Array(n);
+  briefs.forEach((b, i) => {
+    if (b.date) recency.fill(rank.get(b.date)!, briefStart[i]!, briefStart[i + 1]!);
+  });
+  return recency;
 }
 
 /** Number of passages whose field holds `term` (largest over fields, as MiniSearch counts it; 0 when unknown). */
