@@ -10,7 +10,7 @@
  * neighbouring sentences up to 300 characters.
  * @module
  */
-import { retrieve, type Hit, type Retrieval, type RetrieveOptions } from './retrieve.js';
+import { retrieve, type Hit, type QueryContext, type Retrieval, type RetrieveOptions } from './retrieve.js';
 import { idf, type SearchIndex } from './search-index.js';
 import { analyze, analyzeWithRanges, normalizeWord, words } from './text.js';
 import type { Answer, Brief, Citation, Passage, Range, RelatedBrief } from './types.js';
@@ -105,33 +105,44 @@ interface ComposeContext {
   limit: number;
   briefOf: (briefId: string) => Brief;
   options?: Partial<AnswerOptions>;
+  /** Terms and briefs carried over from the conversation (a resolved follow-up). */
+  context?: QueryContext;
 }
 
 /** Retrieve and compose in one call (what `Engine.ask` does). */
 export function answerQuestion(index: SearchIndex, question: string, ctx: ComposeContext): Answer {
   const o = { ...DEFAULT_ANSWER_OPTIONS, ...ctx.options };
-  return composeAnswer(index, question, retrieve(index, question, { k: Math.max(o.passages, ctx.limit), ...o.retrieve }), ctx);
+  return composeAnswer(index, question, retrieve(index, question, { k: Math.max(o.passages, ctx.limit), ...o.retrieve }, ctx.context), ctx);
 }
 
 /** Compose the answer from a retrieval. */
 export function composeAnswer(index: SearchIndex, question: string, retrieval: Retrieval, ctx: ComposeContext): Answer {
   const o = { ...DEFAULT_ANSWER_OPTIONS, ...ctx.options, limit: ctx.limit };
-  const { terms, hits } = retrieval;
+  const { terms: own, hits } = retrieval;
+  // A resolved follow-up also weighs the conversation's terms (below the question's own).
+  const carried = retrieval.context ? [...retrieval.context.terms].filter(([t]) => !own.includes(t)) : [];
+  const terms = [...own, ...carried.map(([t]) => t)];
   if (terms.length === 0) {
     return notFound('Ask me about the news in the briefs, for example who said what, when something happens, or how many were involved.', []);
   }
   if (hits.length === 0) return notFound(NOT_FOUND, []);
 
-  const weight = new Map(terms.map((t) => [t, idf(index, t)]));
-  const total = terms.reduce((s, t) => s + weight.get(t)!, 0);
-  const cover = (matched: Iterable<string>) => {
-    let sum = 0;
-    for (const t of new Set(matched)) sum += weight.get(t) ?? 0;
-    return total > 0 ? sum / total : 0;
+  const weight = new Map([...own.map((t) => [t, idf(index, t)] as const), ...carried.map(([t, w]) => [t, w * idf(index, t)] as const)]);
+  const coverOf = (pool: string[]) => {
+    const total = pool.reduce((s, t) => s + weight.get(t)!, 0);
+    const inPool = new Set(pool);
+    return (matched: Iterable<string>) => {
+      let sum = 0;
+      for (const t of new Set(matched)) if (inPool.has(t)) sum += weight.get(t)!;
+      return total > 0 ? sum / total : 0;
+    };
   };
+  const cover = coverOf(terms);
+  // A follow-up may cover half its own words, or half of them and the conversation's together.
+  const coverOwn = carried.length && own.length ? coverOf(own) : cover;
 
   const top = hits[0]!;
-  if (cover(top.matched) < o.minCoverage) {
+  if (cover(top.matched) < o.minCoverage && coverOwn(top.matched) < o.minCoverage) {
     return notFound(NOT_FOUND, related(hits, ctx.briefOf));
   }
 

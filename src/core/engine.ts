@@ -8,6 +8,7 @@
  * @module
  */
 import { answerQuestion, type AnswerOptions } from './answer.js';
+import { resolveFollowUp, stripTopicMarker, type FollowUpOptions } from './conversation.js';
 import { buildSearchIndex, loadSearchIndex, serializeSearchIndex, type SearchIndex, type SerializedIndex } from './search-index.js';
 import type { AskOptions, Answer, Brief, Passage } from './types.js';
 
@@ -71,10 +72,22 @@ export class Engine {
     return { version: 1, stats: this.stats, briefs: this.briefs, index: serializeSearchIndex(this.index) };
   }
 
-  /** Answer one question from the briefs. */
-  ask(question: string, options: AskOptions = {}, tuning?: Partial<AnswerOptions>): Answer {
+  /**
+   * Answer one question from the briefs. With `options.history` (the
+   * conversation so far), a follow-up is resolved against it and the answer
+   * says how in `followUp` (see `conversation.ts`).
+   */
+  ask(question: string, options: AskOptions = {}, tuning?: Partial<AnswerOptions> & { followUp?: Partial<FollowUpOptions> }): Answer {
     const limit = Math.min(Math.max(Math.trunc(options.limit ?? 3), 1), 10);
-    return answerQuestion(this.index, question, { limit, briefOf: (id) => this.briefById.get(id)!, options: tuning });
+    const { followUp: followUpTuning, ...answerTuning } = tuning ?? {};
+    const resolved = options.history ? resolveFollowUp(this.index, question, options.history, followUpTuning) : undefined;
+    const answer = answerQuestion(this.index, resolved?.question ?? stripTopicMarker(question), {
+      limit,
+      briefOf: (id) => this.briefById.get(id)!,
+      options: answerTuning,
+      ...(resolved?.context ? { context: resolved.context } : {}),
+    });
+    return resolved ? { ...answer, followUp: resolved.resolution } : answer;
   }
 
   /**
