@@ -11,6 +11,10 @@ export interface Env {
    * `dedupe:<channel>:<delivery id>` (webhook retries), `conv:<conversation id>` (chat memory).
    */
   STATE: KVNamespace;
+  /** Minutes of inactivity after which a conversation's memory is forgotten (default 30). */
+  CONVERSATION_TTL_MINUTES?: string;
+  /** When set, `/v1/*` (the OpenAI-compatible API) requires `Authorization: Bearer <this>`. A secret. */
+  BRIEFBOT_API_KEY?: string;
 }
 
 /** Hono generics for every sub-app: bindings plus per-request variables. */
