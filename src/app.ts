@@ -7,6 +7,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Engine } from './core/engine.js';
 import type { AppEnv } from './env.js';
+import { openaiApp } from './adapters/openai/index.js';
 
 export function createApp(getEngine: () => Engine) {
   const app = new OpenAPIHono<AppEnv>();
@@ -15,5 +16,6 @@ export function createApp(getEngine: () => Engine) {
     await next();
   });
   app.get('/health', (c) => c.json({ status: 'ok', index: c.var.engine.stats }));
+  app.route('/v1', openaiApp());
   return app;
 }

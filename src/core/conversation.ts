@@ -79,7 +79,9 @@ export function looksAnaphoric(question: string): boolean {
 
 /** The turn to remember for a question and its answer. */
 export function turnOf(question: string, answer: Answer): Turn {
-  const briefIds = [...new Set(answer.citations.map((c) => c.briefId))];
+  // The briefs the answer quotes (its [n] markers), not the further reading after them.
+  const quoted = [...new Set([...answer.answer.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]) - 1))].sort((a, b) => a - b);
+  const briefIds = [...new Set(quoted.map((i) => answer.citations[i]?.briefId).filter((id): id is string => !!id))];
   return {
     question,
     answered: answer.answered,
@@ -159,6 +161,9 @@ export function resolveFollowUp(
   const alone = retrieve(index, question).hits[0];
   if (!alone || context.focus.has(alone.passage.briefId)) return { context, resolution: 'follow-up', question };
   const withHistory = retrieve(index, question, {}, context).hits[0];
-  if (ownCoverage(alone) - ownCoverage(withHistory) >= o.shiftMargin) return { resolution: 'new-topic', question };
+  // New topic: the history would cost the question its own words, or does not change where it leads.
+  if (ownCoverage(alone) - ownCoverage(withHistory) >= o.shiftMargin || withHistory?.passage.briefId === alone.passage.briefId) {
+    return { resolution: 'new-topic', question };
+  }
   return { context, resolution: 'follow-up', question };
 }

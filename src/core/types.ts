@@ -96,7 +96,7 @@ export interface Turn {
   answered: boolean;
   /** The bot's answer text (at most a few sentences), when it answered. */
   answer?: string;
-  /** Briefs of the answer's citations, best first. */
+  /** Briefs the answer quoted (its `[n]` markers), in marker order: the conversation's focus. */
   briefIds: string[];
   /** Passages cited (or shown by "tell me more"), best first. */
   passageIds: string[];
