@@ -4,18 +4,62 @@
  * and tests can pass one built from fixture briefs.
  * @module
  */
-import { OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { cors } from 'hono/cors';
+import { methodNotAllowed } from 'hono/method-not-allowed';
+import { api } from './adapters/http/index.js';
+import { errorJson, onError } from './adapters/http/errors.js';
+import { ErrorBody, Health } from './adapters/http/schemas.js';
 import type { Engine } from './core/engine.js';
 import type { AppEnv } from './env.js';
 import { openaiApp } from './adapters/openai/index.js';
 
+export const VERSION = '0.1.0';
+
+const health = createRoute({
+  method: 'get',
+  path: '/health',
+  summary: 'Service health and index figures',
+  tags: ['Service'],
+  responses: { 200: { description: 'OK', content: { 'application/json': { schema: Health } } } },
+});
+
 export function createApp(getEngine: () => Engine) {
   const app = new OpenAPIHono<AppEnv>();
+
+  app.onError(onError);
+  app.notFound((c) => errorJson(c, 404, 'not_found', `No route for ${c.req.method} ${c.req.path}`));
+  app.use('*', methodNotAllowed({
+    app,
+    onMethodNotAllowed: (c, methods) =>
+      errorJson(c, 405, 'method_not_allowed', `${c.req.method} is not allowed here; use ${methods.join(', ')}`, { Allow: methods.join(', ') }),
+  }));
+  app.use('/api/*', (c, next) => cors({ origin: allowedOrigins(c.env.CORS_ORIGINS), allowMethods: ['GET', 'POST', 'OPTIONS'], maxAge: 86400 })(c, next));
+  app.use('/v1/*', (c, next) => cors({ origin: allowedOrigins(c.env.CORS_ORIGINS), allowMethods: ['GET', 'POST', 'OPTIONS'], maxAge: 86400 })(c, next));
   app.use('*', async (c, next) => {
     c.set('engine', getEngine());
     await next();
   });
-  app.get('/health', (c) => c.json({ status: 'ok', index: c.var.engine.stats }));
+
+  app.openapi(health, (c) => c.json({ status: 'ok' as const, index: c.var.engine.stats }, 200));
+  app.route('/', api());
   app.route('/v1', openaiApp());
+
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Briefbot API',
+      version: VERSION,
+      description: 'Ask questions about the bundled news briefs; answers are extractive, with citations.',
+    },
+  });
+  app.openAPIRegistry.register('Error', ErrorBody);
   return app;
+}
+
+/** `CORS_ORIGINS` ("*", or a comma-separated allowlist) → what hono/cors expects. */
+export function allowedOrigins(setting: string | undefined): string | string[] {
+  const list = (setting ?? '').split(',').map((s) => s.trim().replace(/\/$/, '')).filter(Boolean);
+  if (list.length === 0) return [];
+  return list.includes('*') ? '*' : list;
 }
