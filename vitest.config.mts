@@ -17,6 +17,8 @@ export default defineConfig({
         plugins: [
           cloudflareTest({
             wrangler: { configPath: './wrangler.toml' },
+            // Test-only secret: the OpenAI-compatible API's bearer key (tests/worker/openai.spec.ts).
+            miniflare: { bindings: { BRIEFBOT_API_KEY: 'test-briefbot-key' } },
           }),
         ],
         test: {

@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readBriefFiles } from '../node/briefs-dir.js';
-import { parseBriefs } from './brief.js';
-import { announcesNewTopic, conversationContext, looksAnaphoric, stripTopicMarker, turnOf } from './conversation.js';
-import { Engine } from './engine.js';
-import type { Answer, Turn } from './types.js';
+import { readBriefFiles } from '../../src/node/briefs-dir.js';
+import { parseBriefs } from '../../src/core/brief.js';
+import { announcesNewTopic, conversationContext, looksAnaphoric, stripTopicMarker, turnOf } from '../../src/core/conversation.js';
+import { Engine } from '../../src/core/engine.js';
+import type { Answer, Turn } from '../../src/core/types.js';
 
 // The seed brief (Petro/Trump) plus two fixture briefs that compete for vague questions:
 // another summit where "the two leaders will talk about…", with another foreign minister.

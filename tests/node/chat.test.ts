@@ -1,11 +1,11 @@
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readBriefFiles } from '../node/briefs-dir.js';
-import { parseBriefs } from './brief.js';
-import { chat, LATEST_COUNT, type ChatReply } from './chat.js';
-import { MAX_TURNS } from './conversation.js';
-import { Engine } from './engine.js';
-import type { Turn } from './types.js';
+import { readBriefFiles } from '../../src/node/briefs-dir.js';
+import { parseBriefs } from '../../src/core/brief.js';
+import { chat, LATEST_COUNT, type ChatReply } from '../../src/core/chat.js';
+import { MAX_TURNS } from '../../src/core/conversation.js';
+import { Engine } from '../../src/core/engine.js';
+import type { Turn } from '../../src/core/types.js';
 
 let engine: Engine;
 const SEED = '000-3f25df5bcd3f84e8';
