@@ -27,10 +27,12 @@ export interface AnswerOptions {
   passageWeight: number;
   /** Bonus for a sentence holding the kind of thing the question asks for. */
   typeWeight: number;
-  /** Weight of the neighbouring sentences' coverage (answers often sit next to the matching words). */
-  contextWeight: number;
-  /** Below this share of the question's weight matched by the best passage, abstain. */
-  minCoverage: number;
+  /**
+   * Abstain when the best passage's score, per unit of the question's IDF
+   * weight, is below this. Unknown words weigh most, so questions about
+   * things the briefs never mention fall under it.
+   */
+  minStrength: number;
   /** Extra answer sentences must score at least this share of the best one. */
   extraSentenceRatio: number;
   retrieve?: Partial<RetrieveOptions>;
@@ -41,8 +43,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   passages: 8,
   passageWeight: 0.5,
   typeWeight: 0.15,
-  contextWeight: 0.1,
-  minCoverage: 0.5,
+  minStrength: 1.2,
   extraSentenceRatio: 0.9,
 };
 
@@ -128,21 +129,18 @@ export function composeAnswer(index: SearchIndex, question: string, retrieval: R
   if (hits.length === 0) return notFound(NOT_FOUND, []);
 
   const weight = new Map([...own.map((t) => [t, idf(index, t)] as const), ...carried.map(([t, w]) => [t, w * idf(index, t)] as const)]);
-  const coverOf = (pool: string[]) => {
-    const total = pool.reduce((s, t) => s + weight.get(t)!, 0);
-    const inPool = new Set(pool);
-    return (matched: Iterable<string>) => {
-      let sum = 0;
-      for (const t of new Set(matched)) if (inPool.has(t)) sum += weight.get(t)!;
-      return total > 0 ? sum / total : 0;
-    };
+  // A follow-up's conversation terms count at their (lower) weight, here and in the score.
+  const total = terms.reduce((s, t) => s + weight.get(t)!, 0);
+  const cover = (matched: Iterable<string>) => {
+    let sum = 0;
+    for (const t of new Set(matched)) sum += weight.get(t) ?? 0;
+    return total > 0 ? sum / total : 0;
   };
-  const cover = coverOf(terms);
-  // A follow-up may cover half its own words, or half of them and the conversation's together.
-  const coverOwn = carried.length && own.length ? coverOf(own) : cover;
 
   const top = hits[0]!;
-  if (cover(top.matched) < o.minCoverage && coverOwn(top.matched) < o.minCoverage) {
+  // The brief-in-focus boost of a follow-up is not evidence that the answer is there.
+  const focusBoost = retrieval.context?.focus.get(top.passage.briefId) ?? 1;
+  if (top.score / focusBoost / total < o.minStrength) {
     return notFound(NOT_FOUND, related(hits, ctx.briefOf));
   }
 
@@ -159,9 +157,8 @@ export function composeAnswer(index: SearchIndex, question: string, retrieval: R
       const own = coverage[i]!;
       // Title/section words count a little: "it" in the sentence is often the brief's subject.
       const head = cover([...headTerms].filter((t) => weight.has(t) && !sentTerms[i]!.has(t)));
-      const context = Math.max(coverage[i - 1] ?? 0, coverage[i + 1] ?? 0);
       const evidence = type === 'other' ? 0 : typeEvidence(type, p.text.slice(s, e), questionWords);
-      const score = own + 0.25 * head + o.contextWeight * context + o.passageWeight * pnorm + o.typeWeight * evidence;
+      const score = own + 0.25 * head + o.passageWeight * pnorm + o.typeWeight * evidence;
       candidates.push({ hit, s: i, score, coverage: own });
     });
   }
