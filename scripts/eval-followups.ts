@@ -55,17 +55,12 @@ function runBatch(briefs: string, input: string, noHistory: boolean): Map<string
   return out;
 }
 
-export async function main(argv = process.argv.slice(2)): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: { evalkit: { type: 'string' }, save: { type: 'string' }, json: { type: 'boolean', default: false } },
-  });
-  const kit = resolve(values.evalkit ?? process.env.EVALKIT ?? '../shared/evalkit');
+export type FollowupResults = Record<'with history' | 'alone', Scores> & { turns: number; conversations: number };
+
+/** Score the follow-up set with and without history; null when the kit has no such set. */
+export async function runFollowups(kit: string, save?: string): Promise<FollowupResults | null> {
   const set = join(kit, 'public', 'followups');
-  if (!existsSync(join(set, 'conversations.jsonl'))) {
-    process.stdout.write(`eval:followups: skipped, no follow-up set at ${set} (pass --evalkit DIR or set EVALKIT)\n`);
-    return 0;
-  }
+  if (!existsSync(join(set, 'conversations.jsonl'))) return null;
   const { containsAny } = (await import(pathToFileURL(join(kit, 'metrics.mjs')).href)) as {
     containsAny: (text: string, golds: string[]) => boolean;
   };
@@ -79,15 +74,15 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
   // No gold fields go to the project.
   writeFileSync(input, lines.map((l) => JSON.stringify({ id: l.id, question: l.question, conversationId: l.conversationId })).join('\n') + '\n');
 
-  const results: Record<'with history' | 'alone', Scores> = {} as never;
+  const results = { turns: lines.length, conversations: new Set(lines.map((l) => l.conversationId)).size } as FollowupResults;
   try {
     for (const [label, noHistory] of [['with history', false], ['alone', true]] as const) {
       const t0 = performance.now();
       const outputs = runBatch(join(set, 'briefs'), input, noHistory);
       process.stderr.write(`eval:followups: ${label}: ${outputs.size} answers in ${Math.round(performance.now() - t0)} ms\n`);
-      if (values.save) {
-        mkdirSync(values.save, { recursive: true });
-        writeFileSync(join(values.save, `followups-${noHistory ? 'alone' : 'history'}.jsonl`), [...outputs.values()].map((o) => JSON.stringify(o)).join('\n') + '\n');
+      if (save) {
+        mkdirSync(save, { recursive: true });
+        writeFileSync(join(save, `followups-${noHistory ? 'alone' : 'history'}.jsonl`), [...outputs.values()].map((o) => JSON.stringify(o)).join('\n') + '\n');
       }
       const scores = Object.fromEntries(GROUPS.map((g) => [g, { n: 0, answer1: 0, answer3: 0, brief1: 0 }])) as Scores;
       for (const line of lines) {
@@ -104,13 +99,13 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
+  return results;
+}
 
-  if (values.json) {
-    process.stdout.write(JSON.stringify(results, null, 2) + '\n');
-    return 0;
-  }
+/** The Markdown tables: each metric for turn 1 / follow-ups / topic shifts, with history and alone. */
+export function followupTables(results: FollowupResults): string {
   const pct = (x: number, n: number) => (n ? `${((100 * x) / n).toFixed(1)}%` : 'n/a');
-  const out: string[] = [`Follow-up conversations (${lines.length} turns, ${new Set(lines.map((l) => l.conversationId)).size} conversations, evalkit public/followups)`, ''];
+  const out: string[] = [`### followups (${results.turns} turns in ${results.conversations} conversations: with history vs each turn alone)`, ''];
   for (const [metric, key] of [['answer@1', 'answer1'], ['answer@3', 'answer3'], ['brief@1', 'brief1']] as const) {
     out.push(`| ${metric} | ${GROUPS.map((g) => `${g} (n=${results['with history'][g].n})`).join(' | ')} |`, `| --- | ${GROUPS.map(() => '---:').join(' | ')} |`);
     for (const label of ['with history', 'alone'] as const) {
@@ -118,7 +113,21 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
     }
     out.push('');
   }
-  process.stdout.write(out.join('\n') + '\n');
+  return out.join('\n');
+}
+
+export async function main(argv = process.argv.slice(2)): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { evalkit: { type: 'string' }, save: { type: 'string' }, json: { type: 'boolean', default: false } },
+  });
+  const kit = resolve(values.evalkit ?? process.env.EVALKIT ?? '../shared/evalkit');
+  const results = await runFollowups(kit, values.save);
+  if (!results) {
+    process.stdout.write(`eval:followups: skipped, no follow-up set at ${join(kit, 'public', 'followups')} (pass --evalkit DIR or set EVALKIT)\n`);
+    return 0;
+  }
+  process.stdout.write(values.json ? JSON.stringify(results, null, 2) + '\n' : followupTables(results));
   return 0;
 }
 
