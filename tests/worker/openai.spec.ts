@@ -42,7 +42,7 @@ describe('OpenAI-compatible API through the official client', () => {
     expect(choice.message.role).toBe('assistant');
     const content = choice.message.content!;
     expect(content).toMatch(/Feb\. 3\. \[1\]/);
-    expect(content).toMatch(/\n\nSources:\n\[1\] Colombian President optimistic/);
+    expect(content).toMatch(/\n\nSources:\n\[1\] Colombian President optimistic about high-stakes White House meeting with Trump, paragraph 1\n\[2\] /);
     const extra = (completion as unknown as Extra).briefbot;
     expect(extra.kind).toBe('answer');
     expect(extra.answered).toBe(true);

@@ -146,7 +146,12 @@ export function renderContent(reply: ChatReply): string {
   if (reply.citations.length && reply.kind !== 'source') {
     parts.push(
       'Sources:\n' +
-        reply.citations.map((c, i) => `[${i + 1}] ${c.title}${c.date ? ` (${c.date})` : ''}${c.url ? ` ${c.url}` : ''}`).join('\n'),
+        reply.citations
+          .map((c, i) => {
+            const paragraph = /#p(\d+)$/.exec(c.passageId)?.[1];
+            return `[${i + 1}] ${c.title}${c.date ? ` (${c.date})` : ''}${paragraph ? `, paragraph ${paragraph}` : ''}${c.url ? ` ${c.url}` : ''}`;
+          })
+          .join('\n'),
     );
   }
   if (reply.related?.length) {
