@@ -11,13 +11,21 @@
 
 const encoder = new TextEncoder();
 
+/** Bytes backed by a plain ArrayBuffer (what Web Crypto accepts as `BufferSource`). */
+export type Bytes = Uint8Array<ArrayBuffer>;
+
+/** View any byte array as {@link Bytes} (copies only if it sits on a shared buffer). */
+function asBytes(u: Uint8Array): Bytes {
+  return u.buffer instanceof ArrayBuffer ? (u as Bytes) : new Uint8Array(u);
+}
+
 /** UTF-8 bytes of a string. */
-export function utf8(s: string): Uint8Array {
-  return encoder.encode(s);
+export function utf8(s: string): Bytes {
+  return new Uint8Array(encoder.encode(s));
 }
 
 /** Concatenate byte arrays (e.g. a timestamp and a raw body). */
-export function concatBytes(...parts: Uint8Array[]): Uint8Array {
+export function concatBytes(...parts: Uint8Array[]): Bytes {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
   for (const p of parts) {
@@ -31,7 +39,7 @@ export function concatBytes(...parts: Uint8Array[]): Uint8Array {
  * Decode hex (either case). Returns `null` for odd length, any non-hex
  * character, or a length other than `expectedLength` bytes when given.
  */
-export function hexToBytes(hex: string, expectedLength?: number): Uint8Array | null {
+export function hexToBytes(hex: string, expectedLength?: number): Bytes | null {
   if (hex.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(hex)) return null;
   const out = new Uint8Array(hex.length / 2);
   for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
@@ -43,7 +51,7 @@ export function hexToBytes(hex: string, expectedLength?: number): Uint8Array | n
  * Decode standard base64 (with padding, as Twilio and LINE send it). Returns
  * `null` for anything that is not canonical base64 of `expectedLength` bytes.
  */
-export function base64ToBytes(b64: string, expectedLength?: number): Uint8Array | null {
+export function base64ToBytes(b64: string, expectedLength?: number): Bytes | null {
   if (b64.length === 0 || b64.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(b64)) return null;
   let bin: string;
   try {
@@ -84,7 +92,7 @@ export async function verifyHmac(
 ): Promise<boolean> {
   if (!signature || signature.length !== MAC_LENGTH[hash] || secret.length === 0) return false;
   const key = await crypto.subtle.importKey('raw', utf8(secret), { name: 'HMAC', hash }, false, ['verify']);
-  return crypto.subtle.verify('HMAC', key, signature, data);
+  return crypto.subtle.verify('HMAC', key, asBytes(signature), asBytes(data));
 }
 
 /**
@@ -97,7 +105,7 @@ export async function verifyEd25519(publicKeyHex: string, signatureHex: string, 
   if (!publicKey || !signature) return false;
   try {
     const key = await crypto.subtle.importKey('raw', publicKey, { name: 'Ed25519' }, false, ['verify']);
-    return await crypto.subtle.verify({ name: 'Ed25519' }, key, signature, data);
+    return await crypto.subtle.verify({ name: 'Ed25519' }, key, signature, asBytes(data));
   } catch {
     // A 32-byte string that is not a valid curve point is refused by importKey.
     return false;

@@ -60,7 +60,7 @@ export function requireChannel<E extends { Bindings: Env } = AppEnv>(channel: Ch
 }
 
 /** Read the body once, as bytes, before anything parses it (signatures cover exact bytes). */
-export async function rawBody(c: Context): Promise<Uint8Array> {
+export async function rawBody(c: Context): Promise<Uint8Array<ArrayBuffer>> {
   return new Uint8Array(await c.req.raw.arrayBuffer());
 }
 

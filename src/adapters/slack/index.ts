@@ -90,7 +90,7 @@ export function renderSlackMessage(msg: SlackMessage, mrkdwn: string) {
   };
 }
 
-type SlackEnv = { Bindings: AppEnv['Bindings']; Variables: AppEnv['Variables'] & { rawBody: Uint8Array } };
+type SlackEnv = { Bindings: AppEnv['Bindings']; Variables: AppEnv['Variables'] & { rawBody: Uint8Array<ArrayBuffer> } };
 
 /** The Slack sub-app, mounted at `/webhooks/slack`. */
 export function slack() {
