@@ -4,7 +4,12 @@
  * and tests can pass one built from fixture briefs.
  * @module
  */
-import { OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { cors } from 'hono/cors';
+import { methodNotAllowed } from 'hono/method-not-allowed';
+import { api } from './adapters/http/index.js';
+import { errorJson, onError } from './adapters/http/errors.js';
+import { ErrorBody, Health } from './adapters/http/schemas.js';
 import type { Engine } from './core/engine.js';
 import type { AppEnv } from './env.js';
 import { channelStatus } from './adapters/chat/index.js';
@@ -15,13 +20,34 @@ import { telegram } from './adapters/telegram/index.js';
 import { twilio } from './adapters/twilio/index.js';
 import { whatsapp } from './adapters/whatsapp/index.js';
 
+export const VERSION = '0.1.0';
+
+const health = createRoute({
+  method: 'get',
+  path: '/health',
+  summary: 'Service health and index figures',
+  tags: ['Service'],
+  responses: { 200: { description: 'OK', content: { 'application/json': { schema: Health } } } },
+});
+
 export function createApp(getEngine: () => Engine) {
   const app = new OpenAPIHono<AppEnv>();
+
+  app.onError(onError);
+  app.notFound((c) => errorJson(c, 404, 'not_found', `No route for ${c.req.method} ${c.req.path}`));
+  app.use('*', methodNotAllowed({
+    app,
+    onMethodNotAllowed: (c, methods) =>
+      errorJson(c, 405, 'method_not_allowed', `${c.req.method} is not allowed here; use ${methods.join(', ')}`, { Allow: methods.join(', ') }),
+  }));
+  app.use('/api/*', (c, next) => cors({ origin: allowedOrigins(c.env.CORS_ORIGINS), allowMethods: ['GET', 'POST', 'OPTIONS'], maxAge: 86400 })(c, next));
   app.use('*', async (c, next) => {
     c.set('engine', getEngine());
     await next();
   });
-  app.get('/health', (c) => c.json({ status: 'ok', index: c.var.engine.stats, channels: channelStatus(c.env) }));
+
+  app.openapi(health, (c) => c.json({ status: 'ok' as const, index: c.var.engine.stats, channels: channelStatus(c.env) }, 200));
+  app.route('/', api());
   // Messaging channels (docs/channels.md); each answers 404 until its secrets are set.
   app.route('/webhooks/telegram', telegram());
   app.route('/webhooks/slack', slack());
@@ -29,5 +55,22 @@ export function createApp(getEngine: () => Engine) {
   app.route('/webhooks/discord', discord());
   app.route('/webhooks/twilio', twilio());
   app.route('/webhooks/line', line());
+
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Briefbot API',
+      version: VERSION,
+      description: 'Ask questions about the bundled news briefs; answers are extractive, with citations.',
+    },
+  });
+  app.openAPIRegistry.register('Error', ErrorBody);
   return app;
+}
+
+/** `CORS_ORIGINS` ("*", or a comma-separated allowlist) → what hono/cors expects. */
+export function allowedOrigins(setting: string | undefined): string | string[] {
+  const list = (setting ?? '').split(',').map((s) => s.trim().replace(/\/$/, '')).filter(Boolean);
+  if (list.length === 0) return [];
+  return list.includes('*') ? '*' : list;
 }

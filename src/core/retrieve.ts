@@ -28,7 +28,7 @@ export interface RetrieveOptions {
 
 export const DEFAULT_RETRIEVE_OPTIONS: RetrieveOptions = {
   k: 12,
-  boost: { title: 2, section: 1.5, text: 1 },
+  boost: { title: 1.5, section: 1, text: 1 },
   bm25: { k: 1.2, b: 0.7, d: 0.5 },
   recency: 0.02,
   fuzzyMinLength: 5,

@@ -23,7 +23,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     'then there these they this those through to too under until up upon us very was wasn we were weren what when ' +
     'where which while who whom whose why will with won would wouldn you your yours yourself yourselves ' +
     // question and request words
-    'tell know explain describe name called give say said according many much whats whos hows ' +
+    'tell know explain describe give according many much whats whos hows ' +
     'please kind type one ones thing things'
   ).split(/\s+/),
 );
@@ -132,7 +132,8 @@ const ABBREVIATIONS = new Set(
  */
 export function splitSentences(text: string): Range[] {
   const ranges: Range[] = [];
-  const re = /[.!?…]+["'”’)\]]*(?=\s+["'“‘(\[]?[\p{Lu}\p{N}])/gu;
+  // Reference marks after the stop stay with the sentence: "…the Netherlands.[citation needed] A group…".
+  const re = /[.!?…]+["'”’)\]]*(?:\[[^\]\n]{1,40}\])*(?=\s+["'“‘(\[]?[\p{Lu}\p{N}])/gu;
   let start = 0;
   for (const m of text.matchAll(re)) {
     const end = m.index + m[0].length;

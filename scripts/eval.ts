@@ -1,0 +1,150 @@
+/**
+ * `npm run eval`: score Briefbot on the evaluation kit's public sets with the
+ * kit's own scorer (through the batch CLI, exactly as an outsider would), and
+ * score plain MiniSearch (default options) on the same sets in the same run,
+ * so every gain is a ratio on the same machine.
+ *
+ *   npm run eval [-- --kit ../shared/evalkit] [--sets squad2,newsroom] [--limit N] [--json]
+ * @module
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import MiniSearch from 'minisearch';
+import { parseBriefs } from '../src/core/brief.js';
+import { readBriefFiles } from '../src/node/briefs-dir.js';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const { values } = parseArgs({
+  options: {
+    kit: { type: 'string', default: join(ROOT, '..', 'shared', 'evalkit') },
+    sets: { type: 'string', default: 'squad2,newsroom' },
+    limit: { type: 'string' },
+    json: { type: 'boolean', default: false },
+  },
+});
+
+const kit = resolve(values.kit);
+if (!existsSync(join(kit, 'score.mjs'))) {
+  process.stderr.write(
+    `eval: the evaluation kit was not found at ${kit}.\n` +
+      'It is not shipped with Briefbot; point to a copy with `npm run eval -- --kit /path/to/evalkit`.\n',
+  );
+  process.exit(2);
+}
+
+interface Score {
+  questions: number;
+  run: { seconds: number; exitCode: number | null };
+  answerable: { n: number; answerAt1: number; answerAt3: number; answerText: number; briefAt1: number; falseAbstentionRate: number };
+  adversarialBriefAt1: number | null;
+  abstention: { abstained: number; precision: number | null; recall: number | null; recallAdversarial: number | null; recallOutOfCorpus: number | null };
+  snippets: { meanChars: number; maxChars: number; over300: number };
+}
+
+const work = mkdtempSync(join(tmpdir(), 'briefbot-eval-'));
+const results: Record<string, { briefbot: Score; minisearch: Score }> = {};
+try {
+  for (const set of values.sets.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const setDir = join(kit, 'public', set);
+    if (!existsSync(join(setDir, 'questions.jsonl'))) {
+      process.stderr.write(`eval: no set "${set}" in ${kit}/public\n`);
+      process.exit(2);
+    }
+    const limit = values.limit ? ['--limit', values.limit] : [];
+    process.stderr.write(`eval: ${set}: Briefbot through the batch CLI…\n`);
+    const briefbot = score(['--set', setDir, '--project', ROOT, ...limit]);
+
+    process.stderr.write(`eval: ${set}: plain MiniSearch (default options)…\n`);
+    const predictions = join(work, `${set}-minisearch.jsonl`);
+    writeFileSync(predictions, plainMiniSearch(setDir));
+    const minisearch = score(['--set', setDir, '--predictions', predictions, ...limit]);
+    results[set] = { briefbot, minisearch };
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+
+if (values.json) {
+  process.stdout.write(JSON.stringify(results, null, 2) + '\n');
+} else {
+  for (const [set, r] of Object.entries(results)) process.stdout.write(table(set, r.briefbot, r.minisearch) + '\n');
+}
+
+function score(args: string[]): Score {
+  const run = spawnSync(process.execPath, [join(kit, 'score.mjs'), ...args, '--json'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (run.status !== 0) throw new Error(`score.mjs exited with ${run.status}`);
+  return JSON.parse(run.stdout) as Score;
+}
+
+/**
+ * The baseline a developer would write first: MiniSearch with default
+ * options over the same passages (fields title + text), top 3 passages as
+ * citations; each snippet is the passage's sentence sharing most words with
+ * the question, cut to 300 characters (as the peers' "sent@1" is measured).
+ */
+function plainMiniSearch(setDir: string): string {
+  const briefs = parseBriefs(readBriefFiles(join(setDir, 'briefs')));
+  const docs = briefs.flatMap((b) => b.passages.map((p) => ({ id: p.id, briefId: b.id, title: b.title, text: p.text, sentences: p.sentences })));
+  const byId = new Map(docs.map((d) => [d.id, d]));
+  const ms = new MiniSearch({ fields: ['title', 'text'] });
+  ms.addAll(docs.map(({ id, title, text }) => ({ id, title, text })));
+  const tokens = (s: string) => new Set(s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+  const lines: string[] = [];
+  for (const line of readFileSync(join(setDir, 'questions.jsonl'), 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const q = JSON.parse(line) as { id: string; question: string };
+    const qt = tokens(q.question);
+    const citations = ms
+      .search(q.question)
+      .slice(0, 3)
+      .map((r) => {
+        const d = byId.get(r.id as string)!;
+        let best = '';
+        let bestOverlap = -1;
+        for (const [s, e] of d.sentences) {
+          const sentence = d.text.slice(s, e);
+          const overlap = [...tokens(sentence)].filter((t) => qt.has(t)).length;
+          if (overlap > bestOverlap) [best, bestOverlap] = [sentence, overlap];
+        }
+        return { briefId: d.briefId, passageId: d.id, snippet: best.slice(0, 300), score: r.score };
+      });
+    lines.push(JSON.stringify({ id: q.id, answered: citations.length > 0, answer: citations[0]?.snippet ?? '', citations }));
+  }
+  return lines.join('\n') + '\n';
+}
+
+function table(set: string, ours: Score, base: Score): string {
+  const pct = (x: number | null | undefined) => (x === null || x === undefined || Number.isNaN(x) ? 'n/a' : `${(100 * x).toFixed(1)}%`);
+  const ratio = (a: number | null | undefined, b: number | null | undefined) =>
+    a === null || a === undefined || b === null || b === undefined || b === 0 ? '' : `×${(a / b).toFixed(2)}`;
+  const rows: [string, number | null, number | null, boolean][] = [
+    ['answer@1', ours.answerable.answerAt1, base.answerable.answerAt1, true],
+    ['answer@3', ours.answerable.answerAt3, base.answerable.answerAt3, true],
+    ['answerText', ours.answerable.answerText, base.answerable.answerText, true],
+    ['brief@1', ours.answerable.briefAt1, base.answerable.briefAt1, true],
+    ['false abstentions', ours.answerable.falseAbstentionRate, base.answerable.falseAbstentionRate, false],
+    ['abstention precision', ours.abstention.precision, base.abstention.precision, false],
+    ['abstention recall', ours.abstention.recall, base.abstention.recall, false],
+    ['  recall adversarial', ours.abstention.recallAdversarial, base.abstention.recallAdversarial, false],
+    ['  recall out-of-corpus', ours.abstention.recallOutOfCorpus, base.abstention.recallOutOfCorpus, false],
+  ];
+  const out = [
+    `### ${set} (${ours.questions} questions, ${ours.answerable.n} answerable)`,
+    '',
+    '| metric | Briefbot | plain MiniSearch | ratio |',
+    '| --- | ---: | ---: | ---: |',
+    ...rows.map(([name, a, b, showRatio]) => `| ${name} | ${pct(a)} | ${pct(b)} | ${showRatio ? ratio(a, b) : ''} |`),
+    `| snippet chars mean / max | ${ours.snippets.meanChars.toFixed(0)} / ${ours.snippets.maxChars} | ${base.snippets.meanChars.toFixed(0)} / ${base.snippets.maxChars} | |`,
+    `| time (index + all questions) | ${ours.run.seconds.toFixed(1)} s | | |`,
+    '',
+  ];
+  return out.join('\n');
+}

@@ -1,0 +1,135 @@
+/**
+ * The JSON API: ask a question, list and read briefs.
+ *
+ *   POST /api/ask        { "question": "...", "limit"?: 3 }
+ *   GET  /api/ask?q=...&limit=3
+ *   GET  /api/briefs     newest first
+ *   GET  /api/briefs/:id the brief with its passages
+ *
+ * Routes are declared with their schemas (`createRoute`), which both validate
+ * requests and generate `/api/openapi.json`.
+ * @module
+ */
+import { createRoute, OpenAPIHono, type z } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { summarize } from '../../core/engine.js';
+import type { AppEnv } from '../../env.js';
+import { ApiError } from './errors.js';
+import { AskBody, AskQuery, AskResponse, BriefDetail, BriefList, BriefParams, ErrorBody } from './schemas.js';
+
+/** Largest accepted request body. */
+export const MAX_BODY_BYTES = 16 * 1024;
+
+const errors = (...statuses: number[]) =>
+  Object.fromEntries(
+    statuses.map((s) => [s, { description: ERROR_TEXT[s] ?? 'Error', content: { 'application/json': { schema: ErrorBody } } }]),
+  );
+const ERROR_TEXT: Record<number, string> = {
+  400: 'Invalid request (empty or too long question, wrong types, malformed JSON)',
+  404: 'No such brief',
+  413: `Body larger than ${MAX_BODY_BYTES} bytes`,
+  415: 'Content-Type is not application/json',
+};
+
+const askPost = createRoute({
+  method: 'post',
+  path: '/api/ask',
+  summary: 'Ask a question',
+  description: 'Answers from the briefs with 1–3 cited sentences, or `answered: false` with related briefs.',
+  tags: ['Ask'],
+  request: { body: { required: true, content: { 'application/json': { schema: AskBody } } } },
+  responses: {
+    200: { description: 'The answer', content: { 'application/json': { schema: AskResponse } } },
+    ...errors(400, 413, 415),
+  },
+});
+
+const askGet = createRoute({
+  method: 'get',
+  path: '/api/ask',
+  summary: 'Ask a question (query string)',
+  tags: ['Ask'],
+  request: { query: AskQuery },
+  responses: {
+    200: { description: 'The answer', content: { 'application/json': { schema: AskResponse } } },
+    ...errors(400),
+  },
+});
+
+const listBriefs = createRoute({
+  method: 'get',
+  path: '/api/briefs',
+  summary: 'List the briefs, newest first',
+  tags: ['Briefs'],
+  responses: { 200: { description: 'All briefs', content: { 'application/json': { schema: BriefList } } } },
+});
+
+const getBrief = createRoute({
+  method: 'get',
+  path: '/api/briefs/{id}',
+  summary: 'One brief with its passages',
+  tags: ['Briefs'],
+  request: { params: BriefParams },
+  responses: {
+    200: { description: 'The brief', content: { 'application/json': { schema: BriefDetail } } },
+    ...errors(404),
+  },
+});
+
+/** The JSON API as a Hono sub-app. */
+export function api() {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: rejectInvalid });
+
+  app.post(
+    '/api/ask',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new ApiError(413, 'payload_too_large', `The request body must be at most ${MAX_BODY_BYTES} bytes`);
+      },
+    }),
+    async (c, next) => {
+      const type = c.req.header('content-type') ?? '';
+      if (!/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(type)) {
+        throw new ApiError(415, 'unsupported_media_type', 'Send the question as JSON with "Content-Type: application/json"');
+      }
+      await next();
+    },
+  );
+
+  app.openapi(askPost, (c) => {
+    const { question, limit } = c.req.valid('json');
+    return c.json(c.var.engine.respond(question, { limit }), 200);
+  });
+
+  app.openapi(askGet, (c) => {
+    const { q, limit } = c.req.valid('query');
+    return c.json(c.var.engine.respond(q, { limit }), 200);
+  });
+
+  app.openapi(listBriefs, (c) => c.json({ briefs: c.var.engine.list() }, 200));
+
+  app.openapi(getBrief, (c) => {
+    const brief = c.var.engine.brief(c.req.valid('param').id);
+    if (!brief) throw new ApiError(404, 'not_found', `No brief with id "${c.req.valid('param').id}"`);
+    const body: z.infer<typeof BriefDetail> = {
+      ...summarize(brief),
+      source: brief.source ?? null,
+      lang: brief.lang,
+      links: brief.links,
+      passages: brief.passages.map((p) => ({ id: p.id, n: p.n, section: p.section ?? null, text: p.text })),
+    };
+    return c.json(body, 200);
+  });
+
+  return app;
+}
+
+/** Validation failures become 400 with the first problem, phrased for people. */
+function rejectInvalid(result: { success: boolean; error?: { issues: { message: string; path: PropertyKey[] }[] } }): void {
+  if (result.success) return;
+  const issue = result.error?.issues[0];
+  const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
+  const message = issue?.message.startsWith(String(issue.path[0] ?? '\0')) ? issue.message : `${where}${issue?.message ?? 'invalid request'}`;
+  throw new ApiError(400, 'invalid_request', message);
+}

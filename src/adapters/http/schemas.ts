@@ -1,0 +1,113 @@
+/**
+ * Zod schemas of the JSON API. They validate requests at the edge and are
+ * the single source of the OpenAPI document at `/api/openapi.json`.
+ * @module
+ */
+import { z } from '@hono/zod-openapi';
+
+export const MAX_QUESTION_CHARS = 500;
+
+const question = z
+  .string({ error: 'question must be a string' })
+  .trim()
+  .min(1, 'question must not be empty')
+  .max(MAX_QUESTION_CHARS, `question must be at most ${MAX_QUESTION_CHARS} characters`);
+
+const limit = z
+  .number({ error: 'limit must be a number' })
+  .int('limit must be a whole number')
+  .min(1, 'limit must be at least 1')
+  .max(10, 'limit must be at most 10');
+
+export const AskBody = z
+  .object({
+    question: question.openapi({ example: 'When is Petro meeting Trump?' }),
+    limit: limit.optional().openapi({ description: 'Citations wanted (default 3, at most 10).', example: 3 }),
+  })
+  .openapi('AskRequest');
+
+export const AskQuery = z.object({
+  q: question.openapi({ param: { name: 'q', in: 'query' }, example: 'When is Petro meeting Trump?' }),
+  limit: z.coerce
+    .number({ error: 'limit must be a number' })
+    .pipe(limit)
+    .optional()
+    .openapi({ param: { name: 'limit', in: 'query' }, example: 3 }),
+});
+
+export const Citation = z
+  .object({
+    briefId: z.string(),
+    title: z.string(),
+    byline: z.string().nullable(),
+    date: z.string().nullable().openapi({ description: 'ISO 8601 date of the brief.' }),
+    url: z.string().nullable(),
+    passageId: z.string().openapi({ example: 'petro-trump#p1' }),
+    snippet: z.string().openapi({ description: 'At most 300 characters: whole sentences, or cut at a word with "…".' }),
+    highlights: z
+      .array(z.tuple([z.number().int(), z.number().int()]))
+      .openapi({ description: '[start, end) character ranges of matched question words in the snippet.' }),
+    score: z.number(),
+  })
+  .openapi('Citation');
+
+export const RelatedBrief = z.object({ briefId: z.string(), title: z.string(), date: z.string().nullable() }).openapi('RelatedBrief');
+
+export const AskResponse = z
+  .object({
+    answered: z.boolean().openapi({ description: 'false when the briefs do not hold an answer.' }),
+    answer: z.string().openapi({ description: 'One to three sentences from the briefs, each followed by its marker [n] (citations[n-1]).' }),
+    citations: z.array(Citation).openapi({ description: "The answer's sources first, then further supporting passages, best first." }),
+    related: z.array(RelatedBrief).optional().openapi({ description: 'Up to 3 briefs near the question, when not answered.' }),
+    query: z.object({ tookMs: z.number() }),
+  })
+  .openapi('AskResponse');
+
+export const BriefSummary = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    date: z.string().nullable(),
+    byline: z.string().nullable(),
+    url: z.string().nullable(),
+    tags: z.array(z.string()),
+    passageCount: z.number().int(),
+  })
+  .openapi('BriefSummary');
+
+export const BriefList = z.object({ briefs: z.array(BriefSummary) }).openapi('BriefList');
+
+export const Passage = z
+  .object({ id: z.string(), n: z.number().int(), section: z.string().nullable(), text: z.string() })
+  .openapi('Passage');
+
+export const BriefDetail = BriefSummary.extend({
+  source: z.string().nullable(),
+  lang: z.string(),
+  links: z.array(z.object({ text: z.string(), url: z.string() })),
+  passages: z.array(Passage),
+}).openapi('Brief');
+
+export const BriefParams = z.object({
+  id: z.string().min(1).openapi({ param: { name: 'id', in: 'path' }, example: 'petro-trump' }),
+});
+
+export const Health = z
+  .object({
+    status: z.literal('ok'),
+    index: z.object({ builtAt: z.string(), briefs: z.number().int(), passages: z.number().int(), contentHash: z.string() }),
+    /** Messaging channels: enabled once their secrets are set (docs/channels.md). */
+    channels: z
+      .record(z.enum(['telegram', 'slack', 'whatsapp', 'discord', 'twilio', 'line']), z.enum(['enabled', 'disabled']))
+      .openapi({ example: { telegram: 'enabled', slack: 'disabled', whatsapp: 'disabled', discord: 'enabled', twilio: 'disabled', line: 'disabled' } }),
+  })
+  .openapi('Health');
+
+export const ErrorBody = z
+  .object({
+    error: z.object({
+      code: z.string().openapi({ example: 'invalid_request' }),
+      message: z.string().openapi({ example: 'question must not be empty' }),
+    }),
+  })
+  .openapi('Error');

@@ -1,0 +1,136 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { questionType, snippet, SNIPPET_MAX } from './answer.js';
+import { parseBriefs, type BriefFile } from './brief.js';
+import { Engine } from './engine.js';
+import { splitSentences } from './text.js';
+import type { Passage } from './types.js';
+
+const file = (path: string, text: string): BriefFile => ({ path, bytes: new TextEncoder().encode(text) });
+const seedFile = (): BriefFile => ({ path: '000_3f25df5bcd3f84e8.txt', bytes: readFileSync('seeds/000_3f25df5bcd3f84e8.txt') });
+const SEED = '000-3f25df5bcd3f84e8';
+const seed = Engine.build(parseBriefs([seedFile()]));
+
+describe('answers on the seed brief', () => {
+  it('"When is Petro meeting Trump?" → the sentence with the date, cited', () => {
+    const a = seed.ask('When is Petro meeting Trump?');
+    expect(a.answered).toBe(true);
+    expect(a.answer).toMatch(/Feb\. 3\. \[1\]/);
+    expect(a.citations[0]).toMatchObject({
+      briefId: SEED,
+      title: 'Colombian President optimistic about high-stakes White House meeting with Trump',
+      byline: 'TA | AP Brief',
+      date: null,
+      url: null,
+      passageId: `${SEED}#p1`,
+    });
+  });
+
+  it('every answer sentence comes from a brief, marked with its citation', () => {
+    for (const q of ['What will the meeting focus on?', 'Who is the foreign minister?', 'Why did tensions ease?']) {
+      const a = seed.ask(q);
+      expect(a.answered).toBe(true);
+      const parts = a.answer.split(/ \[(\d+)\] ?/).filter(Boolean);
+      for (let i = 0; i < parts.length; i += 2) {
+        const [sentence, marker] = [parts[i]!, Number(parts[i + 1])];
+        const cited = a.citations[marker - 1]!;
+        expect(seed.passage(cited.passageId)!.text).toContain(sentence);
+      }
+    }
+  });
+
+  it('answers "what will the meeting focus on" with the priorities', () => {
+    const a = seed.ask('What will the meeting focus on?');
+    expect(a.answer).toMatch(/common priorities|transnational organized crime/);
+  });
+
+  it('answers "who" with a name', () => {
+    expect(seed.ask('Who is the foreign minister?').answer).toContain('Rosa Villavicencio');
+    expect(seed.ask('Who is the State Department spokesman?').answer).toContain('Tommy Pigott');
+  });
+
+  it('matches abbreviation variants: "United States" finds "U.S."', () => {
+    const a = seed.ask('What did the United States revoke?');
+    expect(a.citations[0]!.snippet).toContain("revoke Petro's visa");
+  });
+
+  it('says it does not know when the briefs do not cover the question', () => {
+    const a = seed.ask('Who won the World Cup?');
+    expect(a.answered).toBe(false);
+    expect(a.citations).toEqual([]);
+    expect(a.answer).toMatch(/couldn't find/);
+  });
+
+  it('explains itself for a question with no searchable words', () => {
+    const a = seed.ask('What is it?');
+    expect(a.answered).toBe(false);
+    expect(a.answer).toMatch(/Ask me about/);
+  });
+
+  it('limits citations, best first, snippets within 300 characters with highlights on matched words', () => {
+    const a = seed.ask('Petro visa sanctions drug talks', { limit: 10 });
+    expect(a.citations.length).toBeGreaterThan(3);
+    expect(a.citations.length).toBeLessThanOrEqual(10);
+    for (const c of a.citations) {
+      expect(c.snippet.length).toBeLessThanOrEqual(SNIPPET_MAX);
+      for (const [s, e] of c.highlights) expect(c.snippet.slice(s, e)).toMatch(/^(Petro|visa|sanctions|drug|talks)/i);
+    }
+    expect(a.citations[0]!.highlights.length).toBeGreaterThan(0);
+  });
+});
+
+describe('ranking', () => {
+  const brief = (id: string, date: string) =>
+    file(`${id}.md`, `---\nid: ${id}\ntitle: Port strike\ndate: ${date}\n---\nDock workers at the port went on strike over pay.\n`);
+
+  it('prefers the newer brief between equally good matches', () => {
+    const e = Engine.build(parseBriefs([brief('old', '2025-01-01'), brief('new', '2026-01-01')]));
+    expect(e.ask('Why did dock workers strike?', { limit: 2 }).citations.map((c) => c.briefId)).toEqual(['new', 'old']);
+  });
+
+  it('finds misspelled words by fuzzy match', () => {
+    const a = seed.ask('When is Petro meeting Trump at the Whyte Hous?');
+    expect(a.citations[0]!.passageId).toBe(`${SEED}#p1`);
+    const b = seed.ask('What about the Villavicenco call?');
+    expect(b.answer).toContain('Villavicencio');
+  });
+
+  it('lists briefs newest first, undated last', () => {
+    const e = Engine.build(parseBriefs([brief('old', '2025-01-01'), seedFile(), brief('new', '2026-01-01')]));
+    expect(e.list().map((b) => b.id)).toEqual(['new', 'old', SEED]);
+  });
+});
+
+describe('question types', () => {
+  it.each([
+    ['When is the meeting?', 'date'],
+    ['What year did the war end?', 'date'],
+    ['How many people died?', 'number'],
+    ['Who is the foreign minister?', 'person'],
+    ['Where will they meet?', 'place'],
+    ['Why did tensions ease?', 'reason'],
+    ['What will the meeting focus on?', 'other'],
+  ])('%s → %s', (q, type) => expect(questionType(q)).toBe(type));
+});
+
+describe('snippet', () => {
+  const passage = (text: string): Passage => ({ id: 'b#p1', briefId: 'b', n: 1, text, sentences: splitSentences(text) });
+
+  it('widens to whole neighbouring sentences while under 300 characters', () => {
+    const p = passage('First short one. Second one holds the port strike news. Third one.');
+    const s = snippet(p, 1, () => 0, new Set(['port']));
+    expect(s.text).toBe(p.text);
+    expect(s.highlights.map(([a, b]) => s.text.slice(a, b))).toEqual(['port']);
+  });
+
+  it('cuts a long sentence at word boundaries around its matches, with ellipses', () => {
+    const long = 'Word '.repeat(80) + 'the port strike ended today ' + 'filler '.repeat(60) + 'end.';
+    const p = passage(long);
+    const s = snippet(p, 0, () => 0, new Set(['port', 'strike']));
+    expect(s.text.length).toBeLessThanOrEqual(SNIPPET_MAX);
+    expect(s.text.startsWith('…')).toBe(true);
+    expect(s.text.endsWith('…')).toBe(true);
+    expect(s.text).toContain('the port strike ended today');
+    expect(s.text).not.toMatch(/…\S*[a-z]…$/);
+  });
+});

@@ -1,0 +1,174 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseBrief, parseBriefs, type BriefFile } from './brief.js';
+import { BriefError } from './errors.js';
+
+const file = (path: string, text: string | Uint8Array): BriefFile => ({
+  path,
+  bytes: typeof text === 'string' ? new TextEncoder().encode(text) : text,
+});
+
+/** The problem a bad brief raises, as "file:line: message". */
+function problem(f: BriefFile): string {
+  try {
+    parseBriefs([f]);
+  } catch (err) {
+    expect(err).toBeInstanceOf(BriefError);
+    return (err as BriefError).message;
+  }
+  throw new Error('expected a BriefError');
+}
+
+describe('the seed brief (plain text, AP shape)', () => {
+  const seed = parseBriefs([file('000_3f25df5bcd3f84e8.txt', readFileSync('seeds/000_3f25df5bcd3f84e8.txt'))])[0]!;
+
+  it('reads byline, title and a slug id', () => {
+    expect(seed.id).toBe('000-3f25df5bcd3f84e8');
+    expect(seed.byline).toBe('TA | AP Brief');
+    expect(seed.title).toBe('Colombian President optimistic about high-stakes White House meeting with Trump');
+    expect(seed.lang).toBe('en');
+  });
+
+  it('splits paragraphs into passages with stable ids', () => {
+    expect(seed.passages.map((p) => p.id)).toEqual(Array.from({ length: 10 }, (_, i) => `000-3f25df5bcd3f84e8#p${i + 1}`));
+    expect(seed.passages[0]!.text).toMatch(/^Colombian President Gustavo Petro said/);
+    expect(seed.passages[0]!.text).toMatch(/scheduled for Feb\. 3\.$/);
+  });
+
+  it('keeps link text and drops "#" links', () => {
+    expect(seed.passages[1]!.text).toContain("revoke Petro's visa and");
+    expect(seed.passages.some((p) => p.text.includes(']('))).toBe(false);
+    expect(seed.links).toEqual([]);
+  });
+
+  it('treats the short unpunctuated line as a section heading for the passages below it', () => {
+    expect(seed.passages.slice(0, 6).every((p) => p.section === undefined)).toBe(true);
+    expect(seed.passages.slice(6).every((p) => p.section === 'The drug situation')).toBe(true);
+    expect(seed.passages.some((p) => p.text === 'The drug situation')).toBe(false);
+  });
+
+  it('does not index the pull quote twice', () => {
+    expect(seed.passages.filter((p) => /deeply concerned/.test(p.text))).toHaveLength(1);
+    expect(seed.passages.some((p) => p.text.startsWith('The US remains'))).toBe(false);
+  });
+
+  it('keeps sentence boundaries ("Feb. 3" and "U.S." do not end sentences)', () => {
+    const p6 = seed.passages[5]!;
+    expect(p6.sentences.map(([s, e]) => p6.text.slice(s, e))).toEqual([
+      'According to both governments, the upcoming meeting will pivot from recent tensions toward "common priorities," including trade, joint economic opportunities, and regional security.',
+      'Discussions are also expected to focus on intensifying the fight against transnational organized crime.',
+    ]);
+    expect(seed.passages[0]!.sentences).toHaveLength(1);
+  });
+
+  it('gives the same ids on every rebuild', () => {
+    const again = parseBriefs([file('000_3f25df5bcd3f84e8.txt', readFileSync('seeds/000_3f25df5bcd3f84e8.txt'))])[0]!;
+    expect(again).toEqual(seed);
+  });
+});
+
+describe('Markdown with front matter', () => {
+  const md = `---
+id: petro-trump
+title: "Petro: optimistic"
+date: 2026-01-30
+byline: TA | AP Brief
+source: AP
+url: https://example.org/petro
+tags: [colombia, diplomacy]
+lang: es
+---
+# Ignored because the front matter has a title
+
+Colombian President Gustavo Petro said he was optimistic, [per the ministry](https://example.org/ministry).
+
+## Security
+
+The meeting will focus on **security** and *trade*.
+`;
+  const b = parseBriefs([file('x/petro.md', md)])[0]!;
+
+  it('reads every front-matter field', () => {
+    expect(b).toMatchObject({
+      id: 'petro-trump',
+      title: 'Petro: optimistic',
+      date: '2026-01-30',
+      byline: 'TA | AP Brief',
+      source: 'AP',
+      url: 'https://example.org/petro',
+      tags: ['colombia', 'diplomacy'],
+      lang: 'es',
+      file: 'x/petro.md',
+    });
+  });
+
+  it('keeps real link URLs as metadata and text inline', () => {
+    expect(b.links).toEqual([{ text: 'per the ministry', url: 'https://example.org/ministry' }]);
+    expect(b.passages[1]?.text ?? b.passages[0]!.text).toBeDefined();
+  });
+
+  it('uses ## headings as sections and strips emphasis', () => {
+    const security = b.passages.find((p) => p.text.includes('security'))!;
+    expect(security.section).toBe('Security');
+    expect(security.text).toBe('The meeting will focus on security and trade.');
+  });
+
+  it('takes the title from "# " when there is no front matter, and the id from the file name', () => {
+    const plain = parseBriefs([file('Daily Brief 2026.md', '# Daily brief\n\nOne paragraph here.\n')])[0]!;
+    expect(plain.title).toBe('Daily brief');
+    expect(plain.id).toBe('daily-brief-2026');
+    expect(plain.tags).toEqual([]);
+  });
+
+  it('reads the evaluation kit format', () => {
+    const rhine = parseBriefs([file('squad2-rhine.md', readFileSync('tests/fixtures/briefs/squad2-rhine.md'))])[0]!;
+    expect(rhine.id).toBe('squad2-rhine');
+    expect(rhine.title).toBe('Rhine');
+    expect(rhine.passages).toHaveLength(44);
+  });
+
+  it('accepts a full ISO timestamp and tags as a comma list', () => {
+    const t = parseBrief(file('t.md', '---\ntitle: T\ndate: 2026-02-03T14:30:00Z\ntags: a, b\n---\nText.\n'));
+    expect(t.date).toBe('2026-02-03T14:30:00Z');
+    expect(t.tags).toEqual(['a', 'b']);
+  });
+});
+
+describe('bad input names the file and line', () => {
+  it.each([
+    ['empty file', file('empty.md', '\n  \n'), /^empty\.md:1: empty file/],
+    ['no title', file('notitle.md', '---\nid: x\n---\n'), /^notitle\.md:4: no title/],
+    ['unclosed front matter', file('open.md', '---\ntitle: T\nText\n'), /^open\.md:1: front matter is not closed/],
+    ['broken YAML', file('yaml.md', '---\ntitle: T\ntags: [a, b\ndate: 2026-01-01\n---\nText.\n'), /^yaml\.md:\d+: broken front matter/],
+    ['invalid date', file('date.md', '---\ntitle: T\nid: d\ndate: 2026-02-30\n---\nText.\n'), /^date\.md:4: invalid date "2026-02-30"/],
+    ['not a date at all', file('date2.md', '---\ntitle: T\ndate: next Tuesday\n---\nText.\n'), /^date2\.md:3: invalid date/],
+    ['invalid url', file('url.md', '---\ntitle: T\nurl: not a url\n---\nText.\n'), /^url\.md:3: invalid url/],
+    ['invalid id', file('id.md', '---\nid: "has spaces"\ntitle: T\n---\nText.\n'), /^id\.md:2: invalid id/],
+    ['title but no paragraphs', file('bare.txt', 'Just a title\n'), /^bare\.txt:\d+: brief "Just a title" has a title but no paragraphs/],
+  ])('%s', (_name, f, expected) => {
+    expect(problem(f)).toMatch(expected);
+  });
+
+  it('non-UTF-8 bytes, with the line they are on', () => {
+    const bytes = new Uint8Array([...new TextEncoder().encode('Title\n\nCaf'), 0xe9, ...new TextEncoder().encode(' au lait.\n')]);
+    expect(problem(file('latin1.txt', bytes))).toMatch(/^latin1\.txt:3: not UTF-8 \(invalid byte 0xe9/);
+  });
+
+  it('duplicate ids across files', () => {
+    try {
+      parseBriefs([file('a.md', '---\nid: same\ntitle: A\n---\nText.\n'), file('b.md', '---\ntitle: B\nid: same\n---\nText.\n')]);
+      throw new Error('expected a BriefError');
+    } catch (err) {
+      expect((err as Error).message).toBe('b.md:3: duplicate brief id "same" (also used by a.md)');
+    }
+  });
+
+  it('reports every bad file at once', () => {
+    try {
+      parseBriefs([file('ok.md', '# OK\n\nText.\n'), file('e1.md', ''), file('e2.md', '---\ntitle: T\ndate: 2026-13-01\n---\nText.\n')]);
+      throw new Error('expected a BriefError');
+    } catch (err) {
+      expect((err as BriefError).problems.map((p) => `${p.file}:${p.line}`)).toEqual(['e1.md:1', 'e2.md:3']);
+    }
+  });
+});

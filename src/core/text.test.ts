@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { analyze, analyzeWithRanges, slugify, splitSentences } from './text.js';
+
+const sentences = (t: string) => splitSentences(t).map(([s, e]) => t.slice(s, e));
+
+describe('analyze', () => {
+  it('drops stop and question words and stems the rest', () => {
+    expect(analyze('When is Petro meeting Trump?')).toEqual(['petro', 'meet', 'trump']);
+    expect(analyze('What will the meetings focus on?')).toEqual(['meet', 'focu']);
+  });
+
+  it('maps abbreviation variants to one term, leaving the pronoun alone', () => {
+    const us = analyze('U.S.')[0];
+    expect(analyze('US')).toEqual([us]);
+    expect(analyze('United States')).toEqual([us]);
+    expect(analyze('USA')).toEqual([us]);
+    expect(analyze('tell us')).toEqual([]);
+    expect(analyze('U.N. Security Council')).toEqual(analyze('United Nations security council'));
+  });
+
+  it('folds accents and keeps numbers whole', () => {
+    expect(analyze('Kraków')).toEqual(analyze('Krakow'));
+    expect(analyze('1,230 km in 1973')).toEqual(['1230', 'km', '1973']);
+  });
+});
+
+describe('analyzeWithRanges', () => {
+  it('gives the original character ranges, variants as one range', () => {
+    const text = 'The U.S. talks with Petro';
+    const r = analyzeWithRanges(text).map((t) => text.slice(t.start, t.end));
+    expect(r).toEqual(['U.S.', 'talks', 'Petro']);
+  });
+});
+
+describe('splitSentences', () => {
+  it('splits at end punctuation followed by a capital', () => {
+    expect(sentences('One thing. Two things! Three? "Four," he said.')).toEqual(['One thing.', 'Two things!', 'Three?', '"Four," he said.']);
+  });
+
+  it('does not split after abbreviations, initials or months', () => {
+    expect(sentences('Mr. Smith met Dr. J. Doe on Feb. 3 in the U.S. Senate. Then he left.')).toEqual([
+      'Mr. Smith met Dr. J. Doe on Feb. 3 in the U.S. Senate.',
+      'Then he left.',
+    ]);
+  });
+
+  it('keeps reference marks with their sentence', () => {
+    expect(sentences('They fled to Geneva.[citation needed] A group went to Brazil.')).toEqual([
+      'They fled to Geneva.[citation needed]',
+      'A group went to Brazil.',
+    ]);
+  });
+});
+
+it('slugify', () => {
+  expect(slugify('000_3f25df5bcd3f84e8')).toBe('000-3f25df5bcd3f84e8');
+  expect(slugify('Économie: État & Marché')).toBe('economie-etat-marche');
+});

@@ -1,0 +1,82 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const FIXTURES = join(ROOT, 'tests/fixtures/briefs');
+
+/** Run the CLI exactly as the evaluation kit does: `npm run --silent ask -- ...`. */
+function ask(args: string[], input?: string) {
+  const run = spawnSync('npm', ['run', '--silent', 'ask', '--', ...args], { cwd: ROOT, encoding: 'utf8', input });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+describe('CLI', () => {
+  it('prints a readable answer with numbered citations', () => {
+    const r = ask(['When is Petro meeting Trump?']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Feb\. 3\. \[1\]/);
+    expect(r.stdout).toMatch(/^\[1\] Colombian President optimistic .* · TA \| AP Brief \(000-3f25df5bcd3f84e8#p1\)$/m);
+  });
+
+  it('--json prints the API response', () => {
+    const r = ask(['--json', '--limit', '2', 'Who is the foreign minister?']);
+    const body = JSON.parse(r.stdout);
+    expect(body).toMatchObject({ answered: true, query: { tookMs: expect.any(Number) } });
+    expect(body.citations).toHaveLength(2);
+    expect(body.answer).toContain('Rosa Villavicencio');
+  });
+
+  it('rejects bad options with usage on stderr', () => {
+    const r = ask(['--limit', '0', 'hi']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/--limit/);
+  });
+
+  it('names the file and line of a bad brief and exits non-zero', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'briefbot-bad-'));
+    writeFileSync(join(dir, 'bad.md'), '---\ntitle: T\ndate: 2026-02-30\n---\nText.\n');
+    const r = ask(['--briefs', dir, 'anything']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('bad.md:3: invalid date "2026-02-30"');
+  });
+});
+
+describe('batch contract (used by the evaluation kit)', () => {
+  it('writes exactly one JSON line per input line, and nothing else, on stdout', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'briefbot-batch-'));
+    const input = join(dir, 'q.jsonl');
+    const questions = [
+      { id: 'q1', question: 'What is the biggest city on the river Rhine?' },
+      { id: 'q2', question: 'Who won the World Cup in 1966?' },
+      { id: 7, question: 'What did Patricia Hewitt announce?' },
+    ];
+    writeFileSync(input, questions.map((q) => JSON.stringify(q)).join('\n') + '\n\n{not json}\n');
+    const r = ask(['--briefs', FIXTURES, '--batch', input]);
+    const lines = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(4);
+    const [rhine, worldCup, hewitt, broken] = lines;
+    expect(rhine).toMatchObject({ id: 'q1', answered: true });
+    expect(rhine.citations[0]).toMatchObject({ briefId: 'squad2-rhine', passageId: 'squad2-rhine#p1' });
+    expect(rhine.citations[0].snippet).toContain('Cologne');
+    expect(worldCup).toMatchObject({ id: 'q2', answered: false, citations: [] });
+    expect(hewitt).toMatchObject({ id: 7, answered: true });
+    expect(hewitt.citations[0].briefId).toBe('bbc-politics-001');
+    expect(broken).toMatchObject({ id: null, answered: false, error: { code: 'bad_request' } });
+    // Logs go to stderr only.
+    expect(r.stderr).toMatch(/indexed 2 briefs/);
+    expect(r.stderr).toMatch(/q\.jsonl:5:/);
+  });
+
+  it('reads the batch from stdin with "-"', () => {
+    const r = ask(['--briefs', FIXTURES, '--batch', '-'], JSON.stringify({ id: 'a', question: 'In which Swiss canton does the Rhine begin?' }) + '\n');
+    expect(r.code).toBe(0);
+    const line = JSON.parse(r.stdout);
+    expect(line.id).toBe('a');
+    expect(line.answer).toContain('Graubünden');
+  });
+});
