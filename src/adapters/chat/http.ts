@@ -49,11 +49,21 @@ export function unauthorized(c: Context): Response {
   return errorResponse(c, 401, 'unauthorized', 'Missing or invalid webhook signature.');
 }
 
-/** Middleware: a channel without its secrets answers 404, as if it did not exist. */
+/** Largest webhook body read (platform payloads are a few KB; signatures are checked over the whole body). */
+export const MAX_WEBHOOK_BODY_BYTES = 1024 * 1024;
+
+/**
+ * Middleware for every webhook route: a channel without its secrets answers
+ * 404, as if it did not exist; a body declared larger than
+ * {@link MAX_WEBHOOK_BODY_BYTES} is refused with 413 before it is read.
+ */
 export function requireChannel<E extends { Bindings: Env } = AppEnv>(channel: ChannelName): MiddlewareHandler<E> {
   return async function requireChannel(c, next) {
     if (!channelEnabled(c.env, channel)) {
       return errorResponse(c, 404, 'not_found', `The ${channel} channel is not configured on this server.`);
+    }
+    if (Number(c.req.header('Content-Length') ?? 0) > MAX_WEBHOOK_BODY_BYTES) {
+      return errorResponse(c, 413, 'payload_too_large', `Webhook bodies are limited to ${MAX_WEBHOOK_BODY_BYTES} bytes.`);
     }
     await next();
   };
