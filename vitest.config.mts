@@ -44,6 +44,18 @@ export default defineConfig({
           include: ['tests/worker/**/*.spec.ts'],
         },
       },
+      {
+        // Real headless Chromium against `wrangler dev` (see tests/e2e/global-setup.ts).
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['tests/e2e/**/*.e2e.ts'],
+          globalSetup: ['tests/e2e/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });

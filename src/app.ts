@@ -10,6 +10,7 @@ import { methodNotAllowed } from 'hono/method-not-allowed';
 import { api } from './adapters/http/index.js';
 import { errorJson, onError } from './adapters/http/errors.js';
 import { ErrorBody, Health } from './adapters/http/schemas.js';
+import { widget } from './adapters/widget/index.js';
 import type { Engine } from './core/engine.js';
 import type { AppEnv } from './env.js';
 import { channelStatus } from './adapters/chat/index.js';
@@ -48,6 +49,7 @@ export function createApp(getEngine: () => Engine) {
 
   app.openapi(health, (c) => c.json({ status: 'ok' as const, index: c.var.engine.stats, channels: channelStatus(c.env) }, 200));
   app.route('/', api());
+  app.route('/', widget());
   // Messaging channels (docs/channels.md); each answers 404 until its secrets are set.
   app.route('/webhooks/telegram', telegram());
   app.route('/webhooks/slack', slack());
