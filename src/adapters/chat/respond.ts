@@ -75,6 +75,7 @@ export function parseCommand(text: string): ChatCommand {
  * const html = formatReply(reply, 'telegram');
  */
 export async function respond(engine: Engine, env: Env, channel: ChannelName, chatKey: string, text: string): Promise<ChatReply> {
+  // `env`, `channel` and `chatKey` are unused until conversation memory lands (see the module doc).
   void env;
   void channel;
   void chatKey;
