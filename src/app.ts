@@ -10,8 +10,16 @@ import { methodNotAllowed } from 'hono/method-not-allowed';
 import { api } from './adapters/http/index.js';
 import { errorJson, onError } from './adapters/http/errors.js';
 import { ErrorBody, Health } from './adapters/http/schemas.js';
+import { widget } from './adapters/widget/index.js';
 import type { Engine } from './core/engine.js';
 import type { AppEnv } from './env.js';
+import { channelStatus } from './adapters/chat/index.js';
+import { discord } from './adapters/discord/index.js';
+import { line } from './adapters/line/index.js';
+import { slack } from './adapters/slack/index.js';
+import { telegram } from './adapters/telegram/index.js';
+import { twilio } from './adapters/twilio/index.js';
+import { whatsapp } from './adapters/whatsapp/index.js';
 import { openaiApp } from './adapters/openai/index.js';
 
 export const VERSION = '0.1.0';
@@ -41,8 +49,16 @@ export function createApp(getEngine: () => Engine) {
     await next();
   });
 
-  app.openapi(health, (c) => c.json({ status: 'ok' as const, index: c.var.engine.stats }, 200));
+  app.openapi(health, (c) => c.json({ status: 'ok' as const, index: c.var.engine.stats, channels: channelStatus(c.env) }, 200));
   app.route('/', api());
+  app.route('/', widget());
+  // Messaging channels (docs/channels.md); each answers 404 until its secrets are set.
+  app.route('/webhooks/telegram', telegram());
+  app.route('/webhooks/slack', slack());
+  app.route('/webhooks/whatsapp', whatsapp());
+  app.route('/webhooks/discord', discord());
+  app.route('/webhooks/twilio', twilio());
+  app.route('/webhooks/line', line());
   app.route('/v1', openaiApp());
 
   app.doc31('/api/openapi.json', {

@@ -33,6 +33,8 @@ export interface AnswerOptions {
    * things the briefs never mention fall under it.
    */
   minStrength: number;
+  /** Bonus for question words standing together in the sentence as in the question. */
+  proximityWeight: number;
   /** Extra answer sentences must score at least this share of the best one. */
   extraSentenceRatio: number;
   retrieve?: Partial<RetrieveOptions>;
@@ -45,7 +47,22 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   typeWeight: 0.15,
   minStrength: 1.2,
   extraSentenceRatio: 0.9,
+  proximityWeight: 0.2,
 };
+
+/** Share of the question's adjacent term pairs found within 3 words of each other in `seq`. */
+function proximity(seq: string[], terms: string[]): number {
+  if (terms.length < 2) return 0;
+  const at = new Map<string, number[]>();
+  seq.forEach((t, i) => at.set(t, [...(at.get(t) ?? []), i]));
+  let pairs = 0;
+  for (let k = 1; k < terms.length; k++) {
+    const a = at.get(terms[k - 1]!);
+    const b = at.get(terms[k]!);
+    if (a && b && a.some((i) => b.some((j) => Math.abs(i - j) <= 3))) pairs++;
+  }
+  return pairs / (terms.length - 1);
+}
 
 /** What a question asks for, from its wording. */
 export type QuestionType = 'date' | 'number' | 'person' | 'place' | 'reason' | 'other';
@@ -149,7 +166,8 @@ export function composeAnswer(index: SearchIndex, question: string, retrieval: R
   const candidates: Candidate[] = [];
   for (const hit of hits.slice(0, o.passages)) {
     const p = hit.passage;
-    const sentTerms = p.sentences.map(([s, e]) => new Set(analyze(p.text.slice(s, e))));
+    const sentSeqs = p.sentences.map(([s, e]) => analyze(p.text.slice(s, e)));
+    const sentTerms = sentSeqs.map((seq) => new Set(seq));
     const headTerms = new Set(analyze(ctx.briefOf(p.briefId).title + ' ' + (p.section ?? '')));
     const coverage = sentTerms.map((st) => cover([...st].filter((t) => weight.has(t))));
     const pnorm = hit.score / top.score;
@@ -158,7 +176,8 @@ export function composeAnswer(index: SearchIndex, question: string, retrieval: R
       // Title/section words count a little: "it" in the sentence is often the brief's subject.
       const head = cover([...headTerms].filter((t) => weight.has(t) && !sentTerms[i]!.has(t)));
       const evidence = type === 'other' ? 0 : typeEvidence(type, p.text.slice(s, e), questionWords);
-      const score = own + 0.25 * head + o.passageWeight * pnorm + o.typeWeight * evidence;
+      const near = o.proximityWeight ? proximity(sentSeqs[i]!, terms) : 0;
+      const score = own + 0.25 * head + o.passageWeight * pnorm + o.typeWeight * evidence + o.proximityWeight * near;
       candidates.push({ hit, s: i, score, coverage: own });
     });
   }

@@ -114,6 +114,10 @@ export const Health = z
   .object({
     status: z.literal('ok'),
     index: z.object({ builtAt: z.string(), briefs: z.number().int(), passages: z.number().int(), contentHash: z.string() }),
+    /** Messaging channels: enabled once their secrets are set (docs/channels.md). */
+    channels: z
+      .record(z.enum(['telegram', 'slack', 'whatsapp', 'discord', 'twilio', 'line']), z.enum(['enabled', 'disabled']))
+      .openapi({ example: { telegram: 'enabled', slack: 'disabled', whatsapp: 'disabled', discord: 'enabled', twilio: 'disabled', line: 'disabled' } }),
   })
   .openapi('Health');
 

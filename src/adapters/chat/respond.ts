@@ -1,0 +1,135 @@
+/**
+ * The one place where an incoming chat text becomes a reply. Every channel
+ * (Telegram, Slack, WhatsApp, Discord, Twilio, LINE) calls {@link respond};
+ * the channel only verifies, parses and formats.
+ *
+ * The reply is structured data ({@link ChatReply}), not text: each channel
+ * renders it in its own markup and length limit (see `format.ts`).
+ *
+ * Extension point: conversation memory (`reset` / `/new`, follow-up
+ * questions) belongs here, keyed by `chatKey` and stored under `conv:<chatKey>`
+ * in `env.STATE`. Channels need no change for it.
+ * @module
+ */
+import type { Engine } from '../../core/engine.js';
+import type { Env } from '../../env.js';
+
+/** Names of the messaging channels (also the `dedupe:<channel>:…` key prefix). */
+export type ChannelName = 'telegram' | 'slack' | 'whatsapp' | 'discord' | 'twilio' | 'line';
+
+/** A source listed under a reply: a cited passage's brief, or a brief in a list. */
+export interface ChatSource {
+  /** The number used in the reply's `[n]` markers (answers) or the list position. */
+  n: number;
+  title: string;
+  /** ISO date of the brief, when known. */
+  date: string | null;
+  url: string | null;
+}
+
+export interface ChatReply {
+  /** `answer`: cited answer; `no_answer`: not in the briefs; `latest`: newest briefs; `help`: usage. */
+  kind: 'answer' | 'no_answer' | 'latest' | 'help';
+  /** Plain text (no markup). In answers each sentence is followed by its `[n]` marker(s). */
+  text: string;
+  /** Heading for `sources` ("Sources", "Newest briefs", "Related briefs"). */
+  sourcesLabel: string;
+  /** Answers: only the sources the text cites, in marker order. Lists: the listed briefs. */
+  sources: ChatSource[];
+}
+
+/** How many briefs `/latest` lists. */
+export const LATEST_COUNT = 5;
+
+/** A parsed command, or `null` for a plain question. */
+export type ChatCommand = 'help' | 'latest' | { unknown: string } | null;
+
+/**
+ * Recognise the commands every channel understands: `/start`, `/help`,
+ * `help`, `/latest`, `latest` (any case, an optional `@botname` suffix as in
+ * Telegram groups). Any other `/word` is an unknown command.
+ */
+export function parseCommand(text: string): ChatCommand {
+  const t = text.trim();
+  if (t === '') return 'help';
+  const slash = /^\/([A-Za-z0-9_]+)(?:@[A-Za-z0-9_]+)?\s*$/.exec(t);
+  const word = slash ? slash[1]!.toLowerCase() : /^(help|latest|start)[.!?]*$/i.exec(t)?.[1]?.toLowerCase();
+  if (word === 'start' || word === 'help') return 'help';
+  if (word === 'latest' || word === 'news') return 'latest';
+  if (slash) return { unknown: slash[1]! };
+  return null;
+}
+
+/**
+ * Turn one incoming chat message into a reply.
+ *
+ * @param engine  the loaded engine (`c.var.engine`)
+ * @param env     Worker bindings (`STATE` for future conversation memory)
+ * @param channel which channel the text came from
+ * @param chatKey stable id of the conversation inside the channel (e.g. a chat,
+ *                channel+thread, or phone number); memory will be keyed on it
+ * @param text    the user's text with any bot mention already removed
+ *
+ * @example
+ * const reply = await respond(c.var.engine, c.env, 'telegram', `tg:${chat.id}`, 'When is Petro meeting Trump?');
+ * const html = formatReply(reply, 'telegram');
+ */
+export async function respond(engine: Engine, env: Env, channel: ChannelName, chatKey: string, text: string): Promise<ChatReply> {
+  // `env`, `channel` and `chatKey` are unused until conversation memory lands (see the module doc).
+  void env;
+  void channel;
+  void chatKey;
+  const command = parseCommand(text);
+  if (command === 'help') return helpReply(engine);
+  if (command === 'latest') return latestReply(engine);
+  if (command) {
+    const help = helpReply(engine);
+    return { ...help, text: `I don't know the command /${command.unknown}. ${help.text}` };
+  }
+  return answerReply(engine, text.trim());
+}
+
+function helpReply(engine: Engine): ChatReply {
+  const newest = engine.list(1)[0];
+  const example = newest ? ` For example, ask about "${newest.title}".` : '';
+  return {
+    kind: 'help',
+    text:
+      'I answer questions about the news briefs, quoting them and citing my sources.' +
+      `${example} Send /latest (or "latest") for the newest briefs, and /help (or "help") to see this again.`,
+    sourcesLabel: '',
+    sources: [],
+  };
+}
+
+function latestReply(engine: Engine): ChatReply {
+  const briefs = engine.list(LATEST_COUNT);
+  if (briefs.length === 0) return { kind: 'latest', text: 'There are no briefs yet.', sourcesLabel: '', sources: [] };
+  return {
+    kind: 'latest',
+    text: briefs.length === 1 ? 'The newest brief:' : `The ${briefs.length} newest briefs:`,
+    sourcesLabel: '',
+    sources: briefs.map((b, i) => ({ n: i + 1, title: b.title, date: b.date, url: b.url })),
+  };
+}
+
+function answerReply(engine: Engine, question: string): ChatReply {
+  const answer = engine.ask(question);
+  if (!answer.answered) {
+    const related = answer.related ?? [];
+    return {
+      kind: 'no_answer',
+      text: answer.answer,
+      sourcesLabel: related.length ? 'Related briefs' : '',
+      sources: related.map((r, i) => ({ n: i + 1, title: r.title, date: r.date, url: engine.brief(r.briefId)?.url ?? null })),
+    };
+  }
+  // Markers `[n]` point at citations[n-1]; list only the cited ones, keeping their numbers.
+  const cited = [...new Set([...answer.answer.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1])))].sort((a, b) => a - b);
+  const sources: ChatSource[] = [];
+  for (const n of cited) {
+    const c = answer.citations[n - 1];
+    if (c) sources.push({ n, title: c.title, date: c.date, url: c.url });
+  }
+  return { kind: 'answer', text: answer.answer, sourcesLabel: 'Sources', sources };
+}

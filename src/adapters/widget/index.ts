@@ -1,0 +1,62 @@
+/**
+ * The web chat widget adapter: serves `/widget.js` (built from `src/widget/`
+ * at build time, strong ETag, 304 on `If-None-Match`), the demo page at `/`
+ * and server-rendered brief pages at `/briefs` and `/briefs/:id`.
+ * @module
+ */
+import { Hono, type Context } from 'hono';
+import type { AppEnv } from '../../env.js';
+import { WIDGET_HASH, WIDGET_JS } from '../../generated/widget-bundle.js';
+import { briefListPage, briefPage, demoPage, notFoundPage } from './pages.js';
+
+export const WIDGET_ETAG = `"${WIDGET_HASH}"`;
+
+/** Pages run no inline script; the demo page loads only our own `/widget.js`. */
+const PAGE_CSP =
+  "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+const PAGE_HEADERS = {
+  'Content-Security-Policy': PAGE_CSP,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+  'Cache-Control': 'public, max-age=300',
+};
+
+/** `If-None-Match` matches `etag` (weak comparison, as RFC 9110 asks for this header). */
+export function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  const strip = (t: string) => t.trim().replace(/^W\//, '');
+  return ifNoneMatch.split(',').some((t) => t.trim() === '*' || strip(t) === strip(etag));
+}
+
+function page(c: Context<AppEnv>, markup: ReturnType<typeof briefPage>, status: 200 | 404 = 200) {
+  return c.html(markup, status, PAGE_HEADERS);
+}
+
+export function widget() {
+  const app = new Hono<AppEnv>();
+
+  app.get('/widget.js', (c) => {
+    // `?v=<hash>` URLs never change content, so they may be cached for a year.
+    const versioned = c.req.query('v') === WIDGET_HASH;
+    const headers: Record<string, string> = {
+      ETag: WIDGET_ETAG,
+      'Cache-Control': versioned ? 'public, max-age=31536000, immutable' : 'public, max-age=300, stale-while-revalidate=86400',
+      'Access-Control-Allow-Origin': '*',
+      'Cross-Origin-Resource-Policy': 'cross-origin',
+      'X-Content-Type-Options': 'nosniff',
+    };
+    if (etagMatches(c.req.header('If-None-Match'), WIDGET_ETAG)) return c.body(null, 304, headers);
+    return c.body(WIDGET_JS, 200, { ...headers, 'Content-Type': 'text/javascript; charset=utf-8' });
+  });
+
+  app.get('/', (c) => page(c, demoPage(new URL(c.req.url).origin, c.var.engine.list(5))));
+  app.get('/briefs', (c) => page(c, briefListPage(c.var.engine.list())));
+  app.get('/briefs/:id', (c) => {
+    const id = c.req.param('id');
+    const brief = c.var.engine.brief(id);
+    return brief ? page(c, briefPage(brief)) : page(c, notFoundPage(id), 404);
+  });
+
+  return app;
+}

@@ -1,0 +1,173 @@
+/**
+ * Server-rendered HTML: the demo page (`/`), the brief list (`/briefs`) and
+ * one readable brief (`/briefs/:id`, passages anchored `#p1`, `#p2`…).
+ * Every value goes through hono's `html` template, which escapes it.
+ * @module
+ */
+import { html, raw } from 'hono/html';
+import type { BriefSummary } from '../../core/engine.js';
+import type { Brief } from '../../core/types.js';
+
+type Markup = ReturnType<typeof html>;
+
+const STYLE = `
+:root{color-scheme:light dark;--bg:#fbfbfa;--fg:#1b1f24;--muted:#57606a;--line:#dde1e6;--card:#fff;--accent:#0a66c2;--link:#0a58a8;--hl:#fff4c2;--code:#f1f3f5}
+@media (prefers-color-scheme:dark){:root{--bg:#111316;--fg:#e8eaed;--muted:#a0a8b2;--line:#2d333b;--card:#181b1f;--accent:#4c9be8;--link:#7db7f0;--hl:#2e2708;--code:#1f2328}}
+*{box-sizing:border-box}
+body{margin:0;background:var(--bg);color:var(--fg);font:17px/1.6 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
+a{color:var(--link)}
+a:focus-visible{outline:3px solid var(--accent);outline-offset:2px;border-radius:2px}
+.site{border-bottom:1px solid var(--line);background:var(--card)}
+.site nav{max-width:46rem;margin:0 auto;padding:.8rem 1.25rem;display:flex;gap:1.25rem;align-items:center;font-size:.95rem}
+.site .brand{font-weight:750;color:var(--fg);text-decoration:none;margin-right:auto}
+.site .brand span{color:var(--accent)}
+main{max-width:46rem;margin:0 auto;padding:2rem 1.25rem 6rem}
+h1{font-size:clamp(1.6rem,4.5vw,2.3rem);line-height:1.2;margin:.2rem 0 .6rem;letter-spacing:-.01em}
+h2{font-size:1.2rem;margin:2rem 0 .6rem}
+.kicker{margin:0;color:var(--accent);font-weight:700;font-size:.8rem;text-transform:uppercase;letter-spacing:.08em}
+.meta{color:var(--muted);font-size:.95rem;margin:0 0 1.5rem}
+.tags{display:flex;flex-wrap:wrap;gap:.4rem;padding:0;margin:0 0 1.5rem;list-style:none}
+.tags li{font-size:.8rem;padding:.1rem .6rem;border:1px solid var(--line);border-radius:999px;color:var(--muted)}
+.passage{position:relative;margin:0 0 1.1rem;padding:.35rem .8rem;border-left:3px solid transparent;border-radius:0 6px 6px 0;scroll-margin-top:30vh}
+.passage .pn{position:absolute;left:-2.4rem;top:.45rem;width:2rem;text-align:right;font-size:.75rem;color:var(--muted);text-decoration:none}
+.passage:target{background:var(--hl);border-left-color:var(--accent)}
+.passage:target::before{content:"Cited passage";display:block;font-size:.75rem;font-weight:700;text-transform:uppercase;letter-spacing:.06em;color:var(--accent);margin-bottom:.15rem}
+@media (max-width:52rem){.passage .pn{position:static;display:inline;margin-right:.35rem}}
+.list{list-style:none;padding:0;margin:0}
+.list li{padding:.9rem 0;border-bottom:1px solid var(--line)}
+.list a{font-weight:650;text-decoration:none}
+.list a:hover{text-decoration:underline}
+.list .meta{margin:.1rem 0 0;font-size:.9rem}
+pre{background:var(--code);border:1px solid var(--line);border-radius:8px;padding:1rem;overflow-x:auto;font-size:.85rem;line-height:1.5}
+code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.9em}
+table{border-collapse:collapse;width:100%;font-size:.92rem}
+th,td{text-align:left;padding:.45rem .6rem;border-bottom:1px solid var(--line);vertical-align:top}
+th{font-weight:650}
+.lead{font-size:1.15rem;color:var(--muted);margin-top:0}
+.callout{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:1rem 1.2rem}
+.source{margin-top:2.5rem;padding-top:1rem;border-top:1px solid var(--line);font-size:.95rem;color:var(--muted)}
+`;
+
+/** The page shell. `scripts` holds trusted `<script>` markup (the demo's widget tag). */
+function layout(title: string, body: Markup, scripts: Markup | string = ''): Markup {
+  return html`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+<link rel="icon" href="data:,">
+<style>${raw(STYLE)}</style>
+</head>
+<body>
+<header class="site"><nav aria-label="Site"><a class="brand" href="/">Brief<span>bot</span></a><a href="/briefs">All briefs</a><a href="/api/openapi.json">API</a></nav></header>
+<main id="main">${body}</main>
+${scripts}
+</body>
+</html>`;
+}
+
+/** "3 February 2026" (date-only values as UTC, so they never shift a day). */
+export function longDate(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const d = new Date(/^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso}T00:00:00Z` : iso);
+  return Number.isNaN(d.getTime()) ? '' : new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d);
+}
+
+function isHttp(url: string | null | undefined): url is string {
+  return !!url && /^https?:\/\//i.test(url);
+}
+
+const briefPath = (id: string) => `/briefs/${encodeURIComponent(id)}`;
+
+/** One brief, readable, every passage anchored `#p<n>`; the `:target` passage is highlighted. */
+export function briefPage(brief: Brief): Markup {
+  const meta = [brief.byline ? `By ${brief.byline}` : '', longDate(brief.date)].filter(Boolean).join(' · ');
+  let section: string | undefined;
+  const paragraphs = brief.passages.map((p) => {
+    const heading = p.section && p.section !== section ? html`<h2>${p.section}</h2>` : '';
+    section = p.section;
+    return html`${heading}<p class="passage" id="p${p.n}"><a class="pn" href="#p${p.n}" aria-label="Paragraph ${p.n}">¶${p.n}</a> ${p.text}</p>
+`;
+  });
+  return layout(
+    `${brief.title} · Briefbot`,
+    html`<article>
+<p class="kicker">Brief</p>
+<h1>${brief.title}</h1>
+${meta ? html`<p class="meta">${meta}</p>` : ''}
+${brief.tags.length ? html`<ul class="tags" aria-label="Tags">${brief.tags.map((t) => html`<li>${t}</li>`)}</ul>` : ''}
+${paragraphs}
+${
+  isHttp(brief.url) || brief.source
+    ? html`<p class="source">Source: ${isHttp(brief.url) ? html`<a href="${brief.url}" rel="noopener nofollow">${brief.source || brief.url}</a>` : brief.source}</p>`
+    : ''
+}
+</article>`,
+  );
+}
+
+/** All briefs, newest first. */
+export function briefListPage(briefs: BriefSummary[]): Markup {
+  return layout(
+    'All briefs · Briefbot',
+    html`<h1>All briefs</h1>
+<p class="lead">${briefs.length} brief${briefs.length === 1 ? '' : 's'}, newest first.</p>
+<ul class="list">${briefs.map(
+      (b) => html`<li><a href="${briefPath(b.id)}">${b.title}</a><p class="meta">${[longDate(b.date), b.byline].filter(Boolean).join(' · ') || 'Undated'}</p></li>`,
+    )}</ul>`,
+  );
+}
+
+export function notFoundPage(id: string): Markup {
+  return layout(
+    'Brief not found · Briefbot',
+    html`<h1>Brief not found</h1><p class="lead">There is no brief with the id “${id}”.</p><p><a href="/briefs">See all briefs</a></p>`,
+  );
+}
+
+/** The demo page: the widget embedded, and the snippet to copy. */
+export function demoPage(origin: string, latest: BriefSummary[]): Markup {
+  const tag = `<script src="${origin}/widget.js"\n        data-title="Ask our briefs"\n        data-accent="#0a66c2"\n        async></script>`;
+  const options: [string, string, string][] = [
+    ['data-title', 'Ask the briefs', 'Panel heading and launcher label.'],
+    ['data-accent', '#0a66c2', 'Accent colour, #rgb or #rrggbb. Text on it is black or white, whichever reads better.'],
+    ['data-greeting', 'Hi! Ask me about…', 'First message of an empty conversation.'],
+    ['data-placeholder', 'Ask a question…', 'Placeholder of the question box.'],
+    ['data-position', 'right', 'right or left: the corner for the launcher and panel.'],
+    ['data-open', 'false', 'true opens the panel on page load (focus is not moved).'],
+    ['data-theme', 'auto', 'auto follows the reader’s light/dark setting; light or dark forces one.'],
+    ['data-suggestions', '(latest briefs)', 'Suggested questions separated by |. Without it, the latest briefs are offered.'],
+    ['data-api', '(script origin)', 'Origin of the Briefbot Worker, if the script is served from elsewhere.'],
+  ];
+  return layout(
+    'Briefbot: ask the news briefs',
+    html`<p class="kicker">Web chat widget</p>
+<h1>Ask the news briefs</h1>
+<p class="lead">Briefbot answers questions with short quotes from the briefs and cites every source. Try it: press the chat button at the bottom right and ask <q>What will the meeting focus on?</q></p>
+
+<h2>Add it to your site</h2>
+<p>Paste this tag into any page. Your site’s origin must be listed in the Worker’s <code>CORS_ORIGINS</code> variable.</p>
+<pre><code>${tag}</code></pre>
+
+<h2>Options</h2>
+<div style="overflow-x:auto"><table>
+<thead><tr><th scope="col">Attribute</th><th scope="col">Default</th><th scope="col">What it does</th></tr></thead>
+<tbody>${options.map(([name, def, what]) => html`<tr><td><code>${name}</code></td><td>${def}</td><td>${what}</td></tr>`)}</tbody>
+</table></div>
+
+<h2>JavaScript API</h2>
+<pre><code>Briefbot.open();                  // open the panel, focus the question box
+Briefbot.close();
+Briefbot.toggle();
+Briefbot.ask('When is Petro meeting Trump?');
+Briefbot.clear();                 // forget the conversation
+window.addEventListener('briefbot:ready', () =&gt; { /* Briefbot is defined */ });</code></pre>
+
+<h2>Latest briefs</h2>
+<ul class="list">${latest.map(
+      (b) => html`<li><a href="${briefPath(b.id)}">${b.title}</a><p class="meta">${[longDate(b.date), b.byline].filter(Boolean).join(' · ') || 'Undated'}</p></li>`,
+    )}</ul>`,
+    html`<script src="/widget.js" data-title="Ask our briefs" data-suggestions="What will the meeting focus on?|When is Petro meeting Trump?" async></script>`,
+  );
+}

@@ -1,0 +1,128 @@
+/**
+ * The widget's HTTP client for the Briefbot JSON API, with errors sorted
+ * into what the user can do about them.
+ * @module
+ */
+import type { Answer, Range } from '../core/types.js';
+
+/** `GET /api/ask` body. */
+export type AskResult = Answer & { query?: { tookMs: number } };
+
+/** A brief as listed by `GET /api/briefs`. */
+export interface BriefItem {
+  id: string;
+  title: string;
+  date: string | null;
+}
+
+export type FailureKind = 'network' | 'timeout' | 'rate_limited' | 'server' | 'rejected';
+
+/** A failed request, classified. */
+export class RequestFailed extends Error {
+  override readonly name = 'RequestFailed';
+  constructor(
+    readonly kind: FailureKind,
+    message: string,
+    readonly status = 0,
+    /** Seconds to wait, from `Retry-After`, when known. */
+    readonly retryAfter?: number,
+  ) {
+    super(message);
+  }
+}
+
+/** What the user sees for a failure, and whether "Try again" makes sense. */
+export function describeFailure(err: unknown): { text: string; retry: boolean } {
+  if (!(err instanceof RequestFailed)) return { text: 'Something went wrong. Please try again.', retry: true };
+  switch (err.kind) {
+    case 'network':
+      return { text: "I can't reach the briefing service right now. Check your connection and try again.", retry: true };
+    case 'timeout':
+      return { text: 'The briefing service is taking too long to answer. Please try again.', retry: true };
+    case 'rate_limited':
+      return {
+        text: `Too many questions in a short time. Please wait ${err.retryAfter ? `${err.retryAfter} second${err.retryAfter === 1 ? '' : 's'}` : 'a moment'} and try again.`,
+        retry: true,
+      };
+    case 'server':
+      return { text: 'Something went wrong on our side. Please try again in a moment.', retry: true };
+    case 'rejected':
+      return { text: err.message, retry: false };
+  }
+}
+
+export interface ClientOptions {
+  fetch?: typeof fetch;
+  /** Abort a request after this long. @default 15000 */
+  timeoutMs?: number;
+}
+
+export class ApiClient {
+  private readonly fetchImpl: typeof fetch;
+  private readonly timeoutMs: number;
+
+  constructor(
+    readonly base: string,
+    options: ClientOptions = {},
+  ) {
+    // Bound: calling an unbound `window.fetch` throws "Illegal invocation".
+    this.fetchImpl = options.fetch ?? fetch.bind(globalThis);
+    this.timeoutMs = options.timeoutMs ?? 15_000;
+  }
+
+  /** Ask a question. A GET is a CORS "simple request": no preflight round trip. */
+  ask(question: string): Promise<AskResult> {
+    return this.get<AskResult>(`/api/ask?q=${encodeURIComponent(question)}`).then(checkAnswer);
+  }
+
+  /** The newest briefs. */
+  async latest(n: number): Promise<BriefItem[]> {
+    const body = await this.get<{ briefs?: BriefItem[] }>('/api/briefs');
+    return (Array.isArray(body.briefs) ? body.briefs : []).slice(0, n);
+  }
+
+  private async get<T>(path: string): Promise<T> {
+    const ctrl = new AbortController();
+    const timer = setTimeout(() => ctrl.abort(), this.timeoutMs);
+    let res: Response;
+    try {
+      res = await this.fetchImpl(this.base + path, { signal: ctrl.signal, headers: { Accept: 'application/json' } });
+    } catch {
+      throw ctrl.signal.aborted ? new RequestFailed('timeout', 'timed out') : new RequestFailed('network', 'network error');
+    } finally {
+      clearTimeout(timer);
+    }
+    if (res.ok) {
+      try {
+        return (await res.json()) as T;
+      } catch {
+        throw new RequestFailed('server', 'invalid JSON', res.status);
+      }
+    }
+    const message = await res
+      .json()
+      .then((b: { error?: { message?: unknown } }) => (typeof b?.error?.message === 'string' ? b.error.message : ''))
+      .catch(() => '');
+    if (res.status === 429) {
+      const after = Number(res.headers.get('Retry-After'));
+      throw new RequestFailed('rate_limited', message || 'rate limited', 429, after > 0 && after < 3600 ? Math.ceil(after) : undefined);
+    }
+    if (res.status >= 500 || res.status === 404) throw new RequestFailed('server', message || `HTTP ${res.status}`, res.status);
+    throw new RequestFailed('rejected', message || `The question was not accepted (HTTP ${res.status}).`, res.status);
+  }
+}
+
+/** Keep only well-formed parts of an answer, so rendering never trips on odd data. */
+function checkAnswer(body: AskResult): AskResult {
+  if (!body || typeof body.answer !== 'string' || !Array.isArray(body.citations)) {
+    throw new RequestFailed('server', 'unexpected answer shape');
+  }
+  return {
+    answered: body.answered === true,
+    answer: body.answer,
+    citations: body.citations.filter((c) => c && typeof c.briefId === 'string' && typeof c.snippet === 'string'),
+    ...(Array.isArray(body.related) ? { related: body.related.filter((r) => r && typeof r.briefId === 'string') } : {}),
+  };
+}
+
+export type { Range };

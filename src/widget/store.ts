@@ -1,0 +1,106 @@
+/**
+ * The conversation: an ordered list of messages, kept in sessionStorage so it
+ * survives a reload within the tab, and cleared on request.
+ * @module
+ */
+import type { AskResult } from './api.js';
+
+export type Message =
+  | { id: number; role: 'user'; text: string }
+  | { id: number; role: 'bot'; question: string; answer: AskResult }
+  | { id: number; role: 'error'; question: string; text: string; retry: boolean };
+
+/** A message before it gets its id. */
+export type NewMessage = Message extends infer M ? (M extends Message ? Omit<M, 'id'> : never) : never;
+
+export interface Snapshot {
+  v: 1;
+  open: boolean;
+  messages: Message[];
+}
+
+/** Oldest messages are dropped beyond this many. */
+export const MAX_MESSAGES = 60;
+
+/** The subset of `Storage` the store uses (sessionStorage can be missing or throw). */
+export type KeyValue = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+export class Conversation {
+  messages: Message[] = [];
+  open = false;
+  private nextId = 1;
+
+  constructor(
+    private readonly storage: KeyValue | null,
+    readonly key: string,
+  ) {
+    this.load();
+  }
+
+  add(message: NewMessage): Message {
+    const m = { ...message, id: this.nextId++ } as Message;
+    this.messages.push(m);
+    if (this.messages.length > MAX_MESSAGES) this.messages.splice(0, this.messages.length - MAX_MESSAGES);
+    this.save();
+    return m;
+  }
+
+  remove(id: number): void {
+    this.messages = this.messages.filter((m) => m.id !== id);
+    this.save();
+  }
+
+  /** The trailing failed exchange (the question and its error), if the last message is an error. */
+  failedTail(): Message[] {
+    const last = this.messages.at(-1);
+    if (last?.role !== 'error') return [];
+    const before = this.messages.at(-2);
+    return before?.role === 'user' && before.text === last.question ? [before, last] : [last];
+  }
+
+  setOpen(open: boolean): void {
+    this.open = open;
+    this.save();
+  }
+
+  clear(): void {
+    this.messages = [];
+    this.save();
+  }
+
+  private load(): void {
+    try {
+      const raw = this.storage?.getItem(this.key);
+      if (!raw) return;
+      const snap = JSON.parse(raw) as Snapshot;
+      if (snap?.v !== 1 || !Array.isArray(snap.messages)) return;
+      this.messages = snap.messages.filter(isMessage);
+      this.open = snap.open === true;
+      this.nextId = this.messages.reduce((max, m) => Math.max(max, m.id), 0) + 1;
+    } catch {
+      // Corrupt or unreadable storage: start afresh.
+    }
+  }
+
+  private save(): void {
+    try {
+      if (this.messages.length === 0 && !this.open) this.storage?.removeItem(this.key);
+      else this.storage?.setItem(this.key, JSON.stringify({ v: 1, open: this.open, messages: this.messages } satisfies Snapshot));
+    } catch {
+      // Storage full or blocked: the conversation still works, it just won't survive a reload.
+    }
+  }
+}
+
+function isMessage(m: unknown): m is Message {
+  if (!m || typeof m !== 'object') return false;
+  const x = m as Record<string, unknown>;
+  if (typeof x.id !== 'number') return false;
+  if (x.role === 'user') return typeof x.text === 'string';
+  if (x.role === 'error') return typeof x.text === 'string' && typeof x.question === 'string';
+  if (x.role === 'bot') {
+    const a = x.answer as Record<string, unknown> | undefined;
+    return typeof x.question === 'string' && !!a && typeof a.answer === 'string' && Array.isArray(a.citations);
+  }
+  return false;
+}

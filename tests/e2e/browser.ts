@@ -1,0 +1,51 @@
+/**
+ * Shared helpers for the browser tests: Debian's chromium driven by
+ * playwright-core, and the URLs started by the global setup.
+ * @module
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export const ARTIFACTS = 'test-results';
+
+export const urls = () => ({ worker: inject('workerUrl'), host: inject('hostUrl'), blocked: inject('blockedHostUrl') });
+
+export async function launch(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`No Chromium at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
+  }
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+}
+
+export const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 800 } };
+export const PHONE: BrowserContextOptions = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+
+/** Open the host page (optionally with widget `data-*` options) and wait for `window.Briefbot`. */
+export async function openHost(page: Page, options: Record<string, string> = {}, base = urls().host): Promise<void> {
+  const qs = new URLSearchParams(options).toString();
+  await page.goto(`${base}/${qs ? `?${qs}` : ''}`);
+  await page.waitForFunction(() => typeof window.Briefbot === 'object');
+}
+
+/** The element focused inside the widget's shadow root, described for assertions. */
+export function focusedInWidget(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const host = document.activeElement;
+    if (host?.id !== 'briefbot-widget') return null;
+    const el = host.shadowRoot?.activeElement;
+    if (!el) return 'host';
+    return el.id ? `#${el.id}` : `.${Array.from(el.classList).join('.')}`;
+  });
+}
+
+/** Screenshot once animations and smooth scrolling have settled. */
+export async function shot(page: Page, path: string): Promise<void> {
+  await page.waitForTimeout(400);
+  await page.screenshot({ path, animations: 'disabled' });
+}

@@ -1,0 +1,148 @@
+/**
+ * E2E global setup: the Worker under `wrangler dev` on a free port, and a
+ * plain host page on a second origin that embeds the widget with one script
+ * tag, as a news site would. The Worker's CORS allowlist names only that
+ * host origin, so `localhost:<same port>` serves as a site that is not allowed.
+ * @module
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import { createServer as createNetServer } from 'node:net';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    workerUrl: string;
+    hostUrl: string;
+    /** Same host page on an origin that is not in CORS_ORIGINS. */
+    blockedHostUrl: string;
+  }
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createNetServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+/** The host page: its own (unfriendly) styles, some links before the widget, and the script tag. */
+export function hostPage(workerUrl: string, query: URLSearchParams): string {
+  const attrs = [...query]
+    .filter(([k]) => /^[a-z]+$/.test(k))
+    .map(([k, v]) => ` data-${k}="${escapeAttr(v)}"`)
+    .join('');
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>The Daily Example</title><link rel="icon" href="data:,">
+<style>
+  body { margin: 0; font: 22px/1.3 Georgia, serif; color: #5a1f00; background: #fdf6e3; letter-spacing: 2px; }
+  header { background: #5a1f00; color: #fff; padding: 12px 24px; }
+  header a { color: #fff; margin-right: 16px; }
+  main { padding: 24px; max-width: 760px; }
+  button { background: hotpink !important; border: 4px dashed lime !important; font-size: 30px !important; }
+  div { padding: 3px; }
+</style></head>
+<body>
+<header><a href="#news">News</a><a href="#sport">Sport</a></header>
+<main><h1>Colombia and the United States</h1>
+<p>Our host page has its own styles; the chat widget must not pick them up, nor change them.</p>
+<p>${'Lorem ipsum dolor sit amet, consectetur adipiscing elit. '.repeat(12)}</p>
+<button type="button" id="host-button">A host button</button>
+</main>
+<script src="${workerUrl}/widget.js"${attrs} async></script>
+</body></html>`;
+}
+
+function waitForHealth(url: string, proc: ChildProcess, log: () => string, timeoutMs = 90_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  return new Promise((resolve, reject) => {
+    const onExit = (code: number | null) => reject(new Error(`wrangler dev exited (${code}) before it was ready:\n${log()}`));
+    proc.once('exit', onExit);
+    const tick = async () => {
+      try {
+        const res = await fetch(`${url}/health`);
+        if (res.ok) {
+          proc.off('exit', onExit);
+          return resolve();
+        }
+      } catch {
+        // not listening yet
+      }
+      if (Date.now() > deadline) {
+        proc.off('exit', onExit);
+        return reject(new Error(`wrangler dev was not ready after ${timeoutMs} ms:\n${log()}`));
+      }
+      setTimeout(tick, 250);
+    };
+    void tick();
+  });
+}
+
+export default async function setup(project: TestProject) {
+  const [workerPort, hostPort, inspectorPort] = [await freePort(), await freePort(), await freePort()];
+  const workerUrl = `http://127.0.0.1:${workerPort}`;
+  const hostUrl = `http://127.0.0.1:${hostPort}`;
+
+  let output = '';
+  const wrangler = spawn(
+    process.execPath,
+    [
+      'node_modules/wrangler/bin/wrangler.js',
+      'dev',
+      '--ip', '127.0.0.1',
+      '--port', String(workerPort),
+      '--inspector-port', String(inspectorPort),
+      '--var', `CORS_ORIGINS:${hostUrl}`,
+      '--persist-to', '.wrangler/e2e-state',
+      '--show-interactive-dev-session=false',
+      '--log-level', 'warn',
+    ],
+    { env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true', NO_COLOR: '1' }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-8000));
+  wrangler.stdout!.on('data', keep);
+  wrangler.stderr!.on('data', keep);
+
+  const host: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', hostUrl);
+    if (url.pathname !== '/') {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(hostPage(workerUrl, url.searchParams));
+  });
+  await new Promise<void>((resolve) => host.listen(hostPort, '127.0.0.1', resolve));
+
+  const stop = async () => {
+    host.close();
+    if (wrangler.exitCode === null && wrangler.pid) {
+      const exited = new Promise((r) => wrangler.once('exit', r));
+      try {
+        process.kill(-wrangler.pid, 'SIGTERM'); // wrangler and the workerd it started
+      } catch {
+        // already gone
+      }
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+    }
+  };
+
+  try {
+    await waitForHealth(workerUrl, wrangler, () => output);
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+
+  project.provide('workerUrl', workerUrl);
+  project.provide('hostUrl', hostUrl);
+  project.provide('blockedHostUrl', `http://localhost:${hostPort}`);
+  return stop;
+}
