@@ -78,14 +78,15 @@ function capabilities(engine: Engine): string {
   const newest = engine.list(1)[0];
   return (
     'I answer questions about the news briefs with short quotes and numbered sources.' +
-    (newest ? ` For example, ask me about "${newest.title}", or say "latest news".` : '')
+    (newest ? ` For example, ask me about "${newest.title}".` : '') +
+    ' Say "latest news" (or /latest) for the newest briefs.'
   );
 }
 
 function helpText(engine: Engine): string {
   return (
     `${capabilities(engine)} Follow-up questions work too ("What will they talk about?"). ` +
-    'You can also say "tell me more" for further passages on your last question, "source?" for the sources of my last answer, ' +
+    'You can also say "tell me more" (/more) for further passages on your last question, "source?" (/sources) for the sources of my last answer, ' +
     'and "/new" (or "reset") to start a new conversation.'
   );
 }

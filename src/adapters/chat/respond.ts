@@ -6,13 +6,17 @@
  * The reply is structured data ({@link ChatReply}), not text: each channel
  * renders it in its own markup and length limit (see `format.ts`).
  *
- * Extension point: conversation memory (`reset` / `/new`, follow-up
- * questions) belongs here, keyed by `chatKey` and stored under `conv:<chatKey>`
- * in `env.STATE`. Channels need no change for it.
+ * Conversation memory lives here too: every message goes through
+ * `converse()` (`memory.ts`), keyed by `chatKey` and stored under
+ * `conv:<chatKey>` in `env.STATE`, so follow-up questions, "tell me more",
+ * "source?" and `/new` work on every channel (docs/conversations.md).
  * @module
  */
+import type { ChatReply as CoreReply } from '../../core/chat.js';
 import type { Engine } from '../../core/engine.js';
+import { detectIntent } from '../../core/intents.js';
 import type { Env } from '../../env.js';
+import { converse } from './memory.js';
 
 /** Names of the messaging channels (also the `dedupe:<channel>:…` key prefix). */
 export type ChannelName = 'telegram' | 'slack' | 'whatsapp' | 'discord' | 'twilio' | 'line';
@@ -28,8 +32,12 @@ export interface ChatSource {
 }
 
 export interface ChatReply {
-  /** `answer`: cited answer; `no_answer`: not in the briefs; `latest`: newest briefs; `help`: usage. */
-  kind: 'answer' | 'no_answer' | 'latest' | 'help';
+  /**
+   * `answer`: cited answer (also "tell me more"); `no_answer`: not in the briefs; `latest`: newest briefs;
+   * `help`: usage (also the greeting); `source`: the sources of the last answer; `chat`: small talk
+   * ("thanks") and `/new`, no sources.
+   */
+  kind: 'answer' | 'no_answer' | 'latest' | 'help' | 'source' | 'chat';
   /** Plain text (no markup). In answers each sentence is followed by its `[n]` marker(s). */
   text: string;
   /** Heading for `sources` ("Sources", "Newest briefs", "Related briefs"). */
@@ -64,10 +72,10 @@ export function parseCommand(text: string): ChatCommand {
  * Turn one incoming chat message into a reply.
  *
  * @param engine  the loaded engine (`c.var.engine`)
- * @param env     Worker bindings (`STATE` for future conversation memory)
+ * @param env     Worker bindings (`STATE` holds the conversation memory)
  * @param channel which channel the text came from
- * @param chatKey stable id of the conversation inside the channel (e.g. a chat,
- *                channel+thread, or phone number); memory will be keyed on it
+ * @param chatKey stable id of the conversation, prefixed with the channel (e.g.
+ *                `telegram:<chat id>`, `slack:<team>:<channel>:<thread>`); the memory key
  * @param text    the user's text with any bot mention already removed
  *
  * @example
@@ -75,18 +83,44 @@ export function parseCommand(text: string): ChatCommand {
  * const html = formatReply(reply, 'telegram');
  */
 export async function respond(engine: Engine, env: Env, channel: ChannelName, chatKey: string, text: string): Promise<ChatReply> {
-  // `env`, `channel` and `chatKey` are unused until conversation memory lands (see the module doc).
-  void env;
-  void channel;
-  void chatKey;
+  void channel; // the chat key already names the channel
   const command = parseCommand(text);
-  if (command === 'help') return helpReply(engine);
-  if (command === 'latest') return latestReply(engine);
-  if (command) {
+  // Slash commands the chat intents know (/new, /more, /sources…) go on; others are unknown.
+  if (command && typeof command === 'object' && detectIntent(text) === 'question') {
     const help = helpReply(engine);
     return { ...help, text: `I don't know the command /${command.unknown}. ${help.text}` };
   }
-  return answerReply(engine, text.trim());
+  const reply = await converse(engine, env, chatKey, command === 'help' ? 'help' : text);
+  return toChannelReply(engine, reply);
+}
+
+/** The core's chat reply in the channels' shape. */
+function toChannelReply(engine: Engine, reply: CoreReply): ChatReply {
+  switch (reply.kind) {
+    case 'answer':
+    case 'more':
+      return answerReply(engine, reply);
+    case 'no_answer':
+      return answerReply(engine, reply);
+    case 'latest':
+      return latestReply(engine);
+    case 'help':
+    case 'greeting':
+      return { kind: 'help', text: reply.answer, sourcesLabel: '', sources: [] };
+    case 'source': {
+      const [intro = '', ...lines] = reply.answer.split('\n');
+      void lines; // the list is rendered from `sources`, in each platform's markup
+      return {
+        kind: 'source',
+        text: intro,
+        sourcesLabel: '',
+        sources: reply.citations.map((c, i) => ({ n: i + 1, title: c.title, date: c.date, url: c.url })),
+      };
+    }
+    case 'thanks':
+    case 'reset':
+      return { kind: 'chat', text: reply.answer, sourcesLabel: '', sources: [] };
+  }
 }
 
 function helpReply(engine: Engine): ChatReply {
@@ -113,8 +147,7 @@ function latestReply(engine: Engine): ChatReply {
   };
 }
 
-function answerReply(engine: Engine, question: string): ChatReply {
-  const answer = engine.ask(question);
+function answerReply(engine: Engine, answer: CoreReply): ChatReply {
   if (!answer.answered) {
     const related = answer.related ?? [];
     return {

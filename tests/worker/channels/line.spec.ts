@@ -94,7 +94,7 @@ describe('POST /webhooks/line', () => {
     expect(api.calls).toHaveLength(0);
     const me = groupEvent('@Briefbot When is Petro meeting Trump?', '01GROUP0000000000000000002', [{ index: 0, length: 9, type: 'user', userId: 'Ubot', isSelf: true }]);
     await call(post(me, await sign(me)));
-    expect(ask).toHaveBeenCalledWith('When is Petro meeting Trump?');
+    expect(ask).toHaveBeenCalledWith('When is Petro meeting Trump?', expect.objectContaining({ history: expect.any(Array) }));
     expect(api.calls).toHaveLength(1);
     expect(JSON.parse(api.calls[0]!.body).messages[0]).toMatchObject({ type: 'text', quoteToken: 'q3Plxr4AgKd...' });
   });

@@ -107,7 +107,7 @@ describe('POST /webhooks/slack/events', () => {
       event: { type: 'app_mention', user: 'U061F7AUR', text: '<@U0LAN0Z89> when is Petro meeting Trump?', channel: 'C0LAN2Q65', ts: '1515449522.000016' },
     });
     expect((await call(await signedRequest('events', body))).status).toBe(200);
-    expect(ask).toHaveBeenCalledWith('when is Petro meeting Trump?');
+    expect(ask).toHaveBeenCalledWith('when is Petro meeting Trump?', expect.objectContaining({ history: expect.any(Array) }));
     const sent = JSON.parse(api.calls[0]!.body);
     expect(sent).toMatchObject({ channel: 'C0LAN2Q65', thread_ts: '1515449522.000016' });
     expect(sent.text).toContain('Feb. 3');
