@@ -44,6 +44,18 @@ describe('POST /api/ask with a conversationId', () => {
     expect(sources.citations.map((c) => c.passageId)).toEqual(minister.citations.map((c) => c.passageId));
   });
 
+  it('works the same through GET /api/ask (what the widget sends)', async () => {
+    const id = `g-${crypto.randomUUID()}`;
+    const get = async (q: string) =>
+      (await SELF.fetch(`${BASE}/api/ask?q=${encodeURIComponent(q)}&conversationId=${id}`)).json<Reply>();
+    expect((await get('When is Petro meeting Trump?')).answer).toContain('Feb. 3');
+    const followUp = await get('What will they talk about?');
+    expect(followUp.followUp).toBe('follow-up');
+    expect(followUp.citations[0]!.briefId).toBe(SEED);
+    const bad = await SELF.fetch(`${BASE}/api/ask?q=hi&conversationId=${encodeURIComponent('no spaces please')}`);
+    expect(bad.status).toBe(400);
+  });
+
   it('keeps conversations apart', async () => {
     const a = `a-${crypto.randomUUID()}`;
     const b = `b-${crypto.randomUUID()}`;

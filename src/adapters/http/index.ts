@@ -12,9 +12,9 @@
  */
 import { createRoute, OpenAPIHono, type z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
-import { summarize } from '../../core/engine.js';
+import { summarize, type Engine } from '../../core/engine.js';
 import { converse } from '../chat/memory.js';
-import type { AppEnv } from '../../env.js';
+import type { AppEnv, Env } from '../../env.js';
 import { ApiError } from './errors.js';
 import { AskBody, AskQuery, AskResponse, BriefDetail, BriefList, BriefParams, ErrorBody } from './schemas.js';
 
@@ -100,16 +100,12 @@ export function api() {
 
   app.openapi(askPost, async (c) => {
     const { question, limit, conversationId } = c.req.valid('json');
-    if (conversationId === undefined) return c.json(c.var.engine.respond(question, { limit }), 200);
-    // A remembered conversation (docs/conversations.md); "api:" keeps these keys apart from the channels' chats.
-    const t0 = performance.now();
-    const reply = await converse(c.var.engine, c.env, `api:${conversationId}`, question, { limit });
-    return c.json({ ...reply, conversationId, query: { tookMs: Math.round((performance.now() - t0) * 100) / 100 } }, 200);
+    return c.json(await answer(c.var.engine, c.env, question, limit, conversationId), 200);
   });
 
-  app.openapi(askGet, (c) => {
-    const { q, limit } = c.req.valid('query');
-    return c.json(c.var.engine.respond(q, { limit }), 200);
+  app.openapi(askGet, async (c) => {
+    const { q, limit, conversationId } = c.req.valid('query');
+    return c.json(await answer(c.var.engine, c.env, q, limit, conversationId), 200);
   });
 
   app.openapi(listBriefs, (c) => c.json({ briefs: c.var.engine.list() }, 200));
@@ -128,6 +124,15 @@ export function api() {
   });
 
   return app;
+}
+
+/** One question, alone or inside a remembered conversation (docs/conversations.md). */
+async function answer(engine: Engine, env: Env, question: string, limit: number | undefined, conversationId: string | undefined) {
+  if (conversationId === undefined) return engine.respond(question, { limit });
+  const t0 = performance.now();
+  // "api:" keeps these keys apart from the channels' chats.
+  const reply = await converse(engine, env, `api:${conversationId}`, question, { limit });
+  return { ...reply, conversationId, query: { tookMs: Math.round((performance.now() - t0) * 100) / 100 } };
 }
 
 /** Validation failures become 400 with the first problem, phrased for people. */

@@ -19,19 +19,20 @@ const limit = z
   .min(1, 'limit must be at least 1')
   .max(10, 'limit must be at most 10');
 
+const conversationId = z
+  .string({ error: 'conversationId must be a string' })
+  .regex(/^[A-Za-z0-9._:-]{1,128}$/, 'conversationId must be 1-128 letters, digits or . _ : -')
+  .openapi({
+    description:
+      'Any id the client chooses for a conversation: questions sent with the same id are answered as one conversation (follow-ups, "tell me more", "source?", "/new"), remembered for CONVERSATION_TTL_MINUTES of inactivity.',
+    example: 'my-session-42',
+  });
+
 export const AskBody = z
   .object({
     question: question.openapi({ example: 'When is Petro meeting Trump?' }),
     limit: limit.optional().openapi({ description: 'Citations wanted (default 3, at most 10).', example: 3 }),
-    conversationId: z
-      .string({ error: 'conversationId must be a string' })
-      .regex(/^[A-Za-z0-9._:-]{1,128}$/, 'conversationId must be 1-128 letters, digits or . _ : -')
-      .optional()
-      .openapi({
-        description:
-          'Any id the client chooses for a conversation: questions sent with the same id are answered as one conversation (follow-ups, "tell me more", "source?", "/new"), remembered for CONVERSATION_TTL_MINUTES of inactivity.',
-        example: 'my-session-42',
-      }),
+    conversationId: conversationId.optional(),
   })
   .openapi('AskRequest');
 
@@ -42,6 +43,7 @@ export const AskQuery = z.object({
     .pipe(limit)
     .optional()
     .openapi({ param: { name: 'limit', in: 'query' }, example: 3 }),
+  conversationId: conversationId.optional().openapi({ param: { name: 'conversationId', in: 'query' } }),
 });
 
 export const Citation = z
