@@ -17,6 +17,28 @@ export default defineConfig({
         plugins: [
           cloudflareTest({
             wrangler: { configPath: './wrangler.toml' },
+            miniflare: {
+              // Test-only secrets for the messaging channels (tests/worker/channels/*.spec.ts):
+              // the values of the signature test vectors in docs/channels.md.
+              bindings: {
+                TELEGRAM_BOT_TOKEN: '7000000001:AAtest-token-not-real',
+                TELEGRAM_SECRET_TOKEN: 'my-Secret_Token-123',
+                TELEGRAM_BOT_USERNAME: 'briefbot_test_bot',
+                SLACK_SIGNING_SECRET: '8f742231b10e8888abcd99yyyzzz85a5',
+                SLACK_BOT_TOKEN: 'xoxb-test-token',
+                WHATSAPP_APP_SECRET: '0123456789abcdef0123456789abcdef',
+                WHATSAPP_VERIFY_TOKEN: 'meatyhamhock',
+                WHATSAPP_ACCESS_TOKEN: 'EAAtest-access-token',
+                WHATSAPP_PHONE_NUMBER_ID: '106540352242922',
+                DISCORD_PUBLIC_KEY: 'd75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a',
+                DISCORD_APPLICATION_ID: '123456789012345678',
+                TWILIO_AUTH_TOKEN: '12345',
+                LINE_CHANNEL_SECRET: '8c570fa6dd201bb328f1c1eac23a96d8',
+                LINE_CHANNEL_ACCESS_TOKEN: 'line-test-access-token',
+                // The OpenAI-compatible API's bearer key (tests/worker/openai.spec.ts).
+                BRIEFBOT_API_KEY: 'test-briefbot-key',
+              },
+            },
           }),
         ],
         test: {

@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import MiniSearch from 'minisearch';
 import { parseBriefs } from '../src/core/brief.js';
 import { readBriefFiles } from '../src/node/briefs-dir.js';
+import { followupTables, runFollowups } from './eval-followups.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -67,10 +68,15 @@ try {
   rmSync(work, { recursive: true, force: true });
 }
 
+// Follow-up conversations, with history vs each turn alone (scripts/eval-followups.ts, docs/conversations.md).
+process.stderr.write('eval: followups: Briefbot through the batch CLI, with and without history…\n');
+const followups = await runFollowups(kit);
+
 if (values.json) {
-  process.stdout.write(JSON.stringify(results, null, 2) + '\n');
+  process.stdout.write(JSON.stringify({ ...results, ...(followups ? { followups } : {}) }, null, 2) + '\n');
 } else {
   for (const [set, r] of Object.entries(results)) process.stdout.write(table(set, r.briefbot, r.minisearch) + '\n');
+  if (followups) process.stdout.write(followupTables(followups));
 }
 
 function score(args: string[]): Score {

@@ -14,6 +14,14 @@ import { widget } from './adapters/widget/index.js';
 import type { Engine } from './core/engine.js';
 import type { AppEnv, Env } from './env.js';
 import { transfer } from './storage/r2-shards.js';
+import { channelStatus } from './adapters/chat/index.js';
+import { discord } from './adapters/discord/index.js';
+import { line } from './adapters/line/index.js';
+import { slack } from './adapters/slack/index.js';
+import { telegram } from './adapters/telegram/index.js';
+import { twilio } from './adapters/twilio/index.js';
+import { whatsapp } from './adapters/whatsapp/index.js';
+import { openaiApp } from './adapters/openai/index.js';
 
 export const VERSION = '0.1.0';
 
@@ -36,6 +44,7 @@ export function createApp(getEngine: (env: Env) => Engine | Promise<Engine>) {
       errorJson(c, 405, 'method_not_allowed', `${c.req.method} is not allowed here; use ${methods.join(', ')}`, { Allow: methods.join(', ') }),
   }));
   app.use('/api/*', (c, next) => cors({ origin: allowedOrigins(c.env.CORS_ORIGINS), allowMethods: ['GET', 'POST', 'OPTIONS'], maxAge: 86400 })(c, next));
+  app.use('/v1/*', (c, next) => cors({ origin: allowedOrigins(c.env.CORS_ORIGINS), allowMethods: ['GET', 'POST', 'OPTIONS'], maxAge: 86400 })(c, next));
   app.use('*', async (c, next) => {
     c.set('engine', await getEngine(c.env));
     await next();
@@ -44,10 +53,18 @@ export function createApp(getEngine: (env: Env) => Engine | Promise<Engine>) {
   app.openapi(health, (c) => {
     const shards = c.var.engine.shardStats;
     const storage = shards ? { mode: 'r2' as const, ...shards, ...transfer } : { mode: 'bundled' as const };
-    return c.json({ status: 'ok' as const, index: c.var.engine.stats, storage }, 200);
+    return c.json({ status: 'ok' as const, index: c.var.engine.stats, storage, channels: channelStatus(c.env) }, 200);
   });
   app.route('/', api());
   app.route('/', widget());
+  // Messaging channels (docs/channels.md); each answers 404 until its secrets are set.
+  app.route('/webhooks/telegram', telegram());
+  app.route('/webhooks/slack', slack());
+  app.route('/webhooks/whatsapp', whatsapp());
+  app.route('/webhooks/discord', discord());
+  app.route('/webhooks/twilio', twilio());
+  app.route('/webhooks/line', line());
+  app.route('/v1', openaiApp());
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

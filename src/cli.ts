@@ -3,8 +3,10 @@
  *
  *   npm run ask -- "When is Petro meeting Trump?"          readable answer
  *   npm run ask -- --json "When is Petro meeting Trump?"   the API's JSON
- *   npm run --silent ask -- --briefs DIR --batch FILE.jsonl
- *       one {"id", ...answer} JSON line per input line; nothing else on stdout
+ *   npm run --silent ask -- --briefs DIR --batch FILE.jsonl [--no-history]
+ *       one {"id", ...answer} JSON line per input line; nothing else on stdout.
+ *       Lines sharing a "conversationId" are one conversation, in file order
+ *       (follow-ups, chat intents); --no-history answers every line alone.
  * @module
  */
 import { createReadStream } from 'node:fs';
@@ -12,7 +14,9 @@ import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { parseBriefs } from './core/brief.js';
+import { chat } from './core/chat.js';
 import { Engine, type AskResponse } from './core/engine.js';
+import type { Turn } from './core/types.js';
 import { BriefError } from './core/errors.js';
 import { readBriefFiles } from './node/briefs-dir.js';
 
@@ -24,7 +28,9 @@ Options:
   --briefs DIR   folder of briefs to index (default: seeds/)
   --json         print the API's JSON instead of text
   --limit N      number of citations (1-10, default 3)
-  --batch FILE   answer one {"id","question"} JSON object per line, print one JSON line each
+  --batch FILE   answer one {"id","question"[,"conversationId"]} JSON object per line, print one JSON line each;
+                 lines with the same "conversationId" form one conversation, in file order
+  --no-history   answer every batch line on its own (ignore "conversationId")
   -h, --help     this help`;
 
 async function main(argv: string[]): Promise<number> {
@@ -68,7 +74,7 @@ async function main(argv: string[]): Promise<number> {
     `briefbot: indexed ${engine.stats.briefs} briefs, ${engine.stats.passages} passages in ${Math.round(performance.now() - t0)} ms\n`,
   );
 
-  if (values.batch) return batch(engine, values.batch, limit);
+  if (values.batch) return batch(engine, values.batch, limit, !values['no-history']);
 
   const response = engine.respond(question, { limit });
   process.stdout.write(values.json ? JSON.stringify(response, null, 2) + '\n' : formatText(response));
@@ -76,8 +82,9 @@ async function main(argv: string[]): Promise<number> {
 }
 
 /** The batch contract: exactly one JSON line per non-blank input line. */
-async function batch(engine: Engine, file: string, limit: number | undefined): Promise<number> {
+async function batch(engine: Engine, file: string, limit: number | undefined, history: boolean): Promise<number> {
   const input = file === '-' ? process.stdin : createReadStream(file);
+  const conversations = new Map<string, Turn[]>();
   const lines = createInterface({ input, crlfDelay: Infinity });
   let n = 0;
   let failed = 0;
@@ -87,10 +94,23 @@ async function batch(engine: Engine, file: string, limit: number | undefined): P
     let id: unknown = null;
     let out: Record<string, unknown>;
     try {
-      const req = JSON.parse(line) as { id?: unknown; question?: unknown; limit?: unknown };
+      const req = JSON.parse(line) as { id?: unknown; question?: unknown; limit?: unknown; conversationId?: unknown };
       id = req.id ?? null;
       if (typeof req.question !== 'string' || req.question.trim() === '') throw new Error('"question" must be a non-empty string');
-      out = { id, ...engine.respond(req.question, { limit: typeof req.limit === 'number' ? req.limit : limit }) };
+      const lineLimit = typeof req.limit === 'number' ? req.limit : limit;
+      const conversationId = req.conversationId;
+      if (conversationId !== undefined && conversationId !== null && typeof conversationId !== 'string') {
+        throw new Error('"conversationId" must be a string');
+      }
+      if (history && conversationId) {
+        // As if sent to the API with this conversationId: the conversation's earlier lines are its history.
+        const t0 = performance.now();
+        const turn = chat(engine, req.question, conversations.get(conversationId) ?? [], { limit: lineLimit });
+        conversations.set(conversationId, turn.history);
+        out = { id, conversationId, ...turn.reply, query: { tookMs: Math.round((performance.now() - t0) * 100) / 100 } };
+      } else {
+        out = { id, ...engine.respond(req.question, { limit: lineLimit }) };
+      }
     } catch (err) {
       failed++;
       process.stderr.write(`${file}:${n}: ${(err as Error).message}\n`);

@@ -10,7 +10,7 @@
  * neighbouring sentences up to 300 characters.
  * @module
  */
-import { retrieve, type Hit, type Retrieval, type RetrieveOptions } from './retrieve.js';
+import { retrieve, type Hit, type QueryContext, type Retrieval, type RetrieveOptions } from './retrieve.js';
 import { idf, type SearchIndex } from './search-index.js';
 import { analyze, analyzeWithRanges, normalizeWord, words } from './text.js';
 import type { Answer, Brief, Citation, Passage, Range, RelatedBrief } from './types.js';
@@ -123,24 +123,30 @@ interface ComposeContext {
   limit: number;
   briefOf: (briefId: string) => Brief;
   options?: Partial<AnswerOptions>;
+  /** Terms and briefs carried over from the conversation (a resolved follow-up). */
+  context?: QueryContext;
 }
 
 /** Retrieve and compose in one call (what `Engine.ask` does). */
 export function answerQuestion(index: SearchIndex, question: string, ctx: ComposeContext): Answer {
   const o = { ...DEFAULT_ANSWER_OPTIONS, ...ctx.options };
-  return composeAnswer(index, question, retrieve(index, question, { k: Math.max(o.passages, ctx.limit), ...o.retrieve }), ctx);
+  return composeAnswer(index, question, retrieve(index, question, { k: Math.max(o.passages, ctx.limit), ...o.retrieve }, ctx.context), ctx);
 }
 
 /** Compose the answer from a retrieval. */
 export function composeAnswer(index: SearchIndex, question: string, retrieval: Retrieval, ctx: ComposeContext): Answer {
   const o = { ...DEFAULT_ANSWER_OPTIONS, ...ctx.options, limit: ctx.limit };
-  const { terms, hits } = retrieval;
+  const { terms: own, hits } = retrieval;
+  // A resolved follow-up also weighs the conversation's terms (below the question's own).
+  const carried = retrieval.context ? [...retrieval.context.terms].filter(([t]) => !own.includes(t)) : [];
+  const terms = [...own, ...carried.map(([t]) => t)];
   if (terms.length === 0) {
     return notFound('Ask me about the news in the briefs, for example who said what, when something happens, or how many were involved.', []);
   }
   if (hits.length === 0) return notFound(NOT_FOUND, []);
 
-  const weight = new Map(terms.map((t) => [t, idf(index, t)]));
+  const weight = new Map([...own.map((t) => [t, idf(index, t)] as const), ...carried.map(([t, w]) => [t, w * idf(index, t)] as const)]);
+  // A follow-up's conversation terms count at their (lower) weight, here and in the score.
   const total = terms.reduce((s, t) => s + weight.get(t)!, 0);
   const cover = (matched: Iterable<string>) => {
     let sum = 0;
@@ -149,7 +155,9 @@ export function composeAnswer(index: SearchIndex, question: string, retrieval: R
   };
 
   const top = hits[0]!;
-  if (top.score / total < o.minStrength) {
+  // The brief-in-focus boost of a follow-up is not evidence that the answer is there.
+  const focusBoost = retrieval.context?.focus.get(top.passage.briefId) ?? 1;
+  if (top.score / focusBoost / total < o.minStrength) {
     return notFound(NOT_FOUND, related(hits, ctx.briefOf));
   }
 

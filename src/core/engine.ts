@@ -8,6 +8,7 @@
  * @module
  */
 import { answerQuestion, type AnswerOptions } from './answer.js';
+import { resolveFollowUp, stripTopicMarker, type FollowUpOptions } from './conversation.js';
 import { IndexError } from './errors.js';
 import { retrieve } from './retrieve.js';
 import { loadSearchIndex, openIndex, packBriefs, type OpenedIndex, type SearchIndex, type SerializedIndex } from './search-index.js';
@@ -108,7 +109,7 @@ export class Engine {
    * answer reached one more. Bundled, it is `respond` itself.
    */
   async respondAsync(question: string, options: AskOptions = {}, now: () => number = () => performance.now()): Promise<AskResponse> {
-    return this.withShards(question, () => this.respond(question, options, now));
+    return this.run(question, () => this.respond(question, options, now));
   }
 
   /** {@link Engine.brief} with its passages' text loaded (sharded storage). */
@@ -121,7 +122,13 @@ export class Engine {
     return brief;
   }
 
-  private async withShards<T>(question: string, run: () => T): Promise<T> {
+  /**
+   * Run synchronous work on the engine (an answer, a chat turn) for a
+   * question, with whatever shards it reads loaded first: those the question
+   * needs, then, if the work reaches one more, that one, and again. Bundled,
+   * it is `run()` itself. Adapters wrap their calls into the core with it.
+   */
+  async run<T>(question: string, run: () => T): Promise<T> {
     const shards = this.shards;
     if (!shards) return run();
     // Postings of the question's own terms, then text of the best passages.
@@ -149,10 +156,22 @@ export class Engine {
     return this.bytes;
   }
 
-  /** Answer one question from the briefs. */
-  ask(question: string, options: AskOptions = {}, tuning?: Partial<AnswerOptions>): Answer {
+  /**
+   * Answer one question from the briefs. With `options.history` (the
+   * conversation so far), a follow-up is resolved against it and the answer
+   * says how in `followUp` (see `conversation.ts`).
+   */
+  ask(question: string, options: AskOptions = {}, tuning?: Partial<AnswerOptions> & { followUp?: Partial<FollowUpOptions> }): Answer {
     const limit = Math.min(Math.max(Math.trunc(options.limit ?? 3), 1), 10);
-    return answerQuestion(this.index, question, { limit, briefOf: (id) => this.briefById.get(id)!, options: tuning });
+    const { followUp: followUpTuning, ...answerTuning } = tuning ?? {};
+    const resolved = options.history ? resolveFollowUp(this.index, question, options.history, followUpTuning) : undefined;
+    const answer = answerQuestion(this.index, resolved?.question ?? stripTopicMarker(question), {
+      limit,
+      briefOf: (id) => this.briefById.get(id)!,
+      options: answerTuning,
+      ...(resolved?.context ? { context: resolved.context } : {}),
+    });
+    return resolved ? { ...answer, followUp: resolved.resolution } : answer;
   }
 
   /**

@@ -43,23 +43,48 @@ export interface Hit {
   matched: string[];
 }
 
+/**
+ * What a conversation adds to a follow-up question (built by `conversation.ts`):
+ * extra terms from the earlier turns, each with a weight below 1, and a boost
+ * for the passages of the briefs in focus.
+ */
+export interface QueryContext {
+  /** Extra query term → weight (0–1) relative to the question's own terms. */
+  terms: Map<string, number>;
+  /** Brief id → score factor (≥ 1) for its passages. */
+  focus: Map<string, number>;
+}
+
 export interface Retrieval {
   /** The question's distinct terms, in order. */
   terms: string[];
+  /** Terms from the conversation and their weights, when a context was given. */
+  context?: QueryContext;
   /** Terms with no exact match anywhere in the index. */
   unknown: string[];
   hits: Hit[];
 }
 
 /** Rank the passages for a question. */
-export function retrieve(index: SearchIndex, question: string, options: Partial<RetrieveOptions> = {}): Retrieval {
+export function retrieve(
+  index: SearchIndex,
+  question: string,
+  options: Partial<RetrieveOptions> = {},
+  context?: QueryContext,
+): Retrieval {
   const o = { ...DEFAULT_RETRIEVE_OPTIONS, ...options };
   const terms = [...new Set(analyze(question))];
   const unknown = terms.filter((t) => documentFrequency(index, t) === 0);
-  if (terms.length === 0) return { terms, unknown, hits: [] };
+  // Conversation terms only add what the question lacks, and only known ones (no fuzzy matching).
+  const extra = context ? [...context.terms.keys()].filter((t) => !terms.includes(t) && documentFrequency(index, t) > 0) : [];
+  if (terms.length + extra.length === 0) return { terms, unknown, hits: [], ...(context ? { context } : {}) };
 
   const loose = (term: string) => unknown.includes(term) && term.length >= o.fuzzyMinLength && !/^\d/.test(term);
-  const results = index.mini.search(terms.join(' '), {
+  const results = index.mini.search([...terms, ...extra].join(' '), {
+    ...(context && {
+      boostTerm: (term: string) => (terms.includes(term) ? 1 : (context.terms.get(term) ?? 1)),
+      boostDocument: (doc: number) => context.focus.get(index.passages[doc]!.briefId) ?? 1,
+    }),
     tokenize: (q) => q.split(' '),
     processTerm: (t) => t,
     combineWith: 'OR',
@@ -69,27 +94,31 @@ export function retrieve(index: SearchIndex, question: string, options: Partial<
     prefix: (term) => loose(term),
   });
 
+  // MiniSearch multiplies a result's score by the number of query terms it matched;
+  // a conversation's terms count there by their weight only, like in the sum.
+  const quality = (r: { score: number; queryTerms: string[] }) =>
+    context ? (r.score / r.queryTerms.length) * r.queryTerms.reduce((s, t) => s + (terms.includes(t) ? 1 : (context.terms.get(t) ?? 1)), 0) : r.score;
   const byScore = (a: Hit, b: Hit) => b.score - a.score || a.doc - b.doc;
-  // `results` come best raw score first, and recency lifts a score by at most `lift`: once a raw
-  // score cannot reach the k-th best so far, no later one can (same hits as sorting them all).
+  // Without a context, `results` come best score first and recency lifts a score by at most `lift`:
+  // once a score cannot reach the k-th best so far, no later one can (same hits as sorting them all).
   const lift = Math.max(1, 1 + o.recency);
   let floor = -Infinity;
   const hits: Hit[] = [];
   for (const r of results) {
-    if (r.score * lift < floor) break;
+    if (!context && r.score * lift < floor) break;
     const doc = r.id as number;
     hits.push({
       passage: index.passages[doc]!,
       doc,
-      score: r.score * (1 + o.recency * index.recency[doc]!),
+      score: quality(r) * (1 + o.recency * index.recency[doc]!),
       matched: r.queryTerms,
     });
-    if (hits.length === 2 * o.k) {
+    if (!context && hits.length === 2 * o.k) {
       hits.sort(byScore);
       hits.length = o.k;
       floor = hits[o.k - 1]!.score;
     }
   }
   hits.sort(byScore);
-  return { terms, unknown, hits: hits.slice(0, o.k) };
+  return { terms, unknown, hits: hits.slice(0, o.k), ...(context ? { context } : {}) };
 }

@@ -76,10 +76,28 @@ export interface Answer {
   citations: Citation[];
   /** Up to 3 briefs that share words with the question, when not answered. */
   related?: RelatedBrief[];
+  /** Only when asked with a history: how the question was read against it (see `conversation.ts`). */
+  followUp?: import('./conversation.js').Resolution;
 }
 
 /** Options for one question. */
 export interface AskOptions {
   /** Number of citations wanted (default 3, at most 10). */
   limit?: number;
+  /** The conversation so far, oldest first: used to resolve follow-up questions (see `conversation.ts`). */
+  history?: Turn[];
+}
+
+/** One earlier exchange of a conversation, as remembered for follow-up questions. */
+export interface Turn {
+  /** What the user asked. */
+  question: string;
+  /** Whether the bot answered from the briefs. */
+  answered: boolean;
+  /** The bot's answer text (at most a few sentences), when it answered. */
+  answer?: string;
+  /** Briefs the answer quoted (its `[n]` markers), in marker order: the conversation's focus. */
+  briefIds: string[];
+  /** Passages cited (or shown by "tell me more"), best first. */
+  passageIds: string[];
 }

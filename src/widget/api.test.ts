@@ -32,6 +32,12 @@ describe('ApiClient', () => {
     expect(a.citations).toHaveLength(1);
   });
 
+  it('sends the conversation id so the server can read follow-ups', async () => {
+    const s = server(() => json(ANSWER));
+    await new ApiClient('https://bot.example', { fetch: s.fetch }).ask('And then?', 'w-abc');
+    expect(s.calls).toEqual(['https://bot.example/api/ask?q=And%20then%3F&conversationId=w-abc']);
+  });
+
   it('lists the latest briefs', async () => {
     const s = server(() => json({ briefs: [1, 2, 3, 4].map((n) => ({ id: `b${n}`, title: `B${n}`, date: null })) }));
     const briefs = await new ApiClient('https://bot.example', { fetch: s.fetch }).latest(3);

@@ -70,9 +70,14 @@ export class ApiClient {
     this.timeoutMs = options.timeoutMs ?? 15_000;
   }
 
-  /** Ask a question. A GET is a CORS "simple request": no preflight round trip. */
-  ask(question: string): Promise<AskResult> {
-    return this.get<AskResult>(`/api/ask?q=${encodeURIComponent(question)}`).then(checkAnswer);
+  /**
+   * Ask a question, inside a conversation when `conversationId` is given (so
+   * "what about the drugs?" is read against the previous questions).
+   * A GET is a CORS "simple request": no preflight round trip.
+   */
+  ask(question: string, conversationId?: string): Promise<AskResult> {
+    const conversation = conversationId ? `&conversationId=${encodeURIComponent(conversationId)}` : '';
+    return this.get<AskResult>(`/api/ask?q=${encodeURIComponent(question)}${conversation}`).then(checkAnswer);
   }
 
   /** The newest briefs. */

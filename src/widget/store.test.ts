@@ -31,6 +31,17 @@ describe('Conversation', () => {
     expect(new Conversation(s, 'k').messages).toEqual([]);
   });
 
+  it('keeps one conversation id across a reload, and a new one after clear', () => {
+    const s = memory();
+    const a = new Conversation(s, 'k');
+    expect(a.conversationId).toMatch(/^w-[0-9a-f]{32}$/);
+    a.add({ role: 'user', text: 'Q?' });
+    expect(new Conversation(s, 'k').conversationId).toBe(a.conversationId);
+    const before = a.conversationId;
+    a.clear();
+    expect(a.conversationId).not.toBe(before);
+  });
+
   it('keeps conversations of different Workers apart', () => {
     const s = memory();
     new Conversation(s, 'briefbot:v1:https://a.example').add({ role: 'user', text: 'for a' });

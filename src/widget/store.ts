@@ -17,6 +17,14 @@ export interface Snapshot {
   v: 1;
   open: boolean;
   messages: Message[];
+  /** The server-side conversation these messages belong to (follow-up questions use it). */
+  conversationId?: string;
+}
+
+/** A fresh random conversation id (getRandomValues works on plain-http pages too, unlike randomUUID). */
+export function newConversationId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return 'w-' + Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** Oldest messages are dropped beyond this many. */
@@ -28,6 +36,8 @@ export type KeyValue = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 export class Conversation {
   messages: Message[] = [];
   open = false;
+  /** Sent with each question so the server can resolve follow-ups; a new one after `clear()`. */
+  conversationId = newConversationId();
   private nextId = 1;
 
   constructor(
@@ -65,6 +75,7 @@ export class Conversation {
 
   clear(): void {
     this.messages = [];
+    this.conversationId = newConversationId();
     this.save();
   }
 
@@ -76,6 +87,7 @@ export class Conversation {
       if (snap?.v !== 1 || !Array.isArray(snap.messages)) return;
       this.messages = snap.messages.filter(isMessage);
       this.open = snap.open === true;
+      if (typeof snap.conversationId === 'string' && /^[\w.:-]{1,128}$/.test(snap.conversationId)) this.conversationId = snap.conversationId;
       this.nextId = this.messages.reduce((max, m) => Math.max(max, m.id), 0) + 1;
     } catch {
       // Corrupt or unreadable storage: start afresh.
@@ -85,7 +97,7 @@ export class Conversation {
   private save(): void {
     try {
       if (this.messages.length === 0 && !this.open) this.storage?.removeItem(this.key);
-      else this.storage?.setItem(this.key, JSON.stringify({ v: 1, open: this.open, messages: this.messages } satisfies Snapshot));
+      else this.storage?.setItem(this.key, JSON.stringify({ v: 1, open: this.open, messages: this.messages, conversationId: this.conversationId } satisfies Snapshot));
     } catch {
       // Storage full or blocked: the conversation still works, it just won't survive a reload.
     }

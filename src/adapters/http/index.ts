@@ -1,7 +1,7 @@
 /**
  * The JSON API: ask a question, list and read briefs.
  *
- *   POST /api/ask        { "question": "...", "limit"?: 3 }
+ *   POST /api/ask        { "question": "...", "limit"?: 3, "conversationId"?: "..." }
  *   GET  /api/ask?q=...&limit=3
  *   GET  /api/briefs     newest first
  *   GET  /api/briefs/:id the brief with its passages
@@ -12,8 +12,9 @@
  */
 import { createRoute, OpenAPIHono, type z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
-import { summarize } from '../../core/engine.js';
-import type { AppEnv } from '../../env.js';
+import { summarize, type Engine } from '../../core/engine.js';
+import { converse } from '../chat/memory.js';
+import type { AppEnv, Env } from '../../env.js';
 import { ApiError } from './errors.js';
 import { AskBody, AskQuery, AskResponse, BriefDetail, BriefList, BriefParams, ErrorBody } from './schemas.js';
 
@@ -98,13 +99,13 @@ export function api() {
   );
 
   app.openapi(askPost, async (c) => {
-    const { question, limit } = c.req.valid('json');
-    return c.json(await c.var.engine.respondAsync(question, { limit }), 200);
+    const { question, limit, conversationId } = c.req.valid('json');
+    return c.json(await answer(c.var.engine, c.env, question, limit, conversationId), 200);
   });
 
   app.openapi(askGet, async (c) => {
-    const { q, limit } = c.req.valid('query');
-    return c.json(await c.var.engine.respondAsync(q, { limit }), 200);
+    const { q, limit, conversationId } = c.req.valid('query');
+    return c.json(await answer(c.var.engine, c.env, q, limit, conversationId), 200);
   });
 
   app.openapi(listBriefs, (c) => c.json({ briefs: c.var.engine.list() }, 200));
@@ -123,6 +124,15 @@ export function api() {
   });
 
   return app;
+}
+
+/** One question, alone or inside a remembered conversation (docs/conversations.md). */
+async function answer(engine: Engine, env: Env, question: string, limit: number | undefined, conversationId: string | undefined) {
+  if (conversationId === undefined) return engine.respondAsync(question, { limit });
+  const t0 = performance.now();
+  // "api:" keeps these keys apart from the channels' chats.
+  const reply = await converse(engine, env, `api:${conversationId}`, question, { limit });
+  return { ...reply, conversationId, query: { tookMs: Math.round((performance.now() - t0) * 100) / 100 } };
 }
 
 /** Validation failures become 400 with the first problem, phrased for people. */

@@ -19,10 +19,20 @@ const limit = z
   .min(1, 'limit must be at least 1')
   .max(10, 'limit must be at most 10');
 
+const conversationId = z
+  .string({ error: 'conversationId must be a string' })
+  .regex(/^[A-Za-z0-9._:-]{1,128}$/, 'conversationId must be 1-128 letters, digits or . _ : -')
+  .openapi({
+    description:
+      'Any id the client chooses for a conversation: questions sent with the same id are answered as one conversation (follow-ups, "tell me more", "source?", "/new"), remembered for CONVERSATION_TTL_MINUTES of inactivity.',
+    example: 'my-session-42',
+  });
+
 export const AskBody = z
   .object({
     question: question.openapi({ example: 'When is Petro meeting Trump?' }),
     limit: limit.optional().openapi({ description: 'Citations wanted (default 3, at most 10).', example: 3 }),
+    conversationId: conversationId.optional(),
   })
   .openapi('AskRequest');
 
@@ -33,6 +43,7 @@ export const AskQuery = z.object({
     .pipe(limit)
     .optional()
     .openapi({ param: { name: 'limit', in: 'query' }, example: 3 }),
+  conversationId: conversationId.optional().openapi({ param: { name: 'conversationId', in: 'query' } }),
 });
 
 export const Citation = z
@@ -59,6 +70,15 @@ export const AskResponse = z
     answer: z.string().openapi({ description: 'One to three sentences from the briefs, each followed by its marker [n] (citations[n-1]).' }),
     citations: z.array(Citation).openapi({ description: "The answer's sources first, then further supporting passages, best first." }),
     related: z.array(RelatedBrief).optional().openapi({ description: 'Up to 3 briefs near the question, when not answered.' }),
+    kind: z
+      .enum(['answer', 'no_answer', 'greeting', 'thanks', 'help', 'latest', 'more', 'source', 'reset'])
+      .optional()
+      .openapi({ description: 'With a conversationId: what kind of reply this is (an answer, or a chat intent such as "latest" or "source").' }),
+    followUp: z
+      .enum(['no-history', 'announced-shift', 'follow-up', 'new-topic'])
+      .optional()
+      .openapi({ description: 'With a conversationId: how the question was read against the conversation so far.' }),
+    conversationId: z.string().optional(),
     query: z.object({ tookMs: z.number() }),
   })
   .openapi('AskResponse');
@@ -110,6 +130,10 @@ export const Health = z
         cacheBytes: z.number().int().optional(),
       })
       .optional(),
+    /** Messaging channels: enabled once their secrets are set (docs/channels.md). */
+    channels: z
+      .record(z.enum(['telegram', 'slack', 'whatsapp', 'discord', 'twilio', 'line']), z.enum(['enabled', 'disabled']))
+      .openapi({ example: { telegram: 'enabled', slack: 'disabled', whatsapp: 'disabled', discord: 'enabled', twilio: 'disabled', line: 'disabled' } }),
   })
   .openapi('Health');
 

@@ -52,9 +52,9 @@ export function widget() {
 
   app.get('/', (c) => page(c, demoPage(new URL(c.req.url).origin, c.var.engine.list(5))));
   app.get('/briefs', (c) => page(c, briefListPage(c.var.engine.list())));
-  app.get('/briefs/:id', (c) => {
+  app.get('/briefs/:id', async (c) => {
     const id = c.req.param('id');
-    const brief = c.var.engine.brief(id);
+    const brief = await c.var.engine.briefAsync(id);
     return brief ? page(c, briefPage(brief)) : page(c, notFoundPage(id), 404);
   });
 

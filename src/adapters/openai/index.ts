@@ -1,0 +1,276 @@
+/**
+ * OpenAI-compatible API, so any chat UI or SDK that speaks the Chat
+ * Completions protocol can talk to Briefbot:
+ *
+ * - `POST /v1/chat/completions`: `messages` (the history), `stream`, `model`;
+ *   sampling options (`temperature`, `top_p`, `max_tokens`…) are accepted and
+ *   ignored. The reply is the same cited answer as `POST /api/ask`, with `[n]`
+ *   markers and a "Sources:" list in `content`, and the structured citations in
+ *   the extra `briefbot` field. `stream: true` sends Server-Sent Events
+ *   `chat.completion.chunk`s ending in `data: [DONE]`.
+ * - `GET /v1/models` (and `/v1/models/briefbot`) lists the bot.
+ * - Bearer auth with the `BRIEFBOT_API_KEY` secret, off when it is unset.
+ *
+ * Errors use OpenAI's shape, `{ "error": { "message", "type", "param", "code" } }`.
+ * See docs/conversations.md.
+ * @module
+ */
+import { Hono, type Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { chat, type ChatReply } from '../../core/chat.js';
+import { MAX_TURNS } from '../../core/conversation.js';
+import type { Engine } from '../../core/engine.js';
+import type { Turn } from '../../core/types.js';
+import type { AppEnv } from '../../env.js';
+
+/** The one model this server offers. Requests may name any model; replies always say this one. */
+export const MODEL_ID = 'briefbot';
+/** Largest request body accepted. */
+export const MAX_BODY_BYTES = 256 * 1024;
+/** Longest message accepted (the question, or any earlier message). */
+export const MAX_MESSAGE_CHARS = 4000;
+/** Most messages accepted in one request. */
+export const MAX_MESSAGES = 200;
+
+const ROLES = new Set(['system', 'developer', 'user', 'assistant', 'tool', 'function']);
+/** A stable creation time for the model listing (the project's first release). */
+const MODEL_CREATED = 1767225600;
+
+type ErrorType = 'invalid_request_error' | 'authentication_error' | 'not_found_error' | 'server_error';
+
+function openaiError(c: Context, status: ContentfulStatusCode, message: string, type: ErrorType, code: string | null, param: string | null = null) {
+  return c.json({ error: { message, type, param, code } }, status);
+}
+
+class RequestError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+    readonly param: string | null,
+    readonly status: ContentfulStatusCode = 400,
+  ) {
+    super(message);
+  }
+}
+
+interface ParsedRequest {
+  /** The last user message: what to answer. */
+  question: string;
+  /** The earlier user messages, oldest first (replayed to rebuild the conversation). */
+  earlier: string[];
+  stream: boolean;
+  includeUsage: boolean;
+  promptChars: number;
+}
+
+/** Text of a message's `content`: a string, `null` (assistant tool calls), or text parts. */
+function contentText(content: unknown, i: number): string {
+  if (typeof content === 'string') return content;
+  if (content === null || content === undefined) return '';
+  if (Array.isArray(content)) {
+    return content
+      .map((part, j) => {
+        if (part && typeof part === 'object' && (part as { type?: unknown }).type === 'text' && typeof (part as { text?: unknown }).text === 'string') {
+          return (part as { text: string }).text;
+        }
+        if (part && typeof part === 'object' && (part as { type?: unknown }).type === 'refusal') return '';
+        throw new RequestError(`Only text content is supported; messages[${i}].content[${j}] is not a text part.`, 'invalid_value', `messages[${i}].content[${j}]`);
+      })
+      .join('\n');
+  }
+  throw new RequestError(`messages[${i}].content must be a string or an array of text parts.`, 'invalid_type', `messages[${i}].content`);
+}
+
+/** Validate a Chat Completions request body. */
+export function parseChatRequest(body: unknown): ParsedRequest {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw new RequestError('The request body must be a JSON object.', 'invalid_type', null);
+  const b = body as Record<string, unknown>;
+  if (b.model !== undefined && typeof b.model !== 'string') throw new RequestError('model must be a string.', 'invalid_type', 'model');
+  if (b.stream !== undefined && b.stream !== null && typeof b.stream !== 'boolean') throw new RequestError('stream must be a boolean.', 'invalid_type', 'stream');
+  if (b.n !== undefined && b.n !== null && b.n !== 1) throw new RequestError('Only n=1 is supported.', 'invalid_value', 'n');
+  if (b.messages === undefined) throw new RequestError("Missing required parameter: 'messages'.", 'missing_required_parameter', 'messages');
+  if (!Array.isArray(b.messages)) throw new RequestError('messages must be an array.', 'invalid_type', 'messages');
+  if (b.messages.length === 0) throw new RequestError('messages must contain at least one message.', 'empty_array', 'messages');
+  if (b.messages.length > MAX_MESSAGES) throw new RequestError(`At most ${MAX_MESSAGES} messages are accepted.`, 'array_above_max_length', 'messages');
+
+  const users: string[] = [];
+  let promptChars = 0;
+  let lastRole = '';
+  b.messages.forEach((m, i) => {
+    if (!m || typeof m !== 'object' || Array.isArray(m)) throw new RequestError(`messages[${i}] must be an object.`, 'invalid_type', `messages[${i}]`);
+    const role = (m as { role?: unknown }).role;
+    if (typeof role !== 'string' || !ROLES.has(role)) {
+      throw new RequestError(
+        `Invalid value for messages[${i}].role: ${JSON.stringify(role ?? null)}. Supported values are: 'system', 'developer', 'user', 'assistant', 'tool' and 'function'.`,
+        'invalid_value',
+        `messages[${i}].role`,
+      );
+    }
+    const text = contentText((m as { content?: unknown }).content, i);
+    if (text.length > MAX_MESSAGE_CHARS) {
+      throw new RequestError(
+        `messages[${i}].content is too long: ${text.length} characters, at most ${MAX_MESSAGE_CHARS} are accepted.`,
+        'context_length_exceeded',
+        `messages[${i}].content`,
+      );
+    }
+    promptChars += text.length;
+    lastRole = role;
+    if (role === 'user') users.push(text);
+  });
+  if (lastRole !== 'user') throw new RequestError('The last message must have the role "user": it is the question to answer.', 'invalid_value', 'messages');
+  const question = users.pop()!;
+  if (question.trim() === '') throw new RequestError('The last user message is empty.', 'invalid_value', `messages[${b.messages.length - 1}].content`);
+  const options = b.stream_options as { include_usage?: unknown } | undefined | null;
+  return { question, earlier: users, stream: b.stream === true, includeUsage: options?.include_usage === true, promptChars };
+}
+
+/**
+ * The conversation so far, rebuilt by replaying the earlier user messages
+ * through the same chat logic (deterministic, so the history is exactly what
+ * this server would have remembered; assistant messages need not be echoed
+ * back verbatim). Only the last few matter.
+ */
+export function replayHistory(engine: Engine, earlier: string[]): Turn[] {
+  let history: Turn[] = [];
+  for (const text of earlier.slice(-MAX_TURNS)) {
+    if (text.trim() === '') continue;
+    history = chat(engine, text, history).history;
+  }
+  return history;
+}
+
+/** The assistant message: the answer, then its numbered sources (or related briefs). */
+export function renderContent(reply: ChatReply): string {
+  const parts = [reply.answer];
+  if (reply.citations.length && reply.kind !== 'source') {
+    parts.push(
+      'Sources:\n' +
+        reply.citations
+          .map((c, i) => {
+            const paragraph = /#p(\d+)$/.exec(c.passageId)?.[1];
+            return `[${i + 1}] ${c.title}${c.date ? ` (${c.date})` : ''}${paragraph ? `, paragraph ${paragraph}` : ''}${c.url ? ` ${c.url}` : ''}`;
+          })
+          .join('\n'),
+    );
+  }
+  if (reply.related?.length) {
+    parts.push('Related briefs:\n' + reply.related.map((r) => `- ${r.title}${r.date ? ` (${r.date})` : ''}`).join('\n'));
+  }
+  return parts.join('\n\n');
+}
+
+/** A rough token count (about 4 characters a token): there is no tokenizer here. */
+function tokens(chars: number): number {
+  return Math.ceil(chars / 4);
+}
+
+/** SHA-256 both sides and compare every byte: no early exit, no length leak. */
+async function sameSecret(given: string, expected: string): Promise<boolean> {
+  const enc = new TextEncoder();
+  const [a, b] = await Promise.all([crypto.subtle.digest('SHA-256', enc.encode(given)), crypto.subtle.digest('SHA-256', enc.encode(expected))]);
+  const x = new Uint8Array(a);
+  const y = new Uint8Array(b);
+  let diff = 0;
+  for (let i = 0; i < x.length; i++) diff |= x[i]! ^ y[i]!;
+  return diff === 0;
+}
+
+/** Pieces of the content for streaming: a few words each, so clients render progressively. */
+function pieces(text: string): string[] {
+  return text.match(/\S+\s*|\s+/g)?.reduce<string[]>((out, w, i) => {
+    if (i % 4 === 0) out.push(w);
+    else out[out.length - 1] += w;
+    return out;
+  }, []) ?? [text];
+}
+
+export function openaiApp() {
+  const app = new Hono<AppEnv>();
+
+  app.use('*', async (c, next) => {
+    const key = c.env.BRIEFBOT_API_KEY;
+    if (key) {
+      const auth = c.req.header('Authorization') ?? '';
+      const given = /^Bearer\s+(.+)$/i.exec(auth)?.[1]?.trim() ?? '';
+      if (!given || !(await sameSecret(given, key))) {
+        return openaiError(c, 401, 'Invalid or missing API key: send "Authorization: Bearer <key>".', 'invalid_request_error', 'invalid_api_key');
+      }
+    }
+    await next();
+  });
+
+  const model = { id: MODEL_ID, object: 'model', created: MODEL_CREATED, owned_by: 'briefbot' };
+  app.get('/models', (c) => c.json({ object: 'list', data: [model] }));
+  app.get('/models/:id', (c) =>
+    c.req.param('id') === MODEL_ID ? c.json(model) : openaiError(c, 404, `The model '${c.req.param('id')}' does not exist.`, 'invalid_request_error', 'model_not_found', 'model'),
+  );
+
+  app.post('/chat/completions', async (c) => {
+    const length = Number(c.req.header('Content-Length') ?? 0);
+    if (length > MAX_BODY_BYTES) return openaiError(c, 413, `The request body is larger than ${MAX_BODY_BYTES} bytes.`, 'invalid_request_error', 'request_too_large');
+    const raw = await c.req.text();
+    if (raw.length > MAX_BODY_BYTES) return openaiError(c, 413, `The request body is larger than ${MAX_BODY_BYTES} bytes.`, 'invalid_request_error', 'request_too_large');
+    let body: unknown;
+    try {
+      body = JSON.parse(raw);
+    } catch {
+      return openaiError(c, 400, 'The request body is not valid JSON.', 'invalid_request_error', 'invalid_json');
+    }
+    let req: ParsedRequest;
+    try {
+      req = parseChatRequest(body);
+    } catch (err) {
+      if (err instanceof RequestError) return openaiError(c, err.status, err.message, 'invalid_request_error', err.code, err.param);
+      throw err;
+    }
+
+    const engine = c.var.engine;
+    const reply = (await engine.run(req.question, () => chat(engine, req.question, replayHistory(engine, req.earlier)))).reply;
+    const content = renderContent(reply);
+    const id = `chatcmpl-${crypto.randomUUID().replace(/-/g, '')}`;
+    const created = Math.floor(Date.now() / 1000);
+    const extra = {
+      kind: reply.kind,
+      answered: reply.answered,
+      citations: reply.citations,
+      ...(reply.related ? { related: reply.related } : {}),
+      ...(reply.followUp ? { followUp: reply.followUp } : {}),
+    };
+    const usage = { prompt_tokens: tokens(req.promptChars), completion_tokens: tokens(content.length), total_tokens: tokens(req.promptChars) + tokens(content.length) };
+
+    if (!req.stream) {
+      return c.json({
+        id,
+        object: 'chat.completion',
+        created,
+        model: MODEL_ID,
+        choices: [{ index: 0, message: { role: 'assistant', content, refusal: null }, logprobs: null, finish_reason: 'stop' }],
+        usage,
+        system_fingerprint: null,
+        briefbot: extra,
+      });
+    }
+
+    const chunk = (delta: Record<string, unknown>, finish: string | null, more: Record<string, unknown> = {}) => ({
+      id,
+      object: 'chat.completion.chunk',
+      created,
+      model: MODEL_ID,
+      system_fingerprint: null,
+      choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }],
+      ...more,
+    });
+    const events: unknown[] = [chunk({ role: 'assistant', content: '' }, null)];
+    for (const piece of pieces(content)) events.push(chunk({ content: piece }, null));
+    events.push(chunk({}, 'stop', { briefbot: extra }));
+    if (req.includeUsage) events.push({ id, object: 'chat.completion.chunk', created, model: MODEL_ID, system_fingerprint: null, choices: [], usage });
+    const sse = events.map((e) => `data: ${JSON.stringify(e)}\n\n`).join('') + 'data: [DONE]\n\n';
+    return new Response(sse, {
+      headers: { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache' },
+    });
+  });
+
+  app.all('*', (c) => openaiError(c, 404, `Unknown endpoint ${c.req.method} ${new URL(c.req.url).pathname}.`, 'invalid_request_error', 'unknown_url'));
+  return app;
+}

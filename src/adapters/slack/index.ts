@@ -1,0 +1,154 @@
+/**
+ * Slack: `POST /webhooks/slack/events` (Events API) and
+ * `POST /webhooks/slack/commands` (slash commands).
+ *
+ * Both verify the signing secret over the raw body first. Events are
+ * acknowledged at once (Slack retries after 3 s) and answered with
+ * chat.postMessage from `waitUntil`, in the thread of the mention; retries are
+ * recognised by `event_id`. Slash commands are answered inside the response.
+ * In channels the bot answers `app_mention` events only; in DMs every message.
+ * @module
+ */
+import { Hono } from 'hono';
+import type { AppEnv } from '../../env.js';
+import {
+  defer,
+  errorResponse,
+  firstDelivery,
+  formatReply,
+  LENGTH_LIMITS,
+  parseJson,
+  postJson,
+  rawBody,
+  requireChannel,
+  respond,
+  unauthorized,
+} from '../chat/index.js';
+import { verifySlackSignature } from './verify.js';
+
+export { verifySlackSignature };
+
+export const SLACK_POST_MESSAGE_URL = 'https://slack.com/api/chat.postMessage';
+
+/** A message event the bot should answer. */
+export interface SlackMessage {
+  eventId: string;
+  teamId: string;
+  channel: string;
+  /** The thread to answer in (`undefined`: answer in the DM itself). */
+  threadTs?: string;
+  text: string;
+}
+
+const obj = (v: unknown): Record<string, any> | undefined => (v !== null && typeof v === 'object' ? (v as Record<string, any>) : undefined);
+
+/** Slack text → plain text: drop mentions of the bot, unwrap links, decode the three entities. */
+export function slackTextToPlain(text: string, botUserId?: string): string {
+  return text
+    .replace(/<@([A-Z0-9]+)(?:\|[^>]*)?>/g, (m, id: string) => (botUserId === undefined || id === botUserId ? '' : m))
+    .replace(/<((?:https?|mailto):[^|>]+)\|([^>]+)>/g, '$2')
+    .replace(/<((?:https?|mailto):[^>]+)>/g, '$1')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * Pick the message to answer from an Events API payload, or `null`:
+ * only `message` events in DMs (`channel_type: "im"`) and `app_mention`
+ * events elsewhere (a channel message that mentions the bot arrives as both;
+ * only the mention is answered). Bot messages and edits are ignored.
+ */
+export function parseSlackEvent(payload: unknown): SlackMessage | null {
+  const p = obj(payload);
+  const e = obj(p?.event);
+  if (!p || p.type !== 'event_callback' || !e || typeof p.event_id !== 'string') return null;
+  if (e.bot_id || e.subtype || typeof e.text !== 'string' || typeof e.channel !== 'string') return null;
+  const botUserId: string | undefined = obj(p.authorizations?.[0])?.user_id;
+  if (botUserId && e.user === botUserId) return null;
+  const base = { eventId: p.event_id as string, teamId: String(p.team_id ?? ''), channel: e.channel as string };
+  if (e.type === 'message' && e.channel_type === 'im') {
+    return { ...base, threadTs: typeof e.thread_ts === 'string' ? e.thread_ts : undefined, text: slackTextToPlain(e.text, botUserId) };
+  }
+  if (e.type === 'app_mention') {
+    // Without the bot's id every mention is dropped, which is what a reader expects of "@bot question".
+    return { ...base, threadTs: e.thread_ts ?? e.ts, text: slackTextToPlain(e.text, botUserId) };
+  }
+  return null;
+}
+
+/** The chat.postMessage body Slack expects for a reply. */
+export function renderSlackMessage(msg: SlackMessage, mrkdwn: string) {
+  return {
+    channel: msg.channel,
+    text: mrkdwn,
+    ...(msg.threadTs ? { thread_ts: msg.threadTs } : {}),
+    unfurl_links: false,
+    unfurl_media: false,
+  };
+}
+
+type SlackEnv = { Bindings: AppEnv['Bindings']; Variables: AppEnv['Variables'] & { rawBody: Uint8Array<ArrayBuffer> } };
+
+/** The Slack sub-app, mounted at `/webhooks/slack`. */
+export function slack() {
+  const app = new Hono<SlackEnv>();
+  app.use('*', requireChannel('slack'));
+
+  // Every route: verify the signature over the exact bytes before reading them.
+  app.use('*', async (c, next) => {
+    const body = await rawBody(c);
+    const ok = await verifySlackSignature(
+      c.env.SLACK_SIGNING_SECRET!,
+      c.req.header('X-Slack-Request-Timestamp'),
+      c.req.header('X-Slack-Signature'),
+      body,
+    );
+    if (!ok) return unauthorized(c);
+    c.set('rawBody', body);
+    await next();
+  });
+
+  app.post('/events', async (c) => {
+    const payload = obj(parseJson(c.var.rawBody));
+    if (!payload) return errorResponse(c, 400, 'bad_request', 'The body must be a Slack Events API payload (JSON).');
+    if (payload.type === 'url_verification' && typeof payload.challenge === 'string') {
+      return c.json({ challenge: payload.challenge });
+    }
+    const msg = parseSlackEvent(payload);
+    if (!msg) return c.body(null, 200);
+    if (!(await firstDelivery(c.env.STATE, 'slack', msg.eventId))) return c.body(null, 200);
+    const { engine } = c.var;
+    const env = c.env;
+    const chatKey = `slack:${msg.teamId}:${msg.channel}${msg.threadTs ? `:${msg.threadTs}` : ''}`;
+    const work = (async () => {
+      const reply = await respond(engine, env, 'slack', chatKey, msg.text);
+      await postJson({
+        channel: 'slack',
+        action: 'chat.postMessage',
+        url: SLACK_POST_MESSAGE_URL,
+        token: env.SLACK_BOT_TOKEN!,
+        body: renderSlackMessage(msg, formatReply(reply, 'slack', LENGTH_LIMITS.slack)),
+      });
+    })();
+    await defer(c, work);
+    return c.body(null, 200);
+  });
+
+  app.post('/commands', async (c) => {
+    const form = new URLSearchParams(new TextDecoder().decode(c.var.rawBody));
+    if (!form.has('command')) return errorResponse(c, 400, 'bad_request', 'The body must be a Slack slash command (form-encoded, with a command field).');
+    const text = slackTextToPlain(form.get('text') ?? '');
+    const chatKey = `slack:${form.get('team_id') ?? ''}:${form.get('channel_id') ?? ''}`;
+    const reply = await respond(c.var.engine, c.env, 'slack', chatKey, text);
+    return c.json({
+      // Answers are shared with the channel; help and lists only to the asker.
+      response_type: reply.kind === 'answer' ? 'in_channel' : 'ephemeral',
+      text: formatReply(reply, 'slack', LENGTH_LIMITS.slack),
+    });
+  });
+
+  return app;
+}

@@ -1,0 +1,182 @@
+/**
+ * One chat turn: a message plus the conversation so far → a reply and the
+ * conversation to remember. Questions go to {@link Engine.ask} with the
+ * history (follow-ups); the other intents (see `intents.ts`) are answered
+ * here without pretending to search. Pure: storing the history is the
+ * caller's business (KV for the channels and the API, the request's
+ * `messages` for the OpenAI endpoint, a map for the batch CLI).
+ * @module
+ */
+import { snippet } from './answer.js';
+import { MAX_TURNS, turnOf } from './conversation.js';
+import type { Engine } from './engine.js';
+import { detectIntent, type Intent } from './intents.js';
+import { analyze } from './text.js';
+import type { Answer, Citation, Passage, Turn } from './types.js';
+
+/** What kind of reply this is, for clients that render them differently. */
+export type ReplyKind = 'answer' | 'no_answer' | Exclude<Intent, 'question'>;
+
+/**
+ * A chat reply: the answer shape (`answered`, `answer`, `citations`,
+ * `related`) plus its `kind`. `answered` is true only when the text quotes
+ * the briefs (an answer, "tell me more", "latest", "source?").
+ */
+export interface ChatReply extends Answer {
+  kind: ReplyKind;
+}
+
+export interface ChatResult {
+  reply: ChatReply;
+  /** The conversation to remember after this turn (oldest first, at most {@link MAX_TURNS}). */
+  history: Turn[];
+}
+
+export interface ChatOptions {
+  /** Citations per answer (1–10, default 3). */
+  limit?: number;
+}
+
+/** How many briefs "latest news" lists. */
+export const LATEST_COUNT = 3;
+
+/** Answer one chat message in the light of the conversation so far. */
+export function chat(engine: Engine, text: string, history: Turn[] = [], options: ChatOptions = {}): ChatResult {
+  const limit = Math.min(Math.max(Math.trunc(options.limit ?? 3), 1), 10);
+  const intent = detectIntent(text);
+  switch (intent) {
+    case 'question': {
+      const answer = engine.ask(text.trim(), { limit, history });
+      return { reply: { kind: answer.answered ? 'answer' : 'no_answer', ...answer }, history: remember(history, turnOf(text.trim(), answer)) };
+    }
+    case 'reset':
+      return { reply: say('reset', "Okay, let's start over: I've forgotten our conversation. What would you like to know?"), history: [] };
+    case 'greeting':
+      return { reply: say('greeting', `Hello! ${capabilities(engine)}`), history };
+    case 'thanks':
+      return { reply: say('thanks', "You're welcome! Ask me anything else about the briefs."), history };
+    case 'help':
+      return { reply: say('help', helpText(engine)), history };
+    case 'latest':
+      return latest(engine, history);
+    case 'more':
+      return more(engine, history, limit);
+    case 'source':
+      return sources(engine, history);
+  }
+}
+
+function say(kind: ReplyKind, answer: string): ChatReply {
+  return { kind, answered: false, answer, citations: [] };
+}
+
+function remember(history: Turn[], turn: Turn): Turn[] {
+  return [...history, turn].slice(-MAX_TURNS);
+}
+
+function capabilities(engine: Engine): string {
+  const newest = engine.list(1)[0];
+  return (
+    'I answer questions about the news briefs with short quotes and numbered sources.' +
+    (newest ? ` For example, ask me about "${newest.title}".` : '') +
+    ' Say "latest news" (or /latest) for the newest briefs.'
+  );
+}
+
+function helpText(engine: Engine): string {
+  return (
+    `${capabilities(engine)} Follow-up questions work too ("What will they talk about?"). ` +
+    'You can also say "tell me more" (/more) for further passages on your last question, "source?" (/sources) for the sources of my last answer, ' +
+    'and "/new" (or "reset") to start a new conversation.'
+  );
+}
+
+/** The newest briefs, each with its first sentence, cited. */
+function latest(engine: Engine, history: Turn[]): ChatResult {
+  const citations: Citation[] = [];
+  const lines: string[] = [];
+  for (const summary of engine.list(LATEST_COUNT)) {
+    const brief = engine.brief(summary.id)!;
+    const first = brief.passages[0];
+    if (!first) continue;
+    const [s, e] = first.sentences[0] ?? [0, first.text.length];
+    citations.push(citeOf(engine, first, 0, new Set()));
+    lines.push(`${brief.title}${brief.date ? ` (${brief.date})` : ''}: ${first.text.slice(s, e)} [${citations.length}]`);
+  }
+  if (citations.length === 0) return { reply: say('latest', 'There are no briefs yet.'), history };
+  const reply: ChatReply = { kind: 'latest', answered: true, answer: `The latest briefs:\n${lines.join('\n')}`, citations };
+  // Remembered without its words ("what's new" is not a topic), so a follow-up can refer to these briefs.
+  const turn: Turn = { question: '', answered: true, briefIds: citations.map((c) => c.briefId), passageIds: citations.map((c) => c.passageId) };
+  return { reply, history: remember(history, turn) };
+}
+
+/** Further passages for the last question: the ones not shown yet, best first. */
+function more(engine: Engine, history: Turn[], limit: number): ChatResult {
+  const at = findLast(history, (t) => t.question !== '');
+  if (at < 0) return { reply: say('more', 'Ask me a question first; then "tell me more" shows further passages about it.'), history };
+  const turn = history[at]!;
+  const answer = engine.ask(turn.question, { limit: 10, history: history.slice(0, at) });
+  const shown = new Set(turn.passageIds);
+  const fresh = answer.citations.filter((c) => !shown.has(c.passageId)).slice(0, limit);
+  if (fresh.length === 0) return { reply: say('more', `That's all I have in the briefs about "${turn.question}".`), history };
+  const reply: ChatReply = {
+    kind: 'more',
+    answered: true,
+    answer: `More on "${turn.question}":\n` + fresh.map((c, i) => `${c.snippet} [${i + 1}]`).join('\n'),
+    citations: fresh,
+  };
+  const updated = [...history];
+  updated[at] = { ...turn, passageIds: [...turn.passageIds, ...fresh.map((c) => c.passageId)] };
+  return { reply, history: updated };
+}
+
+/** The citations of the last answer, again, with their titles, dates and links. */
+function sources(engine: Engine, history: Turn[]): ChatResult {
+  const at = findLast(history, (t) => t.answered && t.passageIds.length > 0);
+  if (at < 0) return { reply: say('source', "I haven't quoted any brief in this conversation yet. Ask me a question first."), history };
+  const turn = history[at]!;
+  const terms = new Set(analyze(turn.question));
+  const citations = turn.passageIds
+    .map((id) => engine.passage(id))
+    .filter((p): p is Passage => p !== undefined)
+    .map((p) => citeOf(engine, p, bestSentence(p, terms), terms));
+  if (citations.length === 0) return { reply: say('source', 'The briefs I quoted are no longer available.'), history };
+  const lines = citations.map((c, i) => `[${i + 1}] ${c.title}${c.date ? ` (${c.date})` : ''}${c.byline ? `, ${c.byline}` : ''}${c.url ? ` ${c.url}` : ''}`);
+  const what = turn.question ? `my answer to "${turn.question}"` : 'the latest briefs';
+  return { reply: { kind: 'source', answered: true, answer: `Sources for ${what}:\n${lines.join('\n')}`, citations }, history };
+}
+
+/** The sentence of a passage sharing the most terms with the question (the first on ties). */
+function bestSentence(p: Passage, terms: Set<string>): number {
+  let best = 0;
+  let bestCount = -1;
+  p.sentences.forEach(([s, e], i) => {
+    const count = analyze(p.text.slice(s, e)).filter((t) => terms.has(t)).length;
+    if (count > bestCount) {
+      best = i;
+      bestCount = count;
+    }
+  });
+  return best;
+}
+
+function citeOf(engine: Engine, p: Passage, sentence: number, terms: Set<string>): Citation {
+  const brief = engine.brief(p.briefId)!;
+  const snip = snippet(p, sentence, (i) => (i === sentence ? 1 : 0), terms);
+  return {
+    briefId: brief.id,
+    title: brief.title,
+    byline: brief.byline ?? null,
+    date: brief.date ?? null,
+    url: brief.url ?? null,
+    passageId: p.id,
+    snippet: snip.text,
+    highlights: snip.highlights,
+    score: 0,
+  };
+}
+
+function findLast<T>(xs: T[], pred: (x: T) => boolean): number {
+  for (let i = xs.length - 1; i >= 0; i--) if (pred(xs[i]!)) return i;
+  return -1;
+}

@@ -1,0 +1,169 @@
+/**
+ * Follow-up questions: using the conversation so far to answer "What will
+ * they talk about?" after "When is Petro meeting Trump?".
+ *
+ * One mechanism: a follow-up is retrieved with its own terms plus the terms of
+ * the earlier questions on the same topic (at lower, decaying weights), and the passages of the brief(s) the last answer cited
+ * are boosted. A question that stands on its own and is about something else
+ * is not dragged back: it is retrieved both alone and with the history, and
+ * when the history pulls it to passages that match fewer of its own words
+ * than it finds alone, in a brief outside the focus, it is a new topic and is
+ * answered alone.
+ * @module
+ */
+import { retrieve, type Hit, type QueryContext } from './retrieve.js';
+import { idf, documentFrequency, type SearchIndex } from './search-index.js';
+import { analyze } from './text.js';
+import type { Answer, Turn } from './types.js';
+
+/** Tunable follow-up settings (defaults chosen on the public follow-up set; see docs/conversations.md). */
+export interface FollowUpOptions {
+  /** Earlier turns of the same topic that lend terms (newest first). */
+  turns: number;
+  /**
+   * Weight of the last question's terms (the new question's own terms weigh 1).
+   * The answers' terms are not used: measured, they pull the answerer back to
+   * the sentence it has just quoted.
+   */
+  questionWeight: number;
+  /** Each older turn's terms weigh this much less (a factor). */
+  decay: number;
+  /** Score factor for the passages of the last answer's first brief (others it cited get half the boost). */
+  focusBoost: number;
+  /** A question with at least this many known terms of its own may be a new topic… */
+  minOwnTerms: number;
+  /** …or this many when it has a pronoun or starts like an ellipsis ("And …", "What about …"). */
+  minOwnTermsAnaphoric: number;
+  /** …and is one when the history costs it at least this share of its own words' weight. */
+  shiftMargin: number;
+}
+
+export const DEFAULT_FOLLOW_UP_OPTIONS: FollowUpOptions = {
+  turns: 3,
+  questionWeight: 0.3,
+  decay: 0.5,
+  focusBoost: 1,
+  minOwnTerms: 3,
+  minOwnTermsAnaphoric: 5,
+  shiftMargin: 0.15,
+};
+
+/** How many turns a conversation remembers. */
+export const MAX_TURNS = 8;
+
+/** Phrases that announce a change of subject ("Switching topics: …"). */
+const SHIFT_MARKER =
+  /^\s*(?:(?:ok(?:ay)?|now|so|and)[,\s]+)?(?:switching (?:topics?|subjects?)|(?:on )?(?:an?other|a different|a new|new) (?:topic|subject|question)|different (?:topic|subject|question)|change of (?:topic|subject)|unrelated(?: question)?|something else|now something else|by the way|btw)\b/i;
+
+const SHIFT_PREFIX = new RegExp(SHIFT_MARKER.source + String.raw`[\s:;,.!?-]*`, 'i');
+
+/** Does the question say outright that it changes the subject? */
+export function announcesNewTopic(question: string): boolean {
+  return SHIFT_MARKER.test(question);
+}
+
+/** The question without its "Switching topics:" preamble (whose words are not what is asked). */
+export function stripTopicMarker(question: string): string {
+  const rest = question.replace(SHIFT_PREFIX, '');
+  return rest.trim() ? rest : question;
+}
+
+/** Words that point back at something said before. */
+const ANAPHORA =
+  /\b(?:he|him|his|she|her|hers|it|its|they|them|their|theirs|this|that|these|those|there|then|same|former|latter|ones?)\b|^\s*(?:and|but|also|so|or|what about|how about|why|where|when|who|in which|which one)\b[^?]{0,20}\??\s*$|^\s*(?:and|but|so|also|what about|how about)\b/i;
+
+/** Does the question lean on the conversation (a pronoun, "And …?", a bare "Why?")? */
+export function looksAnaphoric(question: string): boolean {
+  return ANAPHORA.test(question);
+}
+
+/** The turn to remember for a question and its answer. */
+export function turnOf(question: string, answer: Answer): Turn {
+  // The briefs the answer quotes (its [n] markers), not the further reading after them.
+  const quoted = [...new Set([...answer.answer.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]) - 1))].sort((a, b) => a - b);
+  const briefIds = [...new Set(quoted.map((i) => answer.citations[i]?.briefId).filter((id): id is string => !!id))];
+  return {
+    question,
+    answered: answer.answered,
+    ...(answer.answered ? { answer: answer.answer.replace(/\s*\[\d+\]/g, '').slice(0, 600) } : {}),
+    briefIds: answer.answered ? briefIds : [],
+    passageIds: answer.answered ? answer.citations.map((c) => c.passageId) : [],
+  };
+}
+
+/**
+ * The context the history lends a new question: the terms of the earlier
+ * turns on the current topic (the last answered turn's briefs, walking back
+ * while turns share one of them), and the focus boost for those briefs.
+ * Undefined when nothing was answered yet.
+ */
+export function conversationContext(
+  index: SearchIndex,
+  history: Turn[],
+  options: Partial<FollowUpOptions> = {},
+): QueryContext | undefined {
+  const o = { ...DEFAULT_FOLLOW_UP_OPTIONS, ...options };
+  let lastAnswered = -1;
+  for (let i = history.length - 1; i >= 0; i--) if (history[i]!.answered && history[i]!.briefIds.length) { lastAnswered = i; break; }
+  if (lastAnswered < 0) return undefined;
+  const focusBriefs = history[lastAnswered]!.briefIds;
+  const focus = new Map<string, number>();
+  focusBriefs.forEach((id, i) => focus.set(id, 1 + (i === 0 ? o.focusBoost : o.focusBoost / 2)));
+
+  const terms = new Map<string, number>();
+  const add = (text: string | undefined, w: number) => {
+    if (!text || w <= 0) return;
+    for (const t of analyze(text)) if (documentFrequency(index, t) > 0 && (terms.get(t) ?? 0) < w) terms.set(t, w);
+  };
+  let factor = 1;
+  let used = 0;
+  for (let i = history.length - 1; i >= 0 && used < o.turns; i--) {
+    const turn = history[i]!;
+    // Stop at an earlier topic: an answered turn that cited none of the briefs in focus.
+    if (turn.answered && turn.briefIds.length && !turn.briefIds.some((b) => focus.has(b))) break;
+    add(turn.question, o.questionWeight * factor);
+    factor *= o.decay;
+    used++;
+  }
+  return { terms, focus };
+}
+
+/** Why a question was (or was not) read as a follow-up. */
+export type Resolution =
+  | 'no-history' // nothing answered yet
+  | 'announced-shift' // "Switching topics: …"
+  | 'follow-up' // too little of its own to stand alone, or it stays on the topic in focus
+  | 'new-topic'; // stands on its own and the history would pull it away from its own words
+
+/**
+ * Decide how a question relates to the conversation and return the context
+ * to retrieve it with (none for a new topic).
+ */
+export function resolveFollowUp(
+  index: SearchIndex,
+  question: string,
+  history: Turn[] | undefined,
+  options: Partial<FollowUpOptions> = {},
+): { context?: QueryContext; resolution: Resolution; question: string } {
+  const o = { ...DEFAULT_FOLLOW_UP_OPTIONS, ...options };
+  if (announcesNewTopic(question)) return { resolution: 'announced-shift', question: stripTopicMarker(question) };
+  if (!history?.length) return { resolution: 'no-history', question };
+  const context = conversationContext(index, history, o);
+  if (!context) return { resolution: 'no-history', question };
+
+  const own = [...new Set(analyze(question))].filter((t) => documentFrequency(index, t) > 0);
+  if (own.length < (looksAnaphoric(question) ? o.minOwnTermsAnaphoric : o.minOwnTerms)) return { context, resolution: 'follow-up', question };
+
+  // Compare how well the question's own words are matched alone and with the history.
+  const weight = new Map(own.map((t) => [t, idf(index, t)]));
+  const total = own.reduce((s, t) => s + weight.get(t)!, 0);
+  const ownCoverage = (hit: Hit | undefined) => (hit ? hit.matched.reduce((s, t) => s + (weight.get(t) ?? 0), 0) / total : 0);
+  const alone = retrieve(index, question).hits[0];
+  if (!alone || context.focus.has(alone.passage.briefId)) return { context, resolution: 'follow-up', question };
+  const withHistory = retrieve(index, question, {}, context).hits[0];
+  // New topic: the history would cost the question its own words, or does not change where it leads.
+  if (ownCoverage(alone) - ownCoverage(withHistory) >= o.shiftMargin || withHistory?.passage.briefId === alone.passage.briefId) {
+    return { resolution: 'new-topic', question };
+  }
+  return { context, resolution: 'follow-up', question };
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { detectIntent, normalizeMessage } from './intents.js';
+
+describe('detectIntent', () => {
+  const cases: [string, ReturnType<typeof detectIntent>][] = [
+    ['hi', 'greeting'],
+    ['Hello there!', 'greeting'],
+    ['good morning 👋', 'greeting'],
+    ['/start', 'greeting'],
+    ['thanks!', 'thanks'],
+    ['Thank you so much', 'thanks'],
+    ['ok thanks', 'thanks'],
+    ['what can you do?', 'help'],
+    ['/help', 'help'],
+    ['How does this work?', 'help'],
+    ['latest news', 'latest'],
+    ["What's new?", 'latest'],
+    ['/latest', 'latest'],
+    ['any news', 'latest'],
+    ['tell me more', 'more'],
+    ['More please', 'more'],
+    ['/more@briefbot', 'more'],
+    ['source?', 'source'],
+    ['Sources', 'source'],
+    ['where did you get that?', 'source'],
+    ['how do you know?', 'source'],
+    ['/new', 'reset'],
+    ['reset', 'reset'],
+    ['Start over', 'reset'],
+  ];
+  it.each(cases)('%s → %s', (text, intent) => {
+    expect(detectIntent(text)).toBe(intent);
+  });
+
+  it('keeps real questions as questions, even when they contain intent words', () => {
+    for (const q of [
+      'When is Petro meeting Trump?',
+      "What's new in the talks between Petro and Trump?",
+      'Tell me more about the drug situation',
+      'What is the source of the tensions?',
+      'Who said hello to Rubio?',
+      'Why?',
+      'And the lower one?',
+    ]) {
+      expect(detectIntent(q), q).toBe('question');
+    }
+  });
+
+  it('treats an empty message as a request for help', () => {
+    expect(detectIntent('   ')).toBe('help');
+  });
+
+  it('normalises case, punctuation, mentions and polite words', () => {
+    expect(normalizeMessage('  /Latest@BriefBot please!! ')).toBe('latest');
+    expect(normalizeMessage("What's NEW?")).toBe('what s new');
+  });
+});

@@ -1,0 +1,126 @@
+import { resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readBriefFiles } from '../../src/node/briefs-dir.js';
+import { parseBriefs } from '../../src/core/brief.js';
+import { announcesNewTopic, conversationContext, looksAnaphoric, stripTopicMarker, turnOf } from '../../src/core/conversation.js';
+import { Engine } from '../../src/core/engine.js';
+import type { Answer, Turn } from '../../src/core/types.js';
+
+// The seed brief (Petro/Trump) plus two fixture briefs that compete for vague questions:
+// another summit where "the two leaders will talk about…", with another foreign minister.
+let engine: Engine;
+const SEED = '000-3f25df5bcd3f84e8';
+beforeAll(() => {
+  const root = resolve(import.meta.dirname, '../..');
+  engine = Engine.build(parseBriefs([...readBriefFiles(resolve(root, 'seeds')), ...readBriefFiles(resolve(root, 'tests/fixtures/conversations'))]));
+});
+
+/** Ask a sequence of questions as one conversation. */
+function converse(questions: string[]): Answer[] {
+  const history: Turn[] = [];
+  return questions.map((q) => {
+    const answer = engine.ask(q, { history: [...history] });
+    history.push(turnOf(q, answer));
+    return answer;
+  });
+}
+
+describe('follow-up questions on the seed brief', () => {
+  it('answers "When is Petro meeting Trump?" → "What will they talk about?" → "Who is the foreign minister?" from the brief in focus', () => {
+    const [meeting, talk, minister] = converse(['When is Petro meeting Trump?', 'What will they talk about?', 'Who is the foreign minister?']);
+    expect(meeting!.answered).toBe(true);
+    expect(meeting!.answer).toContain('Feb. 3');
+    expect(meeting!.followUp).toBe('no-history');
+
+    expect(talk!.followUp).toBe('follow-up');
+    expect(talk!.answered).toBe(true);
+    expect(talk!.citations[0]!.briefId).toBe(SEED);
+
+    expect(minister!.followUp).toBe('follow-up');
+    expect(minister!.citations[0]!.briefId).toBe(SEED);
+    expect(minister!.answer).toContain('Rosa Villavicencio');
+  });
+
+  it('needs the history for those follow-ups: asked alone they go to the other summit', () => {
+    const talk = engine.ask('What will they talk about?');
+    expect(talk.citations[0]!.briefId).toBe('japan-china-talks');
+    const minister = engine.ask('Who is the foreign minister?');
+    expect(minister.citations[0]!.briefId).toBe('japan-china-talks');
+    expect(minister.answer).toContain('Kenji Morita');
+  });
+
+  it('does not change a first question: an empty history answers exactly as no history', () => {
+    const q = 'When is Petro meeting Trump?';
+    const { followUp, ...withEmpty } = engine.ask(q, { history: [] });
+    expect(followUp).toBe('no-history');
+    expect(withEmpty).toEqual(engine.ask(q));
+  });
+
+  it('lets go of the old topic for a self-contained question about something else', () => {
+    const [, shift] = converse(['When is Petro meeting Trump?', 'Who scored twice for Harbour Town in the cup final?']);
+    expect(shift!.followUp).toBe('new-topic');
+    expect(shift!.citations[0]!.briefId).toBe('harbour-cup-final');
+    expect(shift!.answer).toContain('Ana Costa');
+  });
+
+  it('follows the new topic afterwards', () => {
+    const answers = converse(['When is Petro meeting Trump?', 'Who scored twice for Harbour Town in the cup final?', 'Who did they beat?']);
+    expect(answers[2]!.followUp).toBe('follow-up');
+    expect(answers[2]!.citations[0]!.briefId).toBe('harbour-cup-final');
+    expect(answers[2]!.answer).toContain('Millbrook');
+  });
+
+  it('drops an announced change of subject and its marker words', () => {
+    const [, shift] = converse(['When is Petro meeting Trump?', 'Switching topics: who saved a penalty?']);
+    expect(shift!.followUp).toBe('announced-shift');
+    expect(shift!.citations[0]!.briefId).toBe('harbour-cup-final');
+  });
+
+  it('still says so when the briefs do not hold the answer, history or not', () => {
+    const [, missing] = converse(['When is Petro meeting Trump?', 'What is the population of Canada?']);
+    expect(missing!.answered).toBe(false);
+    expect(missing!.citations).toEqual([]);
+  });
+
+  it('resolves a bare "Why?" from the conversation instead of refusing it', () => {
+    expect(engine.ask('Why?').answered).toBe(false);
+    const [, why] = converse(['Why did the U.S. revoke Petro\'s visa?', 'Why?']);
+    expect(why!.answered).toBe(true);
+    expect(why!.citations[0]!.briefId).toBe(SEED);
+  });
+});
+
+describe('conversation helpers', () => {
+  it('remembers the briefs the answer quotes, not the further reading', () => {
+    const answer = engine.ask('What will they talk about?', { limit: 3 });
+    const turn = turnOf('What will they talk about?', answer);
+    const quoted = [...answer.answer.matchAll(/\[(\d+)\]/g)].map((m) => answer.citations[Number(m[1]) - 1]!.briefId);
+    expect(turn.briefIds).toEqual([...new Set(quoted)]);
+    expect(turn.passageIds).toEqual(answer.citations.map((c) => c.passageId));
+    expect(turn.answer).not.toMatch(/\[\d\]/);
+  });
+
+  it('takes context terms from the current topic only, newest weighing most', () => {
+    const history: Turn[] = [
+      { question: 'Who scored for Harbour Town?', answered: true, briefIds: ['harbour-cup-final'], passageIds: ['harbour-cup-final#p2'] },
+      { question: 'When is Petro meeting Trump?', answered: true, briefIds: [SEED], passageIds: [`${SEED}#p1`] },
+      { question: 'Who is the foreign minister?', answered: true, briefIds: [SEED], passageIds: [`${SEED}#p4`] },
+    ];
+    const ctx = conversationContext(engine.index, history)!;
+    expect([...ctx.focus.keys()]).toEqual([SEED]);
+    expect(ctx.terms.has('harbour')).toBe(false);
+    expect(ctx.terms.get('petro')!).toBeLessThan(ctx.terms.get('minist')!);
+    expect(conversationContext(engine.index, [{ question: 'x', answered: false, briefIds: [], passageIds: [] }])).toBeUndefined();
+  });
+
+  it('recognises announced topic changes and anaphora', () => {
+    expect(announcesNewTopic('Switching topics: what is the biggest city on the Rhine?')).toBe(true);
+    expect(announcesNewTopic('On a different subject: who founded Antioch?')).toBe(true);
+    expect(announcesNewTopic('What is the subject of the talks?')).toBe(false);
+    expect(stripTopicMarker('New question: which king moved the court?')).toBe('which king moved the court?');
+    expect(stripTopicMarker('Unrelated')).toBe('Unrelated');
+    expect(looksAnaphoric('Who succeeded him?')).toBe(true);
+    expect(looksAnaphoric('And the lower one?')).toBe(true);
+    expect(looksAnaphoric('When is Petro meeting Trump?')).toBe(false);
+  });
+});

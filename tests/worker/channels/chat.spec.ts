@@ -1,0 +1,179 @@
+import { SELF } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import {
+  base64ToBytes,
+  formatReply,
+  hexToBytes,
+  LENGTH_LIMITS,
+  parseCommand,
+  respond,
+  safeEqual,
+  splitSentences,
+  type ChatReply,
+} from '../../../src/adapters/chat/index.js';
+import { bundledEngine } from '../../../src/worker.js';
+import { call, testEnv } from './helpers.js';
+
+const sentence = (i: number) => `Sentence number ${i} says that U.S. officials met on Feb. ${i} & agreed <things>. [${i}]`;
+
+function longAnswer(n: number): ChatReply {
+  return {
+    kind: 'answer',
+    text: Array.from({ length: n }, (_, i) => sentence(i + 1)).join(' '),
+    sourcesLabel: 'Sources',
+    sources: Array.from({ length: n }, (_, i) => ({ n: i + 1, title: `Brief ${i + 1} | A & B <c>`, date: '2026-01-30', url: `https://news.example/${i + 1}?a=1&b=2` })),
+  };
+}
+
+describe('respond (the single entry point)', () => {
+  const engine = bundledEngine();
+  it('answers a question with the cited sources only', async () => {
+    const reply = await respond(engine, testEnv, 'telegram', 'k', 'When is Petro meeting Trump?');
+    expect(reply.kind).toBe('answer');
+    expect(reply.text).toContain('Feb. 3');
+    const markers = [...reply.text.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
+    expect(reply.sources.map((s) => s.n)).toEqual([...new Set(markers)].sort());
+  });
+  it('handles commands', async () => {
+    expect((await respond(engine, testEnv, 'slack', 'k', '/start')).kind).toBe('help');
+    expect((await respond(engine, testEnv, 'slack', 'k', 'HELP')).kind).toBe('help');
+    expect((await respond(engine, testEnv, 'slack', 'k', '')).kind).toBe('help');
+    const latest = await respond(engine, testEnv, 'slack', 'k', '/latest');
+    expect(latest.kind).toBe('latest');
+    expect(latest.sources[0]!.title).toBe(engine.list(1)[0]!.title);
+    const unknown = await respond(engine, testEnv, 'slack', 'k', '/frobnicate');
+    expect(unknown.text).toContain("I don't know the command /frobnicate.");
+  });
+  it('parses commands with a bot suffix, and leaves questions alone', () => {
+    expect(parseCommand('/latest@briefbot')).toBe('latest');
+    expect(parseCommand('  /help  ')).toBe('help');
+    expect(parseCommand('latest!')).toBe('latest');
+    expect(parseCommand('what is the latest on Petro?')).toBeNull();
+    expect(parseCommand('help me understand the sanctions')).toBeNull();
+  });
+});
+
+describe('formatReply', () => {
+  it('escapes each markup as its platform requires', () => {
+    const r = longAnswer(1);
+    const tg = formatReply(r, 'telegram');
+    expect(tg).toContain('&amp; agreed &lt;things&gt;. [1]');
+    expect(tg).toContain('[1] <a href="https://news.example/1?a=1&amp;b=2">Brief 1 | A &amp; B &lt;c&gt;</a> (2026-01-30)');
+    const sl = formatReply(r, 'slack');
+    expect(sl).toContain('&amp; agreed &lt;things&gt;. [1]');
+    expect(sl).toContain('[1] <https://news.example/1?a=1&amp;b=2|Brief 1 | A &amp; B &lt;c&gt;> (2026-01-30)');
+    const dc = formatReply(r, 'discord');
+    expect(dc).toContain('& agreed <things>. \\[1\\]');
+    expect(dc).toContain('\\[1\\] [Brief 1 \\| A & B <c>](<https://news.example/1?a=1&b=2>)');
+    const plain = formatReply(r, 'plain');
+    expect(plain).toBe(`${sentence(1)}\n\nSources\n[1] Brief 1 | A & B <c> https://news.example/1?a=1&b=2 (2026-01-30)`);
+  });
+
+  it('never links a non-http URL', () => {
+    const r = { ...longAnswer(1), sources: [{ n: 1, title: 'T', date: null, url: 'javascript:alert(1)' }] };
+    expect(formatReply(r, 'telegram')).not.toContain('javascript:');
+    expect(formatReply(r, 'plain')).not.toContain('javascript:');
+  });
+
+  it.each(Object.entries(LENGTH_LIMITS))('trims a long answer for %s at a sentence, keeping whole citations', (channel, limit) => {
+    const markup = channel === 'telegram' || channel === 'slack' || channel === 'discord' ? channel : 'plain';
+    const reply = longAnswer(60);
+    const out = formatReply(reply, markup, limit);
+    expect(out.length).toBeLessThanOrEqual(limit);
+    expect(out).toContain('(Shortened: see the sources below.)');
+    // Every kept sentence is whole and keeps its marker; every cited source is listed, whole.
+    const body = out.split('\n\n')[0]!;
+    const kept = [...body.matchAll(/\[(\d+)\\?\]/g)].map((m) => Number(m[1]));
+    expect(kept.length).toBeGreaterThan(3);
+    expect(kept).toEqual(kept.map((_, i) => i + 1));
+    for (const n of kept) expect(out).toContain(`https://news.example/${n}`);
+    expect(out).not.toContain(`https://news.example/${kept.length + 1}`);
+    expect(body.trimEnd().endsWith('…')).toBe(true);
+  });
+
+  it('drops list items from the end, never cutting one', () => {
+    const list: ChatReply = {
+      kind: 'latest',
+      text: 'The newest briefs:',
+      sourcesLabel: '',
+      sources: Array.from({ length: 40 }, (_, i) => ({ n: i + 1, title: `Brief title number ${i + 1} about something`, date: null, url: null })),
+    };
+    const out = formatReply(list, 'plain', 300);
+    expect(out.length).toBeLessThanOrEqual(300);
+    const lines = out.split('\n').slice(2);
+    lines.forEach((l, i) => expect(l).toBe(`${i + 1}. Brief title number ${i + 1} about something`));
+  });
+
+  it('splits answers only after citation markers', () => {
+    expect(splitSentences('The U.S. said so. [1] Petro met Feb. 3. [2][3] Then more. [1]')).toEqual(['The U.S. said so. [1]', 'Petro met Feb. 3. [2][3]', 'Then more. [1]']);
+  });
+});
+
+describe('crypto helpers fail closed', () => {
+  it('decodes only well-formed hex and base64 of the expected length', () => {
+    expect(hexToBytes('00ff')).toEqual(new Uint8Array([0, 255]));
+    expect(hexToBytes('0f', 2)).toBeNull();
+    expect(hexToBytes('0g')).toBeNull();
+    expect(hexToBytes('abc')).toBeNull();
+    expect(base64ToBytes('AAE=')).toEqual(new Uint8Array([0, 1]));
+    expect(base64ToBytes('AAE')).toBeNull();
+    expect(base64ToBytes('AA E')).toBeNull();
+    expect(base64ToBytes('')).toBeNull();
+    expect(base64ToBytes('AAE=', 3)).toBeNull();
+  });
+  it('compares strings in constant time, exactly', async () => {
+    expect(await safeEqual('abc', 'abc')).toBe(true);
+    expect(await safeEqual('abc', 'abd')).toBe(false);
+    expect(await safeEqual('abc', 'abcd')).toBe(false);
+    expect(await safeEqual('', 'a')).toBe(false);
+  });
+});
+
+describe('/health and disabled channels', () => {
+  it('lists every channel as enabled when its secrets are set', async () => {
+    const res = await SELF.fetch('https://briefbot.test/health');
+    const body = await res.json<{ status: string; index: unknown; channels: Record<string, string> }>();
+    expect(body.status).toBe('ok');
+    expect(body.index).toBeDefined();
+    expect(body.channels).toEqual({ telegram: 'enabled', slack: 'enabled', whatsapp: 'enabled', discord: 'enabled', twilio: 'enabled', line: 'enabled' });
+  });
+
+  const none = {
+    TELEGRAM_SECRET_TOKEN: undefined,
+    SLACK_SIGNING_SECRET: undefined,
+    WHATSAPP_APP_SECRET: undefined,
+    DISCORD_PUBLIC_KEY: undefined,
+    TWILIO_AUTH_TOKEN: undefined,
+    LINE_CHANNEL_SECRET: undefined,
+  };
+
+  it('lists channels as disabled, and answers 404 on every webhook route, when secrets are missing', async () => {
+    const health = await (await call(new Request('https://briefbot.test/health'), none)).json<{ channels: Record<string, string> }>();
+    expect(Object.values(health.channels)).toEqual(Array(6).fill('disabled'));
+    for (const [method, path] of [
+      ['POST', 'telegram'],
+      ['POST', 'slack/events'],
+      ['POST', 'slack/commands'],
+      ['GET', 'whatsapp?hub.mode=subscribe&hub.challenge=1&hub.verify_token=meatyhamhock'],
+      ['POST', 'whatsapp'],
+      ['POST', 'discord'],
+      ['POST', 'twilio'],
+      ['POST', 'line'],
+    ] as const) {
+      const res = await call(new Request(`https://briefbot.test/webhooks/${path}`, { method, body: method === 'POST' ? '{}' : undefined }), none);
+      expect(res.status, path).toBe(404);
+      expect((await res.json<{ error: { code: string } }>()).error.code).toBe('not_found');
+    }
+  });
+
+  it('refuses an oversized webhook body with 413 before reading it', async () => {
+    const res = await call(new Request('https://briefbot.test/webhooks/line', { method: 'POST', headers: { 'Content-Length': String(2 * 1024 * 1024) }, body: 'x' }));
+    expect(res.status).toBe(413);
+    expect((await res.json<{ error: { code: string } }>()).error.code).toBe('payload_too_large');
+  });
+
+  it('needs the outbound token too where replies are API calls', async () => {
+    const health = await (await call(new Request('https://briefbot.test/health'), { SLACK_BOT_TOKEN: '', LINE_CHANNEL_ACCESS_TOKEN: undefined, TELEGRAM_BOT_TOKEN: undefined })).json<{ channels: Record<string, string> }>();
+    expect(health.channels).toMatchObject({ slack: 'disabled', line: 'disabled', telegram: 'enabled' });
+  });
+});
