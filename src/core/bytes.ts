@@ -76,14 +76,6 @@ export class VarintReader {
   }
 }
 
-/** Decode `count` varints into a typed array. */
-export function readVarints(bytes: Uint8Array, count: number, into: Uint32Array | Uint16Array = new Uint32Array(count)): Uint32Array | Uint16Array {
-  const r = new VarintReader(bytes);
-  for (let i = 0; i < count; i++) into[i] = r.next();
-  if (r.pos !== bytes.length) throw new RangeError(`expected ${count} varints in ${bytes.length} bytes, read ${r.pos}`);
-  return into;
-}
-
 export const utf8 = {
   encode: (s: string): Uint8Array => new TextEncoder().encode(s),
   decode: (b: Uint8Array) => decoder.decode(b),

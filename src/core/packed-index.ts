@@ -3,16 +3,19 @@
  * text, designed to load in a few milliseconds without building an object
  * graph, and to stay small once gzipped.
  *
- * Layout (little-endian): `BBX2`, u32 header length, the header as JSON,
+ * Layout (little-endian): `BBX3`, u32 header length, the header as JSON,
  * zero padding to 4 bytes, then the parts the header lists by offset:
  *
  * | part          | content                                                              |
  * | ------------- | -------------------------------------------------------------------- |
- * | `terms`       | every index term, sorted (UTF-16 order), joined with `\n`, UTF-8     |
+ * | `terms`       | every index term, sorted by UTF-8 bytes, joined with `\n`            |
  * | `termBlocks`  | varint: byte length of each term's postings block                    |
- * | `postings`    | per term, per field: varint count, then per passage varint           |
- * |               | `(docDelta << 1) \| (freq > 1)` and, when freq > 1, varint freq      |
- * | `fieldLength` | varint: per passage, per field, its number of distinct terms         |
+ * | `postings`    | per term: varint mask of the fields holding it; per such field a     |
+ * |               | varint count (and, for a brief-level field, a varint brief count),   |
+ * |               | then per passage (or brief) varint `(idDelta << 1) \| (freq > 1)`    |
+ * |               | and, when freq > 1, varint freq                                      |
+ * | `fieldLength` | per field, u16 or u32 per passage (per brief for a brief-level       |
+ * |               | field), each field padded to 4 bytes: read as typed-array views      |
  * | `text`        | every passage's text, UTF-8, back to back                            |
  * | `textLength`  | varint: byte length of each passage's text                           |
  *
