@@ -41,7 +41,7 @@ interface Score {
   run: { seconds: number; exitCode: number | null };
   answerable: { n: number; answerAt1: number; answerAt3: number; answerText: number; briefAt1: number; falseAbstentionRate: number };
   adversarialBriefAt1: number | null;
-  abstention: { abstained: number; precision: number | null; recall: number | null; recallAdversarial: number | null; recallOutOfCorpus: number | null };
+  abstention: { abstained: number; unanswerable: number; precision: number | null; recall: number | null; recallAdversarial: number | null; recallOutOfCorpus: number | null };
   snippets: { meanChars: number; maxChars: number; over300: number };
 }
 
@@ -137,7 +137,8 @@ function table(set: string, ours: Score, base: Score): string {
     ['answerText', ours.answerable.answerText, base.answerable.answerText, true],
     ['brief@1', ours.answerable.briefAt1, base.answerable.briefAt1, true],
     ['false abstentions', ours.answerable.falseAbstentionRate, base.answerable.falseAbstentionRate, false],
-    ['abstention precision', ours.abstention.precision, base.abstention.precision, false],
+    // Precision means nothing on a set with no unanswerable questions (every abstention is then a false one).
+    ['abstention precision', ours.abstention.unanswerable ? ours.abstention.precision : null, base.abstention.unanswerable ? base.abstention.precision : null, false],
     ['abstention recall', ours.abstention.recall, base.abstention.recall, false],
     ['  recall adversarial', ours.abstention.recallAdversarial, base.abstention.recallAdversarial, false],
     ['  recall out-of-corpus', ours.abstention.recallOutOfCorpus, base.abstention.recallOutOfCorpus, false],
