@@ -204,19 +204,7 @@ export function composeAnswer(index: SearchIndex, question: string, retrieval: R
     const sentScores = candidates.filter((x) => x.hit.doc === c.hit.doc);
     const snip = snippet(c.hit.passage, c.s, (i) => sentScores.find((x) => x.s === i)?.score ?? 0, termSet);
     const brief = ctx.briefOf(c.hit.passage.briefId);
-    citations.push({
-      briefId: brief.id,
-      title: brief.title,
-      byline: brief.byline ?? null,
-      date: brief.date ?? null,
-      url: brief.url ?? null,
-      passageId: c.hit.passage.id,
-      snippet: snip.text,
-      highlights: snip.highlights,
-      score: round(c.hit.score),
-      window: snip.window,
-      doc: c.hit.doc,
-    });
+    citations.push({ ...citation(brief, c.hit.passage.id, snip, round(c.hit.score)), window: snip.window, doc: c.hit.doc });
     if (wantsInAnswer) chosen.push({ candidate: c, marker: citations.length });
   }
 
@@ -309,6 +297,21 @@ export function snippet(
   if (from > 0) text = '…' + text;
   if (to < sentence.length) text = text.replace(/[\s,;:]+$/, '') + '…';
   return { text, highlights: highlight(text, terms), window: [s, s] };
+}
+
+/** A citation of `passageId` in `brief`, showing `snip`. */
+export function citation(brief: Brief, passageId: string, snip: { text: string; highlights: Range[] }, score: number): Citation {
+  return {
+    briefId: brief.id,
+    title: brief.title,
+    byline: brief.byline ?? null,
+    date: brief.date ?? null,
+    url: brief.url ?? null,
+    passageId,
+    snippet: snip.text,
+    highlights: snip.highlights,
+    score,
+  };
 }
 
 /** Ranges of `text` whose terms are among `terms`. */

@@ -7,7 +7,7 @@
  * `messages` for the OpenAI endpoint, a map for the batch CLI).
  * @module
  */
-import { snippet } from './answer.js';
+import { citation, snippet } from './answer.js';
 import { MAX_TURNS, turnOf } from './conversation.js';
 import type { Engine } from './engine.js';
 import { detectIntent, type Intent } from './intents.js';
@@ -162,18 +162,7 @@ function bestSentence(p: Passage, terms: Set<string>): number {
 
 function citeOf(engine: Engine, p: Passage, sentence: number, terms: Set<string>): Citation {
   const brief = engine.brief(p.briefId)!;
-  const snip = snippet(p, sentence, (i) => (i === sentence ? 1 : 0), terms);
-  return {
-    briefId: brief.id,
-    title: brief.title,
-    byline: brief.byline ?? null,
-    date: brief.date ?? null,
-    url: brief.url ?? null,
-    passageId: p.id,
-    snippet: snip.text,
-    highlights: snip.highlights,
-    score: 0,
-  };
+  return citation(brief, p.id, snippet(p, sentence, (i) => (i === sentence ? 1 : 0), terms), 0);
 }
 
 function findLast<T>(xs: T[], pred: (x: T) => boolean): number {
