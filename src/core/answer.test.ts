@@ -98,6 +98,7 @@ describe('ranking', () => {
   it('lists briefs newest first, undated last', () => {
     const e = Engine.build(parseBriefs([brief('old', '2025-01-01'), seedFile(), brief('new', '2026-01-01')]));
     expect(e.list().map((b) => b.id)).toEqual(['new', 'old', SEED]);
+    expect(e.list(2, 1).map((b) => b.id)).toEqual(['old', SEED]);
   });
 });
 

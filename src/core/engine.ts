@@ -198,10 +198,10 @@ export class Engine {
     return brief?.passages.find((p) => p.id === id) ?? this.index.passages.find((p) => p.id === id);
   }
 
-  /** Brief summaries, newest first. */
-  list(limit = Infinity): BriefSummary[] {
+  /** Brief summaries, newest first: `limit` of them from `offset`. */
+  list(limit = Infinity, offset = 0): BriefSummary[] {
     this.byDate ??= [...this.briefs].sort(newestFirst);
-    return this.byDate.slice(0, limit).map(summarize);
+    return this.byDate.slice(offset, offset + limit).map(summarize);
   }
 }
 

@@ -82,7 +82,7 @@ export class ApiClient {
 
   /** The newest briefs. */
   async latest(n: number): Promise<BriefItem[]> {
-    const body = await this.get<{ briefs?: BriefItem[] }>('/api/briefs');
+    const body = await this.get<{ briefs?: BriefItem[] }>(`/api/briefs?limit=${n}`);
     return (Array.isArray(body.briefs) ? body.briefs : []).slice(0, n);
   }
 

@@ -126,6 +126,16 @@ describe('briefs', () => {
     ]);
   });
 
+  it('pages the list with limit and offset', async () => {
+    const page = async (q: string) => (await SELF.fetch(`${BASE}/api/briefs${q}`)).json<{ briefs: unknown[]; total: number; offset: number; limit: number }>();
+    expect(await page('')).toMatchObject({ total: 1, offset: 0, limit: 100 });
+    expect((await page('?limit=1')).briefs).toHaveLength(1);
+    expect(await page('?offset=1')).toMatchObject({ briefs: [], total: 1, offset: 1 });
+    const bad = await SELF.fetch(`${BASE}/api/briefs?limit=0`);
+    expect(bad.status).toBe(400);
+    expect((await bad.json<ErrorJson>()).error.message).toMatch(/limit/);
+  });
+
   it('returns one brief with its passages and sections', async () => {
     const res = await SELF.fetch(`${BASE}/api/briefs/${SEED}`);
     expect(res.status).toBe(200);

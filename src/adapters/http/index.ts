@@ -16,7 +16,7 @@ import { summarize, type Engine } from '../../core/engine.js';
 import { converse } from '../chat/memory.js';
 import type { AppEnv, Env } from '../../env.js';
 import { ApiError } from './errors.js';
-import { AskBody, AskQuery, AskResponse, BriefDetail, BriefList, BriefParams, ErrorBody } from './schemas.js';
+import { AskBody, AskQuery, AskResponse, BriefDetail, BriefList, BriefListQuery, BriefParams, ErrorBody } from './schemas.js';
 
 /** Largest accepted request body. */
 export const MAX_BODY_BYTES = 16 * 1024;
@@ -62,7 +62,12 @@ const listBriefs = createRoute({
   path: '/api/briefs',
   summary: 'List the briefs, newest first',
   tags: ['Briefs'],
-  responses: { 200: { description: 'All briefs', content: { 'application/json': { schema: BriefList } } } },
+  description: 'Paged with `limit` (default 100) and `offset`; `total` is the number of briefs.',
+  request: { query: BriefListQuery },
+  responses: {
+    200: { description: 'A page of briefs', content: { 'application/json': { schema: BriefList } } },
+    ...errors(400),
+  },
 });
 
 const getBrief = createRoute({
@@ -108,7 +113,11 @@ export function api() {
     return c.json(await answer(c.var.engine, c.env, q, limit, conversationId), 200);
   });
 
-  app.openapi(listBriefs, (c) => c.json({ briefs: c.var.engine.list() }, 200));
+  app.openapi(listBriefs, (c) => {
+    const { limit = 100, offset = 0 } = c.req.valid('query');
+    const engine = c.var.engine;
+    return c.json({ briefs: engine.list(limit, offset), total: engine.briefs.length, offset, limit }, 200);
+  });
 
   app.openapi(getBrief, async (c) => {
     const brief = await c.var.engine.briefAsync(c.req.valid('param').id);

@@ -95,7 +95,32 @@ export const BriefSummary = z
   })
   .openapi('BriefSummary');
 
-export const BriefList = z.object({ briefs: z.array(BriefSummary) }).openapi('BriefList');
+export const BriefList = z
+  .object({
+    briefs: z.array(BriefSummary),
+    total: z.number().int().openapi({ description: 'Number of briefs in the index.' }),
+    offset: z.number().int(),
+    limit: z.number().int(),
+  })
+  .openapi('BriefList');
+
+const pageNumber = (name: string, min: number, max: number) =>
+  z.coerce
+    .number({ error: `${name} must be a number` })
+    .int(`${name} must be a whole number`)
+    .min(min, `${name} must be at least ${min}`)
+    .max(max, `${name} must be at most ${max}`);
+
+export const MAX_PAGE = 1000;
+
+export const BriefListQuery = z.object({
+  limit: pageNumber('limit', 1, MAX_PAGE)
+    .optional()
+    .openapi({ param: { name: 'limit', in: 'query' }, description: `Briefs per page (default 100, at most ${MAX_PAGE}).`, example: 20 }),
+  offset: pageNumber('offset', 0, Number.MAX_SAFE_INTEGER)
+    .optional()
+    .openapi({ param: { name: 'offset', in: 'query' }, description: 'Briefs to skip (default 0).', example: 0 }),
+});
 
 export const Passage = z
   .object({ id: z.string(), n: z.number().int(), section: z.string().nullable(), text: z.string() })
