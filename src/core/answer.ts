@@ -243,7 +243,7 @@ function related(hits: Hit[], briefOf: (id: string) => Brief): RelatedBrief[] {
 
 /**
  * The snippet for sentence `s`: that sentence, widened with whole neighbouring
- * sentences (the better-scoring side first) while it fits in 300 characters;
+ * sentences, the window of at most 300 characters whose sentences score most;
  * a sentence longer than that is cut at word boundaries around its matches.
  */
 export function snippet(
@@ -257,15 +257,20 @@ export function snippet(
   let hi = s;
   const span = () => sents[hi]![1] - sents[lo]![0];
   if (span() <= SNIPPET_MAX) {
-    for (;;) {
-      const options: number[] = [];
-      if (lo > 0) options.push(lo - 1);
-      if (hi < sents.length - 1) options.push(hi + 1);
-      options.sort((a, b) => sentenceScore(b) - sentenceScore(a) || a - b);
-      const next = options.find((i) => Math.max(sents[hi]![1], sents[i]![1]) - Math.min(sents[lo]![0], sents[i]![0]) <= SNIPPET_MAX);
-      if (next === undefined) break;
-      if (next < lo) lo = next;
-      else hi = next;
+    // Of the windows around `s` that fit, the one whose sentences score most
+    // in sum (on a tie, the one with more sentences).
+    let bestSum = -Infinity;
+    for (let a = s; a >= 0 && sents[s]![1] - sents[a]![0] <= SNIPPET_MAX; a--) {
+      let sum = 0;
+      for (let i = a; i < s; i++) sum += sentenceScore(i);
+      for (let b = s; b < sents.length && sents[b]![1] - sents[a]![0] <= SNIPPET_MAX; b++) {
+        sum += sentenceScore(b);
+        if (sum > bestSum || (sum === bestSum && b - a > hi - lo)) {
+          bestSum = sum;
+          lo = a;
+          hi = b;
+        }
+      }
     }
     const from = sents[lo]![0];
     const text = passage.text.slice(from, sents[hi]![1]);
