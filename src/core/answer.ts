@@ -37,6 +37,8 @@ export interface AnswerOptions {
   proximityWeight: number;
   /** Extra answer sentences must score at least this share of the best one. */
   extraSentenceRatio: number;
+  /** Share of a question word's weight earned by a linked word (see LINK_GROUPS) in its place. */
+  linkWeight: number;
   retrieve?: Partial<RetrieveOptions>;
 }
 
@@ -48,6 +50,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   minStrength: 1.2,
   extraSentenceRatio: 0.9,
   proximityWeight: 0.2,
+  linkWeight: 0.5,
 };
 
 /** Share of the question's adjacent term pairs found within 3 words of each other in `seq`. */
@@ -110,6 +113,45 @@ function typeEvidence(type: QuestionType, text: string, questionWords: Set<strin
   }
 }
 
+/**
+ * General English words that often stand for one another between a question
+ * and its answer ("talks" / "discussed", "died" / "killed"). Each line is one
+ * group; a question word meets the others of its group at `linkWeight`.
+ */
+const LINK_GROUPS = [
+  'talk talks talked discuss discussed discussion discussions',
+  'die died dies death deaths dead kill killed killing',
+  'buy bought purchase purchased acquire acquired acquisition',
+  'begin began begun start started starting establish established launch launched',
+  'end ended finish finished',
+  'win won victory',
+  'lose lost loss defeat defeated',
+  'build built construct constructed construction',
+  'born birth',
+  'marry married marriage wife husband',
+  'speak spoke said say says speech',
+  'write wrote written author',
+  'sell sold sale',
+  'pay paid cost',
+  'grow grew growth increase increased rise rose',
+  'fall fell decline declined decrease decreased drop dropped',
+  'leave left depart departed',
+  'arrest arrested detain detained',
+  'elect elected election vote voted',
+  'create created invent invented',
+  'teach taught',
+  'name named called',
+  'live lived resident residents',
+  'large largest big biggest',
+  'small smallest little',
+];
+/** Index term → the other terms of its groups. */
+const LINKS = new Map<string, string[]>();
+for (const g of LINK_GROUPS) {
+  const terms = [...new Set(analyze(g))];
+  for (const t of terms) LINKS.set(t, [...new Set([...(LINKS.get(t) ?? []), ...terms.filter((u) => u !== t)])]);
+}
+
 /** One scored sentence of a retrieved passage. */
 interface Candidate {
   hit: Hit;
@@ -169,7 +211,12 @@ export function composeAnswer(index: SearchIndex, question: string, retrieval: R
     const sentSeqs = p.sentences.map(([s, e]) => analyze(p.text.slice(s, e)));
     const sentTerms = sentSeqs.map((seq) => new Set(seq));
     const headTerms = new Set(analyze(ctx.briefOf(p.briefId).title + ' ' + (p.section ?? '')));
-    const coverage = sentTerms.map((st) => cover([...st].filter((t) => weight.has(t))));
+    // A question word missing from the sentence counts in part when a linked word stands there.
+    const coverage = sentTerms.map((st) => {
+      let c = cover([...st].filter((t) => weight.has(t)));
+      for (const t of own) if (!st.has(t) && LINKS.get(t)?.some((u) => st.has(u))) c += (o.linkWeight * weight.get(t)!) / total;
+      return c;
+    });
     const pnorm = hit.score / top.score;
     p.sentences.forEach(([s, e], i) => {
       const own = coverage[i]!;
