@@ -37,6 +37,8 @@ export interface AnswerOptions {
   proximityWeight: number;
   /** Extra answer sentences must score at least this share of the best one. */
   extraSentenceRatio: number;
+  /** Share of the question words held only by the previous sentence credited to a sentence that refers back to it. */
+  carryWeight: number;
   /** Share of a question word's weight earned by a linked word (see LINK_GROUPS) in its place. */
   linkWeight: number;
   retrieve?: Partial<RetrieveOptions>;
@@ -51,6 +53,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   extraSentenceRatio: 0.9,
   proximityWeight: 0.2,
   linkWeight: 0.5,
+  carryWeight: 0.5,
 };
 
 /** Share of the question's adjacent term pairs found within 3 words of each other in `seq`. */
@@ -152,6 +155,9 @@ for (const g of LINK_GROUPS) {
   for (const t of terms) LINKS.set(t, [...new Set([...(LINKS.get(t) ?? []), ...terms.filter((u) => u !== t)])]);
 }
 
+/** A sentence that opens by referring back to the one before it. */
+const REFERS_BACK = /^\W*(?:it|he|she|they|this|these|his|her|its|their|the \w+)\b/i;
+
 /** One scored sentence of a retrieved passage. */
 interface Candidate {
   hit: Hit;
@@ -219,7 +225,13 @@ export function composeAnswer(index: SearchIndex, question: string, retrieval: R
     });
     const pnorm = hit.score / top.score;
     p.sentences.forEach(([s, e], i) => {
-      const own = coverage[i]!;
+      // A sentence opening with a pronoun or "The …" continues the one before it:
+      // the question words only that one holds count at `carryWeight`.
+      const carry =
+        i > 0 && REFERS_BACK.test(p.text.slice(s, e))
+          ? cover([...sentTerms[i - 1]!].filter((t) => weight.has(t) && !sentTerms[i]!.has(t)))
+          : 0;
+      const own = coverage[i]! + o.carryWeight * carry;
       // Title/section words count a little: "it" in the sentence is often the brief's subject.
       const head = cover([...headTerms].filter((t) => weight.has(t) && !sentTerms[i]!.has(t)));
       const evidence = type === 'other' ? 0 : typeEvidence(type, p.text.slice(s, e), questionWords);
