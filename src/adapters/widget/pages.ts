@@ -13,8 +13,8 @@ import type { Brief, Range } from '../../core/types.js';
 type Markup = ReturnType<typeof html>;
 
 const STYLE = `
-:root{color-scheme:light dark;--bg:#fbfbfa;--fg:#1b1f24;--muted:#57606a;--line:#dde1e6;--card:#fff;--accent:#0a66c2;--link:#0a58a8;--hl:#fff4c2;--code:#f1f3f5;--mark:#d4e7fc;--mark-fg:#0c1a2b;--mark-line:#0a58a8}
-@media (prefers-color-scheme:dark){:root{--bg:#111316;--fg:#e8eaed;--muted:#a0a8b2;--line:#2d333b;--card:#181b1f;--accent:#4c9be8;--link:#7db7f0;--hl:#2e2708;--code:#1f2328;--mark:#1c4a78;--mark-fg:#f4f8fc;--mark-line:#7db7f0}}
+:root{color-scheme:light dark;--bg:#fbfbfa;--fg:#1b1f24;--muted:#57606a;--line:#dde1e6;--card:#fff;--accent:#0a66c2;--link:#0a58a8;--hl:#fff4c2;--code:#f1f3f5;--mark:#d4e7fc;--mark-fg:#0c1a2b;--mark-line:#8dbaf0}
+@media (prefers-color-scheme:dark){:root{--bg:#111316;--fg:#e8eaed;--muted:#a0a8b2;--line:#2d333b;--card:#181b1f;--accent:#4c9be8;--link:#7db7f0;--hl:#2e2708;--code:#1f2328;--mark:#1c4a78;--mark-fg:#f4f8fc;--mark-line:#4c86c4}}
 *{box-sizing:border-box}
 body{margin:0;background:var(--bg);color:var(--fg);font:17px/1.6 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
 a{color:var(--link)}
