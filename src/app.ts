@@ -7,21 +7,21 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { cors } from 'hono/cors';
 import { methodNotAllowed } from 'hono/method-not-allowed';
-import { api } from './adapters/http/index.js';
-import { errorJson, onError } from './adapters/http/errors.js';
-import { ErrorBody, Health } from './adapters/http/schemas.js';
-import { widget } from './adapters/widget/index.js';
-import type { Engine } from './core/engine.js';
-import type { AppEnv, Env } from './env.js';
-import { transfer } from './storage/r2-shards.js';
 import { channelStatus } from './adapters/chat/index.js';
 import { discord } from './adapters/discord/index.js';
+import { errorJson, onError } from './adapters/http/errors.js';
+import { api } from './adapters/http/index.js';
+import { ErrorBody, Health } from './adapters/http/schemas.js';
 import { line } from './adapters/line/index.js';
+import { openaiApp } from './adapters/openai/index.js';
 import { slack } from './adapters/slack/index.js';
 import { telegram } from './adapters/telegram/index.js';
 import { twilio } from './adapters/twilio/index.js';
 import { whatsapp } from './adapters/whatsapp/index.js';
-import { openaiApp } from './adapters/openai/index.js';
+import { widget } from './adapters/widget/index.js';
+import type { Engine } from './core/engine.js';
+import type { AppEnv, Env } from './env.js';
+import { transfer } from './storage/r2-shards.js';
 
 export const VERSION = '0.1.0';
 
@@ -43,8 +43,12 @@ export function createApp(getEngine: (env: Env) => Engine | Promise<Engine>) {
     onMethodNotAllowed: (c, methods) =>
       errorJson(c, 405, 'method_not_allowed', `${c.req.method} is not allowed here; use ${methods.join(', ')}`, { Allow: methods.join(', ') }),
   }));
-  app.use('/api/*', (c, next) => cors({ origin: allowedOrigins(c.env.CORS_ORIGINS), allowMethods: ['GET', 'POST', 'OPTIONS'], maxAge: 86400 })(c, next));
-  app.use('/v1/*', (c, next) => cors({ origin: allowedOrigins(c.env.CORS_ORIGINS), allowMethods: ['GET', 'POST', 'OPTIONS'], maxAge: 86400 })(c, next));
+  // Browsers may call the JSON API and the OpenAI-compatible API from the allowed origins.
+  for (const path of ['/api/*', '/v1/*']) {
+    app.use(path, (c, next) =>
+      cors({ origin: allowedOrigins(c.env.CORS_ORIGINS), allowMethods: ['GET', 'POST', 'OPTIONS'], exposeHeaders: ['Retry-After'], maxAge: 86400 })(c, next),
+    );
+  }
   app.use('*', async (c, next) => {
     c.set('engine', await getEngine(c.env));
     await next();

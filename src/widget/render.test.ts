@@ -56,6 +56,28 @@ describe('renderAnswer', () => {
     expect(sources[0]!.querySelector('mark')!.textContent).toBe('focus');
   });
 
+  it('links every source and related brief with the question in q, as plain links with text content only', () => {
+    const q = 'When is Petro meeting <b>Trump</b>?';
+    const node = renderAnswer(document, API, { answered: true, answer: 'A. [1]', citations: [citation(), citation({ passageId: 'petro-trump#p2' })] }, 1, noop, q);
+    const links = Array.from(node.querySelectorAll<HTMLAnchorElement>('ol.sources a'));
+    expect(links.map((a) => a.getAttribute('href'))).toEqual([
+      `${API}/briefs/petro-trump?q=When%20is%20Petro%20meeting%20%3Cb%3ETrump%3C%2Fb%3E%3F#p6`,
+      `${API}/briefs/petro-trump?q=When%20is%20Petro%20meeting%20%3Cb%3ETrump%3C%2Fb%3E%3F#p2`,
+    ]);
+    for (const a of links) {
+      expect(a.tagName).toBe('A');
+      expect(new URL(a.href).searchParams.get('q')).toBe(q);
+      // Title text and the screen-reader hint; nothing from the question becomes markup.
+      expect(a.textContent).toBe('Petro optimistic about meeting (opens in a new tab)');
+      expect(Array.from(a.querySelectorAll('*')).map((e) => e.outerHTML)).toEqual(['<span class="sr-only"> (opens in a new tab)</span>']);
+      expect(a.getAttributeNames().sort()).toEqual(['class', 'href', 'rel', 'target']);
+    }
+    const related = renderAnswer(document, API, { answered: false, answer: 'No.', citations: [], related: [{ briefId: 'petro-trump', title: 'T', date: null }] } as AskResult, 2, noop, q);
+    expect(related.querySelector('a.chip')!.getAttribute('href')).toBe(`${API}/briefs/petro-trump?q=When%20is%20Petro%20meeting%20%3Cb%3ETrump%3C%2Fb%3E%3F`);
+    // Without a question, links stay as they were.
+    expect(renderAnswer(document, API, { answered: true, answer: 'A. [1]', citations: [citation()] }, 3, noop).querySelector('a')!.getAttribute('href')).toBe(`${API}/briefs/petro-trump#p6`);
+  });
+
   it('calls back with the marker number', () => {
     const seen: number[] = [];
     const node = renderAnswer(document, API, { answered: true, answer: 'A. [1]', citations: [citation()] }, 1, { onMarker: (n) => seen.push(n) });
@@ -106,6 +128,15 @@ describe('helpers', () => {
   it('briefHref anchors the cited passage', () => {
     expect(briefHref(API, 'x', 'x#p12')).toBe(`${API}/briefs/x#p12`);
     expect(briefHref(API, 'x')).toBe(`${API}/briefs/x`);
+  });
+
+  it('briefHref carries the question in q, encoded, before the fragment; drops a blank or over-long one', () => {
+    expect(briefHref(API, 'x', 'x#p3', 'When is Petro meeting Trump?')).toBe(`${API}/briefs/x?q=When%20is%20Petro%20meeting%20Trump%3F#p3`);
+    expect(briefHref(API, 'x', undefined, 'a&b=c #d')).toBe(`${API}/briefs/x?q=a%26b%3Dc%20%23d`);
+    expect(new URL(briefHref(API, 'x', 'x#p3', 'a&b=c #d')).searchParams.get('q')).toBe('a&b=c #d');
+    expect(briefHref(API, 'x', 'x#p3', '   ')).toBe(`${API}/briefs/x#p3`);
+    expect(briefHref(API, 'x', 'x#p3', 'q'.repeat(500))).toBe(`${API}/briefs/x?q=${'q'.repeat(500)}#p3`);
+    expect(briefHref(API, 'x', 'x#p3', 'q'.repeat(501))).toBe(`${API}/briefs/x#p3`);
   });
 
   it('formatDate reads date-only values as UTC and ignores junk', () => {

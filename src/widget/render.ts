@@ -43,10 +43,19 @@ export function highlighted(doc: Document, text: string, ranges: readonly Range[
   return frag;
 }
 
-/** The brief page for a citation: `/briefs/<id>#p<n>` on the Worker. */
-export function briefHref(api: string, briefId: string, passageId?: string): string {
+/** Longest question the brief page highlights; a longer one is left out of the link. */
+export const MAX_LINK_QUESTION = 500;
+
+/**
+ * The brief page for a citation: `/briefs/<id>?q=<question>#p<n>` on the
+ * Worker. The page marks the question's words (the fragment never reaches the
+ * server, so the question travels in `q`).
+ */
+export function briefHref(api: string, briefId: string, passageId?: string, question?: string): string {
   const n = passageId?.match(/#p(\d+)$/)?.[1];
-  return `${api}/briefs/${encodeURIComponent(briefId)}${n ? `#p${n}` : ''}`;
+  const q = question?.trim();
+  const query = q && q.length <= MAX_LINK_QUESTION ? `?q=${encodeURIComponent(q)}` : '';
+  return `${api}/briefs/${encodeURIComponent(briefId)}${query}${n ? `#p${n}` : ''}`;
 }
 
 /** "3 Feb 2026" for an ISO date (date-only values are read as UTC so they never shift a day). */
@@ -67,8 +76,12 @@ export interface AnswerHandlers {
   onMarker(n: number, message: HTMLElement): void;
 }
 
-/** A bot message: the answer with `[n]` markers as footnote buttons, then the numbered sources or related briefs. */
-export function renderAnswer(doc: Document, api: string, result: AskResult, msgId: number, handlers: AnswerHandlers): HTMLElement {
+/**
+ * A bot message: the answer with `[n]` markers as footnote buttons, then the
+ * numbered sources or related briefs. Their links carry `question`, so the
+ * brief page highlights its words.
+ */
+export function renderAnswer(doc: Document, api: string, result: AskResult, msgId: number, handlers: AnswerHandlers, question?: string): HTMLElement {
   const wrap = el(doc, 'div', { class: `msg bot${result.answered ? '' : ' not-found'}`, 'data-msg': msgId });
   const body = el(doc, 'p', { class: 'answer' });
   const cited = new Set<number>();
@@ -89,16 +102,16 @@ export function renderAnswer(doc: Document, api: string, result: AskResult, msgI
 
   if (result.citations.length > 0) {
     const list = el(doc, 'ol', { class: 'sources', 'aria-label': 'Sources' });
-    result.citations.forEach((c, i) => list.append(renderCitation(doc, api, c, i + 1, msgId, cited.has(i + 1))));
+    result.citations.forEach((c, i) => list.append(renderCitation(doc, api, c, i + 1, msgId, cited.has(i + 1), question)));
     wrap.append(list);
   }
   if (!result.answered && result.related?.length) {
-    wrap.append(renderChips(doc, 'Related briefs', result.related.map((r) => relatedChip(doc, api, r))));
+    wrap.append(renderChips(doc, 'Related briefs', result.related.map((r) => relatedChip(doc, api, r, question))));
   }
   return wrap;
 }
 
-function renderCitation(doc: Document, api: string, c: Citation, n: number, msgId: number, cited: boolean): HTMLElement {
+function renderCitation(doc: Document, api: string, c: Citation, n: number, msgId: number, cited: boolean, question?: string): HTMLElement {
   const para = c.passageId.match(/#p(\d+)$/)?.[1];
   const meta = [formatDate(c.date), c.byline ?? '', para ? `¶${para}` : ''].filter(Boolean).join(' · ');
   return el(
@@ -113,7 +126,7 @@ function renderCitation(doc: Document, api: string, c: Citation, n: number, msgI
       el(
         doc,
         'a',
-        { class: 'source-title', href: briefHref(api, c.briefId, c.passageId), target: '_blank', rel: 'noopener' },
+        { class: 'source-title', href: briefHref(api, c.briefId, c.passageId, question), target: '_blank', rel: 'noopener' },
         String(c.title ?? c.briefId),
         el(doc, 'span', { class: 'sr-only' }, ' (opens in a new tab)'),
       ),
@@ -123,12 +136,12 @@ function renderCitation(doc: Document, api: string, c: Citation, n: number, msgI
   );
 }
 
-function relatedChip(doc: Document, api: string, r: RelatedBrief): HTMLElement {
+function relatedChip(doc: Document, api: string, r: RelatedBrief, question?: string): HTMLElement {
   const date = formatDate(r.date);
   return el(
     doc,
     'a',
-    { class: 'chip', href: briefHref(api, r.briefId), target: '_blank', rel: 'noopener' },
+    { class: 'chip', href: briefHref(api, r.briefId, undefined, question), target: '_blank', rel: 'noopener' },
     String(r.title ?? r.briefId),
     date && el(doc, 'span', { class: 'chip-date' }, ` · ${date}`),
   );

@@ -122,7 +122,8 @@ describe('Widget', () => {
     expect($('.typing')).toBeNull();
     expect($('.send')!.hasAttribute('aria-disabled')).toBe(false);
     expect($('.msg.bot .answer')!.textContent).toBe('Discussions are also expected to focus on crime. 1');
-    expect($('.msg.bot .source-title')!.getAttribute('href')).toBe(`${API}/briefs/b1#p6`);
+    // The citation link carries the (normalised) question, so the brief page can mark its words.
+    expect($('.msg.bot .source-title')!.getAttribute('href')).toBe(`${API}/briefs/b1?q=What%20will%20the%20meeting%20focus%20on%3F#p6`);
     expect($('.msg.bot mark')!.textContent).toBe('focus');
     await until(() => $('[role=status]')!.textContent === 'Discussions are also expected to focus on crime. 1 source listed below.');
     expect(s.asked).toEqual(['What will the meeting focus on?']);
@@ -189,6 +190,8 @@ describe('Widget', () => {
     expect(again.w.isOpen).toBe(true);
     expect(again.$$('.msg').map((m) => m.className)).toEqual(['msg user', 'msg bot']);
     expect(again.$('.msg.bot .source-title')!.textContent).toContain('Petro meeting');
+    // A restored answer still links with its question.
+    expect(again.$('.msg.bot .source-title')!.getAttribute('href')).toBe(`${API}/briefs/b1?q=What%20will%20the%20meeting%20focus%20on%3F#p6`);
     again.$<HTMLButtonElement>('.clear')!.click();
     expect(again.$$('.msg.user, .msg.bot')).toHaveLength(0);
     expect(again.$('.msg.greeting')).not.toBeNull();

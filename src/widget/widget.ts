@@ -279,7 +279,7 @@ export class Widget {
         target.classList.add('flash');
         setTimeout(() => target.classList.remove('flash'), 1600);
       },
-    });
+    }, m.question);
   }
 
   /** Greeting and suggestion chips: shown while the conversation is empty. */

@@ -26,6 +26,19 @@ async function session(options = DESKTOP): Promise<{ context: BrowserContext; pa
   return { context, page, errors };
 }
 
+/** WCAG contrast ratio of two `rgb()`/`rgba()` colours (opaque ones). */
+function contrast(a: string, b: string): number {
+  const lum = (c: string) => {
+    const [r, g, bl] = c.match(/[\d.]+/g)!.slice(0, 3).map((v) => {
+      const x = Number(v) / 255;
+      return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+}
+
 async function ask(page: Page, question: string) {
   const before = await page.locator('.msg.bot, .msg.error').count();
   await page.locator('#bb-input').fill(question);
@@ -75,7 +88,8 @@ describe('widget on a host page of another origin', () => {
 
     // The citation link opens the server-rendered brief in a new tab, at the cited passage.
     const href = await first.locator('.source-title').getAttribute('href');
-    expect(href).toMatch(new RegExp(`^${urls().worker}/briefs/[^#]+#p6$`));
+    expect(href).toMatch(new RegExp(`^${urls().worker}/briefs/[^?#]+\\?q=[^#]+#p6$`));
+    expect(new URL(href!).searchParams.get('q')).toBe(QUESTION);
     const [brief] = await Promise.all([context.waitForEvent('page'), first.locator('.source-title').click()]);
     await brief.waitForLoadState();
     expect(brief.url()).toBe(href);
@@ -84,6 +98,18 @@ describe('widget on a host page of another origin', () => {
     expect(await target.evaluate((el) => el.matches(':target'))).toBe(true);
     expect(await target.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe('rgba(0, 0, 0, 0)');
     expect(await target.textContent()).toContain('focus on intensifying the fight');
+    // The words of the question are marked in the cited paragraph and elsewhere, stop words not.
+    const briefMarks = (await brief.locator('.passage mark').allTextContents()).map((m) => m.toLowerCase());
+    expect(new Set(briefMarks)).toEqual(new Set(['meeting', 'focus']));
+    expect(await target.locator('mark').allTextContents()).toEqual(['meeting', 'focus']);
+    expect(await brief.locator('.passage:not(#p6) mark').count()).toBeGreaterThan(0);
+    // Readable marks, distinct from the cited passage's background.
+    const look = await target.locator('mark').first().evaluate((el) => {
+      const s = getComputedStyle(el);
+      return { color: s.color, bg: s.backgroundColor, passage: getComputedStyle(el.parentElement!).backgroundColor };
+    });
+    expect(look.bg).not.toBe(look.passage);
+    expect(contrast(look.color, look.bg)).toBeGreaterThanOrEqual(4.5);
     await expect.poll(() => target.evaluate((el) => {
       const r = el.getBoundingClientRect();
       return r.top >= 0 && r.bottom <= innerHeight;
@@ -153,6 +179,19 @@ describe('widget on a host page of another origin', () => {
     expect(bg).toBe('rgb(22, 25, 29)');
     await expect.poll(async () => (await page.locator('#bb-panel').boundingBox())!.x).toBe(20);
     await shot(page, `${ARTIFACTS}/widget-desktop-dark.png`);
+    // The brief page's question marks stay readable in the dark scheme.
+    const href = await page.locator('.msg.bot ol.sources > li .source-title').first().getAttribute('href');
+    const brief = await context.newPage();
+    await brief.goto(href!);
+    const mark = brief.locator('#p6 mark').first();
+    expect(await mark.textContent()).toBe('meeting');
+    const look = await mark.evaluate((el) => {
+      const s = getComputedStyle(el);
+      return { color: s.color, bg: s.backgroundColor, passage: getComputedStyle(el.parentElement!).backgroundColor };
+    });
+    expect(look.bg).not.toBe(look.passage);
+    expect(contrast(look.color, look.bg)).toBeGreaterThanOrEqual(4.5);
+    await shot(brief, `${ARTIFACTS}/brief-page-dark.png`);
     await context.close();
   });
 

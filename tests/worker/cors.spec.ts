@@ -40,5 +40,7 @@ describe('CORS allowlist (CORS_ORIGINS)', () => {
     );
     expect(res.status).toBe(200);
     expect(res.headers.get('access-control-allow-origin')).toBe('https://a.example');
+    // The widget reads Retry-After on a 429 to say how long to wait.
+    expect(res.headers.get('access-control-expose-headers')).toContain('Retry-After');
   });
 });

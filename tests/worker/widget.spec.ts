@@ -73,6 +73,46 @@ describe('pages', () => {
     expect(page).toContain('.passage:target');
   });
 
+  it('/briefs/:id?q= marks the words of the question in every paragraph, stemmed, without stop words', async () => {
+    const res = await SELF.fetch(`${BASE}/briefs/${SEED_ID}?q=When+is+Petro+meeting+Trump`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    const page = await res.text();
+    const article = page.slice(page.indexOf('<article>'));
+    const marks = [...article.matchAll(/<mark>([^<]*)<\/mark>/g)].map((m) => m[1]!);
+    const passageMarks = [...page.matchAll(/<p class="passage"[^>]*>(.*?)<\/p>/g)].flatMap((p) => [...p[1]!.matchAll(/<mark>([^<]*)<\/mark>/g)].map((m) => m[1]!));
+    // The possessive "Petro's" is the same term as "Petro".
+    expect(new Set(passageMarks)).toEqual(new Set(['Petro', 'Petro&#39;s', 'Trump', 'meeting']));
+    expect(passageMarks.filter((m) => m === 'Petro').length).toBeGreaterThan(1); // every paragraph, not only the cited one
+    // Stop words of the question ("when", "is") are in the brief but never marked.
+    expect(page).toMatch(/<p class="passage"[^>]*>[^\n]*\bwhen\b/i);
+    expect(marks.map((m) => m.toLowerCase())).not.toContain('when');
+    expect(marks.map((m) => m.toLowerCase())).not.toContain('is');
+    // The page says what is highlighted, and still renders the paragraphs' text in full.
+    expect(page).toContain('<p class="query-note">Words from your question “When is Petro meeting Trump” are <mark>highlighted</mark>.</p>');
+    expect(page).toMatch(/<p class="passage" id="p6">.*Discussions are also expected to focus on intensifying the fight/);
+  });
+
+  it('/briefs/:id?q= matches stemmed forms: "meets" marks "meeting"', async () => {
+    const page = await (await SELF.fetch(`${BASE}/briefs/${SEED_ID}?q=${encodeURIComponent('Who meets?')}`)).text();
+    expect(page).toContain('<mark>meeting</mark>');
+    expect(page).not.toContain('<mark>Petro</mark>');
+  });
+
+  it('/briefs/:id ignores a q longer than 500 characters, and a q with no matching words', async () => {
+    const long = `Petro ${'x'.repeat(495)}`;
+    expect(long.length).toBe(501);
+    const ignored = await (await SELF.fetch(`${BASE}/briefs/${SEED_ID}?q=${encodeURIComponent(long)}`)).text();
+    expect(ignored).not.toContain('<mark>');
+    expect(ignored).not.toContain('<p class="query-note">');
+    const atLimit = await (await SELF.fetch(`${BASE}/briefs/${SEED_ID}?q=${encodeURIComponent(long.slice(0, 500))}`)).text();
+    expect(atLimit).toContain('<mark>Petro</mark>');
+    const nothing = await (await SELF.fetch(`${BASE}/briefs/${SEED_ID}?q=${encodeURIComponent('what is the weather in Oslo')}`)).text();
+    expect(nothing).not.toContain('<mark>');
+    expect(nothing).not.toContain('<p class="query-note">');
+    expect(await (await SELF.fetch(`${BASE}/briefs/${SEED_ID}?q=`)).text()).not.toContain('<mark>');
+  });
+
   it('/briefs lists the briefs; an unknown brief is a 404 page', async () => {
     const list = await SELF.fetch(`${BASE}/briefs`);
     expect(await list.text()).toContain(`<a href="/briefs/${SEED_ID}">`);
@@ -111,6 +151,20 @@ describe('pages with hostile briefs', () => {
     expect(page).toContain('A passage with &lt;img src=x onerror=alert(5)&gt;');
     expect(page).not.toContain('"onmouseover');
     expect(page).toContain('href="https://example.com/a&quot;onmouseover=&quot;alert(3)"');
+  });
+
+  it('escape a hostile q: the question is shown as text, marks wrap escaped words only', async () => {
+    const q = '<img src=x onerror=alert(1)> passage "><script>alert(7)</script>';
+    const res = await app.request(`/briefs/hostile?q=${encodeURIComponent(q)}`, {}, env);
+    expect(res.status).toBe(200);
+    const page = await res.text();
+    expect(page).not.toMatch(/<(img|svg|b|i)[\s>]/);
+    expect(page).not.toContain('<script>alert');
+    expect(page).toContain('Words from your question “&lt;img src=x onerror=alert(1)&gt; passage &quot;&gt;&lt;script&gt;alert(7)&lt;/script&gt;”');
+    // "img", "src", "onerror" and "passage" are words of both: marked, with the brief's markup still escaped around them.
+    expect(page).toContain('A <mark>passage</mark> with &lt;<mark>img</mark> <mark>src</mark>=<mark>x</mark> <mark>onerror</mark>=<mark>alert</mark>(5)&gt;');
+    const secondApp = await app.request(`/briefs/hostile?q=${encodeURIComponent('<img src=x onerror=alert(1)>')}`, {}, env);
+    expect(await secondApp.text()).not.toContain('<img');
   });
 
   it('escapes an id in the not-found page and the list', async () => {

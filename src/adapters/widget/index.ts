@@ -55,7 +55,8 @@ export function widget() {
   app.get('/briefs/:id', async (c) => {
     const id = c.req.param('id');
     const brief = await c.var.engine.briefAsync(id);
-    return brief ? page(c, briefPage(brief)) : page(c, notFoundPage(id), 404);
+    // `?q=` carries the reader's question from a citation link (the `#p<n>` fragment never reaches us).
+    return brief ? page(c, briefPage(brief, c.req.query('q'))) : page(c, notFoundPage(id), 404);
   });
 
   return app;

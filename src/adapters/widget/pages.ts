@@ -5,14 +5,16 @@
  * @module
  */
 import { html, raw } from 'hono/html';
+import { highlight } from '../../core/answer.js';
 import type { BriefSummary } from '../../core/engine.js';
-import type { Brief } from '../../core/types.js';
+import { analyze } from '../../core/text.js';
+import type { Brief, Range } from '../../core/types.js';
 
 type Markup = ReturnType<typeof html>;
 
 const STYLE = `
-:root{color-scheme:light dark;--bg:#fbfbfa;--fg:#1b1f24;--muted:#57606a;--line:#dde1e6;--card:#fff;--accent:#0a66c2;--link:#0a58a8;--hl:#fff4c2;--code:#f1f3f5}
-@media (prefers-color-scheme:dark){:root{--bg:#111316;--fg:#e8eaed;--muted:#a0a8b2;--line:#2d333b;--card:#181b1f;--accent:#4c9be8;--link:#7db7f0;--hl:#2e2708;--code:#1f2328}}
+:root{color-scheme:light dark;--bg:#fbfbfa;--fg:#1b1f24;--muted:#57606a;--line:#dde1e6;--card:#fff;--accent:#0a66c2;--link:#0a58a8;--hl:#fff4c2;--code:#f1f3f5;--mark:#d4e7fc;--mark-fg:#0c1a2b;--mark-line:#8dbaf0}
+@media (prefers-color-scheme:dark){:root{--bg:#111316;--fg:#e8eaed;--muted:#a0a8b2;--line:#2d333b;--card:#181b1f;--accent:#4c9be8;--link:#7db7f0;--hl:#2e2708;--code:#1f2328;--mark:#1c4a78;--mark-fg:#f4f8fc;--mark-line:#4c86c4}}
 *{box-sizing:border-box}
 body{margin:0;background:var(--bg);color:var(--fg);font:17px/1.6 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
 a{color:var(--link)}
@@ -31,6 +33,9 @@ h2{font-size:1.2rem;margin:2rem 0 .6rem}
 .passage{position:relative;margin:0 0 1.1rem;padding:.35rem .8rem;border-left:3px solid transparent;border-radius:0 6px 6px 0;scroll-margin-top:30vh}
 .passage .pn{position:absolute;left:-2.4rem;top:.45rem;width:2rem;text-align:right;font-size:.75rem;color:var(--muted);text-decoration:none}
 .passage:target{background:var(--hl);border-left-color:var(--accent)}
+.passage mark,.query-note mark{background:var(--mark);color:var(--mark-fg);box-shadow:inset 0 -2px var(--mark-line);border-radius:2px;padding:0 .08em}
+.query-note{font-size:.92rem;color:var(--muted);margin:-.6rem 0 1.5rem}
+@media (forced-colors:active){.passage mark,.query-note mark{forced-color-adjust:none;background:Mark;color:MarkText;box-shadow:none}}
 .passage:target::before{content:"Cited passage";display:block;font-size:.75rem;font-weight:700;text-transform:uppercase;letter-spacing:.06em;color:var(--accent);margin-bottom:.15rem}
 @media (max-width:52rem){.passage .pn{position:static;display:inline;margin-right:.35rem}}
 .list{list-style:none;padding:0;margin:0}
@@ -80,14 +85,50 @@ function isHttp(url: string | null | undefined): url is string {
 
 const briefPath = (id: string) => `/briefs/${encodeURIComponent(id)}`;
 
-/** One brief, readable, every passage anchored `#p<n>`; the `:target` passage is highlighted. */
-export function briefPage(brief: Brief): Markup {
+/** Longest question (in characters) whose words are highlighted; a longer `q` is ignored. */
+export const MAX_HIGHLIGHT_QUESTION = 500;
+
+/**
+ * The index terms of the reader's question (same analysis as the answerer:
+ * stop words dropped, stems, abbreviation variants), or none when the
+ * question is missing, blank or longer than {@link MAX_HIGHLIGHT_QUESTION}.
+ */
+export function questionTerms(question: string | null | undefined): Set<string> {
+  if (!question || question.length > MAX_HIGHLIGHT_QUESTION) return new Set();
+  return new Set(analyze(question));
+}
+
+/** `text` with the `ranges` wrapped in `<mark>`; every piece is escaped by the `html` template. */
+function marked(text: string, ranges: Range[]): (string | Markup)[] {
+  const out: (string | Markup)[] = [];
+  let at = 0;
+  for (const [s, e] of [...ranges].sort((a, b) => a[0] - b[0])) {
+    if (e <= at) continue;
+    const start = Math.max(s, at);
+    if (start > at) out.push(text.slice(at, start));
+    out.push(html`<mark>${text.slice(start, e)}</mark>`);
+    at = e;
+  }
+  if (at < text.length) out.push(text.slice(at));
+  return out;
+}
+
+/**
+ * One brief, readable, every passage anchored `#p<n>`; the `:target` passage is
+ * highlighted. With `question` (the `?q=` of a citation link), the words of
+ * every paragraph that match the question's terms are wrapped in `<mark>`.
+ */
+export function briefPage(brief: Brief, question?: string | null): Markup {
+  const terms = questionTerms(question);
   const meta = [brief.byline ? `By ${brief.byline}` : '', longDate(brief.date)].filter(Boolean).join(' · ');
   let section: string | undefined;
+  let matches = 0;
   const paragraphs = brief.passages.map((p) => {
+    const ranges = terms.size ? highlight(p.text, terms) : [];
+    matches += ranges.length;
     const heading = p.section && p.section !== section ? html`<h2>${p.section}</h2>` : '';
     section = p.section;
-    return html`${heading}<p class="passage" id="p${p.n}"><a class="pn" href="#p${p.n}" aria-label="Paragraph ${p.n}">¶${p.n}</a> ${p.text}</p>
+    return html`${heading}<p class="passage" id="p${p.n}"><a class="pn" href="#p${p.n}" aria-label="Paragraph ${p.n}">¶${p.n}</a> ${ranges.length ? marked(p.text, ranges) : p.text}</p>
 `;
   });
   return layout(
@@ -97,6 +138,7 @@ export function briefPage(brief: Brief): Markup {
 <h1>${brief.title}</h1>
 ${meta ? html`<p class="meta">${meta}</p>` : ''}
 ${brief.tags.length ? html`<ul class="tags" aria-label="Tags">${brief.tags.map((t) => html`<li>${t}</li>`)}</ul>` : ''}
+${matches ? html`<p class="query-note">Words from your question “${question}” are <mark>highlighted</mark>.</p>` : ''}
 ${paragraphs}
 ${
   isHttp(brief.url) || brief.source
