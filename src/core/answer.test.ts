@@ -124,6 +124,17 @@ describe('snippet', () => {
     expect(s.highlights.map(([a, b]) => s.text.slice(a, b))).toEqual(['port']);
   });
 
+  it('keeps the window whose sentences score most in sum, not the greedy one', () => {
+    // Sentence 1 is chosen; widening greedily would first take 0 (it scores higher than 2),
+    // after which neither 2 nor 3 fits; 2 and 3 together score more than 0.
+    const pad = (w: string, n: number) => w[0]!.toUpperCase() + `${w} `.repeat(n).trim().slice(1) + '.';
+    const p = passage([pad('zero', 40), pad('one', 10), pad('two', 17), pad('three', 10)].join(' '));
+    const scores = [0.9, 1, 0.6, 0.6];
+    const s = snippet(p, 1, (i) => scores[i]!, new Set());
+    expect(s.window).toEqual([1, 3]);
+    expect(s.text.length).toBeLessThanOrEqual(SNIPPET_MAX);
+  });
+
   it('cuts a long sentence at word boundaries around its matches, with ellipses', () => {
     const long = 'Word '.repeat(80) + 'the port strike ended today ' + 'filler '.repeat(60) + 'end.';
     const p = passage(long);
@@ -133,5 +144,33 @@ describe('snippet', () => {
     expect(s.text.endsWith('…')).toBe(true);
     expect(s.text).toContain('the port strike ended today');
     expect(s.text).not.toMatch(/…\S*[a-z]…$/);
+  });
+});
+
+describe('sentence scoring', () => {
+  // Two unrelated briefs beside the one under test give the words realistic IDF weights.
+  const brief = (body: string) =>
+    Engine.build(
+      parseBriefs([
+        file('a.txt', `Title: Harbour news\n\n${body}\n`),
+        file('b.txt', 'Title: Budget vote\n\nThe council passed the city budget after a long debate.\n'),
+        file('c.txt', 'Title: Rail works\n\nTrains will run less often while the tracks are renewed.\n'),
+      ]),
+    );
+
+  it('credits a general word link ("killed" for "die") at part weight', () => {
+    const e = brief('The sailors met on Monday at the quay. Three sailors were killed on Friday in the storm. Two gulls died of old age.');
+    const q = 'When did sailors die at the harbour?';
+    expect(e.ask(q).answer).toMatch(/^Three sailors were killed/);
+    expect(e.ask(q, {}, { linkWeight: 0 }).answer).toMatch(/^The sailors met on Monday/);
+  });
+
+  it('lets a sentence opening with "It"/"The …" share the question words of the one before', () => {
+    const e = brief(
+      'Officials praised the lighthouse restoration project on Tuesday. The work will cost 4 million dollars and end in May. Separately, dock fees will cost more.',
+    );
+    const q = 'How much will the lighthouse restoration cost?';
+    expect(e.ask(q).answer).toMatch(/^The work will cost 4 million dollars/);
+    expect(e.ask(q, {}, { carryWeight: 0 }).answer).not.toMatch(/^The work will cost/);
   });
 });
