@@ -196,6 +196,8 @@ export class PackedSearcher {
           // Loop-invariant parts of MiniSearch's expressions, computed exactly as it does.
           const invDocFreq = Math.log(1 + (N - matching + 0.5) / (matching + 0.5));
           const boostProduct = termWeight * spec.termBoost * fieldBoost;
+          // The posting format is `eachPosting`'s (packed-index.ts), decoded inline here:
+          // this is the query hot path, and a callback per posting costs measurably.
           const r = new VarintReader(block, list.pos);
           let id = -1;
           for (let i = 0; i < list.entries; i++) {
