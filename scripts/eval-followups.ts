@@ -5,7 +5,11 @@
  * prints turn-level answer@1, answer@3 and brief@1 for first turns,
  * follow-ups and topic shifts (see docs/conversations.md).
  *
- *   npm run eval:followups [-- --evalkit DIR] [--save DIR] [--json]
+ *   npm run eval:followups [-- --evalkit DIR] [--part tune|test|all] [--save DIR] [--json]
+ *
+ * `--part` (default `test`) keeps only that part's conversations, split by
+ * brief as in scripts/split.ts: a conversation goes with the brief of its
+ * first turn. All the set's briefs are still indexed.
  *
  * The kit is looked up in --evalkit, $EVALKIT, then ../shared/evalkit; when it
  * is absent the script says so and exits 0 (the kit is not part of the repo).
@@ -17,6 +21,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { type Part, parsePart, selectConversations } from './split.js';
 
 interface Line {
   id: string;
@@ -55,31 +60,59 @@ function runBatch(briefs: string, input: string, noHistory: boolean): Map<string
   return out;
 }
 
-export type FollowupResults = Record<'with history' | 'alone', Scores> & { turns: number; conversations: number };
+export type FollowupResults = Record<'with history' | 'alone', Scores> & {
+  part: Part;
+  turns: number;
+  conversations: number;
+  /** Distinct briefs of the conversations' first turns (what the split is by). */
+  briefs: number;
+};
 
-/** Score the follow-up set with and without history; null when the kit has no such set. */
-export async function runFollowups(kit: string, save?: string): Promise<FollowupResults | null> {
+/** The part and the split rule in one line (printed above the tables, and in --json as `split`). */
+export function describePart(part: Part): string {
+  const what =
+    part === 'test'
+      ? 'questions on articles the weights never saw'
+      : part === 'tune'
+        ? 'questions on the articles the weights are tuned on'
+        : 'every question, tune and test parts together';
+  return `part: ${part} (${what}; split by article, the same in every set: parity of a hash of the article's name, see scripts/split.ts)`;
+}
+
+/**
+ * Score the follow-up set with and without history, on the conversations of
+ * `part` (default `test`); null when the kit has no such set.
+ */
+export async function runFollowups(kit: string, opts: { save?: string; part?: Part } = {}): Promise<FollowupResults | null> {
+  const { save, part = 'test' } = opts;
   const set = join(kit, 'public', 'followups');
   if (!existsSync(join(set, 'conversations.jsonl'))) return null;
   const { containsAny } = (await import(pathToFileURL(join(kit, 'metrics.mjs')).href)) as {
     containsAny: (text: string, golds: string[]) => boolean;
   };
-  const lines = readFileSync(join(set, 'conversations.jsonl'), 'utf8')
+  const all = readFileSync(join(set, 'conversations.jsonl'), 'utf8')
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as Line);
+  // Whole conversations only; the whole corpus (set/briefs) is still indexed.
+  const lines = selectConversations(all, part);
 
   const tmp = mkdtempSync(join(tmpdir(), 'briefbot-followups-'));
   const input = join(tmp, 'questions.jsonl');
   // No gold fields go to the project.
   writeFileSync(input, lines.map((l) => JSON.stringify({ id: l.id, question: l.question, conversationId: l.conversationId })).join('\n') + '\n');
 
-  const results = { turns: lines.length, conversations: new Set(lines.map((l) => l.conversationId)).size } as FollowupResults;
+  const results = {
+    part,
+    turns: lines.length,
+    conversations: new Set(lines.map((l) => l.conversationId)).size,
+    briefs: new Set(lines.filter((l) => l.turn === 1).map((l) => l.briefId)).size,
+  } as FollowupResults;
   try {
     for (const [label, noHistory] of [['with history', false], ['alone', true]] as const) {
       const t0 = performance.now();
       const outputs = runBatch(join(set, 'briefs'), input, noHistory);
-      process.stderr.write(`eval:followups: ${label}: ${outputs.size} answers in ${Math.round(performance.now() - t0)} ms\n`);
+      process.stderr.write(`eval:followups: ${part} part, ${label}: ${outputs.size} answers in ${Math.round(performance.now() - t0)} ms\n`);
       if (save) {
         mkdirSync(save, { recursive: true });
         writeFileSync(join(save, `followups-${noHistory ? 'alone' : 'history'}.jsonl`), [...outputs.values()].map((o) => JSON.stringify(o)).join('\n') + '\n');
@@ -105,7 +138,10 @@ export async function runFollowups(kit: string, save?: string): Promise<Followup
 /** The Markdown tables: each metric for turn 1 / follow-ups / topic shifts, with history and alone. */
 export function followupTables(results: FollowupResults): string {
   const pct = (x: number, n: number) => (n ? `${((100 * x) / n).toFixed(1)}%` : 'n/a');
-  const out: string[] = [`### followups (${results.turns} turns in ${results.conversations} conversations: with history vs each turn alone)`, ''];
+  const out: string[] = [
+    `### followups (${results.part} part: ${results.turns} turns in ${results.conversations} conversations on ${results.briefs} briefs; with history vs each turn alone)`,
+    '',
+  ];
   for (const [metric, key] of [['answer@1', 'answer1'], ['answer@3', 'answer3'], ['brief@1', 'brief1']] as const) {
     out.push(`| ${metric} | ${GROUPS.map((g) => `${g} (n=${results['with history'][g].n})`).join(' | ')} |`, `| --- | ${GROUPS.map(() => '---:').join(' | ')} |`);
     for (const label of ['with history', 'alone'] as const) {
@@ -119,15 +155,29 @@ export function followupTables(results: FollowupResults): string {
 export async function main(argv = process.argv.slice(2)): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { evalkit: { type: 'string' }, save: { type: 'string' }, json: { type: 'boolean', default: false } },
+    options: {
+      evalkit: { type: 'string' },
+      part: { type: 'string', default: 'test' },
+      save: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
   });
+  let part: Part;
+  try {
+    part = parsePart(values.part, 'test');
+  } catch (err) {
+    process.stderr.write(`eval:followups: ${(err as Error).message}\n`);
+    return 2;
+  }
   const kit = resolve(values.evalkit ?? process.env.EVALKIT ?? '../shared/evalkit');
-  const results = await runFollowups(kit, values.save);
+  const results = await runFollowups(kit, { save: values.save, part });
   if (!results) {
     process.stdout.write(`eval:followups: skipped, no follow-up set at ${join(kit, 'public', 'followups')} (pass --evalkit DIR or set EVALKIT)\n`);
     return 0;
   }
-  process.stdout.write(values.json ? JSON.stringify(results, null, 2) + '\n' : followupTables(results));
+  process.stdout.write(
+    values.json ? JSON.stringify({ split: describePart(part), ...results }, null, 2) + '\n' : `${describePart(part)}\n\n${followupTables(results)}`,
+  );
   return 0;
 }
 

@@ -1,31 +1,48 @@
 /**
  * `npm run eval`: score Briefbot on the evaluation kit's public sets with the
  * kit's own scorer (through the batch CLI, exactly as an outsider would), and
- * score plain MiniSearch (default options) on the same sets in the same run,
- * so every gain is a ratio on the same machine.
+ * score plain MiniSearch (default options) on the same questions in the same
+ * run, so every gain is a ratio on the same machine.
  *
- *   npm run eval [-- --kit ../shared/evalkit] [--sets squad2,newsroom] [--limit N] [--json]
+ *   npm run eval [-- --kit ../shared/evalkit] [--part tune|test|all] [--sets squad2,newsroom,paraphrase] [--limit N] [--json]
+ *
+ * `--part` (default `test`) keeps only that part of each set's questions, split
+ * by brief as in scripts/split.ts; `test` is what the weights never saw. Each
+ * set is scored from a temporary set folder: the kit's full `briefs/` (the
+ * other part's briefs stay in the index as distractors) and that part's lines
+ * of `questions.jsonl`, unchanged. `--limit N` goes to score.mjs (N evenly
+ * spaced questions of the part). The follow-up set runs on the same part.
  * @module
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import MiniSearch from 'minisearch';
 import { parseBriefs } from '../src/core/brief.js';
-import { readBriefFiles } from '../src/node/briefs-dir.js';
-import { followupTables, runFollowups } from './eval-followups.js';
+import { BRIEF_EXTENSIONS, readBriefFiles } from '../src/node/briefs-dir.js';
+import { describePart, followupTables, runFollowups } from './eval-followups.js';
+import { type Part, parsePart, selectPart } from './split.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
   options: {
     kit: { type: 'string', default: join(ROOT, '..', 'shared', 'evalkit') },
-    sets: { type: 'string', default: 'squad2,newsroom' },
+    sets: { type: 'string', default: 'squad2,newsroom,paraphrase' },
+    part: { type: 'string', default: 'test' },
     limit: { type: 'string' },
     json: { type: 'boolean', default: false },
   },
 });
+
+let part: Part;
+try {
+  part = parsePart(values.part, 'test');
+} catch (err) {
+  process.stderr.write(`eval: ${(err as Error).message}\n`);
+  process.exit(2);
+}
 
 const kit = resolve(values.kit);
 if (!existsSync(join(kit, 'score.mjs'))) {
@@ -45,8 +62,27 @@ interface Score {
   snippets: { meanChars: number; maxChars: number; over300: number };
 }
 
+/** One question line of a set; only the split keys are read, the line itself is copied unchanged. */
+interface QuestionLine {
+  raw: string;
+  briefId?: string | null;
+  heldBackArticle?: string | null;
+}
+
+/** What the selected part of a set holds (the index always holds every brief of the set). */
+interface PartInfo {
+  /** Questions in the part (before --limit). */
+  questions: number;
+  /** Distinct briefs those questions are written on. */
+  briefs: number;
+  /** Distinct held-back articles of its out-of-corpus questions (no brief). */
+  heldBackArticles: number;
+  /** Briefs in the index (the whole set). */
+  corpusBriefs: number;
+}
+
 const work = mkdtempSync(join(tmpdir(), 'briefbot-eval-'));
-const results: Record<string, { briefbot: Score; minisearch: Score }> = {};
+const results: Record<string, PartInfo & { briefbot: Score; minisearch: Score }> = {};
 try {
   for (const set of values.sets.split(',').map((s) => s.trim()).filter(Boolean)) {
     const setDir = join(kit, 'public', set);
@@ -54,28 +90,47 @@ try {
       process.stderr.write(`eval: no set "${set}" in ${kit}/public\n`);
       process.exit(2);
     }
+    // The temporary set: the full briefs folder (linked) and only the selected part's question lines.
+    const partDir = join(work, 'sets', set); // named after the set, as score.mjs reports the folder name
+    mkdirSync(partDir, { recursive: true });
+    symlinkSync(join(setDir, 'briefs'), join(partDir, 'briefs'), 'dir');
+    const lines: QuestionLine[] = readFileSync(join(setDir, 'questions.jsonl'), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((raw) => ({ ...(JSON.parse(raw) as Omit<QuestionLine, 'raw'>), raw }));
+    const selected = selectPart(lines, part);
+    writeFileSync(join(partDir, 'questions.jsonl'), selected.map((q) => q.raw).join('\n') + '\n');
+    const info: PartInfo = {
+      questions: selected.length,
+      briefs: new Set(selected.flatMap((q) => (q.briefId ? [q.briefId] : []))).size,
+      heldBackArticles: new Set(selected.flatMap((q) => (q.briefId ? [] : [q.heldBackArticle ?? '']))).size,
+      corpusBriefs: readdirSync(join(setDir, 'briefs')).filter((f) => BRIEF_EXTENSIONS.test(f)).length,
+    };
+    if (!selected.length) process.stderr.write(`eval: ${set}: no questions in the ${part} part\n`);
+
     const limit = values.limit ? ['--limit', values.limit] : [];
-    process.stderr.write(`eval: ${set}: Briefbot through the batch CLI…\n`);
-    const briefbot = score(['--set', setDir, '--project', ROOT, ...limit]);
+    process.stderr.write(`eval: ${set}: ${part} part, ${selected.length} questions on ${info.briefs} of ${info.corpusBriefs} briefs: Briefbot through the batch CLI…\n`);
+    const briefbot = score(['--set', partDir, '--project', ROOT, ...limit]);
 
     process.stderr.write(`eval: ${set}: plain MiniSearch (default options)…\n`);
-    const predictions = join(work, `${set}-minisearch.jsonl`);
-    writeFileSync(predictions, plainMiniSearch(setDir));
-    const minisearch = score(['--set', setDir, '--predictions', predictions, ...limit]);
-    results[set] = { briefbot, minisearch };
+    const predictions = join(work, `${set.replaceAll('/', '-')}-minisearch.jsonl`);
+    writeFileSync(predictions, plainMiniSearch(partDir));
+    const minisearch = score(['--set', partDir, '--predictions', predictions, ...limit]);
+    results[set] = { ...info, briefbot, minisearch };
   }
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
 
 // Follow-up conversations, with history vs each turn alone (scripts/eval-followups.ts, docs/conversations.md).
-process.stderr.write('eval: followups: Briefbot through the batch CLI, with and without history…\n');
-const followups = await runFollowups(kit);
+process.stderr.write(`eval: followups: ${part} part, Briefbot through the batch CLI, with and without history…\n`);
+const followups = await runFollowups(kit, { part });
 
 if (values.json) {
-  process.stdout.write(JSON.stringify({ ...results, ...(followups ? { followups } : {}) }, null, 2) + '\n');
+  process.stdout.write(JSON.stringify({ part, split: describePart(part), ...results, ...(followups ? { followups } : {}) }, null, 2) + '\n');
 } else {
-  for (const [set, r] of Object.entries(results)) process.stdout.write(table(set, r.briefbot, r.minisearch) + '\n');
+  process.stdout.write(`${describePart(part)}\n\n`);
+  for (const [set, r] of Object.entries(results)) process.stdout.write(table(set, r, r.briefbot, r.minisearch) + '\n');
   if (followups) process.stdout.write(followupTables(followups));
 }
 
@@ -95,6 +150,7 @@ function score(args: string[]): Score {
  * options over the same passages (fields title + text), top 3 passages as
  * citations; each snippet is the passage's sentence sharing most words with
  * the question, cut to 300 characters (as the peers' "sent@1" is measured).
+ * Predictions are written for the questions in `setDir` (the selected part).
  */
 function plainMiniSearch(setDir: string): string {
   const briefs = parseBriefs(readBriefFiles(join(setDir, 'briefs')));
@@ -127,7 +183,7 @@ function plainMiniSearch(setDir: string): string {
   return lines.join('\n') + '\n';
 }
 
-function table(set: string, ours: Score, base: Score): string {
+function table(set: string, info: PartInfo, ours: Score, base: Score): string {
   const pct = (x: number | null | undefined) => (x === null || x === undefined || Number.isNaN(x) ? 'n/a' : `${(100 * x).toFixed(1)}%`);
   const ratio = (a: number | null | undefined, b: number | null | undefined) =>
     a === null || a === undefined || b === null || b === undefined || b === 0 ? '' : `×${(a / b).toFixed(2)}`;
@@ -143,8 +199,11 @@ function table(set: string, ours: Score, base: Score): string {
     ['  recall adversarial', ours.abstention.recallAdversarial, base.abstention.recallAdversarial, false],
     ['  recall out-of-corpus', ours.abstention.recallOutOfCorpus, base.abstention.recallOutOfCorpus, false],
   ];
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const heldBack = info.heldBackArticles ? ` + ${plural(info.heldBackArticles, 'held-back article')}` : '';
+  const scored = ours.questions === info.questions ? '' : `${ours.questions} scored (--limit), `;
   const out = [
-    `### ${set} (${ours.questions} questions, ${ours.answerable.n} answerable)`,
+    `### ${set} (${part} part: ${plural(info.questions, 'question')} on ${info.briefs} of the ${info.corpusBriefs} indexed briefs${heldBack}; ${scored}${ours.answerable.n} answerable)`,
     '',
     '| metric | Briefbot | plain MiniSearch | ratio |',
     '| --- | ---: | ---: | ---: |',

@@ -35,6 +35,8 @@ export interface ChatResult {
 export interface ChatOptions {
   /** Citations per answer (1–10, default 3). */
   limit?: number;
+  /** Answer settings over the defaults (the tuning harness's variants). */
+  tuning?: Parameters<Engine['ask']>[2];
 }
 
 /** How many briefs "latest news" lists. */
@@ -46,7 +48,7 @@ export function chat(engine: Engine, text: string, history: Turn[] = [], options
   const intent = detectIntent(text);
   switch (intent) {
     case 'question': {
-      const answer = engine.ask(text.trim(), { limit, history });
+      const answer = engine.ask(text.trim(), { limit, history }, options.tuning);
       return { reply: { kind: answer.answered ? 'answer' : 'no_answer', ...answer }, history: remember(history, turnOf(text.trim(), answer)) };
     }
     case 'reset':
