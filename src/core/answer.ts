@@ -11,7 +11,8 @@
  * @module
  */
 import { retrieve, type Hit, type QueryContext, type Retrieval, type RetrieveOptions } from './retrieve.js';
-import { idf, type SearchIndex } from './search-index.js';
+import { backgroundIdf, type RelationKind } from './lexicon.js';
+import { documentFrequency, idf, type SearchIndex } from './search-index.js';
 import { analyze, analyzeWithRanges, normalizeWord, words } from './text.js';
 import type { Answer, Brief, Citation, Passage, Range, RelatedBrief } from './types.js';
 
@@ -28,19 +29,35 @@ export interface AnswerOptions {
   /** Bonus for a sentence holding the kind of thing the question asks for. */
   typeWeight: number;
   /**
-   * Abstain when the best passage's score, per unit of the question's IDF
-   * weight, is below this. Unknown words weigh most, so questions about
-   * things the briefs never mention fall under it.
+   * Abstain when the best passage's BM25 score, per unit of the question's
+   * evidence weight (see {@link evidenceWeight}), is below this: a question
+   * whose informative words the briefs do not hold is declined.
    */
   minStrength: number;
+  /**
+   * …unless some brief holds at least this share of the question's background
+   * weight anywhere in its passages (related words at their weight; see
+   * {@link coverage}): in a small collection BM25 scores are not comparable,
+   * but a brief that holds the question's informative words is about it.
+   */
+  minCoverage: number;
+  /** Decline a question naming someone or something (a capitalised word) that none of the top briefs holds. */
+  entityCheck: boolean;
+  /** The top passages whose briefs the entity check looks in (0: every brief that matched anything). */
+  entityPassages: number;
+
   /** Bonus for question words standing together in the sentence as in the question. */
   proximityWeight: number;
   /** Extra answer sentences must score at least this share of the best one. */
   extraSentenceRatio: number;
   /** Share of the question words held only by the previous sentence credited to a sentence that refers back to it. */
   carryWeight: number;
-  /** Share of a question word's weight earned by a linked word (see LINK_GROUPS) in its place. */
-  linkWeight: number;
+  /**
+   * Share of a question word's weight earned by a related word (from the
+   * lexicon: derived forms, synonyms, similar words, hypernyms; see
+   * `lexicon.ts`) standing in its place in a sentence, per kind.
+   */
+  linkWeight: Record<RelationKind, number>;
   retrieve?: Partial<RetrieveOptions>;
 }
 
@@ -50,9 +67,12 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   passageWeight: 0.5,
   typeWeight: 0.15,
   minStrength: 1.2,
+  minCoverage: 0.8,
+  entityCheck: true,
+  entityPassages: 0,
   extraSentenceRatio: 0.9,
   proximityWeight: 0.2,
-  linkWeight: 0.5,
+  linkWeight: { derived: 0.5, synonym: 0.5, similar: 0.25, hypernym: 0.25 },
   carryWeight: 0.5,
 };
 
@@ -71,7 +91,7 @@ function proximity(seq: string[], terms: string[]): number {
 }
 
 /** What a question asks for, from its wording. */
-export type QuestionType = 'date' | 'number' | 'person' | 'place' | 'reason' | 'other';
+export type QuestionType = 'date' | 'number' | 'person' | 'place' | 'reason' | 'topic' | 'other';
 
 export function questionType(question: string): QuestionType {
   const q = question.toLowerCase();
@@ -80,6 +100,8 @@ export function questionType(question: string): QuestionType {
   if (/\b(who|whom|whose|which (person|man|woman|king|president|leader|group|team|company))\b/.test(q)) return 'person';
   if (/\b(where|what (city|country|place|region|state|town|river|continent|location)|which (city|country|place|region|state|town|river|continent))\b/.test(q)) return 'place';
   if (/\b(why|what (caused|causes|led to|was the reason)|for what reason)\b/.test(q)) return 'reason';
+  // "What will they talk about / discuss / focus on?", "What is the report about?": a topic.
+  if (/\bwhat\b.*\b(?:(?:talk|discuss|focus)\w*(?: (?:about|on))?|about)\s*\??\s*$/.test(q)) return 'topic';
   return 'other';
 }
 
@@ -88,6 +110,7 @@ const DATE_RE = new RegExp(`\\b(?:1\\d{3}|20\\d{2}|\\d{1,2}(?:st|nd|rd|th))s?\\b
 const NUMBER_RE = /\p{N}[\p{N},.]*%?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|half|percent)\b/giu;
 const NAME_RE = /\b\p{Lu}[\p{L}'’-]+(?:\s+(?:de |van |von |al-)?\p{Lu}[\p{L}'’-]+)*/gu;
 const PLACE_RE = /\b(?:in|at|from|near|to|into|across|of)\s+(?:the\s+)?(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)*)/gu;
+const TOPIC_RE = /\b(?:focus(?:es|ed)? on|including|such as|about|regarding|concerning|priorities|agenda|on the)\b/gi;
 const REASON_RE = /\b(?:because|due to|since|so that|as a result|in order to|owing to|led to|caused|result of|reason)\b/gi;
 
 /** Does `text` hold something of `type` that the question itself does not mention? */
@@ -111,52 +134,34 @@ function typeEvidence(type: QuestionType, text: string, questionWords: Set<strin
       return any(PLACE_RE, 1);
     case 'reason':
       return any(REASON_RE);
+    case 'topic':
+      return any(TOPIC_RE);
     default:
       return 0;
   }
 }
 
-/**
- * General English words that often stand for one another between a question
- * and its answer ("talks" / "discussed", "died" / "killed"). Each line is one
- * group; a question word meets the others of its group at `linkWeight`.
- */
-const LINK_GROUPS = [
-  'talk talks talked discuss discussed discussion discussions',
-  'die died dies death deaths dead kill killed killing',
-  'buy bought purchase purchased acquire acquired acquisition',
-  'begin began begun start started starting establish established launch launched',
-  'end ended finish finished',
-  'win won victory',
-  'lose lost loss defeat defeated',
-  'build built construct constructed construction',
-  'born birth',
-  'marry married marriage wife husband',
-  'speak spoke said say says speech',
-  'write wrote written author',
-  'sell sold sale',
-  'pay paid cost',
-  'grow grew growth increase increased rise rose',
-  'fall fell decline declined decrease decreased drop dropped',
-  'leave left depart departed',
-  'arrest arrested detain detained',
-  'elect elected election vote voted',
-  'create created invent invented',
-  'teach taught',
-  'name named called',
-  'live lived resident residents',
-  'large largest big biggest',
-  'small smallest little',
-];
-/** Index term → the other terms of its groups. */
-const LINKS = new Map<string, string[]>();
-for (const g of LINK_GROUPS) {
-  const terms = [...new Set(analyze(g))];
-  for (const t of terms) LINKS.set(t, [...new Set([...(LINKS.get(t) ?? []), ...terms.filter((u) => u !== t)])]);
-}
-
 /** A sentence that opens by referring back to the one before it. */
 const REFERS_BACK = /^\W*(?:it|he|she|they|this|these|his|her|its|their|the \w+)\b/i;
+
+/** Own term → related term → the share of the own term's weight it earns in its place. */
+function linkWeights(retrieval: Retrieval, weights: Record<RelationKind, number>): Map<string, Map<string, number>> {
+  const out = new Map<string, Map<string, number>>();
+  for (const [t, rel] of retrieval.expansions) {
+    const m = new Map<string, number>();
+    for (const [u, r] of rel) if (weights[r.kind] > 0) m.set(u, weights[r.kind]);
+    if (m.size) out.set(t, m);
+  }
+  return out;
+}
+
+/** Terms of the last sentence of the paragraph before `hit`'s, when it is in the same brief. */
+function lastSentenceTerms(index: SearchIndex, hit: Hit): Set<string> | undefined {
+  const prev = index.passages[hit.doc - 1];
+  if (!prev || prev.briefId !== hit.passage.briefId) return undefined;
+  const last = prev.sentences[prev.sentences.length - 1];
+  return last ? new Set(analyze(prev.text.slice(last[0], last[1]))) : undefined;
+}
 
 /** One scored sentence of a retrieved passage. */
 interface Candidate {
@@ -184,6 +189,7 @@ export function answerQuestion(index: SearchIndex, question: string, ctx: Compos
 /** Compose the answer from a retrieval. */
 export function composeAnswer(index: SearchIndex, question: string, retrieval: Retrieval, ctx: ComposeContext): Answer {
   const o = { ...DEFAULT_ANSWER_OPTIONS, ...ctx.options, limit: ctx.limit };
+  o.linkWeight = { ...DEFAULT_ANSWER_OPTIONS.linkWeight, ...ctx.options?.linkWeight };
   const { terms: own, hits } = retrieval;
   // A resolved follow-up also weighs the conversation's terms (below the question's own).
   const carried = retrieval.context ? [...retrieval.context.terms].filter(([t]) => !own.includes(t)) : [];
@@ -203,9 +209,14 @@ export function composeAnswer(index: SearchIndex, question: string, retrieval: R
   };
 
   const top = hits[0]!;
-  // The brief-in-focus boost of a follow-up is not evidence that the answer is there.
-  const focusBoost = retrieval.context?.focus.get(top.passage.briefId) ?? 1;
-  if (top.score / focusBoost / total < o.minStrength) {
+  // Related words of each question word that may stand in its place (in a sentence, in a brief), at their link weight.
+  const links = linkWeights(retrieval, o.linkWeight);
+  if (strength(index, retrieval, carried) < o.minStrength && coverage(index, retrieval, carried, links) < o.minCoverage) {
+    return notFound(NOT_FOUND, related(hits, ctx.briefOf));
+  }
+  // A name the question gives that none of the top briefs mentions ("Did Trump meet Putin?"):
+  // the briefs are about someone else, however well the other words match.
+  if (o.entityCheck && missingEntity(index, question, retrieval, o.entityPassages ? hits.slice(0, o.entityPassages) : [])) {
     return notFound(NOT_FOUND, related(hits, ctx.briefOf));
   }
 
@@ -220,17 +231,23 @@ export function composeAnswer(index: SearchIndex, question: string, retrieval: R
     // A question word missing from the sentence counts in part when a linked word stands there.
     const coverage = sentTerms.map((st) => {
       let c = cover([...st].filter((t) => weight.has(t)));
-      for (const t of own) if (!st.has(t) && LINKS.get(t)?.some((u) => st.has(u))) c += (o.linkWeight * weight.get(t)!) / total;
+      for (const t of own) {
+        if (st.has(t)) continue;
+        const link = links.get(t);
+        let best = 0;
+        if (link) for (const [u, w] of link) if (w > best && st.has(u)) best = w;
+        c += (best * weight.get(t)!) / total;
+      }
       return c;
     });
     const pnorm = hit.score / top.score;
     p.sentences.forEach(([s, e], i) => {
       // A sentence opening with a pronoun or "The …" continues the one before it:
       // the question words only that one holds count at `carryWeight`.
-      const carry =
-        i > 0 && REFERS_BACK.test(p.text.slice(s, e))
-          ? cover([...sentTerms[i - 1]!].filter((t) => weight.has(t) && !sentTerms[i]!.has(t)))
-          : 0;
+      // The sentence before may close the previous paragraph of the same brief ("…Locetta told the
+      // Council…" / "She criticized…").
+      const before = i > 0 ? sentTerms[i - 1] : REFERS_BACK.test(p.text.slice(s, e)) ? lastSentenceTerms(index, hit) : undefined;
+      const carry = before && REFERS_BACK.test(p.text.slice(s, e)) ? cover([...before].filter((t) => weight.has(t) && !sentTerms[i]!.has(t))) : 0;
       const own = coverage[i]! + o.carryWeight * carry;
       // Title/section words count a little: "it" in the sentence is often the brief's subject.
       const head = cover([...headTerms].filter((t) => weight.has(t) && !sentTerms[i]!.has(t)));
@@ -280,6 +297,76 @@ export function composeAnswer(index: SearchIndex, question: string, retrieval: R
     answer,
     citations: citations.map(({ window: _w, doc: _d, ...rest }) => rest),
   };
+}
+
+/**
+ * How much a question word weighs for abstention: its IDF in this collection;
+ * for a word the collection does not hold, the largest IDF the collection can
+ * give scaled by how rare the word is in general English (background word
+ * frequencies): in a collection of one brief, "two" or "happen" missing says
+ * little, "Putin" missing says a lot.
+ */
+export function evidenceWeight(index: SearchIndex, term: string): number {
+  if (documentFrequency(index, term) > 0) return idf(index, term);
+  return idf(index, term) * (backgroundIdf(index.lexicon, term) / backgroundIdf(index.lexicon, '\u0000'));
+}
+
+/**
+ * Answer strength: the best passage's BM25 score per unit of the question's
+ * evidence weight (a follow-up's carried-over words at their weight).
+ */
+export function strength(index: SearchIndex, retrieval: Retrieval, carried: [string, number][]): number {
+  const top = retrieval.hits[0];
+  if (!top) return 0;
+  let total = 0;
+  for (const t of retrieval.terms) total += evidenceWeight(index, t);
+  for (const [t, w] of carried) total += w * evidenceWeight(index, t);
+  return total > 0 ? top.bm25 / total : 0;
+}
+
+/**
+ * The largest share of the question's weight in general English (background
+ * IDF) that one brief holds anywhere in its passages; a related word counts at
+ * its weight, a follow-up's carried-over words at theirs.
+ */
+export function coverage(index: SearchIndex, retrieval: Retrieval, carried: [string, number][], links: Map<string, Map<string, number>>): number {
+  const items: [string, number][] = [...retrieval.terms.map((t) => [t, 1] as [string, number]), ...carried];
+  const weights = items.map(([t, w]) => w * backgroundIdf(index.lexicon, t));
+  const total = weights.reduce((a, b) => a + b, 0);
+  if (total === 0) return 0;
+  let best = 0;
+  for (const matched of retrieval.briefMatched.values()) {
+    let sum = 0;
+    items.forEach(([t], i) => {
+      let m = matched.has(t) ? 1 : 0;
+      if (!m) for (const [r, w] of links.get(t) ?? []) if (matched.has(r) && w > m) m = w;
+      sum += m * weights[i]!;
+    });
+    if (sum / total > best) best = sum / total;
+  }
+  return best;
+}
+
+/**
+ * The first name-like term of the question (a capitalised word past the
+ * first one, not a stop word) that no brief of
+ * `top` (every brief that matched, when `top` is empty) holds anywhere.
+ */
+export function missingEntity(index: SearchIndex, question: string, retrieval: Retrieval, top: Hit[]): string | undefined {
+  const held = top.length ? top.map((h) => retrieval.briefMatched.get(h.passage.briefId) ?? new Set(h.matched)) : [...retrieval.briefMatched.values()];
+  for (const { term, start } of analyzeWithRanges(question)) {
+    if (start === 0 || !/^\p{Lu}/u.test(question.slice(start))) continue;
+    if (held.some((m) => m.has(term))) continue;
+    // A misspelt name ("Villavicenco") is a typo of one the briefs hold, not a stranger.
+    if (retrieval.unknown.includes(term) && nearTerm(index, term)) continue;
+    return term;
+  }
+  return undefined;
+}
+
+/** Does the index hold a term one edit away from `term` (or starting with it)? */
+function nearTerm(index: SearchIndex, term: string): boolean {
+  return index.mini.search(term, { tokenize: (q) => [q], processTerm: (t) => t, fuzzy: term.length >= 4 ? 1 : false, prefix: true }).length > 0;
 }
 
 const NOT_FOUND = "I couldn't find that in the briefs. Try other words, or ask about one of the related briefs.";

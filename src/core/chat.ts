@@ -48,7 +48,7 @@ export function chat(engine: Engine, text: string, history: Turn[] = [], options
   const intent = detectIntent(text);
   switch (intent) {
     case 'question': {
-      const answer = engine.ask(text.trim(), { limit, history }, options.tuning);
+      const answer = options.tuning ? engine.ask(text.trim(), { limit, history }, options.tuning) : engine.ask(text.trim(), { limit, history });
       return { reply: { kind: answer.answered ? 'answer' : 'no_answer', ...answer }, history: remember(history, turnOf(text.trim(), answer)) };
     }
     case 'reset':

@@ -8,7 +8,8 @@
  * factor breaks near-ties in favour of newer briefs.
  * @module
  */
-import { documentFrequency, type SearchIndex } from './search-index.js';
+import { RELATION_KINDS, type RelationKind } from './lexicon.js';
+import { documentFrequency, idf, type SearchIndex } from './search-index.js';
 import { analyze } from './text.js';
 import type { Passage } from './types.js';
 
@@ -24,6 +25,18 @@ export interface RetrieveOptions {
   recency: number;
   /** Unknown terms at least this long are matched fuzzily and by prefix. */
   fuzzyMinLength: number;
+  /**
+   * Weight in the ranking (relative to the reader's own word) of each kind of
+   * related word from the lexicon that a question term is expanded with.
+   */
+  expand: Record<RelationKind, number>;
+  /**
+   * Weight of brief-level evidence: a passage's score is raised by this times
+   * the share of the question's weight that its whole brief matches (a question
+   * naming two characters of one story finds that story, even when no single
+   * paragraph names both).
+   */
+  briefWeight: number;
 }
 
 export const DEFAULT_RETRIEVE_OPTIONS: RetrieveOptions = {
@@ -32,13 +45,48 @@ export const DEFAULT_RETRIEVE_OPTIONS: RetrieveOptions = {
   bm25: { k: 1.2, b: 0.7, d: 0.5 },
   recency: 0.02,
   fuzzyMinLength: 5,
+  expand: { derived: 0.3, synonym: 0, similar: 0, hypernym: 0 },
+  briefWeight: 0.5,
 };
+
+/** At most this many related words per question term (derived forms first, then synonyms, similar words, hypernyms). */
+export const MAX_RELATED = 10;
+
+/** A word related to a question term: its kind, and a factor ≤ 1 that keeps it from outweighing the term. */
+export interface RelatedTerm {
+  kind: RelationKind;
+  /** min(1, IDF of the question's word / IDF of this word): a rarer related word weighs as much as the own word at most. */
+  cap: number;
+}
+
+/** Words related to a question's terms that the index holds: own term → related term → kind and cap. */
+export type Expansions = Map<string, Map<string, RelatedTerm>>;
+
+export function expandTerms(index: SearchIndex, terms: string[]): Expansions {
+  const out: Expansions = new Map();
+  for (const t of terms) {
+    const rel = index.lexicon.related(t);
+    const own = documentFrequency(index, t) > 0 ? idf(index, t) : Infinity;
+    const m = new Map<string, RelatedTerm>();
+    for (const kind of RELATION_KINDS) {
+      for (const r of rel[kind]) {
+        if (m.size >= MAX_RELATED) break;
+        if (terms.includes(r) || m.has(r) || documentFrequency(index, r) === 0) continue;
+        m.set(r, { kind, cap: Math.min(1, own / idf(index, r)) });
+      }
+    }
+    if (m.size) out.set(t, m);
+  }
+  return out;
+}
 
 export interface Hit {
   passage: Passage;
   /** Index of the passage inside the search index. */
   doc: number;
   score: number;
+  /** The BM25 part of the score alone (without recency, brief evidence or a conversation's focus). */
+  bm25: number;
   /** The question's terms this passage matched (index terms, stemmed). */
   matched: string[];
 }
@@ -62,6 +110,10 @@ export interface Retrieval {
   context?: QueryContext;
   /** Terms with no exact match anywhere in the index. */
   unknown: string[];
+  /** Related words the question was expanded with (see {@link expandTerms}). */
+  expansions: Expansions;
+  /** Per brief that matched anything: the query terms (own and related) any of its passages holds. */
+  briefMatched: Map<string, Set<string>>;
   hits: Hit[];
 }
 
@@ -72,19 +124,29 @@ export function retrieve(
   options: Partial<RetrieveOptions> = {},
   context?: QueryContext,
 ): Retrieval {
-  const o = { ...DEFAULT_RETRIEVE_OPTIONS, ...options };
+  const o = { ...DEFAULT_RETRIEVE_OPTIONS, ...options, expand: { ...DEFAULT_RETRIEVE_OPTIONS.expand, ...options.expand } };
   const terms = [...new Set(analyze(question))];
   const unknown = terms.filter((t) => documentFrequency(index, t) === 0);
-  // Conversation terms only add what the question lacks, and only known ones (no fuzzy matching).
-  const extra = context ? [...context.terms.keys()].filter((t) => !terms.includes(t) && documentFrequency(index, t) > 0) : [];
-  if (terms.length + extra.length === 0) return { terms, unknown, hits: [], ...(context ? { context } : {}) };
+  const expansions = expandTerms(index, terms);
+  // Terms beyond the question's own, with their weight (< 1): related words, then the
+  // conversation's terms (known ones only, no fuzzy matching); the larger weight wins.
+  // A related word of weight 0 is still searched, so the answerer knows which briefs hold it.
+  const extra = new Map<string, number>();
+  for (const m of expansions.values()) {
+    for (const [t, r] of m) {
+      const w = o.expand[r.kind] * r.cap;
+      if (!extra.has(t) || w > extra.get(t)!) extra.set(t, w);
+    }
+  }
+  if (context) for (const [t, w] of context.terms) if (!terms.includes(t) && documentFrequency(index, t) > 0 && w > (extra.get(t) ?? 0)) extra.set(t, w);
+  const ctx = context ? { context } : {};
+  if (terms.length + extra.size === 0) return { terms, unknown, expansions, briefMatched: new Map(), hits: [], ...ctx };
 
   const loose = (term: string) => unknown.includes(term) && term.length >= o.fuzzyMinLength && !/^\d/.test(term);
-  const results = index.mini.search([...terms, ...extra].join(' '), {
-    ...(context && {
-      boostTerm: (term: string) => (terms.includes(term) ? 1 : (context.terms.get(term) ?? 1)),
-      boostDocument: (doc: number) => context.focus.get(index.passages[doc]!.briefId) ?? 1,
-    }),
+  const weightOf = (term: string) => (terms.includes(term) ? 1 : (extra.get(term) ?? 1));
+  const results = index.mini.search([...terms, ...extra.keys()].join(' '), {
+    ...(extra.size && { boostTerm: weightOf }),
+    ...(context && { boostDocument: (doc: number) => context.focus.get(index.passages[doc]!.briefId) ?? 1 }),
     tokenize: (q) => q.split(' '),
     processTerm: (t) => t,
     combineWith: 'OR',
@@ -95,30 +157,57 @@ export function retrieve(
   });
 
   // MiniSearch multiplies a result's score by the number of query terms it matched;
-  // a conversation's terms count there by their weight only, like in the sum.
+  // related and conversation terms count there by their weight only, like in the sum.
   const quality = (r: { score: number; queryTerms: string[] }) =>
-    context ? (r.score / r.queryTerms.length) * r.queryTerms.reduce((s, t) => s + (terms.includes(t) ? 1 : (context.terms.get(t) ?? 1)), 0) : r.score;
+    extra.size ? (r.score / r.queryTerms.length) * r.queryTerms.reduce((s, t) => s + weightOf(t), 0) : r.score;
   const byScore = (a: Hit, b: Hit) => b.score - a.score || a.doc - b.doc;
-  // Without a context, `results` come best score first and recency lifts a score by at most `lift`:
-  // once a score cannot reach the k-th best so far, no later one can (same hits as sorting them all).
-  const lift = Math.max(1, 1 + o.recency);
+  // `results` come best score first; the weighting above only lowers a score and recency lifts
+  // it by at most `lift`: once a score cannot reach the k-th best so far, no later one can
+  // (same hits as sorting them all).
+  const briefs = briefEvidence(index, results, terms);
+  const lift = Math.max(1, 1 + o.recency) * (1 + Math.max(0, o.briefWeight));
   let floor = -Infinity;
   const hits: Hit[] = [];
   for (const r of results) {
-    if (!context && r.score * lift < floor) break;
+    if (r.score * lift < floor) break;
     const doc = r.id as number;
+    const passage = index.passages[doc]!;
+    const bm25 = quality(r);
     hits.push({
-      passage: index.passages[doc]!,
+      passage,
       doc,
-      score: quality(r) * (1 + o.recency * index.recency[doc]!),
+      bm25: bm25 / (context?.focus.get(passage.briefId) ?? 1),
+      score: bm25 * (1 + o.recency * index.recency[doc]!) * (1 + o.briefWeight * briefs.get(passage.briefId)!.share),
       matched: r.queryTerms,
     });
-    if (!context && hits.length === 2 * o.k) {
+    if (hits.length === 2 * o.k) {
       hits.sort(byScore);
       hits.length = o.k;
       floor = hits[o.k - 1]!.score;
     }
   }
   hits.sort(byScore);
-  return { terms, unknown, hits: hits.slice(0, o.k), ...(context ? { context } : {}) };
+  return { terms, unknown, expansions, briefMatched: new Map([...briefs].map(([id, b]) => [id, b.matched])), hits: hits.slice(0, o.k), ...ctx };
+}
+
+/**
+ * Per brief: the query terms (own and related) that any of its passages
+ * matches, and the share of the question's IDF weight its own terms make.
+ */
+function briefEvidence(index: SearchIndex, results: { id: unknown; queryTerms: string[] }[], terms: string[]): Map<string, { matched: Set<string>; share: number }> {
+  const own = new Map(terms.map((t) => [t, documentFrequency(index, t) > 0 ? idf(index, t) : 0]));
+  const total = [...own.values()].reduce((a, b) => a + b, 0);
+  const out = new Map<string, { matched: Set<string>; share: number }>();
+  for (const r of results) {
+    const briefId = index.passages[r.id as number]!.briefId;
+    let b = out.get(briefId);
+    if (!b) out.set(briefId, (b = { matched: new Set(), share: 0 }));
+    for (const t of r.queryTerms) b.matched.add(t);
+  }
+  for (const b of out.values()) {
+    let sum = 0;
+    for (const [t, w] of own) if (b.matched.has(t)) sum += w;
+    b.share = total > 0 ? sum / total : 0;
+  }
+  return out;
 }

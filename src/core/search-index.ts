@@ -14,6 +14,8 @@ import MiniSearch, { type Options } from 'minisearch';
 import { IndexError } from './errors.js';
 import { BufferSource, PackedTables, PassageStore, packIndex, part, readHeader, unpackBriefs, type PackedSource } from './packed-index.js';
 import { PackedSearcher } from './packed-search.js';
+import LEXICON_TEXT from '../generated/lexicon.js';
+import { Lexicon } from './lexicon.js';
 import { analyze } from './text.js';
 import type { Brief, Passage } from './types.js';
 
@@ -48,6 +50,14 @@ export interface SearchIndex {
   recency: Float32Array;
   /** Total passage count, for IDF. */
   documentCount: number;
+  /** General-English relations and background word frequencies (see `lexicon.ts`). */
+  lexicon: Lexicon;
+}
+
+let bundledLexicon: Lexicon | undefined;
+/** The lexicon compiled at build time (`scripts/build-lexicon.ts`), parsed on first use. */
+export function defaultLexicon(): Lexicon {
+  return (bundledLexicon ??= new Lexicon(LEXICON_TEXT));
 }
 
 /** The serialized index: the packed bytes (see `packed-index.ts`). */
@@ -77,13 +87,13 @@ export function loadSearchIndex(data: Uint8Array | ArrayBuffer): OpenedIndex {
 }
 
 /** Assemble a {@link SearchIndex} over packed tables and a postings/text source (bundled or sharded). */
-export function openIndex(tables: PackedTables, source: PackedSource): OpenedIndex {
+export function openIndex(tables: PackedTables, source: PackedSource, lexicon = defaultLexicon()): OpenedIndex {
   const header = tables.header;
   const store = new PassageStore(header, source);
   const { briefs, passages, briefOfPassage } = unpackBriefs(header, store);
   const mini = new PackedSearcher(tables, source, MINISEARCH_OPTIONS.tokenize!, MINISEARCH_OPTIONS.processTerm!);
   const recency = recencyOf(briefs, tables.briefStart, header.documentCount);
-  return { index: { mini, passages, briefOfPassage, recency, documentCount: header.documentCount }, briefs, meta: header.meta };
+  return { index: { mini, passages, briefOfPassage, recency, documentCount: header.documentCount, lexicon }, briefs, meta: header.meta };
 }
 
 /** 0 (oldest or undated) … 1 (newest) per passage: rank among distinct dates, so one old outlier does not squash the rest. */

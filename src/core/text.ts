@@ -23,7 +23,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     'then there these they this those through to too under until up upon us very was wasn we were weren what when ' +
     'where which while who whom whose why will with won would wouldn you your yours yourself yourselves ' +
     // question and request words
-    'tell know explain describe give according many much whats whos hows ' +
+    'tell know explain describe give according many much whats whos hows happen happened happens happening ' +
     'please kind type one ones thing things'
   ).split(/\s+/),
 );
@@ -102,7 +102,8 @@ export function analyzeWithRanges(text: string): { term: string; start: number; 
   for (const [re, token] of VARIANTS) {
     for (const m of text.matchAll(re)) {
       taken.push([m.index, m.index + m[0].length]);
-      out.push({ term: token.trim(), start: m.index, end: m.index + m[0].length });
+      // The same term `analyze` gives for the canonical token (it is stemmed like any word).
+      out.push({ term: toTerm(token.trim())!, start: m.index, end: m.index + m[0].length });
     }
   }
   for (const m of text.matchAll(WORD)) {
