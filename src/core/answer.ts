@@ -29,6 +29,12 @@ export interface AnswerOptions {
   /** Bonus for a sentence holding the kind of thing the question asks for. */
   typeWeight: number;
   /**
+   * The same for a question about a topic ("What will they talk about?"): a
+   * sentence that names topics ("…expected to focus on…", "including…") answers
+   * it, one that merely repeats "talks" does not.
+   */
+  topicWeight: number;
+  /**
    * Abstain when the best passage's BM25 score, per unit of the question's
    * evidence weight (see {@link evidenceWeight}), is below this: a question
    * whose informative words the briefs do not hold is declined.
@@ -50,6 +56,12 @@ export interface AnswerOptions {
   proximityWeight: number;
   /** Extra answer sentences must score at least this share of the best one. */
   extraSentenceRatio: number;
+  /**
+   * In sentence choice, a follow-up's carried-over words weigh together at
+   * most this share of the question's own words (they lead retrieval to the
+   * topic; in the sentence the new question's words come first).
+   */
+  carriedShare: number;
   /** Share of the question words held only by the previous sentence credited to a sentence that refers back to it. */
   carryWeight: number;
   /**
@@ -66,14 +78,16 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   passages: 8,
   passageWeight: 0.5,
   typeWeight: 0.15,
-  minStrength: 1.2,
+  topicWeight: 0.5,
+  minStrength: 1.0,
   minCoverage: 0.8,
   entityCheck: true,
   entityPassages: 0,
   extraSentenceRatio: 0.9,
   proximityWeight: 0.2,
-  linkWeight: { derived: 0.5, synonym: 0.5, similar: 0.25, hypernym: 0.25 },
+  linkWeight: { derived: 1, synonym: 0.5, similar: 0.25, hypernym: 0.25 },
   carryWeight: 0.5,
+  carriedShare: 1,
 };
 
 /** Share of the question's adjacent term pairs found within 3 words of each other in `seq`. */
@@ -95,22 +109,23 @@ export type QuestionType = 'date' | 'number' | 'person' | 'place' | 'reason' | '
 
 export function questionType(question: string): QuestionType {
   const q = question.toLowerCase();
-  if (/\b(when|what (year|date|day|month|time|century|decade|period|era)|which (year|date|day|month|century|decade)|how long ago|since when)\b/.test(q)) return 'date';
-  if (/\b(how (many|much|long|far|old|big|large|tall|high|deep|wide|often|fast)|what (percentage|percent|number|amount|proportion|size|population)|(the )?number of)\b/.test(q)) return 'number';
-  if (/\b(who|whom|whose|which (person|man|woman|king|president|leader|group|team|company))\b/.test(q)) return 'person';
-  if (/\b(where|what (city|country|place|region|state|town|river|continent|location)|which (city|country|place|region|state|town|river|continent))\b/.test(q)) return 'place';
-  if (/\b(why|what (caused|causes|led to|was the reason)|for what reason)\b/.test(q)) return 'reason';
+  if (/\b(when|what (year|date|day)|which (year|date|day))\b/.test(q)) return 'date';
+  if (/\bhow (many|much)\b/.test(q)) return 'number';
+  if (/\b(who|whom|whose)\b/.test(q)) return 'person';
+  if (/\bwhere\b/.test(q)) return 'place';
+  if (/\bwhy\b/.test(q)) return 'reason';
   // "What will they talk about / discuss / focus on?", "What is the report about?": a topic.
   if (/\bwhat\b.*\b(?:(?:talk|discuss|focus)\w*(?: (?:about|on))?|about)\s*\??\s*$/.test(q)) return 'topic';
   return 'other';
 }
 
 const MONTH = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.';
-const DATE_RE = new RegExp(`\\b(?:1\\d{3}|20\\d{2}|\\d{1,2}(?:st|nd|rd|th))s?\\b|\\b(?:${MONTH})|\\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tomorrow|century|centuries|decade|BC|AD|BCE)\\b`, 'g');
+const DATE_RE = new RegExp(`\\b(?:1\\d{3}|20\\d{2}|\\d{1,2}(?:st|nd|rd|th))s?\\b|\\b(?:${MONTH})|\\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tomorrow)\\b`, 'g');
 const NUMBER_RE = /\p{N}[\p{N},.]*%?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|half|percent)\b/giu;
 const NAME_RE = /\b\p{Lu}[\p{L}'’-]+(?:\s+(?:de |van |von |al-)?\p{Lu}[\p{L}'’-]+)*/gu;
 const PLACE_RE = /\b(?:in|at|from|near|to|into|across|of)\s+(?:the\s+)?(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)*)/gu;
-const TOPIC_RE = /\b(?:focus(?:es|ed)? on|including|such as|about|regarding|concerning|priorities|agenda|on the)\b/gi;
+/** Topics named: "focus on", "including", "such as", "priorities", "agenda", or a talk verb with "about", "on" or "over". */
+const TOPIC_RE = /\b(?:focus(?:es|ed)? on|including|such as|priorit(?:y|ies)|agenda|topics?|issues?|(?:talks?|talked|discuss(?:es|ed|ing|ions?)?|negotiat(?:e|es|ed|ions?))\s+(?:about|on|over))\b/i;
 const REASON_RE = /\b(?:because|due to|since|so that|as a result|in order to|owing to|led to|caused|result of|reason)\b/gi;
 
 /** Does `text` hold something of `type` that the question itself does not mention? */
@@ -135,7 +150,8 @@ function typeEvidence(type: QuestionType, text: string, questionWords: Set<strin
     case 'reason':
       return any(REASON_RE);
     case 'topic':
-      return any(TOPIC_RE);
+      // "talk about" is in the question too: what counts is that the sentence goes on to name topics.
+      return TOPIC_RE.test(text) ? 1 : 0;
     default:
       return 0;
   }
@@ -145,11 +161,12 @@ function typeEvidence(type: QuestionType, text: string, questionWords: Set<strin
 const REFERS_BACK = /^\W*(?:it|he|she|they|this|these|his|her|its|their|the \w+)\b/i;
 
 /** Own term → related term → the share of the own term's weight it earns in its place. */
-function linkWeights(retrieval: Retrieval, weights: Record<RelationKind, number>): Map<string, Map<string, number>> {
+function linkWeights(retrieval: Retrieval, weights: Record<RelationKind, number>, predicates: string[] = []): Map<string, Map<string, number>> {
   const out = new Map<string, Map<string, number>>();
   for (const [t, rel] of retrieval.expansions) {
     const m = new Map<string, number>();
-    for (const [u, r] of rel) if (weights[r.kind] > 0) m.set(u, weights[r.kind]);
+    const full = predicates.includes(t);
+    for (const [u, r] of rel) if (full || weights[r.kind] > 0) m.set(u, full ? 1 : weights[r.kind]);
     if (m.size) out.set(t, m);
   }
   return out;
@@ -183,7 +200,15 @@ interface ComposeContext {
 /** Retrieve and compose in one call (what `Engine.ask` does). */
 export function answerQuestion(index: SearchIndex, question: string, ctx: ComposeContext): Answer {
   const o = { ...DEFAULT_ANSWER_OPTIONS, ...ctx.options };
-  return composeAnswer(index, question, retrieve(index, question, { k: Math.max(o.passages, ctx.limit), ...o.retrieve }, ctx.context), ctx);
+  const predicates = topicPredicates(question);
+  return composeAnswer(index, question, retrieve(index, question, { k: Math.max(o.passages, ctx.limit), predicates, ...o.retrieve }, ctx.context), ctx);
+}
+
+/** The verb a topic question asks about ("talk" in "What will they talk about?"), as index terms. */
+export function topicPredicates(question: string): string[] {
+  if (questionType(question) !== 'topic') return [];
+  const m = /\b(talk|discuss|focus)\w*(?: (?:about|on))?\s*\??\s*$/i.exec(question);
+  return m ? analyze(m[1]!) : [];
 }
 
 /** Compose the answer from a retrieval. */
@@ -199,7 +224,11 @@ export function composeAnswer(index: SearchIndex, question: string, retrieval: R
   }
   if (hits.length === 0) return notFound(NOT_FOUND, []);
 
-  const weight = new Map([...own.map((t) => [t, idf(index, t)] as const), ...carried.map(([t, w]) => [t, w * idf(index, t)] as const)]);
+  // The conversation's words weigh at most `carriedShare` of the question's own words together.
+  const ownTotal = own.reduce((s, t) => s + idf(index, t), 0);
+  const carriedTotal = carried.reduce((s, [t, w]) => s + w * idf(index, t), 0);
+  const scale = own.length && carriedTotal > o.carriedShare * ownTotal ? (o.carriedShare * ownTotal) / carriedTotal : 1;
+  const weight = new Map([...own.map((t) => [t, idf(index, t)] as const), ...carried.map(([t, w]) => [t, scale * w * idf(index, t)] as const)]);
   // A follow-up's conversation terms count at their (lower) weight, here and in the score.
   const total = terms.reduce((s, t) => s + weight.get(t)!, 0);
   const cover = (matched: Iterable<string>) => {
@@ -210,7 +239,7 @@ export function composeAnswer(index: SearchIndex, question: string, retrieval: R
 
   const top = hits[0]!;
   // Related words of each question word that may stand in its place (in a sentence, in a brief), at their link weight.
-  const links = linkWeights(retrieval, o.linkWeight);
+  const links = linkWeights(retrieval, o.linkWeight, topicPredicates(question));
   if (strength(index, retrieval, carried) < o.minStrength && coverage(index, retrieval, carried, links) < o.minCoverage) {
     return notFound(NOT_FOUND, related(hits, ctx.briefOf));
   }
@@ -253,7 +282,7 @@ export function composeAnswer(index: SearchIndex, question: string, retrieval: R
       const head = cover([...headTerms].filter((t) => weight.has(t) && !sentTerms[i]!.has(t)));
       const evidence = type === 'other' ? 0 : typeEvidence(type, p.text.slice(s, e), questionWords);
       const near = o.proximityWeight ? proximity(sentSeqs[i]!, terms) : 0;
-      const score = own + 0.25 * head + o.passageWeight * pnorm + o.typeWeight * evidence + o.proximityWeight * near;
+      const score = own + 0.25 * head + o.passageWeight * pnorm + (type === 'topic' ? o.topicWeight : o.typeWeight) * evidence + o.proximityWeight * near;
       candidates.push({ hit, s: i, score, coverage: own });
     });
   }

@@ -26,27 +26,28 @@ export interface RetrieveOptions {
   /** Unknown terms at least this long are matched fuzzily and by prefix. */
   fuzzyMinLength: number;
   /**
-   * Weight in the ranking (relative to the reader's own word) of each kind of
-   * related word from the lexicon that a question term is expanded with.
-   */
-  expand: Record<RelationKind, number>;
-  /**
    * Weight of brief-level evidence: a passage's score is raised by this times
    * the share of the question's weight that its whole brief matches (a question
    * naming two characters of one story finds that story, even when no single
    * paragraph names both).
    */
   briefWeight: number;
+  /**
+   * The question's predicate terms (the "talk" of "What will they talk
+   * about?"): the answer says it in any words, so their related words count
+   * fully, in the ranking as in the sentence.
+   */
+  predicates: string[];
 }
 
 export const DEFAULT_RETRIEVE_OPTIONS: RetrieveOptions = {
   k: 12,
-  boost: { title: 1.5, section: 1, text: 1 },
+  boost: { title: 1, section: 1, text: 1 },
   bm25: { k: 1.2, b: 0.7, d: 0.5 },
   recency: 0.02,
   fuzzyMinLength: 5,
-  expand: { derived: 0.3, synonym: 0, similar: 0, hypernym: 0 },
   briefWeight: 0.5,
+  predicates: [],
 };
 
 /** At most this many related words per question term (derived forms first, then synonyms, similar words, hypernyms). */
@@ -124,17 +125,20 @@ export function retrieve(
   options: Partial<RetrieveOptions> = {},
   context?: QueryContext,
 ): Retrieval {
-  const o = { ...DEFAULT_RETRIEVE_OPTIONS, ...options, expand: { ...DEFAULT_RETRIEVE_OPTIONS.expand, ...options.expand } };
+  const o = { ...DEFAULT_RETRIEVE_OPTIONS, ...options };
   const terms = [...new Set(analyze(question))];
   const unknown = terms.filter((t) => documentFrequency(index, t) === 0);
   const expansions = expandTerms(index, terms);
-  // Terms beyond the question's own, with their weight (< 1): related words, then the
+  // Terms beyond the question's own, with their weight (≤ 1): related words, then the
   // conversation's terms (known ones only, no fuzzy matching); the larger weight wins.
-  // A related word of weight 0 is still searched, so the answerer knows which briefs hold it.
+  // Related words weigh 0 in the ranking (measured: even derived forms at 0.3 did not help
+  // it) except a topic question's predicate's; they are searched so that the answerer
+  // knows which briefs hold them.
   const extra = new Map<string, number>();
-  for (const m of expansions.values()) {
+  for (const [own, m] of expansions) {
+    const full = o.predicates.includes(own);
     for (const [t, r] of m) {
-      const w = o.expand[r.kind] * r.cap;
+      const w = full ? r.cap : 0;
       if (!extra.has(t) || w > extra.get(t)!) extra.set(t, w);
     }
   }
