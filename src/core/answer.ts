@@ -309,7 +309,8 @@ export function composeAnswer(index: SearchIndex, question: string, retrieval: R
     const sentScores = candidates.filter((x) => x.hit.doc === c.hit.doc);
     const snip = snippet(c.hit.passage, c.s, (i) => sentScores.find((x) => x.s === i)?.score ?? 0, termSet);
     const brief = ctx.briefOf(c.hit.passage.briefId);
-    citations.push({ ...citation(brief, c.hit.passage.id, snip, round(c.hit.score)), window: snip.window, doc: c.hit.doc });
+    // The score that orders the citations: best first, so `score` never rises along the list.
+    citations.push({ ...citation(brief, c.hit.passage.id, snip, round(c.score)), window: snip.window, doc: c.hit.doc });
     if (wantsInAnswer) chosen.push({ candidate: c, marker: citations.length });
   }
 

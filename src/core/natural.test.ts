@@ -11,6 +11,7 @@ import { chat } from './chat.js';
 import { Engine } from './engine.js';
 import { backgroundIdf } from './lexicon.js';
 import { analyze } from './text.js';
+import { readBriefFiles as readBriefFilesSync } from '../node/briefs-dir.js';
 
 const file = (path: string, text: string): BriefFile => ({ path, bytes: new TextEncoder().encode(text) });
 const SEED = '000-3f25df5bcd3f84e8';
@@ -126,5 +127,22 @@ describe('each mechanism changes the answer', () => {
     expect(r.reply.answer).not.toMatch(/^In a significant diplomatic shift/);
     const r2 = chat(seed, 'When is the meeting?', first.history, { tuning: { carriedShare: 100 } });
     expect(r2.reply.answer).toMatch(/^In a significant diplomatic shift/);
+  });
+});
+
+describe('citations', () => {
+  it('come best first, as documented: scores never rise along the list, and every [n] of the answer is cited', () => {
+    const e = Engine.build(parseBriefs(readBriefFilesSync('tests/fixtures/eval-sample/briefs')));
+    const questions = readFileSync('tests/fixtures/eval-sample/questions.jsonl', 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { question: string });
+    let checked = 0;
+    for (const { question } of questions.slice(0, 60)) {
+      const a = e.ask(question, { limit: 5 });
+      if (!a.answered) continue;
+      const scores = a.citations.map((c) => c.score);
+      expect(scores).toEqual([...scores].sort((x, y) => y - x));
+      for (const m of a.answer.matchAll(/\[(\d+)\]/g)) expect(Number(m[1])).toBeLessThanOrEqual(a.citations.length);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(40);
   });
 });
