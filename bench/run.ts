@@ -24,6 +24,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { writeGenerated } from '../scripts/build-index.js';
 import { parseBriefs } from '../src/core/brief.js';
+import { Lexicon } from '../src/core/lexicon.js';
 import type { Brief } from '../src/core/types.js';
 import { readBriefFiles } from '../src/node/briefs-dir.js';
 import { FULL, kitMissing, loadQueries, prepareCorpus, QUICK, workDir } from './corpora.js';
@@ -241,6 +242,7 @@ async function main(): Promise<number> {
     for (const f of readdirSync(genDir)) copyFileSync(join(genDir, f), join(backup, f));
   }
 
+  const lexicon = measureLexicon();
   const rows: Row[] = [];
   const started = Date.now();
   const loadStart = loadavg()[0]!;
@@ -299,6 +301,7 @@ async function main(): Promise<number> {
   const summary = [
     `Largest Reuters collection whose Worker fits 3 MB gz (free plan): ours ${fits(rows, 'ours', 3 * MiB)}; plain MiniSearch ${fits(rows, 'plain', 3 * MiB)}.`,
     `Largest that fits 10 MB gz (paid plan): ours ${fits(rows, 'ours', 10 * MiB)}; plain MiniSearch ${fits(rows, 'plain', 10 * MiB)}.`,
+    lexicon,
   ];
   const md =
     `Machine: ${machine}. Date: ${new Date().toISOString().slice(0, 10)}. ${timed.length} timed queries per corpus (newsroom questions, evenly spaced; ${warm.length} others to warm up). Run took ${Math.round((Date.now() - started) / 1000)} s.\n\n` +
@@ -313,6 +316,28 @@ async function main(): Promise<number> {
   process.stderr.write('bench: raw figures in bench/results/latest.json\n');
   if (opts.full || opts.docs) writeDocs(md);
   return 0;
+}
+
+/**
+ * The bundled lexicon (src/generated/lexicon.ts, see scripts/build-lexicon.ts): its size in the
+ * Worker and the one-off cost of parsing it at the first question (median of 5 fresh parses).
+ */
+function measureLexicon(): string {
+  const file = join(ROOT, 'src', 'generated', 'lexicon.ts');
+  if (!existsSync(file)) return 'Lexicon: not built (run npm run build:lexicon).';
+  const source = readFileSync(file, 'utf8');
+  const text = JSON.parse(source.slice(source.indexOf('"'), source.lastIndexOf('"') + 1)) as string;
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    const lex = new Lexicon(text);
+    lex.related('talk');
+    lex.rank('talk');
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  const words = text.split('\n').length - 2;
+  return `Lexicon (WordNet relations + background word ranks, bundled in every Worker above): ${words.toLocaleString('en-US')} words, ${(Buffer.byteLength(source) / 1024).toFixed(0)} KB raw / ${(gz(Buffer.from(source)) / 1024).toFixed(0)} KB gz; parsed at the first question in ${times[2]!.toFixed(1)} ms.`;
 }
 
 /** Replace the generated part of docs/benchmarks.md. */

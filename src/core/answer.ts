@@ -160,6 +160,22 @@ function typeEvidence(type: QuestionType, text: string, questionWords: Set<strin
 /** A sentence that opens by referring back to the one before it. */
 const REFERS_BACK = /^\W*(?:it|he|she|they|this|these|his|her|its|their|the \w+)\b/i;
 
+/**
+ * What each brief of the top passages holds, for {@link coverage}: the
+ * question's words any of its passages matched, and every word of its top
+ * passages (where a related word may stand in).
+ */
+function briefTerms(retrieval: Retrieval, hits: Hit[], analysed: string[][][]): Set<string>[] {
+  const out = new Map<string, Set<string>>();
+  hits.slice(0, analysed.length).forEach((hit, h) => {
+    const id = hit.passage.briefId;
+    let set = out.get(id);
+    if (!set) out.set(id, (set = new Set(retrieval.briefMatched.get(id) ?? hit.matched)));
+    for (const seq of analysed[h]!) for (const t of seq) set.add(t);
+  });
+  return [...out.values()];
+}
+
 /** Own term → related term → the share of the own term's weight it earns in its place. */
 function linkWeights(retrieval: Retrieval, weights: Record<RelationKind, number>, predicates: string[] = []): Map<string, Map<string, number>> {
   const out = new Map<string, Map<string, number>>();
@@ -240,7 +256,9 @@ export function composeAnswer(index: SearchIndex, question: string, retrieval: R
   const top = hits[0]!;
   // Related words of each question word that may stand in its place (in a sentence, in a brief), at their link weight.
   const links = linkWeights(retrieval, o.linkWeight, topicPredicates(question));
-  if (strength(index, retrieval, carried) < o.minStrength && coverage(index, retrieval, carried, links) < o.minCoverage) {
+  // The terms of each sentence of the top passages (the answer is chosen among them below).
+  const analysed = hits.slice(0, o.passages).map((hit) => hit.passage.sentences.map(([s, e]) => analyze(hit.passage.text.slice(s, e))));
+  if (strength(index, retrieval, carried) < o.minStrength && coverage(index, retrieval, carried, links, briefTerms(retrieval, hits, analysed)) < o.minCoverage) {
     return notFound(NOT_FOUND, related(hits, ctx.briefOf));
   }
   // A name the question gives that none of the top briefs mentions ("Did Trump meet Putin?"):
@@ -252,9 +270,9 @@ export function composeAnswer(index: SearchIndex, question: string, retrieval: R
   const type = questionType(question);
   const questionWords = new Set(words(question).map((w) => normalizeWord(w.word)));
   const candidates: Candidate[] = [];
-  for (const hit of hits.slice(0, o.passages)) {
+  hits.slice(0, o.passages).forEach((hit, h) => {
     const p = hit.passage;
-    const sentSeqs = p.sentences.map(([s, e]) => analyze(p.text.slice(s, e)));
+    const sentSeqs = analysed[h]!;
     const sentTerms = sentSeqs.map((seq) => new Set(seq));
     const headTerms = new Set(analyze(ctx.briefOf(p.briefId).title + ' ' + (p.section ?? '')));
     // A question word missing from the sentence counts in part when a linked word stands there.
@@ -285,7 +303,7 @@ export function composeAnswer(index: SearchIndex, question: string, retrieval: R
       const score = own + 0.25 * head + o.passageWeight * pnorm + (type === 'topic' ? o.topicWeight : o.typeWeight) * evidence + o.proximityWeight * near;
       candidates.push({ hit, s: i, score, coverage: own });
     });
-  }
+  });
   candidates.sort((a, b) => b.score - a.score || a.hit.doc - b.hit.doc || a.s - b.s);
 
   const termSet = new Set(terms);
@@ -359,13 +377,19 @@ export function strength(index: SearchIndex, retrieval: Retrieval, carried: [str
  * IDF) that one brief holds anywhere in its passages; a related word counts at
  * its weight, a follow-up's carried-over words at theirs.
  */
-export function coverage(index: SearchIndex, retrieval: Retrieval, carried: [string, number][], links: Map<string, Map<string, number>>): number {
+export function coverage(
+  index: SearchIndex,
+  retrieval: Retrieval,
+  carried: [string, number][],
+  links: Map<string, Map<string, number>>,
+  held: Iterable<Set<string>>,
+): number {
   const items: [string, number][] = [...retrieval.terms.map((t) => [t, 1] as [string, number]), ...carried];
   const weights = items.map(([t, w]) => w * backgroundIdf(index.lexicon, t));
   const total = weights.reduce((a, b) => a + b, 0);
   if (total === 0) return 0;
   let best = 0;
-  for (const matched of retrieval.briefMatched.values()) {
+  for (const matched of held) {
     let sum = 0;
     items.forEach(([t], i) => {
       let m = matched.has(t) ? 1 : 0;
@@ -383,10 +407,11 @@ export function coverage(index: SearchIndex, retrieval: Retrieval, carried: [str
  * `top` (every brief that matched, when `top` is empty) holds anywhere.
  */
 export function missingEntity(index: SearchIndex, question: string, retrieval: Retrieval, top: Hit[]): string | undefined {
-  const held = top.length ? top.map((h) => retrieval.briefMatched.get(h.passage.briefId) ?? new Set(h.matched)) : [...retrieval.briefMatched.values()];
+  const held = top.map((h) => retrieval.briefMatched.get(h.passage.briefId) ?? new Set(h.matched));
   for (const { term, start } of analyzeWithRanges(question)) {
     if (start === 0 || !/^\p{Lu}/u.test(question.slice(start))) continue;
-    if (held.some((m) => m.has(term))) continue;
+    // With no `top`, any brief will do: the index holds the term.
+    if (top.length ? held.some((m) => m.has(term)) : !retrieval.unknown.includes(term)) continue;
     // A misspelt name ("Villavicenco") is a typo of one the briefs hold, not a stranger.
     if (retrieval.unknown.includes(term) && nearTerm(index, term)) continue;
     return term;

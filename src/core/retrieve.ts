@@ -50,30 +50,25 @@ export const DEFAULT_RETRIEVE_OPTIONS: RetrieveOptions = {
   predicates: [],
 };
 
-/** At most this many related words per question term (derived forms first, then synonyms, similar words, hypernyms). */
-export const MAX_RELATED = 10;
+/** Results (best first) that brief-level evidence is gathered from. */
+export const EVIDENCE_DEPTH = 512;
 
-/** A word related to a question term: its kind, and a factor ≤ 1 that keeps it from outweighing the term. */
+/** A word related to a question term: its kind. */
 export interface RelatedTerm {
   kind: RelationKind;
-  /** min(1, IDF of the question's word / IDF of this word): a rarer related word weighs as much as the own word at most. */
-  cap: number;
 }
 
-/** Words related to a question's terms that the index holds: own term → related term → kind and cap. */
+/** Words related to a question's terms (from the lexicon): own term → related term → kind. */
 export type Expansions = Map<string, Map<string, RelatedTerm>>;
 
 export function expandTerms(index: SearchIndex, terms: string[]): Expansions {
   const out: Expansions = new Map();
   for (const t of terms) {
     const rel = index.lexicon.related(t);
-    const own = documentFrequency(index, t) > 0 ? idf(index, t) : Infinity;
     const m = new Map<string, RelatedTerm>();
     for (const kind of RELATION_KINDS) {
       for (const r of rel[kind]) {
-        if (m.size >= MAX_RELATED) break;
-        if (terms.includes(r) || m.has(r) || documentFrequency(index, r) === 0) continue;
-        m.set(r, { kind, cap: Math.min(1, own / idf(index, r)) });
+        if (!terms.includes(r) && !m.has(r)) m.set(r, { kind });
       }
     }
     if (m.size) out.set(t, m);
@@ -113,7 +108,7 @@ export interface Retrieval {
   unknown: string[];
   /** Related words the question was expanded with (see {@link expandTerms}). */
   expansions: Expansions;
-  /** Per brief that matched anything: the query terms (own and related) any of its passages holds. */
+  /** Per brief among the best-scoring results: the query terms (own and related) any of its passages holds. */
   briefMatched: Map<string, Set<string>>;
   hits: Hit[];
 }
@@ -129,17 +124,19 @@ export function retrieve(
   const terms = [...new Set(analyze(question))];
   const unknown = terms.filter((t) => documentFrequency(index, t) === 0);
   const expansions = expandTerms(index, terms);
-  // Terms beyond the question's own, with their weight (≤ 1): related words, then the
-  // conversation's terms (known ones only, no fuzzy matching); the larger weight wins.
-  // Related words weigh 0 in the ranking (measured: even derived forms at 0.3 did not help
-  // it) except a topic question's predicate's; they are searched so that the answerer
-  // knows which briefs hold them.
+  // Terms beyond the question's own, with their weight (≤ 1): the related words of a topic
+  // question's predicate, then the conversation's terms (known ones only, no fuzzy matching);
+  // the larger weight wins. Other related words are not searched: measured, even derived
+  // forms at 0.3 of a word's weight did not help the ranking (the answerer uses them in the
+  // sentences it reads).
   const extra = new Map<string, number>();
-  for (const [own, m] of expansions) {
-    const full = o.predicates.includes(own);
-    for (const [t, r] of m) {
-      const w = full ? r.cap : 0;
-      if (!extra.has(t) || w > extra.get(t)!) extra.set(t, w);
+  // A related word rarer than the predicate weighs as much as the predicate at most.
+  for (const own of o.predicates) {
+    const ownIdf = documentFrequency(index, own) > 0 ? idf(index, own) : Infinity;
+    for (const t of expansions.get(own)?.keys() ?? []) {
+      if (documentFrequency(index, t) === 0) continue;
+      const w = Math.min(1, ownIdf / idf(index, t));
+      if (w > (extra.get(t) ?? 0)) extra.set(t, w);
     }
   }
   if (context) for (const [t, w] of context.terms) if (!terms.includes(t) && documentFrequency(index, t) > 0 && w > (extra.get(t) ?? 0)) extra.set(t, w);
@@ -168,7 +165,10 @@ export function retrieve(
   // `results` come best score first; the weighting above only lowers a score and recency lifts
   // it by at most `lift`: once a score cannot reach the k-th best so far, no later one can
   // (same hits as sorting them all).
-  const briefs = briefEvidence(index, results, terms);
+  // Brief-level evidence from the best-scoring passages only: a passage further down matches
+  // only common words, and walking every result costs more than the whole search at 10k briefs.
+  const evidence = results.length > EVIDENCE_DEPTH ? results.slice(0, EVIDENCE_DEPTH) : results;
+  const share = briefShares(index, evidence, terms);
   const lift = Math.max(1, 1 + o.recency) * (1 + Math.max(0, o.briefWeight));
   let floor = -Infinity;
   const hits: Hit[] = [];
@@ -181,7 +181,7 @@ export function retrieve(
       passage,
       doc,
       bm25: bm25 / (context?.focus.get(passage.briefId) ?? 1),
-      score: bm25 * (1 + o.recency * index.recency[doc]!) * (1 + o.briefWeight * briefs.get(passage.briefId)!.share),
+      score: bm25 * (1 + o.recency * index.recency[doc]!) * (1 + o.briefWeight * (share.get(index.briefOfDoc[doc]!) ?? 0)),
       matched: r.queryTerms,
     });
     if (hits.length === 2 * o.k) {
@@ -191,27 +191,54 @@ export function retrieve(
     }
   }
   hits.sort(byScore);
-  return { terms, unknown, expansions, briefMatched: new Map([...briefs].map(([id, b]) => [id, b.matched])), hits: hits.slice(0, o.k), ...ctx };
+  hits.length = Math.min(hits.length, o.k);
+  const briefMatched = briefHolds(index, evidence, new Set(hits.map((h) => h.passage.briefId)));
+  return { terms, unknown, expansions, briefMatched, hits, ...ctx };
 }
 
 /**
- * Per brief: the query terms (own and related) that any of its passages
- * matches, and the share of the question's IDF weight its own terms make.
+ * Per brief (by position) among `results`: the share of the question's IDF weight that its
+ * passages match (own terms only), from one bit mask per distinct set of
+ * matched terms (the searcher shares those arrays between results).
  */
-function briefEvidence(index: SearchIndex, results: { id: unknown; queryTerms: string[] }[], terms: string[]): Map<string, { matched: Set<string>; share: number }> {
-  const own = new Map(terms.map((t) => [t, documentFrequency(index, t) > 0 ? idf(index, t) : 0]));
-  const total = [...own.values()].reduce((a, b) => a + b, 0);
-  const out = new Map<string, { matched: Set<string>; share: number }>();
+function briefShares(index: SearchIndex, results: { id: unknown; queryTerms: string[] }[], terms: string[]): Map<number, number> {
+  const own = terms.slice(0, 31);
+  const weights = own.map((t) => (documentFrequency(index, t) > 0 ? idf(index, t) : 0));
+  const total = weights.reduce((a, b) => a + b, 0);
+  const share = new Map<number, number>();
+  if (total === 0) return share;
+  const maskOf = new Map<string[], number>();
+  const masks = new Map<number, number>();
+  for (const r of results) {
+    let m = maskOf.get(r.queryTerms);
+    if (m === undefined) {
+      m = 0;
+      for (const t of r.queryTerms) {
+        const i = own.indexOf(t);
+        if (i >= 0) m |= 1 << i;
+      }
+      maskOf.set(r.queryTerms, m);
+    }
+    const b = index.briefOfDoc[r.id as number]!;
+    masks.set(b, (masks.get(b) ?? 0) | m);
+  }
+  for (const [b, m] of masks) {
+    let sum = 0;
+    for (let i = 0; i < own.length; i++) if (m & (1 << i)) sum += weights[i]!;
+    share.set(b, sum / total);
+  }
+  return share;
+}
+
+/** For each of `briefIds`: the query terms any of its passages among `results` matched. */
+function briefHolds(index: SearchIndex, results: { id: unknown; queryTerms: string[] }[], briefIds: Set<string>): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
   for (const r of results) {
     const briefId = index.passages[r.id as number]!.briefId;
-    let b = out.get(briefId);
-    if (!b) out.set(briefId, (b = { matched: new Set(), share: 0 }));
-    for (const t of r.queryTerms) b.matched.add(t);
-  }
-  for (const b of out.values()) {
-    let sum = 0;
-    for (const [t, w] of own) if (b.matched.has(t)) sum += w;
-    b.share = total > 0 ? sum / total : 0;
+    if (!briefIds.has(briefId)) continue;
+    let set = out.get(briefId);
+    if (!set) out.set(briefId, (set = new Set()));
+    for (const t of r.queryTerms) set.add(t);
   }
   return out;
 }

@@ -46,6 +46,8 @@ export interface SearchIndex {
   passages: Passage[];
   /** The brief of each passage, same order. */
   briefOfPassage: Brief[];
+  /** Position (in brief order) of each passage's brief. */
+  briefOfDoc: Uint32Array;
   /** 0 (oldest or undated) … 1 (newest): recency of each passage's brief. */
   recency: Float32Array;
   /** Total passage count, for IDF. */
@@ -93,7 +95,9 @@ export function openIndex(tables: PackedTables, source: PackedSource, lexicon = 
   const { briefs, passages, briefOfPassage } = unpackBriefs(header, store);
   const mini = new PackedSearcher(tables, source, MINISEARCH_OPTIONS.tokenize!, MINISEARCH_OPTIONS.processTerm!);
   const recency = recencyOf(briefs, tables.briefStart, header.documentCount);
-  return { index: { mini, passages, briefOfPassage, recency, documentCount: header.documentCount, lexicon }, briefs, meta: header.meta };
+  const briefOfDoc = new Uint32Array(header.documentCount);
+  briefs.forEach((_, i) => briefOfDoc.fill(i, tables.briefStart[i]!, tables.briefStart[i + 1]!));
+  return { index: { mini, passages, briefOfPassage, briefOfDoc, recency, documentCount: header.documentCount, lexicon }, briefs, meta: header.meta };
 }
 
 /** 0 (oldest or undated) … 1 (newest) per passage: rank among distinct dates, so one old outlier does not squash the rest. */
