@@ -326,7 +326,8 @@ function measureLexicon(): string {
   const file = join(ROOT, 'src', 'generated', 'lexicon.ts');
   if (!existsSync(file)) return 'Lexicon: not built (run npm run build:lexicon).';
   const source = readFileSync(file, 'utf8');
-  const text = JSON.parse(source.slice(source.indexOf('"'), source.lastIndexOf('"') + 1)) as string;
+  const literal = source.slice(source.indexOf('export default ') + 'export default '.length).trim().replace(/;$/, '');
+  const text = JSON.parse(literal) as string;
   const times: number[] = [];
   for (let i = 0; i < 5; i++) {
     const t0 = performance.now();
