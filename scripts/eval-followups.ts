@@ -23,7 +23,8 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { type Part, parsePart, selectConversations } from './split.js';
 
-interface Line {
+/** One line of the kit's `public/followups/conversations.jsonl`. */
+export interface Line {
   id: string;
   conversationId: string;
   turn: number;

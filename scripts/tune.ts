@@ -22,6 +22,7 @@ import { Engine } from '../src/core/engine.js';
 import { retrieve } from '../src/core/retrieve.js';
 import type { Turn } from '../src/core/types.js';
 import { readBriefFiles } from '../src/node/briefs-dir.js';
+import type { Line } from './eval-followups.js';
 import { parsePart, selectConversations, selectPart } from './split.js';
 
 interface Q {
@@ -32,15 +33,6 @@ interface Q {
   briefId: string | null;
   heldBackArticle?: string;
   kind: string;
-}
-interface Line {
-  id: string;
-  conversationId: string;
-  turn: number;
-  question: string;
-  answers: string[];
-  briefId: string;
-  topicShift?: boolean;
 }
 type Variant = Partial<AnswerOptions> & { followUp?: Partial<FollowUpOptions> };
 
