@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { verifyDiscordSignature } from '../../src/adapters/discord/verify.js';
 import { verifyLineSignature } from '../../src/adapters/line/verify.js';
 import { verifySlackSignature } from '../../src/adapters/slack/verify.js';
-import { verifyTwilioSignature } from '../../src/adapters/twilio/verify.js';
+import { MAX_TWILIO_PARAMS, verifyTwilioSignature } from '../../src/adapters/twilio/verify.js';
 import { verifyMetaSignature } from '../../src/adapters/whatsapp/verify.js';
 import signed from '../fixtures/channels/sdk-signed.json';
 import { DISCORD, LINE, SLACK_DOC, TWILIO_DOC, TWILIO_SMS, WHATSAPP } from '../fixtures/channels/vectors.js';
@@ -55,6 +55,16 @@ describe('twilio SDK (twilio@6.2.0)', () => {
       expect(twilio.validateRequest(token, signature, url, tampered)).toBe(false);
       expect(await verifyTwilioSignature(token, signature, url, new URLSearchParams(new URLSearchParams(tampered).toString()))).toBe(false);
       expect(await verifyTwilioSignature(token, signature, url + (url.includes('?') ? '&x=1' : '?x=1'), new URLSearchParams(body))).toBe(false);
+    }
+  });
+
+  it(`verifies an SDK-signed body of up to ${MAX_TWILIO_PARAMS} parameters and refuses more, signed or not`, async () => {
+    const url = 'https://briefbot.test/webhooks/twilio';
+    for (const n of [MAX_TWILIO_PARAMS, MAX_TWILIO_PARAMS + 1]) {
+      const params = Object.fromEntries(Array.from({ length: n }, (_, i) => [`P${i}`, String(i % 7)]));
+      const signature = twilio.getExpectedTwilioSignature(token, url, params);
+      expect(twilio.validateRequest(token, signature, url, params)).toBe(true);
+      expect(await verifyTwilioSignature(token, signature, url, new URLSearchParams(params))).toBe(n <= MAX_TWILIO_PARAMS);
     }
   });
 });

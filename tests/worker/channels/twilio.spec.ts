@@ -97,6 +97,14 @@ describe('POST /webhooks/twilio (requests signed by the twilio SDK)', () => {
     expect(ask).not.toHaveBeenCalled();
   });
 
+  it('refuses a body of 32,000 empty parameters with a fake signature (401), without reading it as a question', async () => {
+    const spy = spyOnAnswerer();
+    const body = Array.from({ length: 32_000 }, (_, i) => `k${i}=`).join('&');
+    const res = await call(post('https://briefbot.test/webhooks/twilio', body, 'AAAAAAAAAAAAAAAAAAAAAAAAAAA='));
+    expect(res.status).toBe(401);
+    expect(spy).not.toHaveBeenCalled();
+  });
+
   it('is 404 without TWILIO_AUTH_TOKEN', async () => {
     const f = fixture('sms-question');
     expect((await call(post(f.requestUrl, f.body, f.signature), { TWILIO_AUTH_TOKEN: undefined })).status).toBe(404);
