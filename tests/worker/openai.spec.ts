@@ -158,6 +158,23 @@ describe('OpenAI-compatible API: errors in OpenAI shape', () => {
     const big = await post(JSON.stringify({ messages: [{ role: 'user', content: 'x'.repeat(300 * 1024) }] }));
     expect(big.status).toBe(413);
     expect(((await big.json()) as { error: { code: string } }).error.code).toBe('request_too_large');
+    // A chunked body (no Content-Length) is counted as it streams in.
+    let sent = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent >= 3 * 1024 * 1024) return controller.close();
+        sent += 64 * 1024;
+        controller.enqueue(new Uint8Array(64 * 1024).fill(32));
+      },
+    });
+    const chunked = await SELF.fetch(`${BASE}/chat/completions`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${KEY}`, 'Content-Type': 'application/json' },
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
+    expect(chunked.status).toBe(413);
+    expect(((await chunked.json()) as { error: { code: string } }).error.code).toBe('request_too_large');
   });
 
   it('rejects a wrong or missing API key with 401 when BRIEFBOT_API_KEY is set', async () => {

@@ -6,6 +6,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv, Env } from '../../env.js';
+import { limitBody } from '../body-limit.js';
 import type { ChannelName } from './respond.js';
 
 /**
@@ -54,18 +55,17 @@ export const MAX_WEBHOOK_BODY_BYTES = 1024 * 1024;
 
 /**
  * Middleware for every webhook route: a channel without its secrets answers
- * 404, as if it did not exist; a body declared larger than
- * {@link MAX_WEBHOOK_BODY_BYTES} is refused with 413 before it is read.
+ * 404, as if it did not exist; a body larger than
+ * {@link MAX_WEBHOOK_BODY_BYTES} is refused with 413 — declared by
+ * `Content-Length` or counted as it streams in (chunked), never read whole.
  */
 export function requireChannel<E extends { Bindings: Env } = AppEnv>(channel: ChannelName): MiddlewareHandler<E> {
+  const limit = limitBody(MAX_WEBHOOK_BODY_BYTES, (c) => errorResponse(c, 413, 'payload_too_large', `Webhook bodies are limited to ${MAX_WEBHOOK_BODY_BYTES} bytes.`));
   return async function requireChannel(c, next) {
     if (!channelEnabled(c.env, channel)) {
       return errorResponse(c, 404, 'not_found', `The ${channel} channel is not configured on this server.`);
     }
-    if (Number(c.req.header('Content-Length') ?? 0) > MAX_WEBHOOK_BODY_BYTES) {
-      return errorResponse(c, 413, 'payload_too_large', `Webhook bodies are limited to ${MAX_WEBHOOK_BODY_BYTES} bytes.`);
-    }
-    await next();
+    return limit(c, next);
   };
 }
 

@@ -11,7 +11,7 @@
  * @module
  */
 import { createRoute, OpenAPIHono, type z } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
+import { limitBody } from '../body-limit.js';
 import { summarize, type Engine } from '../../core/engine.js';
 import { converse } from '../chat/memory.js';
 import type { AppEnv, Env } from '../../env.js';
@@ -88,11 +88,8 @@ export function api() {
 
   app.post(
     '/api/ask',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new ApiError(413, 'payload_too_large', `The request body must be at most ${MAX_BODY_BYTES} bytes`);
-      },
+    limitBody(MAX_BODY_BYTES, () => {
+      throw new ApiError(413, 'payload_too_large', `The request body must be at most ${MAX_BODY_BYTES} bytes`);
     }),
     async (c, next) => {
       const type = c.req.header('content-type') ?? '';

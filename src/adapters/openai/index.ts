@@ -22,6 +22,7 @@ import { MAX_TURNS } from '../../core/conversation.js';
 import type { Engine } from '../../core/engine.js';
 import type { Turn } from '../../core/types.js';
 import type { AppEnv } from '../../env.js';
+import { limitBody } from '../body-limit.js';
 
 /** The one model this server offers. Requests may name any model; replies always say this one. */
 export const MODEL_ID = 'briefbot';
@@ -206,11 +207,10 @@ export function openaiApp() {
     c.req.param('id') === MODEL_ID ? c.json(model) : openaiError(c, 404, `The model '${c.req.param('id')}' does not exist.`, 'invalid_request_error', 'model_not_found', 'model'),
   );
 
-  app.post('/chat/completions', async (c) => {
-    const length = Number(c.req.header('Content-Length') ?? 0);
-    if (length > MAX_BODY_BYTES) return openaiError(c, 413, `The request body is larger than ${MAX_BODY_BYTES} bytes.`, 'invalid_request_error', 'request_too_large');
+  // The body is counted as it streams in (a chunked body has no Content-Length to trust).
+  const limit = limitBody(MAX_BODY_BYTES, (c) => openaiError(c, 413, `The request body is larger than ${MAX_BODY_BYTES} bytes.`, 'invalid_request_error', 'request_too_large'));
+  app.post('/chat/completions', limit, async (c) => {
     const raw = await c.req.text();
-    if (raw.length > MAX_BODY_BYTES) return openaiError(c, 413, `The request body is larger than ${MAX_BODY_BYTES} bytes.`, 'invalid_request_error', 'request_too_large');
     let body: unknown;
     try {
       body = JSON.parse(raw);

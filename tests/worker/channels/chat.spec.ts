@@ -172,6 +172,25 @@ describe('/health and disabled channels', () => {
     expect((await res.json<{ error: { code: string } }>()).error.code).toBe('payload_too_large');
   });
 
+  it('refuses a chunked (streamed, no Content-Length) webhook body of 3 MB with 413, counting as it reads', async () => {
+    for (const path of ['line', 'twilio', 'slack/events', 'telegram']) {
+      let sent = 0;
+      const chunk = new Uint8Array(64 * 1024).fill(120);
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (sent >= 3 * 1024 * 1024) return controller.close();
+          sent += chunk.length;
+          controller.enqueue(chunk);
+        },
+      });
+      const res = await call(new Request(`https://briefbot.test/webhooks/${path}`, { method: 'POST', body, duplex: 'half' } as RequestInit));
+      expect(res.status, path).toBe(413);
+      expect((await res.json<{ error: { code: string } }>()).error.code).toBe('payload_too_large');
+      // Stopped reading once over the limit (1 MB), long before the 3 MB end.
+      expect(sent, path).toBeLessThan(2 * 1024 * 1024);
+    }
+  });
+
   it('needs the outbound token too where replies are API calls', async () => {
     const health = await (await call(new Request('https://briefbot.test/health'), { SLACK_BOT_TOKEN: '', LINE_CHANNEL_ACCESS_TOKEN: undefined, TELEGRAM_BOT_TOKEN: undefined })).json<{ channels: Record<string, string> }>();
     expect(health.channels).toMatchObject({ slack: 'disabled', line: 'disabled', telegram: 'enabled' });
