@@ -25,7 +25,7 @@ const USAGE = `Usage:
   npm run --silent ask -- [--briefs DIR] --batch FILE.jsonl   (FILE "-" reads stdin)
 
 Options:
-  --briefs DIR   folder of briefs to index (default: seeds/)
+  --briefs DIR   folder of briefs to index (default: $BRIEFS_DIR, else seeds/)
   --json         print the API's JSON instead of text
   --limit N      number of citations (1-10, default 3)
   --batch FILE   answer one {"id","question"[,"conversationId"]} JSON object per line, print one JSON line each;
@@ -40,7 +40,7 @@ async function main(argv: string[]): Promise<number> {
       args: argv,
       allowPositionals: true,
       options: {
-        briefs: { type: 'string', default: 'seeds' },
+        briefs: { type: 'string', default: process.env.BRIEFS_DIR || 'seeds' },
         json: { type: 'boolean', default: false },
         limit: { type: 'string' },
         batch: { type: 'string' },

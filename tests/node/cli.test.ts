@@ -8,8 +8,8 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const FIXTURES = join(ROOT, 'tests/fixtures/briefs');
 
 /** Run the CLI exactly as the evaluation kit does: `npm run --silent ask -- ...`. */
-function ask(args: string[], input?: string) {
-  const run = spawnSync('npm', ['run', '--silent', 'ask', '--', ...args], { cwd: ROOT, encoding: 'utf8', input });
+function ask(args: string[], input?: string, env: Record<string, string> = {}) {
+  const run = spawnSync('npm', ['run', '--silent', 'ask', '--', ...args], { cwd: ROOT, encoding: 'utf8', input, env: { ...process.env, ...env } });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -19,6 +19,12 @@ describe('CLI', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Feb\. 3\. \[1\]/);
     expect(r.stdout).toMatch(/^\[1\] Colombian President optimistic .* · TA \| AP Brief \(000-3f25df5bcd3f84e8#p1\)$/m);
+  });
+
+  it('reads the briefs from $BRIEFS_DIR when --briefs is not given, like every build step', () => {
+    const r = ask(['--json', 'Where does the Rhine rise?'], undefined, { BRIEFS_DIR: FIXTURES });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).citations[0].briefId).toBe('squad2-rhine');
   });
 
   it('--json prints the API response', () => {
