@@ -20,7 +20,7 @@ import { gzipSync } from 'node:zlib';
 import { parseBriefs } from '../src/core/brief.js';
 import { Engine } from '../src/core/engine.js';
 import { BriefError } from '../src/core/errors.js';
-import { readBriefFiles } from '../src/node/briefs-dir.js';
+import { BriefsFolderError, readBriefFiles } from '../src/node/briefs-dir.js';
 
 const OUT_DIR = resolve('src/generated');
 export const DEFAULT_MAX_SIZE = '2.8MB';
@@ -104,6 +104,10 @@ function main(): number {
   } catch (err) {
     if (err instanceof BriefError) {
       process.stderr.write(`build:index: the index was NOT written; fix these briefs first:\n${err.message}\n`);
+      return 1;
+    }
+    if (err instanceof BriefsFolderError) {
+      process.stderr.write(`build:index: the index was NOT written. ${err.message}\n`);
       return 1;
     }
     throw err;

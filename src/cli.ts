@@ -18,7 +18,7 @@ import { chat } from './core/chat.js';
 import { Engine, type AskResponse } from './core/engine.js';
 import type { Turn } from './core/types.js';
 import { BriefError } from './core/errors.js';
-import { readBriefFiles } from './node/briefs-dir.js';
+import { BriefsFolderError, readBriefFiles } from './node/briefs-dir.js';
 
 const USAGE = `Usage:
   npm run ask -- [--briefs DIR] [--json] [--limit N] "question"
@@ -140,7 +140,13 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    process.stderr.write(err instanceof BriefError ? `briefbot: cannot build the index\n${err.message}\n` : `briefbot: ${(err as Error).stack ?? err}\n`);
+    process.stderr.write(
+      err instanceof BriefError
+        ? `briefbot: cannot build the index\n${err.message}\n`
+        : err instanceof BriefsFolderError
+          ? `${err.message}\n`
+          : `briefbot: ${(err as Error).stack ?? err}\n`,
+    );
     process.exitCode = 1;
   },
 );

@@ -7,6 +7,13 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { BriefFile } from '../core/brief.js';
 
+/** The briefs folder is missing, not a folder, or holds no briefs: the message says what to do. */
+export class BriefsFolderError extends Error {
+  override name = 'BriefsFolderError';
+}
+
+const HOW = 'Put briefs (.md, .markdown or .txt files) in seeds/, or point to your folder with --briefs DIR or BRIEFS_DIR=DIR.';
+
 /** File names read as briefs. */
 export const BRIEF_EXTENSIONS = /\.(md|markdown|txt)$/i;
 
@@ -16,9 +23,9 @@ export function readBriefFiles(dir: string): BriefFile[] {
   try {
     st = statSync(dir);
   } catch {
-    throw new Error(`Briefbot: the briefs folder "${dir}" does not exist`);
+    throw new BriefsFolderError(`Briefbot: the briefs folder "${dir}" does not exist. ${HOW}`);
   }
-  if (!st.isDirectory()) throw new Error(`Briefbot: "${dir}" is not a folder`);
+  if (!st.isDirectory()) throw new BriefsFolderError(`Briefbot: "${dir}" is not a folder. ${HOW}`);
   const out: BriefFile[] = [];
   const walk = (d: string) => {
     for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
@@ -31,6 +38,6 @@ export function readBriefFiles(dir: string): BriefFile[] {
     }
   };
   walk(dir);
-  if (out.length === 0) throw new Error(`Briefbot: no brief files (.md, .markdown, .txt) in "${dir}"`);
+  if (out.length === 0) throw new BriefsFolderError(`Briefbot: no brief files (.md, .markdown, .txt) in "${dir}". ${HOW}`);
   return out;
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -25,6 +25,22 @@ describe('CLI', () => {
     const r = ask(['--json', 'Where does the Rhine rise?'], undefined, { BRIEFS_DIR: FIXTURES });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).citations[0].briefId).toBe('squad2-rhine');
+  });
+
+  it('says what to do, without a stack trace, when the briefs folder is missing or empty', () => {
+    const empty = mkdtempSync(join(tmpdir(), 'briefbot-empty-'));
+    try {
+      for (const [dir, what] of [[join(empty, 'nope'), /does not exist/], [empty, /no brief files/]] as const) {
+        const r = ask(['--briefs', dir, 'When?']);
+        expect(r.code).toBe(1);
+        expect(r.stdout).toBe('');
+        expect(r.stderr).toMatch(what);
+        expect(r.stderr).toMatch(/--briefs DIR or BRIEFS_DIR=DIR/);
+        expect(r.stderr).not.toMatch(/\n\s+at /);
+      }
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
   });
 
   it('--json prints the API response', () => {
