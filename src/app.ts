@@ -7,6 +7,7 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { cors } from 'hono/cors';
 import { methodNotAllowed } from 'hono/method-not-allowed';
+import { secureHeaders } from 'hono/secure-headers';
 import { channelStatus } from './adapters/chat/index.js';
 import { discord } from './adapters/discord/index.js';
 import { errorJson, onError } from './adapters/http/errors.js';
@@ -37,6 +38,16 @@ export function createApp(getEngine: (env: Env) => Engine | Promise<Engine>) {
   const app = new OpenAPIHono<AppEnv>();
 
   app.onError(onError);
+  // Security headers on every response, errors included (nosniff, HSTS, frame and referrer policy…). The
+  // widget script and both APIs are fetched from other origins by design, so resources are cross-origin.
+  app.use(
+    '*',
+    secureHeaders({
+      crossOriginResourcePolicy: 'cross-origin',
+      referrerPolicy: 'strict-origin-when-cross-origin',
+      xFrameOptions: 'DENY',
+    }),
+  );
   app.notFound((c) => errorJson(c, 404, 'not_found', `No route for ${c.req.method} ${c.req.path}`));
   app.use('*', methodNotAllowed({
     app,

@@ -186,3 +186,27 @@ describe('service', () => {
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
   });
 });
+
+describe('security headers', () => {
+  it('every response carries them, JSON errors included; the widget script stays loadable from other origins', async () => {
+    const responses = {
+      answer: await SELF.fetch('https://briefbot.test/api/ask?q=When+is+Petro+meeting+Trump'),
+      notFound: await SELF.fetch('https://briefbot.test/api/nope'),
+      badRequest: await SELF.fetch('https://briefbot.test/api/ask', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{' }),
+      widget: await SELF.fetch('https://briefbot.test/widget.js'),
+      page: await SELF.fetch('https://briefbot.test/'),
+    };
+    for (const [name, res] of Object.entries(responses)) {
+      expect(res.headers.get('X-Content-Type-Options'), name).toBe('nosniff');
+      expect(res.headers.get('Strict-Transport-Security'), name).toMatch(/max-age=\d+/);
+      expect(res.headers.get('X-Frame-Options'), name).toBe('DENY');
+      expect(res.headers.get('Cross-Origin-Resource-Policy'), name).toBe('cross-origin');
+      await res.arrayBuffer();
+    }
+    expect(responses.notFound.status).toBe(404);
+    expect(responses.badRequest.status).toBe(400);
+    // The pages keep their own policy.
+    expect(responses.page.headers.get('Content-Security-Policy')).toMatch(/default-src 'none'/);
+    expect(responses.page.headers.get('Referrer-Policy')).toBe('strict-origin-when-cross-origin');
+  });
+});
