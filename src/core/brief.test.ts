@@ -137,7 +137,7 @@ The meeting will focus on **security** and *trade*.
 describe('bad input names the file and line', () => {
   it.each([
     ['empty file', file('empty.md', '\n  \n'), /^empty\.md:1: empty file/],
-    ['no title', file('notitle.md', '---\nid: x\n---\n'), /^notitle\.md:4: no title/],
+    ['no title', file('notitle.md', '---\nid: x\n---\nText.\n'), /^notitle\.md:4: no title/],
     ['unclosed front matter', file('open.md', '---\ntitle: T\nText\n'), /^open\.md:1: front matter is not closed/],
     ['broken YAML', file('yaml.md', '---\ntitle: T\ntags: [a, b\ndate: 2026-01-01\n---\nText.\n'), /^yaml\.md:\d+: broken front matter/],
     ['invalid date', file('date.md', '---\ntitle: T\nid: d\ndate: 2026-02-30\n---\nText.\n'), /^date\.md:4: invalid date "2026-02-30"/],
@@ -169,6 +169,17 @@ describe('bad input names the file and line', () => {
       throw new Error('expected a BriefError');
     } catch (err) {
       expect((err as BriefError).problems.map((p) => `${p.file}:${p.line}`)).toEqual(['e1.md:1', 'e2.md:3']);
+    }
+  });
+
+  it('reports every problem of one file, not just the first, in line order', () => {
+    try {
+      parseBriefs([file('bad.md', '---\nid: Bad Id!\ndate: 2026-02-30\nurl: not a url\ntags: 7\n---\n\nText without a title line.\n')]);
+      throw new Error('expected a BriefError');
+    } catch (err) {
+      const problems = (err as BriefError).problems;
+      expect(problems.map((p) => p.line)).toEqual([2, 3, 4, 5, 7]);
+      expect(problems.map((p) => p.message.split(' ')[0] + ' ' + p.message.split(' ')[1])).toEqual(['invalid id', 'invalid date', 'invalid url', 'invalid tags:', 'no title:']);
     }
   });
 });

@@ -113,20 +113,32 @@ export function parseBrief(file: BriefFile): Brief & { idLine: number } {
     }
   }
 
-  if (!title) fail(bodyStart + 1, 'no title: add a "title:" field to the front matter or a "# Title" line');
+  // From here on every problem is reported, not just the first: each check runs on its own.
+  const problems: BriefError['problems'] = [];
+  const check = <T>(run: () => T): T | undefined => {
+    try {
+      return run();
+    } catch (err) {
+      if (!(err instanceof BriefError)) throw err;
+      problems.push(...err.problems);
+      return undefined;
+    }
+  };
+  check(() => !title && fail(bodyStart + 1, 'no title: add a "title:" field to the front matter or a "# Title" line'));
 
   const id = meta.id !== undefined ? String(meta.id) : slugify(file.path.replace(/\.[^./]+$/, ''));
   const idLine = metaLines.id ?? 1;
-  if (!ID_PATTERN.test(id)) fail(idLine, `invalid id "${id}": use letters, digits, ".", "_", "~" or "-" (it appears in URLs)`);
+  check(() => !ID_PATTERN.test(id) && fail(idLine, `invalid id "${id}": use letters, digits, ".", "_", "~" or "-" (it appears in URLs)`));
 
-  const date = meta.date !== undefined ? checkDate(meta.date, metaLines.date ?? 1, fail) : undefined;
-  const url = meta.url !== undefined ? checkUrl(meta.url, metaLines.url ?? 1, fail) : undefined;
-  const tags = meta.tags === undefined ? [] : checkTags(meta.tags, metaLines.tags ?? 1, fail);
+  const date = meta.date !== undefined ? check(() => checkDate(meta.date, metaLines.date ?? 1, fail)) : undefined;
+  const url = meta.url !== undefined ? check(() => checkUrl(meta.url, metaLines.url ?? 1, fail)) : undefined;
+  const tags = meta.tags === undefined ? [] : (check(() => checkTags(meta.tags, metaLines.tags ?? 1, fail)) ?? []);
   const lang = typeof meta.lang === 'string' && meta.lang.trim() ? meta.lang.trim() : 'en';
   const source = typeof meta.source === 'string' ? meta.source.trim() : undefined;
 
   const passages = toPassages(id, body);
-  if (passages.length === 0) fail(lines.length, `brief "${title}" has a title but no paragraphs`);
+  check(() => passages.length === 0 && fail(lines.length, `brief "${title || file.path}" has a title but no paragraphs`));
+  if (problems.length) throw new BriefError(problems.sort((a, b) => a.line - b.line));
 
   return {
     id,
