@@ -37,11 +37,6 @@ export class Lexicon {
     if (text && !text.startsWith(LEXICON_FORMAT)) throw new Error(`Briefbot: the lexicon is not in format ${LEXICON_FORMAT}; run "npm run build" again`);
   }
 
-  /** An empty lexicon: no relations, no background (every word counts as rare). */
-  static empty(): Lexicon {
-    return new Lexicon('');
-  }
-
   private load(): string[] {
     if (!this.lines) {
       this.lines = this.text ? this.text.split('\n') : [];
