@@ -38,6 +38,14 @@ export default defineConfig({
                 // The OpenAI-compatible API's bearer key (tests/worker/openai.spec.ts).
                 BRIEFBOT_API_KEY: 'test-briefbot-key',
               },
+              // The suite sends hundreds of requests from one address: the production limits
+              // (wrangler.toml) would refuse most of them. tests/worker/rate-limit.spec.ts puts
+              // TIGHT_RATE_LIMIT (a real limiter, 3 a minute) in their place to test limiting.
+              ratelimits: {
+                API_RATE_LIMIT: { simple: { limit: 1_000_000, period: 60 } },
+                CHAT_RATE_LIMIT: { simple: { limit: 1_000_000, period: 60 } },
+                TIGHT_RATE_LIMIT: { simple: { limit: 3, period: 60 } },
+              },
             },
           }),
         ],

@@ -15,6 +15,7 @@ import { api } from './adapters/http/index.js';
 import { ErrorBody, Health } from './adapters/http/schemas.js';
 import { line } from './adapters/line/index.js';
 import { openaiApp } from './adapters/openai/index.js';
+import { limitClients, RETRY_AFTER_SECONDS } from './adapters/rate-limit.js';
 import { slack } from './adapters/slack/index.js';
 import { telegram } from './adapters/telegram/index.js';
 import { twilio } from './adapters/twilio/index.js';
@@ -60,6 +61,20 @@ export function createApp(getEngine: (env: Env) => Engine | Promise<Engine>) {
       cors({ origin: allowedOrigins(c.env.CORS_ORIGINS), allowMethods: ['GET', 'POST', 'OPTIONS'], exposeHeaders: ['Retry-After'], maxAge: 86400 })(c, next),
     );
   }
+  // Per client IP (API_RATE_LIMIT in wrangler.toml), before any work; preflights are not counted.
+  app.use(
+    '/api/*',
+    limitClients((c) => errorJson(c, 429, 'rate_limited', `Too many requests: please wait ${RETRY_AFTER_SECONDS} seconds and try again.`)),
+  );
+  app.use(
+    '/v1/*',
+    limitClients((c) =>
+      c.json(
+        { error: { message: `Rate limit reached: please wait ${RETRY_AFTER_SECONDS} seconds and try again.`, type: 'requests', param: null, code: 'rate_limit_exceeded' } },
+        429,
+      ),
+    ),
+  );
   app.use('*', async (c, next) => {
     c.set('engine', await getEngine(c.env));
     await next();
@@ -68,7 +83,13 @@ export function createApp(getEngine: (env: Env) => Engine | Promise<Engine>) {
   app.openapi(health, (c) => {
     const shards = c.var.engine.shardStats;
     const storage = shards ? { mode: 'r2' as const, ...shards, ...transfer } : { mode: 'bundled' as const };
-    return c.json({ status: 'ok' as const, index: c.var.engine.stats, storage, channels: channelStatus(c.env) }, 200);
+    const env = c.env;
+    const protection = {
+      conversations: env.CHAT_STATE ? ('durable-objects' as const) : ('off' as const),
+      apiRateLimit: Boolean(env.API_RATE_LIMIT),
+      chatRateLimit: Boolean(env.CHAT_RATE_LIMIT),
+    };
+    return c.json({ status: 'ok' as const, index: c.var.engine.stats, storage, state: protection, channels: channelStatus(env) }, 200);
   });
   app.route('/', api());
   app.route('/', widget());

@@ -7,10 +7,14 @@ export interface Env {
   /** Comma-separated origins allowed to call the API from browsers; "*" for any. */
   CORS_ORIGINS?: string;
   /**
-   * Short-lived state with TTLs. Key prefixes keep users apart:
-   * `dedupe:<channel>:<delivery id>` (webhook retries), `conv:<conversation id>` (chat memory).
+   * Conversation memory and webhook de-duplication: one SQLite-backed Durable Object per
+   * conversation (`src/storage/chat-state.ts`). Without it, questions are answered without memory.
    */
-  STATE: KVNamespace;
+  CHAT_STATE?: DurableObjectNamespace<import('./storage/chat-state.js').ChatState>;
+  /** Per-client-IP limit on `/api/*` and `/v1/*` (`[[ratelimits]]` in wrangler.toml). */
+  API_RATE_LIMIT?: RateLimit;
+  /** Per-chat limit on the messaging webhooks (`[[ratelimits]]` in wrangler.toml). */
+  CHAT_RATE_LIMIT?: RateLimit;
   /** Where the index lives: "bundled" (default, in the Worker) or "r2" (shards in SHARDS, see docs/benchmarks.md). */
   STORAGE_MODE?: string;
   /** The shards `npm run ingest -- DIR` uploads (used when STORAGE_MODE is "r2"). */

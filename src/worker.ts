@@ -24,3 +24,5 @@ export function engineFor(env: Env): Engine | Promise<Engine> {
 }
 
 export default createApp(engineFor);
+
+export { ChatState } from './storage/chat-state.js';

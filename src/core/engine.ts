@@ -123,28 +123,40 @@ export class Engine {
   }
 
   /**
-   * Run synchronous work on the engine (an answer, a chat turn) for a
-   * question, with whatever shards it reads loaded first: those the question
-   * needs, then, if the work reaches one more, that one, and again. Bundled,
-   * it is `run()` itself. Adapters wrap their calls into the core with it.
+   * Run synchronous work on the engine (an answer, a chat turn) for one or more
+   * questions (the one asked, and any earlier ones it replays), with whatever
+   * shards it reads loaded first: the postings of every question's terms in one
+   * batch, then the text of each question's best passages in a second; then, if
+   * the work reaches a shard not loaded yet, that one, and again, for as long as
+   * each round asks for shards it has not asked for before. Bundled, it is
+   * `run()` itself. Adapters wrap their calls into the core with it.
    */
-  async run<T>(question: string, run: () => T): Promise<T> {
+  async run<T>(questions: string | readonly string[], run: () => T): Promise<T> {
     const shards = this.shards;
     if (!shards) return run();
-    // Postings of the question's own terms, then text of the best passages.
-    const terms = this.index.mini.queryTerms(question).map((t) => this.index.mini.tables.termIndex(t)).filter((t) => t >= 0);
-    await shards.load(shards.missing(terms, []));
-    let prefetched = false;
-    for (let attempt = 0; ; attempt++) {
+    const list = (typeof questions === 'string' ? [questions] : questions).filter((q) => q.trim() !== '');
+    const mini = this.index.mini;
+    const terms = new Set(list.flatMap((q) => mini.queryTerms(q).map((t) => mini.tables.termIndex(t)).filter((t) => t >= 0)));
+    await shards.load(shards.missing([...terms], []));
+    // Retrieval may reach further postings (related words, prefixes): loaded as it asks for them.
+    const docs = await this.untilLoaded(shards, () => new Set(list.flatMap((q) => retrieve(this.index, q, { k: 16 }).hits.map((h) => h.doc))));
+    await shards.load(shards.missing([], [...docs]));
+    return this.untilLoaded(shards, run);
+  }
+
+  /** Run `work`, loading what it reports missing and running it again, while each round asks for new shards. */
+  private async untilLoaded<T>(shards: ShardedSource, work: () => T): Promise<T> {
+    const asked = new Set<string>();
+    // Rounds that asked only for shards asked for before (evicted meanwhile by the cache budget).
+    let stalled = 0;
+    for (;;) {
       try {
-        if (!prefetched) {
-          const hits = retrieve(this.index, question, { k: 16 }).hits;
-          prefetched = true;
-          await shards.load(shards.missing([], hits.map((h) => h.doc)));
-        }
-        return run();
+        return work();
       } catch (err) {
-        if (!(err instanceof ShardMissing) || attempt >= 16) throw err;
+        if (!(err instanceof ShardMissing)) throw err;
+        const fresh = err.keys.filter((k) => !asked.has(k));
+        if (fresh.length === 0 && ++stalled > 2) throw err;
+        for (const k of err.keys) asked.add(k);
         await shards.load(err.keys);
       }
     }

@@ -38,6 +38,22 @@ describe('ApiClient', () => {
     expect(s.calls).toEqual(['https://bot.example/api/ask?q=And%20then%3F&conversationId=w-abc']);
   });
 
+  it('returns the conversation id the server issued', async () => {
+    const s = server(() => json({ ...ANSWER, conversationId: 'srv-1' }));
+    expect((await new ApiClient('https://bot.example', { fetch: s.fetch }).ask('Q?')).conversationId).toBe('srv-1');
+  });
+
+  it('starts a new conversation when the server no longer knows the id', async () => {
+    const s = server((url) =>
+      url.includes('conversationId=')
+        ? json({ error: { code: 'invalid_conversation', message: 'unknown' } }, 400)
+        : json({ ...ANSWER, conversationId: 'srv-2' }),
+    );
+    const a = await new ApiClient('https://bot.example', { fetch: s.fetch }).ask('Q?', 'gone');
+    expect(a.conversationId).toBe('srv-2');
+    expect(s.calls).toEqual(['https://bot.example/api/ask?q=Q%3F&conversationId=gone', 'https://bot.example/api/ask?q=Q%3F']);
+  });
+
   it('lists the latest briefs', async () => {
     const s = server(() => json({ briefs: [1, 2, 3, 4].map((n) => ({ id: `b${n}`, title: `B${n}`, date: null })) }));
     const briefs = await new ApiClient('https://bot.example', { fetch: s.fetch }).latest(3);

@@ -6,7 +6,7 @@
 import type { Answer, Range } from '../core/types.js';
 
 /** `GET /api/ask` body. */
-export type AskResult = Answer & { query?: { tookMs: number } };
+export type AskResult = Answer & { query?: { tookMs: number }; conversationId?: string };
 
 /** A brief as listed by `GET /api/briefs`. */
 export interface BriefItem {
@@ -26,6 +26,8 @@ export class RequestFailed extends Error {
     readonly status = 0,
     /** Seconds to wait, from `Retry-After`, when known. */
     readonly retryAfter?: number,
+    /** The API's error code (`error.code`), when it sent one. */
+    readonly code?: string,
   ) {
     super(message);
   }
@@ -75,9 +77,16 @@ export class ApiClient {
    * "what about the drugs?" is read against the previous questions).
    * A GET is a CORS "simple request": no preflight round trip.
    */
-  ask(question: string, conversationId?: string): Promise<AskResult> {
-    const conversation = conversationId ? `&conversationId=${encodeURIComponent(conversationId)}` : '';
-    return this.get<AskResult>(`/api/ask?q=${encodeURIComponent(question)}${conversation}`).then(checkAnswer);
+  async ask(question: string, conversationId?: string): Promise<AskResult> {
+    const once = (id?: string) =>
+      this.get<AskResult>(`/api/ask?q=${encodeURIComponent(question)}${id ? `&conversationId=${encodeURIComponent(id)}` : ''}`).then(checkAnswer);
+    try {
+      return await once(conversationId);
+    } catch (err) {
+      // The server no longer knows this conversation (long expired, or another deployment): start a new one.
+      if (conversationId && err instanceof RequestFailed && err.code === 'invalid_conversation') return once();
+      throw err;
+    }
   }
 
   /** The newest briefs. */
@@ -104,16 +113,18 @@ export class ApiClient {
         throw new RequestFailed('server', 'invalid JSON', res.status);
       }
     }
-    const message = await res
+    const error = await res
       .json()
-      .then((b: { error?: { message?: unknown } }) => (typeof b?.error?.message === 'string' ? b.error.message : ''))
-      .catch(() => '');
+      .then((b: { error?: { message?: unknown; code?: unknown } }) => b?.error ?? {})
+      .catch(() => ({}) as { message?: unknown; code?: unknown });
+    const message = typeof error.message === 'string' ? error.message : '';
+    const code = typeof error.code === 'string' ? error.code : undefined;
     if (res.status === 429) {
       const after = Number(res.headers.get('Retry-After'));
       throw new RequestFailed('rate_limited', message || 'rate limited', 429, after > 0 && after < 3600 ? Math.ceil(after) : undefined);
     }
     if (res.status >= 500 || res.status === 404) throw new RequestFailed('server', message || `HTTP ${res.status}`, res.status);
-    throw new RequestFailed('rejected', message || `The question was not accepted (HTTP ${res.status}).`, res.status);
+    throw new RequestFailed('rejected', message || `The question was not accepted (HTTP ${res.status}).`, res.status, undefined, code);
   }
 }
 
@@ -127,6 +138,7 @@ function checkAnswer(body: AskResult): AskResult {
     answer: body.answer,
     citations: body.citations.filter((c) => c && typeof c.briefId === 'string' && typeof c.snippet === 'string'),
     ...(Array.isArray(body.related) ? { related: body.related.filter((r) => r && typeof r.briefId === 'string') } : {}),
+    ...(typeof body.conversationId === 'string' ? { conversationId: body.conversationId } : {}),
   };
 }
 

@@ -31,15 +31,17 @@ describe('Conversation', () => {
     expect(new Conversation(s, 'k').messages).toEqual([]);
   });
 
-  it('keeps one conversation id across a reload, and a new one after clear', () => {
+  it('has no conversation id until the server issues one, keeps it across a reload, forgets it on clear', () => {
     const s = memory();
     const a = new Conversation(s, 'k');
-    expect(a.conversationId).toMatch(/^w-[0-9a-f]{32}$/);
+    expect(a.conversationId).toBeUndefined();
     a.add({ role: 'user', text: 'Q?' });
-    expect(new Conversation(s, 'k').conversationId).toBe(a.conversationId);
-    const before = a.conversationId;
+    a.adopt('issued-by-server_1');
+    expect(new Conversation(s, 'k').conversationId).toBe('issued-by-server_1');
     a.clear();
-    expect(a.conversationId).not.toBe(before);
+    expect(a.conversationId).toBeUndefined();
+    a.add({ role: 'user', text: 'Q2?' });
+    expect(new Conversation(s, 'k').conversationId).toBeUndefined();
   });
 
   it('keeps conversations of different Workers apart', () => {

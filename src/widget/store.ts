@@ -21,12 +21,6 @@ export interface Snapshot {
   conversationId?: string;
 }
 
-/** A fresh random conversation id (getRandomValues works on plain-http pages too, unlike randomUUID). */
-export function newConversationId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return 'w-' + Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 /** Oldest messages are dropped beyond this many. */
 export const MAX_MESSAGES = 60;
 
@@ -36,8 +30,11 @@ export type KeyValue = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 export class Conversation {
   messages: Message[] = [];
   open = false;
-  /** Sent with each question so the server can resolve follow-ups; a new one after `clear()`. */
-  conversationId = newConversationId();
+  /**
+   * The id the server issued with its first answer, sent with each later question so it
+   * can resolve follow-ups; none until the first answer, and none again after `clear()`.
+   */
+  conversationId: string | undefined;
   private nextId = 1;
 
   constructor(
@@ -73,9 +70,16 @@ export class Conversation {
     this.save();
   }
 
+  /** Keep the conversation id the server returned (a new one when it started a new conversation). */
+  adopt(conversationId: string | undefined): void {
+    if (conversationId === undefined || conversationId === this.conversationId) return;
+    this.conversationId = conversationId;
+    this.save();
+  }
+
   clear(): void {
     this.messages = [];
-    this.conversationId = newConversationId();
+    this.conversationId = undefined;
     this.save();
   }
 

@@ -219,7 +219,8 @@ export class Widget {
     this.scrollToEnd();
     this.announce('Searching the briefs…');
     try {
-      const answer = await this.client.ask(question, this.conversation.conversationId);
+      const { conversationId, ...answer } = await this.client.ask(question, this.conversation.conversationId);
+      this.conversation.adopt(conversationId);
       const m = this.conversation.add({ role: 'bot', question, answer });
       this.typing.remove();
       const node = this.renderMessage(m);

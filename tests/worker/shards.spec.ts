@@ -7,7 +7,10 @@
 import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { parseBriefs } from '../../src/core/brief.js';
+import { replayHistory, renderContent } from '../../src/adapters/openai/index.js';
+import { chat } from '../../src/core/chat.js';
 import { Engine } from '../../src/core/engine.js';
+import type { Turn } from '../../src/core/types.js';
 import { MANIFEST_KEY, splitIntoShards } from '../../src/core/sharded.js';
 import { resetShardedEngine } from '../../src/storage/r2-shards.js';
 import type { Env } from '../../src/env.js';
@@ -52,7 +55,8 @@ async function call(path: string, e: object = r2Env) {
 
 /** The answer without its timing. */
 function answerOf(body: Record<string, unknown>) {
-  const { query: _q, ...rest } = body;
+  // The API's conversation fields (kind, followUp, conversationId) are not part of the answer.
+  const { query: _q, kind: _k, followUp: _f, conversationId: _c, ...rest } = body;
   return rest;
 }
 
@@ -74,7 +78,7 @@ describe('R2 shards', () => {
       expect(res.status).toBe(200);
       expect(answerOf(await res.json())).toEqual(answerOf(JSON.parse(JSON.stringify(bundled.respond(question, { limit: 3 })))));
     }
-  });
+  }, 60_000); // every question also starts a conversation (a Durable Object write)
 
   it('loads only the shards a question needs, and reports them in /health', async () => {
     const engine = buildEngine();
@@ -88,6 +92,46 @@ describe('R2 shards', () => {
     expect(health.storage.objectsFetched).toBeGreaterThan(2);
     expect(health.storage.objectsFetched).toBeLessThan(total);
   });
+
+  it('holds multi-turn conversations over cold shards: OpenAI history replay and remembered API turns', async () => {
+    const engine = buildEngine();
+    // Small shards, so the replayed turns reach many of them.
+    await ingest(engine, { postingsShardBytes: 1024, textShardBytes: 2048 });
+    const bundled = Engine.load(engine.serialize());
+    const asked = questions.map((q) => q.question);
+    for (let start = 0; start < 5; start++) {
+      const turns = asked.slice(start * 9, start * 9 + 9);
+      resetShardedEngine(); // a cold isolate: nothing loaded
+      const ctx = createExecutionContext();
+      const res = await worker.fetch(
+        new Request('https://briefbot.test/v1/chat/completions', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: 'Bearer test-briefbot-key' },
+          body: JSON.stringify({ messages: turns.map((content) => ({ role: 'user', content })) }),
+        }),
+        r2Env as never,
+        ctx,
+      );
+      await waitOnExecutionContext(ctx);
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as { choices: { message: { content: string } }[] };
+      const expected = chat(bundled, turns.at(-1)!, replayHistory(bundled, turns.slice(0, -1))).reply;
+      expect(body.choices[0]!.message.content).toBe(renderContent(expected));
+    }
+    // The API's remembered conversation, each turn on a cold isolate.
+    let id: string | undefined;
+    let history: Turn[] = [];
+    for (const q of asked.slice(0, 4)) {
+      resetShardedEngine();
+      const res = await call(`/api/ask?q=${encodeURIComponent(q)}${id ? `&conversationId=${id}` : ''}`);
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as { answer: string; conversationId: string };
+      const expected = chat(bundled, q, history);
+      history = expected.history;
+      expect(body.answer).toBe(expected.reply.answer);
+      id = body.conversationId;
+    }
+  }, 60_000);
 
   it('serves a brief with its passage text from the shards', async () => {
     const engine = buildEngine();

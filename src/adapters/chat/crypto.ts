@@ -122,3 +122,14 @@ export async function safeEqual(a: string, b: string): Promise<boolean> {
   const macA = new Uint8Array(await crypto.subtle.sign('HMAC', key, utf8(a)));
   return crypto.subtle.verify('HMAC', key, macA, utf8(b));
 }
+
+/**
+ * A keyed hash (HMAC-SHA-256, hex, 128 bits) of an identifier such as a phone
+ * number, for storage keys: stable for one secret, and useless to anyone who
+ * reads the storage without it (a plain hash of a phone number is easy to reverse).
+ */
+export async function hashedId(secret: string, value: string): Promise<string> {
+  const key = await crypto.subtle.importKey('raw', utf8(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, utf8(value)));
+  return [...mac.subarray(0, 16)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}

@@ -12,15 +12,15 @@
  * - `formatReply(reply, markup, limit)`: per-platform markup and length limits.
  * - Web Crypto verification helpers (`verifyHmac`, `verifyEd25519`, `safeEqual`,
  *   fail-closed `hexToBytes` / `base64ToBytes`).
- * - `firstDelivery(kv, channel, id)`: retry de-duplication in `STATE`.
+ * - retry de-duplication: `respond(…, deliveryId)` claims the id in the chat's Durable Object.
  * - `postJson(call)`: outbound API calls with a timeout that log and never throw.
  * - `requireChannel`, `channelStatus`, `unauthorized`, `rawBody`: HTTP plumbing.
  * @module
  */
-export { respond, parseCommand, LATEST_COUNT, type ChannelName, type ChatReply, type ChatSource } from './respond.js';
+export { respond, parseCommand, LATEST_COUNT, SLOW_DOWN_TEXT, type ChannelName, type ChatReply, type ChatSource } from './respond.js';
 export { formatReply, splitSentences, escapeDiscord, escapeSlack, escapeTelegramHtml, LENGTH_LIMITS, type Markup } from './format.js';
-export { verifyHmac, verifyEd25519, safeEqual, hexToBytes, base64ToBytes, bytesToBase64, utf8, concatBytes } from './crypto.js';
-export { firstDelivery, dedupeKey, DEDUPE_TTL_SECONDS } from './dedupe.js';
-export { converse, loadHistory, saveHistory, conversationKey, conversationTtlSeconds, DEFAULT_CONVERSATION_TTL_MINUTES } from './memory.js';
+export { verifyHmac, verifyEd25519, hashedId, safeEqual, hexToBytes, base64ToBytes, bytesToBase64, utf8, concatBytes } from './crypto.js';
+export { DEDUPE_TTL_SECONDS } from './dedupe.js';
+export { converse, conversationTtlSeconds, DEFAULT_CONVERSATION_TTL_MINUTES, STATE_TIMEOUT_MS, type ConverseResult } from './memory.js';
 export { postJson, OUTBOUND_TIMEOUT_MS, type OutboundCall, type OutboundResult } from './outbound.js';
 export { CHANNEL_REQUIREMENTS, channelEnabled, channelStatus, requireChannel, unauthorized, errorResponse, rawBody, parseJson, defer } from './http.js';

@@ -7,16 +7,19 @@
  * renders it in its own markup and length limit (see `format.ts`).
  *
  * Conversation memory lives here too: every message goes through
- * `converse()` (`memory.ts`), keyed by `chatKey` and stored under
- * `conv:<chatKey>` in `env.STATE`, so follow-up questions, "tell me more",
- * "source?" and `/new` work on every channel (docs/conversations.md).
+ * `converse()` (`memory.ts`), keyed by `chatKey` and stored in that chat's
+ * Durable Object, so follow-up questions, "tell me more", "source?" and `/new`
+ * work on every channel (docs/conversations.md). So do retry de-duplication
+ * (the delivery id is claimed in the same request) and the per-chat rate limit.
  * @module
  */
 import type { ChatReply as CoreReply } from '../../core/chat.js';
 import type { Engine } from '../../core/engine.js';
 import { detectIntent } from '../../core/intents.js';
 import type { Env } from '../../env.js';
+import { DEDUPE_TTL_SECONDS } from './dedupe.js';
 import { converse } from './memory.js';
+import { chatRateLimited } from '../rate-limit.js';
 
 /** Names of the messaging channels (also the `dedupe:<channel>:…` key prefix). */
 export type ChannelName = 'telegram' | 'slack' | 'whatsapp' | 'discord' | 'twilio' | 'line';
@@ -68,30 +71,46 @@ export function parseCommand(text: string): ChatCommand {
   return null;
 }
 
+/** What a rate-limited chat is told, once per window. */
+export const SLOW_DOWN_TEXT = "You're sending messages faster than I can answer. Please wait a minute, then ask again.";
+
 /**
- * Turn one incoming chat message into a reply.
+ * Turn one incoming chat message into a reply, or `null` when nothing must be
+ * sent: a platform retry of a delivery already answered, or a chat over its rate
+ * limit that was already told to slow down in this window.
  *
  * @param engine  the loaded engine (`c.var.engine`)
- * @param env     Worker bindings (`STATE` holds the conversation memory)
+ * @param env     Worker bindings (`CHAT_STATE` holds the memory, `CHAT_RATE_LIMIT` the limit)
  * @param channel which channel the text came from
  * @param chatKey stable id of the conversation, prefixed with the channel (e.g.
- *                `telegram:<chat id>`, `slack:<team>:<channel>:<thread>`); the memory key
+ *                `telegram:<chat id>`, `slack:<team>:<channel>:<thread>:<user>`; phone
+ *                numbers only hashed, see {@link hashedId}); the memory key
  * @param text    the user's text with any bot mention already removed
+ * @param deliveryId the platform's id of this delivery, when it retries deliveries
  *
  * @example
- * const reply = await respond(c.var.engine, c.env, 'telegram', `tg:${chat.id}`, 'When is Petro meeting Trump?');
- * const html = formatReply(reply, 'telegram');
+ * const reply = await respond(c.var.engine, c.env, 'telegram', `telegram:${chat.id}`, 'When is Petro meeting Trump?', String(update.update_id));
+ * if (reply) return c.json(renderTelegramReply(msg, formatReply(reply, 'telegram')));
  */
-export async function respond(engine: Engine, env: Env, channel: ChannelName, chatKey: string, text: string): Promise<ChatReply> {
-  void channel; // the chat key already names the channel
+export async function respond(
+  engine: Engine,
+  env: Env,
+  channel: ChannelName,
+  chatKey: string,
+  text: string,
+  deliveryId?: string,
+): Promise<ChatReply | null> {
+  const limited = await chatRateLimited(env, chatKey);
+  if (limited) return limited === 'notify' ? { kind: 'chat', text: SLOW_DOWN_TEXT, sourcesLabel: '', sources: [] } : null;
   const command = parseCommand(text);
   // Slash commands the chat intents know (/new, /more, /sources…) go on; others are unknown.
   if (command && typeof command === 'object' && detectIntent(text) === 'question') {
     const help = helpReply(engine);
     return { ...help, text: `I don't know the command /${command.unknown}. ${help.text}` };
   }
-  const reply = await converse(engine, env, chatKey, command === 'help' ? 'help' : text);
-  return toChannelReply(engine, reply);
+  const delivery = deliveryId === undefined ? undefined : { id: deliveryId, ttlSeconds: DEDUPE_TTL_SECONDS[channel] };
+  const result = await converse(engine, env, chatKey, command === 'help' ? 'help' : text, delivery ? { delivery } : {});
+  return result.status === 'answered' ? toChannelReply(engine, result.reply) : null;
 }
 
 /** The core's chat reply in the channels' shape. */

@@ -10,7 +10,7 @@
  */
 import { Hono } from 'hono';
 import type { AppEnv } from '../../env.js';
-import { errorResponse, formatReply, LENGTH_LIMITS, parseJson, rawBody, requireChannel, respond, unauthorized } from '../chat/index.js';
+import { errorResponse, formatReply, LENGTH_LIMITS, parseJson, rawBody, requireChannel, respond, SLOW_DOWN_TEXT, unauthorized } from '../chat/index.js';
 import { verifyDiscordSignature } from './verify.js';
 
 export { verifyDiscordSignature };
@@ -48,7 +48,8 @@ export function parseDiscordInteraction(payload: unknown): DiscordInteraction {
     text = typeof option?.value === 'string' ? option.value : '';
   }
   const user = obj(obj(p.member)?.user) ?? obj(p.user);
-  const where = p.channel_id ?? `dm:${user?.id ?? ''}`;
+  // One memory per person, also in a shared channel.
+  const where = p.channel_id ? `${p.channel_id}:${user?.id ?? ''}` : `dm:${user?.id ?? ''}`;
   return { kind: 'command', id: String(p.id), name, text, chatKey: `discord:${where}` };
 }
 
@@ -78,7 +79,8 @@ export function discord() {
     if (interaction.kind === 'unsupported') {
       return errorResponse(c, 400, 'bad_request', `Unsupported interaction type: ${JSON.stringify(interaction.type ?? null)}.`);
     }
-    const reply = await respond(c.var.engine, c.env, 'discord', interaction.chatKey, interaction.text);
+    // An interaction must be answered: a chat over its limit is told to slow down every time.
+    const reply = (await respond(c.var.engine, c.env, 'discord', interaction.chatKey, interaction.text)) ?? { kind: 'chat' as const, text: SLOW_DOWN_TEXT, sourcesLabel: '', sources: [] };
     // Help is for the asker only; answers and lists are shared with the channel.
     return c.json(renderDiscordResponse(formatReply(reply, 'discord', LENGTH_LIMITS.discord), reply.kind === 'help'));
   });

@@ -13,7 +13,7 @@
 import { createRoute, OpenAPIHono, type z } from '@hono/zod-openapi';
 import { limitBody } from '../body-limit.js';
 import { summarize, type Engine } from '../../core/engine.js';
-import { converse } from '../chat/memory.js';
+import { converse, MISSING_STATE_BINDING } from '../chat/memory.js';
 import type { AppEnv, Env } from '../../env.js';
 import { ApiError } from './errors.js';
 import { AskBody, AskQuery, AskResponse, BriefDetail, BriefList, BriefListQuery, BriefParams, ErrorBody } from './schemas.js';
@@ -132,13 +132,35 @@ export function api() {
   return app;
 }
 
-/** One question, alone or inside a remembered conversation (docs/conversations.md). */
+/** A new conversation id: 128 random bits, base64url (22 characters). */
+export function newConversationId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/**
+ * One question. Without a `conversationId` it starts a conversation and the reply
+ * carries the id this server issued for it; with one, it continues that
+ * conversation (follow-ups, "tell me more", "source?"). An id this server did not
+ * issue is refused, so nobody can read into a conversation by guessing its name.
+ * See docs/conversations.md.
+ */
 async function answer(engine: Engine, env: Env, question: string, limit: number | undefined, conversationId: string | undefined) {
-  if (conversationId === undefined) return engine.respondAsync(question, { limit });
   const t0 = performance.now();
+  if (conversationId !== undefined && !env.CHAT_STATE) throw new ApiError(503, 'state_unavailable', MISSING_STATE_BINDING);
+  const id = conversationId ?? newConversationId();
   // "api:" keeps these keys apart from the channels' chats.
-  const reply = await converse(engine, env, `api:${conversationId}`, question, { limit });
-  return { ...reply, conversationId, query: { tookMs: Math.round((performance.now() - t0) * 100) / 100 } };
+  const result = await converse(engine, env, `api:${id}`, question, conversationId === undefined ? { limit, issue: true } : { limit, mustBeIssued: true });
+  if (result.status !== 'answered') {
+    throw new ApiError(
+      400,
+      'invalid_conversation',
+      'conversationId: this server did not issue this conversation id (or it expired long ago). Ask without one to start a conversation; each answer carries its conversationId.',
+    );
+  }
+  // A new conversation that could not be stored gets no id: it would not work for the follow-up.
+  const issued = conversationId ?? (result.remembered ? id : undefined);
+  return { ...result.reply, ...(issued ? { conversationId: issued } : {}), query: { tookMs: Math.round((performance.now() - t0) * 100) / 100 } };
 }
 
 /** Validation failures become 400 with the first problem, phrased for people. */

@@ -22,6 +22,7 @@ const limit = z
 const conversationId = z
   .string({ error: 'conversationId must be a string' })
   .regex(/^[A-Za-z0-9._:-]{1,128}$/, 'conversationId must be 1-128 letters, digits or . _ : -')
+  .openapi({ description: 'The id returned with an earlier answer (issued by this server), to continue that conversation' })
   .openapi({
     description:
       'Any id the client chooses for a conversation: questions sent with the same id are answered as one conversation (follow-ups, "tell me more", "source?", "/new"), remembered for CONVERSATION_TTL_MINUTES of inactivity.',
@@ -153,6 +154,13 @@ export const Health = z
         r2Bytes: z.number().int().optional().openapi({ description: 'Bytes read from R2 by this isolate (as stored, gzipped)' }),
         cacheHits: z.number().int().optional(),
         cacheBytes: z.number().int().optional(),
+      })
+      .optional(),
+    state: z
+      .object({
+        conversations: z.enum(['durable-objects', 'off']).openapi({ description: 'Where conversation memory and webhook de-duplication live ("off": CHAT_STATE binding missing)' }),
+        apiRateLimit: z.boolean().openapi({ description: 'API_RATE_LIMIT binding present (per client IP on /api and /v1)' }),
+        chatRateLimit: z.boolean().openapi({ description: 'CHAT_RATE_LIMIT binding present (per chat on the webhooks)' }),
       })
       .optional(),
     /** Messaging channels: enabled once their secrets are set (docs/channels.md). */

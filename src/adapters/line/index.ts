@@ -12,7 +12,6 @@ import type { AppEnv } from '../../env.js';
 import {
   defer,
   errorResponse,
-  firstDelivery,
   formatReply,
   LENGTH_LIMITS,
   parseJson,
@@ -95,8 +94,8 @@ export function line() {
     const messages = parseLineEvents(payload);
     const work = (async () => {
       for (const msg of messages) {
-        if (!(await firstDelivery(env.STATE, 'line', msg.webhookEventId))) continue;
-        const reply = await respond(engine, env, 'line', msg.chatKey, msg.text);
+        const reply = await respond(engine, env, 'line', msg.chatKey, msg.text, msg.webhookEventId);
+        if (!reply) continue;
         await postJson({
           channel: 'line',
           action: 'reply',

@@ -226,7 +226,9 @@ export function openaiApp() {
     }
 
     const engine = c.var.engine;
-    const reply = (await engine.run(req.question, () => chat(engine, req.question, replayHistory(engine, req.earlier)))).reply;
+    // Shards for the question and every replayed one are fetched together (R2 storage).
+    const replayed = req.earlier.slice(-MAX_TURNS);
+    const reply = (await engine.run([...replayed, req.question], () => chat(engine, req.question, replayHistory(engine, replayed)))).reply;
     const content = renderContent(reply);
     const id = `chatcmpl-${crypto.randomUUID().replace(/-/g, '')}`;
     const created = Math.floor(Date.now() / 1000);

@@ -14,7 +14,6 @@ import type { AppEnv } from '../../env.js';
 import {
   defer,
   errorResponse,
-  firstDelivery,
   formatReply,
   LENGTH_LIMITS,
   parseJson,
@@ -35,6 +34,8 @@ export interface SlackMessage {
   eventId: string;
   teamId: string;
   channel: string;
+  /** Who wrote it: conversation memory is kept per person. */
+  user: string;
   /** The thread to answer in (`undefined`: answer in the DM itself). */
   threadTs?: string;
   text: string;
@@ -68,7 +69,7 @@ export function parseSlackEvent(payload: unknown): SlackMessage | null {
   if (e.bot_id || e.subtype || typeof e.text !== 'string' || typeof e.channel !== 'string') return null;
   const botUserId: string | undefined = obj(p.authorizations?.[0])?.user_id;
   if (botUserId && e.user === botUserId) return null;
-  const base = { eventId: p.event_id as string, teamId: String(p.team_id ?? ''), channel: e.channel as string };
+  const base = { eventId: p.event_id as string, teamId: String(p.team_id ?? ''), channel: e.channel as string, user: String(e.user ?? '') };
   if (e.type === 'message' && e.channel_type === 'im') {
     return { ...base, threadTs: typeof e.thread_ts === 'string' ? e.thread_ts : undefined, text: slackTextToPlain(e.text, botUserId) };
   }
@@ -119,12 +120,13 @@ export function slack() {
     }
     const msg = parseSlackEvent(payload);
     if (!msg) return c.body(null, 200);
-    if (!(await firstDelivery(c.env.STATE, 'slack', msg.eventId))) return c.body(null, 200);
     const { engine } = c.var;
     const env = c.env;
-    const chatKey = `slack:${msg.teamId}:${msg.channel}${msg.threadTs ? `:${msg.threadTs}` : ''}`;
+    // One memory per person: in a shared channel or thread, nobody's questions are echoed to someone else.
+    const chatKey = `slack:${msg.teamId}:${msg.channel}${msg.threadTs ? `:${msg.threadTs}` : ''}:${msg.user}`;
     const work = (async () => {
-      const reply = await respond(engine, env, 'slack', chatKey, msg.text);
+      const reply = await respond(engine, env, 'slack', chatKey, msg.text, msg.eventId);
+      if (!reply) return;
       await postJson({
         channel: 'slack',
         action: 'chat.postMessage',
@@ -141,8 +143,10 @@ export function slack() {
     const form = new URLSearchParams(new TextDecoder().decode(c.var.rawBody));
     if (!form.has('command')) return errorResponse(c, 400, 'bad_request', 'The body must be a Slack slash command (form-encoded, with a command field).');
     const text = slackTextToPlain(form.get('text') ?? '');
-    const chatKey = `slack:${form.get('team_id') ?? ''}:${form.get('channel_id') ?? ''}`;
+    // Per user: a slash command's question is private to whoever typed it.
+    const chatKey = `slack:${form.get('team_id') ?? ''}:${form.get('channel_id') ?? ''}:${form.get('user_id') ?? ''}`;
     const reply = await respond(c.var.engine, c.env, 'slack', chatKey, text);
+    if (!reply) return c.body(null, 200);
     return c.json({
       // Answers are shared with the channel; help and lists only to the asker.
       response_type: reply.kind === 'answer' ? 'in_channel' : 'ephemeral',

@@ -9,7 +9,7 @@
  */
 import { Hono } from 'hono';
 import type { AppEnv, Env } from '../../env.js';
-import { errorResponse, firstDelivery, formatReply, LENGTH_LIMITS, parseJson, rawBody, requireChannel, respond, unauthorized } from '../chat/index.js';
+import { errorResponse, formatReply, LENGTH_LIMITS, parseJson, rawBody, requireChannel, respond, unauthorized } from '../chat/index.js';
 import { verifyTelegramSecret } from './verify.js';
 
 export { verifyTelegramSecret };
@@ -123,8 +123,8 @@ export function telegram() {
     }
     const msg = parseTelegramUpdate(update, telegramBotFromEnv(c.env));
     if (!msg) return c.body(null, 200);
-    if (!(await firstDelivery(c.env.STATE, 'telegram', String(msg.updateId)))) return c.body(null, 200);
-    const reply = await respond(c.var.engine, c.env, 'telegram', `telegram:${msg.chatId}`, msg.text);
+    const reply = await respond(c.var.engine, c.env, 'telegram', `telegram:${msg.chatId}`, msg.text, String(msg.updateId));
+    if (!reply) return c.body(null, 200);
     return c.json(renderTelegramReply(msg, formatReply(reply, 'telegram', LENGTH_LIMITS.telegram)));
   });
   return app;

@@ -9,7 +9,7 @@
  */
 import { Hono } from 'hono';
 import type { AppEnv } from '../../env.js';
-import { errorResponse, firstDelivery, formatReply, LENGTH_LIMITS, rawBody, requireChannel, respond, unauthorized } from '../chat/index.js';
+import { errorResponse, formatReply, hashedId, LENGTH_LIMITS, rawBody, requireChannel, respond, unauthorized } from '../chat/index.js';
 import { verifyTwilioSignature, twilioSignedString, twilioUrlVariants } from './verify.js';
 
 export { verifyTwilioSignature, twilioSignedString, twilioUrlVariants };
@@ -51,9 +51,10 @@ export function twilio() {
     const from = params.get('From');
     if (!sid || !from) return errorResponse(c, 400, 'bad_request', 'Expected an incoming-message webhook with MessageSid and From.');
     const twiml = (text: string | null) => c.body(renderTwiml(text), 200, { 'Content-Type': 'text/xml; charset=utf-8' });
-    if (!(await firstDelivery(c.env.STATE, 'twilio', sid))) return twiml(null);
-    const reply = await respond(c.var.engine, c.env, 'twilio', `twilio:${from}`, params.get('Body') ?? '');
-    return twiml(formatReply(reply, 'plain', LENGTH_LIMITS.twilio));
+    // The memory key holds no phone number, only a keyed hash of it.
+    const chatKey = `twilio:${await hashedId(c.env.TWILIO_AUTH_TOKEN!, from)}`;
+    const reply = await respond(c.var.engine, c.env, 'twilio', chatKey, params.get('Body') ?? '', sid);
+    return twiml(reply && formatReply(reply, 'plain', LENGTH_LIMITS.twilio));
   });
   return app;
 }

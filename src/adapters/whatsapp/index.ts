@@ -13,8 +13,8 @@ import type { AppEnv, Env } from '../../env.js';
 import {
   defer,
   errorResponse,
-  firstDelivery,
   formatReply,
+  hashedId,
   LENGTH_LIMITS,
   parseJson,
   postJson,
@@ -110,8 +110,10 @@ export function whatsapp() {
     const messages = parseWhatsAppMessages(payload, env.WHATSAPP_PHONE_NUMBER_ID);
     const work = (async () => {
       for (const msg of messages) {
-        if (!(await firstDelivery(env.STATE, 'whatsapp', msg.id))) continue;
-        const reply = await respond(engine, env, 'whatsapp', `whatsapp:${msg.from}`, msg.text);
+        // The memory key holds no phone number, only a keyed hash of it.
+        const chatKey = `whatsapp:${await hashedId(env.WHATSAPP_APP_SECRET!, msg.from)}`;
+        const reply = await respond(engine, env, 'whatsapp', chatKey, msg.text, msg.id);
+        if (!reply) continue;
         await postJson({
           channel: 'whatsapp',
           action: 'messages',

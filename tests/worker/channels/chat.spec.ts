@@ -28,20 +28,20 @@ function longAnswer(n: number): ChatReply {
 describe('respond (the single entry point)', () => {
   const engine = bundledEngine();
   it('answers a question with the cited sources only', async () => {
-    const reply = await respond(engine, testEnv, 'telegram', 'k', 'When is Petro meeting Trump?');
+    const reply = (await respond(engine, testEnv, 'telegram', 'k', 'When is Petro meeting Trump?'))!;
     expect(reply.kind).toBe('answer');
     expect(reply.text).toContain('Feb. 3');
     const markers = [...reply.text.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
     expect(reply.sources.map((s) => s.n)).toEqual([...new Set(markers)].sort());
   });
   it('handles commands', async () => {
-    expect((await respond(engine, testEnv, 'slack', 'k', '/start')).kind).toBe('help');
-    expect((await respond(engine, testEnv, 'slack', 'k', 'HELP')).kind).toBe('help');
-    expect((await respond(engine, testEnv, 'slack', 'k', '')).kind).toBe('help');
-    const latest = await respond(engine, testEnv, 'slack', 'k', '/latest');
+    expect((await respond(engine, testEnv, 'slack', 'k', '/start'))!.kind).toBe('help');
+    expect((await respond(engine, testEnv, 'slack', 'k', 'HELP'))!.kind).toBe('help');
+    expect((await respond(engine, testEnv, 'slack', 'k', ''))!.kind).toBe('help');
+    const latest = (await respond(engine, testEnv, 'slack', 'k', '/latest'))!;
     expect(latest.kind).toBe('latest');
     expect(latest.sources[0]!.title).toBe(engine.list(1)[0]!.title);
-    const unknown = await respond(engine, testEnv, 'slack', 'k', '/frobnicate');
+    const unknown = (await respond(engine, testEnv, 'slack', 'k', '/frobnicate'))!;
     expect(unknown.text).toContain("I don't know the command /frobnicate.");
   });
   it('parses commands with a bot suffix, and leaves questions alone', () => {

@@ -1,4 +1,4 @@
-import { env } from 'cloudflare:test';
+import { env, runInDurableObject } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { respond } from '../../../src/adapters/chat/index.js';
 import { bundledEngine } from '../../../src/worker.js';
@@ -24,18 +24,24 @@ async function telegram(chatId: number, text: string): Promise<string> {
   return (await res.json<{ text: string }>()).text;
 }
 
+/** The turns a chat's Durable Object holds. */
+async function storedQuestions(key: string): Promise<string[] | undefined> {
+  const stub = env.CHAT_STATE!.get(env.CHAT_STATE!.idFromName(key));
+  const conversation = await runInDurableObject(stub, (_i, state) => state.storage.get<{ turns: { question: string }[] }>('conversation'));
+  return conversation?.turns.map((t) => t.question);
+}
+
 describe('conversation memory on the channels', () => {
   it('holds a Telegram conversation: follow-up, source?, /new', async () => {
     const chat = 4_200_001;
     expect(await telegram(chat, 'When is Petro meeting Trump?')).toContain('Feb. 3');
     expect(await telegram(chat, 'Who is the foreign minister?')).toContain('Rosa Villavicencio');
-    const stored = await env.STATE.get<{ turns: { question: string }[] }>(`conv:telegram:${chat}`, 'json');
-    expect(stored!.turns.map((t) => t.question)).toEqual(['When is Petro meeting Trump?', 'Who is the foreign minister?']);
+    expect(await storedQuestions(`telegram:${chat}`)).toEqual(['When is Petro meeting Trump?', 'Who is the foreign minister?']);
     const sources = await telegram(chat, 'source?');
     expect(sources).toContain('Sources for my answer to &quot;Who is the foreign minister?&quot;'); // Telegram HTML
     expect(sources).toContain('1. ');
     expect(await telegram(chat, '/new')).toContain('start over');
-    expect(await env.STATE.get(`conv:telegram:${chat}`)).toBeNull();
+    expect(await storedQuestions(`telegram:${chat}`)).toBeUndefined();
     expect(await telegram(chat, 'source?')).toContain("haven't quoted any brief");
   });
 
@@ -49,7 +55,7 @@ describe('conversation memory on the channels', () => {
     const key = `test:${crypto.randomUUID()}`;
     const kinds = [];
     for (const text of ['hi', 'When is Petro meeting Trump?', 'tell me more', 'sources', 'thanks', 'latest', 'What is the capital of Mongolia?', '/new']) {
-      kinds.push((await respond(engine, env, 'telegram', key, text)).kind);
+      kinds.push((await respond(engine, env, 'telegram', key, text))!.kind);
     }
     expect(kinds).toEqual(['help', 'answer', 'answer', 'source', 'chat', 'latest', 'no_answer', 'chat']);
   });

@@ -216,7 +216,7 @@ describe('POST /webhooks/slack/commands', () => {
 
 describe('parseSlackEvent', () => {
   it('reads the documented message.im vector', () => {
-    expect(parseSlackEvent(JSON.parse(SLACK_EVENT.body))).toEqual({ eventId: 'Ev0PV52K21', teamId: 'T061EG9R6', channel: 'D024BE91L', threadTs: undefined, text: 'Hello hello can you hear me?' });
+    expect(parseSlackEvent(JSON.parse(SLACK_EVENT.body))).toEqual({ eventId: 'Ev0PV52K21', teamId: 'T061EG9R6', channel: 'D024BE91L', user: 'U2147483697', threadTs: undefined, text: 'Hello hello can you hear me?' });
   });
   it('decodes Slack entities and links in the question', () => {
     const p = JSON.parse(dmEvent('Trade &amp; security &lt;2026&gt; <https://example.com|this page>', 'Ev1'));
