@@ -81,7 +81,11 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-/** The batch contract: exactly one JSON line per non-blank input line. */
+/**
+ * The batch contract: exactly one JSON line per input line, in order. A blank or
+ * malformed line gets an error line (`answered: false`, `error`), so output line n
+ * always answers input line n.
+ */
 async function batch(engine: Engine, file: string, limit: number | undefined, history: boolean): Promise<number> {
   const input = file === '-' ? process.stdin : createReadStream(file);
   const conversations = new Map<string, Turn[]>();
@@ -90,10 +94,10 @@ async function batch(engine: Engine, file: string, limit: number | undefined, hi
   let failed = 0;
   for await (const line of lines) {
     n++;
-    if (line.trim() === '') continue;
     let id: unknown = null;
     let out: Record<string, unknown>;
     try {
+      if (line.trim() === '') throw new Error('blank line: expected {"id": …, "question": …}');
       const req = JSON.parse(line) as { id?: unknown; question?: unknown; limit?: unknown; conversationId?: unknown };
       id = req.id ?? null;
       if (typeof req.question !== 'string' || req.question.trim() === '') throw new Error('"question" must be a non-empty string');

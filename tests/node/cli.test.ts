@@ -80,17 +80,20 @@ describe('batch contract (used by the evaluation kit)', () => {
     writeFileSync(input, questions.map((q) => JSON.stringify(q)).join('\n') + '\n\n{not json}\n');
     const r = ask(['--briefs', FIXTURES, '--batch', input]);
     const lines = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
-    expect(lines).toHaveLength(4);
-    const [rhine, worldCup, hewitt, broken] = lines;
+    expect(lines).toHaveLength(5);
+    const [rhine, worldCup, hewitt, blank, broken] = lines;
     expect(rhine).toMatchObject({ id: 'q1', answered: true });
     expect(rhine.citations[0]).toMatchObject({ briefId: 'squad2-rhine', passageId: 'squad2-rhine#p1' });
     expect(rhine.citations[0].snippet).toContain('Cologne');
     expect(worldCup).toMatchObject({ id: 'q2', answered: false, citations: [] });
     expect(hewitt).toMatchObject({ id: 7, answered: true });
     expect(hewitt.citations[0].briefId).toBe('bbc-politics-001');
+    expect(blank).toMatchObject({ id: null, answered: false, citations: [], error: { code: 'bad_request' } });
+    expect(blank.error.message).toMatch(/blank line/);
     expect(broken).toMatchObject({ id: null, answered: false, error: { code: 'bad_request' } });
     // Logs go to stderr only.
     expect(r.stderr).toMatch(/indexed 2 briefs/);
+    expect(r.stderr).toMatch(/q\.jsonl:4: blank line/);
     expect(r.stderr).toMatch(/q\.jsonl:5:/);
   });
 
