@@ -131,12 +131,19 @@ describe('widget on a host page of another origin', () => {
     await expect.poll(() => page.locator('#bb-panel').isVisible()).toBe(true);
     expect(await page.locator('.msg.user').allTextContents()).toEqual([`You: ${QUESTION}`]);
     expect(await page.locator('.msg.bot ol.sources > li').count()).toBeGreaterThan(0);
+    // The server remembers it too: the widget sends back the id the first answer carried.
+    await ask(page, 'source?');
+    expect(await page.locator('.msg.bot .answer').last().textContent()).toContain(QUESTION);
 
     await page.locator('.clear').click();
     expect(await page.locator('.msg.user, .msg.bot').count()).toBe(0);
     await page.reload();
     await page.waitForFunction(() => typeof window.Briefbot === 'object');
     expect(await page.locator('.msg.user, .msg.bot').count()).toBe(0);
+    // …and Clear starts a new conversation there as well.
+    await page.evaluate(() => window.Briefbot!.ask('source?'));
+    await expect.poll(() => page.locator('.msg.bot').count()).toBe(1);
+    expect(await page.locator('.msg.bot .answer').last().textContent()).not.toContain(QUESTION);
     await context.close();
   });
 
