@@ -436,7 +436,7 @@ function related(hits: Hit[], briefOf: (id: string) => Brief): RelatedBrief[] {
   for (const h of hits) {
     if (out.some((r) => r.briefId === h.passage.briefId)) continue;
     const b = briefOf(h.passage.briefId);
-    out.push({ briefId: b.id, title: b.title, date: b.date ?? null });
+    out.push({ briefId: b.id, title: b.title, date: b.date ?? null, url: b.url ?? null });
     if (out.length === 3) break;
   }
   return out;

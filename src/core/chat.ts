@@ -3,8 +3,13 @@
  * conversation to remember. Questions go to {@link Engine.ask} with the
  * history (follow-ups); the other intents (see `intents.ts`) are answered
  * here without pretending to search. Pure: storing the history is the
- * caller's business (KV for the channels and the API, the request's
- * `messages` for the OpenAI endpoint, a map for the batch CLI).
+ * caller's business (a Durable Object for the channels and the API, the
+ * request's `messages` for the OpenAI endpoint, a map for the batch CLI).
+ *
+ * Every surface (JSON API, widget, OpenAI API, the six messaging channels)
+ * shows this one {@link ChatReply}: its text is written here, once, as plain
+ * text with `[n]` markers, and each surface only renders it in its markup
+ * (`adapters/chat/format.ts`, `widget/render.ts`).
  * @module
  */
 import { citation, snippet } from './answer.js';
@@ -14,13 +19,19 @@ import { detectIntent, type Intent } from './intents.js';
 import { analyze } from './text.js';
 import type { Answer, Citation, Passage, Turn } from './types.js';
 
-/** What kind of reply this is, for clients that render them differently. */
-export type ReplyKind = 'answer' | 'no_answer' | Exclude<Intent, 'question'>;
+/**
+ * What kind of reply this is, for clients that render them differently:
+ * an answer, none, a chat intent, or a `notice` from the service itself
+ * (e.g. "please slow down").
+ */
+export type ReplyKind = 'answer' | 'no_answer' | Exclude<Intent, 'question'> | 'notice';
 
 /**
  * A chat reply: the answer shape (`answered`, `answer`, `citations`,
  * `related`) plus its `kind`. `answered` is true only when the text quotes
- * the briefs (an answer, "tell me more", "latest", "source?").
+ * the briefs (an answer, "tell me more", "latest", "source?"). The text's
+ * `[n]` markers point at `citations[n-1]`; a `source` reply has no markers and
+ * lists all its citations.
  */
 export interface ChatReply extends Answer {
   kind: ReplyKind;
@@ -46,6 +57,9 @@ export const LATEST_COUNT = 3;
 export function chat(engine: Engine, text: string, history: Turn[] = [], options: ChatOptions = {}): ChatResult {
   const limit = Math.min(Math.max(Math.trunc(options.limit ?? 3), 1), 10);
   const intent = detectIntent(text);
+  // A lone "/word" that is no intent is a command we do not have, not a question to search.
+  const command = /^\s*\/([A-Za-z0-9_]+)(?:@[A-Za-z0-9_]+)?\s*$/.exec(text)?.[1];
+  if (intent === 'question' && command) return { reply: say('help', `I don't know the command /${command}. ${helpText(engine)}`), history };
   switch (intent) {
     case 'question': {
       const answer = options.tuning ? engine.ask(text.trim(), { limit, history }, options.tuning) : engine.ask(text.trim(), { limit, history });
@@ -81,7 +95,7 @@ function capabilities(engine: Engine): string {
   return (
     'I answer questions about the news briefs with short quotes and numbered sources.' +
     (newest ? ` For example, ask me about "${newest.title}".` : '') +
-    ' Say "latest news" (or /latest) for the newest briefs.'
+    ' Say "latest news" (or /latest) for the newest briefs, and "help" (or /help) to see what else I can do.'
   );
 }
 
@@ -93,7 +107,7 @@ function helpText(engine: Engine): string {
   );
 }
 
-/** The newest briefs, each with its first sentence, cited. */
+/** The newest briefs, each by its first sentence, cited (the sources give title, date and link). */
 function latest(engine: Engine, history: Turn[]): ChatResult {
   const citations: Citation[] = [];
   const lines: string[] = [];
@@ -103,7 +117,7 @@ function latest(engine: Engine, history: Turn[]): ChatResult {
     if (!first) continue;
     const [s, e] = first.sentences[0] ?? [0, first.text.length];
     citations.push(citeOf(engine, first, 0, new Set()));
-    lines.push(`${brief.title}${brief.date ? ` (${brief.date})` : ''}: ${first.text.slice(s, e)} [${citations.length}]`);
+    lines.push(`${first.text.slice(s, e)} [${citations.length}]`);
   }
   if (citations.length === 0) return { reply: say('latest', 'There are no briefs yet.'), history };
   const reply: ChatReply = { kind: 'latest', answered: true, answer: `The latest briefs:\n${lines.join('\n')}`, citations };
@@ -143,9 +157,9 @@ function sources(engine: Engine, history: Turn[]): ChatResult {
     .filter((p): p is Passage => p !== undefined)
     .map((p) => citeOf(engine, p, bestSentence(p, terms), terms));
   if (citations.length === 0) return { reply: say('source', 'The briefs I quoted are no longer available.'), history };
-  const lines = citations.map((c, i) => `[${i + 1}] ${c.title}${c.date ? ` (${c.date})` : ''}${c.byline ? `, ${c.byline}` : ''}${c.url ? ` ${c.url}` : ''}`);
+  // The list is the citations themselves: every surface renders them (titles, dates, links).
   const what = turn.question ? `my answer to "${turn.question}"` : 'the latest briefs';
-  return { reply: { kind: 'source', answered: true, answer: `Sources for ${what}:\n${lines.join('\n')}`, citations }, history };
+  return { reply: { kind: 'source', answered: true, answer: `Sources for ${what}:`, citations }, history };
 }
 
 /** The sentence of a passage sharing the most terms with the question (the first on ties). */

@@ -65,6 +65,7 @@ export interface RelatedBrief {
   briefId: string;
   title: string;
   date: string | null;
+  url: string | null;
 }
 
 /** The answer to one question: what `POST /api/ask` returns (less `query`). */

@@ -121,7 +121,9 @@ describe('chat: intents', () => {
     expect(src.kind).toBe('source');
     expect(src.citations.map((c) => c.passageId)).toEqual(answer.citations.map((c) => c.passageId));
     expect(src.answer).toContain('Sources for my answer to "Who is the foreign minister?"');
-    expect(src.answer).toContain(`[1] ${answer.citations[0]!.title}`);
+    // The list is the citations (every surface renders their titles, dates and links), not repeated in the text.
+    expect(src.answer).not.toContain(answer.citations[0]!.title);
+    expect(src.citations[0]!.title).toBe(answer.citations[0]!.title);
     // The snippet centres on the question's words.
     expect(src.citations[0]!.snippet).toContain('Foreign Minister');
   });

@@ -1,15 +1,21 @@
 /**
- * Render a {@link ChatReply} for one platform: its markup, its escaping and
- * its length limit. When a reply is too long it is cut between sentences
- * (a sentence keeps its `[n]` markers), a note points to the sources, and a
- * source line is never cut: sources whose markers were trimmed away are dropped
- * whole, and list items are dropped from the end.
+ * Render the core's {@link ChatReply} in one markup, within a length limit: the
+ * reply's own text (written once, by `core/chat.ts`), then its sources. When a
+ * reply is too long it is cut between sentences (a sentence keeps its `[n]`
+ * markers), a note points to the sources, and a source line is never cut:
+ * sources whose markers were trimmed away are dropped whole, and list items
+ * are dropped from the end.
+ *
+ * Which sources are listed: for a reply with markers, the cited citations
+ * (`[n]` → `citations[n-1]`); for a `source` reply (no markers), all its
+ * citations; for `no_answer`, the related briefs.
  * @module
  */
-import type { ChannelName, ChatReply, ChatSource } from './respond.js';
+import type { ChatReply } from '../../core/chat.js';
+import type { ChannelName } from './respond.js';
 
-/** Markup families. WhatsApp, SMS and LINE are plain text. */
-export type Markup = 'telegram' | 'slack' | 'discord' | 'plain';
+/** Markup families. WhatsApp, SMS and LINE are plain text; Markdown is for the OpenAI-compatible API. */
+export type Markup = 'telegram' | 'slack' | 'discord' | 'markdown' | 'plain';
 
 /**
  * Per-channel message limits in characters: Telegram 4096 (after entity
@@ -72,6 +78,12 @@ const STYLES: Record<Markup, Style> = {
     // `<url>` stops Discord from unfurling every source into an embed.
     link: (title, url) => `[${escapeDiscord(title)}](<${url.replace(/[<>\s]/g, encodeURIComponent)}>)`,
   },
+  markdown: {
+    // CommonMark: escape what would start markup inline; the `[n]` markers stay readable as they are.
+    text: (s) => s.replace(/[\\*_`<>]/g, '\\$&').replace(/^(\s*)([#>+-])/gm, '$1\\$2'),
+    heading: (s) => `**${s}**`,
+    link: (title, url) => `[${title.replace(/[\\[\]]/g, '\\$&')}](<${url.replace(/[<>\s]/g, encodeURIComponent)}>)`,
+  },
   plain: {
     text: (s) => s,
     heading: (s) => s,
@@ -91,7 +103,37 @@ function shortTitle(title: string): string {
   return (space > TITLE_MAX / 2 ? cut.slice(0, space) : cut).trimEnd() + '…';
 }
 
-function sourceLine(style: Style, s: ChatSource, numbered: 'marker' | 'list'): string {
+/** A source listed under a reply: a cited passage's brief, or a related brief. */
+interface Source {
+  /** Its marker `[n]` (cited) or list position. */
+  n: number;
+  title: string;
+  date: string | null;
+  url: string | null;
+}
+
+interface Sources {
+  label: string;
+  numbered: 'marker' | 'list';
+  items: Source[];
+}
+
+/** What the reply lists under its text (see the module comment). */
+function sourcesOf(reply: ChatReply): Sources {
+  if (reply.kind === 'no_answer') {
+    const items = (reply.related ?? []).map((r, i) => ({ n: i + 1, title: r.title, date: r.date, url: r.url }));
+    return { label: items.length ? 'Related briefs' : '', numbered: 'list', items };
+  }
+  const cited = [...markersIn(reply.answer)].sort((a, b) => a - b);
+  const source = (n: number): Source | undefined => {
+    const c = reply.citations[n - 1];
+    return c && { n, title: c.title, date: c.date, url: c.url };
+  };
+  if (cited.length) return { label: 'Sources', numbered: 'marker', items: cited.map(source).filter((x): x is Source => x !== undefined) };
+  return { label: '', numbered: 'list', items: reply.citations.map((_, i) => source(i + 1)!) };
+}
+
+function sourceLine(style: Style, s: Source, numbered: 'marker' | 'list'): string {
   const title = shortTitle(s.title);
   const url = safeUrl(s.url);
   const head = numbered === 'marker' ? `[${s.n}]` : `${s.n}.`;
@@ -103,13 +145,26 @@ function sourceLine(style: Style, s: ChatSource, numbered: 'marker' | 'list'): s
 /**
  * Split text into sentences, each keeping the `[n]` markers that follow it.
  * Answers (which carry markers) are split only after markers, so an
- * abbreviation such as "U.S." never splits an answer sentence.
+ * abbreviation such as "U.S." never splits an answer sentence. A sentence
+ * that began a new line of the text starts with "\n" (lists stay lists).
  */
 export function splitSentences(text: string): string[] {
-  const t = text.trim();
-  if (!t) return [];
-  const parts = /\[\d+\]/.test(t) ? t.split(/(?<=\])\s+(?!\[)/) : t.split(/(?<=[.!?:])\s+(?=["“(\p{Lu}\d/])/u);
-  return parts.map((p) => p.trim()).filter(Boolean);
+  const out: string[] = [];
+  for (const line of text.trim().split(/\n+/)) {
+    const t = line.trim();
+    if (!t) continue;
+    const parts = /\[\d+\]/.test(t) ? t.split(/(?<=\])\s+(?!\[)/) : t.split(/(?<=[.!?:])\s+(?=["“(\p{Lu}\d/])/u);
+    parts
+      .map((p) => p.trim())
+      .filter(Boolean)
+      .forEach((p, i) => out.push(i === 0 && out.length > 0 ? `\n${p}` : p));
+  }
+  return out;
+}
+
+/** Sentences back into text: a space between them, or the line break they started with. */
+function joinSentences(style: Style, sentences: string[]): string {
+  return sentences.map((s, i) => (s.startsWith('\n') ? '\n' + style.text(s.slice(1)) : (i > 0 ? ' ' : '') + style.text(s))).join('');
 }
 
 function markersIn(s: string): Set<number> {
@@ -118,15 +173,14 @@ function markersIn(s: string): Set<number> {
 
 const TRIM_NOTE = '(Shortened: see the sources below.)';
 
-function assemble(style: Style, reply: ChatReply, sentences: string[], trimmed: boolean, sources: ChatSource[]): string {
-  let body = style.text(sentences.join(' '));
+function assemble(style: Style, all: Sources, sentences: string[], trimmed: boolean, sources: Source[]): string {
+  let body = joinSentences(style, sentences);
   if (trimmed) body += ' …';
   const blocks = [body];
   if (trimmed && sources.length) blocks.push(style.text(TRIM_NOTE));
   if (sources.length) {
-    const numbered = reply.kind === 'answer' ? 'marker' : 'list';
-    const lines = sources.map((s) => sourceLine(style, s, numbered));
-    blocks.push((reply.sourcesLabel ? style.heading(reply.sourcesLabel) + '\n' : '') + lines.join('\n'));
+    const lines = sources.map((s) => sourceLine(style, s, all.numbered));
+    blocks.push((all.label ? style.heading(all.label) + '\n' : '') + lines.join('\n'));
   }
   return blocks.join('\n\n');
 }
@@ -140,35 +194,36 @@ function assemble(style: Style, reply: ChatReply, sentences: string[], trimmed: 
  */
 export function formatReply(reply: ChatReply, markup: Markup, limit: number = 4000): string {
   const style = STYLES[markup];
-  const sentences = splitSentences(reply.text);
-  const isAnswer = reply.kind === 'answer';
+  const sentences = splitSentences(reply.answer);
+  const all = sourcesOf(reply);
+  const cites = all.numbered === 'marker';
 
   for (let k = sentences.length; k >= 1; k--) {
     const kept = sentences.slice(0, k);
     const trimmed = k < sentences.length;
-    let sources = reply.sources;
-    if (isAnswer) {
+    let sources = all.items;
+    if (cites) {
       const cited = markersIn(kept.join(' '));
-      sources = reply.sources.filter((s) => cited.has(s.n));
+      sources = all.items.filter((s) => cited.has(s.n));
     }
     // Lists lose items from the end before the text loses a sentence.
-    for (let n = sources.length; n >= (isAnswer ? sources.length : 0); n--) {
-      const out = assemble(style, reply, kept, trimmed, sources.slice(0, n));
+    for (let n = sources.length; n >= (cites ? sources.length : 0); n--) {
+      const out = assemble(style, all, kept, trimmed, sources.slice(0, n));
       if (out.length <= limit) return out;
     }
   }
-  return hardCut(style, reply, sentences[0] ?? '', limit);
+  return hardCut(style, all, sentences[0] ?? '', limit);
 }
 
 /** Last resort (one sentence longer than the limit): cut it at a word, keep its markers and sources. */
-function hardCut(style: Style, reply: ChatReply, sentence: string, limit: number): string {
+function hardCut(style: Style, all: Sources, sentence: string, limit: number): string {
   const markers = /(\s*\[\d+\])+$/.exec(sentence)?.[0] ?? '';
   const words = sentence.slice(0, sentence.length - markers.length).split(/\s+/);
   const cited = markersIn(markers);
-  const sources = reply.kind === 'answer' ? reply.sources.filter((s) => cited.has(s.n)) : [];
+  const sources = all.numbered === 'marker' ? all.items.filter((s) => cited.has(s.n)) : [];
   while (words.length > 1) {
     words.pop();
-    const out = assemble(style, reply, [words.join(' ') + '…' + markers], true, sources);
+    const out = assemble(style, all, [words.join(' ') + '…' + markers], true, sources);
     if (out.length <= limit) return out;
   }
   return style.text(sentence).slice(0, limit);

@@ -17,7 +17,7 @@
  * - `requireChannel`, `channelStatus`, `unauthorized`, `rawBody`: HTTP plumbing.
  * @module
  */
-export { respond, parseCommand, LATEST_COUNT, SLOW_DOWN_TEXT, type ChannelName, type ChatReply, type ChatSource } from './respond.js';
+export { respond, sharedReply, SLOW_DOWN, SLOW_DOWN_TEXT, type ChannelName } from './respond.js';
 export { formatReply, splitSentences, escapeDiscord, escapeSlack, escapeTelegramHtml, LENGTH_LIMITS, type Markup } from './format.js';
 export { verifyHmac, verifyEd25519, hashedId, safeEqual, hexToBytes, base64ToBytes, bytesToBase64, utf8, concatBytes } from './crypto.js';
 export { DEDUPE_TTL_SECONDS } from './dedupe.js';

@@ -10,7 +10,7 @@
  */
 import { Hono } from 'hono';
 import type { AppEnv } from '../../env.js';
-import { errorResponse, formatReply, LENGTH_LIMITS, parseJson, rawBody, requireChannel, respond, SLOW_DOWN_TEXT, unauthorized } from '../chat/index.js';
+import { errorResponse, formatReply, LENGTH_LIMITS, parseJson, rawBody, requireChannel, respond, sharedReply, SLOW_DOWN, unauthorized } from '../chat/index.js';
 import { verifyDiscordSignature } from './verify.js';
 
 export { verifyDiscordSignature };
@@ -80,9 +80,9 @@ export function discord() {
       return errorResponse(c, 400, 'bad_request', `Unsupported interaction type: ${JSON.stringify(interaction.type ?? null)}.`);
     }
     // An interaction must be answered: a chat over its limit is told to slow down every time.
-    const reply = (await respond(c.var.engine, c.env, 'discord', interaction.chatKey, interaction.text)) ?? { kind: 'chat' as const, text: SLOW_DOWN_TEXT, sourcesLabel: '', sources: [] };
-    // Help is for the asker only; answers and lists are shared with the channel.
-    return c.json(renderDiscordResponse(formatReply(reply, 'discord', LENGTH_LIMITS.discord), reply.kind === 'help'));
+    const reply = (await respond(c.var.engine, c.env, 'discord', interaction.chatKey, interaction.text)) ?? SLOW_DOWN;
+    // Answers and lists are shared with the channel; help and notices are for the asker only.
+    return c.json(renderDiscordResponse(formatReply(reply, 'discord', LENGTH_LIMITS.discord), !sharedReply(reply)));
   });
   return app;
 }

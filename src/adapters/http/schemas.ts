@@ -63,7 +63,7 @@ export const Citation = z
   })
   .openapi('Citation');
 
-export const RelatedBrief = z.object({ briefId: z.string(), title: z.string(), date: z.string().nullable() }).openapi('RelatedBrief');
+export const RelatedBrief = z.object({ briefId: z.string(), title: z.string(), date: z.string().nullable(), url: z.string().nullable() }).openapi('RelatedBrief');
 
 export const AskResponse = z
   .object({
@@ -72,9 +72,9 @@ export const AskResponse = z
     citations: z.array(Citation).openapi({ description: "The answer's sources first, then further supporting passages, best first." }),
     related: z.array(RelatedBrief).optional().openapi({ description: 'Up to 3 briefs near the question, when not answered.' }),
     kind: z
-      .enum(['answer', 'no_answer', 'greeting', 'thanks', 'help', 'latest', 'more', 'source', 'reset'])
+      .enum(['answer', 'no_answer', 'greeting', 'thanks', 'help', 'latest', 'more', 'source', 'reset', 'notice'])
       .optional()
-      .openapi({ description: 'With a conversationId: what kind of reply this is (an answer, or a chat intent such as "latest" or "source").' }),
+      .openapi({ description: 'What kind of reply this is: an answer, none, or a chat intent such as "latest" or "source".' }),
     followUp: z
       .enum(['no-history', 'announced-shift', 'follow-up', 'new-topic'])
       .optional()

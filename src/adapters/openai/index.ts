@@ -23,6 +23,7 @@ import type { Engine } from '../../core/engine.js';
 import type { Turn } from '../../core/types.js';
 import type { AppEnv } from '../../env.js';
 import { limitBody } from '../body-limit.js';
+import { formatReply } from '../chat/format.js';
 
 /** The one model this server offers. Requests may name any model; replies always say this one. */
 export const MODEL_ID = 'briefbot';
@@ -141,24 +142,9 @@ export function replayHistory(engine: Engine, earlier: string[]): Turn[] {
   return history;
 }
 
-/** The assistant message: the answer, then its numbered sources (or related briefs). */
+/** The assistant message: the reply in Markdown (its text, then its sources or related briefs), as every channel renders it. */
 export function renderContent(reply: ChatReply): string {
-  const parts = [reply.answer];
-  if (reply.citations.length && reply.kind !== 'source') {
-    parts.push(
-      'Sources:\n' +
-        reply.citations
-          .map((c, i) => {
-            const paragraph = /#p(\d+)$/.exec(c.passageId)?.[1];
-            return `[${i + 1}] ${c.title}${c.date ? ` (${c.date})` : ''}${paragraph ? `, paragraph ${paragraph}` : ''}${c.url ? ` ${c.url}` : ''}`;
-          })
-          .join('\n'),
-    );
-  }
-  if (reply.related?.length) {
-    parts.push('Related briefs:\n' + reply.related.map((r) => `- ${r.title}${r.date ? ` (${r.date})` : ''}`).join('\n'));
-  }
-  return parts.join('\n\n');
+  return formatReply(reply, 'markdown', Number.POSITIVE_INFINITY);
 }
 
 /** A rough token count (about 4 characters a token): there is no tokenizer here. */

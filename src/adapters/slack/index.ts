@@ -21,6 +21,7 @@ import {
   rawBody,
   requireChannel,
   respond,
+  sharedReply,
   unauthorized,
 } from '../chat/index.js';
 import { verifySlackSignature } from './verify.js';
@@ -148,8 +149,8 @@ export function slack() {
     const reply = await respond(c.var.engine, c.env, 'slack', chatKey, text);
     if (!reply) return c.body(null, 200);
     return c.json({
-      // Answers are shared with the channel; help and lists only to the asker.
-      response_type: reply.kind === 'answer' ? 'in_channel' : 'ephemeral',
+      // Answers are shared with the channel; help and notices only to the asker.
+      response_type: sharedReply(reply) ? 'in_channel' : 'ephemeral',
       text: formatReply(reply, 'slack', LENGTH_LIMITS.slack),
     });
   });

@@ -1,55 +1,62 @@
 import { SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import {
-  base64ToBytes,
-  formatReply,
-  hexToBytes,
-  LENGTH_LIMITS,
-  parseCommand,
-  respond,
-  safeEqual,
-  splitSentences,
-  type ChatReply,
-} from '../../../src/adapters/chat/index.js';
+import { base64ToBytes, formatReply, hexToBytes, LENGTH_LIMITS, respond, safeEqual, splitSentences } from '../../../src/adapters/chat/index.js';
+import { chat, type ChatReply } from '../../../src/core/chat.js';
+import type { Citation } from '../../../src/core/types.js';
 import { bundledEngine } from '../../../src/worker.js';
 import { call, testEnv } from './helpers.js';
 
 const sentence = (i: number) => `Sentence number ${i} says that U.S. officials met on Feb. ${i} & agreed <things>. [${i}]`;
 
+function cite(i: number, over: Partial<Citation> = {}): Citation {
+  return {
+    briefId: `b${i}`,
+    title: `Brief ${i} | A & B <c>`,
+    byline: null,
+    date: '2026-01-30',
+    url: `https://news.example/${i}?a=1&b=2`,
+    passageId: `b${i}#p1`,
+    snippet: 's',
+    highlights: [],
+    score: 1,
+    ...over,
+  };
+}
+
 function longAnswer(n: number): ChatReply {
   return {
     kind: 'answer',
-    text: Array.from({ length: n }, (_, i) => sentence(i + 1)).join(' '),
-    sourcesLabel: 'Sources',
-    sources: Array.from({ length: n }, (_, i) => ({ n: i + 1, title: `Brief ${i + 1} | A & B <c>`, date: '2026-01-30', url: `https://news.example/${i + 1}?a=1&b=2` })),
+    answered: true,
+    answer: Array.from({ length: n }, (_, i) => sentence(i + 1)).join(' '),
+    citations: Array.from({ length: n }, (_, i) => cite(i + 1)),
   };
 }
 
 describe('respond (the single entry point)', () => {
   const engine = bundledEngine();
-  it('answers a question with the cited sources only', async () => {
-    const reply = (await respond(engine, testEnv, 'telegram', 'k', 'When is Petro meeting Trump?'))!;
+  const say = async (key: string, text: string) => (await respond(engine, testEnv, 'slack', key, text))!;
+
+  it('answers with the very reply the core gives every surface', async () => {
+    const reply = await say(`r:${crypto.randomUUID()}`, 'When is Petro meeting Trump?');
+    expect(reply).toEqual(chat(engine, 'When is Petro meeting Trump?').reply);
     expect(reply.kind).toBe('answer');
-    expect(reply.text).toContain('Feb. 3');
-    const markers = [...reply.text.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
-    expect(reply.sources.map((s) => s.n)).toEqual([...new Set(markers)].sort());
+    expect(formatReply(reply, 'plain')).toMatch(/Feb\. 3\. \[1\]\n\nSources\n\[1\] /);
   });
-  it('handles commands', async () => {
-    expect((await respond(engine, testEnv, 'slack', 'k', '/start'))!.kind).toBe('help');
-    expect((await respond(engine, testEnv, 'slack', 'k', 'HELP'))!.kind).toBe('help');
-    expect((await respond(engine, testEnv, 'slack', 'k', ''))!.kind).toBe('help');
-    const latest = (await respond(engine, testEnv, 'slack', 'k', '/latest'))!;
+
+  it('handles commands and intents like every surface', async () => {
+    const key = `c:${crypto.randomUUID()}`;
+    expect((await say(key, '/start')).kind).toBe('greeting');
+    expect((await say(key, 'HELP')).kind).toBe('help');
+    expect((await say(key, '')).kind).toBe('help');
+    const latest = await say(key, '/latest');
     expect(latest.kind).toBe('latest');
-    expect(latest.sources[0]!.title).toBe(engine.list(1)[0]!.title);
-    const unknown = (await respond(engine, testEnv, 'slack', 'k', '/frobnicate'))!;
-    expect(unknown.text).toContain("I don't know the command /frobnicate.");
-  });
-  it('parses commands with a bot suffix, and leaves questions alone', () => {
-    expect(parseCommand('/latest@briefbot')).toBe('latest');
-    expect(parseCommand('  /help  ')).toBe('help');
-    expect(parseCommand('latest!')).toBe('latest');
-    expect(parseCommand('what is the latest on Petro?')).toBeNull();
-    expect(parseCommand('help me understand the sanctions')).toBeNull();
+    expect(latest.citations[0]!.title).toBe(engine.list(1)[0]!.title);
+    const unknown = await say(key, '/frobnicate');
+    expect(unknown.kind).toBe('help');
+    expect(unknown.answer).toContain("I don't know the command /frobnicate.");
+    // A Telegram group command for this bot, and a question that merely starts with a slash word, are not unknown commands.
+    expect((await say(key, '/latest@briefbot_test_bot')).kind).toBe('latest');
+    expect((await say(key, '/help me understand the sanctions')).kind).not.toBe('help');
   });
 });
 
@@ -65,14 +72,40 @@ describe('formatReply', () => {
     const dc = formatReply(r, 'discord');
     expect(dc).toContain('& agreed <things>. \\[1\\]');
     expect(dc).toContain('\\[1\\] [Brief 1 \\| A & B <c>](<https://news.example/1?a=1&b=2>)');
+    const md = formatReply(r, 'markdown');
+    expect(md).toContain('& agreed \\<things\\>. [1]');
+    expect(md).toContain('**Sources**\n[1] [Brief 1 | A & B <c>](<https://news.example/1?a=1&b=2>) (2026-01-30)');
     const plain = formatReply(r, 'plain');
     expect(plain).toBe(`${sentence(1)}\n\nSources\n[1] Brief 1 | A & B <c> https://news.example/1?a=1&b=2 (2026-01-30)`);
   });
 
   it('never links a non-http URL', () => {
-    const r = { ...longAnswer(1), sources: [{ n: 1, title: 'T', date: null, url: 'javascript:alert(1)' }] };
+    const r = { ...longAnswer(1), citations: [cite(1, { url: 'javascript:alert(1)' })] };
     expect(formatReply(r, 'telegram')).not.toContain('javascript:');
     expect(formatReply(r, 'plain')).not.toContain('javascript:');
+  });
+
+  it('lists only the cited sources of an answer, all of a "source?" reply, and the related briefs of no answer', () => {
+    const answer: ChatReply = { ...longAnswer(1), citations: [cite(1), cite(2)] };
+    expect(formatReply(answer, 'plain')).not.toContain('Brief 2');
+    const sources: ChatReply = { kind: 'source', answered: true, answer: 'Sources for my answer to "Q?":', citations: [cite(1), cite(2)] };
+    expect(formatReply(sources, 'plain')).toBe(
+      'Sources for my answer to "Q?":\n\n1. Brief 1 | A & B <c> https://news.example/1?a=1&b=2 (2026-01-30)\n2. Brief 2 | A & B <c> https://news.example/2?a=1&b=2 (2026-01-30)',
+    );
+    const none: ChatReply = {
+      kind: 'no_answer',
+      answered: false,
+      answer: "I couldn't find that in the briefs.",
+      citations: [],
+      related: [{ briefId: 'b9', title: 'Nine', date: null, url: 'https://news.example/9' }],
+    };
+    expect(formatReply(none, 'slack')).toBe("I couldn't find that in the briefs.\n\n*Related briefs*\n1. <https://news.example/9|Nine>");
+  });
+
+  it('keeps the lines of a list reply ("latest") on their own lines', () => {
+    const latest = chat(bundledEngine(), 'latest news').reply;
+    const out = formatReply({ ...latest, answer: `${latest.answer}\nSecond line. [1]` }, 'plain');
+    expect(out.split('\n\n')[0]!.split('\n')).toHaveLength(3);
   });
 
   it.each(Object.entries(LENGTH_LIMITS))('trims a long answer for %s at a sentence, keeping whole citations', (channel, limit) => {
@@ -93,14 +126,15 @@ describe('formatReply', () => {
 
   it('drops list items from the end, never cutting one', () => {
     const list: ChatReply = {
-      kind: 'latest',
-      text: 'The newest briefs:',
-      sourcesLabel: '',
-      sources: Array.from({ length: 40 }, (_, i) => ({ n: i + 1, title: `Brief title number ${i + 1} about something`, date: null, url: null })),
+      kind: 'source',
+      answered: true,
+      answer: 'Sources for my answer to "Q?":',
+      citations: Array.from({ length: 40 }, (_, i) => cite(i + 1, { title: `Brief title number ${i + 1} about something`, date: null, url: null })),
     };
     const out = formatReply(list, 'plain', 300);
     expect(out.length).toBeLessThanOrEqual(300);
     const lines = out.split('\n').slice(2);
+    expect(lines.length).toBeGreaterThan(3);
     lines.forEach((l, i) => expect(l).toBe(`${i + 1}. Brief title number ${i + 1} about something`));
   });
 

@@ -74,7 +74,7 @@ describe('POST /webhooks/discord', () => {
 
   it('answers /latest, and /help only to the asker', async () => {
     const latest = await (await call(await post(command('latest')))).json<{ data: { content: string } }>();
-    expect(latest.data.content).toContain('1. Colombian President optimistic');
+    expect(latest.data.content).toContain('**Sources**\n\\[1\\] Colombian President optimistic');
     const help = await (await call(await post(command('help')))).json<{ data: { content: string; flags: number } }>();
     expect(help.data.flags).toBe(64);
     expect(help.data.content).toContain('I answer questions about the news briefs');

@@ -57,6 +57,6 @@ describe('conversation memory on the channels', () => {
     for (const text of ['hi', 'When is Petro meeting Trump?', 'tell me more', 'sources', 'thanks', 'latest', 'What is the capital of Mongolia?', '/new']) {
       kinds.push((await respond(engine, env, 'telegram', key, text))!.kind);
     }
-    expect(kinds).toEqual(['help', 'answer', 'answer', 'source', 'chat', 'latest', 'no_answer', 'chat']);
+    expect(kinds).toEqual(['greeting', 'answer', 'more', 'source', 'thanks', 'latest', 'no_answer', 'reset']);
   });
 });

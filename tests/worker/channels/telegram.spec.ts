@@ -79,8 +79,8 @@ describe('POST /webhooks/telegram', () => {
     expect(start.text).toContain('I answer questions about the news briefs');
     expect(start.text).toContain('/latest');
     const latest = await (await call(post(update('/latest', 20031)))).json<{ text: string }>();
-    expect(latest.text).toContain('The newest brief:');
-    expect(latest.text).toContain('1. Colombian President optimistic');
+    expect(latest.text).toContain('The latest briefs:\nColombian President Gustavo Petro said');
+    expect(latest.text).toContain('<b>Sources</b>\n[1] Colombian President optimistic');
   });
 
   it('says so when the briefs do not hold the answer', async () => {
