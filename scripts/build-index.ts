@@ -18,7 +18,9 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { parseBriefs } from '../src/core/brief.js';
-import { Engine } from '../src/core/engine.js';
+import type { Engine } from '../src/core/engine.js';
+import { buildEngine } from '../src/core/indexer.js';
+import { readLexicon } from '../src/node/lexicon.js';
 import { BriefError } from '../src/core/errors.js';
 import { BriefsFolderError, readBriefFiles } from '../src/node/briefs-dir.js';
 
@@ -100,7 +102,7 @@ function main(): number {
   const t0 = performance.now();
   let engine: Engine;
   try {
-    engine = Engine.build(parseBriefs(readBriefFiles(dir)));
+    engine = buildEngine(parseBriefs(readBriefFiles(dir)), readLexicon());
   } catch (err) {
     if (err instanceof BriefError) {
       process.stderr.write(`build:index: the index was NOT written; fix these briefs first:\n${err.message}\n`);
