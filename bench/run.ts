@@ -22,7 +22,10 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { writeGenerated } from '../scripts/build-index.js';
+import { fmt, generatedFiles, writeGenerated } from '../scripts/build-index.js';
+import { measureUpload, type UploadSize } from '../scripts/worker-size.js';
+import { buildEngine } from '../src/core/indexer.js';
+import { readLexicon } from '../src/node/lexicon.js';
 import { parseBriefs } from '../src/core/brief.js';
 import { Lexicon } from '../src/core/lexicon.js';
 import type { Brief } from '../src/core/types.js';
@@ -243,6 +246,7 @@ async function main(): Promise<number> {
   }
 
   const lexicon = measureLexicon();
+  const budget = await measureBudget();
   const rows: Row[] = [];
   const started = Date.now();
   const loadStart = loadavg()[0]!;
@@ -309,36 +313,58 @@ async function main(): Promise<number> {
     '\n' +
     summary.map((s) => `- ${s}`).join('\n') +
     '\n' +
+    `\nBundle budget: the Worker as \`wrangler deploy\` uploads it with the seed index (code bundled as wrangler bundles it, scripts/worker-size.ts; gzipped as one stream, as wrangler counts):\n\n${budgetTable(budget)}` +
     (shardedTable(rows) ? `\nR2 shards (STORAGE_MODE = "r2", Miniflare's emulated R2 on local disk; objects stored gzipped; ${shardedQueries} new questions):\n\n${shardedTable(rows)}` : '');
   process.stdout.write('\n' + md);
   mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
-  writeFileSync(join(ROOT, 'bench', 'results', 'latest.json'), JSON.stringify({ machine, date: new Date().toISOString(), queries: timed.length, rows }, null, 2) + '\n');
+  writeFileSync(join(ROOT, 'bench', 'results', 'latest.json'), JSON.stringify({ machine, date: new Date().toISOString(), queries: timed.length, budget, rows }, null, 2) + '\n');
   process.stderr.write('bench: raw figures in bench/results/latest.json\n');
   if (opts.full || opts.docs) writeDocs(md);
   return 0;
 }
 
 /**
- * The bundled lexicon (src/generated/lexicon.ts, see scripts/build-lexicon.ts): its size in the
- * Worker and the one-off cost of parsing it at the first question (median of 5 fresh parses).
+ * The bundled lexicon (src/generated/lexicon.bin, a Data module, see scripts/build-lexicon.ts): its size
+ * in the Worker and the one-off cost of decoding and parsing it at the first question (median of 5 fresh parses).
  */
 function measureLexicon(): string {
-  const file = join(ROOT, 'src', 'generated', 'lexicon.ts');
+  const file = join(ROOT, 'src', 'generated', 'lexicon.bin');
   if (!existsSync(file)) return 'Lexicon: not built (run npm run build:lexicon).';
-  const source = readFileSync(file, 'utf8');
-  const literal = source.slice(source.indexOf('export default ') + 'export default '.length).trim().replace(/;$/, '');
-  const text = JSON.parse(literal) as string;
+  const bytes = readFileSync(file);
   const times: number[] = [];
+  let words = 0;
   for (let i = 0; i < 5; i++) {
     const t0 = performance.now();
-    const lex = new Lexicon(text);
+    const lex = new Lexicon(bytes);
     lex.related('talk');
     lex.rank('talk');
     times.push(performance.now() - t0);
+    words = lex.size;
   }
   times.sort((a, b) => a - b);
-  const words = text.split('\n').length - 2;
-  return `Lexicon (WordNet relations + background word ranks, bundled in every Worker above): ${words.toLocaleString('en-US')} words, ${(Buffer.byteLength(source) / 1024).toFixed(0)} KB raw / ${(gz(Buffer.from(source)) / 1024).toFixed(0)} KB gz; parsed at the first question in ${times[2]!.toFixed(1)} ms.`;
+  return `Lexicon (WordNet relations + background word ranks, bundled in every Worker above as a Data module): ${words.toLocaleString('en-US')} words, ${(bytes.length / 1024).toFixed(0)} KB raw / ${(gz(bytes) / 1024).toFixed(0)} KB gz; decoded and parsed at the first question in ${times[2]!.toFixed(1)} ms.`;
+}
+
+const FREE_PLAN = 3 * MiB;
+const CODE_BUDGET = 100 * 1024;
+
+/** The upload with the seed index (seeds/), measured before the corpora overwrite src/generated/. */
+async function measureBudget(): Promise<UploadSize> {
+  const seed = buildEngine(parseBriefs(readBriefFiles(join(ROOT, 'seeds'))), readLexicon(), 'bench').serialize();
+  return measureUpload({ index: seed, indexData: generatedFiles(seed, 'seeds')['index-data.ts'] });
+}
+
+/** Worker code, lexicon, seed index and the total against the free plan's 3 MB. */
+export function budgetTable(b: UploadSize): string {
+  const pct = (n: number) => `${((100 * n) / FREE_PLAN).toFixed(1)}%`;
+  return (
+    '| part of the upload | raw | gzipped | share of 3 MB (free plan) |\n' +
+    '| --- | ---: | ---: | ---: |\n' +
+    `| Worker code (budget ${fmt(CODE_BUDGET)} gz) | ${fmt(b.code.raw)} | ${fmt(b.code.gz)}${b.code.gz > CODE_BUDGET ? ' **over budget**' : ''} | ${pct(b.code.gz)} |\n` +
+    `| lexicon (Data module) | ${fmt(b.lexicon.raw)} | ${fmt(b.lexicon.gz)} | ${pct(b.lexicon.gz)} |\n` +
+    `| seed index (Data module) | ${fmt(b.index.raw)} | ${fmt(b.index.gz)} | ${pct(b.index.gz)} |\n` +
+    `| **total** | ${fmt(b.total.raw)} | **${fmt(b.total.gz)}** | ${pct(b.total.gz)}: ${fmt(FREE_PLAN - b.total.gz)} left for briefs |\n`
+  );
 }
 
 /** Replace the generated part of docs/benchmarks.md. */

@@ -7,6 +7,8 @@
  */
 import MiniSearch from 'minisearch';
 import { Engine } from '../src/core/engine.js';
+import { buildEngine } from '../src/core/indexer.js';
+import { readLexicon } from '../src/node/lexicon.js';
 import type { Brief } from '../src/core/types.js';
 
 export type Kind = 'ours' | 'plain';
@@ -15,7 +17,7 @@ export const PLAIN_OPTIONS = { fields: ['title', 'text'], storeFields: ['briefId
 
 /** Build and serialize: the bytes that get bundled. */
 export function buildBytes(kind: Kind, briefs: Brief[]): Uint8Array {
-  if (kind === 'ours') return Engine.build(briefs).serialize();
+  if (kind === 'ours') return buildEngine(briefs, readLexicon()).serialize();
   const mini = new MiniSearch(PLAIN_OPTIONS);
   mini.addAll(briefs.flatMap((b) => b.passages.map((p) => ({ id: p.id, briefId: b.id, title: b.title, text: p.text }))));
   return new TextEncoder().encode(JSON.stringify(mini));
@@ -24,7 +26,7 @@ export function buildBytes(kind: Kind, briefs: Brief[]): Uint8Array {
 /** Load what {@link buildBytes} wrote and return a query function. */
 export function load(kind: Kind, bytes: Uint8Array): (q: string) => unknown {
   if (kind === 'ours') {
-    const engine = Engine.load(bytes);
+    const engine = Engine.load(bytes, readLexicon());
     return (q) => engine.ask(q);
   }
   const mini = MiniSearch.loadJSON(new TextDecoder().decode(bytes), PLAIN_OPTIONS);

@@ -21,7 +21,9 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { parseBriefs } from '../src/core/brief.js';
-import { Engine } from '../src/core/engine.js';
+import type { Engine } from '../src/core/engine.js';
+import { buildEngine } from '../src/core/indexer.js';
+import { readLexicon } from '../src/node/lexicon.js';
 import { BriefError } from '../src/core/errors.js';
 import { MANIFEST_KEY, splitIntoShards } from '../src/core/sharded.js';
 import { readBriefFiles } from '../src/node/briefs-dir.js';
@@ -90,7 +92,7 @@ async function main(argv: string[]): Promise<number> {
   const t0 = performance.now();
   let engine: Engine;
   try {
-    engine = Engine.build(parseBriefs(readBriefFiles(resolve(positionals[0]!))));
+    engine = buildEngine(parseBriefs(readBriefFiles(resolve(positionals[0]!))), readLexicon());
   } catch (err) {
     if (err instanceof BriefError) {
       process.stderr.write(`ingest: nothing was uploaded; fix these briefs first:\n${err.message}\n`);

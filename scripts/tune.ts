@@ -18,7 +18,8 @@ import type { AnswerOptions } from '../src/core/answer.js';
 import { parseBriefs } from '../src/core/brief.js';
 import { chat } from '../src/core/chat.js';
 import type { FollowUpOptions } from '../src/core/conversation.js';
-import { Engine } from '../src/core/engine.js';
+import { buildEngine } from '../src/core/indexer.js';
+import { readLexicon } from '../src/node/lexicon.js';
 import { retrieve } from '../src/core/retrieve.js';
 import type { Turn } from '../src/core/types.js';
 import { readBriefFiles } from '../src/node/briefs-dir.js';
@@ -53,7 +54,7 @@ const pct = (x: number, n: number) => (n ? ((100 * x) / n).toFixed(1) : 'n/a');
 const variants: Variant[] = positionals.length ? positionals.map((p) => JSON.parse(p)) : [{}];
 for (const set of values.sets.split(',')) {
   const dir = join(kit, 'public', set);
-  const engine = Engine.build(parseBriefs(readBriefFiles(join(dir, 'briefs'))));
+  const engine = buildEngine(parseBriefs(readBriefFiles(join(dir, 'briefs'))), readLexicon());
   if (set === 'followups') {
     const all: Line[] = readFileSync(join(dir, 'conversations.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
     const lines = selectConversations(all, part);

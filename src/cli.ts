@@ -15,7 +15,9 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { parseBriefs } from './core/brief.js';
 import { chat } from './core/chat.js';
-import { Engine, type AskResponse } from './core/engine.js';
+import type { AskResponse, Engine } from './core/engine.js';
+import { buildEngine } from './core/indexer.js';
+import { readLexicon } from './node/lexicon.js';
 import type { Turn } from './core/types.js';
 import { BriefError } from './core/errors.js';
 import { BriefsFolderError, readBriefFiles } from './node/briefs-dir.js';
@@ -69,7 +71,7 @@ async function main(argv: string[]): Promise<number> {
   }
 
   const t0 = performance.now();
-  const engine = Engine.build(parseBriefs(readBriefFiles(resolve(values.briefs))));
+  const engine = buildEngine(parseBriefs(readBriefFiles(resolve(values.briefs))), readLexicon());
   process.stderr.write(
     `briefbot: indexed ${engine.stats.briefs} briefs, ${engine.stats.passages} passages in ${Math.round(performance.now() - t0)} ms\n`,
   );

@@ -1,26 +1,36 @@
 /**
  * Worker entry: the index — bundled (default) or R2 shards when
  * `STORAGE_MODE = "r2"` — loaded once per isolate on first use, served by
- * the Hono app.
+ * the Hono app. The packed index and the lexicon are Data modules (bytes, see
+ * `[[rules]]` in wrangler.toml): nothing is parsed until the first request.
  * @module
  */
 import { createApp } from './app.js';
 import { Engine } from './core/engine.js';
+import { Lexicon } from './core/lexicon.js';
 import type { Env } from './env.js';
 import { INDEX_DATA } from './generated/index-data.js';
+import LEXICON_DATA from './generated/lexicon.bin';
 import { shardedEngine } from './storage/r2-shards.js';
 
 let engine: Engine | undefined;
+let lexicon: Lexicon | undefined;
+
+/** The lexicon (`npm run build:lexicon`), decoded and parsed at its first lookup. */
+export function bundledLexicon(): Lexicon {
+  lexicon ??= new Lexicon(LEXICON_DATA);
+  return lexicon;
+}
 
 /** Open the bundled index on first request (keeps script start-up cheap). */
 export function bundledEngine(): Engine {
-  engine ??= Engine.load(INDEX_DATA);
+  engine ??= Engine.load(INDEX_DATA, bundledLexicon());
   return engine;
 }
 
 /** The engine for this deployment's storage mode. */
 export function engineFor(env: Env): Engine | Promise<Engine> {
-  return env.STORAGE_MODE === 'r2' ? shardedEngine(env) : bundledEngine();
+  return env.STORAGE_MODE === 'r2' ? shardedEngine(env, bundledLexicon()) : bundledEngine();
 }
 
 export default createApp(engineFor);

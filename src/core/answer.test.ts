@@ -2,14 +2,15 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { questionType, snippet, SNIPPET_MAX } from './answer.js';
 import { parseBriefs, type BriefFile } from './brief.js';
-import { Engine } from './engine.js';
+import { buildEngine } from './indexer.js';
+import { readLexicon } from '../node/lexicon.js';
 import { splitSentences } from './text.js';
 import type { Passage } from './types.js';
 
 const file = (path: string, text: string): BriefFile => ({ path, bytes: new TextEncoder().encode(text) });
 const seedFile = (): BriefFile => ({ path: '000_3f25df5bcd3f84e8.txt', bytes: readFileSync('seeds/000_3f25df5bcd3f84e8.txt') });
 const SEED = '000-3f25df5bcd3f84e8';
-const seed = Engine.build(parseBriefs([seedFile()]));
+const seed = buildEngine(parseBriefs([seedFile()]), readLexicon());
 
 describe('answers on the seed brief', () => {
   it('"When is Petro meeting Trump?" → the sentence with the date, cited', () => {
@@ -84,7 +85,7 @@ describe('ranking', () => {
     file(`${id}.md`, `---\nid: ${id}\ntitle: Port strike\ndate: ${date}\n---\nDock workers at the port went on strike over pay.\n`);
 
   it('prefers the newer brief between equally good matches', () => {
-    const e = Engine.build(parseBriefs([brief('old', '2025-01-01'), brief('new', '2026-01-01')]));
+    const e = buildEngine(parseBriefs([brief('old', '2025-01-01'), brief('new', '2026-01-01')]), readLexicon());
     expect(e.ask('Why did dock workers strike?', { limit: 2 }).citations.map((c) => c.briefId)).toEqual(['new', 'old']);
   });
 
@@ -96,7 +97,7 @@ describe('ranking', () => {
   });
 
   it('lists briefs newest first, undated last', () => {
-    const e = Engine.build(parseBriefs([brief('old', '2025-01-01'), seedFile(), brief('new', '2026-01-01')]));
+    const e = buildEngine(parseBriefs([brief('old', '2025-01-01'), seedFile(), brief('new', '2026-01-01')]), readLexicon());
     expect(e.list().map((b) => b.id)).toEqual(['new', 'old', SEED]);
     expect(e.list(2, 1).map((b) => b.id)).toEqual(['old', SEED]);
   });
@@ -152,12 +153,13 @@ describe('snippet', () => {
 describe('sentence scoring', () => {
   // Two unrelated briefs beside the one under test give the words realistic IDF weights.
   const brief = (body: string) =>
-    Engine.build(
+    buildEngine(
       parseBriefs([
         file('a.txt', `Title: Harbour news\n\n${body}\n`),
         file('b.txt', 'Title: Budget vote\n\nThe council passed the city budget after a long debate.\n'),
         file('c.txt', 'Title: Rail works\n\nTrains will run less often while the tracks are renewed.\n'),
       ]),
+      readLexicon(),
     );
 
   it('credits a related word from the lexicon ("concerned" for "worried") at part weight', () => {

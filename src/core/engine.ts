@@ -2,8 +2,13 @@
  * The engine: the one object every adapter talks to. It owns the loaded
  * search index and the passage store, and answers questions.
  *
+ * Engines are built from briefs at build time (`buildEngine` in
+ * `indexer.ts`, which runs MiniSearch) and loaded from the packed bytes at
+ * run time ({@link Engine.load}); this module never imports MiniSearch, so
+ * the Worker does not bundle it.
+ *
  * @example
- * const engine = Engine.build(parseBriefs(files));
+ * const engine = Engine.load(packedBytes, new Lexicon(lexiconBytes));
  * const answer = engine.ask('When is Petro meeting Trump?');
  * @module
  */
@@ -11,7 +16,8 @@ import { answerQuestion, type AnswerOptions } from './answer.js';
 import { resolveFollowUp, stripTopicMarker, type FollowUpOptions } from './conversation.js';
 import { IndexError } from './errors.js';
 import { retrieve } from './retrieve.js';
-import { loadSearchIndex, openIndex, packBriefs, type OpenedIndex, type SearchIndex, type SerializedIndex } from './search-index.js';
+import type { Lexicon } from './lexicon.js';
+import { loadSearchIndex, openIndex, type OpenedIndex, type SearchIndex, type SerializedIndex } from './search-index.js';
 import { MANIFEST_KEY, ShardedSource, ShardMissing, type ShardFetch, type ShardStats } from './sharded.js';
 import type { AskOptions, Answer, Brief, Passage } from './types.js';
 
@@ -59,24 +65,12 @@ export class Engine {
   }
 
   /**
-   * Build from parsed briefs (build step, CLI, tests). The result is the very
-   * engine {@link Engine.load} gives for {@link Engine.serialize}'s bytes, so
-   * the CLI and the evaluation run what the Worker runs.
+   * Load what {@link Engine.serialize} wrote (the bundled index, at first
+   * request), with the lexicon the answers use (`src/generated/lexicon.bin`).
    */
-  static build(briefs: Brief[], builtAt = new Date().toISOString()): Engine {
-    const stats: IndexStats = {
-      builtAt,
-      briefs: briefs.length,
-      passages: briefs.reduce((n, b) => n + b.passages.length, 0),
-      contentHash: hashBriefs(briefs),
-    };
-    return Engine.load(packBriefs(briefs, stats));
-  }
-
-  /** Load what {@link Engine.serialize} wrote (the bundled index, at first request). */
-  static load(data: SerializedIndex | ArrayBuffer): Engine {
+  static load(data: SerializedIndex | ArrayBuffer, lexicon: Lexicon): Engine {
     const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-    return Engine.open(loadSearchIndex(bytes), bytes);
+    return Engine.open(loadSearchIndex(bytes, lexicon), bytes);
   }
 
   /** Wrap an opened index (bundled or sharded). */
@@ -90,9 +84,9 @@ export class Engine {
    * Open an index stored as shards (see `sharded.ts`): reads the manifest and
    * the core object now, postings and text when questions need them.
    */
-  static async openSharded(fetchObject: ShardFetch, manifestKey = MANIFEST_KEY): Promise<Engine> {
+  static async openSharded(fetchObject: ShardFetch, lexicon: Lexicon, manifestKey = MANIFEST_KEY): Promise<Engine> {
     const { source, tables } = await ShardedSource.open(fetchObject, manifestKey);
-    const engine = Engine.open(openIndex(tables, source));
+    const engine = Engine.open(openIndex(tables, source, lexicon));
     engine.shards = source;
     return engine;
   }
@@ -230,19 +224,4 @@ export function summarize(b: Brief): BriefSummary {
     tags: b.tags,
     passageCount: b.passages.length,
   };
-}
-
-/** FNV-1a over the brief contents: a cheap, stable fingerprint for `/health`. */
-function hashBriefs(briefs: Brief[]): string {
-  let h = 0x811c9dc5;
-  const feed = (s: string) => {
-    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  };
-  for (const b of briefs) {
-    feed(b.id);
-    feed(b.title);
-    feed(b.date ?? '');
-    for (const p of b.passages) feed(p.text);
-  }
-  return (h >>> 0).toString(16).padStart(8, '0');
 }

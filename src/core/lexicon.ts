@@ -11,14 +11,17 @@
  *   words, from which {@link backgroundIdf} estimates how much a word says in
  *   general English, whatever the size of the collection.
  *
- * Format: line 1 `briefbot-lexicon/1 <fingerprint>`; line 2 the background
- * terms, most common first, space-separated; then one line per reader's term,
- * sorted, `term\tderived\tsynonyms\tsimilar\thypernyms` (space-separated
- * terms in each column). Parsed lazily, looked up by binary search.
+ * Format (UTF-8 text, shipped as the Data module `src/generated/lexicon.bin`):
+ * line 1 `briefbot-lexicon/2 <fingerprint>`; then the licence notice of the
+ * sources, each line starting with `#`; then the background terms, most
+ * common first, space-separated; then one line per reader's term, sorted,
+ * `term\tderived\tsynonyms\tsimilar\thypernyms` (space-separated terms in each
+ * column). The bytes are decoded and split lazily (at the first question) and
+ * looked up by binary search.
  * @module
  */
 
-export const LEXICON_FORMAT = 'briefbot-lexicon/1';
+export const LEXICON_FORMAT = 'briefbot-lexicon/2';
 
 /** The kinds of relation, in column order. */
 export const RELATION_KINDS = ['derived', 'synonym', 'similar', 'hypernym'] as const;
@@ -29,20 +32,45 @@ export type Related = Record<RelationKind, readonly string[]>;
 const NONE: Related = { derived: [], synonym: [], similar: [], hypernym: [] };
 
 export class Lexicon {
+  private data: string | Uint8Array | undefined;
   private lines: string[] | undefined;
+  /** Index in `lines` of the background line (the first after the header and the notice). */
+  private background = 1;
   private ranks: Map<string, number> | undefined;
   private readonly cache = new Map<string, Related>();
 
-  constructor(private readonly text: string) {
-    if (text && !text.startsWith(LEXICON_FORMAT)) throw new Error(`Briefbot: the lexicon is not in format ${LEXICON_FORMAT}; run "npm run build" again`);
+  /**
+   * @param data the lexicon's text or its UTF-8 bytes (as `scripts/build-lexicon.ts` writes them);
+   *   nothing is decoded or parsed until the first lookup. Empty: a lexicon with no entries.
+   */
+  constructor(data: string | Uint8Array | ArrayBuffer) {
+    this.data = data instanceof ArrayBuffer ? new Uint8Array(data) : data;
+    const head = typeof this.data === 'string' ? this.data.slice(0, LEXICON_FORMAT.length) : new TextDecoder().decode(this.data.subarray(0, LEXICON_FORMAT.length));
+    if (this.data.length > 0 && head !== LEXICON_FORMAT) throw new Error(`Briefbot: the lexicon is not in format ${LEXICON_FORMAT}; run "npm run build" again`);
   }
 
   private load(): string[] {
     if (!this.lines) {
-      this.lines = this.text ? this.text.split('\n') : [];
-      this.ranks = new Map((this.lines[1] ?? '').split(' ').filter(Boolean).map((t, i) => [t, i + 1]));
+      const text = typeof this.data === 'string' ? this.data : new TextDecoder().decode(this.data);
+      this.data = undefined;
+      this.lines = text ? text.split('\n') : [];
+      let at = 1;
+      while (this.lines[at]?.startsWith('#')) at++;
+      this.background = at;
+      this.ranks = new Map((this.lines[at] ?? '').split(' ').filter(Boolean).map((t, i) => [t, i + 1]));
     }
     return this.lines;
+  }
+
+  /** The notice the lexicon carries (the WordNet licence), without its `#` marks. */
+  get notice(): string {
+    const lines = this.load();
+    return lines.slice(1, this.background).map((l) => l.replace(/^# ?/, '')).join('\n');
+  }
+
+  /** Reader's terms with relations. */
+  get size(): number {
+    return Math.max(0, this.load().length - this.background - 1);
   }
 
   /** 1 for the most common term, … ; undefined for a term outside the background list. */
@@ -62,7 +90,7 @@ export class Lexicon {
     const hit = this.cache.get(term);
     if (hit) return hit;
     const lines = this.load();
-    let lo = 2;
+    let lo = this.background + 1;
     let hi = lines.length - 1;
     let found: Related = NONE;
     while (lo <= hi) {

@@ -8,14 +8,15 @@ import { describe, expect, it } from 'vitest';
 import { evidenceWeight } from './answer.js';
 import { parseBriefs, type BriefFile } from './brief.js';
 import { chat } from './chat.js';
-import { Engine } from './engine.js';
+import { buildEngine } from './indexer.js';
+import { readLexicon } from '../node/lexicon.js';
 import { backgroundIdf } from './lexicon.js';
 import { analyze } from './text.js';
 import { readBriefFiles as readBriefFilesSync } from '../node/briefs-dir.js';
 
 const file = (path: string, text: string): BriefFile => ({ path, bytes: new TextEncoder().encode(text) });
 const SEED = '000-3f25df5bcd3f84e8';
-const seed = Engine.build(parseBriefs([{ path: '000_3f25df5bcd3f84e8.txt', bytes: readFileSync('seeds/000_3f25df5bcd3f84e8.txt') }]));
+const seed = buildEngine(parseBriefs([{ path: '000_3f25df5bcd3f84e8.txt', bytes: readFileSync('seeds/000_3f25df5bcd3f84e8.txt') }]), readLexicon());
 
 interface Natural {
   question: string;
@@ -64,12 +65,13 @@ describe('each mechanism changes the answer', () => {
   });
 
   it('a derived form stands in fully: "die" finds "death"', () => {
-    const e = Engine.build(
+    const e = buildEngine(
       parseBriefs([
         file('a.txt', 'Title: Royal news\n\nThe old king was loved by his people.\n\nThe death of the king in 1547 ended the war.\n'),
         file('b.txt', 'Title: Budget vote\n\nThe council passed the city budget after a long debate.\n'),
         file('c.txt', 'Title: Rail works\n\nTrains will run less often while the tracks are renewed.\n'),
       ]),
+      readLexicon(),
     );
     expect(e.ask('When did the king die?').answer).toMatch(/^The death of the king in 1547/);
     expect(e.ask('When did the king die?', {}, { linkWeight: none }).answered).toBe(false);
@@ -108,13 +110,14 @@ describe('each mechanism changes the answer', () => {
   });
 
   it('brief-level evidence: the story that names both people wins over a paragraph that repeats one', () => {
-    const e = Engine.build(
+    const e = buildEngine(
       parseBriefs([
         file('a.txt', 'Title: Harbour story\n\nMarta Quill opened the terminal.\n\nJonas Brandt praised its roof.\n'),
         file('b.txt', 'Title: Other news\n\nJonas Brandt praised the terminal roof at the opening.\n'),
         file('c.txt', 'Title: Rail works\n\nTrains will run less often while the tracks are renewed.\n'),
         file('d.txt', 'Title: Budget\n\nThe council passed the budget.\n'),
       ]),
+      readLexicon(),
     );
     const q = 'What did Jonas Brandt praise at the terminal Marta Quill opened?';
     expect(e.ask(q).citations[0]!.briefId).toBe('a');
@@ -132,7 +135,7 @@ describe('each mechanism changes the answer', () => {
 
 describe('citations', () => {
   it('come best first, as documented: scores never rise along the list, and every [n] of the answer is cited', () => {
-    const e = Engine.build(parseBriefs(readBriefFilesSync('tests/fixtures/eval-sample/briefs')));
+    const e = buildEngine(parseBriefs(readBriefFilesSync('tests/fixtures/eval-sample/briefs')), readLexicon());
     const questions = readFileSync('tests/fixtures/eval-sample/questions.jsonl', 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { question: string });
     let checked = 0;
     for (const { question } of questions.slice(0, 60)) {

@@ -4,23 +4,22 @@
  *
  * Passages are indexed under a numeric id (their position in the brief
  * order), with three fields: the brief title, the section heading and the
- * passage text. MiniSearch runs at build time only: its index is packed
- * (`packed-index.ts`) with the passage text, and searched at run time by a
- * MiniSearch-compatible searcher (`packed-search.ts`) that decodes only the
- * postings and passages a query touches.
+ * passage text. MiniSearch runs at build time only (`indexer.ts`): its index
+ * is packed (`packed-index.ts`) with the passage text, and searched at run
+ * time by a MiniSearch-compatible searcher (`packed-search.ts`) that decodes
+ * only the postings and passages a query touches. This module holds the
+ * run-time side and imports nothing of MiniSearch but its types.
  * @module
  */
-import MiniSearch, { type Options } from 'minisearch';
-import { IndexError } from './errors.js';
-import { BufferSource, PackedTables, PassageStore, packIndex, part, readHeader, unpackBriefs, type PackedSource } from './packed-index.js';
+import type { Options } from 'minisearch';
+import { BufferSource, PackedTables, PassageStore, part, readHeader, unpackBriefs, type PackedSource } from './packed-index.js';
 import { PackedSearcher } from './packed-search.js';
-import LEXICON_TEXT from '../generated/lexicon.js';
-import { Lexicon } from './lexicon.js';
+import type { Lexicon } from './lexicon.js';
 import { analyze } from './text.js';
 import type { Brief, Passage } from './types.js';
 
 /** What MiniSearch indexes for one passage. */
-interface IndexedPassage {
+export interface IndexedPassage {
   id: number;
   title: string;
   section: string;
@@ -56,22 +55,8 @@ export interface SearchIndex {
   lexicon: Lexicon;
 }
 
-let bundledLexicon: Lexicon | undefined;
-/** The lexicon compiled at build time (`scripts/build-lexicon.ts`), parsed on first use. */
-export function defaultLexicon(): Lexicon {
-  return (bundledLexicon ??= new Lexicon(LEXICON_TEXT));
-}
-
 /** The serialized index: the packed bytes (see `packed-index.ts`). */
 export type SerializedIndex = Uint8Array;
-
-/** Index the briefs with MiniSearch and pack the result (build step). `meta` travels in the header. */
-export function packBriefs(briefs: Brief[], meta: unknown): SerializedIndex {
-  const mini = new MiniSearch<IndexedPassage>(MINISEARCH_OPTIONS);
-  const passages = briefs.flatMap((b) => b.passages.map((p) => ({ p, title: b.title })));
-  mini.addAll(passages.map(({ p, title }, id) => ({ id, title, section: p.section ?? '', text: p.text })));
-  return packIndex(mini, briefs, meta);
-}
 
 /** A loaded index with its briefs and the build's `meta`. */
 export interface OpenedIndex {
@@ -81,15 +66,15 @@ export interface OpenedIndex {
 }
 
 /** Open a packed buffer: parses the header and small tables; postings and text stay encoded. */
-export function loadSearchIndex(data: Uint8Array | ArrayBuffer): OpenedIndex {
+export function loadSearchIndex(data: Uint8Array | ArrayBuffer, lexicon: Lexicon): OpenedIndex {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   const header = readHeader(bytes);
   const tables = new PackedTables(header, part(bytes, header, 'terms'), part(bytes, header, 'fieldLength'));
-  return openIndex(tables, new BufferSource(bytes, header));
+  return openIndex(tables, new BufferSource(bytes, header), lexicon);
 }
 
 /** Assemble a {@link SearchIndex} over packed tables and a postings/text source (bundled or sharded). */
-export function openIndex(tables: PackedTables, source: PackedSource, lexicon = defaultLexicon()): OpenedIndex {
+export function openIndex(tables: PackedTables, source: PackedSource, lexicon: Lexicon): OpenedIndex {
   const header = tables.header;
   const store = new PassageStore(header, source);
   const { briefs, passages, briefOfPassage } = unpackBriefs(header, store);

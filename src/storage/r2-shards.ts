@@ -11,6 +11,7 @@
  */
 import { Engine } from '../core/engine.js';
 import { IndexError } from '../core/errors.js';
+import type { Lexicon } from '../core/lexicon.js';
 import { MANIFEST_KEY, type ShardFetch } from '../core/sharded.js';
 
 export interface ShardsEnv {
@@ -70,8 +71,11 @@ interface Current {
 let current: Current | undefined;
 let opening: Promise<Current> | undefined;
 
-/** The engine over the R2 shards, opened on first use and refreshed when a new build is ingested. */
-export async function shardedEngine(env: ShardsEnv): Promise<Engine> {
+/**
+ * The engine over the R2 shards, opened on first use and refreshed when a new
+ * build is ingested. The lexicon is the bundled one (`src/worker.ts`).
+ */
+export async function shardedEngine(env: ShardsEnv, lexicon: Lexicon): Promise<Engine> {
   const bucket = env.SHARDS;
   if (!bucket) {
     throw new IndexError('Briefbot: STORAGE_MODE is "r2" but the Worker has no SHARDS R2 binding; add [[r2_buckets]] binding = "SHARDS" to wrangler.toml');
@@ -89,7 +93,7 @@ export async function shardedEngine(env: ShardsEnv): Promise<Engine> {
         const build = raw ? (JSON.parse(new TextDecoder().decode(raw)) as { build?: string }).build : undefined;
         if (build === current.build) return (current = { ...current, checkedAt: Date.now() });
       }
-      const engine = await Engine.openSharded(fetchObject);
+      const engine = await Engine.openSharded(fetchObject, lexicon);
       return (current = { engine, build: engine.shardStats!.build, checkedAt: Date.now() });
     } finally {
       opening = undefined;

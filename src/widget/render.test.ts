@@ -72,7 +72,7 @@ describe('renderAnswer', () => {
       expect(Array.from(a.querySelectorAll('*')).map((e) => e.outerHTML)).toEqual(['<span class="sr-only"> (opens in a new tab)</span>']);
       expect(a.getAttributeNames().sort()).toEqual(['class', 'href', 'rel', 'target']);
     }
-    const related = renderAnswer(document, API, { answered: false, answer: 'No.', citations: [], related: [{ briefId: 'petro-trump', title: 'T', date: null }] } as AskResult, 2, noop, q);
+    const related = renderAnswer(document, API, { answered: false, answer: 'No.', citations: [], related: [{ briefId: 'petro-trump', title: 'T', date: null, url: null }] } as AskResult, 2, noop, q);
     expect(related.querySelector('a.chip')!.getAttribute('href')).toBe(`${API}/briefs/petro-trump?q=When%20is%20Petro%20meeting%20%3Cb%3ETrump%3C%2Fb%3E%3F`);
     // Without a question, links stay as they were.
     expect(renderAnswer(document, API, { answered: true, answer: 'A. [1]', citations: [citation()] }, 3, noop).querySelector('a')!.getAttribute('href')).toBe(`${API}/briefs/petro-trump#p6`);
@@ -95,7 +95,7 @@ describe('renderAnswer', () => {
     const node = renderAnswer(
       document,
       API,
-      { answered: false, answer: "I couldn't find that in the briefs.", citations: [], related: [{ briefId: 'a b', title: 'Brief A', date: '2026-01-31' }] },
+      { answered: false, answer: "I couldn't find that in the briefs.", citations: [], related: [{ briefId: 'a b', title: 'Brief A', date: '2026-01-31', url: null }] },
       1,
       noop,
     );
@@ -111,7 +111,7 @@ describe('renderAnswer', () => {
       answered: false,
       answer: `${HOSTILE} [1]`,
       citations: [citation({ title: HOSTILE, byline: HOSTILE, snippet: HOSTILE, highlights: [[0, 10]], briefId: '"><script>x</script>' })],
-      related: [{ briefId: HOSTILE, title: HOSTILE, date: null }],
+      related: [{ briefId: HOSTILE, title: HOSTILE, date: null, url: null }],
     };
     const node = renderAnswer(document, API, result, 1, noop);
     node.append(renderUser(document, HOSTILE, 2));

@@ -4,14 +4,16 @@ import { readBriefFiles } from '../../src/node/briefs-dir.js';
 import { parseBriefs } from '../../src/core/brief.js';
 import { chat, LATEST_COUNT, type ChatReply } from '../../src/core/chat.js';
 import { MAX_TURNS } from '../../src/core/conversation.js';
-import { Engine } from '../../src/core/engine.js';
+import type { Engine } from '../../src/core/engine.js';
+import { buildEngine } from '../../src/core/indexer.js';
+import { readLexicon } from '../../src/node/lexicon.js';
 import type { Turn } from '../../src/core/types.js';
 
 let engine: Engine;
 const SEED = '000-3f25df5bcd3f84e8';
 beforeAll(() => {
   const root = resolve(import.meta.dirname, '../..');
-  engine = Engine.build(parseBriefs([...readBriefFiles(resolve(root, 'seeds')), ...readBriefFiles(resolve(root, 'tests/fixtures/conversations'))]));
+  engine = buildEngine(parseBriefs([...readBriefFiles(resolve(root, 'seeds')), ...readBriefFiles(resolve(root, 'tests/fixtures/conversations'))]), readLexicon());
 });
 
 /** Send messages in order; returns every reply and the final history. */

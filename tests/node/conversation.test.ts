@@ -3,7 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readBriefFiles } from '../../src/node/briefs-dir.js';
 import { parseBriefs } from '../../src/core/brief.js';
 import { announcesNewTopic, conversationContext, looksAnaphoric, stripTopicMarker, turnOf } from '../../src/core/conversation.js';
-import { Engine } from '../../src/core/engine.js';
+import type { Engine } from '../../src/core/engine.js';
+import { buildEngine } from '../../src/core/indexer.js';
+import { readLexicon } from '../../src/node/lexicon.js';
 import type { Answer, Turn } from '../../src/core/types.js';
 
 // The seed brief (Petro/Trump) plus two fixture briefs that compete for vague questions:
@@ -12,7 +14,7 @@ let engine: Engine;
 const SEED = '000-3f25df5bcd3f84e8';
 beforeAll(() => {
   const root = resolve(import.meta.dirname, '../..');
-  engine = Engine.build(parseBriefs([...readBriefFiles(resolve(root, 'seeds')), ...readBriefFiles(resolve(root, 'tests/fixtures/conversations'))]));
+  engine = buildEngine(parseBriefs([...readBriefFiles(resolve(root, 'seeds')), ...readBriefFiles(resolve(root, 'tests/fixtures/conversations'))]), readLexicon());
 });
 
 /** Ask a sequence of questions as one conversation. */

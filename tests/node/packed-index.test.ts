@@ -6,6 +6,8 @@ import MiniSearch, { type SearchOptions } from 'minisearch';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseBriefs } from '../../src/core/brief.js';
 import { Engine } from '../../src/core/engine.js';
+import { buildEngine } from '../../src/core/indexer.js';
+import { readLexicon } from '../../src/node/lexicon.js';
 import { IndexError } from '../../src/core/errors.js';
 import { packIndex } from '../../src/core/packed-index.js';
 import { retrieve } from '../../src/core/retrieve.js';
@@ -28,7 +30,7 @@ beforeAll(() => {
   briefs = parseBriefs(readBriefFiles(join(SAMPLE, 'briefs')));
   mini = new MiniSearch(MINISEARCH_OPTIONS);
   mini.addAll(briefs.flatMap((b) => b.passages).map((p, id) => ({ id, title: briefs.find((b) => b.id === p.briefId)!.title, section: p.section ?? '', text: p.text })));
-  index = loadSearchIndex(packIndex(mini, briefs, { builtAt: 'test' })).index;
+  index = loadSearchIndex(packIndex(mini, briefs, { builtAt: 'test' }), readLexicon()).index;
 });
 
 /** Both searches for one query: same documents, same order, same scores, same matched query terms. */
@@ -109,8 +111,8 @@ describe('packed search', () => {
 
 describe('packed engine', () => {
   it('round-trips: briefs, passages (text, sentences, sections) and stats come back equal', () => {
-    const engine = Engine.build(briefs, '2026-01-01T00:00:00.000Z');
-    const loaded = Engine.load(engine.serialize().slice().buffer);
+    const engine = buildEngine(briefs, readLexicon(), '2026-01-01T00:00:00.000Z');
+    const loaded = Engine.load(engine.serialize().slice().buffer, readLexicon());
     expect(loaded.stats).toEqual(engine.stats);
     expect(JSON.parse(JSON.stringify(loaded.briefs))).toEqual(JSON.parse(JSON.stringify(briefs)));
     const p = briefs[2]!.passages[3]!;
@@ -119,7 +121,7 @@ describe('packed engine', () => {
   });
 
   it('answers every evaluation question as retrieval over MiniSearch itself would rank them', () => {
-    const engine = Engine.build(briefs);
+    const engine = buildEngine(briefs, readLexicon());
     for (const { question } of questions.slice(0, 60)) {
       const terms = [...new Set(analyze(question))];
       if (terms.length === 0) continue;
@@ -135,9 +137,9 @@ describe('packed engine', () => {
   });
 
   it('rejects data that is not a packed index, or is truncated, with a clear error', () => {
-    expect(() => Engine.load(new TextEncoder().encode('{"version":1}'))).toThrow(IndexError);
-    const bytes = Engine.build(briefs).serialize();
-    expect(() => Engine.load(bytes.slice(0, bytes.length >> 1))).toThrow(/truncated|corrupt/);
+    expect(() => Engine.load(new TextEncoder().encode('{"version":1}'), readLexicon())).toThrow(IndexError);
+    const bytes = buildEngine(briefs, readLexicon()).serialize();
+    expect(() => Engine.load(bytes.slice(0, bytes.length >> 1), readLexicon())).toThrow(/truncated|corrupt/);
   });
 });
 
@@ -150,12 +152,13 @@ describe('build:index size guard', () => {
       });
       expect(run.status).toBe(1);
       expect(run.stderr).toMatch(/is \d+\.\d KB gzipped, over the limit of 10\.0 KB \(6 briefs\)/);
-      expect(run.stderr).toMatch(/--max-size 9\.5MB/);
+      // The whole upload counts now (code + lexicon + index), so the paid plan's advice is its full 10 MB.
+      expect(run.stderr).toMatch(/--max-size 10MB/);
       expect(run.stderr).toMatch(/R2/);
       expect(existsSync(join(out, 'index.bin'))).toBe(false);
 
       execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-index.ts', '--briefs', join(SAMPLE, 'briefs'), '--out', out, '--max-size', '1MB'], { stdio: 'pipe' });
-      expect(Engine.load(readFileSync(join(out, 'index.bin'))).stats.briefs).toBe(6);
+      expect(Engine.load(readFileSync(join(out, 'index.bin')), readLexicon()).stats.briefs).toBe(6);
       expect(readFileSync(join(out, 'index-data.ts'), 'utf8')).toContain("import data from './index.bin'");
 
       const bad = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-index.ts', '--briefs', join(SAMPLE, 'briefs'), '--out', out, '--max-size', 'lots'], { encoding: 'utf8' });

@@ -6,6 +6,8 @@ import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseBriefs } from '../../src/core/brief.js';
 import { Engine } from '../../src/core/engine.js';
+import { buildEngine } from '../../src/core/indexer.js';
+import { readLexicon } from '../../src/node/lexicon.js';
 import { IndexError } from '../../src/core/errors.js';
 import { fetchFromMap, MANIFEST_KEY, splitIntoShards, type ShardManifest } from '../../src/core/sharded.js';
 import { readBriefFiles } from '../../src/node/briefs-dir.js';
@@ -19,7 +21,7 @@ const strip = ({ query: _q, ...rest }: { query: unknown }) => rest;
 
 let engine: Engine;
 beforeAll(() => {
-  engine = Engine.build(parseBriefs(readBriefFiles(join(SAMPLE, 'briefs'))));
+  engine = buildEngine(parseBriefs(readBriefFiles(join(SAMPLE, 'briefs'))), readLexicon());
 });
 
 describe('sharded index', () => {
@@ -34,7 +36,7 @@ describe('sharded index', () => {
 
   it('answers like the bundled index, loading shards on demand', async () => {
     const { manifest, objects } = splitIntoShards(engine.serialize(), { postingsShardBytes: 4096, textShardBytes: 8192 });
-    const sharded = await Engine.openSharded(fetchFromMap(objects));
+    const sharded = await Engine.openSharded(fetchFromMap(objects), readLexicon());
     expect(sharded.shardStats!.objectsFetched).toBe(2); // manifest + core only
     await sharded.respondAsync(questions[0]!);
     expect(sharded.shardStats!.objectsFetched).toBeLessThan(2 + manifest.postings.length + manifest.text.length);
@@ -44,10 +46,10 @@ describe('sharded index', () => {
   });
 
   it('reports a missing manifest or shard with what to do', async () => {
-    await expect(Engine.openSharded(fetchFromMap(new Map()))).rejects.toThrow(/npm run ingest/);
+    await expect(Engine.openSharded(fetchFromMap(new Map()), readLexicon())).rejects.toThrow(/npm run ingest/);
     const { objects, manifest } = splitIntoShards(engine.serialize());
     objects.delete(manifest.text[0]!.key);
-    const sharded = await Engine.openSharded(fetchFromMap(objects));
+    const sharded = await Engine.openSharded(fetchFromMap(objects), readLexicon());
     await expect(sharded.briefAsync(engine.briefs[0]!.id)).rejects.toThrow(IndexError);
   });
 });
@@ -69,7 +71,7 @@ describe('npm run ingest', () => {
         }
       };
       expect(readFileSync(join(out, manifest.core.key))[0]).toBe(0x1f); // gzip
-      const sharded = await Engine.openSharded(read);
+      const sharded = await Engine.openSharded(read, readLexicon());
       for (const q of questions.slice(0, 40)) expect(strip(await sharded.respondAsync(q))).toEqual(strip(engine.respond(q)));
 
       const bad = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/ingest.ts'], { encoding: 'utf8' });

@@ -11,10 +11,11 @@ import { replayHistory, renderContent } from '../../src/adapters/openai/index.js
 import { chat } from '../../src/core/chat.js';
 import { Engine } from '../../src/core/engine.js';
 import type { Turn } from '../../src/core/types.js';
+import { buildEngine as indexBriefs } from '../../src/core/indexer.js';
 import { MANIFEST_KEY, splitIntoShards } from '../../src/core/sharded.js';
 import { resetShardedEngine } from '../../src/storage/r2-shards.js';
 import type { Env } from '../../src/env.js';
-import worker from '../../src/worker.js';
+import worker, { bundledLexicon } from '../../src/worker.js';
 import questionsText from '../fixtures/eval-sample/questions.jsonl?raw';
 
 const files = import.meta.glob('../fixtures/eval-sample/briefs/*.md', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
@@ -27,7 +28,7 @@ function buildEngine(only?: (path: string) => boolean): Engine {
   const briefFiles = Object.entries(files)
     .filter(([path]) => !only || only(path))
     .map(([path, text]) => ({ path: path.split('/').pop()!, bytes: new TextEncoder().encode(text) }));
-  return Engine.build(parseBriefs(briefFiles));
+  return indexBriefs(parseBriefs(briefFiles), bundledLexicon());
 }
 
 async function gzip(bytes: Uint8Array): Promise<Uint8Array> {
@@ -72,7 +73,7 @@ describe('R2 shards', () => {
     const manifest = await ingest(engine);
     expect(manifest.postings.length).toBeGreaterThan(3);
     expect(manifest.text.length).toBeGreaterThan(3);
-    const bundled = Engine.load(engine.serialize());
+    const bundled = Engine.load(engine.serialize(), bundledLexicon());
     for (const { question } of questions) {
       const res = await call('/api/ask?q=' + encodeURIComponent(question) + '&limit=3');
       expect(res.status).toBe(200);
@@ -97,7 +98,7 @@ describe('R2 shards', () => {
     const engine = buildEngine();
     // Small shards, so the replayed turns reach many of them.
     await ingest(engine, { postingsShardBytes: 1024, textShardBytes: 2048 });
-    const bundled = Engine.load(engine.serialize());
+    const bundled = Engine.load(engine.serialize(), bundledLexicon());
     const asked = questions.map((q) => q.question);
     for (let start = 0; start < 5; start++) {
       const turns = asked.slice(start * 9, start * 9 + 9);

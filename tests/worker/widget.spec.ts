@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { WIDGET_ETAG } from '../../src/adapters/widget/index.js';
 import { createApp } from '../../src/app.js';
 import { parseBriefs } from '../../src/core/brief.js';
-import { Engine } from '../../src/core/engine.js';
+import { buildEngine } from '../../src/core/indexer.js';
 import { WIDGET_HASH } from '../../src/generated/widget-bundle.js';
+import { bundledLexicon } from '../../src/worker.js';
 
 const BASE = 'https://briefbot.test';
 const SEED_ID = '000-3f25df5bcd3f84e8';
@@ -139,7 +140,7 @@ describe('pages with hostile briefs', () => {
     'A passage with <img src=x onerror=alert(5)> and <script>alert(6)</script> in it.',
     '',
   ].join('\n');
-  const engine = Engine.build(parseBriefs([{ path: 'hostile.md', bytes: new TextEncoder().encode(hostile) }]));
+  const engine = buildEngine(parseBriefs([{ path: 'hostile.md', bytes: new TextEncoder().encode(hostile) }]), bundledLexicon());
   const app = createApp(() => engine);
 
   it('escape every value: no markup from a brief reaches the page', async () => {

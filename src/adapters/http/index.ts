@@ -6,88 +6,30 @@
  *   GET  /api/briefs     newest first
  *   GET  /api/briefs/:id the brief with its passages
  *
- * Routes are declared with their schemas (`createRoute`), which both validate
- * requests and generate `/api/openapi.json`.
+ * Paths and request schemas come from the route table (`./routes.ts`),
+ * which `npm run build:openapi` also turns into `/api/openapi.json`;
+ * requests are validated with those `zod/mini` schemas ({@link validate}).
  * @module
  */
-import { createRoute, OpenAPIHono, type z } from '@hono/zod-openapi';
+import { Hono } from 'hono';
+import { validator } from 'hono/validator';
+import type * as z from 'zod/mini';
 import { limitBody } from '../body-limit.js';
 import { summarize, type Engine } from '../../core/engine.js';
 import { converse, MISSING_STATE_BINDING } from '../chat/memory.js';
 import type { AppEnv, Env } from '../../env.js';
 import { ApiError } from './errors.js';
-import { AskBody, AskQuery, AskResponse, BriefDetail, BriefList, BriefListQuery, BriefParams, ErrorBody } from './schemas.js';
+import type { BriefDetail } from './responses.js';
+import { askGet, askPost, getBrief, honoPath, listBriefs, MAX_BODY_BYTES } from './routes.js';
 
-/** Largest accepted request body. */
-export const MAX_BODY_BYTES = 16 * 1024;
-
-const errors = (...statuses: number[]) =>
-  Object.fromEntries(
-    statuses.map((s) => [s, { description: ERROR_TEXT[s] ?? 'Error', content: { 'application/json': { schema: ErrorBody } } }]),
-  );
-const ERROR_TEXT: Record<number, string> = {
-  400: 'Invalid request (empty or too long question, wrong types, malformed JSON)',
-  404: 'No such brief',
-  413: `Body larger than ${MAX_BODY_BYTES} bytes`,
-  415: 'Content-Type is not application/json',
-};
-
-const askPost = createRoute({
-  method: 'post',
-  path: '/api/ask',
-  summary: 'Ask a question',
-  description: 'Answers from the briefs with 1–3 cited sentences, or `answered: false` with related briefs.',
-  tags: ['Ask'],
-  request: { body: { required: true, content: { 'application/json': { schema: AskBody } } } },
-  responses: {
-    200: { description: 'The answer', content: { 'application/json': { schema: AskResponse } } },
-    ...errors(400, 413, 415),
-  },
-});
-
-const askGet = createRoute({
-  method: 'get',
-  path: '/api/ask',
-  summary: 'Ask a question (query string)',
-  tags: ['Ask'],
-  request: { query: AskQuery },
-  responses: {
-    200: { description: 'The answer', content: { 'application/json': { schema: AskResponse } } },
-    ...errors(400),
-  },
-});
-
-const listBriefs = createRoute({
-  method: 'get',
-  path: '/api/briefs',
-  summary: 'List the briefs, newest first',
-  tags: ['Briefs'],
-  description: 'Paged with `limit` (default 100) and `offset`; `total` is the number of briefs.',
-  request: { query: BriefListQuery },
-  responses: {
-    200: { description: 'A page of briefs', content: { 'application/json': { schema: BriefList } } },
-    ...errors(400),
-  },
-});
-
-const getBrief = createRoute({
-  method: 'get',
-  path: '/api/briefs/{id}',
-  summary: 'One brief with its passages',
-  tags: ['Briefs'],
-  request: { params: BriefParams },
-  responses: {
-    200: { description: 'The brief', content: { 'application/json': { schema: BriefDetail } } },
-    ...errors(404),
-  },
-});
+export { MAX_BODY_BYTES };
 
 /** The JSON API as a Hono sub-app. */
 export function api() {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook: rejectInvalid });
+  const app = new Hono<AppEnv>();
 
   app.post(
-    '/api/ask',
+    honoPath(askPost),
     limitBody(MAX_BODY_BYTES, () => {
       throw new ApiError(413, 'payload_too_large', `The request body must be at most ${MAX_BODY_BYTES} bytes`);
     }),
@@ -98,25 +40,25 @@ export function api() {
       }
       await next();
     },
+    validate('json', askPost.request.body),
+    async (c) => {
+      const { question, limit, conversationId } = c.req.valid('json');
+      return c.json(await answer(c.var.engine, c.env, question, limit, conversationId), 200);
+    },
   );
 
-  app.openapi(askPost, async (c) => {
-    const { question, limit, conversationId } = c.req.valid('json');
-    return c.json(await answer(c.var.engine, c.env, question, limit, conversationId), 200);
-  });
-
-  app.openapi(askGet, async (c) => {
+  app.get(honoPath(askGet), validate('query', askGet.request.query), async (c) => {
     const { q, limit, conversationId } = c.req.valid('query');
     return c.json(await answer(c.var.engine, c.env, q, limit, conversationId), 200);
   });
 
-  app.openapi(listBriefs, (c) => {
+  app.get(honoPath(listBriefs), validate('query', listBriefs.request.query), (c) => {
     const { limit = 100, offset = 0 } = c.req.valid('query');
     const engine = c.var.engine;
     return c.json({ briefs: engine.list(limit, offset), total: engine.briefs.length, offset, limit }, 200);
   });
 
-  app.openapi(getBrief, async (c) => {
+  app.get(honoPath(getBrief), validate('param', getBrief.request.params), async (c) => {
     const brief = await c.var.engine.briefAsync(c.req.valid('param').id);
     if (!brief) throw new ApiError(404, 'not_found', `No brief with id "${c.req.valid('param').id}"`);
     const body: z.infer<typeof BriefDetail> = {
@@ -163,10 +105,21 @@ async function answer(engine: Engine, env: Env, question: string, limit: number 
   return { ...result.reply, ...(issued ? { conversationId: issued } : {}), query: { tookMs: Math.round((performance.now() - t0) * 100) / 100 } };
 }
 
+/**
+ * Validate a request part (JSON body, query string or path parameters) with
+ * its schema; `c.req.valid(target)` is then the parsed value.
+ */
+export function validate<T extends 'json' | 'query' | 'param', S extends z.ZodMiniType>(target: T, schema: S) {
+  return validator(target, (value): z.output<S> => {
+    const result = schema.safeParse(value);
+    if (!result.success) rejectInvalid(result.error.issues);
+    return result.data as z.output<S>;
+  });
+}
+
 /** Validation failures become 400 with the first problem, phrased for people. */
-function rejectInvalid(result: { success: boolean; error?: { issues: { message: string; path: PropertyKey[] }[] } }): void {
-  if (result.success) return;
-  const issue = result.error?.issues[0];
+function rejectInvalid(issues: readonly { message: string; path: PropertyKey[] }[]): never {
+  const issue = issues[0];
   const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
   const message = issue?.message.startsWith(String(issue.path[0] ?? '\0')) ? issue.message : `${where}${issue?.message ?? 'invalid request'}`;
   throw new ApiError(400, 'invalid_request', message);

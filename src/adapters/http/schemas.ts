@@ -1,180 +1,86 @@
 /**
- * Zod schemas of the JSON API. They validate requests at the edge and are
- * the single source of the OpenAPI document at `/api/openapi.json`.
+ * Request schemas of the JSON API, in `zod/mini` (tree-shakeable: only what
+ * is used ships in the Worker). They validate requests at the edge (see
+ * `validate` in `./index.ts`) and, with the response schemas
+ * (`./responses.ts`) and the route table (`./routes.ts`), are the single
+ * source of the OpenAPI document, which `npm run build:openapi` generates
+ * from them at build time (`./openapi.ts`).
+ *
+ * Documentation (descriptions, examples, component names) is attached with
+ * {@link doc}, zod's global registry, which `z.toJSONSchema` reads.
  * @module
  */
-import { z } from '@hono/zod-openapi';
+import * as z from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
+
+// zod/mini ships without messages; the English ones are those zod (and so the API before) always gave,
+// e.g. "Invalid input: expected object, received array" for a body that is not an object.
+z.config(en());
+
+/** Documentation of a schema for the OpenAPI document: `id` makes it a named component. */
+export type Doc = {
+  id?: string;
+  description?: string;
+  examples?: unknown[];
+};
+
+/** Attach documentation to a schema (kept in zod's global registry, read by `z.toJSONSchema`). */
+export function doc<S extends z.ZodMiniType>(schema: S, meta: Doc): S {
+  z.globalRegistry.add(schema, meta);
+  return schema;
+}
 
 export const MAX_QUESTION_CHARS = 500;
-
-const question = z
-  .string({ error: 'question must be a string' })
-  .trim()
-  .min(1, 'question must not be empty')
-  .max(MAX_QUESTION_CHARS, `question must be at most ${MAX_QUESTION_CHARS} characters`);
-
-const limit = z
-  .number({ error: 'limit must be a number' })
-  .int('limit must be a whole number')
-  .min(1, 'limit must be at least 1')
-  .max(10, 'limit must be at most 10');
-
-const conversationId = z
-  .string({ error: 'conversationId must be a string' })
-  .regex(/^[A-Za-z0-9._:-]{1,128}$/, 'conversationId must be 1-128 letters, digits or . _ : -')
-  .openapi({ description: 'The id returned with an earlier answer (issued by this server), to continue that conversation' })
-  .openapi({
-    description:
-      'Any id the client chooses for a conversation: questions sent with the same id are answered as one conversation (follow-ups, "tell me more", "source?", "/new"), remembered for CONVERSATION_TTL_MINUTES of inactivity.',
-    example: 'my-session-42',
-  });
-
-export const AskBody = z
-  .object({
-    question: question.openapi({ example: 'When is Petro meeting Trump?' }),
-    limit: limit.optional().openapi({ description: 'Citations wanted (default 3, at most 10).', example: 3 }),
-    conversationId: conversationId.optional(),
-  })
-  .openapi('AskRequest');
-
-export const AskQuery = z.object({
-  q: question.openapi({ param: { name: 'q', in: 'query' }, example: 'When is Petro meeting Trump?' }),
-  limit: z.coerce
-    .number({ error: 'limit must be a number' })
-    .pipe(limit)
-    .optional()
-    .openapi({ param: { name: 'limit', in: 'query' }, example: 3 }),
-  conversationId: conversationId.optional().openapi({ param: { name: 'conversationId', in: 'query' } }),
-});
-
-export const Citation = z
-  .object({
-    briefId: z.string(),
-    title: z.string(),
-    byline: z.string().nullable(),
-    date: z.string().nullable().openapi({ description: 'ISO 8601 date of the brief.' }),
-    url: z.string().nullable(),
-    passageId: z.string().openapi({ example: 'petro-trump#p1' }),
-    snippet: z.string().openapi({ description: 'At most 300 characters: whole sentences, or cut at a word with "…".' }),
-    highlights: z
-      .array(z.tuple([z.number().int(), z.number().int()]))
-      .openapi({ description: '[start, end) character ranges of matched question words in the snippet.' }),
-    score: z.number(),
-  })
-  .openapi('Citation');
-
-export const RelatedBrief = z.object({ briefId: z.string(), title: z.string(), date: z.string().nullable(), url: z.string().nullable() }).openapi('RelatedBrief');
-
-export const AskResponse = z
-  .object({
-    answered: z.boolean().openapi({ description: 'false when the briefs do not hold an answer.' }),
-    answer: z.string().openapi({ description: 'One to three sentences from the briefs, each followed by its marker [n] (citations[n-1]).' }),
-    citations: z.array(Citation).openapi({ description: "The answer's sources first, then further supporting passages, best first." }),
-    related: z.array(RelatedBrief).optional().openapi({ description: 'Up to 3 briefs near the question, when not answered.' }),
-    kind: z
-      .enum(['answer', 'no_answer', 'greeting', 'thanks', 'help', 'latest', 'more', 'source', 'reset', 'notice'])
-      .optional()
-      .openapi({ description: 'What kind of reply this is: an answer, none, or a chat intent such as "latest" or "source".' }),
-    followUp: z
-      .enum(['no-history', 'announced-shift', 'follow-up', 'new-topic'])
-      .optional()
-      .openapi({ description: 'With a conversationId: how the question was read against the conversation so far.' }),
-    conversationId: z.string().optional(),
-    query: z.object({ tookMs: z.number() }),
-  })
-  .openapi('AskResponse');
-
-export const BriefSummary = z
-  .object({
-    id: z.string(),
-    title: z.string(),
-    date: z.string().nullable(),
-    byline: z.string().nullable(),
-    url: z.string().nullable(),
-    tags: z.array(z.string()),
-    passageCount: z.number().int(),
-  })
-  .openapi('BriefSummary');
-
-export const BriefList = z
-  .object({
-    briefs: z.array(BriefSummary),
-    total: z.number().int().openapi({ description: 'Number of briefs in the index.' }),
-    offset: z.number().int(),
-    limit: z.number().int(),
-  })
-  .openapi('BriefList');
-
-const pageNumber = (name: string, min: number, max: number) =>
-  z.coerce
-    .number({ error: `${name} must be a number` })
-    .int(`${name} must be a whole number`)
-    .min(min, `${name} must be at least ${min}`)
-    .max(max, `${name} must be at most ${max}`);
-
 export const MAX_PAGE = 1000;
 
+const question = () =>
+  z
+    .string({ error: 'question must be a string' })
+    .check(
+      z.trim(),
+      z.minLength(1, 'question must not be empty'),
+      z.maxLength(MAX_QUESTION_CHARS, `question must be at most ${MAX_QUESTION_CHARS} characters`),
+    );
+
+/** A whole number in [min, max]; `coerce` for the query string (where every value is text). */
+const wholeNumber = (name: string, min: number, max: number, coerce = false) =>
+  (coerce ? z.coerce.number({ error: `${name} must be a number` }) : z.number({ error: `${name} must be a number` })).check(
+    z.int(`${name} must be a whole number`),
+    z.gte(min, `${name} must be at least ${min}`),
+    z.lte(max, `${name} must be at most ${max}`),
+  );
+
+const conversationId = () =>
+  doc(z.optional(z.string({ error: 'conversationId must be a string' }).check(z.regex(/^[A-Za-z0-9._:-]{1,128}$/, 'conversationId must be 1-128 letters, digits or . _ : -'))), {
+    description:
+      'The conversationId an earlier answer carried (issued by this server), to continue that conversation (follow-ups, "tell me more", "source?", "/new"); remembered for CONVERSATION_TTL_MINUTES of inactivity. An id this server did not issue gets 400 invalid_conversation.',
+    examples: ['CD5ZnnvkEtH7ZGOdW-806g'],
+  });
+
+/** `POST /api/ask`: the JSON body. */
+export const AskBody = doc(
+  z.object({
+    question: doc(question(), { examples: ['When is Petro meeting Trump?'] }),
+    limit: doc(z.optional(wholeNumber('limit', 1, 10)), { description: 'Citations wanted (default 3, at most 10).', examples: [3] }),
+    conversationId: conversationId(),
+  }),
+  { id: 'AskRequest' },
+);
+
+/** `GET /api/ask`: the query string. */
+export const AskQuery = z.object({
+  q: doc(question(), { description: 'The question.', examples: ['When is Petro meeting Trump?'] }),
+  limit: doc(z.optional(wholeNumber('limit', 1, 10, true)), { description: 'Citations wanted (default 3, at most 10).', examples: [3] }),
+  conversationId: conversationId(),
+});
+
+/** `GET /api/briefs`: paging. */
 export const BriefListQuery = z.object({
-  limit: pageNumber('limit', 1, MAX_PAGE)
-    .optional()
-    .openapi({ param: { name: 'limit', in: 'query' }, description: `Briefs per page (default 100, at most ${MAX_PAGE}).`, example: 20 }),
-  offset: pageNumber('offset', 0, Number.MAX_SAFE_INTEGER)
-    .optional()
-    .openapi({ param: { name: 'offset', in: 'query' }, description: 'Briefs to skip (default 0).', example: 0 }),
+  limit: doc(z.optional(wholeNumber('limit', 1, MAX_PAGE, true)), { description: `Briefs per page (default 100, at most ${MAX_PAGE}).`, examples: [20] }),
+  offset: doc(z.optional(wholeNumber('offset', 0, Number.MAX_SAFE_INTEGER, true)), { description: 'Briefs to skip (default 0).', examples: [0] }),
 });
 
-export const Passage = z
-  .object({ id: z.string(), n: z.number().int(), section: z.string().nullable(), text: z.string() })
-  .openapi('Passage');
-
-export const BriefDetail = BriefSummary.extend({
-  source: z.string().nullable(),
-  lang: z.string(),
-  links: z.array(z.object({ text: z.string(), url: z.string() })),
-  passages: z.array(Passage),
-}).openapi('Brief');
-
+/** `GET /api/briefs/{id}`: the path. */
 export const BriefParams = z.object({
-  id: z.string().min(1).openapi({ param: { name: 'id', in: 'path' }, example: 'petro-trump' }),
+  id: doc(z.string().check(z.minLength(1)), { description: 'The brief id.', examples: ['petro-trump'] }),
 });
-
-export const Health = z
-  .object({
-    status: z.literal('ok'),
-    index: z.object({ builtAt: z.string(), briefs: z.number().int(), passages: z.number().int(), contentHash: z.string() }),
-    storage: z
-      .object({
-        mode: z.enum(['bundled', 'r2']),
-        build: z.string().optional(),
-        objectsFetched: z.number().int().optional(),
-        bytesFetched: z.number().int().optional().openapi({ description: 'Shard bytes loaded by this isolate (uncompressed)' }),
-        shardsCached: z.number().int().optional(),
-        bytesCached: z.number().int().optional(),
-        r2Gets: z.number().int().optional(),
-        r2Bytes: z.number().int().optional().openapi({ description: 'Bytes read from R2 by this isolate (as stored, gzipped)' }),
-        cacheHits: z.number().int().optional(),
-        cacheBytes: z.number().int().optional(),
-      })
-      .optional(),
-    state: z
-      .object({
-        conversations: z.enum(['durable-objects', 'off']).openapi({ description: 'Where conversation memory and webhook de-duplication live ("off": CHAT_STATE binding missing)' }),
-        apiRateLimit: z.boolean().openapi({ description: 'API_RATE_LIMIT binding present (per client IP on /api and /v1)' }),
-        chatRateLimit: z.boolean().openapi({ description: 'CHAT_RATE_LIMIT binding present (per chat on the webhooks)' }),
-      })
-      .optional(),
-    /** Messaging channels: enabled once their secrets are set (docs/channels.md). */
-    channels: z
-      .record(z.enum(['telegram', 'slack', 'whatsapp', 'discord', 'twilio', 'line']), z.enum(['enabled', 'disabled']))
-      .openapi({ example: { telegram: 'enabled', slack: 'disabled', whatsapp: 'disabled', discord: 'enabled', twilio: 'disabled', line: 'disabled' } }),
-  })
-  .openapi('Health');
-
-export const ErrorBody = z
-  .object({
-    error: z.object({
-      code: z.string().openapi({ example: 'invalid_request' }),
-      message: z.string().openapi({ example: 'question must not be empty' }),
-    }),
-  })
-  .openapi('Error');

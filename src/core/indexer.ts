@@ -1,0 +1,56 @@
+/**
+ * Build step: index briefs with MiniSearch and pack the result
+ * (`packed-index.ts`). Only build-time code imports this module (the build
+ * script, the CLI, the evaluation, tests): the Worker loads packed bytes
+ * (`Engine.load`) and never pulls MiniSearch in.
+ * @module
+ */
+import MiniSearch from 'minisearch';
+import { Engine, type IndexStats } from './engine.js';
+import type { Lexicon } from './lexicon.js';
+import { packIndex } from './packed-index.js';
+import { MINISEARCH_OPTIONS, type IndexedPassage, type SerializedIndex } from './search-index.js';
+import type { Brief } from './types.js';
+
+/** Index the briefs with MiniSearch and pack the result. `meta` travels in the header. */
+export function packBriefs(briefs: Brief[], meta: unknown): SerializedIndex {
+  const mini = new MiniSearch<IndexedPassage>(MINISEARCH_OPTIONS);
+  const passages = briefs.flatMap((b) => b.passages.map((p) => ({ p, title: b.title })));
+  mini.addAll(passages.map(({ p, title }, id) => ({ id, title, section: p.section ?? '', text: p.text })));
+  return packIndex(mini, briefs, meta);
+}
+
+/**
+ * Build an engine from parsed briefs (build step, CLI, evaluation, tests).
+ * The result is the very engine {@link Engine.load} gives for the packed
+ * bytes ({@link Engine.serialize}), so the CLI and the evaluation run what
+ * the Worker runs.
+ *
+ * @example
+ * const engine = buildEngine(parseBriefs(files), lexicon);
+ * const answer = engine.ask('When is Petro meeting Trump?');
+ */
+export function buildEngine(briefs: Brief[], lexicon: Lexicon, builtAt = new Date().toISOString()): Engine {
+  const stats: IndexStats = {
+    builtAt,
+    briefs: briefs.length,
+    passages: briefs.reduce((n, b) => n + b.passages.length, 0),
+    contentHash: hashBriefs(briefs),
+  };
+  return Engine.load(packBriefs(briefs, stats), lexicon);
+}
+
+/** FNV-1a over the brief contents: a cheap, stable fingerprint for `/health`. */
+function hashBriefs(briefs: Brief[]): string {
+  let h = 0x811c9dc5;
+  const feed = (s: string) => {
+    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  };
+  for (const b of briefs) {
+    feed(b.id);
+    feed(b.title);
+    feed(b.date ?? '');
+    for (const p of b.passages) feed(p.text);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
+}

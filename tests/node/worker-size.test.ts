@@ -1,0 +1,98 @@
+/**
+ * The bundle budget (issue 11, item 6): the Worker's code stays small, build-time libraries stay out of
+ * it, the size guard of build:index counts the whole upload, and our measurement agrees with wrangler's.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { codeProblem, parseSize, sizeProblem } from '../../scripts/build-index.js';
+import { bundleWorker, measureUpload } from '../../scripts/worker-size.js';
+
+const SAMPLE = resolve('tests/fixtures/eval-sample');
+const KB = 1024;
+
+describe('Worker code', () => {
+  it('is at most 100 KB gzipped, without MiniSearch, classic zod or the lexicon as code', async () => {
+    const size = await measureUpload();
+    expect(size.code.gz).toBeLessThanOrEqual(100 * KB);
+    const code = new TextDecoder().decode(await bundleWorker());
+    expect(code).not.toMatch(/MiniSearch/);
+    expect(code).not.toMatch(/briefbot-lexicon\/\d [0-9a-f]{16}/); // the lexicon is a Data module, not a string in the code
+    expect(code).not.toMatch(/zod-to-openapi|OpenAPIRegistry/);
+    expect(code).toContain('"openapi":"3.1.0"'); // the document is generated at build time and served as a string
+    // The Data modules are counted beside the code.
+    expect(size.lexicon.gz).toBeGreaterThan(100 * KB);
+    expect(size.total.gz).toBeGreaterThan(size.code.gz + size.lexicon.gz - 10 * KB);
+  });
+
+  it('is measured as wrangler bundles it (wrangler deploy --dry-run)', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'briefbot-dry-run-'));
+    try {
+      execFileSync(join('node_modules', '.bin', 'wrangler'), ['deploy', '--dry-run', '--outdir', out], {
+        stdio: 'pipe',
+        env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
+      });
+      const files = readdirSync(out);
+      const js = files.filter((f) => f.endsWith('.js'));
+      expect(js).toEqual(['worker.js']);
+      // Both Data modules are uploaded beside the code; the lexicon carries the WordNet licence notice.
+      const lexicon = files.find((f) => f.endsWith('lexicon.bin'));
+      expect(files.some((f) => f.endsWith('index.bin'))).toBe(true);
+      expect(readFileSync(join(out, lexicon!), 'utf8')).toContain('WordNet 3.0 Copyright 2006 by Princeton University');
+      const wrangler = readFileSync(join(out, 'worker.js')).length;
+      const ours = (await bundleWorker()).length;
+      expect(Math.abs(ours - wrangler) / wrangler).toBeLessThan(0.02);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
+
+describe('build:index size guard (whole upload)', () => {
+  const size = (code: number, lexicon: number, index: number) => ({
+    code: { raw: code * 3, gz: code },
+    lexicon: { raw: lexicon * 2, gz: lexicon },
+    index: { raw: index * 2, gz: index },
+    total: { raw: 0, gz: code + lexicon + index },
+  });
+
+  it('counts code, lexicon and index against the plan limit (3 MB by default)', () => {
+    expect(parseSize('3MB')).toBe(3 * 1024 * 1024);
+    expect(sizeProblem(size(70 * KB, 150 * KB, 2700 * KB), parseSize('3MB'), 5000)).toBeNull();
+    const problem = sizeProblem(size(70 * KB, 150 * KB, 2900 * KB), parseSize('3MB'), 5000)!;
+    expect(problem).toMatch(/Worker upload \(code \+ lexicon \+ index\) is 3\.05 MB gzipped, over the limit of 3\.00 MB \(5000 briefs\)/);
+    expect(problem).toMatch(/index 2\.83 MB, lexicon 150\.0 KB, code 70\.0 KB/);
+    expect(problem).toMatch(/--max-size 10MB/);
+    expect(problem).toMatch(/STORAGE_MODE = "r2"/);
+  });
+
+  it('holds the code to its own budget', () => {
+    expect(codeProblem({ raw: 200 * KB, gz: 70 * KB }, 100 * KB)).toBeNull();
+    expect(codeProblem({ raw: 400 * KB, gz: 120 * KB }, 100 * KB)).toMatch(/code is 120\.0 KB gzipped \(400\.0 KB raw\), over its budget of 100\.0 KB; nothing was written[\s\S]*--max-code-size/);
+  });
+
+  it('build:index refuses code over --max-code-size and reports the upload when it fits', () => {
+    const out = mkdtempSync(join(tmpdir(), 'briefbot-guard-'));
+    try {
+      const run = (...extra: string[]) =>
+        spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-index.ts', '--briefs', join(SAMPLE, 'briefs'), '--out', out, ...extra], { encoding: 'utf8' });
+      const tooBig = run('--max-code-size', '20KB');
+      expect(tooBig.status).toBe(1);
+      expect(tooBig.stderr).toMatch(/the Worker's code is \d+\.\d KB gzipped .*over its budget of 20\.0 KB/);
+      expect(existsSync(join(out, 'index.bin'))).toBe(false);
+
+      const ok = run();
+      expect(ok.status).toBe(0);
+      expect(ok.stderr).toMatch(/Worker upload \d+\.\d KB gzipped \(limit 3\.00 MB\): code \d+\.\d KB \(budget 100\.0 KB\), lexicon \d+\.\d KB, index \d+\.\d KB/);
+      expect(existsSync(join(out, 'index.bin'))).toBe(true);
+
+      const bad = run('--max-code-size', 'small');
+      expect(bad.status).toBe(2);
+      expect(bad.stderr).toMatch(/--max-code-size: not a size: "small"/);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+});
