@@ -10,11 +10,11 @@ import { methodNotAllowed } from 'hono/method-not-allowed';
 import { secureHeaders } from 'hono/secure-headers';
 import { channelStatus } from './adapters/chat/index.js';
 import { discord } from './adapters/discord/index.js';
-import { errorJson, onError } from './adapters/http/errors.js';
+import { ApiError, asApiError, jsonError, onJsonError } from './adapters/errors.js';
 import { api } from './adapters/http/index.js';
 import { health } from './adapters/http/routes.js';
 import { line } from './adapters/line/index.js';
-import { openaiApp } from './adapters/openai/index.js';
+import { openaiApp, openaiError } from './adapters/openai/index.js';
 import { limitClients, RETRY_AFTER_SECONDS } from './adapters/rate-limit.js';
 import { slack } from './adapters/slack/index.js';
 import { telegram } from './adapters/telegram/index.js';
@@ -29,7 +29,8 @@ import { transfer } from './storage/r2-shards.js';
 export function createApp(getEngine: (env: Env) => Engine | Promise<Engine>) {
   const app = new Hono<AppEnv>();
 
-  app.onError(onError);
+  // One mapping of failures (adapters/errors.ts), rendered in each surface's shape: OpenAI's on /v1, ours elsewhere.
+  app.onError((err, c) => (c.req.path === '/v1' || c.req.path.startsWith('/v1/') ? openaiError(c, asApiError(err)) : onJsonError(err, c)));
   // Security headers on every response, errors included (nosniff, HSTS, frame and referrer policy…). The
   // widget script and both APIs are fetched from other origins by design, so resources are cross-origin.
   app.use(
@@ -40,11 +41,11 @@ export function createApp(getEngine: (env: Env) => Engine | Promise<Engine>) {
       xFrameOptions: 'DENY',
     }),
   );
-  app.notFound((c) => errorJson(c, 404, 'not_found', `No route for ${c.req.method} ${c.req.path}`));
+  app.notFound((c) => jsonError(c, new ApiError(404, 'not_found', `No route for ${c.req.method} ${c.req.path}`)));
   app.use('*', methodNotAllowed({
     app,
     onMethodNotAllowed: (c, methods) =>
-      errorJson(c, 405, 'method_not_allowed', `${c.req.method} is not allowed here; use ${methods.join(', ')}`, { Allow: methods.join(', ') }),
+      jsonError(c, new ApiError(405, 'method_not_allowed', `${c.req.method} is not allowed here; use ${methods.join(', ')}`, { headers: { Allow: methods.join(', ') } })),
   }));
   // Browsers may call the JSON API and the OpenAI-compatible API from the allowed origins.
   for (const path of ['/api/*', '/v1/*']) {
@@ -55,16 +56,11 @@ export function createApp(getEngine: (env: Env) => Engine | Promise<Engine>) {
   // Per client IP (API_RATE_LIMIT in wrangler.toml), before any work; preflights are not counted.
   app.use(
     '/api/*',
-    limitClients((c) => errorJson(c, 429, 'rate_limited', `Too many requests: please wait ${RETRY_AFTER_SECONDS} seconds and try again.`)),
+    limitClients((c) => jsonError(c, new ApiError(429, 'rate_limited', `Too many requests: please wait ${RETRY_AFTER_SECONDS} seconds and try again.`))),
   );
   app.use(
     '/v1/*',
-    limitClients((c) =>
-      c.json(
-        { error: { message: `Rate limit reached: please wait ${RETRY_AFTER_SECONDS} seconds and try again.`, type: 'requests', param: null, code: 'rate_limit_exceeded' } },
-        429,
-      ),
-    ),
+    limitClients((c) => openaiError(c, new ApiError(429, 'rate_limit_exceeded', `Rate limit reached: please wait ${RETRY_AFTER_SECONDS} seconds and try again.`))),
   );
   app.use('*', async (c, next) => {
     c.set('engine', await getEngine(c.env));

@@ -164,6 +164,22 @@ describe('R2 shards', () => {
     const body = (await res.json()) as { error: { code: string; message: string } };
     expect(body.error.code).toBe('index_unavailable');
     expect(body.error.message).toMatch(/npm run ingest/);
+    // The same failure on /v1 comes in OpenAI's error shape, from the same mapping.
+    const ctx = createExecutionContext();
+    const v1 = await worker.fetch(
+      new Request('https://briefbot.test/v1/chat/completions', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: 'Bearer test-briefbot-key' },
+        body: JSON.stringify({ messages: [{ role: 'user', content: 'oil?' }] }),
+      }),
+      r2Env as never,
+      ctx,
+    );
+    await waitOnExecutionContext(ctx);
+    expect(v1.status).toBe(503);
+    const openai = (await v1.json()) as { error: { type: string; code: string; message: string; param: null } };
+    expect(openai.error).toMatchObject({ type: 'server_error', code: 'index_unavailable', param: null });
+    expect(openai.error.message).toMatch(/npm run ingest/);
   });
 
   it('keeps serving the bundled index when STORAGE_MODE is not "r2"', async () => {

@@ -4,7 +4,7 @@
  * @module
  */
 import type { Context, MiddlewareHandler } from 'hono';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { ApiError, jsonError } from '../errors.js';
 import type { AppEnv, Env } from '../../env.js';
 import { limitBody } from '../body-limit.js';
 import type { ChannelName } from './respond.js';
@@ -40,14 +40,9 @@ export function channelStatus(env: Env): Record<ChannelName, 'enabled' | 'disabl
   return out;
 }
 
-/** The project's error body: `{ "error": { "code", "message" } }`. */
-export function errorResponse(c: Context, status: ContentfulStatusCode, code: string, message: string): Response {
-  return c.json({ error: { code, message } }, status);
-}
-
-/** 401 for any signature problem, with no detail about what was wrong. */
-export function unauthorized(c: Context): Response {
-  return errorResponse(c, 401, 'unauthorized', 'Missing or invalid webhook signature.');
+/** 401 for any signature problem, with no detail about what was wrong: `throw unauthorized()`. */
+export function unauthorized(): ApiError {
+  return new ApiError(401, 'unauthorized', 'Missing or invalid webhook signature.');
 }
 
 /** Largest webhook body read (platform payloads are a few KB; signatures are checked over the whole body). */
@@ -60,10 +55,10 @@ export const MAX_WEBHOOK_BODY_BYTES = 1024 * 1024;
  * `Content-Length` or counted as it streams in (chunked), never read whole.
  */
 export function requireChannel<E extends { Bindings: Env } = AppEnv>(channel: ChannelName): MiddlewareHandler<E> {
-  const limit = limitBody(MAX_WEBHOOK_BODY_BYTES, (c) => errorResponse(c, 413, 'payload_too_large', `Webhook bodies are limited to ${MAX_WEBHOOK_BODY_BYTES} bytes.`));
+  const limit = limitBody(MAX_WEBHOOK_BODY_BYTES, (c) => jsonError(c, new ApiError(413, 'payload_too_large', `Webhook bodies are limited to ${MAX_WEBHOOK_BODY_BYTES} bytes.`)));
   return async function requireChannel(c, next) {
     if (!channelEnabled(c.env, channel)) {
-      return errorResponse(c, 404, 'not_found', `The ${channel} channel is not configured on this server.`);
+      throw new ApiError(404, 'not_found', `The ${channel} channel is not configured on this server.`);
     }
     return limit(c, next);
   };

@@ -23,4 +23,4 @@ export { verifyHmac, verifyEd25519, hashedId, safeEqual, hexToBytes, base64ToByt
 export { DEDUPE_TTL_SECONDS } from './dedupe.js';
 export { converse, conversationTtlSeconds, DEFAULT_CONVERSATION_TTL_MINUTES, STATE_TIMEOUT_MS, type ConverseResult } from './memory.js';
 export { postJson, OUTBOUND_TIMEOUT_MS, type OutboundCall, type OutboundResult } from './outbound.js';
-export { CHANNEL_REQUIREMENTS, channelEnabled, channelStatus, requireChannel, unauthorized, errorResponse, rawBody, parseJson, defer } from './http.js';
+export { CHANNEL_REQUIREMENTS, channelEnabled, channelStatus, requireChannel, unauthorized, rawBody, parseJson, defer } from './http.js';

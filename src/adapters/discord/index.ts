@@ -10,7 +10,8 @@
  */
 import { Hono } from 'hono';
 import type { AppEnv } from '../../env.js';
-import { errorResponse, formatReply, LENGTH_LIMITS, parseJson, rawBody, requireChannel, respond, sharedReply, SLOW_DOWN, unauthorized } from '../chat/index.js';
+import { formatReply, LENGTH_LIMITS, parseJson, rawBody, requireChannel, respond, sharedReply, SLOW_DOWN, unauthorized } from '../chat/index.js';
+import { ApiError } from '../errors.js';
 import { verifyDiscordSignature } from './verify.js';
 
 export { verifyDiscordSignature };
@@ -73,11 +74,11 @@ export function discord() {
       c.req.header('X-Signature-Timestamp'),
       body,
     );
-    if (!ok) return unauthorized(c);
+    if (!ok) throw unauthorized();
     const interaction = parseDiscordInteraction(parseJson(body));
     if (interaction.kind === 'ping') return c.json({ type: ResponseType.PONG });
     if (interaction.kind === 'unsupported') {
-      return errorResponse(c, 400, 'bad_request', `Unsupported interaction type: ${JSON.stringify(interaction.type ?? null)}.`);
+      throw new ApiError(400, 'bad_request', `Unsupported interaction type: ${JSON.stringify(interaction.type ?? null)}.`);
     }
     // An interaction must be answered: a chat over its limit is told to slow down every time.
     const reply = (await respond(c.var.engine, c.env, 'discord', interaction.chatKey, interaction.text)) ?? SLOW_DOWN;

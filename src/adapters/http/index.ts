@@ -18,7 +18,7 @@ import { limitBody } from '../body-limit.js';
 import { summarize, type Engine } from '../../core/engine.js';
 import { converse, MISSING_STATE_BINDING } from '../chat/memory.js';
 import type { AppEnv, Env } from '../../env.js';
-import { ApiError } from './errors.js';
+import { ApiError } from '../errors.js';
 import type { BriefDetail } from './responses.js';
 import { askGet, askPost, getBrief, honoPath, listBriefs, MAX_BODY_BYTES } from './routes.js';
 
@@ -110,11 +110,21 @@ async function answer(engine: Engine, env: Env, question: string, limit: number 
  * its schema; `c.req.valid(target)` is then the parsed value.
  */
 export function validate<T extends 'json' | 'query' | 'param', S extends z.ZodMiniType>(target: T, schema: S) {
-  return validator(target, (value): z.output<S> => {
+  const check = validator(target, (value): z.output<S> => {
     const result = schema.safeParse(value);
     if (!result.success) rejectInvalid(result.error.issues);
     return result.data as z.output<S>;
   });
+  if (target !== 'json') return check;
+  // A body that is not JSON at all is its own error (hono's validator would only say "malformed").
+  return (async (c, next) => {
+    try {
+      await c.req.json();
+    } catch {
+      throw new ApiError(400, 'malformed_json', 'The request body is not valid JSON');
+    }
+    return check(c, next);
+  }) as typeof check;
 }
 
 /** Validation failures become 400 with the first problem, phrased for people. */

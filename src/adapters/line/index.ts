@@ -11,7 +11,6 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../../env.js';
 import {
   defer,
-  errorResponse,
   formatReply,
   LENGTH_LIMITS,
   parseJson,
@@ -21,6 +20,7 @@ import {
   respond,
   unauthorized,
 } from '../chat/index.js';
+import { ApiError } from '../errors.js';
 import { verifyLineSignature } from './verify.js';
 
 export { verifyLineSignature };
@@ -86,9 +86,9 @@ export function line() {
   app.use('*', requireChannel('line'));
   app.post('/', async (c) => {
     const body = await rawBody(c);
-    if (!(await verifyLineSignature(c.env.LINE_CHANNEL_SECRET!, c.req.header('x-line-signature'), body))) return unauthorized(c);
+    if (!(await verifyLineSignature(c.env.LINE_CHANNEL_SECRET!, c.req.header('x-line-signature'), body))) throw unauthorized();
     const payload = parseJson(body);
-    if (!obj(payload)) return errorResponse(c, 400, 'bad_request', 'The body must be a LINE webhook (JSON).');
+    if (!obj(payload)) throw new ApiError(400, 'bad_request', 'The body must be a LINE webhook (JSON).');
     const { engine } = c.var;
     const env = c.env;
     const messages = parseLineEvents(payload);

@@ -16,13 +16,13 @@
  * @module
  */
 import { Hono, type Context } from 'hono';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { chat, type ChatReply } from '../../core/chat.js';
 import { MAX_TURNS } from '../../core/conversation.js';
 import type { Engine } from '../../core/engine.js';
 import type { Turn } from '../../core/types.js';
 import type { AppEnv } from '../../env.js';
 import { limitBody } from '../body-limit.js';
+import { ApiError } from '../errors.js';
 import { formatReply } from '../chat/format.js';
 
 /** The one model this server offers. Requests may name any model; replies always say this one. */
@@ -38,22 +38,22 @@ const ROLES = new Set(['system', 'developer', 'user', 'assistant', 'tool', 'func
 /** A stable creation time for the model listing (the project's first release). */
 const MODEL_CREATED = 1767225600;
 
-type ErrorType = 'invalid_request_error' | 'authentication_error' | 'not_found_error' | 'server_error';
-
-function openaiError(c: Context, status: ContentfulStatusCode, message: string, type: ErrorType, code: string | null, param: string | null = null) {
-  return c.json({ error: { message, type, param, code } }, status);
+/** OpenAI's error `type` for a status (an error may name its own, e.g. "requests" for rate limits). */
+function errorType(status: number): string {
+  if (status === 401) return 'invalid_request_error';
+  if (status === 429) return 'requests';
+  if (status >= 500) return 'server_error';
+  return 'invalid_request_error';
 }
 
-class RequestError extends Error {
-  constructor(
-    message: string,
-    readonly code: string,
-    readonly param: string | null,
-    readonly status: ContentfulStatusCode = 400,
-  ) {
-    super(message);
-  }
+/** An {@link ApiError} in OpenAI's shape: `{ error: { message, type, param, code } }`. */
+export function openaiError(c: Context, err: ApiError): Response {
+  const { param = null, type = errorType(err.status), headers } = err.options;
+  return c.json({ error: { message: err.message, type, param, code: err.code } }, err.status, headers);
 }
+
+/** A request the Chat Completions protocol does not accept: 400 naming the field. */
+const invalid = (message: string, code: string, param: string | null) => new ApiError(400, code, message, { param });
 
 interface ParsedRequest {
   /** The last user message: what to answer. */
@@ -76,33 +76,33 @@ function contentText(content: unknown, i: number): string {
           return (part as { text: string }).text;
         }
         if (part && typeof part === 'object' && (part as { type?: unknown }).type === 'refusal') return '';
-        throw new RequestError(`Only text content is supported; messages[${i}].content[${j}] is not a text part.`, 'invalid_value', `messages[${i}].content[${j}]`);
+        throw invalid(`Only text content is supported; messages[${i}].content[${j}] is not a text part.`, 'invalid_value', `messages[${i}].content[${j}]`);
       })
       .join('\n');
   }
-  throw new RequestError(`messages[${i}].content must be a string or an array of text parts.`, 'invalid_type', `messages[${i}].content`);
+  throw invalid(`messages[${i}].content must be a string or an array of text parts.`, 'invalid_type', `messages[${i}].content`);
 }
 
 /** Validate a Chat Completions request body. */
 export function parseChatRequest(body: unknown): ParsedRequest {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) throw new RequestError('The request body must be a JSON object.', 'invalid_type', null);
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw invalid('The request body must be a JSON object.', 'invalid_type', null);
   const b = body as Record<string, unknown>;
-  if (b.model !== undefined && typeof b.model !== 'string') throw new RequestError('model must be a string.', 'invalid_type', 'model');
-  if (b.stream !== undefined && b.stream !== null && typeof b.stream !== 'boolean') throw new RequestError('stream must be a boolean.', 'invalid_type', 'stream');
-  if (b.n !== undefined && b.n !== null && b.n !== 1) throw new RequestError('Only n=1 is supported.', 'invalid_value', 'n');
-  if (b.messages === undefined) throw new RequestError("Missing required parameter: 'messages'.", 'missing_required_parameter', 'messages');
-  if (!Array.isArray(b.messages)) throw new RequestError('messages must be an array.', 'invalid_type', 'messages');
-  if (b.messages.length === 0) throw new RequestError('messages must contain at least one message.', 'empty_array', 'messages');
-  if (b.messages.length > MAX_MESSAGES) throw new RequestError(`At most ${MAX_MESSAGES} messages are accepted.`, 'array_above_max_length', 'messages');
+  if (b.model !== undefined && typeof b.model !== 'string') throw invalid('model must be a string.', 'invalid_type', 'model');
+  if (b.stream !== undefined && b.stream !== null && typeof b.stream !== 'boolean') throw invalid('stream must be a boolean.', 'invalid_type', 'stream');
+  if (b.n !== undefined && b.n !== null && b.n !== 1) throw invalid('Only n=1 is supported.', 'invalid_value', 'n');
+  if (b.messages === undefined) throw invalid("Missing required parameter: 'messages'.", 'missing_required_parameter', 'messages');
+  if (!Array.isArray(b.messages)) throw invalid('messages must be an array.', 'invalid_type', 'messages');
+  if (b.messages.length === 0) throw invalid('messages must contain at least one message.', 'empty_array', 'messages');
+  if (b.messages.length > MAX_MESSAGES) throw invalid(`At most ${MAX_MESSAGES} messages are accepted.`, 'array_above_max_length', 'messages');
 
   const users: string[] = [];
   let promptChars = 0;
   let lastRole = '';
   b.messages.forEach((m, i) => {
-    if (!m || typeof m !== 'object' || Array.isArray(m)) throw new RequestError(`messages[${i}] must be an object.`, 'invalid_type', `messages[${i}]`);
+    if (!m || typeof m !== 'object' || Array.isArray(m)) throw invalid(`messages[${i}] must be an object.`, 'invalid_type', `messages[${i}]`);
     const role = (m as { role?: unknown }).role;
     if (typeof role !== 'string' || !ROLES.has(role)) {
-      throw new RequestError(
+      throw invalid(
         `Invalid value for messages[${i}].role: ${JSON.stringify(role ?? null)}. Supported values are: 'system', 'developer', 'user', 'assistant', 'tool' and 'function'.`,
         'invalid_value',
         `messages[${i}].role`,
@@ -110,7 +110,7 @@ export function parseChatRequest(body: unknown): ParsedRequest {
     }
     const text = contentText((m as { content?: unknown }).content, i);
     if (text.length > MAX_MESSAGE_CHARS) {
-      throw new RequestError(
+      throw invalid(
         `messages[${i}].content is too long: ${text.length} characters, at most ${MAX_MESSAGE_CHARS} are accepted.`,
         'context_length_exceeded',
         `messages[${i}].content`,
@@ -120,9 +120,9 @@ export function parseChatRequest(body: unknown): ParsedRequest {
     lastRole = role;
     if (role === 'user') users.push(text);
   });
-  if (lastRole !== 'user') throw new RequestError('The last message must have the role "user": it is the question to answer.', 'invalid_value', 'messages');
+  if (lastRole !== 'user') throw invalid('The last message must have the role "user": it is the question to answer.', 'invalid_value', 'messages');
   const question = users.pop()!;
-  if (question.trim() === '') throw new RequestError('The last user message is empty.', 'invalid_value', `messages[${b.messages.length - 1}].content`);
+  if (question.trim() === '') throw invalid('The last user message is empty.', 'invalid_value', `messages[${b.messages.length - 1}].content`);
   const options = b.stream_options as { include_usage?: unknown } | undefined | null;
   return { question, earlier: users, stream: b.stream === true, includeUsage: options?.include_usage === true, promptChars };
 }
@@ -181,7 +181,7 @@ export function openaiApp() {
       const auth = c.req.header('Authorization') ?? '';
       const given = /^Bearer\s+(.+)$/i.exec(auth)?.[1]?.trim() ?? '';
       if (!given || !(await sameSecret(given, key))) {
-        return openaiError(c, 401, 'Invalid or missing API key: send "Authorization: Bearer <key>".', 'invalid_request_error', 'invalid_api_key');
+        throw new ApiError(401, 'invalid_api_key', 'Invalid or missing API key: send "Authorization: Bearer <key>".');
       }
     }
     await next();
@@ -190,26 +190,20 @@ export function openaiApp() {
   const model = { id: MODEL_ID, object: 'model', created: MODEL_CREATED, owned_by: 'briefbot' };
   app.get('/models', (c) => c.json({ object: 'list', data: [model] }));
   app.get('/models/:id', (c) =>
-    c.req.param('id') === MODEL_ID ? c.json(model) : openaiError(c, 404, `The model '${c.req.param('id')}' does not exist.`, 'invalid_request_error', 'model_not_found', 'model'),
+    c.req.param('id') === MODEL_ID ? c.json(model) : openaiError(c, new ApiError(404, 'model_not_found', `The model '${c.req.param('id')}' does not exist.`, { param: 'model' })),
   );
 
   // The body is counted as it streams in (a chunked body has no Content-Length to trust).
-  const limit = limitBody(MAX_BODY_BYTES, (c) => openaiError(c, 413, `The request body is larger than ${MAX_BODY_BYTES} bytes.`, 'invalid_request_error', 'request_too_large'));
+  const limit = limitBody(MAX_BODY_BYTES, (c) => openaiError(c, new ApiError(413, 'request_too_large', `The request body is larger than ${MAX_BODY_BYTES} bytes.`)));
   app.post('/chat/completions', limit, async (c) => {
     const raw = await c.req.text();
     let body: unknown;
     try {
       body = JSON.parse(raw);
     } catch {
-      return openaiError(c, 400, 'The request body is not valid JSON.', 'invalid_request_error', 'invalid_json');
+      throw invalid('The request body is not valid JSON.', 'invalid_json', null);
     }
-    let req: ParsedRequest;
-    try {
-      req = parseChatRequest(body);
-    } catch (err) {
-      if (err instanceof RequestError) return openaiError(c, err.status, err.message, 'invalid_request_error', err.code, err.param);
-      throw err;
-    }
+    const req = parseChatRequest(body);
 
     const engine = c.var.engine;
     // Shards for the question and every replayed one are fetched together (R2 storage).
@@ -259,6 +253,6 @@ export function openaiApp() {
     });
   });
 
-  app.all('*', (c) => openaiError(c, 404, `Unknown endpoint ${c.req.method} ${new URL(c.req.url).pathname}.`, 'invalid_request_error', 'unknown_url'));
+  app.all('*', (c) => openaiError(c, new ApiError(404, 'unknown_url', `Unknown endpoint ${c.req.method} ${new URL(c.req.url).pathname}.`)));
   return app;
 }

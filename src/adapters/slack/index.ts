@@ -13,7 +13,6 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../../env.js';
 import {
   defer,
-  errorResponse,
   formatReply,
   LENGTH_LIMITS,
   parseJson,
@@ -24,6 +23,7 @@ import {
   sharedReply,
   unauthorized,
 } from '../chat/index.js';
+import { ApiError } from '../errors.js';
 import { verifySlackSignature } from './verify.js';
 
 export { verifySlackSignature };
@@ -108,14 +108,14 @@ export function slack() {
       c.req.header('X-Slack-Signature'),
       body,
     );
-    if (!ok) return unauthorized(c);
+    if (!ok) throw unauthorized();
     c.set('rawBody', body);
     await next();
   });
 
   app.post('/events', async (c) => {
     const payload = obj(parseJson(c.var.rawBody));
-    if (!payload) return errorResponse(c, 400, 'bad_request', 'The body must be a Slack Events API payload (JSON).');
+    if (!payload) throw new ApiError(400, 'bad_request', 'The body must be a Slack Events API payload (JSON).');
     if (payload.type === 'url_verification' && typeof payload.challenge === 'string') {
       return c.json({ challenge: payload.challenge });
     }
@@ -142,7 +142,7 @@ export function slack() {
 
   app.post('/commands', async (c) => {
     const form = new URLSearchParams(new TextDecoder().decode(c.var.rawBody));
-    if (!form.has('command')) return errorResponse(c, 400, 'bad_request', 'The body must be a Slack slash command (form-encoded, with a command field).');
+    if (!form.has('command')) throw new ApiError(400, 'bad_request', 'The body must be a Slack slash command (form-encoded, with a command field).');
     const text = slackTextToPlain(form.get('text') ?? '');
     // Per user: a slash command's question is private to whoever typed it.
     const chatKey = `slack:${form.get('team_id') ?? ''}:${form.get('channel_id') ?? ''}:${form.get('user_id') ?? ''}`;

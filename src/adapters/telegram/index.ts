@@ -9,7 +9,8 @@
  */
 import { Hono } from 'hono';
 import type { AppEnv, Env } from '../../env.js';
-import { errorResponse, formatReply, LENGTH_LIMITS, parseJson, rawBody, requireChannel, respond, unauthorized } from '../chat/index.js';
+import { formatReply, LENGTH_LIMITS, parseJson, rawBody, requireChannel, respond, unauthorized } from '../chat/index.js';
+import { ApiError } from '../errors.js';
 import { verifyTelegramSecret } from './verify.js';
 
 export { verifyTelegramSecret };
@@ -116,10 +117,10 @@ export function telegram() {
   app.use('*', requireChannel('telegram'));
   app.post('/', async (c) => {
     const ok = await verifyTelegramSecret(c.req.header('X-Telegram-Bot-Api-Secret-Token'), c.env.TELEGRAM_SECRET_TOKEN!);
-    if (!ok) return unauthorized(c);
+    if (!ok) throw unauthorized();
     const update = parseJson(await rawBody(c));
     if (typeof obj(update)?.update_id !== 'number') {
-      return errorResponse(c, 400, 'bad_request', 'The body must be a Telegram Update: a JSON object with an update_id.');
+      throw new ApiError(400, 'bad_request', 'The body must be a Telegram Update: a JSON object with an update_id.');
     }
     const msg = parseTelegramUpdate(update, telegramBotFromEnv(c.env));
     if (!msg) return c.body(null, 200);

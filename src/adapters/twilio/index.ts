@@ -9,7 +9,8 @@
  */
 import { Hono } from 'hono';
 import type { AppEnv } from '../../env.js';
-import { errorResponse, formatReply, hashedId, LENGTH_LIMITS, rawBody, requireChannel, respond, unauthorized } from '../chat/index.js';
+import { formatReply, hashedId, LENGTH_LIMITS, rawBody, requireChannel, respond, unauthorized } from '../chat/index.js';
+import { ApiError } from '../errors.js';
 import { verifyTwilioSignature, twilioSignedString, twilioUrlVariants } from './verify.js';
 
 export { verifyTwilioSignature, twilioSignedString, twilioUrlVariants };
@@ -45,11 +46,11 @@ export function twilio() {
     const params = new URLSearchParams(new TextDecoder().decode(body));
     const url = twilioPublicUrl(c.req.url, c.env.PUBLIC_BASE_URL);
     if (!(await verifyTwilioSignature(c.env.TWILIO_AUTH_TOKEN!, c.req.header('X-Twilio-Signature'), url, params))) {
-      return unauthorized(c);
+      throw unauthorized();
     }
     const sid = params.get('MessageSid') ?? params.get('SmsMessageSid');
     const from = params.get('From');
-    if (!sid || !from) return errorResponse(c, 400, 'bad_request', 'Expected an incoming-message webhook with MessageSid and From.');
+    if (!sid || !from) throw new ApiError(400, 'bad_request', 'Expected an incoming-message webhook with MessageSid and From.');
     const twiml = (text: string | null) => c.body(renderTwiml(text), 200, { 'Content-Type': 'text/xml; charset=utf-8' });
     // The memory key holds no phone number, only a keyed hash of it.
     const chatKey = `twilio:${await hashedId(c.env.TWILIO_AUTH_TOKEN!, from)}`;

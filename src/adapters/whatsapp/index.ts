@@ -12,7 +12,6 @@ import { Hono } from 'hono';
 import type { AppEnv, Env } from '../../env.js';
 import {
   defer,
-  errorResponse,
   formatReply,
   hashedId,
   LENGTH_LIMITS,
@@ -23,6 +22,7 @@ import {
   respond,
   unauthorized,
 } from '../chat/index.js';
+import { ApiError } from '../errors.js';
 import { verifyMetaSignature, verifyWhatsAppHandshake } from './verify.js';
 
 export { verifyMetaSignature, verifyWhatsAppHandshake };
@@ -96,15 +96,15 @@ export function whatsapp() {
       { mode: c.req.query('hub.mode'), token: c.req.query('hub.verify_token'), challenge: c.req.query('hub.challenge') },
       c.env.WHATSAPP_VERIFY_TOKEN!,
     );
-    if (challenge === null) return errorResponse(c, 403, 'forbidden', 'Verification failed: hub.mode or hub.verify_token is wrong.');
+    if (challenge === null) throw new ApiError(403, 'forbidden', 'Verification failed: hub.mode or hub.verify_token is wrong.');
     return c.text(challenge);
   });
 
   app.post('/', async (c) => {
     const body = await rawBody(c);
-    if (!(await verifyMetaSignature(c.env.WHATSAPP_APP_SECRET!, c.req.header('X-Hub-Signature-256'), body))) return unauthorized(c);
+    if (!(await verifyMetaSignature(c.env.WHATSAPP_APP_SECRET!, c.req.header('X-Hub-Signature-256'), body))) throw unauthorized();
     const payload = parseJson(body);
-    if (!obj(payload)) return errorResponse(c, 400, 'bad_request', 'The body must be a WhatsApp webhook notification (JSON).');
+    if (!obj(payload)) throw new ApiError(400, 'bad_request', 'The body must be a WhatsApp webhook notification (JSON).');
     const { engine } = c.var;
     const env = c.env;
     const messages = parseWhatsAppMessages(payload, env.WHATSAPP_PHONE_NUMBER_ID);
