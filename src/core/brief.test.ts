@@ -104,7 +104,11 @@ The meeting will focus on **security** and *trade*.
 
   it('keeps real link URLs as metadata and text inline', () => {
     expect(b.links).toEqual([{ text: 'per the ministry', url: 'https://example.org/ministry' }]);
-    expect(b.passages[1]?.text ?? b.passages[0]!.text).toBeDefined();
+    expect(b.passages[0]!.text).toBe('Colombian President Gustavo Petro said he was optimistic, per the ministry.');
+  });
+
+  it('takes the "# " heading as a section when the front matter already gives the title', () => {
+    expect(b.passages[0]!.section).toBe('Ignored because the front matter has a title');
   });
 
   it('uses ## headings as sections and strips emphasis', () => {
@@ -131,6 +135,110 @@ The meeting will focus on **security** and *trade*.
     const t = parseBrief(file('t.md', '---\ntitle: T\ndate: 2026-02-03T14:30:00Z\ntags: a, b\n---\nText.\n'));
     expect(t.date).toBe('2026-02-03T14:30:00Z');
     expect(t.tags).toEqual(['a', 'b']);
+  });
+});
+
+describe('Markdown constructs', () => {
+  /** A Markdown body under front matter giving the title "T" (the id is "m", from the file name). */
+  const read = (body: string) => parseBrief(file('m.md', `---\ntitle: T\n---\n${body}`));
+  const texts = (body: string) => read(body).passages.map((p) => p.text);
+
+  it('reference links keep their text and their URL; definitions are not passages', () => {
+    const b = read('Petro spoke to [the ministry][1] and to [AP][].\n\n[1]: https://example.org/ministry "Ministry"\n[ap]: <https://apnews.com/x>\n');
+    expect(b.passages.map((p) => p.text)).toEqual(['Petro spoke to the ministry and to AP.']);
+    expect(b.links).toEqual([
+      { text: 'the ministry', url: 'https://example.org/ministry' },
+      { text: 'AP', url: 'https://apnews.com/x' },
+    ]);
+  });
+
+  it('a definition may come before its use, and an undefined reference stays as written', () => {
+    expect(texts('[x]: https://example.org/x\n\nSee [the report][x].\n\nHe said so.[citation needed] [note 1]\n')).toEqual([
+      'See the report.',
+      'He said so.[citation needed] [note 1]',
+    ]);
+  });
+
+  it('links keep their text; only http(s) and mailto URLs are collected, each once', () => {
+    const b = read('[One](https://a.example/1), [two](/relative), [three](#frag), <https://b.example/2> and [One](https://a.example/1).\n');
+    expect(b.passages[0]!.text).toBe('One, two, three, https://b.example/2 and One.');
+    expect(b.links).toEqual([
+      { text: 'One', url: 'https://a.example/1' },
+      { text: 'https://b.example/2', url: 'https://b.example/2' },
+    ]);
+  });
+
+  it('a list is one passage, each item a sentence, nested items after their parent', () => {
+    const b = read('The budget:\n\n- raises spending on schools\n- cuts the tax on fuel;\n- Funds roads. And bridges!\n  1. Rural roads\n  2. City bridges\n\nAfter the list.\n');
+    expect(b.passages.map((p) => p.text)).toEqual([
+      'The budget:',
+      'raises spending on schools. cuts the tax on fuel. Funds roads. And bridges! Rural roads. City bridges.',
+      'After the list.',
+    ]);
+    expect(b.passages[1]!.sentences.map(([s, e]) => b.passages[1]!.text.slice(s, e)).slice(-3)).toEqual(['And bridges!', 'Rural roads.', 'City bridges.']);
+  });
+
+  it('a table is one passage, each body row a sentence of "Header: cell" pairs', () => {
+    expect(texts('| Party | Seats | Note |\n| --- | ---: | --- |\n| Labour | 355 | *won* |\n| Conservative | 198 |  |\n')).toEqual([
+      'Party: Labour; Seats: 355; Note: won. Party: Conservative; Seats: 198.',
+    ]);
+  });
+
+  it('emphasis, strong and inline code keep their text; entities and escapes are decoded', () => {
+    expect(texts('The **meeting** will _focus_ on `trade` and ***security***, \\*not\\* tariffs &amp; clich&#233;s.\n')).toEqual([
+      'The meeting will focus on trade and security, *not* tariffs & clichés.',
+    ]);
+  });
+
+  it('fenced code blocks are dropped; an indented block is read as a paragraph', () => {
+    expect(texts('Before.\n\n```js\nconst x = 1;\n```\n\n    An indented\n    paragraph.\n\nAfter.\n')).toEqual(['Before.', 'An indented paragraph.', 'After.']);
+  });
+
+  it('headings become the section of the passages after them, setext headings too; "#" after the title is a section', () => {
+    const b = parseBrief(file('h.md', '# Title\n\nIntro.\n\n## Background\n\nFirst.\n\nSecond.\n\nReaction\n--------\n\nThird.\n\n# Late\n\nFourth.\n'));
+    expect(b.title).toBe('Title');
+    expect(b.passages.map((p) => [p.section, p.text])).toEqual([
+      [undefined, 'Intro.'],
+      ['Background', 'First.'],
+      ['Background', 'Second.'],
+      ['Reaction', 'Third.'],
+      ['Late', 'Fourth.'],
+    ]);
+  });
+
+  it('a heading keeps its inline text (emphasis, links) and collects its link', () => {
+    const b = read('## The *drug* [situation](https://example.org/drugs)\n\nText.\n');
+    expect(b.passages[0]!.section).toBe('The drug situation');
+    expect(b.links).toEqual([{ text: 'situation', url: 'https://example.org/drugs' }]);
+  });
+
+  it('HTML blocks, comments and thematic breaks are dropped; inline tags go, their text stays', () => {
+    expect(texts('<div class="ad">\nBuy now\n</div>\n\n<!-- editor: check -->\n\nA <b>bold</b> claim,<br>then more.\n\n---\n\nEnd.\n')).toEqual([
+      'A bold claim, then more.',
+      'End.',
+    ]);
+  });
+
+  it('images are dropped, alt text and URL alike; a paragraph of only an image is no passage', () => {
+    const b = read('![Petro at the White House](https://example.org/p.jpg)\n\nPetro ![photo](https://example.org/q.jpg) spoke.\n');
+    expect(b.passages.map((p) => p.text)).toEqual(['Petro spoke.']);
+    expect(b.links).toEqual([]);
+  });
+
+  it('blockquotes are read as their paragraphs; lines of a paragraph join with one space', () => {
+    expect(texts('> "We are optimistic,"\n> the minister said.\n>\n> Talks start Monday.\n')).toEqual([
+      '"We are optimistic," the minister said.',
+      'Talks start Monday.',
+    ]);
+  });
+
+  it('passages keep the same ids and paragraph numbers as before for plain paragraphs', () => {
+    const b = read('One.\n\nTwo,\nstill two.\n\nThree.\n');
+    expect(b.passages.map((p) => [p.id, p.n, p.text])).toEqual([
+      ['m#p1', 1, 'One.'],
+      ['m#p2', 2, 'Two, still two.'],
+      ['m#p3', 3, 'Three.'],
+    ]);
   });
 });
 

@@ -1,9 +1,12 @@
 /**
- * Brief parsing: a file's bytes → a {@link Brief} with its passages.
+ * Brief parsing: a file's bytes → a {@link Brief} with its passages. Build-time
+ * only: the Worker loads the built index and never imports this module.
  *
  * Two shapes are accepted:
  * - Markdown with optional YAML front matter (`id`, `title`, `date`, `byline`,
- *   `source`, `url`, `tags`, `lang`); `#` is the title, `##`+ are sections.
+ *   `source`, `url`, `tags`, `lang`); the body is read by a CommonMark parser
+ *   (see `markdown.ts` for what each construct becomes); `#` is the title when
+ *   the front matter has none, other headings are sections.
  * - Plain text in the AP-brief shape: an optional `By: <byline>` line, the
  *   title line, then paragraphs separated by blank lines; a short line with no
  *   end punctuation between paragraphs is a section heading.
@@ -13,6 +16,7 @@
  */
 import { parseDocument } from 'yaml';
 import { BriefError, type BriefProblem } from './errors.js';
+import { markdownBlocks, type BodyBlock } from './markdown.js';
 import { canonicalizeVariants, slugify, splitSentences } from './text.js';
 import type { Brief, Passage } from './types.js';
 
@@ -78,26 +82,20 @@ export function parseBrief(file: BriefFile): Brief & { idLine: number } {
   }
 
   const isMarkdown = /\.(md|markdown)$/i.test(file.path) || bodyStart > 0;
-  const blocks = readBlocks(lines, bodyStart);
   const links: Brief['links'] = [];
 
   let title = typeof meta.title === 'string' ? meta.title.trim() : '';
   let byline = typeof meta.byline === 'string' ? meta.byline.trim() : undefined;
-  const body: { text: string; line: number; heading?: number }[] = [];
+  const body: BodyBlock[] = [];
 
   if (isMarkdown) {
-    for (const block of blocks) {
-      const h = /^(#{1,6})\s+(.*?)\s*#*\s*$/.exec(block.text);
-      if (h) {
-        const level = h[1]!.length;
-        const headingText = inline(h[2]!, links);
-        if (level === 1 && !title) title = headingText;
-        else if (level > 1 || title) body.push({ text: headingText, line: block.line, heading: level });
-        continue;
-      }
-      body.push({ text: inline(block.text, links), line: block.line });
+    for (const block of markdownBlocks(lines.slice(bodyStart).join('\n'), bodyStart + 1, links)) {
+      // The first "# " heading is the title when the front matter has none; later ones label sections.
+      if (block.heading === 1 && !title) title = block.text;
+      else body.push(block);
     }
   } else {
+    const blocks = readBlocks(lines, bodyStart);
     let i = 0;
     const by = blocks[0] && /^by:\s*(.+)$/i.exec(blocks[0].text);
     if (by) {
@@ -157,7 +155,7 @@ export function parseBrief(file: BriefFile): Brief & { idLine: number } {
 }
 
 /** Paragraphs become passages; headings label the passages under them; pull quotes are dropped. */
-function toPassages(briefId: string, body: { text: string; line: number; heading?: number }[]): Passage[] {
+function toPassages(briefId: string, body: BodyBlock[]): Passage[] {
   const paragraphs = body.filter((b) => b.heading === undefined);
   const keys = paragraphs.map((p) => comparable(p.text));
   const passages: Passage[] = [];
@@ -184,7 +182,7 @@ function toPassages(briefId: string, body: { text: string; line: number; heading
   return passages;
 }
 
-/** Blank-line separated blocks, lines joined with a space, with the 1-based first line. */
+/** Plain text: blank-line separated blocks, lines joined with a space, with the 1-based first line. */
 function readBlocks(lines: string[], from: number): { text: string; line: number }[] {
   const blocks: { text: string; line: number }[] = [];
   let current: string[] = [];
@@ -212,7 +210,7 @@ function readBlocks(lines: string[], from: number): { text: string; line: number
   return blocks;
 }
 
-/** Inline Markdown → plain text: links keep their text (real URLs are collected), emphasis and code marks go. */
+/** Plain text's inline Markdown → plain text: links keep their text (real URLs are collected), emphasis and code marks go. */
 function inline(text: string, links: Brief['links']): string {
   return text
     .replace(/!?\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+"[^"]*")?\s*\)/g, (_m, label: string, href: string) => {
