@@ -6,6 +6,7 @@
  */
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import { secureHeaders } from 'hono/secure-headers';
 import { channelStatus } from './adapters/chat/index.js';
@@ -30,7 +31,11 @@ export function createApp(getEngine: (env: Env) => Engine | Promise<Engine>) {
   const app = new Hono<AppEnv>();
 
   // One mapping of failures (adapters/errors.ts), rendered in each surface's shape: OpenAI's on /v1, ours elsewhere.
-  app.onError((err, c) => (c.req.path === '/v1' || c.req.path.startsWith('/v1/') ? openaiError(c, asApiError(err)) : onJsonError(err, c)));
+  app.onError((err, c) => {
+    // A middleware that already rendered its refusal (hono's bearerAuth on /v1) carries its response.
+    if (err instanceof HTTPException && err.res) return err.getResponse();
+    return c.req.path === '/v1' || c.req.path.startsWith('/v1/') ? openaiError(c, asApiError(err)) : onJsonError(err, c);
+  });
   // Security headers on every response, errors included (nosniff, HSTS, frame and referrer policy…). The
   // widget script and both APIs are fetched from other origins by design, so resources are cross-origin.
   app.use(

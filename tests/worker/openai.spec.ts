@@ -184,6 +184,11 @@ describe('OpenAI-compatible API: errors in OpenAI shape', () => {
     expect((err as InstanceType<typeof OpenAI.AuthenticationError>).code).toBe('invalid_api_key');
     const bare = await SELF.fetch(`${BASE}/models`);
     expect(bare.status).toBe(401);
+    expect(bare.headers.get('WWW-Authenticate')).toMatch(/^Bearer/);
+    expect(((await bare.json()) as { error: { code: string; type: string } }).error).toMatchObject({ code: 'invalid_api_key', type: 'invalid_request_error' });
+    const malformed = await SELF.fetch(`${BASE}/models`, { headers: { Authorization: 'Basic abc' } });
+    expect(malformed.status).toBe(401);
+    expect(((await malformed.json()) as { error: { code: string } }).error.code).toBe('invalid_api_key');
   });
 
   it('is open when BRIEFBOT_API_KEY is unset', async () => {

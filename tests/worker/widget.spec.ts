@@ -40,6 +40,15 @@ describe('/widget.js', () => {
     expect(stale.status).toBe(200);
   });
 
+  it('gives the reading pages an ETag and 304, and leaves the API alone', async () => {
+    const page = await SELF.fetch(`${BASE}/briefs/${SEED_ID}`);
+    const tag = page.headers.get('etag');
+    expect(tag).toMatch(/^"[0-9a-f]+"$/);
+    const again = await SELF.fetch(`${BASE}/briefs/${SEED_ID}`, { headers: { 'If-None-Match': tag! } });
+    expect(again.status).toBe(304);
+    expect((await SELF.fetch(`${BASE}/api/briefs`)).headers.get('etag')).toBeNull();
+  });
+
   it('lets a versioned URL be cached for a year', async () => {
     const res = await SELF.fetch(`${BASE}/widget.js?v=${WIDGET_HASH}`);
     expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');

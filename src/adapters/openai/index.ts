@@ -16,6 +16,7 @@
  * @module
  */
 import { Hono, type Context } from 'hono';
+import { bearerAuth } from 'hono/bearer-auth';
 import { chat, type ChatReply } from '../../core/chat.js';
 import { MAX_TURNS } from '../../core/conversation.js';
 import type { Engine } from '../../core/engine.js';
@@ -152,17 +153,6 @@ function tokens(chars: number): number {
   return Math.ceil(chars / 4);
 }
 
-/** SHA-256 both sides and compare every byte: no early exit, no length leak. */
-async function sameSecret(given: string, expected: string): Promise<boolean> {
-  const enc = new TextEncoder();
-  const [a, b] = await Promise.all([crypto.subtle.digest('SHA-256', enc.encode(given)), crypto.subtle.digest('SHA-256', enc.encode(expected))]);
-  const x = new Uint8Array(a);
-  const y = new Uint8Array(b);
-  let diff = 0;
-  for (let i = 0; i < x.length; i++) diff |= x[i]! ^ y[i]!;
-  return diff === 0;
-}
-
 /** Pieces of the content for streaming: a few words each, so clients render progressively. */
 function pieces(text: string): string[] {
   return text.match(/\S+\s*|\s+/g)?.reduce<string[]>((out, w, i) => {
@@ -175,16 +165,12 @@ function pieces(text: string): string[] {
 export function openaiApp() {
   const app = new Hono<AppEnv>();
 
-  app.use('*', async (c, next) => {
+  // With BRIEFBOT_API_KEY set, hono's bearerAuth (constant-time comparison, WWW-Authenticate) guards /v1.
+  const refused = (c: Context) => openaiError(c, new ApiError(401, 'invalid_api_key', 'Invalid or missing API key: send "Authorization: Bearer <key>".'));
+  app.use('*', (c, next) => {
     const key = c.env.BRIEFBOT_API_KEY;
-    if (key) {
-      const auth = c.req.header('Authorization') ?? '';
-      const given = /^Bearer\s+(.+)$/i.exec(auth)?.[1]?.trim() ?? '';
-      if (!given || !(await sameSecret(given, key))) {
-        throw new ApiError(401, 'invalid_api_key', 'Invalid or missing API key: send "Authorization: Bearer <key>".');
-      }
-    }
-    await next();
+    if (!key) return next();
+    return bearerAuth<AppEnv>({ token: key, noAuthenticationHeader: { message: refused }, invalidAuthenticationHeader: { message: refused }, invalidToken: { message: refused } })(c, next);
   });
 
   const model = { id: MODEL_ID, object: 'model', created: MODEL_CREATED, owned_by: 'briefbot' };

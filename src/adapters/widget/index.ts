@@ -4,6 +4,7 @@
  * and server-rendered brief pages at `/briefs` and `/briefs/:id`.
  * @module
  */
+import { etag } from 'hono/etag';
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../../env.js';
 import { WIDGET_HASH, WIDGET_JS } from '../../generated/widget-bundle.js';
@@ -22,13 +23,6 @@ const PAGE_HEADERS = {
   'Cache-Control': 'public, max-age=300',
 };
 
-/** `If-None-Match` matches `etag` (weak comparison, as RFC 9110 asks for this header). */
-export function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
-  if (!ifNoneMatch) return false;
-  const strip = (t: string) => t.trim().replace(/^W\//, '');
-  return ifNoneMatch.split(',').some((t) => t.trim() === '*' || strip(t) === strip(etag));
-}
-
 function page(c: Context<AppEnv>, markup: ReturnType<typeof briefPage>, status: 200 | 404 = 200) {
   return c.html(markup, status, PAGE_HEADERS);
 }
@@ -36,7 +30,11 @@ function page(c: Context<AppEnv>, markup: ReturnType<typeof briefPage>, status: 
 export function widget() {
   const app = new Hono<AppEnv>();
 
-  app.get('/widget.js', (c) => {
+  // hono's etag answers If-None-Match with 304; the widget's ETag is its build hash, a page's a digest of it.
+  // Per route: a '*' middleware here would run for every route of the app this is mounted in.
+  const cached = etag();
+
+  app.get('/widget.js', cached, (c) => {
     // `?v=<hash>` URLs never change content, so they may be cached for a year.
     const versioned = c.req.query('v') === WIDGET_HASH;
     const headers: Record<string, string> = {
@@ -46,13 +44,12 @@ export function widget() {
       'Cross-Origin-Resource-Policy': 'cross-origin',
       'X-Content-Type-Options': 'nosniff',
     };
-    if (etagMatches(c.req.header('If-None-Match'), WIDGET_ETAG)) return c.body(null, 304, headers);
     return c.body(WIDGET_JS, 200, { ...headers, 'Content-Type': 'text/javascript; charset=utf-8' });
   });
 
-  app.get('/', (c) => page(c, demoPage(new URL(c.req.url).origin, c.var.engine.list(5))));
-  app.get('/briefs', (c) => page(c, briefListPage(c.var.engine.list())));
-  app.get('/briefs/:id', async (c) => {
+  app.get('/', cached, (c) => page(c, demoPage(new URL(c.req.url).origin, c.var.engine.list(5))));
+  app.get('/briefs', cached, (c) => page(c, briefListPage(c.var.engine.list())));
+  app.get('/briefs/:id', cached, async (c) => {
     const id = c.req.param('id');
     const brief = await c.var.engine.briefAsync(id);
     // `?q=` carries the reader's question from a citation link (the `#p<n>` fragment never reaches us).
