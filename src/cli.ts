@@ -11,6 +11,8 @@
  */
 import { createReadStream } from 'node:fs';
 import { resolve } from 'node:path';
+import type { Readable } from 'node:stream';
+import { pathToFileURL } from 'node:url';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { parseBriefs } from './core/brief.js';
@@ -35,14 +37,44 @@ Options:
   --no-history   answer every batch line on its own (ignore "conversationId")
   -h, --help     this help`;
 
-async function main(argv: string[]): Promise<number> {
+/** Where the CLI reads and writes: the process's streams, or a test's. */
+export interface CliIo {
+  stdout: { write(s: string): unknown };
+  stderr: { write(s: string): unknown };
+  stdin: Readable;
+  env: Record<string, string | undefined>;
+}
+
+const PROCESS_IO: CliIo = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env };
+
+/**
+ * Run the CLI with these arguments; resolves to the exit code. Failures are
+ * reported on `io.stderr` (a brief's problems by file and line, a missing folder
+ * with what to do), never thrown.
+ */
+export async function run(argv: string[], io: CliIo = PROCESS_IO): Promise<number> {
+  try {
+    return await main(argv, io);
+  } catch (err) {
+    io.stderr.write(
+      err instanceof BriefError
+        ? `briefbot: cannot build the index\n${err.message}\n`
+        : err instanceof BriefsFolderError
+          ? `${err.message}\n`
+          : `briefbot: ${(err as Error).stack ?? err}\n`,
+    );
+    return 1;
+  }
+}
+
+async function main(argv: string[], io: CliIo): Promise<number> {
   let args;
   try {
     args = parseArgs({
       args: argv,
       allowPositionals: true,
       options: {
-        briefs: { type: 'string', default: process.env.BRIEFS_DIR || 'seeds' },
+        briefs: { type: 'string', default: io.env.BRIEFS_DIR || 'seeds' },
         json: { type: 'boolean', default: false },
         limit: { type: 'string' },
         batch: { type: 'string' },
@@ -51,35 +83,35 @@ async function main(argv: string[]): Promise<number> {
       },
     });
   } catch (err) {
-    process.stderr.write(`${(err as Error).message}\n\n${USAGE}\n`);
+    io.stderr.write(`${(err as Error).message}\n\n${USAGE}\n`);
     return 2;
   }
   const { values, positionals } = args;
   if (values.help) {
-    process.stdout.write(USAGE + '\n');
+    io.stdout.write(USAGE + '\n');
     return 0;
   }
   const limit = values.limit === undefined ? undefined : Number(values.limit);
   if (limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > 10)) {
-    process.stderr.write('--limit must be a whole number from 1 to 10\n');
+    io.stderr.write('--limit must be a whole number from 1 to 10\n');
     return 2;
   }
   const question = positionals.join(' ').trim();
   if (!values.batch && !question) {
-    process.stderr.write(`No question given.\n\n${USAGE}\n`);
+    io.stderr.write(`No question given.\n\n${USAGE}\n`);
     return 2;
   }
 
   const t0 = performance.now();
   const engine = buildEngine(parseBriefs(readBriefFiles(resolve(values.briefs))), readLexicon());
-  process.stderr.write(
+  io.stderr.write(
     `briefbot: indexed ${engine.stats.briefs} briefs, ${engine.stats.passages} passages in ${Math.round(performance.now() - t0)} ms\n`,
   );
 
-  if (values.batch) return batch(engine, values.batch, limit, !values['no-history']);
+  if (values.batch) return batch(engine, values.batch, limit, !values['no-history'], io);
 
   const response = engine.respond(question, { limit });
-  process.stdout.write(values.json ? JSON.stringify(response, null, 2) + '\n' : formatText(response));
+  io.stdout.write(values.json ? JSON.stringify(response, null, 2) + '\n' : formatText(response));
   return 0;
 }
 
@@ -88,8 +120,8 @@ async function main(argv: string[]): Promise<number> {
  * malformed line gets an error line (`answered: false`, `error`), so output line n
  * always answers input line n.
  */
-async function batch(engine: Engine, file: string, limit: number | undefined, history: boolean): Promise<number> {
-  const input = file === '-' ? process.stdin : createReadStream(file);
+async function batch(engine: Engine, file: string, limit: number | undefined, history: boolean, io: CliIo): Promise<number> {
+  const input = file === '-' ? io.stdin : createReadStream(file);
   const conversations = new Map<string, Turn[]>();
   const lines = createInterface({ input, crlfDelay: Infinity });
   let n = 0;
@@ -119,10 +151,10 @@ async function batch(engine: Engine, file: string, limit: number | undefined, hi
       }
     } catch (err) {
       failed++;
-      process.stderr.write(`${file}:${n}: ${(err as Error).message}\n`);
+      io.stderr.write(`${file}:${n}: ${(err as Error).message}\n`);
       out = { id, answered: false, answer: '', citations: [], error: { code: 'bad_request', message: (err as Error).message } };
     }
-    process.stdout.write(JSON.stringify(out) + '\n');
+    io.stdout.write(JSON.stringify(out) + '\n');
   }
   return failed ? 1 : 0;
 }
@@ -141,18 +173,9 @@ function formatText(r: AskResponse): string {
   return lines.join('\n') + '\n';
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
+// Run when executed (`npm run ask`), not when imported (tests).
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  void run(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
-  },
-  (err: unknown) => {
-    process.stderr.write(
-      err instanceof BriefError
-        ? `briefbot: cannot build the index\n${err.message}\n`
-        : err instanceof BriefsFolderError
-          ? `${err.message}\n`
-          : `briefbot: ${(err as Error).stack ?? err}\n`,
-    );
-    process.exitCode = 1;
-  },
-);
+  });
+}

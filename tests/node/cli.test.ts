@@ -2,36 +2,57 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { run } from '../../src/cli.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const FIXTURES = join(ROOT, 'tests/fixtures/briefs');
 
-/** Run the CLI exactly as the evaluation kit does: `npm run --silent ask -- ...`. */
-function ask(args: string[], input?: string, env: Record<string, string> = {}) {
-  const run = spawnSync('npm', ['run', '--silent', 'ask', '--', ...args], { cwd: ROOT, encoding: 'utf8', input, env: { ...process.env, ...env } });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+/** Run the CLI in this process (as `npm run ask -- ...` would, from the project folder), capturing its output. */
+async function ask(args: string[], input = '', env: Record<string, string> = {}) {
+  let stdout = '';
+  let stderr = '';
+  const cwd = process.cwd();
+  process.chdir(ROOT);
+  try {
+    const code = await run(args, {
+      stdout: { write: (s: string) => (stdout += s) },
+      stderr: { write: (s: string) => (stderr += s) },
+      stdin: Readable.from([input]),
+      env: { ...env },
+    });
+    return { code, stdout, stderr };
+  } finally {
+    process.chdir(cwd);
+  }
+}
+
+/** Exactly as the evaluation kit runs it: `npm run --silent ask -- ...`, a separate process. */
+function spawnAsk(args: string[], input?: string) {
+  const proc = spawnSync('npm', ['run', '--silent', 'ask', '--', ...args], { cwd: ROOT, encoding: 'utf8', input });
+  return { code: proc.status, stdout: proc.stdout, stderr: proc.stderr };
 }
 
 describe('CLI', () => {
-  it('prints a readable answer with numbered citations', () => {
-    const r = ask(['When is Petro meeting Trump?']);
+  it('prints a readable answer with numbered citations', async () => {
+    const r = await ask(['When is Petro meeting Trump?']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Feb\. 3\. \[1\]/);
     expect(r.stdout).toMatch(/^\[1\] Colombian President optimistic .* · TA \| AP Brief \(000-3f25df5bcd3f84e8#p1\)$/m);
   });
 
-  it('reads the briefs from $BRIEFS_DIR when --briefs is not given, like every build step', () => {
-    const r = ask(['--json', 'Where does the Rhine rise?'], undefined, { BRIEFS_DIR: FIXTURES });
+  it('reads the briefs from $BRIEFS_DIR when --briefs is not given, like every build step', async () => {
+    const r = await ask(['--json', 'Where does the Rhine rise?'], undefined, { BRIEFS_DIR: FIXTURES });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).citations[0].briefId).toBe('squad2-rhine');
   });
 
-  it('says what to do, without a stack trace, when the briefs folder is missing or empty', () => {
+  it('says what to do, without a stack trace, when the briefs folder is missing or empty', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'briefbot-empty-'));
     try {
       for (const [dir, what] of [[join(empty, 'nope'), /does not exist/], [empty, /no brief files/]] as const) {
-        const r = ask(['--briefs', dir, 'When?']);
+        const r = await ask(['--briefs', dir, 'When?']);
         expect(r.code).toBe(1);
         expect(r.stdout).toBe('');
         expect(r.stderr).toMatch(what);
@@ -43,25 +64,25 @@ describe('CLI', () => {
     }
   });
 
-  it('--json prints the API response', () => {
-    const r = ask(['--json', '--limit', '2', 'Who is the foreign minister?']);
+  it('--json prints the API response', async () => {
+    const r = await ask(['--json', '--limit', '2', 'Who is the foreign minister?']);
     const body = JSON.parse(r.stdout);
     expect(body).toMatchObject({ answered: true, query: { tookMs: expect.any(Number) } });
     expect(body.citations).toHaveLength(2);
     expect(body.answer).toContain('Rosa Villavicencio');
   });
 
-  it('rejects bad options with usage on stderr', () => {
-    const r = ask(['--limit', '0', 'hi']);
+  it('rejects bad options with usage on stderr', async () => {
+    const r = await ask(['--limit', '0', 'hi']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/--limit/);
   });
 
-  it('names the file and line of a bad brief and exits non-zero', () => {
+  it('names the file and line of a bad brief and exits non-zero', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'briefbot-bad-'));
     writeFileSync(join(dir, 'bad.md'), '---\ntitle: T\ndate: 2026-02-30\n---\nText.\n');
-    const r = ask(['--briefs', dir, 'anything']);
+    const r = await ask(['--briefs', dir, 'anything']);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('bad.md:3: invalid date "2026-02-30"');
@@ -69,7 +90,7 @@ describe('CLI', () => {
 });
 
 describe('batch contract (used by the evaluation kit)', () => {
-  it('writes exactly one JSON line per input line, and nothing else, on stdout', () => {
+  it('writes exactly one JSON line per input line, and nothing else, on stdout (a separate process, as the kit runs it)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'briefbot-batch-'));
     const input = join(dir, 'q.jsonl');
     const questions = [
@@ -78,7 +99,7 @@ describe('batch contract (used by the evaluation kit)', () => {
       { id: 7, question: 'What did Patricia Hewitt announce?' },
     ];
     writeFileSync(input, questions.map((q) => JSON.stringify(q)).join('\n') + '\n\n{not json}\n');
-    const r = ask(['--briefs', FIXTURES, '--batch', input]);
+    const r = spawnAsk(['--briefs', FIXTURES, '--batch', input]);
     const lines = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
     expect(lines).toHaveLength(5);
     const [rhine, worldCup, hewitt, blank, broken] = lines;
@@ -97,8 +118,8 @@ describe('batch contract (used by the evaluation kit)', () => {
     expect(r.stderr).toMatch(/q\.jsonl:5:/);
   });
 
-  it('reads the batch from stdin with "-"', () => {
-    const r = ask(['--briefs', FIXTURES, '--batch', '-'], JSON.stringify({ id: 'a', question: 'In which Swiss canton does the Rhine begin?' }) + '\n');
+  it('reads the batch from stdin with "-"', async () => {
+    const r = await ask(['--briefs', FIXTURES, '--batch', '-'], JSON.stringify({ id: 'a', question: 'In which Swiss canton does the Rhine begin?' }) + '\n');
     expect(r.code).toBe(0);
     const line = JSON.parse(r.stdout);
     expect(line.id).toBe('a');
