@@ -1,9 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main as evalFollowups } from '../../scripts/eval-followups.js';
+import { run as runCli } from '../../src/cli.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const SEED = '000-3f25df5bcd3f84e8';
@@ -35,20 +36,25 @@ interface Out {
   conversationId?: string;
 }
 
-function run(...extra: string[]): Map<string, Out> {
-  const res = spawnSync('npx', ['tsx', 'src/cli.ts', '--briefs', join(dir, 'briefs'), '--batch', join(dir, 'batch.jsonl'), ...extra], {
-    cwd: root,
-    encoding: 'utf8',
+/** The batch CLI, in this process. */
+async function run(...extra: string[]): Promise<Map<string, Out>> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(['--briefs', join(dir, 'briefs'), '--batch', join(dir, 'batch.jsonl'), ...extra], {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+    stdin: Readable.from([]),
+    env: {},
   });
-  expect(res.status, res.stderr).toBe(0);
-  const lines = res.stdout.trim().split('\n').map((l) => JSON.parse(l) as Out);
+  expect(code, stderr).toBe(0);
+  const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as Out);
   expect(lines).toHaveLength(6);
   return new Map(lines.map((l) => [l.id, l]));
 }
 
 describe('batch CLI with conversationId', () => {
-  it('answers lines with the same conversationId as one conversation, in file order, interleaved or not', () => {
-    const out = run();
+  it('answers lines with the same conversationId as one conversation, in file order, interleaved or not', async () => {
+    const out = await run();
     expect(out.get('a2')!.followUp).toBe('follow-up');
     expect(out.get('a2')!.citations[0]!.briefId).toBe(SEED);
     expect(out.get('b2')!.answer).toContain('Millbrook');
@@ -59,8 +65,8 @@ describe('batch CLI with conversationId', () => {
     expect(out.get('x')!.citations[0]!.briefId).toBe('japan-china-talks');
   });
 
-  it('ignores the ids with --no-history (the baseline)', () => {
-    const out = run('--no-history');
+  it('ignores the ids with --no-history (the baseline)', async () => {
+    const out = await run('--no-history');
     expect(out.get('a2')!.citations[0]!.briefId).toBe('japan-china-talks');
     expect(out.get('a2')!.followUp).toBeUndefined();
     expect(out.get('a3')!.kind).toBeUndefined();
