@@ -49,7 +49,7 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-async function callApi(base: string, token: string, method: string, body?: unknown): Promise<any> {
+async function callApi(base: string, token: string, method: string, body?: unknown): Promise<unknown> {
   let res: Response;
   try {
     res = await fetch(`${base}/bot${token}/${method}`, {

@@ -22,7 +22,7 @@ import type { AppEnv, Env } from '../env.js';
 export const RETRY_AFTER_SECONDS = 60;
 
 /** The client's address as Cloudflare reports it (`wrangler dev` sets it too). */
-export function clientIp(c: Context): string {
+function clientIp(c: Context): string {
   return c.req.header('CF-Connecting-IP') ?? c.req.header('X-Real-IP') ?? 'unknown';
 }
 

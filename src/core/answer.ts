@@ -73,7 +73,7 @@ export interface AnswerOptions {
   retrieve?: Partial<RetrieveOptions>;
 }
 
-export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
+const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   limit: 3,
   passages: 8,
   passageWeight: 0.5,
@@ -221,14 +221,14 @@ export function answerQuestion(index: SearchIndex, question: string, ctx: Compos
 }
 
 /** The verb a topic question asks about ("talk" in "What will they talk about?"), as index terms. */
-export function topicPredicates(question: string): string[] {
+function topicPredicates(question: string): string[] {
   if (questionType(question) !== 'topic') return [];
   const m = /\b(talk|discuss|focus)\w*(?: (?:about|on))?\s*\??\s*$/i.exec(question);
   return m ? analyze(m[1]!) : [];
 }
 
 /** Compose the answer from a retrieval. */
-export function composeAnswer(index: SearchIndex, question: string, retrieval: Retrieval, ctx: ComposeContext): Answer {
+function composeAnswer(index: SearchIndex, question: string, retrieval: Retrieval, ctx: ComposeContext): Answer {
   const o = { ...DEFAULT_ANSWER_OPTIONS, ...ctx.options, limit: ctx.limit };
   o.linkWeight = { ...DEFAULT_ANSWER_OPTIONS.linkWeight, ...ctx.options?.linkWeight };
   const { terms: own, hits } = retrieval;
@@ -363,7 +363,7 @@ export function evidenceWeight(index: SearchIndex, term: string): number {
  * Answer strength: the best passage's BM25 score per unit of the question's
  * evidence weight (a follow-up's carried-over words at their weight).
  */
-export function strength(index: SearchIndex, retrieval: Retrieval, carried: [string, number][]): number {
+function strength(index: SearchIndex, retrieval: Retrieval, carried: [string, number][]): number {
   const top = retrieval.hits[0];
   if (!top) return 0;
   let total = 0;
@@ -377,7 +377,7 @@ export function strength(index: SearchIndex, retrieval: Retrieval, carried: [str
  * IDF) that one brief holds anywhere in its passages; a related word counts at
  * its weight, a follow-up's carried-over words at theirs.
  */
-export function coverage(
+function coverage(
   index: SearchIndex,
   retrieval: Retrieval,
   carried: [string, number][],
@@ -406,7 +406,7 @@ export function coverage(
  * first one, not a stop word) that no brief of
  * `top` (every brief that matched, when `top` is empty) holds anywhere.
  */
-export function missingEntity(index: SearchIndex, question: string, retrieval: Retrieval, top: Hit[]): string | undefined {
+function missingEntity(index: SearchIndex, question: string, retrieval: Retrieval, top: Hit[]): string | undefined {
   const held = top.map((h) => retrieval.briefMatched.get(h.passage.briefId) ?? new Set(h.matched));
   for (const { term, start } of analyzeWithRanges(question)) {
     if (start === 0 || !/^\p{Lu}/u.test(question.slice(start))) continue;

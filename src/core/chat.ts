@@ -24,7 +24,7 @@ import type { Answer, Citation, Passage, Turn } from './types.js';
  * an answer, none, a chat intent, or a `notice` from the service itself
  * (e.g. "please slow down").
  */
-export type ReplyKind = 'answer' | 'no_answer' | Exclude<Intent, 'question'> | 'notice';
+type ReplyKind = 'answer' | 'no_answer' | Exclude<Intent, 'question'> | 'notice';
 
 /**
  * A chat reply: the answer shape (`answered`, `answer`, `citations`,

@@ -38,7 +38,7 @@ export interface FollowUpOptions {
   shiftMargin: number;
 }
 
-export const DEFAULT_FOLLOW_UP_OPTIONS: FollowUpOptions = {
+const DEFAULT_FOLLOW_UP_OPTIONS: FollowUpOptions = {
   turns: 3,
   questionWeight: 0.3,
   decay: 0.5,

@@ -26,7 +26,7 @@ export class BriefError extends Error {
 }
 
 /** `file:line: message`, the form editors and terminals recognise. */
-export function formatProblem(p: BriefProblem): string {
+function formatProblem(p: BriefProblem): string {
   return `${p.file}:${p.line}: ${p.message}`;
 }
 

@@ -134,7 +134,7 @@ const ABBREVIATIONS = new Set(
 export function splitSentences(text: string): Range[] {
   const ranges: Range[] = [];
   // Reference marks after the stop stay with the sentence: "…the Netherlands.[citation needed] A group…".
-  const re = /[.!?…]+["'”’)\]]*(?:\[[^\]\n]{1,40}\])*(?=\s+["'“‘(\[]?[\p{Lu}\p{N}])/gu;
+  const re = /[.!?…]+["'”’)\]]*(?:\[[^\]\n]{1,40}\])*(?=\s+["'“‘([]?[\p{Lu}\p{N}])/gu;
   let start = 0;
   for (const m of text.matchAll(re)) {
     const end = m.index + m[0].length;

@@ -20,7 +20,7 @@ export function readLexicon(file = LEXICON_FILE): Lexicon {
 }
 
 /** The lexicon's bytes, with a clear message when it has not been built. */
-export function readLexiconBytes(file = LEXICON_FILE): Uint8Array {
+function readLexiconBytes(file = LEXICON_FILE): Uint8Array {
   try {
     return readFileSync(file);
   } catch (err) {

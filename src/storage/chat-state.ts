@@ -50,7 +50,7 @@ export type BeginResult =
   /** `mustBeIssued` and the id was never issued here (or is long forgotten). */
   | { status: 'unknown' };
 
-export interface SaveRequest {
+interface SaveRequest {
   now: number;
   ttlMs: number;
   turns: Turn[];

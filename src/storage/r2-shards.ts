@@ -35,7 +35,7 @@ async function gunzipIfNeeded(bytes: Uint8Array): Promise<Uint8Array> {
 }
 
 /** Read objects from R2, through the Cache API for the immutable ones. */
-export function r2Fetch(bucket: R2Bucket, prefix = ''): ShardFetch {
+function r2Fetch(bucket: R2Bucket, prefix = ''): ShardFetch {
   return async (key) => {
     const name = prefix + key;
     const immutable = key !== MANIFEST_KEY;

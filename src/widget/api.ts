@@ -142,4 +142,4 @@ function checkAnswer(body: AskResult): AskResult {
   };
 }
 
-export type { Range };
+;

@@ -44,7 +44,7 @@ export function highlighted(doc: Document, text: string, ranges: readonly Range[
 }
 
 /** Longest question the brief page highlights; a longer one is left out of the link. */
-export const MAX_LINK_QUESTION = 500;
+const MAX_LINK_QUESTION = 500;
 
 /**
  * The brief page for a citation: `/briefs/<id>?q=<question>#p<n>` on the

@@ -13,7 +13,7 @@ export type Message =
 /** A message before it gets its id. */
 export type NewMessage = Message extends infer M ? (M extends Message ? Omit<M, 'id'> : never) : never;
 
-export interface Snapshot {
+interface Snapshot {
   v: 1;
   open: boolean;
   messages: Message[];

@@ -66,7 +66,7 @@ export function base64ToBytes(b64: string, expectedLength?: number): Bytes | nul
 }
 
 /** Standard base64 of bytes. */
-export function bytesToBase64(bytes: Uint8Array): string {
+function bytesToBase64(bytes: Uint8Array): string {
   let bin = '';
   for (const b of bytes) bin += String.fromCharCode(b);
   return btoa(bin);

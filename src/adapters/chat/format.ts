@@ -35,12 +35,12 @@ export const LENGTH_LIMITS: Record<ChannelName, number> = {
 const TITLE_MAX = 160;
 
 /** Telegram HTML: `&`, `<`, `>` (and `"` inside attributes) become entities. */
-export function escapeTelegramHtml(s: string): string {
+function escapeTelegramHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 /** Slack mrkdwn: escape only the three control characters. */
-export function escapeSlack(s: string): string {
+function escapeSlack(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
@@ -50,7 +50,7 @@ export function escapeSlack(s: string): string {
  * start a line (quotes, headings, lists). Pings are stopped separately with
  * `allowed_mentions: { parse: [] }`.
  */
-export function escapeDiscord(s: string): string {
+function escapeDiscord(s: string): string {
   return s.replace(/[\\*_~`|[\]]/g, '\\$&').replace(/^(\s*)([>#-])/gm, '$1\\$2');
 }
 

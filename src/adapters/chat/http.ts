@@ -15,7 +15,7 @@ import type { ChannelName } from './respond.js';
  * WhatsApp, LINE). Telegram, Discord and Twilio reply inside the webhook
  * response and need only the verification secret.
  */
-export const CHANNEL_REQUIREMENTS: Record<ChannelName, (keyof Env)[]> = {
+const CHANNEL_REQUIREMENTS: Record<ChannelName, (keyof Env)[]> = {
   telegram: ['TELEGRAM_SECRET_TOKEN'],
   slack: ['SLACK_SIGNING_SECRET', 'SLACK_BOT_TOKEN'],
   whatsapp: ['WHATSAPP_APP_SECRET', 'WHATSAPP_VERIFY_TOKEN', 'WHATSAPP_ACCESS_TOKEN', 'WHATSAPP_PHONE_NUMBER_ID'],
@@ -24,7 +24,7 @@ export const CHANNEL_REQUIREMENTS: Record<ChannelName, (keyof Env)[]> = {
   line: ['LINE_CHANNEL_SECRET', 'LINE_CHANNEL_ACCESS_TOKEN'],
 };
 
-export function channelEnabled(env: Env, channel: ChannelName): boolean {
+function channelEnabled(env: Env, channel: ChannelName): boolean {
   return CHANNEL_REQUIREMENTS[channel].every((name) => {
     const value = env[name];
     return typeof value === 'string' && value.trim() !== '';
@@ -40,13 +40,25 @@ export function channelStatus(env: Env): Record<ChannelName, 'enabled' | 'disabl
   return out;
 }
 
+/**
+ * A platform's JSON object, read field by field: every field is checked where
+ * it is read (platform payloads are untyped JSON, and grow new fields).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above: narrowed where read
+export type Payload = Record<string, any>;
+
+/** `v` as a JSON object, or `undefined` for anything else (null, arrays included as objects). */
+export function obj(v: unknown): Payload | undefined {
+  return v !== null && typeof v === 'object' ? (v as Payload) : undefined;
+}
+
 /** 401 for any signature problem, with no detail about what was wrong: `throw unauthorized()`. */
 export function unauthorized(): ApiError {
   return new ApiError(401, 'unauthorized', 'Missing or invalid webhook signature.');
 }
 
 /** Largest webhook body read (platform payloads are a few KB; signatures are checked over the whole body). */
-export const MAX_WEBHOOK_BODY_BYTES = 1024 * 1024;
+const MAX_WEBHOOK_BODY_BYTES = 1024 * 1024;
 
 /**
  * Middleware for every webhook route: a channel without its secrets answers

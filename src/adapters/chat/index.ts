@@ -17,10 +17,10 @@
  * - `requireChannel`, `channelStatus`, `unauthorized`, `rawBody`: HTTP plumbing.
  * @module
  */
-export { respond, sharedReply, SLOW_DOWN, SLOW_DOWN_TEXT, type ChannelName } from './respond.js';
-export { formatReply, splitSentences, escapeDiscord, escapeSlack, escapeTelegramHtml, LENGTH_LIMITS, type Markup } from './format.js';
-export { verifyHmac, verifyEd25519, hashedId, safeEqual, hexToBytes, base64ToBytes, bytesToBase64, utf8, concatBytes } from './crypto.js';
-export { DEDUPE_TTL_SECONDS } from './dedupe.js';
-export { converse, conversationTtlSeconds, DEFAULT_CONVERSATION_TTL_MINUTES, STATE_TIMEOUT_MS, type ConverseResult } from './memory.js';
-export { postJson, OUTBOUND_TIMEOUT_MS, type OutboundCall, type OutboundResult } from './outbound.js';
-export { CHANNEL_REQUIREMENTS, channelEnabled, channelStatus, requireChannel, unauthorized, rawBody, parseJson, defer } from './http.js';
+export { respond, sharedReply, SLOW_DOWN, SLOW_DOWN_TEXT,  } from './respond.js';
+export { formatReply, splitSentences,    LENGTH_LIMITS,  } from './format.js';
+export {   hashedId, safeEqual, hexToBytes, base64ToBytes,    } from './crypto.js';
+;
+;
+export { postJson,    } from './outbound.js';
+export {   channelStatus, requireChannel, unauthorized, rawBody, parseJson, defer, obj, type Payload } from './http.js';

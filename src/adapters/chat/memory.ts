@@ -18,7 +18,7 @@ import type { Env } from '../../env.js';
 import type { BeginRequest, BeginResult } from '../../storage/chat-state.js';
 
 /** Default inactivity before a conversation is forgotten. */
-export const DEFAULT_CONVERSATION_TTL_MINUTES = 30;
+const DEFAULT_CONVERSATION_TTL_MINUTES = 30;
 
 /** Longest wait for the conversation's Durable Object before answering without it. */
 export const STATE_TIMEOUT_MS = 2000;

@@ -9,7 +9,7 @@
 import type { ChannelName } from './respond.js';
 
 /** Platforms cut a webhook's background work short anyway; don't hang on a slow API. */
-export const OUTBOUND_TIMEOUT_MS = 10_000;
+const OUTBOUND_TIMEOUT_MS = 10_000;
 
 export interface OutboundCall {
   channel: ChannelName;

@@ -10,37 +10,36 @@
  */
 import { Hono } from 'hono';
 import type { AppEnv } from '../../env.js';
-import { formatReply, LENGTH_LIMITS, parseJson, rawBody, requireChannel, respond, sharedReply, SLOW_DOWN, unauthorized } from '../chat/index.js';
+import { formatReply, LENGTH_LIMITS, parseJson, rawBody, requireChannel, respond, sharedReply, SLOW_DOWN, unauthorized, obj, type Payload } from '../chat/index.js';
 import { ApiError } from '../errors.js';
 import { verifyDiscordSignature } from './verify.js';
 
 export { verifyDiscordSignature };
 
 /** Interaction types and response types used here (Discord API v10). */
-export const InteractionType = { PING: 1, APPLICATION_COMMAND: 2 } as const;
-export const ResponseType = { PONG: 1, CHANNEL_MESSAGE_WITH_SOURCE: 4 } as const;
+const InteractionType = { PING: 1, APPLICATION_COMMAND: 2 } as const;
+const ResponseType = { PONG: 1, CHANNEL_MESSAGE_WITH_SOURCE: 4 } as const;
 /** Message flag: only the invoking user sees it. */
-export const EPHEMERAL = 64;
+const EPHEMERAL = 64;
 
 export type DiscordInteraction =
   | { kind: 'ping' }
   | { kind: 'command'; id: string; name: string; text: string; chatKey: string }
   | { kind: 'unsupported'; type: unknown };
 
-const obj = (v: unknown): Record<string, any> | undefined => (v !== null && typeof v === 'object' ? (v as Record<string, any>) : undefined);
 
 /**
  * Read an interaction: `/ask` takes its `question` (or first string) option;
  * `/latest` and `/help` map to the shared commands.
  */
-export function parseDiscordInteraction(payload: unknown): DiscordInteraction {
+function parseDiscordInteraction(payload: unknown): DiscordInteraction {
   const p = obj(payload);
   if (p?.type === InteractionType.PING) return { kind: 'ping' };
   const data = obj(p?.data);
   if (!p || p.type !== InteractionType.APPLICATION_COMMAND || !data || typeof data.name !== 'string') {
     return { kind: 'unsupported', type: p?.type };
   }
-  const options: Record<string, any>[] = Array.isArray(data.options) ? data.options : [];
+  const options: Payload[] = Array.isArray(data.options) ? data.options : [];
   const name = data.name.toLowerCase();
   let text: string;
   if (name === 'latest' || name === 'help') text = `/${name}`;
@@ -55,7 +54,7 @@ export function parseDiscordInteraction(payload: unknown): DiscordInteraction {
 }
 
 /** The interaction response carrying a reply (Markdown, at most 2000 characters). */
-export function renderDiscordResponse(content: string, ephemeral = false) {
+function renderDiscordResponse(content: string, ephemeral = false) {
   return {
     type: ResponseType.CHANNEL_MESSAGE_WITH_SOURCE,
     data: { content, allowed_mentions: { parse: [] as string[] }, ...(ephemeral ? { flags: EPHEMERAL } : {}) },

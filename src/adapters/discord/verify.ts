@@ -7,7 +7,7 @@
  */
 import { concatBytes, utf8, verifyEd25519 } from '../chat/crypto.js';
 
-export const DISCORD_MAX_SKEW_SECONDS = 300;
+const DISCORD_MAX_SKEW_SECONDS = 300;
 
 /**
  * @param nowSeconds current Unix time; pass `null` to skip the freshness check

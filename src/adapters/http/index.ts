@@ -22,7 +22,7 @@ import { ApiError } from '../errors.js';
 import type { BriefDetail } from './responses.js';
 import { askGet, askPost, getBrief, honoPath, listBriefs, MAX_BODY_BYTES } from './routes.js';
 
-export { MAX_BODY_BYTES };
+;
 
 /** The JSON API as a Hono sub-app. */
 export function api() {
@@ -75,7 +75,7 @@ export function api() {
 }
 
 /** A new conversation id: 128 random bits, base64url (22 characters). */
-export function newConversationId(): string {
+function newConversationId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
@@ -109,7 +109,7 @@ async function answer(engine: Engine, env: Env, question: string, limit: number 
  * Validate a request part (JSON body, query string or path parameters) with
  * its schema; `c.req.valid(target)` is then the parsed value.
  */
-export function validate<T extends 'json' | 'query' | 'param', S extends z.ZodMiniType>(target: T, schema: S) {
+function validate<T extends 'json' | 'query' | 'param', S extends z.ZodMiniType>(target: T, schema: S) {
   const check = validator(target, (value): z.output<S> => {
     const result = schema.safeParse(value);
     if (!result.success) rejectInvalid(result.error.issues);

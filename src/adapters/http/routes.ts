@@ -23,7 +23,7 @@ export const API_INFO = {
 export const MAX_BODY_BYTES = 16 * 1024;
 
 /** A response schema of `./responses.ts`, by its export name. */
-export type ResponseSchema = keyof typeof responses;
+type ResponseSchema = keyof typeof responses;
 
 export interface RouteDoc {
   method: 'get' | 'post';

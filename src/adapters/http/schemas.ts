@@ -30,8 +30,8 @@ export function doc<S extends z.ZodMiniType>(schema: S, meta: Doc): S {
   return schema;
 }
 
-export const MAX_QUESTION_CHARS = 500;
-export const MAX_PAGE = 1000;
+const MAX_QUESTION_CHARS = 500;
+const MAX_PAGE = 1000;
 
 const question = () =>
   z

@@ -19,13 +19,15 @@ import {
   requireChannel,
   respond,
   unauthorized,
+  obj,
+  type Payload,
 } from '../chat/index.js';
 import { ApiError } from '../errors.js';
 import { verifyLineSignature } from './verify.js';
 
 export { verifyLineSignature };
 
-export const LINE_REPLY_URL = 'https://api.line.me/v2/bot/message/reply';
+const LINE_REPLY_URL = 'https://api.line.me/v2/bot/message/reply';
 
 export interface LineMessage {
   webhookEventId: string;
@@ -38,7 +40,6 @@ export interface LineMessage {
   text: string;
 }
 
-const obj = (v: unknown): Record<string, any> | undefined => (v !== null && typeof v === 'object' ? (v as Record<string, any>) : undefined);
 
 /** The text message events to answer, in order. */
 export function parseLineEvents(payload: unknown): LineMessage[] {
@@ -54,10 +55,10 @@ export function parseLineEvents(payload: unknown): LineMessage[] {
     const group = source.type === 'group' || source.type === 'room';
     if (group) {
       const mine = (Array.isArray(obj(m.mention)?.mentionees) ? m.mention.mentionees : []).filter(
-        (x: any) => x?.isSelf === true && Number.isInteger(x.index) && Number.isInteger(x.length),
+        (x: Payload) => x?.isSelf === true && Number.isInteger(x.index) && Number.isInteger(x.length),
       );
       if (mine.length === 0) continue; // not addressed to the bot
-      for (const x of [...mine].sort((a: any, b: any) => b.index - a.index)) text = text.slice(0, x.index) + text.slice(x.index + x.length);
+      for (const x of [...mine].sort((a: Payload, b: Payload) => b.index - a.index)) text = text.slice(0, x.index) + text.slice(x.index + x.length);
       text = text.replace(/\s+/g, ' ').trim();
     }
     const id = source.groupId ?? source.roomId ?? source.userId ?? '';
@@ -73,7 +74,7 @@ export function parseLineEvents(payload: unknown): LineMessage[] {
 }
 
 /** The reply API body for one text reply. */
-export function renderLineReply(msg: LineMessage, text: string) {
+function renderLineReply(msg: LineMessage, text: string) {
   return {
     replyToken: msg.replyToken,
     messages: [{ type: 'text', text, ...(msg.quoteToken ? { quoteToken: msg.quoteToken } : {}) }],

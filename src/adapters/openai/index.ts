@@ -27,13 +27,13 @@ import { ApiError } from '../errors.js';
 import { formatReply } from '../chat/format.js';
 
 /** The one model this server offers. Requests may name any model; replies always say this one. */
-export const MODEL_ID = 'briefbot';
+const MODEL_ID = 'briefbot';
 /** Largest request body accepted. */
-export const MAX_BODY_BYTES = 256 * 1024;
+const MAX_BODY_BYTES = 256 * 1024;
 /** Longest message accepted (the question, or any earlier message). */
-export const MAX_MESSAGE_CHARS = 4000;
+const MAX_MESSAGE_CHARS = 4000;
 /** Most messages accepted in one request. */
-export const MAX_MESSAGES = 200;
+const MAX_MESSAGES = 200;
 
 const ROLES = new Set(['system', 'developer', 'user', 'assistant', 'tool', 'function']);
 /** A stable creation time for the model listing (the project's first release). */
@@ -85,7 +85,7 @@ function contentText(content: unknown, i: number): string {
 }
 
 /** Validate a Chat Completions request body. */
-export function parseChatRequest(body: unknown): ParsedRequest {
+function parseChatRequest(body: unknown): ParsedRequest {
   if (!body || typeof body !== 'object' || Array.isArray(body)) throw invalid('The request body must be a JSON object.', 'invalid_type', null);
   const b = body as Record<string, unknown>;
   if (b.model !== undefined && typeof b.model !== 'string') throw invalid('model must be a string.', 'invalid_type', 'model');

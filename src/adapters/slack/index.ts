@@ -22,13 +22,14 @@ import {
   respond,
   sharedReply,
   unauthorized,
+  obj,
 } from '../chat/index.js';
 import { ApiError } from '../errors.js';
 import { verifySlackSignature } from './verify.js';
 
 export { verifySlackSignature };
 
-export const SLACK_POST_MESSAGE_URL = 'https://slack.com/api/chat.postMessage';
+const SLACK_POST_MESSAGE_URL = 'https://slack.com/api/chat.postMessage';
 
 /** A message event the bot should answer. */
 export interface SlackMessage {
@@ -42,10 +43,9 @@ export interface SlackMessage {
   text: string;
 }
 
-const obj = (v: unknown): Record<string, any> | undefined => (v !== null && typeof v === 'object' ? (v as Record<string, any>) : undefined);
 
 /** Slack text → plain text: drop mentions of the bot, unwrap links, decode the three entities. */
-export function slackTextToPlain(text: string, botUserId?: string): string {
+function slackTextToPlain(text: string, botUserId?: string): string {
   return text
     .replace(/<@([A-Z0-9]+)(?:\|[^>]*)?>/g, (m, id: string) => (botUserId === undefined || id === botUserId ? '' : m))
     .replace(/<((?:https?|mailto):[^|>]+)\|([^>]+)>/g, '$2')
@@ -82,7 +82,7 @@ export function parseSlackEvent(payload: unknown): SlackMessage | null {
 }
 
 /** The chat.postMessage body Slack expects for a reply. */
-export function renderSlackMessage(msg: SlackMessage, mrkdwn: string) {
+function renderSlackMessage(msg: SlackMessage, mrkdwn: string) {
   return {
     channel: msg.channel,
     text: mrkdwn,

@@ -7,7 +7,7 @@
 import { concatBytes, hexToBytes, utf8, verifyHmac } from '../chat/crypto.js';
 
 /** Slack's replay window, in seconds. */
-export const SLACK_MAX_SKEW_SECONDS = 300;
+const SLACK_MAX_SKEW_SECONDS = 300;
 
 /**
  * @param nowSeconds current Unix time (injectable for the documented test vector)

@@ -9,7 +9,7 @@
  */
 import { Hono } from 'hono';
 import type { AppEnv, Env } from '../../env.js';
-import { formatReply, LENGTH_LIMITS, parseJson, rawBody, requireChannel, respond, unauthorized } from '../chat/index.js';
+import { formatReply, LENGTH_LIMITS, parseJson, rawBody, requireChannel, respond, unauthorized, obj } from '../chat/index.js';
 import { ApiError } from '../errors.js';
 import { verifyTelegramSecret } from './verify.js';
 
@@ -40,13 +40,12 @@ interface Entity {
   user?: { id?: number };
 }
 
-export function telegramBotFromEnv(env: Env): TelegramBot {
+function telegramBotFromEnv(env: Env): TelegramBot {
   const id = Number(env.TELEGRAM_BOT_TOKEN?.split(':')[0]);
   const username = env.TELEGRAM_BOT_USERNAME?.trim().replace(/^@/, '');
   return { id: Number.isSafeInteger(id) && id > 0 ? id : undefined, username: username || undefined };
 }
 
-const obj = (v: unknown): Record<string, any> | undefined => (v !== null && typeof v === 'object' ? (v as Record<string, any>) : undefined);
 
 /**
  * Pick the message to answer out of an Update, or `null` when there is none:
@@ -98,7 +97,7 @@ export function parseTelegramUpdate(update: unknown, bot: TelegramBot = {}): Tel
 }
 
 /** The webhook response that makes Telegram send the reply (HTML parse mode). */
-export function renderTelegramReply(msg: TelegramMessage, html: string) {
+function renderTelegramReply(msg: TelegramMessage, html: string) {
   const group = msg.chatType === 'group' || msg.chatType === 'supergroup';
   return {
     method: 'sendMessage' as const,

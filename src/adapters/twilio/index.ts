@@ -13,15 +13,15 @@ import { formatReply, hashedId, LENGTH_LIMITS, rawBody, requireChannel, respond,
 import { ApiError } from '../errors.js';
 import { verifyTwilioSignature, twilioSignedString, twilioUrlVariants } from './verify.js';
 
-export { verifyTwilioSignature, twilioSignedString, twilioUrlVariants };
+export { verifyTwilioSignature,  twilioUrlVariants };
 
 /** XML-escape text for TwiML. */
-export function escapeXml(s: string): string {
+function escapeXml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 }
 
 /** TwiML that sends `text` back (or nothing, for `null`). */
-export function renderTwiml(text: string | null): string {
+function renderTwiml(text: string | null): string {
   const head = '<?xml version="1.0" encoding="UTF-8"?>';
   return text === null ? `${head}<Response/>` : `${head}<Response><Message>${escapeXml(text)}</Message></Response>`;
 }

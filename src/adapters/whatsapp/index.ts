@@ -21,13 +21,14 @@ import {
   requireChannel,
   respond,
   unauthorized,
+  obj,
 } from '../chat/index.js';
 import { ApiError } from '../errors.js';
 import { verifyMetaSignature, verifyWhatsAppHandshake } from './verify.js';
 
-export { verifyMetaSignature, verifyWhatsAppHandshake };
+export { verifyMetaSignature,  };
 
-export const DEFAULT_GRAPH_VERSION = 'v21.0';
+const DEFAULT_GRAPH_VERSION = 'v21.0';
 
 /** An inbound text message. */
 export interface WhatsAppMessage {
@@ -40,7 +41,6 @@ export interface WhatsAppMessage {
   text: string;
 }
 
-const obj = (v: unknown): Record<string, any> | undefined => (v !== null && typeof v === 'object' ? (v as Record<string, any>) : undefined);
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
 /**
@@ -69,13 +69,13 @@ export function parseWhatsAppMessages(payload: unknown, phoneNumberId?: string):
 }
 
 /** The Graph API `messages` endpoint for a phone number id. */
-export function whatsAppMessagesUrl(env: Pick<Env, 'WHATSAPP_GRAPH_VERSION' | 'WHATSAPP_PHONE_NUMBER_ID'>): string {
+function whatsAppMessagesUrl(env: Pick<Env, 'WHATSAPP_GRAPH_VERSION' | 'WHATSAPP_PHONE_NUMBER_ID'>): string {
   const version = env.WHATSAPP_GRAPH_VERSION?.trim() || DEFAULT_GRAPH_VERSION;
   return `https://graph.facebook.com/${version}/${env.WHATSAPP_PHONE_NUMBER_ID}/messages`;
 }
 
 /** The body of a text reply quoting the user's message. */
-export function renderWhatsAppMessage(msg: WhatsAppMessage, text: string) {
+function renderWhatsAppMessage(msg: WhatsAppMessage, text: string) {
   return {
     messaging_product: 'whatsapp',
     recipient_type: 'individual',

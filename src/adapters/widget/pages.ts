@@ -73,7 +73,7 @@ ${scripts}
 }
 
 /** "3 February 2026" (date-only values as UTC, so they never shift a day). */
-export function longDate(iso: string | null | undefined): string {
+function longDate(iso: string | null | undefined): string {
   if (!iso) return '';
   const d = new Date(/^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso}T00:00:00Z` : iso);
   return Number.isNaN(d.getTime()) ? '' : new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d);
@@ -86,14 +86,14 @@ function isHttp(url: string | null | undefined): url is string {
 const briefPath = (id: string) => `/briefs/${encodeURIComponent(id)}`;
 
 /** Longest question (in characters) whose words are highlighted; a longer `q` is ignored. */
-export const MAX_HIGHLIGHT_QUESTION = 500;
+const MAX_HIGHLIGHT_QUESTION = 500;
 
 /**
  * The index terms of the reader's question (same analysis as the answerer:
  * stop words dropped, stems, abbreviation variants), or none when the
  * question is missing, blank or longer than {@link MAX_HIGHLIGHT_QUESTION}.
  */
-export function questionTerms(question: string | null | undefined): Set<string> {
+function questionTerms(question: string | null | undefined): Set<string> {
   if (!question || question.length > MAX_HIGHLIGHT_QUESTION) return new Set();
   return new Set(analyze(question));
 }
