@@ -39,6 +39,8 @@ const CONFIG = join(ROOT, 'wrangler.toml');
 /** The raised-limits copy lives next to wrangler.toml, so every relative path in it (main, rules, .dev.vars) resolves the same. */
 const LOAD_CONFIG = join(ROOT, 'wrangler.load.toml');
 const MB = 1024 * 1024;
+/** Process figures (CPU time, memory) come from Linux's /proc; elsewhere the run goes on without them. */
+const HAS_PROC = existsSync('/proc/self/status');
 /** Linux's USER_HZ: /proc/<pid>/stat counts CPU time in these ticks. */
 const CLOCK_TICKS = 100;
 
@@ -180,7 +182,8 @@ interface ProcStat {
   cpuS: number;
 }
 
-function procStat(pid: number): ProcStat | undefined {
+function procStat(pid: number | undefined): ProcStat | undefined {
+  if (pid === undefined) return undefined;
   try {
     const s = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // "pid (comm) state ppid …": comm may hold spaces or parentheses, so split after the last ')'.
@@ -193,7 +196,8 @@ function procStat(pid: number): ProcStat | undefined {
 }
 
 /** Resident set size of a process in bytes (VmRSS), or undefined once it is gone. */
-function rssBytes(pid: number): number | undefined {
+function rssBytes(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
   try {
     const m = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return m ? Number(m[1]) * 1024 : undefined;
@@ -204,6 +208,7 @@ function rssBytes(pid: number): number | undefined {
 
 /** Every process below `root`. */
 function descendants(root: number): ProcStat[] {
+  if (!HAS_PROC) return [];
   const all = readdirSync('/proc')
     .filter((d) => /^\d+$/.test(d))
     .map((d) => procStat(Number(d)))
@@ -233,8 +238,8 @@ async function freePort(): Promise<number> {
 interface Worker {
   url: string;
   config: string;
-  /** The workerd that runs Briefbot (wrangler dev starts a second one, its dev proxy, in front of it). */
-  workerPid: number;
+  /** The workerd that runs Briefbot (wrangler dev starts a second one, its dev proxy, in front of it); undefined without /proc. */
+  workerPid: number | undefined;
   proxyPid: number | undefined;
   stop(): Promise<void>;
 }
@@ -319,14 +324,14 @@ async function startWorker(config: string): Promise<Worker> {
   };
   const proxy = workerds.find((p) => cmdline(p.pid).includes(`--socket-addr=entry=127.0.0.1:${port}`));
   const worker = workerds.find((p) => p !== proxy) ?? proxy;
-  if (!worker) {
+  if (!worker && HAS_PROC) {
     await stop();
     throw new HarnessError(`found no workerd process under wrangler dev (pid ${wrangler.pid})`);
   }
   const handle: Worker = {
     url,
     config,
-    workerPid: worker.pid,
+    workerPid: worker?.pid,
     proxyPid: proxy && proxy !== worker ? proxy.pid : undefined,
     stop: async () => {
       running.delete(handle);
@@ -470,6 +475,8 @@ interface PhaseResult {
   capped: boolean;
   /** CPU seconds spent during the phase. */
   cpu: { worker: number; proxy: number | undefined; client: number };
+  /** The machine's 1-minute load average when the phase ended (other work on the machine shows here). */
+  loadAverage: number;
   byKind: Record<string, { requests: number; p50: number; p99: number }>;
   conversations: Tally['conversations'];
 }
@@ -515,6 +522,7 @@ async function phase(name: string, worker: Worker, auth: Record<string, string>,
       proxy: proxyNow !== undefined && cpu0.proxy !== undefined ? proxyNow - cpu0.proxy : undefined,
       client: (client1.user + client1.system) / 1e6,
     },
+    loadAverage: loadavg()[0]!,
     byKind: Object.fromEntries(
       Object.entries(tally.byKind).map(([k, v]) => {
         const s = v.latencies.sort((a, b) => a - b);
@@ -633,12 +641,12 @@ const counts = (r: Record<string, number>) =>
 
 function table(phases: PhaseResult[]): string {
   return (
-    '| phase | concurrency | requests | s | req/s | p50 ms | p99 ms | max ms | non-2xx | errors | CPU s: Worker / dev proxy / load client |\n' +
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | ---: |\n' +
+    '| phase | concurrency | requests | s | req/s | p50 ms | p99 ms | max ms | non-2xx | errors | CPU s: Worker / dev proxy / load client | load average |\n' +
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | ---: | ---: |\n' +
     phases
       .map(
         (p) =>
-          `| ${p.name}${p.capped ? ' (time cap)' : ''} | ${p.concurrency} | ${int(p.requests)} | ${p.seconds.toFixed(1)} | ${int(p.rps)} | ${f(p.p50)} | ${f(p.p99)} | ${f(p.max)} | ${counts(p.non2xx)} | ${counts(p.errors)} | ${f(p.cpu.worker)} / ${f(p.cpu.proxy)} / ${f(p.cpu.client)} |`,
+          `| ${p.name}${p.capped ? ' (time cap)' : ''} | ${p.concurrency} | ${int(p.requests)} | ${p.seconds.toFixed(1)} | ${int(p.rps)} | ${f(p.p50)} | ${f(p.p99)} | ${f(p.max)} | ${counts(p.non2xx)} | ${counts(p.errors)} | ${f(p.cpu.worker)} / ${f(p.cpu.proxy)} / ${f(p.cpu.client)} | ${p.loadAverage.toFixed(1)} |`,
       )
       .join('\n') +
     '\n'
@@ -657,6 +665,7 @@ function mixLine(phases: PhaseResult[]): string {
 
 function memoryLine(m: SoakMemory): string {
   const w = m.worker;
+  if (w.samples === 0) return 'Soak memory: not sampled (the process figures come from /proc, which this system does not have).';
   const part = (label: string, v: NonNullable<SoakMemory['proxy']>) =>
     `${label}: ${f(v.startMB)} MB at the start, peak ${f(v.peakMB)}, end ${f(v.endMB)}; mean of the second quarter ${f(v.secondQuarterMean / MB)} MB, of the last ${f(v.lastQuarterMean / MB)} MB, ratio ${v.ratio.toFixed(3)}: **${v.verdict}**`;
   return (
