@@ -41,7 +41,7 @@ export interface RaisedConfig {
 
 /** The dotted key of a TOML table header (`[a.b]`, `[[env.x.ratelimits]]`), or undefined for other lines. */
 function tableHeader(line: string): string[] | undefined {
-  const m = /^\s*\[\[?\s*([^\[\]]+?)\s*\]\]?\s*(?:#.*)?$/.exec(line);
+  const m = /^\s*\[\[?\s*([^[\]]+?)\s*\]\]?\s*(?:#.*)?$/.exec(line);
   if (!m) return undefined;
   return m[1]!.split('.').map((part) => part.trim().replace(/^["']|["']$/g, ''));
 }

@@ -656,7 +656,12 @@ function table(phases: PhaseResult[]): string {
 function mixLine(phases: PhaseResult[]): string {
   const total: Record<string, number> = {};
   let all = 0;
-  for (const p of phases) for (const [k, v] of Object.entries(p.byKind)) (total[k] = (total[k] ?? 0) + v.requests), (all += v.requests);
+  for (const p of phases) {
+    for (const [k, v] of Object.entries(p.byKind)) {
+      total[k] = (total[k] ?? 0) + v.requests;
+      all += v.requests;
+    }
+  }
   return Object.entries(total)
     .sort((a, b) => b[1] - a[1])
     .map(([k, v]) => `${k} ${((100 * v) / all).toFixed(0)} %`)
