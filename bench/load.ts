@@ -388,9 +388,11 @@ interface Tally {
   errors: Record<string, number>;
   byKind: Record<string, { requests: number; latencies: number[] }>;
   conversations: { withServerId: number; withoutId: number };
+  /** The first body seen for each non-2xx status (what failed, for the report). */
+  failures: Record<string, string>;
 }
 
-const newTally = (): Tally => ({ latencies: [], statuses: {}, errors: {}, byKind: {}, conversations: { withServerId: 0, withoutId: 0 } });
+const newTally = (): Tally => ({ latencies: [], statuses: {}, errors: {}, byKind: {}, conversations: { withServerId: 0, withoutId: 0 }, failures: {} });
 
 function record(t: Tally, kind: Kind, o: Outcome) {
   t.latencies.push(o.ms);
@@ -398,7 +400,10 @@ function record(t: Tally, kind: Kind, o: Outcome) {
   k.requests++;
   k.latencies.push(o.ms);
   if (o.error !== undefined) t.errors[o.error] = (t.errors[o.error] ?? 0) + 1;
-  else t.statuses[String(o.status)] = (t.statuses[String(o.status)] ?? 0) + 1;
+  else {
+    t.statuses[String(o.status)] = (t.statuses[String(o.status)] ?? 0) + 1;
+    if ((o.status ?? 0) >= 300) t.failures[String(o.status)] ??= `${kind}: ${(o.body ?? '').slice(0, 200)}`;
+  }
 }
 
 /** The mix, one step at a time; each virtual client takes the next step. */
@@ -469,6 +474,8 @@ interface PhaseResult {
   p99: number;
   max: number;
   non2xx: Record<string, number>;
+  /** The first body of each non-2xx status. */
+  failures: Record<string, string>;
   statuses: Record<string, number>;
   errors: Record<string, number>;
   /** The time cap ended the phase before its request count. */
@@ -514,6 +521,7 @@ async function phase(name: string, worker: Worker, auth: Record<string, string>,
     p99: percentile(sorted, 99),
     max: sorted[sorted.length - 1] ?? NaN,
     non2xx,
+    failures: tally.failures,
     statuses: tally.statuses,
     errors: tally.errors,
     capped,
@@ -533,7 +541,7 @@ async function phase(name: string, worker: Worker, auth: Record<string, string>,
   };
   process.stderr.write(
     `load: ${name}: ${result.requests} requests in ${seconds.toFixed(1)} s, ${result.rps.toFixed(0)} req/s, p50 ${f(result.p50)} ms, p99 ${f(result.p99)} ms` +
-      `${Object.keys(non2xx).length ? `, non-2xx ${JSON.stringify(non2xx)}` : ''}${Object.keys(tally.errors).length ? `, errors ${JSON.stringify(tally.errors)}` : ''}${capped ? ' (time cap)' : ''}\n`,
+      `${Object.keys(non2xx).length ? `, non-2xx ${JSON.stringify(non2xx)} (first: ${JSON.stringify(tally.failures)})` : ''}${Object.keys(tally.errors).length ? `, errors ${JSON.stringify(tally.errors)}` : ''}${capped ? ' (time cap)' : ''}\n`,
   );
   return result;
 }
