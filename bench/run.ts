@@ -9,7 +9,7 @@
  *   npm run bench -- --kit PATH        evaluation kit (default ../shared/evalkit)
  *   npm run bench -- --no-workerd      skip bundling and workerd cold starts
  *   npm run bench -- --index ours,fair indexes to run (ours, fair, plain; default all three)
- *   npm run bench -- --briefs DIR      also bench a folder of briefs (named after the folder; no kit needed)
+ *   npm run bench -- --briefs DIR      a folder of briefs, named after the folder (no kit needed; add --corpora for others too)
  *   npm run bench -- --no-sharded      skip the R2-shards measurements
  *   npm run bench -- --work DIR        scratch folder (default: <tmp>/briefbot-bench)
  *
