@@ -1,28 +1,34 @@
 /**
- * `npm run bench`: Briefbot's bundled index against plain MiniSearch, on the
- * same machine in the same run.
+ * `npm run bench`: Briefbot's bundled index against two MiniSearch baselines
+ * (fair: our analysis, no stored fields, text apart; plain: MiniSearch's
+ * defaults, text stored), on the same machine in the same run.
  *
  *   npm run bench                      quick: seeds, reuters-1k, newsroom
  *   npm run bench -- --full            seeds, reuters 1k/5k/10k, bbc-2225, newsroom (+ what fits 3 MB / 10 MB)
  *   npm run bench -- --corpora reuters-5k,newsroom --queries 1000
  *   npm run bench -- --kit PATH        evaluation kit (default ../shared/evalkit)
  *   npm run bench -- --no-workerd      skip bundling and workerd cold starts
- *   npm run bench -- --index ours      only one index (ours or plain)
+ *   npm run bench -- --index ours,fair indexes to run (ours, fair, plain; default all three)
+ *   npm run bench -- --briefs DIR      a folder of briefs, named after the folder (no kit needed; add --corpora for others too)
  *   npm run bench -- --no-sharded      skip the R2-shards measurements
  *   npm run bench -- --work DIR        scratch folder (default: <tmp>/briefbot-bench)
+ *
+ * Each corpus' Worker is built in its own folder, bench/.gen/<index>-<corpus>/
+ * (bench/workers.ts): the bench never writes src/generated/, so stopping it
+ * at any point leaves the project's index as it was.
  *
  * Prints a Markdown table, writes the raw figures to bench/results/latest.json,
  * and with --full (or --docs) rewrites the table in docs/benchmarks.md.
  * Benchmarks report; nothing here asserts a time limit.
  * @module
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { fmt, generatedFiles, writeGenerated } from '../scripts/build-index.js';
+import { fmt, generatedFiles } from '../scripts/build-index.js';
 import { measureUpload, type UploadSize } from '../scripts/worker-size.js';
 import { buildEngine } from '../src/core/indexer.js';
 import { readLexicon } from '../src/node/lexicon.js';
@@ -30,13 +36,13 @@ import { parseBriefs } from '../src/core/brief.js';
 import { Lexicon } from '../src/core/lexicon.js';
 import type { Brief } from '../src/core/types.js';
 import { readBriefFiles } from '../src/node/briefs-dir.js';
-import { FULL, kitMissing, loadQueries, prepareCorpus, QUICK, workDir } from './corpora.js';
+import { FULL, kitMissing, type Corpus, loadQueries, prepareCorpus, QUICK, workDir } from './corpora.js';
 import { measureSharded, measureWorkerd, type ShardedFigures, type WorkerdFigures } from './measure-workerd.js';
 import { splitIntoShards } from '../src/core/sharded.js';
-import { buildBytes, type Kind } from './variants.js';
+import { buildBytes, KINDS, LABEL, type Kind } from './variants.js';
+import { dryRun, workerDir, writeWorker } from './workers.js';
 
-const ROOT = resolve('.');
-const GEN = join(ROOT, 'bench', '.gen');
+const ROOT = resolve(import.meta.dirname, '..');
 const MiB = 1024 * 1024;
 
 interface Row {
@@ -77,7 +83,8 @@ function args() {
       queries: { type: 'string' },
       'no-workerd': { type: 'boolean', default: false },
       'no-sharded': { type: 'boolean', default: false },
-      index: { type: 'string', default: 'both' },
+      index: { type: 'string', default: 'all' },
+      briefs: { type: 'string', multiple: true },
       docs: { type: 'boolean', default: false },
       work: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -97,58 +104,6 @@ function measureNode(kind: Kind, dataFile: string, queriesFile: string) {
   const run = spawnSync(pinned[0]!, pinned.slice(1), { encoding: 'utf8', maxBuffer: 1 << 24 });
   if (run.status !== 0) throw new Error(`bench: measuring ${kind} failed:\n${run.stderr}`);
   return JSON.parse(run.stdout) as Row['node'];
-}
-
-/** `wrangler deploy --dry-run --outdir`: the upload as wrangler reports it. */
-function dryRun(config: string, outdir: string): { raw: number; gz: number } {
-  rmSync(outdir, { recursive: true, force: true });
-  const out = execFileSync(join(ROOT, 'node_modules', '.bin', 'wrangler'), ['deploy', '--dry-run', '--outdir', outdir, '--config', config], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
-    maxBuffer: 1 << 26,
-  });
-  const m = /Total Upload: ([\d.]+) KiB \/ gzip: ([\d.]+) KiB/.exec(out);
-  if (m) return { raw: Number(m[1]) * 1024, gz: Number(m[2]) * 1024 };
-  // Fall back to measuring the files.
-  let raw = 0;
-  let z = 0;
-  for (const f of readdirSync(outdir)) {
-    if (f.endsWith('.map') || f === 'README.md') continue;
-    const b = readFileSync(join(outdir, f));
-    raw += b.length;
-    z += gz(b);
-  }
-  return { raw, gz: z };
-}
-
-const PLAIN_WORKER = `// Generated by the bench: plain MiniSearch in a Worker (JSON string bundled, loadJSON on first request).
-import MiniSearch from 'minisearch';
-import { PLAIN_JSON } from './data.js';
-const OPTIONS = { fields: ['title', 'text'], storeFields: ['briefId', 'text'] };
-let mini;
-export default {
-  fetch(request) {
-    mini ??= MiniSearch.loadJSON(PLAIN_JSON, OPTIONS);
-    const q = new URL(request.url).searchParams.get('q') ?? '';
-    return Response.json({ documents: mini.documentCount, hits: mini.search(q).slice(0, 3) });
-  },
-};
-`;
-
-/** Bundle one variant as a Worker and return its outdir. */
-function bundle(kind: Kind, bytes: Uint8Array, corpus: string): { outdir: string; size: { raw: number; gz: number } } {
-  const outdir = join(GEN, `out-${kind}`);
-  if (kind === 'ours') {
-    writeGenerated(join(ROOT, 'src', 'generated'), bytes, `bench:${corpus}`);
-    return { outdir, size: dryRun(join(ROOT, 'wrangler.toml'), outdir) };
-  }
-  const dir = join(GEN, 'plain');
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'worker.js'), PLAIN_WORKER);
-  writeFileSync(join(dir, 'data.js'), `export const PLAIN_JSON = ${JSON.stringify(new TextDecoder().decode(bytes))};\n`);
-  writeFileSync(join(dir, 'wrangler.toml'), `name = "bench-plain"\nmain = "worker.js"\ncompatibility_date = "2026-04-20"\n`);
-  return { outdir, size: dryRun(join(dir, 'wrangler.toml'), outdir) };
 }
 
 const f1 = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
@@ -180,7 +135,7 @@ export function table(rows: Row[]): string {
       .map((r) =>
         [
           r.corpus,
-          r.kind === 'ours' ? '**ours**' : 'plain MiniSearch',
+          LABEL[r.kind],
           `${r.briefs} / ${r.passages}`,
           (r.buildMs / 1000).toFixed(2),
           `${mb(r.indexRaw)} / ${mb(r.indexGz)}`,
@@ -195,6 +150,46 @@ export function table(rows: Row[]): string {
       )
       .map((l) => `| ${l} |`)
       .join('\n') +
+    '\n'
+  );
+}
+
+/** ours ÷ baseline, or '–' when either figure is missing or not positive (a heap that shrank). */
+function ratio(ours: number | undefined, base: number | undefined): string {
+  if (ours === undefined || base === undefined || !(ours > 0) || !(base > 0)) return '–';
+  const r = ours / base;
+  return r >= 10 ? r.toFixed(0) : r >= 1 ? r.toFixed(1) : r.toFixed(2);
+}
+
+/**
+ * Per corpus: ours ÷ each baseline (below 1: ours is smaller or faster). Heap counts the V8 heap
+ * and the typed arrays the load allocated; times are CPU time, queries as in the main table.
+ */
+export function ratioTable(rows: Row[]): string {
+  const lines: string[] = [];
+  for (const ours of rows.filter((r) => r.kind === 'ours')) {
+    for (const base of rows.filter((r) => r.corpus === ours.corpus && r.kind !== 'ours')) {
+      const mem = (r: Row) => r.node.heapMB + Math.max(0, r.node.arrayBuffersMB);
+      lines.push(
+        [
+          ours.corpus,
+          `ours ÷ ${base.kind}`,
+          ratio(ours.bundle?.gz, base.bundle?.gz),
+          ratio(ours.indexGz, base.indexGz),
+          ratio(ours.node.loadCpuMs, base.node.loadCpuMs),
+          ratio(ours.workerd?.coldLoadMs, base.workerd?.coldLoadMs),
+          ratio(mem(ours), mem(base)),
+          ratio(ours.node.cpu.p50, base.node.cpu.p50),
+          ratio(ours.node.cpu.p99, base.node.cpu.p99),
+        ].join(' | '),
+      );
+    }
+  }
+  if (lines.length === 0) return '';
+  return (
+    '| corpus | ratio | Worker gz | index gz | load (Node CPU) | cold load (workerd) | heap + buffers after load | query p50 (CPU) | query p99 (CPU) |\n' +
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n' +
+    lines.map((l) => `| ${l} |`).join('\n') +
     '\n'
   );
 }
@@ -219,7 +214,14 @@ async function main(): Promise<number> {
     return 0;
   }
   const kit = resolve(opts.kit);
-  const names = opts.corpora ? opts.corpora.split(',').map((s) => s.trim()) : opts.full ? FULL : QUICK;
+  const folders = (opts.briefs ?? []).map((d) => resolve(d));
+  const names = opts.corpora ? opts.corpora.split(',').map((s) => s.trim()) : folders.length ? [] : opts.full ? FULL : QUICK;
+  const kinds = opts.index === 'all' || opts.index === 'both' ? [...KINDS] : opts.index.split(',').map((s) => s.trim());
+  const unknownKind = kinds.find((k) => !(KINDS as readonly string[]).includes(k));
+  if (unknownKind) {
+    process.stderr.write(`bench: unknown index "${unknownKind}" (known: ${KINDS.join(', ')})\n`);
+    return 2;
+  }
   const needsKit = names.some((n) => n !== 'seeds');
   const missing = kitMissing(kit);
   if (missing && needsKit) {
@@ -236,80 +238,78 @@ async function main(): Promise<number> {
   const queriesFile = join(work, 'queries.json');
   writeFileSync(queriesFile, JSON.stringify({ timed, warm }));
 
-  // The bench overwrites src/generated/ to bundle each corpus: keep the developer's index.
-  const genDir = join(ROOT, 'src', 'generated');
-  const backup = join(work, 'generated-backup');
-  rmSync(backup, { recursive: true, force: true });
-  if (existsSync(genDir)) {
-    mkdirSync(backup, { recursive: true });
-    for (const f of readdirSync(genDir)) copyFileSync(join(genDir, f), join(backup, f));
-  }
-
   const lexicon = measureLexicon();
   const budget = await measureBudget();
   const rows: Row[] = [];
   const started = Date.now();
   const loadStart = loadavg()[0]!;
-  try {
-    for (const name of names) {
-      const corpus = prepareCorpus(name, kit, work);
-      const briefs: Brief[] = parseBriefs(readBriefFiles(corpus.dir));
-      const passages = briefs.reduce((n, b) => n + b.passages.length, 0);
-      // The floor for anything that ships the text: titles and passages, gzipped.
-      const textGz = gz(briefs.map((b) => [b.title, ...b.passages.map((p) => p.text)].join('\n\n')).join('\n\n'));
-      for (const kind of (opts.index === 'both' ? ['ours', 'plain'] : [opts.index]) as Kind[]) {
-        process.stderr.write(`bench: ${name} (${briefs.length} briefs, ${passages} passages): ${kind}…\n`);
-        const t0 = performance.now();
-        const bytes = buildBytes(kind, briefs);
-        const buildMs = performance.now() - t0;
-        const dataFile = join(work, `${name}-${kind}.bin`);
-        writeFileSync(dataFile, bytes);
-        const row: Row = {
-          corpus: name,
-          kind,
-          briefs: briefs.length,
-          passages,
-          textGz,
-          buildMs,
-          indexRaw: bytes.length,
-          indexGz: gz(bytes),
-          node: measureNode(kind, dataFile, queriesFile),
-          queries: corpus.queries,
-        };
-        if (!opts['no-workerd']) {
-          const { outdir, size } = bundle(kind, bytes, name);
-          row.bundle = size;
-          // Median of three cold starts (one sample is at the mercy of whatever else the machine runs).
-          const colds: WorkerdFigures[] = [];
-          for (let i = 0; i < 3; i++) colds.push(await measureWorkerd(outdir, kind === 'ours' ? '/health' : '/?q=oil%20prices', kind === 'ours' ? { kv: ['STATE'], r2: ['SHARDS'] } : {}));
-          row.workerd = colds.sort((a, b) => a.coldLoadMs - b.coldLoadMs)[1]!;
-          if (kind === 'ours' && !opts['no-sharded']) {
-            const { objects } = splitIntoShards(bytes);
-            process.stderr.write(`bench: ${name}: sharded (R2) mode…\n`);
-            row.sharded = { ...(await measureSharded(outdir, objects, timed.slice(0, shardedQueries + 1))), shards: objects.size - 1 };
-          }
+  // Prepared one at a time (a scale corpus is expanded just before it is measured).
+  const corpora: (() => Corpus)[] = [
+    ...names.map((name) => () => prepareCorpus(name, kit, work)),
+    ...folders.map((dir) => () => ({ name: basename(dir), dir, queries: 'newsroom questions (a folder of briefs)' })),
+  ];
+  for (const prepare of corpora) {
+    const corpus = prepare();
+    const name = corpus.name;
+    const briefs: Brief[] = parseBriefs(readBriefFiles(corpus.dir));
+    const passages = briefs.reduce((n, b) => n + b.passages.length, 0);
+    // The floor for anything that ships the text: titles and passages, gzipped.
+    const textGz = gz(briefs.map((b) => [b.title, ...b.passages.map((p) => p.text)].join('\n\n')).join('\n\n'));
+    for (const kind of kinds as Kind[]) {
+      process.stderr.write(`bench: ${name} (${briefs.length} briefs, ${passages} passages): ${kind}…\n`);
+      const t0 = performance.now();
+      const bytes = buildBytes(kind, briefs);
+      const buildMs = performance.now() - t0;
+      const dataFile = join(work, `${name}-${kind}.bin`);
+      writeFileSync(dataFile, bytes);
+      const row: Row = {
+        corpus: name,
+        kind,
+        briefs: briefs.length,
+        passages,
+        textGz,
+        buildMs,
+        indexRaw: bytes.length,
+        indexGz: gz(bytes),
+        node: measureNode(kind, dataFile, queriesFile),
+        queries: corpus.queries,
+      };
+      if (!opts['no-workerd']) {
+        // The Worker is built in its own folder; src/generated/ is never written.
+        const dir = workerDir(kind, name);
+        const config = writeWorker(kind, bytes, dir, `bench:${name}`);
+        process.stderr.write(`bench: ${name}: ${kind}: bundling the Worker in ${relative(ROOT, dir)} (wrangler deploy --dry-run)…\n`);
+        const outdir = join(dir, 'out');
+        row.bundle = dryRun(config, outdir);
+        const path = kind === 'ours' ? '/health' : '/?q=oil%20prices';
+        // Median of three cold starts (one sample is at the mercy of whatever else the machine runs).
+        const colds: WorkerdFigures[] = [];
+        for (let i = 0; i < 3; i++) colds.push(await measureWorkerd(outdir, path, kind === 'ours' ? { kv: ['STATE'], r2: ['SHARDS'] } : {}));
+        row.workerd = colds.sort((a, b) => a.coldLoadMs - b.coldLoadMs)[1]!;
+        if (kind === 'ours' && !opts['no-sharded']) {
+          const { objects } = splitIntoShards(bytes);
+          process.stderr.write(`bench: ${name}: sharded (R2) mode…\n`);
+          row.sharded = { ...(await measureSharded(outdir, objects, timed.slice(0, shardedQueries + 1))), shards: objects.size - 1 };
         }
-        rows.push(row);
       }
-    }
-  } finally {
-    rmSync(genDir, { recursive: true, force: true });
-    if (existsSync(backup)) {
-      mkdirSync(genDir, { recursive: true });
-      for (const f of readdirSync(backup)) copyFileSync(join(backup, f), join(genDir, f));
+      rows.push(row);
     }
   }
 
   const load = `load average ${loadStart.toFixed(1)} at start, ${loadavg()[0]!.toFixed(1)} at end`;
   const machine = `${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 1024 ** 3).toFixed(0)} GB RAM, Node ${process.version}, ${process.platform}; ${load}`;
+  const fitsAll = (limit: number) =>
+    (kinds as Kind[]).map((k) => `${k === 'ours' ? 'ours' : LABEL[k]} ${fits(rows, k, limit)}`).join('; ');
   const summary = [
-    `Largest Reuters collection whose Worker fits 3 MB gz (free plan): ours ${fits(rows, 'ours', 3 * MiB)}; plain MiniSearch ${fits(rows, 'plain', 3 * MiB)}.`,
-    `Largest that fits 10 MB gz (paid plan): ours ${fits(rows, 'ours', 10 * MiB)}; plain MiniSearch ${fits(rows, 'plain', 10 * MiB)}.`,
+    `Largest Reuters collection whose Worker fits 3 MB gz (free plan): ${fitsAll(3 * MiB)}.`,
+    `Largest that fits 10 MB gz (paid plan): ${fitsAll(10 * MiB)}.`,
     lexicon,
   ];
+  const ratios = ratioTable(rows);
   const md =
     `Machine: ${machine}. Date: ${new Date().toISOString().slice(0, 10)}. ${timed.length} timed queries per corpus (newsroom questions, evenly spaced; ${warm.length} others to warm up). Run took ${Math.round((Date.now() - started) / 1000)} s.\n\n` +
     table(rows) +
+    (ratios ? `\nOurs over each baseline, same run (below 1: ours is smaller or faster; e.g. 0.25 = a quarter):\n\n${ratios}` : '') +
     '\n' +
     summary.map((s) => `- ${s}`).join('\n') +
     '\n' +
