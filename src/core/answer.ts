@@ -202,7 +202,6 @@ interface Candidate {
   /** Sentence index inside the passage. */
   s: number;
   score: number;
-  coverage: number;
 }
 
 interface ComposeContext {
@@ -301,7 +300,7 @@ export function composeAnswer(index: SearchIndex, question: string, retrieval: R
       const evidence = type === 'other' ? 0 : typeEvidence(type, p.text.slice(s, e), questionWords);
       const near = o.proximityWeight ? proximity(sentSeqs[i]!, terms) : 0;
       const score = own + 0.25 * head + o.passageWeight * pnorm + (type === 'topic' ? o.topicWeight : o.typeWeight) * evidence + o.proximityWeight * near;
-      candidates.push({ hit, s: i, score, coverage: own });
+      candidates.push({ hit, s: i, score });
     });
   });
   candidates.sort((a, b) => b.score - a.score || a.hit.doc - b.hit.doc || a.s - b.s);

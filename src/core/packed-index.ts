@@ -701,7 +701,6 @@ export class PassageStore {
 export interface UnpackedBriefs {
   briefs: Brief[];
   passages: StoredPassage[];
-  briefOfPassage: Brief[];
 }
 
 /** Rebuild the briefs (with lazy passages) from a packed header. */
@@ -712,7 +711,6 @@ export function unpackBriefs(header: PackHeader, store: PassageStore): UnpackedB
   const n = header.documentCount;
   const briefs: Brief[] = new Array(count);
   const passages: StoredPassage[] = new Array(n);
-  const briefOfPassage: Brief[] = new Array(n);
   let doc = 0;
   for (let b = 0; b < count; b++) {
     const brief: Record<string, unknown> = {};
@@ -734,8 +732,7 @@ export function unpackBriefs(header: PackHeader, store: PassageStore): UnpackedB
     for (let i = 0; i < c; i++, doc++) passages[doc] = new StoredPassage(store, doc, id, i + 1, sections?.get(doc));
     brief.passages = passages.slice(start, doc);
     briefs[b] = brief as unknown as Brief;
-    briefOfPassage.fill(briefs[b]!, start, doc);
   }
   if (doc !== n) throw new IndexError('Briefbot: the index passage counts are corrupt; run "npm run build:index" again');
-  return { briefs, passages, briefOfPassage };
+  return { briefs, passages };
 }

@@ -43,8 +43,6 @@ export interface SearchIndex {
   mini: PackedSearcher;
   /** `passages[id]` is the passage the searcher calls `id` (text decoded when read). */
   passages: Passage[];
-  /** The brief of each passage, same order. */
-  briefOfPassage: Brief[];
   /** Position (in brief order) of each passage's brief. */
   briefOfDoc: Uint32Array;
   /** 0 (oldest or undated) … 1 (newest): recency of each passage's brief. */
@@ -77,12 +75,12 @@ export function loadSearchIndex(data: Uint8Array | ArrayBuffer, lexicon: Lexicon
 export function openIndex(tables: PackedTables, source: PackedSource, lexicon: Lexicon): OpenedIndex {
   const header = tables.header;
   const store = new PassageStore(header, source);
-  const { briefs, passages, briefOfPassage } = unpackBriefs(header, store);
+  const { briefs, passages } = unpackBriefs(header, store);
   const mini = new PackedSearcher(tables, source, MINISEARCH_OPTIONS.tokenize!, MINISEARCH_OPTIONS.processTerm!);
   const recency = recencyOf(briefs, tables.briefStart, header.documentCount);
   const briefOfDoc = new Uint32Array(header.documentCount);
   briefs.forEach((_, i) => briefOfDoc.fill(i, tables.briefStart[i]!, tables.briefStart[i + 1]!));
-  return { index: { mini, passages, briefOfPassage, briefOfDoc, recency, documentCount: header.documentCount, lexicon }, briefs, meta: header.meta };
+  return { index: { mini, passages, briefOfDoc, recency, documentCount: header.documentCount, lexicon }, briefs, meta: header.meta };
 }
 
 /** 0 (oldest or undated) … 1 (newest) per passage: rank among distinct dates, so one old outlier does not squash the rest. */
