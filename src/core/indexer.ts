@@ -17,7 +17,7 @@ export function packBriefs(briefs: Brief[], meta: unknown): SerializedIndex {
   const mini = new MiniSearch<IndexedPassage>(MINISEARCH_OPTIONS);
   const passages = briefs.flatMap((b) => b.passages.map((p) => ({ p, title: b.title })));
   mini.addAll(passages.map(({ p, title }, id) => ({ id, title, section: p.section ?? '', text: p.text })));
-  return packIndex(mini, briefs, meta);
+  return packIndex(mini.toJSON(), briefs, meta);
 }
 
 /**

@@ -20,11 +20,12 @@
  * | `textLength`  | varint: byte length of each passage's text                           |
  *
  * Statistics (field lengths, their averages, document count) are copied from
- * the MiniSearch index built at build time, so scores are the same numbers.
+ * the MiniSearch index built at build time (read from its public, versioned
+ * `toJSON()` serialization), so scores are the same numbers.
  * Postings and text are decoded only when a query touches them.
  * @module
  */
-import type MiniSearch from 'minisearch';
+import type { AsPlainObject } from 'minisearch';
 import { ByteWriter, utf8, VarintReader } from './bytes.js';
 import { IndexError } from './errors.js';
 import { splitSentences } from './text.js';
@@ -68,38 +69,55 @@ export interface PackHeader {
 /** One brief metadata column: plain values (`null` = absent), a value table, or file-name exceptions. */
 export type BriefColumn = unknown[] | { table: unknown[]; index: number[] } | { fileExcept: Record<number, unknown> };
 
-/** MiniSearch's private fields that the packer reads (pinned version 7.2.0). */
-interface MiniInternals {
-  _index: Iterable<[string, Map<number, Map<number, number>>]>;
-  _documentIds: Map<number, unknown>;
-  _fieldIds: Record<string, number>;
-  _fieldLength: Map<number, number[]>;
-  _avgFieldLength: number[];
-  _documentCount: number;
-}
+/** The `serializationVersion` of MiniSearch's `toJSON()` output that the packer reads. */
+export const MINISEARCH_SERIALIZATION_VERSION = 2;
 
 /**
- * Pack a MiniSearch index whose document ids are passage positions
- * (0 … n-1 in `briefs` order) together with the briefs themselves.
+ * Pack a MiniSearch index, given as its public serialization (`toJSON()`),
+ * whose document ids are passage positions (0 … n-1 in `briefs` order),
+ * together with the briefs themselves.
  */
-export function packIndex(mini: MiniSearch<never> | MiniSearch<any>, briefs: Brief[], meta: unknown): Uint8Array {
-  const m = mini as unknown as MiniInternals;
-  const fields = Object.entries(m._fieldIds)
+export function packIndex(json: AsPlainObject, briefs: Brief[], meta: unknown): Uint8Array {
+  if (json.serializationVersion !== MINISEARCH_SERIALIZATION_VERSION) {
+    throw new IndexError(
+      `packIndex: MiniSearch serialization version ${String(json.serializationVersion)} is not the one this build reads (${MINISEARCH_SERIALIZATION_VERSION}); pin the MiniSearch version the packer was written for`,
+    );
+  }
+  const fields = Object.entries(json.fieldIds)
     .sort((a, b) => a[1] - b[1])
     .map(([name]) => name);
+  if (fields.some((name, f) => json.fieldIds[name] !== f)) throw new IndexError('packIndex: field ids are not 0 … n-1');
   const F = fields.length;
   const passages = briefs.flatMap((b) => b.passages);
   const n = passages.length;
-  if (m._documentCount !== n) throw new IndexError(`packIndex: the index has ${m._documentCount} documents, the briefs ${n} passages`);
-  const shortToDoc = new Map<number, number>();
-  for (const [shortId, id] of m._documentIds) {
+  if (json.documentCount !== n) throw new IndexError(`packIndex: the index has ${json.documentCount} documents, the briefs ${n} passages`);
+  const shortToDoc = new Map<string, number>();
+  for (const [shortId, id] of Object.entries(json.documentIds)) {
     if (typeof id !== 'number' || id < 0 || id >= n) throw new IndexError(`packIndex: unexpected document id ${String(id)}`);
     shortToDoc.set(shortId, id);
   }
+  // Per passage, per field: distinct terms (MiniSearch's field length).
+  const docLengths: number[][] = new Array(n);
+  const docOf = (shortId: string) => {
+    const doc = shortToDoc.get(shortId);
+    if (doc === undefined) throw new IndexError(`packIndex: the index refers to an unknown document ${shortId}`);
+    return doc;
+  };
+  for (const [shortId, lengths] of Object.entries(json.fieldLength)) docLengths[docOf(shortId)] = lengths;
+  const lengthOf = (doc: number, f: number) => docLengths[doc]?.[f] ?? 0;
 
-  // Terms, sorted; postings per term.
-  // Sorted by UTF-8 bytes (code point order), the order the reader's byte comparisons use.
-  const entries = [...m._index].map((e) => [e[0], e[1], utf8.encode(e[0])] as const).sort((a, b) => compareBytes(a[2], b[2]));
+  // Terms, sorted by UTF-8 bytes (code point order, the order the reader's byte comparisons use);
+  // per term, per field: [passage, term frequency], by passage.
+  const entries = json.index
+    .map(([term, byFieldId]) => {
+      const byField = new Map<number, [number, number][]>();
+      for (const [fieldId, docs] of Object.entries(byFieldId)) {
+        const list = Object.entries(docs).map(([shortId, freq]): [number, number] => [docOf(shortId), freq]);
+        if (list.length) byField.set(Number(fieldId), list.sort((a, b) => a[0] - b[0]));
+      }
+      return [term, byField, utf8.encode(term)] as const;
+    })
+    .sort((a, b) => compareBytes(a[2], b[2]));
   for (const [term] of entries) if (term.includes('\n')) throw new IndexError(`packIndex: a term holds a line break: ${JSON.stringify(term)}`);
   // A field whose terms and lengths are the same for every passage of a brief
   // (the title) is stored once per brief, not once per passage.
@@ -107,8 +125,6 @@ export function packIndex(mini: MiniSearch<never> | MiniSearch<any>, briefs: Bri
   for (const b of briefs) briefStart.push(briefStart[briefStart.length - 1]! + b.passages.length);
   const briefOfDoc = new Uint32Array(n);
   briefs.forEach((b, i) => briefOfDoc.fill(i, briefStart[i]!, briefStart[i + 1]!));
-  const docToShort = new Map([...shortToDoc].map(([s, d]) => [d, s]));
-  const lengthOf = (doc: number, f: number) => m._fieldLength.get(docToShort.get(doc)!)?.[f] ?? 0;
   const briefLevel = fields.map((_, f) => {
     for (let b = 0; b < briefs.length; b++) {
       for (let doc = briefStart[b]! + 1; doc < briefStart[b + 1]!; doc++) if (lengthOf(doc, f) !== lengthOf(briefStart[b]!, f)) return false;
@@ -116,7 +132,7 @@ export function packIndex(mini: MiniSearch<never> | MiniSearch<any>, briefs: Bri
     for (const [, byField] of entries) {
       const docs = byField.get(f);
       if (!docs) continue;
-      const freqOf = new Map([...docs].map(([s, freq]) => [shortToDoc.get(s)!, freq]));
+      const freqOf = new Map(docs);
       for (const [doc, freq] of freqOf) {
         const b = briefOfDoc[doc]!;
         for (let d = briefStart[b]!; d < briefStart[b + 1]!; d++) if (freqOf.get(d) !== freq) return false;
@@ -138,11 +154,11 @@ export function packIndex(mini: MiniSearch<never> | MiniSearch<any>, briefs: Bri
   for (const [, byField] of entries) {
     const start = postings.length;
     let mask = 0;
-    for (let f = 0; f < F; f++) if (byField.get(f)?.size) mask |= 1 << f;
+    for (let f = 0; f < F; f++) if (byField.get(f)?.length) mask |= 1 << f;
     postings.varint(mask);
     for (let f = 0; f < F; f++) {
       if (!(mask & (1 << f))) continue;
-      const list = [...byField.get(f)!].map(([s, freq]) => [shortToDoc.get(s)!, freq] as const).sort((a, b) => a[0] - b[0]);
+      const list = byField.get(f)!;
       postings.varint(list.length);
       if (briefLevel[f]) {
         const perBrief = list.filter(([doc]) => doc === briefStart[briefOfDoc[doc]!]).map(([doc, freq]) => [briefOfDoc[doc]!, freq] as const);
@@ -219,7 +235,7 @@ export function packIndex(mini: MiniSearch<never> | MiniSearch<any>, briefs: Bri
     meta,
     fields,
     documentCount: n,
-    avgFieldLength: fields.map((_, f) => m._avgFieldLength[f] ?? 0),
+    avgFieldLength: fields.map((_, f) => json.averageFieldLength[f] ?? 0),
     termCount: entries.length,
     briefLevel,
     fieldLengthWidth,

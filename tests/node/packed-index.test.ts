@@ -30,7 +30,7 @@ beforeAll(() => {
   briefs = parseBriefs(readBriefFiles(join(SAMPLE, 'briefs')));
   mini = new MiniSearch(MINISEARCH_OPTIONS);
   mini.addAll(briefs.flatMap((b) => b.passages).map((p, id) => ({ id, title: briefs.find((b) => b.id === p.briefId)!.title, section: p.section ?? '', text: p.text })));
-  index = loadSearchIndex(packIndex(mini, briefs, { builtAt: 'test' }), readLexicon()).index;
+  index = loadSearchIndex(packIndex(mini.toJSON(), briefs, { builtAt: 'test' }), readLexicon()).index;
 });
 
 /** Both searches for one query: same documents, same order, same scores, same matched query terms. */
@@ -134,6 +134,16 @@ describe('packed engine', () => {
       // Same leading passages (retrieve re-ranks by recency, which is 0 for these undated briefs).
       expect(hits.slice(0, 3)).toEqual(want.slice(0, 3).map((id) => engine.index.passages[id]!.id));
     }
+  });
+
+  it("packs MiniSearch's public serialization, and refuses a serialization version it does not know", () => {
+    const json = mini.toJSON();
+    expect(json.serializationVersion).toBe(2);
+    // Only the public `toJSON()` output is read: a plain copy of it packs to the same bytes.
+    const copy = JSON.parse(JSON.stringify(json)) as typeof json;
+    expect(packIndex(copy, briefs, { builtAt: 'test' })).toEqual(packIndex(json, briefs, { builtAt: 'test' }));
+    expect(() => packIndex({ ...json, serializationVersion: 3 }, briefs, {})).toThrow(IndexError);
+    expect(() => packIndex({ ...json, serializationVersion: 1 }, briefs, {})).toThrow(/serialization version 1 is not the one this build reads \(2\)/);
   });
 
   it('rejects data that is not a packed index, or is truncated, with a clear error', () => {
