@@ -130,7 +130,7 @@ export class Engine {
     if (!shards) return run();
     const list = (typeof questions === 'string' ? [questions] : questions).filter((q) => q.trim() !== '');
     const mini = this.index.mini;
-    const terms = new Set(list.flatMap((q) => mini.queryTerms(q).map((t) => mini.tables.termIndex(t)).filter((t) => t >= 0)));
+    const terms = new Set(list.flatMap((q) => mini.queryTerms(q).map((t) => mini.tables.dictionary.termIndex(t)).filter((t) => t >= 0)));
     await shards.load(shards.missing([...terms], []));
     // Retrieval may reach further postings (related words, prefixes): loaded as it asks for them.
     const docs = await this.untilLoaded(shards, () => new Set(list.flatMap((q) => retrieve(this.index, q, { k: 16 }).hits.map((h) => h.doc))));
@@ -156,7 +156,7 @@ export class Engine {
     }
   }
 
-  /** The packed index (what the Worker bundles): see `packed-index.ts`. */
+  /** The packed index (what the Worker bundles): see `packed/format.ts`. */
   serialize(): SerializedIndex {
     if (!this.bytes) throw new IndexError('Briefbot: this engine was opened from shards and has no single serialized form');
     return this.bytes;

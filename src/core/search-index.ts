@@ -5,15 +5,17 @@
  * Passages are indexed under a numeric id (their position in the brief
  * order), with three fields: the brief title, the section heading and the
  * passage text. MiniSearch runs at build time only (`indexer.ts`): its index
- * is packed (`packed-index.ts`) with the passage text, and searched at run
- * time by a MiniSearch-compatible searcher (`packed-search.ts`) that decodes
+ * is packed (`packed/writer.ts`) with the passage text, and searched at run
+ * time by a MiniSearch-compatible searcher (`packed/search.ts`) that decodes
  * only the postings and passages a query touches. This module holds the
  * run-time side and imports nothing of MiniSearch but its types.
  * @module
  */
 import type { Options } from 'minisearch';
-import { BufferSource, PackedTables, PassageStore, part, readHeader, unpackBriefs, type PackedSource } from './packed-index.js';
-import { PackedSearcher } from './packed-search.js';
+import { part, readHeader } from './packed/format.js';
+import { PassageStore, unpackBriefs } from './packed/passages.js';
+import { BufferSource, PackedTables, type PackedSource } from './packed/reader.js';
+import { PackedSearcher } from './packed/search.js';
 import type { Lexicon } from './lexicon.js';
 import { analyze } from './text.js';
 import type { Brief, Passage } from './types.js';
@@ -39,7 +41,7 @@ export const MINISEARCH_OPTIONS: Options<IndexedPassage> = {
 
 /** A loaded index: the searcher plus the passages its numeric ids point to. */
 export interface SearchIndex {
-  /** MiniSearch-compatible `search` over the packed index (see `packed-search.ts`). */
+  /** MiniSearch-compatible `search` over the packed index (see `packed/search.ts`). */
   mini: PackedSearcher;
   /** `passages[id]` is the passage the searcher calls `id` (text decoded when read). */
   passages: Passage[];
@@ -53,7 +55,7 @@ export interface SearchIndex {
   lexicon: Lexicon;
 }
 
-/** The serialized index: the packed bytes (see `packed-index.ts`). */
+/** The serialized index: the packed bytes (see `packed/format.ts`). */
 export type SerializedIndex = Uint8Array;
 
 /** A loaded index with its briefs and the build's `meta`. */

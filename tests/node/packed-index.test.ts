@@ -9,7 +9,7 @@ import { Engine } from '../../src/core/engine.js';
 import { buildEngine } from '../../src/core/indexer.js';
 import { readLexicon } from '../../src/node/lexicon.js';
 import { IndexError } from '../../src/core/errors.js';
-import { packIndex } from '../../src/core/packed-index.js';
+import { packIndex } from '../../src/core/packed/writer.js';
 import { retrieve } from '../../src/core/retrieve.js';
 import { loadSearchIndex, MINISEARCH_OPTIONS, type SearchIndex } from '../../src/core/search-index.js';
 import { analyze } from '../../src/core/text.js';
@@ -79,7 +79,7 @@ describe('packed search', () => {
   });
 
   it('finds every term within the edit distance (checked against a brute-force Levenshtein)', () => {
-    const tables = (index.mini as unknown as { tables: { terms: string[]; fuzzy(q: string, d: number): [number, number][] } }).tables;
+    const tables = index.mini.tables.dictionary;
     const lev = (a: string, b: string) => {
       const row = Array.from({ length: b.length + 1 }, (_, j) => j);
       for (let i = 1; i <= a.length; i++) {

@@ -12,8 +12,9 @@
  * @module
  */
 import type { SearchOptions, SearchResult } from 'minisearch';
-import { VarintReader } from './bytes.js';
-import { blockFrequency, eachPosting, fieldPostings, type PackedSource, type PackedTables } from './packed-index.js';
+import { VarintReader } from '../bytes.js';
+import { blockFrequency, eachPosting, fieldPostings } from './postings.js';
+import type { PackedSource, PackedTables } from './reader.js';
 
 type Tokenize = (text: string, field?: string) => string[];
 type ProcessTerm = (term: string, field?: string) => string | string[] | null | undefined | false;
@@ -86,7 +87,7 @@ export class PackedSearcher {
 
   /** Passages whose field holds `term` (largest over fields), 0 when unknown. */
   documentFrequency(term: string): number {
-    const t = this.tables.termIndex(term);
+    const t = this.tables.dictionary.termIndex(term);
     return t < 0 ? 0 : blockFrequency(this.source.postings(t), this.tables.header.briefLevel);
   }
 
@@ -94,13 +95,13 @@ export class PackedSearcher {
   private expand(spec: QuerySpec, maxFuzzy: number, weights: { fuzzy: number; prefix: number }): { term: number; weight: number }[] {
     const tables = this.tables;
     const out: { term: number; weight: number }[] = [];
-    const exact = tables.termIndex(spec.term);
+    const exact = tables.dictionary.termIndex(spec.term);
     if (exact >= 0) out.push({ term: exact, weight: 1 });
     const prefixed: number[] = [];
     if (spec.prefix) {
-      const [from, to] = tables.prefixRange(spec.term);
+      const [from, to] = tables.dictionary.prefixRange(spec.term);
       for (let t = from; t < to; t++) {
-        const len = tables.termAt(t).length;
+        const len = tables.dictionary.termAt(t).length;
         const distance = len - spec.term.length;
         if (!distance) continue;
         prefixed.push(t);
@@ -112,9 +113,9 @@ export class PackedSearcher {
       const maxDistance = fuzzy < 1 ? Math.min(maxFuzzy, Math.round(spec.term.length * fuzzy)) : fuzzy;
       if (maxDistance) {
         const skip = new Set(prefixed);
-        for (const [t, distance] of tables.fuzzy(spec.term, maxDistance)) {
+        for (const [t, distance] of tables.dictionary.fuzzy(spec.term, maxDistance)) {
           if (!distance || skip.has(t)) continue;
-          const len = tables.termAt(t).length;
+          const len = tables.dictionary.termAt(t).length;
           out.push({ term: t, weight: (weights.fuzzy * len) / (len + distance) });
         }
       }
@@ -139,7 +140,8 @@ export class PackedSearcher {
       prefix: typeof options.prefix === 'function' ? options.prefix(term, i, terms) : options.prefix === true,
       termBoost: typeof options.boostTerm === 'function' ? options.boostTerm(term, i, terms) : 1,
     }));
-    const { header, fieldIds } = this.tables;
+    const { header } = this.tables;
+    const fieldIds: Record<string, number> = Object.fromEntries(header.fields.map((f, i) => [f, i]));
     const F = header.fields.length;
     const fields = options.fields ?? header.fields;
     const boosts = fields.map((field) => ({
@@ -184,7 +186,7 @@ export class PackedSearcher {
         expansions.push({ source: spec.term, term: t });
         const block = this.source.postings(t);
         const lists = fieldPostings(block, briefLevel);
-        const derived = boostDocument ? this.tables.termAt(t) : '';
+        const derived = boostDocument ? this.tables.dictionary.termAt(t) : '';
         for (const { fieldId, boost: fieldBoost } of boosts) {
           if (fieldId < 0) continue;
           const list = lists[fieldId]!;
@@ -196,7 +198,7 @@ export class PackedSearcher {
           // Loop-invariant parts of MiniSearch's expressions, computed exactly as it does.
           const invDocFreq = Math.log(1 + (N - matching + 0.5) / (matching + 0.5));
           const boostProduct = termWeight * spec.termBoost * fieldBoost;
-          // The posting format is `eachPosting`'s (packed-index.ts), decoded inline here:
+          // The posting format is `eachPosting`'s (postings.ts), decoded inline here:
           // this is the query hot path, and a callback per posting costs measurably.
           const r = new VarintReader(block, list.pos);
           let id = -1;
@@ -309,7 +311,7 @@ export class PackedSearcher {
       header.fields.forEach((field, fieldId) => {
         let found = false;
         eachPosting(block, lists[fieldId]!, header.briefLevel[fieldId]!, briefStart, (d) => (found ||= d === doc));
-        if (found) (match[this.tables.termAt(term)] ??= []).push(field);
+        if (found) (match[this.tables.dictionary.termAt(term)] ??= []).push(field);
       });
     }
     return match;
