@@ -418,9 +418,11 @@ export function missingEntity(index: SearchIndex, question: string, retrieval: R
   return undefined;
 }
 
-/** Does the index hold a term one edit away from `term` (or starting with it)? */
+/** Does the index hold a term one edit away from `term` (from 4 characters on), or starting with it? */
 function nearTerm(index: SearchIndex, term: string): boolean {
-  return index.mini.search(term, { tokenize: (q) => [q], processTerm: (t) => t, fuzzy: term.length >= 4 ? 1 : false, prefix: true }).length > 0;
+  const dictionary = index.searcher.tables.dictionary;
+  const [from, to] = dictionary.prefixRange(term);
+  return from < to || (term.length >= 4 && dictionary.fuzzy(term, 1).length > 0);
 }
 
 const NOT_FOUND = "I couldn't find that in the briefs. Try other words, or ask about one of the related briefs.";

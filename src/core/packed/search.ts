@@ -1,62 +1,55 @@
 /**
- * MiniSearch's `search`, over the packed index.
+ * Search over the packed index: what retrieval (`../retrieve.ts`) asks of it,
+ * and nothing more.
  *
- * Same query semantics and the same scores as MiniSearch 7.2.0 (BM25+, field
- * boosts, prefix and fuzzy expansion with their weights, OR/AND/AND_NOT,
- * `boostTerm`, `boostDocument`, `filter`), computed in the same order of
- * floating-point operations, so rankings match. Differences: prefix and
- * fuzzy expansions are visited in term order rather than MiniSearch's
- * radix-tree order (a sum of three or more expansions can differ in the last
- * bit), `queryTerms` arrays are shared between results (do not mutate them),
- * and `terms`/`match` are computed when first read.
+ * Scores are MiniSearch 7.2.0's BM25+ for an OR query (field boosts, prefix
+ * and fuzzy expansion of a term with MiniSearch's default weights), computed
+ * in the same order of floating-point operations, with one difference by
+ * design: where MiniSearch multiplies a result's score by the number of query
+ * terms it matched, this multiplies it by their total weight (a term of
+ * weight 1 counts 1, as in MiniSearch; a related or conversation term counts
+ * its weight, as it does in the sum). Prefix and fuzzy expansions are visited
+ * in term order rather than MiniSearch's radix-tree order (a sum of three or
+ * more expansions can differ in the last bit). MiniSearch stays the oracle:
+ * `tests/node/packed-index.test.ts` compares the two.
  * @module
  */
-import type { SearchOptions, SearchResult } from 'minisearch';
 import { VarintReader } from '../bytes.js';
-import { blockFrequency, eachPosting, fieldPostings } from './postings.js';
+import { blockFrequency, fieldPostings } from './postings.js';
 import type { PackedSource, PackedTables } from './reader.js';
 
-type Tokenize = (text: string, field?: string) => string[];
-type ProcessTerm = (term: string, field?: string) => string | string[] | null | undefined | false;
-
-interface QuerySpec {
+/** One term of a query. */
+export interface TermQuery {
+  /** An index term (already analysed). */
   term: string;
-  fuzzy: boolean | number;
-  prefix: boolean;
-  termBoost: number;
+  /** Weight against the question's own terms (1): multiplies the term's BM25 and counts this much in the result's quality. */
+  weight: number;
+  /** Also match the terms it is a prefix of, and terms within 20 % of its length in edits (at most 6): for a word the index lacks. */
+  loose: boolean;
 }
 
-const DEFAULT_BM25 = { k: 1.2, b: 0.7, d: 0.5 };
-const DEFAULT_WEIGHTS = { fuzzy: 0.45, prefix: 0.375 };
-
-/** A derived term that contributed to the last search (for lazy `match`). */
-interface Expansion {
-  source: string;
-  term: number;
+export interface SearchSettings {
+  /** Field boosts by field name (a field not named, or boosted 0, weighs 1). */
+  boost: Readonly<Record<string, number>>;
+  /** BM25+ parameters. */
+  bm25: { k: number; b: number; d: number };
 }
 
-/** What `search` returns: MiniSearch's result shape. */
-class PackedResult {
-  constructor(
-    private readonly searcher: PackedSearcher,
-    private readonly expansions: Expansion[],
-    readonly id: number,
-    readonly score: number,
-    readonly queryTerms: string[],
-  ) {}
-
-  get match(): Record<string, string[]> {
-    return this.searcher.matchOf(this.id, this.expansions, this.queryTerms);
-  }
-
-  get terms(): string[] {
-    return Object.keys(this.match);
-  }
-
-  toJSON() {
-    return { id: this.id, score: this.score, terms: this.terms, queryTerms: this.queryTerms, match: this.match };
-  }
+/** A passage that matched at least one query term. */
+export interface Match {
+  /** Passage position in the index. */
+  doc: number;
+  /** BM25+ summed over the matched terms, times their total weight. */
+  score: number;
+  /** The query terms it matched, in query order. Shared between matches with the same terms: do not mutate. */
+  terms: string[];
 }
+
+/** MiniSearch's default weights of a prefix and a fuzzy expansion, and its fuzziness cap. */
+const PREFIX_WEIGHT = 0.375;
+const FUZZY_WEIGHT = 0.45;
+const FUZZINESS = 0.2;
+const MAX_FUZZY = 6;
 
 export class PackedSearcher {
   /** Scratch space reused by every search (a Worker isolate runs one request at a time per search). */
@@ -64,131 +57,93 @@ export class PackedSearcher {
   private readonly part: Float64Array;
   private readonly accStamp: Uint32Array;
   private readonly partStamp: Uint32Array;
-  private readonly mask: Uint32Array;
+  /** Per passage: its node in the tree of matched-term lists (valid where `accStamp` is current). */
+  private readonly listOf: Uint32Array;
   private epoch = 0;
+  private readonly fieldIds: Map<string, number>;
 
   constructor(
     readonly tables: PackedTables,
     readonly source: PackedSource,
-    private readonly tokenize: Tokenize,
-    private readonly processTerm: ProcessTerm,
   ) {
     const n = tables.header.documentCount;
     this.acc = new Float64Array(n);
     this.part = new Float64Array(n);
     this.accStamp = new Uint32Array(n);
     this.partStamp = new Uint32Array(n);
-    this.mask = new Uint32Array(n);
+    this.listOf = new Uint32Array(n);
+    this.fieldIds = new Map(tables.header.fields.map((f, i) => [f, i]));
   }
 
-  get documentCount(): number {
-    return this.tables.header.documentCount;
-  }
-
-  /** Passages whose field holds `term` (largest over fields), 0 when unknown. */
+  /** Passages whose field holds `term` (largest over fields, as MiniSearch counts it), 0 when unknown. */
   documentFrequency(term: string): number {
     const t = this.tables.dictionary.termIndex(term);
     return t < 0 ? 0 : blockFrequency(this.source.postings(t), this.tables.header.briefLevel);
   }
 
-  /** The term positions a query spec expands to, with their weights, in scoring order. */
-  private expand(spec: QuerySpec, maxFuzzy: number, weights: { fuzzy: number; prefix: number }): { term: number; weight: number }[] {
-    const tables = this.tables;
+  /** The terms a query term matches, with the weight of each (exact 1, then prefix, then fuzzy expansions, in term order). */
+  private expand(q: TermQuery): { term: number; weight: number }[] {
+    const dict = this.tables.dictionary;
     const out: { term: number; weight: number }[] = [];
-    const exact = tables.dictionary.termIndex(spec.term);
+    const exact = dict.termIndex(q.term);
     if (exact >= 0) out.push({ term: exact, weight: 1 });
-    const prefixed: number[] = [];
-    if (spec.prefix) {
-      const [from, to] = tables.dictionary.prefixRange(spec.term);
-      for (let t = from; t < to; t++) {
-        const len = tables.dictionary.termAt(t).length;
-        const distance = len - spec.term.length;
-        if (!distance) continue;
-        prefixed.push(t);
-        out.push({ term: t, weight: (weights.prefix * len) / (len + 0.3 * distance) });
-      }
+    if (!q.loose) return out;
+    const [from, to] = dict.prefixRange(q.term);
+    for (let t = from; t < to; t++) {
+      const len = dict.termAt(t).length;
+      const distance = len - q.term.length;
+      if (distance) out.push({ term: t, weight: (PREFIX_WEIGHT * len) / (len + 0.3 * distance) });
     }
-    if (spec.fuzzy) {
-      const fuzzy = spec.fuzzy === true ? 0.2 : spec.fuzzy;
-      const maxDistance = fuzzy < 1 ? Math.min(maxFuzzy, Math.round(spec.term.length * fuzzy)) : fuzzy;
-      if (maxDistance) {
-        const skip = new Set(prefixed);
-        for (const [t, distance] of tables.dictionary.fuzzy(spec.term, maxDistance)) {
-          if (!distance || skip.has(t)) continue;
-          const len = tables.dictionary.termAt(t).length;
-          out.push({ term: t, weight: (weights.fuzzy * len) / (len + distance) });
-        }
+    const maxDistance = Math.min(MAX_FUZZY, Math.round(q.term.length * FUZZINESS));
+    if (maxDistance) {
+      for (const [t, distance] of dict.fuzzy(q.term, maxDistance)) {
+        if (!distance || (t >= from && t < to)) continue;
+        const len = dict.termAt(t).length;
+        out.push({ term: t, weight: (FUZZY_WEIGHT * len) / (len + distance) });
       }
     }
     return out;
   }
 
-  /** The distinct, processed query terms `search` would use. */
-  queryTerms(query: string, options: SearchOptions = {}): string[] {
-    const tokenize = (options.tokenize as Tokenize | undefined) ?? this.tokenize;
-    const processTerm = (options.processTerm as ProcessTerm | undefined) ?? this.processTerm;
-    return tokenize(query)
-      .flatMap((term) => processTerm(term) || [])
-      .filter((term): term is string => !!term);
-  }
-
-  search(query: string, options: SearchOptions = {}): SearchResult[] {
-    const terms = this.queryTerms(query, options);
-    const specs: QuerySpec[] = terms.map((term, i) => ({
-      term,
-      fuzzy: typeof options.fuzzy === 'function' ? options.fuzzy(term, i, terms) : options.fuzzy || false,
-      prefix: typeof options.prefix === 'function' ? options.prefix(term, i, terms) : options.prefix === true,
-      termBoost: typeof options.boostTerm === 'function' ? options.boostTerm(term, i, terms) : 1,
-    }));
-    const { header } = this.tables;
-    const fieldIds: Record<string, number> = Object.fromEntries(header.fields.map((f, i) => [f, i]));
-    const F = header.fields.length;
-    const fields = options.fields ?? header.fields;
-    const boosts = fields.map((field) => ({
-      fieldId: Object.hasOwn(fieldIds, field) ? fieldIds[field]! : -1,
-      name: field,
-      boost: (options.boost && Object.hasOwn(options.boost, field) ? options.boost[field] : 0) || 1,
-    }));
-    const { k, b, d } = options.bm25 ?? DEFAULT_BM25;
-    const weights = { ...DEFAULT_WEIGHTS, ...options.weights };
-    const maxFuzzy = options.maxFuzzy ?? 6;
-    const combineWith = (options.combineWith ?? 'OR').toLowerCase();
-    if (combineWith !== 'or' && combineWith !== 'and' && combineWith !== 'and_not') {
-      throw new Error(`Invalid combination operator: ${options.combineWith}`);
+  /** Passages matching any of `queries` (distinct terms), best score first (ties in order of first match). */
+  search(queries: readonly TermQuery[], settings: SearchSettings): Match[] {
+    const { header, lengths, briefStart } = this.tables;
+    const boosts: { fieldId: number; boost: number }[] = [];
+    for (const [fieldId, field] of header.fields.entries()) {
+      boosts.push({ fieldId, boost: (Object.hasOwn(settings.boost, field) ? settings.boost[field] : 0) || 1 });
     }
-    const boostDocument = options.boostDocument;
+    for (const field of Object.keys(settings.boost)) if (!this.fieldIds.has(field)) throw new Error(`search: no field "${field}" in the index`);
+    const { k, b, d } = settings.bm25;
     const N = header.documentCount;
     const avg = header.avgFieldLength;
-    const lengths = this.tables.lengths;
-    const { briefStart } = this.tables;
     const briefLevel = header.briefLevel;
-    const { acc, part, accStamp, partStamp, mask } = this;
-    const unique = [...new Set(terms)];
-    const bitOf = new Map(unique.map((t, i) => [t, i]));
-    const wide = unique.length > 32;
-    const wideTerms: (string[] | undefined)[] = [];
+    const { acc, part, accStamp, partStamp, listOf } = this;
+    if (new Set(queries.map((q) => q.term)).size !== queries.length) throw new Error('search: query terms must be distinct');
 
-    if (this.epoch > 0xfffffff0) {
+    // Matched-term lists as a tree: node 0 is the empty list, a child appends one term.
+    // Terms are added in query order, so each list is in query order and equal lists are one node.
+    const nodeTerms: string[][] = [[]];
+    const nodeWeight: number[] = [0];
+    const child: number[] = [0];
+    const childOf: number[] = [-1];
+
+    if (this.epoch > 0xffffff00 - queries.length) {
       accStamp.fill(0);
       partStamp.fill(0);
       this.epoch = 0;
     }
-    let accEpoch = ++this.epoch;
-    let order: number[] = [];
-    const expansions: Expansion[] = [];
+    const accEpoch = ++this.epoch;
+    const order: number[] = [];
 
-    const expanded = specs.map((spec) => this.expand(spec, maxFuzzy, weights));
+    const expanded = queries.map((q) => this.expand(q));
     this.source.require?.(expanded.flatMap((list) => list.map((e) => e.term)));
-    specs.forEach((spec, qi) => {
+    queries.forEach((q, qi) => {
       const partEpoch = ++this.epoch;
       const partOrder: number[] = [];
       for (const { term: t, weight: termWeight } of expanded[qi]!) {
-        expansions.push({ source: spec.term, term: t });
         const block = this.source.postings(t);
         const lists = fieldPostings(block, briefLevel);
-        const derived = boostDocument ? this.tables.dictionary.termAt(t) : '';
         for (const { fieldId, boost: fieldBoost } of boosts) {
-          if (fieldId < 0) continue;
           const list = lists[fieldId]!;
           if (list.count === 0) continue;
           const matching = list.count;
@@ -197,7 +152,7 @@ export class PackedSearcher {
           const fieldLengths = lengths[fieldId]!;
           // Loop-invariant parts of MiniSearch's expressions, computed exactly as it does.
           const invDocFreq = Math.log(1 + (N - matching + 0.5) / (matching + 0.5));
-          const boostProduct = termWeight * spec.termBoost * fieldBoost;
+          const boostProduct = termWeight * q.weight * fieldBoost;
           // The posting format is `eachPosting`'s (postings.ts), decoded inline here:
           // this is the query hot path, and a callback per posting costs measurably.
           const r = new VarintReader(block, list.pos);
@@ -206,14 +161,11 @@ export class PackedSearcher {
             const v = r.next();
             id += Math.floor(v / 2);
             const termFreq = v & 1 ? r.next() : 1;
+            const length = fieldLengths[id]!;
+            // MiniSearch's calcBM25Score and weighting, operation for operation.
+            const weighted = boostProduct * (invDocFreq * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * length) / avgLength))));
             const last = perBrief ? briefStart[id + 1]! : id + 1;
             for (let doc = perBrief ? briefStart[id]! : id; doc < last; doc++) {
-              const docBoost = boostDocument ? boostDocument(doc, derived, {}) : 1;
-              if (!docBoost) continue;
-              const length = fieldLengths[perBrief ? id : doc]!;
-              // MiniSearch's calcBM25Score and weighting, operation for operation.
-              const raw = invDocFreq * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * length) / avgLength)));
-              const weighted = boostProduct * docBoost * raw;
               if (partStamp[doc] !== partEpoch) {
                 partStamp[doc] = partEpoch;
                 part[doc] = weighted;
@@ -225,101 +177,40 @@ export class PackedSearcher {
           }
         }
       }
-      const bit = bitOf.get(spec.term)!;
-      if (qi === 0) {
-        for (const doc of partOrder) {
+      // Add this term's part to the running sums (in query order, as MiniSearch's OR merge does).
+      for (const doc of partOrder) {
+        let from = 0;
+        if (accStamp[doc] !== accEpoch) {
           accStamp[doc] = accEpoch;
           acc[doc] = part[doc]!;
-          if (wide) wideTerms[doc] = [spec.term];
-          else mask[doc] = 1 << bit;
-        }
-        order = partOrder;
-        return;
-      }
-      if (combineWith === 'or') {
-        for (const doc of partOrder) {
-          if (accStamp[doc] !== accEpoch) {
-            accStamp[doc] = accEpoch;
-            acc[doc] = part[doc]!;
-            if (wide) wideTerms[doc] = [spec.term];
-            else mask[doc] = 1 << bit;
-            order.push(doc);
-          } else {
-            acc[doc] = acc[doc]! + part[doc]!;
-            if (wide) {
-              if (!wideTerms[doc]!.includes(spec.term)) wideTerms[doc]!.push(spec.term);
-            } else mask[doc]! |= 1 << bit;
-          }
-        }
-      } else if (combineWith === 'and') {
-        const next: number[] = [];
-        const nextEpoch = ++this.epoch;
-        for (const doc of partOrder) {
-          if (accStamp[doc] !== accEpoch) continue;
+          order.push(doc);
+        } else {
           acc[doc] = acc[doc]! + part[doc]!;
-          if (wide) {
-            if (!wideTerms[doc]!.includes(spec.term)) wideTerms[doc]!.push(spec.term);
-          } else mask[doc]! |= 1 << bit;
-          next.push(doc);
+          from = listOf[doc]!;
         }
-        for (const doc of next) accStamp[doc] = nextEpoch;
-        accEpoch = nextEpoch;
-        order = next;
-      } else {
-        for (const doc of partOrder) if (accStamp[doc] === accEpoch) accStamp[doc] = 0;
-        order = order.filter((doc) => accStamp[doc] === accEpoch);
+        if (childOf[from] !== qi) {
+          childOf[from] = qi;
+          child[from] = nodeTerms.length;
+          nodeTerms.push([...nodeTerms[from]!, q.term]);
+          nodeWeight.push(nodeWeight[from]! + q.weight);
+          childOf.push(-1);
+        }
+        listOf[doc] = child[from]!;
       }
     });
 
-    // Matched query terms, in query order; arrays shared by equal sets.
-    const termLists = new Map<number, string[]>();
-    const termsOf = (doc: number): string[] => {
-      if (wide) return wideTerms[doc] ?? [];
-      const m = mask[doc]!;
-      let list = termLists.get(m);
-      if (!list) {
-        list = [];
-        // Order of first match = query order of the terms, as MiniSearch's OR/AND merges give.
-        for (const spec of specs) {
-          const bit = 1 << bitOf.get(spec.term)!;
-          if (m & bit && !list.includes(spec.term)) list.push(spec.term);
-        }
-        termLists.set(m, list);
-      }
-      return list;
-    };
-
-    const results: SearchResult[] = [];
-    const filter = options.filter;
-    for (const doc of order) {
-      const queryTerms = termsOf(doc);
-      const quality = queryTerms.length || 1;
-      const result = new PackedResult(this, expansions, doc, acc[doc]! * quality, queryTerms) as unknown as SearchResult;
-      if (!filter || filter(result)) results.push(result);
+    const results: Match[] = new Array(order.length);
+    for (let i = 0; i < order.length; i++) {
+      const doc = order[i]!;
+      const node = listOf[doc]!;
+      results[i] = { doc, score: acc[doc]! * nodeWeight[node]!, terms: nodeTerms[node]! };
     }
     return sortByScore(results);
-  }
-
-  /** `match` of one result: the derived terms it matched and in which fields. */
-  matchOf(doc: number, expansions: Expansion[], queryTerms: string[]): Record<string, string[]> {
-    const { header, briefStart } = this.tables;
-    const match: Record<string, string[]> = {};
-    for (const { source, term } of expansions) {
-      if (!queryTerms.includes(source)) continue;
-      const block = this.source.postings(term);
-      const lists = fieldPostings(block, header.briefLevel);
-      header.fields.forEach((field, fieldId) => {
-        let found = false;
-        eachPosting(block, lists[fieldId]!, header.briefLevel[fieldId]!, briefStart, (d) => (found ||= d === doc));
-        if (found) (match[this.tables.dictionary.termAt(term)] ??= []).push(field);
-      });
-    }
-    return match;
   }
 }
 
 /**
- * Stable sort by score, best first: what MiniSearch's `results.sort(byScore)`
+ * Stable sort by score, best first: what `results.sort((a, b) => b.score - a.score)`
  * gives, in linear time (LSD radix sort on the scores' IEEE-754 bits, which
  * order like the numbers when they are positive). Falls back to the
  * comparator sort when a score is negative, zero or NaN.
