@@ -202,7 +202,6 @@ interface Candidate {
   /** Sentence index inside the passage. */
   s: number;
   score: number;
-  coverage: number;
 }
 
 interface ComposeContext {
@@ -301,7 +300,7 @@ function composeAnswer(index: SearchIndex, question: string, retrieval: Retrieva
       const evidence = type === 'other' ? 0 : typeEvidence(type, p.text.slice(s, e), questionWords);
       const near = o.proximityWeight ? proximity(sentSeqs[i]!, terms) : 0;
       const score = own + 0.25 * head + o.passageWeight * pnorm + (type === 'topic' ? o.topicWeight : o.typeWeight) * evidence + o.proximityWeight * near;
-      candidates.push({ hit, s: i, score, coverage: own });
+      candidates.push({ hit, s: i, score });
     });
   });
   candidates.sort((a, b) => b.score - a.score || a.hit.doc - b.hit.doc || a.s - b.s);
@@ -419,9 +418,11 @@ function missingEntity(index: SearchIndex, question: string, retrieval: Retrieva
   return undefined;
 }
 
-/** Does the index hold a term one edit away from `term` (or starting with it)? */
+/** Does the index hold a term one edit away from `term` (from 4 characters on), or starting with it? */
 function nearTerm(index: SearchIndex, term: string): boolean {
-  return index.mini.search(term, { tokenize: (q) => [q], processTerm: (t) => t, fuzzy: term.length >= 4 ? 1 : false, prefix: true }).length > 0;
+  const dictionary = index.searcher.tables.dictionary;
+  const [from, to] = dictionary.prefixRange(term);
+  return from < to || (term.length >= 4 && dictionary.fuzzy(term, 1).length > 0);
 }
 
 const NOT_FOUND = "I couldn't find that in the briefs. Try other words, or ask about one of the related briefs.";

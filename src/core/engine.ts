@@ -19,6 +19,7 @@ import { retrieve } from './retrieve.js';
 import type { Lexicon } from './lexicon.js';
 import { loadSearchIndex, openIndex, type OpenedIndex, type SearchIndex, type SerializedIndex } from './search-index.js';
 import { MANIFEST_KEY, ShardedSource, ShardMissing, type ShardFetch, type ShardStats } from './sharded.js';
+import { analyze } from './text.js';
 import type { AskOptions, Answer, Brief, Passage } from './types.js';
 
 /** A brief without its passages, as listed by `GET /api/briefs`. */
@@ -129,8 +130,8 @@ export class Engine {
     const shards = this.shards;
     if (!shards) return run();
     const list = (typeof questions === 'string' ? [questions] : questions).filter((q) => q.trim() !== '');
-    const mini = this.index.mini;
-    const terms = new Set(list.flatMap((q) => mini.queryTerms(q).map((t) => mini.tables.termIndex(t)).filter((t) => t >= 0)));
+    const dictionary = this.index.searcher.tables.dictionary;
+    const terms = new Set(list.flatMap((q) => analyze(q).map((t) => dictionary.termIndex(t)).filter((t) => t >= 0)));
     await shards.load(shards.missing([...terms], []));
     // Retrieval may reach further postings (related words, prefixes): loaded as it asks for them.
     const docs = await this.untilLoaded(shards, () => new Set(list.flatMap((q) => retrieve(this.index, q, { k: 16 }).hits.map((h) => h.doc))));
@@ -156,7 +157,7 @@ export class Engine {
     }
   }
 
-  /** The packed index (what the Worker bundles): see `packed-index.ts`. */
+  /** The packed index (what the Worker bundles): see `packed/format.ts`. */
   serialize(): SerializedIndex {
     if (!this.bytes) throw new IndexError('Briefbot: this engine was opened from shards and has no single serialized form');
     return this.bytes;

@@ -1,6 +1,6 @@
 /**
  * Build step: index briefs with MiniSearch and pack the result
- * (`packed-index.ts`). Only build-time code imports this module (the build
+ * (`packed/writer.ts`). Only build-time code imports this module (the build
  * script, the CLI, the evaluation, tests): the Worker loads packed bytes
  * (`Engine.load`) and never pulls MiniSearch in.
  * @module
@@ -8,7 +8,7 @@
 import MiniSearch from 'minisearch';
 import { Engine, type IndexStats } from './engine.js';
 import type { Lexicon } from './lexicon.js';
-import { packIndex } from './packed-index.js';
+import { packIndex } from './packed/writer.js';
 import { MINISEARCH_OPTIONS, type IndexedPassage, type SerializedIndex } from './search-index.js';
 import type { Brief } from './types.js';
 
@@ -17,7 +17,7 @@ export function packBriefs(briefs: Brief[], meta: unknown): SerializedIndex {
   const mini = new MiniSearch<IndexedPassage>(MINISEARCH_OPTIONS);
   const passages = briefs.flatMap((b) => b.passages.map((p) => ({ p, title: b.title })));
   mini.addAll(passages.map(({ p, title }, id) => ({ id, title, section: p.section ?? '', text: p.text })));
-  return packIndex(mini, briefs, meta);
+  return packIndex(mini.toJSON(), briefs, meta);
 }
 
 /**

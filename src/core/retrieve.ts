@@ -9,6 +9,7 @@
  * @module
  */
 import { RELATION_KINDS, type RelationKind } from './lexicon.js';
+import type { Match, TermQuery } from './packed/search.js';
 import { documentFrequency, idf, type SearchIndex } from './search-index.js';
 import { analyze } from './text.js';
 import type { Passage } from './types.js';
@@ -143,46 +144,37 @@ export function retrieve(
   const ctx = context ? { context } : {};
   if (terms.length + extra.size === 0) return { terms, unknown, expansions, briefMatched: new Map(), hits: [], ...ctx };
 
-  const loose = (term: string) => unknown.includes(term) && term.length >= o.fuzzyMinLength && !/^\d/.test(term);
-  const weightOf = (term: string) => (terms.includes(term) ? 1 : (extra.get(term) ?? 1));
-  const results = index.mini.search([...terms, ...extra.keys()].join(' '), {
-    ...(extra.size && { boostTerm: weightOf }),
-    ...(context && { boostDocument: (doc: number) => context.focus.get(index.passages[doc]!.briefId) ?? 1 }),
-    tokenize: (q) => q.split(' '),
-    processTerm: (t) => t,
-    combineWith: 'OR',
-    boost: o.boost,
-    bm25: o.bm25,
-    fuzzy: (term) => (loose(term) ? 0.2 : false),
-    prefix: (term) => loose(term),
-  });
+  // An unknown word (a typo, a plural the stemmer missed) also matches by prefix and fuzzily.
+  const queries: TermQuery[] = [
+    ...terms.map((term) => ({ term, weight: 1, loose: unknown.includes(term) && term.length >= o.fuzzyMinLength && !/^\d/.test(term) })),
+    ...[...extra].map(([term, weight]) => ({ term, weight, loose: false })),
+  ];
+  // BM25 times the weight of the terms matched (related and conversation terms count by their weight).
+  const results = index.searcher.search(queries, { boost: o.boost, bm25: o.bm25 });
 
-  // MiniSearch multiplies a result's score by the number of query terms it matched;
-  // related and conversation terms count there by their weight only, like in the sum.
-  const quality = (r: { score: number; queryTerms: string[] }) =>
-    extra.size ? (r.score / r.queryTerms.length) * r.queryTerms.reduce((s, t) => s + weightOf(t), 0) : r.score;
   const byScore = (a: Hit, b: Hit) => b.score - a.score || a.doc - b.doc;
-  // `results` come best score first; the weighting above only lowers a score and recency lifts
-  // it by at most `lift`: once a score cannot reach the k-th best so far, no later one can
+  // `results` come best score first; the conversation's focus, recency and brief evidence lift a
+  // score by at most `lift`: once a score cannot reach the k-th best so far, no later one can
   // (same hits as sorting them all).
   // Brief-level evidence from the best-scoring passages only: a passage further down matches
   // only common words, and walking every result costs more than the whole search at 10k briefs.
   const evidence = results.length > EVIDENCE_DEPTH ? results.slice(0, EVIDENCE_DEPTH) : results;
   const share = briefShares(index, evidence, terms);
-  const lift = Math.max(1, 1 + o.recency) * (1 + Math.max(0, o.briefWeight));
+  const focusOf = (briefId: string) => context?.focus.get(briefId) ?? 1;
+  const lift = (context ? Math.max(1, ...context.focus.values()) : 1) * Math.max(1, 1 + o.recency) * (1 + Math.max(0, o.briefWeight));
   let floor = -Infinity;
   const hits: Hit[] = [];
   for (const r of results) {
     if (r.score * lift < floor) break;
-    const doc = r.id as number;
+    const doc = r.doc;
     const passage = index.passages[doc]!;
-    const bm25 = quality(r);
+    const focused = context ? r.score * focusOf(passage.briefId) : r.score;
     hits.push({
       passage,
       doc,
-      bm25: bm25 / (context?.focus.get(passage.briefId) ?? 1),
-      score: bm25 * (1 + o.recency * index.recency[doc]!) * (1 + o.briefWeight * (share.get(index.briefOfDoc[doc]!) ?? 0)),
-      matched: r.queryTerms,
+      bm25: r.score,
+      score: focused * (1 + o.recency * index.recency[doc]!) * (1 + o.briefWeight * (share.get(index.briefOfDoc[doc]!) ?? 0)),
+      matched: r.terms,
     });
     if (hits.length === 2 * o.k) {
       hits.sort(byScore);
@@ -201,7 +193,7 @@ export function retrieve(
  * passages match (own terms only), from one bit mask per distinct set of
  * matched terms (the searcher shares those arrays between results).
  */
-function briefShares(index: SearchIndex, results: { id: unknown; queryTerms: string[] }[], terms: string[]): Map<number, number> {
+function briefShares(index: SearchIndex, results: Match[], terms: string[]): Map<number, number> {
   const own = terms.slice(0, 31);
   const weights = own.map((t) => (documentFrequency(index, t) > 0 ? idf(index, t) : 0));
   const total = weights.reduce((a, b) => a + b, 0);
@@ -210,16 +202,16 @@ function briefShares(index: SearchIndex, results: { id: unknown; queryTerms: str
   const maskOf = new Map<string[], number>();
   const masks = new Map<number, number>();
   for (const r of results) {
-    let m = maskOf.get(r.queryTerms);
+    let m = maskOf.get(r.terms);
     if (m === undefined) {
       m = 0;
-      for (const t of r.queryTerms) {
+      for (const t of r.terms) {
         const i = own.indexOf(t);
         if (i >= 0) m |= 1 << i;
       }
-      maskOf.set(r.queryTerms, m);
+      maskOf.set(r.terms, m);
     }
-    const b = index.briefOfDoc[r.id as number]!;
+    const b = index.briefOfDoc[r.doc]!;
     masks.set(b, (masks.get(b) ?? 0) | m);
   }
   for (const [b, m] of masks) {
@@ -231,14 +223,14 @@ function briefShares(index: SearchIndex, results: { id: unknown; queryTerms: str
 }
 
 /** For each of `briefIds`: the query terms any of its passages among `results` matched. */
-function briefHolds(index: SearchIndex, results: { id: unknown; queryTerms: string[] }[], briefIds: Set<string>): Map<string, Set<string>> {
+function briefHolds(index: SearchIndex, results: Match[], briefIds: Set<string>): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   for (const r of results) {
-    const briefId = index.passages[r.id as number]!.briefId;
+    const briefId = index.passages[r.doc]!.briefId;
     if (!briefIds.has(briefId)) continue;
     let set = out.get(briefId);
     if (!set) out.set(briefId, (set = new Set()));
-    for (const t of r.queryTerms) set.add(t);
+    for (const t of r.terms) set.add(t);
   }
   return out;
 }

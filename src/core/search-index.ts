@@ -5,15 +5,17 @@
  * Passages are indexed under a numeric id (their position in the brief
  * order), with three fields: the brief title, the section heading and the
  * passage text. MiniSearch runs at build time only (`indexer.ts`): its index
- * is packed (`packed-index.ts`) with the passage text, and searched at run
- * time by a MiniSearch-compatible searcher (`packed-search.ts`) that decodes
+ * is packed (`packed/writer.ts`) with the passage text, and searched at run
+ * time by a searcher that scores as MiniSearch does (`packed/search.ts`) that decodes
  * only the postings and passages a query touches. This module holds the
  * run-time side and imports nothing of MiniSearch but its types.
  * @module
  */
 import type { Options } from 'minisearch';
-import { BufferSource, PackedTables, PassageStore, part, readHeader, unpackBriefs, type PackedSource } from './packed-index.js';
-import { PackedSearcher } from './packed-search.js';
+import { part, readHeader } from './packed/format.js';
+import { PassageStore, unpackBriefs } from './packed/passages.js';
+import { BufferSource, PackedTables, type PackedSource } from './packed/reader.js';
+import { PackedSearcher } from './packed/search.js';
 import type { Lexicon } from './lexicon.js';
 import { analyze } from './text.js';
 import type { Brief, Passage } from './types.js';
@@ -39,12 +41,10 @@ export const MINISEARCH_OPTIONS: Options<IndexedPassage> = {
 
 /** A loaded index: the searcher plus the passages its numeric ids point to. */
 export interface SearchIndex {
-  /** MiniSearch-compatible `search` over the packed index (see `packed-search.ts`). */
-  mini: PackedSearcher;
+  /** BM25 search over the packed index, scored as MiniSearch scores (see `packed/search.ts`). */
+  searcher: PackedSearcher;
   /** `passages[id]` is the passage the searcher calls `id` (text decoded when read). */
   passages: Passage[];
-  /** The brief of each passage, same order. */
-  briefOfPassage: Brief[];
   /** Position (in brief order) of each passage's brief. */
   briefOfDoc: Uint32Array;
   /** 0 (oldest or undated) … 1 (newest): recency of each passage's brief. */
@@ -55,7 +55,7 @@ export interface SearchIndex {
   lexicon: Lexicon;
 }
 
-/** The serialized index: the packed bytes (see `packed-index.ts`). */
+/** The serialized index: the packed bytes (see `packed/format.ts`). */
 export type SerializedIndex = Uint8Array;
 
 /** A loaded index with its briefs and the build's `meta`. */
@@ -77,12 +77,12 @@ export function loadSearchIndex(data: Uint8Array | ArrayBuffer, lexicon: Lexicon
 export function openIndex(tables: PackedTables, source: PackedSource, lexicon: Lexicon): OpenedIndex {
   const header = tables.header;
   const store = new PassageStore(header, source);
-  const { briefs, passages, briefOfPassage } = unpackBriefs(header, store);
-  const mini = new PackedSearcher(tables, source, MINISEARCH_OPTIONS.tokenize!, MINISEARCH_OPTIONS.processTerm!);
+  const { briefs, passages } = unpackBriefs(header, store);
+  const searcher = new PackedSearcher(tables, source);
   const recency = recencyOf(briefs, tables.briefStart, header.documentCount);
   const briefOfDoc = new Uint32Array(header.documentCount);
   briefs.forEach((_, i) => briefOfDoc.fill(i, tables.briefStart[i]!, tables.briefStart[i + 1]!));
-  return { index: { mini, passages, briefOfPassage, briefOfDoc, recency, documentCount: header.documentCount, lexicon }, briefs, meta: header.meta };
+  return { index: { searcher, passages, briefOfDoc, recency, documentCount: header.documentCount, lexicon }, briefs, meta: header.meta };
 }
 
 /** 0 (oldest or undated) … 1 (newest) per passage: rank among distinct dates, so one old outlier does not squash the rest. */
@@ -98,7 +98,7 @@ function recencyOf(briefs: Brief[], briefStart: Uint32Array, n: number): Float32
 
 /** Number of passages whose field holds `term` (largest over fields, as MiniSearch counts it; 0 when unknown). */
 export function documentFrequency(index: SearchIndex, term: string): number {
-  return index.mini.documentFrequency(term);
+  return index.searcher.documentFrequency(term);
 }
 
 /** BM25 inverse document frequency, as MiniSearch computes it. */

@@ -18,7 +18,8 @@
  * @module
  */
 import { IndexError } from './errors.js';
-import { assemble, part, PackedTables, prefixSums, readHeader, type PackedSource, type PackHeader } from './packed-index.js';
+import { assemble, part, prefixSums, readHeader, type PackHeader } from './packed/format.js';
+import { PackedTables, type PackedSource } from './packed/reader.js';
 
 export const MANIFEST_KEY = 'manifest.json';
 

@@ -2,15 +2,16 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import MiniSearch, { type SearchOptions } from 'minisearch';
+import MiniSearch from 'minisearch';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseBriefs } from '../../src/core/brief.js';
 import { Engine } from '../../src/core/engine.js';
 import { buildEngine } from '../../src/core/indexer.js';
 import { readLexicon } from '../../src/node/lexicon.js';
 import { IndexError } from '../../src/core/errors.js';
-import { packIndex } from '../../src/core/packed-index.js';
-import { retrieve } from '../../src/core/retrieve.js';
+import { packIndex } from '../../src/core/packed/writer.js';
+import type { TermQuery } from '../../src/core/packed/search.js';
+import { DEFAULT_RETRIEVE_OPTIONS, retrieve } from '../../src/core/retrieve.js';
 import { loadSearchIndex, MINISEARCH_OPTIONS, type SearchIndex } from '../../src/core/search-index.js';
 import { analyze } from '../../src/core/text.js';
 import type { Brief } from '../../src/core/types.js';
@@ -30,56 +31,101 @@ beforeAll(() => {
   briefs = parseBriefs(readBriefFiles(join(SAMPLE, 'briefs')));
   mini = new MiniSearch(MINISEARCH_OPTIONS);
   mini.addAll(briefs.flatMap((b) => b.passages).map((p, id) => ({ id, title: briefs.find((b) => b.id === p.briefId)!.title, section: p.section ?? '', text: p.text })));
-  index = loadSearchIndex(packIndex(mini, briefs, { builtAt: 'test' }), readLexicon()).index;
+  index = loadSearchIndex(packIndex(mini.toJSON(), briefs, { builtAt: 'test' }), readLexicon()).index;
 });
 
-/** Both searches for one query: same documents, same order, same scores, same matched query terms. */
-function expectSameSearch(query: string, options: SearchOptions) {
-  const want = mini.search(query, options);
-  const got = index.mini.search(query, options);
-  expect(got.map((r) => r.id)).toEqual(want.map((r) => r.id));
+const plain = { tokenize: (q: string) => q.split(' '), processTerm: (t: string) => t };
+const { boost, bm25, fuzzyMinLength } = DEFAULT_RETRIEVE_OPTIONS;
+
+/** The terms `retrieve` searches for a question (its own, distinct; unknown long words loose), as production builds them. */
+function productionQueries(question: string): TermQuery[] {
+  return [...new Set(analyze(question))].map((term) => ({
+    term,
+    weight: 1,
+    loose: index.searcher.documentFrequency(term) === 0 && term.length >= fuzzyMinLength && !/^\d/.test(term),
+  }));
+}
+
+/**
+ * Our search against MiniSearch's for the same terms and the options production uses: same
+ * passages, same order, same matched terms, and the same scores, except that ours weigh each
+ * matched term by its weight where MiniSearch counts it as 1.
+ */
+function expectSameSearch(queries: TermQuery[]) {
+  const weightOf = new Map(queries.map((q) => [q.term, q.weight]));
+  const loose = new Set(queries.filter((q) => q.loose).map((q) => q.term));
+  const want = mini.search(queries.map((q) => q.term).join(' '), {
+    ...plain,
+    combineWith: 'OR',
+    boost,
+    bm25,
+    boostTerm: (t) => weightOf.get(t)!,
+    fuzzy: (t) => (loose.has(t) ? 0.2 : false),
+    prefix: (t) => loose.has(t),
+  });
+  const got = index.searcher.search(queries, { boost, bm25 });
+  const weighted = queries.some((q) => q.weight !== 1);
+  if (!weighted) expect(got.map((r) => r.doc)).toEqual(want.map((r) => r.id));
+  // Weighted, the order follows the weighted scores: compare passage by passage.
+  const byId = new Map(want.map((w) => [w.id as number, w]));
+  expect(got.length).toBe(want.length);
   got.forEach((r, i) => {
-    expect(r.score).toBeCloseTo(want[i]!.score, 10);
-    expect(r.queryTerms).toEqual(want[i]!.queryTerms);
+    const w = byId.get(r.doc)!;
+    expect(r.terms).toEqual(w.queryTerms);
+    const weight = w.queryTerms.reduce((s, t) => s + weightOf.get(t)!, 0);
+    expect(r.score).toBeCloseTo((w.score / w.queryTerms.length) * weight, 10);
+    if (i > 0) expect(r.score).toBeLessThanOrEqual(got[i - 1]!.score);
   });
   return { want, got };
 }
 
 describe('packed search', () => {
-  const plain = { tokenize: (q: string) => q.split(' '), processTerm: (t: string) => t };
-
-  it('scores every evaluation question exactly as MiniSearch does (OR, boosts, BM25 settings)', () => {
+  it('scores every evaluation question exactly as MiniSearch does, with the options production uses', () => {
+    let loose = 0;
     for (const { question } of questions) {
-      const terms = [...new Set(analyze(question))].join(' ');
-      expectSameSearch(terms, { ...plain, combineWith: 'OR', boost: { title: 2, section: 1.5, text: 1 }, bm25: { k: 1.2, b: 0.7, d: 0.5 } });
+      const queries = productionQueries(question);
+      loose += queries.filter((q) => q.loose).length;
+      expectSameSearch(queries);
     }
+    expect(loose).toBeGreaterThan(0);
   });
 
   it('expands misspelt and partial words by prefix and fuzzy matching like MiniSearch', () => {
     for (const q of ['petroleu embargoe', 'pharmac', 'constructio', 'plagu mortalty', 'jacksonvile', 'victorain']) {
-      const { got } = expectSameSearch(q, { ...plain, fuzzy: 0.2, prefix: true });
+      const { got } = expectSameSearch(q.split(' ').map((term) => ({ term, weight: 1, loose: true })));
       expect(got.length).toBeGreaterThan(0);
     }
-    expectSameSearch('embarg', { ...plain, fuzzy: (t) => (t.length > 4 ? 0.3 : false), prefix: (t) => t.length > 3, weights: { fuzzy: 0.6, prefix: 0.2 } });
   });
 
-  it('combines with AND and AND_NOT, boosts terms and documents, filters, like MiniSearch', () => {
-    expectSameSearch('oil price', { ...plain, combineWith: 'AND' });
-    expectSameSearch('oil price', { ...plain, combineWith: 'AND_NOT' });
-    expectSameSearch('oil price embargo', { ...plain, boostTerm: (t) => (t === 'oil' ? 3 : 1), boostDocument: (id) => ((id as number) % 2 ? 2 : 0.5) });
-    expectSameSearch('oil price', { ...plain, filter: (r) => (r.id as number) % 3 === 0 });
-    expectSameSearch('oil price', { ...plain, fields: ['text'] });
+  it('weighs related and conversation terms by their weight, in the sum and in the quality factor', () => {
+    for (const { question } of questions.slice(0, 40)) {
+      const queries = productionQueries(question);
+      expectSameSearch([...queries, { term: 'oil', weight: 0.5, loose: false }, { term: 'price', weight: 0.25, loose: false }].filter((q, i, all) => all.findIndex((x) => x.term === q.term) === i));
+    }
   });
 
-  it('reports which terms matched in which field (match, terms)', () => {
-    const want = mini.search('oil crisi', { ...plain, prefix: true });
-    const got = index.mini.search('oil crisi', { ...plain, prefix: true });
-    expect(got[0]!.match).toEqual(want[0]!.match);
-    expect([...got[0]!.terms].sort()).toEqual([...want[0]!.terms].sort());
+  it('answers a question of more than 32 terms (every term counted, as MiniSearch does)', () => {
+    // The terms of the longest passage: that passage matches every one.
+    const longest = index.passages.reduce((a, p) => (p.text.length > a.text.length ? p : a));
+    const long = [...new Set(analyze(longest.text))].slice(0, 45);
+    expect(long.length).toBe(45);
+    const { got } = expectSameSearch(long.map((term) => ({ term, weight: 1, loose: false })));
+    expect(got.find((r) => index.passages[r.doc] === longest)!.terms).toEqual(long);
+    // Through retrieve, from a 500-character question with that many words.
+    const question = long.join(' ').slice(0, 500);
+    const retrieval = retrieve(index, question);
+    expect(retrieval.terms.length).toBeGreaterThan(32);
+    expect(retrieval.hits.length).toBeGreaterThan(0);
+    for (const h of retrieval.hits) for (const t of h.matched) expect(retrieval.terms).toContain(t);
+  });
+
+  it('refuses repeated query terms and unknown fields', () => {
+    expect(() => index.searcher.search([{ term: 'oil', weight: 1, loose: false }, { term: 'oil', weight: 1, loose: false }], { boost, bm25 })).toThrow(/distinct/);
+    expect(() => index.searcher.search([{ term: 'oil', weight: 1, loose: false }], { boost: { body: 2 }, bm25 })).toThrow(/no field "body"/);
   });
 
   it('finds every term within the edit distance (checked against a brute-force Levenshtein)', () => {
-    const tables = (index.mini as unknown as { tables: { terms: string[]; fuzzy(q: string, d: number): [number, number][] } }).tables;
+    const tables = index.searcher.tables.dictionary;
     const lev = (a: string, b: string) => {
       const row = Array.from({ length: b.length + 1 }, (_, j) => j);
       for (let i = 1; i <= a.length; i++) {
@@ -100,11 +146,11 @@ describe('packed search', () => {
   });
 
   it('gives the same document frequencies as the MiniSearch index', () => {
-    const internals = mini as unknown as { _index: { get(t: string): Map<number, Map<number, number>> | undefined } };
+    const byTerm = new Map(mini.toJSON().index);
     for (const term of ['oil', 'embargo', 'pharmaci', 'nosuchterm']) {
-      const fields = internals._index.get(term);
-      const df = fields ? Math.max(...[...fields.values()].map((m) => m.size)) : 0;
-      expect(index.mini.documentFrequency(term)).toBe(df);
+      const fields = byTerm.get(term);
+      const df = fields ? Math.max(...Object.values(fields).map((docs) => Object.keys(docs).length)) : 0;
+      expect(index.searcher.documentFrequency(term)).toBe(df);
     }
   });
 });
@@ -120,20 +166,31 @@ describe('packed engine', () => {
     expect(loaded.passage('nope#p1')).toBeUndefined();
   });
 
-  it('answers every evaluation question as retrieval over MiniSearch itself would rank them', () => {
+  it('answers every evaluation question as retrieval over MiniSearch itself would rank them (production settings)', () => {
     const engine = buildEngine(briefs, readLexicon());
     for (const { question } of questions.slice(0, 60)) {
       const terms = [...new Set(analyze(question))];
       if (terms.length === 0) continue;
-      // BM25 alone (related words weigh 0 in the ranking), same field boosts, no brief-level evidence.
-      const bm25Only = { boost: { title: 2, section: 1.5, text: 1 }, briefWeight: 0 };
-      const hits = retrieve(engine.index, question, bm25Only).hits.map((h) => h.passage.id);
+      // Production's field boosts, BM25 settings and fuzzy/prefix matching of unknown words;
+      // brief-level evidence off, to compare BM25 alone.
+      const loose = (t: string) => engine.index.searcher.documentFrequency(t) === 0 && t.length >= fuzzyMinLength && !/^\d/.test(t);
+      const hits = retrieve(engine.index, question, { briefWeight: 0 }).hits.map((h) => h.passage.id);
       const want = mini
-        .search(terms.join(' '), { tokenize: (q) => q.split(' '), processTerm: (t) => t, boost: { title: 2, section: 1.5, text: 1 }, bm25: { k: 1.2, b: 0.7, d: 0.5 } })
+        .search(terms.join(' '), { ...plain, boost, bm25, fuzzy: (t) => (loose(t) ? 0.2 : false), prefix: loose })
         .map((r) => r.id as number);
       // Same leading passages (retrieve re-ranks by recency, which is 0 for these undated briefs).
       expect(hits.slice(0, 3)).toEqual(want.slice(0, 3).map((id) => engine.index.passages[id]!.id));
     }
+  });
+
+  it("packs MiniSearch's public serialization, and refuses a serialization version it does not know", () => {
+    const json = mini.toJSON();
+    expect(json.serializationVersion).toBe(2);
+    // Only the public `toJSON()` output is read: a plain copy of it packs to the same bytes.
+    const copy = JSON.parse(JSON.stringify(json)) as typeof json;
+    expect(packIndex(copy, briefs, { builtAt: 'test' })).toEqual(packIndex(json, briefs, { builtAt: 'test' }));
+    expect(() => packIndex({ ...json, serializationVersion: 3 }, briefs, {})).toThrow(IndexError);
+    expect(() => packIndex({ ...json, serializationVersion: 1 }, briefs, {})).toThrow(/serialization version 1 is not the one this build reads \(2\)/);
   });
 
   it('rejects data that is not a packed index, or is truncated, with a clear error', () => {

@@ -1,0 +1,249 @@
+/**
+ * Search over the packed index: what retrieval (`../retrieve.ts`) asks of it,
+ * and nothing more.
+ *
+ * Scores are MiniSearch 7.2.0's BM25+ for an OR query (field boosts, prefix
+ * and fuzzy expansion of a term with MiniSearch's default weights), computed
+ * in the same order of floating-point operations, with one difference by
+ * design: where MiniSearch multiplies a result's score by the number of query
+ * terms it matched, this multiplies it by their total weight (a term of
+ * weight 1 counts 1, as in MiniSearch; a related or conversation term counts
+ * its weight, as it does in the sum). Prefix and fuzzy expansions are visited
+ * in term order rather than MiniSearch's radix-tree order (a sum of three or
+ * more expansions can differ in the last bit). MiniSearch stays the oracle:
+ * `tests/node/packed-index.test.ts` compares the two.
+ * @module
+ */
+import { VarintReader } from '../bytes.js';
+import { blockFrequency, fieldPostings } from './postings.js';
+import type { PackedSource, PackedTables } from './reader.js';
+
+/** One term of a query. */
+export interface TermQuery {
+  /** An index term (already analysed). */
+  term: string;
+  /** Weight against the question's own terms (1): multiplies the term's BM25 and counts this much in the result's quality. */
+  weight: number;
+  /** Also match the terms it is a prefix of, and terms within 20 % of its length in edits (at most 6): for a word the index lacks. */
+  loose: boolean;
+}
+
+export interface SearchSettings {
+  /** Field boosts by field name (a field not named, or boosted 0, weighs 1). */
+  boost: Readonly<Record<string, number>>;
+  /** BM25+ parameters. */
+  bm25: { k: number; b: number; d: number };
+}
+
+/** A passage that matched at least one query term. */
+export interface Match {
+  /** Passage position in the index. */
+  doc: number;
+  /** BM25+ summed over the matched terms, times their total weight. */
+  score: number;
+  /** The query terms it matched, in query order. Shared between matches with the same terms: do not mutate. */
+  terms: string[];
+}
+
+/** MiniSearch's default weights of a prefix and a fuzzy expansion, and its fuzziness cap. */
+const PREFIX_WEIGHT = 0.375;
+const FUZZY_WEIGHT = 0.45;
+const FUZZINESS = 0.2;
+const MAX_FUZZY = 6;
+
+export class PackedSearcher {
+  /** Scratch space reused by every search (a Worker isolate runs one request at a time per search). */
+  private readonly acc: Float64Array;
+  private readonly part: Float64Array;
+  private readonly accStamp: Uint32Array;
+  private readonly partStamp: Uint32Array;
+  /** Per passage: its node in the tree of matched-term lists (valid where `accStamp` is current). */
+  private readonly listOf: Uint32Array;
+  private epoch = 0;
+  private readonly fieldIds: Map<string, number>;
+
+  constructor(
+    readonly tables: PackedTables,
+    readonly source: PackedSource,
+  ) {
+    const n = tables.header.documentCount;
+    this.acc = new Float64Array(n);
+    this.part = new Float64Array(n);
+    this.accStamp = new Uint32Array(n);
+    this.partStamp = new Uint32Array(n);
+    this.listOf = new Uint32Array(n);
+    this.fieldIds = new Map(tables.header.fields.map((f, i) => [f, i]));
+  }
+
+  /** Passages whose field holds `term` (largest over fields, as MiniSearch counts it), 0 when unknown. */
+  documentFrequency(term: string): number {
+    const t = this.tables.dictionary.termIndex(term);
+    return t < 0 ? 0 : blockFrequency(this.source.postings(t), this.tables.header.briefLevel);
+  }
+
+  /** The terms a query term matches, with the weight of each (exact 1, then prefix, then fuzzy expansions, in term order). */
+  private expand(q: TermQuery): { term: number; weight: number }[] {
+    const dict = this.tables.dictionary;
+    const out: { term: number; weight: number }[] = [];
+    const exact = dict.termIndex(q.term);
+    if (exact >= 0) out.push({ term: exact, weight: 1 });
+    if (!q.loose) return out;
+    const [from, to] = dict.prefixRange(q.term);
+    for (let t = from; t < to; t++) {
+      const len = dict.termAt(t).length;
+      const distance = len - q.term.length;
+      if (distance) out.push({ term: t, weight: (PREFIX_WEIGHT * len) / (len + 0.3 * distance) });
+    }
+    const maxDistance = Math.min(MAX_FUZZY, Math.round(q.term.length * FUZZINESS));
+    if (maxDistance) {
+      for (const [t, distance] of dict.fuzzy(q.term, maxDistance)) {
+        if (!distance || (t >= from && t < to)) continue;
+        const len = dict.termAt(t).length;
+        out.push({ term: t, weight: (FUZZY_WEIGHT * len) / (len + distance) });
+      }
+    }
+    return out;
+  }
+
+  /** Passages matching any of `queries` (distinct terms), best score first (ties in order of first match). */
+  search(queries: readonly TermQuery[], settings: SearchSettings): Match[] {
+    const { header, lengths, briefStart } = this.tables;
+    const boosts: { fieldId: number; boost: number }[] = [];
+    for (const [fieldId, field] of header.fields.entries()) {
+      boosts.push({ fieldId, boost: (Object.hasOwn(settings.boost, field) ? settings.boost[field] : 0) || 1 });
+    }
+    for (const field of Object.keys(settings.boost)) if (!this.fieldIds.has(field)) throw new Error(`search: no field "${field}" in the index`);
+    const { k, b, d } = settings.bm25;
+    const N = header.documentCount;
+    const avg = header.avgFieldLength;
+    const briefLevel = header.briefLevel;
+    const { acc, part, accStamp, partStamp, listOf } = this;
+    if (new Set(queries.map((q) => q.term)).size !== queries.length) throw new Error('search: query terms must be distinct');
+
+    // Matched-term lists as a tree: node 0 is the empty list, a child appends one term.
+    // Terms are added in query order, so each list is in query order and equal lists are one node.
+    const nodeTerms: string[][] = [[]];
+    const nodeWeight: number[] = [0];
+    const child: number[] = [0];
+    const childOf: number[] = [-1];
+
+    if (this.epoch > 0xffffff00 - queries.length) {
+      accStamp.fill(0);
+      partStamp.fill(0);
+      this.epoch = 0;
+    }
+    const accEpoch = ++this.epoch;
+    const order: number[] = [];
+
+    const expanded = queries.map((q) => this.expand(q));
+    this.source.require?.(expanded.flatMap((list) => list.map((e) => e.term)));
+    queries.forEach((q, qi) => {
+      const partEpoch = ++this.epoch;
+      const partOrder: number[] = [];
+      for (const { term: t, weight: termWeight } of expanded[qi]!) {
+        const block = this.source.postings(t);
+        const lists = fieldPostings(block, briefLevel);
+        for (const { fieldId, boost: fieldBoost } of boosts) {
+          const list = lists[fieldId]!;
+          if (list.count === 0) continue;
+          const matching = list.count;
+          const avgLength = avg[fieldId]!;
+          const perBrief = briefLevel[fieldId]!;
+          const fieldLengths = lengths[fieldId]!;
+          // Loop-invariant parts of MiniSearch's expressions, computed exactly as it does.
+          const invDocFreq = Math.log(1 + (N - matching + 0.5) / (matching + 0.5));
+          const boostProduct = termWeight * q.weight * fieldBoost;
+          // The posting format is `eachPosting`'s (postings.ts), decoded inline here:
+          // this is the query hot path, and a callback per posting costs measurably.
+          const r = new VarintReader(block, list.pos);
+          let id = -1;
+          for (let i = 0; i < list.entries; i++) {
+            const v = r.next();
+            id += Math.floor(v / 2);
+            const termFreq = v & 1 ? r.next() : 1;
+            const length = fieldLengths[id]!;
+            // MiniSearch's calcBM25Score and weighting, operation for operation.
+            const weighted = boostProduct * (invDocFreq * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * length) / avgLength))));
+            const last = perBrief ? briefStart[id + 1]! : id + 1;
+            for (let doc = perBrief ? briefStart[id]! : id; doc < last; doc++) {
+              if (partStamp[doc] !== partEpoch) {
+                partStamp[doc] = partEpoch;
+                part[doc] = weighted;
+                partOrder.push(doc);
+              } else {
+                part[doc] = part[doc]! + weighted;
+              }
+            }
+          }
+        }
+      }
+      // Add this term's part to the running sums (in query order, as MiniSearch's OR merge does).
+      for (const doc of partOrder) {
+        let from = 0;
+        if (accStamp[doc] !== accEpoch) {
+          accStamp[doc] = accEpoch;
+          acc[doc] = part[doc]!;
+          order.push(doc);
+        } else {
+          acc[doc] = acc[doc]! + part[doc]!;
+          from = listOf[doc]!;
+        }
+        if (childOf[from] !== qi) {
+          childOf[from] = qi;
+          child[from] = nodeTerms.length;
+          nodeTerms.push([...nodeTerms[from]!, q.term]);
+          nodeWeight.push(nodeWeight[from]! + q.weight);
+          childOf.push(-1);
+        }
+        listOf[doc] = child[from]!;
+      }
+    });
+
+    const results: Match[] = new Array(order.length);
+    for (let i = 0; i < order.length; i++) {
+      const doc = order[i]!;
+      const node = listOf[doc]!;
+      results[i] = { doc, score: acc[doc]! * nodeWeight[node]!, terms: nodeTerms[node]! };
+    }
+    return sortByScore(results);
+  }
+}
+
+/**
+ * Stable sort by score, best first: what `results.sort((a, b) => b.score - a.score)`
+ * gives, in linear time (LSD radix sort on the scores' IEEE-754 bits, which
+ * order like the numbers when they are positive). Falls back to the
+ * comparator sort when a score is negative, zero or NaN.
+ */
+export function sortByScore<T extends { score: number }>(results: T[]): T[] {
+  const n = results.length;
+  if (n < 64) return results.sort((x, y) => y.score - x.score);
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const s = results[i]!.score;
+    if (!(s > 0) || s === Infinity) return results.sort((x, y) => y.score - x.score);
+    keys[i] = s;
+  }
+  const words = new Uint32Array(keys.buffer);
+  let idx = new Uint32Array(n);
+  let tmp = new Uint32Array(n);
+  for (let i = 0; i < n; i++) idx[i] = i;
+  const count = new Uint32Array(257);
+  // 8 passes of 8 bits, least significant first; descending = sort ascending on inverted bits.
+  for (let pass = 0; pass < 8; pass++) {
+    const word = pass < 4 ? 0 : 1;
+    const shift = (pass % 4) * 8;
+    count.fill(0);
+    for (let i = 0; i < n; i++) count[((~words[idx[i]! * 2 + word]! >>> shift) & 0xff) + 1]!++;
+    if (count[1 + ((~words[idx[0]! * 2 + word]! >>> shift) & 0xff)] === n) continue; // all equal in this byte
+    for (let b = 0; b < 256; b++) count[b + 1]! += count[b]!;
+    for (let i = 0; i < n; i++) {
+      const id = idx[i]!;
+      tmp[count[(~words[id * 2 + word]! >>> shift) & 0xff]!++] = id;
+    }
+    [idx, tmp] = [tmp, idx];
+  }
+  const sorted = new Array<T>(n);
+  for (let i = 0; i < n; i++) sorted[i] = results[idx[i]!]!;
+  return sorted;
+}

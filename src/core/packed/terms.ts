@@ -1,0 +1,202 @@
+/**
+ * The term dictionary: every index term, sorted by UTF-8 bytes (code point
+ * order) and joined with `\n` (the `terms` part). A term's position in this
+ * order is its id: the postings of term `t` are the `t`-th block.
+ *
+ * Lookups binary-search the bytes without decoding them; prefix ranges are
+ * contiguous; fuzzy matching walks the sorted list as a trie. The whole list
+ * is decoded to strings only when a fuzzy lookup first needs it.
+ * @module
+ */
+import { utf8 } from '../bytes.js';
+import { IndexError } from '../errors.js';
+
+/** Compare two byte strings (UTF-8 order = code point order). */
+export function compareBytes(a: Uint8Array, b: Uint8Array): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return a.length - b.length;
+}
+
+/** The `terms` part for terms already sorted by {@link compareBytes} of their UTF-8 (no duplicates, no line breaks). */
+export function encodeTerms(sorted: readonly string[]): Uint8Array {
+  for (const term of sorted) if (term.includes('\n')) throw new IndexError(`packIndex: a term holds a line break: ${JSON.stringify(term)}`);
+  return utf8.encode(sorted.join('\n'));
+}
+
+export class TermDictionary {
+  /** Start of each term in the UTF-8 term list (and, at `count`, one past the end of the last plus its separator). */
+  private readonly termStart: Uint32Array;
+  private decoded: string[] | undefined;
+  private lcp: Uint8Array | undefined;
+
+  /** A dictionary over any terms (sorted and deduplicated here): for tests and tools. */
+  static of(terms: Iterable<string>): TermDictionary {
+    const sorted = [...new Set(terms)].map((t) => [t, utf8.encode(t)] as const).sort((a, b) => compareBytes(a[1], b[1]));
+    return new TermDictionary(encodeTerms(sorted.map(([t]) => t)), sorted.length);
+  }
+
+  constructor(
+    private readonly termBytes: Uint8Array,
+    readonly count: number,
+  ) {
+    this.termStart = new Uint32Array(count + 1);
+    let at = 0;
+    for (let t = 0; t < count; t++) {
+      this.termStart[t] = at;
+      const nl = termBytes.indexOf(10, at);
+      at = nl < 0 ? termBytes.length : nl + 1;
+    }
+    this.termStart[count] = termBytes.length + 1;
+    if (count > 0 && at !== termBytes.length) {
+      throw new IndexError('Briefbot: the index term list is corrupt; run "npm run build:index" again');
+    }
+  }
+
+  /** Every term as a string, in id order (decoded on first use: fuzzy matching walks them all). */
+  get terms(): string[] {
+    this.decoded ??= this.count === 0 ? [] : utf8.decode(this.termBytes).split('\n');
+    return this.decoded;
+  }
+
+  /** Term `t` as a string. */
+  termAt(t: number): string {
+    return this.decoded ? this.decoded[t]! : utf8.decode(this.termBytes.subarray(this.termStart[t]!, this.termStart[t + 1]! - 1));
+  }
+
+  private compareAt(t: number, key: Uint8Array): number {
+    const a = this.termBytes;
+    const from = this.termStart[t]!;
+    const len = this.termStart[t + 1]! - 1 - from;
+    const n = len < key.length ? len : key.length;
+    for (let i = 0; i < n; i++) {
+      const d = a[from + i]! - key[i]!;
+      if (d !== 0) return d;
+    }
+    return len - key.length;
+  }
+
+  /** First position whose term is ≥ `key` (UTF-8 bytes). */
+  private lowerBound(key: Uint8Array): number {
+    let lo = 0;
+    let hi = this.count;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.compareAt(mid, key) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Id of `term`, or -1. */
+  termIndex(term: string): number {
+    const key = utf8.encode(term);
+    const i = this.lowerBound(key);
+    return i < this.count && this.compareAt(i, key) === 0 ? i : -1;
+  }
+
+  /** `[from, to)`: the ids of the terms starting with `prefix` (the term itself included, when present). */
+  prefixRange(prefix: string): [number, number] {
+    const key = utf8.encode(prefix);
+    const from = this.lowerBound(key);
+    let to = from;
+    while (to < this.count) {
+      const start = this.termStart[to]!;
+      if (this.termStart[to + 1]! - 1 - start < key.length) break;
+      let same = true;
+      for (let i = 0; i < key.length && same; i++) same = this.termBytes[start + i] === key[i];
+      if (!same) break;
+      to++;
+    }
+    return [from, to];
+  }
+
+  /**
+   * Every term within Levenshtein distance `max` of `query` (in UTF-16 code
+   * units, as JavaScript strings count), as `[id, distance]` in id order.
+   * Walks the sorted list as if it were a trie: rows of the distance matrix
+   * are shared between terms with a common prefix, and a prefix whose best
+   * row value exceeds `max` skips every term that starts with it.
+   */
+  fuzzy(query: string, max: number): [number, number][] {
+    const out: [number, number][] = [];
+    const terms = this.terms;
+    const n = query.length;
+    const maxLen = n + max;
+    const cap = max + 1;
+    const W = n + 1;
+    const q = new Uint16Array(n);
+    for (let j = 0; j < n; j++) q[j] = query.charCodeAt(j);
+    // Row i (the first i characters of the current term) lives at buf[i * W …]; only the band
+    // |i - j| <= max is computed, values are capped at max + 1 (all that matters is "<= max").
+    const buf = new Uint8Array((maxLen + 1) * W);
+    for (let j = 0; j <= n; j++) buf[j] = Math.min(j, cap);
+    const lcp = this.commonPrefixes();
+    let valid = 0; // rows 0..valid are computed for the previous term visited
+    let shared = 0; // common prefix of the previous term visited and this one
+    let t = 0;
+    while (t < terms.length) {
+      const term = terms[t]!;
+      const l = shared < valid ? shared : valid;
+      let pruned = -1;
+      const last = Math.min(term.length, maxLen);
+      for (let i = l + 1; i <= last; i++) {
+        const base = i * W;
+        const up = base - W;
+        const c = term.charCodeAt(i - 1);
+        const lo = i - max > 1 ? i - max : 1;
+        const hi = i + max < n ? i + max : n;
+        let best: number;
+        if (lo === 1) best = buf[base] = i < cap ? i : cap;
+        else best = buf[base + lo - 1] = cap;
+        for (let j = lo; j <= hi; j++) {
+          let d = buf[up + j - 1]! + (c === q[j - 1] ? 0 : 1);
+          const del = buf[up + j]! + 1;
+          const ins = buf[base + j - 1]! + 1;
+          if (del < d) d = del;
+          if (ins < d) d = ins;
+          if (d > cap) d = cap;
+          buf[base + j] = d;
+          if (d < best) best = d;
+        }
+        if (hi < n) buf[base + hi + 1] = cap;
+        if (best > max) {
+          pruned = i;
+          break;
+        }
+      }
+      if (pruned > 0) {
+        valid = pruned - 1;
+        // Skip every term that shares this hopeless prefix.
+        t++;
+        while (t < terms.length && lcp[t]! >= pruned) t++;
+        shared = lcp[t] ?? 0;
+        continue;
+      }
+      valid = last;
+      if (term.length <= maxLen && term.length >= n - max) {
+        const d = buf[term.length * W + n]!;
+        if (d <= max) out.push([t, d]);
+      }
+      t++;
+      shared = lcp[t] ?? 0;
+    }
+    return out;
+  }
+
+  /** `lcp[t]`: length of the prefix term t shares with term t - 1 (at most 255); built on first use. */
+  private commonPrefixes(): Uint8Array {
+    if (this.lcp) return this.lcp;
+    const terms = this.terms;
+    const lcp = new Uint8Array(terms.length);
+    for (let t = 1; t < terms.length; t++) {
+      const a = terms[t - 1]!;
+      const b = terms[t]!;
+      const lim = Math.min(a.length, b.length, 255);
+      let l = 0;
+      while (l < lim && a.charCodeAt(l) === b.charCodeAt(l)) l++;
+      lcp[t] = l;
+    }
+    return (this.lcp = lcp);
+  }
+}
