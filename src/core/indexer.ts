@@ -13,7 +13,7 @@ import { MINISEARCH_OPTIONS, type IndexedPassage, type SerializedIndex } from '.
 import type { Brief } from './types.js';
 
 /** Index the briefs with MiniSearch and pack the result. `meta` travels in the header. */
-export function packBriefs(briefs: Brief[], meta: unknown): SerializedIndex {
+function packBriefs(briefs: Brief[], meta: unknown): SerializedIndex {
   const mini = new MiniSearch<IndexedPassage>(MINISEARCH_OPTIONS);
   const passages = briefs.flatMap((b) => b.passages.map((p) => ({ p, title: b.title })));
   mini.addAll(passages.map(({ p, title }, id) => ({ id, title, section: p.section ?? '', text: p.text })));

@@ -52,17 +52,17 @@ export const DEFAULT_RETRIEVE_OPTIONS: RetrieveOptions = {
 };
 
 /** Results (best first) that brief-level evidence is gathered from. */
-export const EVIDENCE_DEPTH = 512;
+const EVIDENCE_DEPTH = 512;
 
 /** A word related to a question term: its kind. */
-export interface RelatedTerm {
+interface RelatedTerm {
   kind: RelationKind;
 }
 
 /** Words related to a question's terms (from the lexicon): own term → related term → kind. */
-export type Expansions = Map<string, Map<string, RelatedTerm>>;
+type Expansions = Map<string, Map<string, RelatedTerm>>;
 
-export function expandTerms(index: SearchIndex, terms: string[]): Expansions {
+function expandTerms(index: SearchIndex, terms: string[]): Expansions {
   const out: Expansions = new Map();
   for (const t of terms) {
     const rel = index.lexicon.related(t);

@@ -28,7 +28,7 @@ export interface IndexedPassage {
   text: string;
 }
 
-export const FIELDS = ['title', 'section', 'text'] as const;
+const FIELDS = ['title', 'section', 'text'] as const;
 
 /** The MiniSearch options; `loadJSON` must be given the very same ones. */
 export const MINISEARCH_OPTIONS: Options<IndexedPassage> = {

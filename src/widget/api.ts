@@ -3,7 +3,7 @@
  * into what the user can do about them.
  * @module
  */
-import type { Answer, Range } from '../core/types.js';
+import type { Answer } from '../core/types.js';
 
 /** `GET /api/ask` body. */
 export type AskResult = Answer & { query?: { tookMs: number }; conversationId?: string };

@@ -65,13 +65,6 @@ export function base64ToBytes(b64: string, expectedLength?: number): Bytes | nul
   return out;
 }
 
-/** Standard base64 of bytes. */
-function bytesToBase64(bytes: Uint8Array): string {
-  let bin = '';
-  for (const b of bytes) bin += String.fromCharCode(b);
-  return btoa(bin);
-}
-
 export type HmacHash = 'SHA-1' | 'SHA-256';
 
 const MAC_LENGTH: Record<HmacHash, number> = { 'SHA-1': 20, 'SHA-256': 32 };

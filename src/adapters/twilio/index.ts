@@ -11,9 +11,9 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../../env.js';
 import { formatReply, hashedId, LENGTH_LIMITS, rawBody, requireChannel, respond, unauthorized } from '../chat/index.js';
 import { ApiError } from '../errors.js';
-import { verifyTwilioSignature, twilioSignedString, twilioUrlVariants } from './verify.js';
+import { verifyTwilioSignature, twilioUrlVariants } from './verify.js';
 
-export { verifyTwilioSignature,  twilioUrlVariants };
+export { verifyTwilioSignature, twilioUrlVariants };
 
 /** XML-escape text for TwiML. */
 function escapeXml(s: string): string {

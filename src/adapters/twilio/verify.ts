@@ -14,7 +14,7 @@ import { base64ToBytes, utf8, verifyHmac } from '../chat/crypto.js';
 export const MAX_TWILIO_PARAMS = 1000;
 
 /** The string Twilio signs for a form POST (one pass over the parameters, then a sort: n log n). */
-export function twilioSignedString(url: string, params: URLSearchParams): string {
+function twilioSignedString(url: string, params: URLSearchParams): string {
   const byName = new Map<string, Set<string>>();
   for (const [name, value] of params) {
     let values = byName.get(name);

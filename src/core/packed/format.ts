@@ -25,10 +25,10 @@ import { ByteWriter, utf8, VarintReader } from '../bytes.js';
 import { IndexError } from '../errors.js';
 import type { Range } from '../types.js';
 
-export const PACK_MAGIC = 'BBX3';
+const PACK_MAGIC = 'BBX3';
 export const PACK_VERSION = 3;
 
-export const PART_NAMES = ['terms', 'termBlocks', 'postings', 'fieldLength', 'text', 'textLength'] as const;
+const PART_NAMES = ['terms', 'termBlocks', 'postings', 'fieldLength', 'text', 'textLength'] as const;
 export type PartName = (typeof PART_NAMES)[number];
 
 export interface PackHeader {

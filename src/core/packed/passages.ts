@@ -130,7 +130,7 @@ export class StoredPassage implements Passage {
 }
 
 /** Keeps the decoded text of the last `size` passages read; older ones are dropped. */
-export class PassageCache {
+class PassageCache {
   private readonly ring: (StoredPassage | undefined)[];
   private next = 0;
 

@@ -215,7 +215,7 @@ export class PackedSearcher {
  * order like the numbers when they are positive). Falls back to the
  * comparator sort when a score is negative, zero or NaN.
  */
-export function sortByScore<T extends { score: number }>(results: T[]): T[] {
+function sortByScore<T extends { score: number }>(results: T[]): T[] {
   const n = results.length;
   if (n < 64) return results.sort((x, y) => y.score - x.score);
   const keys = new Float64Array(n);

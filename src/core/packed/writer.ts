@@ -18,7 +18,7 @@ import { writeTermBlock, type PostingList } from './postings.js';
 import { compareBytes, encodeTerms } from './terms.js';
 
 /** The `serializationVersion` of MiniSearch's `toJSON()` output that the packer reads. */
-export const MINISEARCH_SERIALIZATION_VERSION = 2;
+const MINISEARCH_SERIALIZATION_VERSION = 2;
 
 /**
  * Pack a MiniSearch index, given as its public serialization (`toJSON()`),
