@@ -27,9 +27,18 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['hono', 'hono/*'], message: 'src/core stays free of Hono: HTTP belongs in src/adapters.' },
-            { group: ['cloudflare:*', '@cloudflare/*'], message: 'src/core stays free of the Workers runtime: bindings belong in src/adapters or src/storage.' },
-            { group: ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'stream', 'url', 'util'], message: 'src/core stays free of Node: files and processes belong in src/node or scripts.' },
-            { group: ['../adapters/*', '../storage/*', '../node/*', '../widget/*', '../app.js', '../worker.js'], message: 'src/core depends on nothing outside src/core.' },
+            {
+              group: ['cloudflare:*', '@cloudflare/*'],
+              message: 'src/core stays free of the Workers runtime: bindings belong in src/adapters or src/storage.',
+            },
+            {
+              group: ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'stream', 'url', 'util'],
+              message: 'src/core stays free of Node: files and processes belong in src/node or scripts.',
+            },
+            {
+              group: ['../adapters/*', '../storage/*', '../node/*', '../widget/*', '../app.js', '../worker.js'],
+              message: 'src/core depends on nothing outside src/core.',
+            },
           ],
         },
       ],

@@ -142,7 +142,11 @@ function options(): Options | undefined {
     },
   });
   if (values.help) {
-    process.stdout.write(readFileSync(new URL(import.meta.url), 'utf8').split('*/')[0]!.replace(/^\/\*\*?|^ \* ?/gm, '') + '\n');
+    process.stdout.write(
+      readFileSync(new URL(import.meta.url), 'utf8')
+        .split('*/')[0]!
+        .replace(/^\/\*\*?|^ \* ?/gm, '') + '\n',
+    );
     return undefined;
   }
   const quick = values.quick;
@@ -257,13 +261,19 @@ async function startWorker(config: string): Promise<Worker> {
     [
       join(ROOT, 'node_modules', 'wrangler', 'bin', 'wrangler.js'),
       'dev',
-      '--config', config,
-      '--ip', '127.0.0.1',
-      '--port', String(port),
-      '--inspector-port', String(inspector),
-      '--persist-to', state,
+      '--config',
+      config,
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--inspector-port',
+      String(inspector),
+      '--persist-to',
+      state,
       '--show-interactive-dev-session=false',
-      '--log-level', 'warn',
+      '--log-level',
+      'warn',
     ],
     // Its own process group, so that stopping it also stops the workerd processes it started.
     { cwd: ROOT, env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true', NO_COLOR: '1' }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
@@ -491,7 +501,11 @@ interface PhaseResult {
 async function phase(name: string, worker: Worker, auth: Record<string, string>, concurrency: number, requests: number, capMs: number): Promise<PhaseResult> {
   const tally = newTally();
   const mix = new Mix(worker.url, auth);
-  const cpu0 = { worker: procStat(worker.workerPid)?.cpuS ?? 0, proxy: worker.proxyPid ? procStat(worker.proxyPid)?.cpuS : undefined, client: process.cpuUsage() };
+  const cpu0 = {
+    worker: procStat(worker.workerPid)?.cpuS ?? 0,
+    proxy: worker.proxyPid ? procStat(worker.proxyPid)?.cpuS : undefined,
+    client: process.cpuUsage(),
+  };
   const t0 = performance.now();
   let issued = 0;
   let capped = false;
@@ -566,7 +580,8 @@ async function sampled<T>(worker: Worker, intervalMs: number, work: () => Promis
   const t0 = performance.now();
   const take = () => {
     const workerRss = rssBytes(worker.workerPid);
-    if (workerRss !== undefined) samples.push({ t: (performance.now() - t0) / 1000, workerRss, proxyRss: worker.proxyPid ? rssBytes(worker.proxyPid) : undefined });
+    if (workerRss !== undefined)
+      samples.push({ t: (performance.now() - t0) / 1000, workerRss, proxyRss: worker.proxyPid ? rssBytes(worker.proxyPid) : undefined });
   };
   take();
   const timer = setInterval(take, intervalMs);
@@ -582,7 +597,12 @@ async function sampled<T>(worker: Worker, intervalMs: number, work: () => Promis
     const proxy = samples.map((s) => s.proxyRss).filter((v): v is number => v !== undefined);
     return {
       result,
-      memory: { intervalMs, samples, worker: summary(samples.map((s) => s.workerRss)), proxy: proxy.length === samples.length && proxy.length > 0 ? summary(proxy) : undefined },
+      memory: {
+        intervalMs,
+        samples,
+        worker: summary(samples.map((s) => s.workerRss)),
+        proxy: proxy.length === samples.length && proxy.length > 0 ? summary(proxy) : undefined,
+      },
     };
   } finally {
     clearInterval(timer);
@@ -609,7 +629,15 @@ interface Flood {
 /** One client, one request at a time, GET /api/ask until the first 429 (or `cap` requests). */
 async function flood(worker: Worker, blocks: RateLimitBlock[], auth: Record<string, string>, cap: number): Promise<Flood> {
   const path = `/api/ask?q=${encodeURIComponent(ANSWERABLE[0]!)}`;
-  const out: Flood = { config: worker.config === CONFIG ? 'wrangler.toml' : worker.config, blocks, sent: 0, cap, path: 'GET /api/ask?q=…', statuses: {}, errors: 0 };
+  const out: Flood = {
+    config: worker.config === CONFIG ? 'wrangler.toml' : worker.config,
+    blocks,
+    sent: 0,
+    cap,
+    path: 'GET /api/ask?q=…',
+    statuses: {},
+    errors: 0,
+  };
   while (out.sent < cap) {
     const o = await send(worker.url, 'GET', path);
     out.sent++;
@@ -632,7 +660,9 @@ async function flood(worker: Worker, blocks: RateLimitBlock[], auth: Record<stri
       break;
     }
   }
-  process.stderr.write(`load: flood: ${out.first429 ? `first 429 at request ${out.first429}, Retry-After ${out.retryAfter ?? 'missing'}` : `no 429 in ${out.sent} requests`}\n`);
+  process.stderr.write(
+    `load: flood: ${out.first429 ? `first 429 at request ${out.first429}, Retry-After ${out.retryAfter ?? 'missing'}` : `no 429 in ${out.sent} requests`}\n`,
+  );
   return out;
 }
 
@@ -726,7 +756,8 @@ function writeDocs(md: string) {
 async function preflight(worker: Worker, auth: Record<string, string>) {
   const ask = await send(worker.url, 'POST', '/api/ask', { question: ANSWERABLE[0] });
   const answer = ask.body && ask.status === 200 ? (JSON.parse(ask.body) as { answered?: unknown; answer?: unknown }) : undefined;
-  if (!answer || typeof answer.answer !== 'string') throw new HarnessError(`preflight: POST /api/ask answered ${ask.status ?? ask.error}: ${ask.body?.slice(0, 300) ?? ''}`);
+  if (!answer || typeof answer.answer !== 'string')
+    throw new HarnessError(`preflight: POST /api/ask answered ${ask.status ?? ask.error}: ${ask.body?.slice(0, 300) ?? ''}`);
   const chat = await send(worker.url, 'POST', '/v1/chat/completions', { model: 'briefbot', messages: CHATS[0] }, auth);
   if (chat.status !== 200) {
     throw new HarnessError(
@@ -755,8 +786,14 @@ async function main(): Promise<number> {
   let fl: Flood;
   let briefs = '';
   try {
-    if (limited) writeFileSync(LOAD_CONFIG, `# Written by npm run load (bench/load.ts) and removed when it ends: wrangler.toml with every [[ratelimits]] limit raised to ${RAISED_LIMIT}.\n${raised.text}`);
-    process.stderr.write(`load: starting the Worker (wrangler dev, ${limited ? `${raised.blocks.length} [[ratelimits]] raised to ${RAISED_LIMIT} in wrangler.load.toml` : 'wrangler.toml, no [[ratelimits]]'})…\n`);
+    if (limited)
+      writeFileSync(
+        LOAD_CONFIG,
+        `# Written by npm run load (bench/load.ts) and removed when it ends: wrangler.toml with every [[ratelimits]] limit raised to ${RAISED_LIMIT}.\n${raised.text}`,
+      );
+    process.stderr.write(
+      `load: starting the Worker (wrangler dev, ${limited ? `${raised.blocks.length} [[ratelimits]] raised to ${RAISED_LIMIT} in wrangler.load.toml` : 'wrangler.toml, no [[ratelimits]]'})…\n`,
+    );
     const worker = await startWorker(limited ? LOAD_CONFIG : CONFIG);
     try {
       const health = JSON.parse((await send(worker.url, 'GET', '/health')).body ?? '{}') as { index?: { briefs?: number; passages?: number } };
@@ -790,7 +827,10 @@ async function main(): Promise<number> {
   const tookS = Math.round((Date.now() - started) / 1000);
   const load = `load average ${loadStart.toFixed(1)} at start, ${loadavg()[0]!.toFixed(1)} at end`;
   const machine = `${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 1024 ** 3).toFixed(0)} GB RAM, Node ${process.version}, ${process.platform}; ${load}`;
-  const conv = phases.reduce((a, p) => ({ withServerId: a.withServerId + p.conversations.withServerId, withoutId: a.withoutId + p.conversations.withoutId }), { withServerId: 0, withoutId: 0 });
+  const conv = phases.reduce((a, p) => ({ withServerId: a.withServerId + p.conversations.withServerId, withoutId: a.withoutId + p.conversations.withoutId }), {
+    withServerId: 0,
+    withoutId: 0,
+  });
   const md =
     `Machine: ${machine}. Date: ${new Date().toISOString().slice(0, 10)}. Worker: \`wrangler dev\` ${version('wrangler')} (workerd ${version('workerd')}) on 127.0.0.1, index of ${briefs}; ` +
     (limited
@@ -807,7 +847,16 @@ async function main(): Promise<number> {
   writeFileSync(
     join(ROOT, 'bench', 'results', 'load.json'),
     JSON.stringify(
-      { machine, date: new Date().toISOString(), tookS, options: opts, worker: { wrangler: version('wrangler'), workerd: version('workerd'), index: briefs, rateLimitsRaised: limited ? RAISED_LIMIT : null }, phases, memory: memory!, flood: fl! },
+      {
+        machine,
+        date: new Date().toISOString(),
+        tookS,
+        options: opts,
+        worker: { wrangler: version('wrangler'), workerd: version('workerd'), index: briefs, rateLimitsRaised: limited ? RAISED_LIMIT : null },
+        phases,
+        memory: memory!,
+        flood: fl!,
+      },
       null,
       2,
     ) + '\n',

@@ -19,7 +19,11 @@ export interface WorkerdFigures {
   coldLoadMs: number;
 }
 
-export async function measureWorkerd(outdir: string, path: string, options: { kv?: string[]; r2?: string[]; bindings?: Record<string, string>; r2Persist?: string } = {}): Promise<WorkerdFigures> {
+export async function measureWorkerd(
+  outdir: string,
+  path: string,
+  options: { kv?: string[]; r2?: string[]; bindings?: Record<string, string>; r2Persist?: string } = {},
+): Promise<WorkerdFigures> {
   const main = readdirSync(outdir).find((f) => f.endsWith('.js') && !f.endsWith('.map'));
   if (!main) throw new Error(`bench: no bundle in ${outdir}`);
   const t0 = performance.now();

@@ -99,7 +99,19 @@ function gz(data: Uint8Array | string): number {
 
 /** Run the node measurement in a fresh process, pinned to one core when `taskset` exists. */
 function measureNode(kind: Kind, dataFile: string, queriesFile: string) {
-  const node = [process.execPath, '--expose-gc', '--import', 'tsx', join(ROOT, 'bench', 'measure-node.ts'), '--kind', kind, '--data', dataFile, '--queries', queriesFile];
+  const node = [
+    process.execPath,
+    '--expose-gc',
+    '--import',
+    'tsx',
+    join(ROOT, 'bench', 'measure-node.ts'),
+    '--kind',
+    kind,
+    '--data',
+    dataFile,
+    '--queries',
+    queriesFile,
+  ];
   const pinned = existsSync('/usr/bin/taskset') ? ['/usr/bin/taskset', '-c', '1', ...node] : node;
   const run = spawnSync(pinned[0]!, pinned.slice(1), { encoding: 'utf8', maxBuffer: 1 << 24 });
   if (run.status !== 0) throw new Error(`bench: measuring ${kind} failed:\n${run.stderr}`);
@@ -210,7 +222,11 @@ function fits(rows: Row[], kind: Kind, limit: number): string {
 async function main(): Promise<number> {
   const opts = args();
   if (opts.help) {
-    process.stdout.write(readFileSync(new URL(import.meta.url), 'utf8').split('*/')[0]!.replace(/^\/\*\*?|^ \* ?/gm, '') + '\n');
+    process.stdout.write(
+      readFileSync(new URL(import.meta.url), 'utf8')
+        .split('*/')[0]!
+        .replace(/^\/\*\*?|^ \* ?/gm, '') + '\n',
+    );
     return 0;
   }
   const kit = resolve(opts.kit);
@@ -298,8 +314,7 @@ async function main(): Promise<number> {
 
   const load = `load average ${loadStart.toFixed(1)} at start, ${loadavg()[0]!.toFixed(1)} at end`;
   const machine = `${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 1024 ** 3).toFixed(0)} GB RAM, Node ${process.version}, ${process.platform}; ${load}`;
-  const fitsAll = (limit: number) =>
-    (kinds as Kind[]).map((k) => `${k === 'ours' ? 'ours' : LABEL[k]} ${fits(rows, k, limit)}`).join('; ');
+  const fitsAll = (limit: number) => (kinds as Kind[]).map((k) => `${k === 'ours' ? 'ours' : LABEL[k]} ${fits(rows, k, limit)}`).join('; ');
   const summary = [
     `Largest Reuters collection whose Worker fits 3 MB gz (free plan): ${fitsAll(3 * MiB)}.`,
     `Largest that fits 10 MB gz (paid plan): ${fitsAll(10 * MiB)}.`,
@@ -314,10 +329,15 @@ async function main(): Promise<number> {
     summary.map((s) => `- ${s}`).join('\n') +
     '\n' +
     `\nBundle budget: the Worker as \`wrangler deploy\` uploads it with the seed index (code bundled as wrangler bundles it, scripts/worker-size.ts; gzipped as one stream, as wrangler counts):\n\n${budgetTable(budget)}` +
-    (shardedTable(rows) ? `\nR2 shards (STORAGE_MODE = "r2", Miniflare's emulated R2 on local disk; objects stored gzipped; ${shardedQueries} new questions):\n\n${shardedTable(rows)}` : '');
+    (shardedTable(rows)
+      ? `\nR2 shards (STORAGE_MODE = "r2", Miniflare's emulated R2 on local disk; objects stored gzipped; ${shardedQueries} new questions):\n\n${shardedTable(rows)}`
+      : '');
   process.stdout.write('\n' + md);
   mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
-  writeFileSync(join(ROOT, 'bench', 'results', 'latest.json'), JSON.stringify({ machine, date: new Date().toISOString(), queries: timed.length, budget, rows }, null, 2) + '\n');
+  writeFileSync(
+    join(ROOT, 'bench', 'results', 'latest.json'),
+    JSON.stringify({ machine, date: new Date().toISOString(), queries: timed.length, budget, rows }, null, 2) + '\n',
+  );
   process.stderr.write('bench: raw figures in bench/results/latest.json\n');
   if (opts.full || opts.docs) writeDocs(md);
   return 0;

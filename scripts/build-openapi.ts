@@ -38,7 +38,9 @@ function main(): void {
   writeFileSync(OUT + '.tmp', body);
   renameSync(OUT + '.tmp', OUT);
   const paths = Object.keys((doc as { paths: object }).paths).length;
-  process.stderr.write(`build:openapi: ${paths} paths, ${(body.length / 1024).toFixed(1)} KB → src/generated/openapi.ts (${Math.round(performance.now() - t0)} ms)\n`);
+  process.stderr.write(
+    `build:openapi: ${paths} paths, ${(body.length / 1024).toFixed(1)} KB → src/generated/openapi.ts (${Math.round(performance.now() - t0)} ms)\n`,
+  );
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) main();

@@ -49,7 +49,9 @@ async function main(): Promise<number> {
   mkdirSync(dirname(OUT), { recursive: true });
   writeFileSync(OUT + '.tmp', source);
   renameSync(OUT + '.tmp', OUT);
-  process.stderr.write(`build:widget: widget.js ${(js.length / 1024).toFixed(1)} KB raw, ${(gz / 1024).toFixed(1)} KB gzipped (budget ${WIDGET_BUDGET_BYTES / 1024} KB) → src/generated/widget-bundle.ts\n`);
+  process.stderr.write(
+    `build:widget: widget.js ${(js.length / 1024).toFixed(1)} KB raw, ${(gz / 1024).toFixed(1)} KB gzipped (budget ${WIDGET_BUDGET_BYTES / 1024} KB) → src/generated/widget-bundle.ts\n`,
+  );
   if (gz > WIDGET_BUDGET_BYTES) {
     process.stderr.write('build:widget: over the size budget; trim the widget before shipping.\n');
     return 1;
@@ -57,4 +59,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) process.exitCode = await main();
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) process.exitCode = await main();

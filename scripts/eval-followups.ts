@@ -110,7 +110,10 @@ export async function runFollowups(kit: string, opts: { save?: string; part?: Pa
     briefs: new Set(lines.filter((l) => l.turn === 1).map((l) => l.briefId)).size,
   } as FollowupResults;
   try {
-    for (const [label, noHistory] of [['with history', false], ['alone', true]] as const) {
+    for (const [label, noHistory] of [
+      ['with history', false],
+      ['alone', true],
+    ] as const) {
       const t0 = performance.now();
       const outputs = runBatch(join(set, 'briefs'), input, noHistory);
       process.stderr.write(`eval:followups: ${part} part, ${label}: ${outputs.size} answers in ${Math.round(performance.now() - t0)} ms\n`);
@@ -143,8 +146,15 @@ export function followupTables(results: FollowupResults): string {
     `### followups (${results.part} part: ${results.turns} turns in ${results.conversations} conversations on ${results.briefs} briefs; with history vs each turn alone)`,
     '',
   ];
-  for (const [metric, key] of [['answer@1', 'answer1'], ['answer@3', 'answer3'], ['brief@1', 'brief1']] as const) {
-    out.push(`| ${metric} | ${GROUPS.map((g) => `${g} (n=${results['with history'][g].n})`).join(' | ')} |`, `| --- | ${GROUPS.map(() => '---:').join(' | ')} |`);
+  for (const [metric, key] of [
+    ['answer@1', 'answer1'],
+    ['answer@3', 'answer3'],
+    ['brief@1', 'brief1'],
+  ] as const) {
+    out.push(
+      `| ${metric} | ${GROUPS.map((g) => `${g} (n=${results['with history'][g].n})`).join(' | ')} |`,
+      `| --- | ${GROUPS.map(() => '---:').join(' | ')} |`,
+    );
     for (const label of ['with history', 'alone'] as const) {
       out.push(`| ${label} | ${GROUPS.map((g) => pct(results[label][g][key], results[label][g].n)).join(' | ')} |`);
     }

@@ -47,8 +47,7 @@ try {
 const kit = resolve(values.kit);
 if (!existsSync(join(kit, 'score.mjs'))) {
   process.stderr.write(
-    `eval: the evaluation kit was not found at ${kit}.\n` +
-      'It is not shipped with Briefbot; point to a copy with `npm run eval -- --kit /path/to/evalkit`.\n',
+    `eval: the evaluation kit was not found at ${kit}.\n` + 'It is not shipped with Briefbot; point to a copy with `npm run eval -- --kit /path/to/evalkit`.\n',
   );
   process.exit(2);
 }
@@ -58,7 +57,14 @@ interface Score {
   run: { seconds: number; exitCode: number | null };
   answerable: { n: number; answerAt1: number; answerAt3: number; answerText: number; briefAt1: number; falseAbstentionRate: number };
   adversarialBriefAt1: number | null;
-  abstention: { abstained: number; unanswerable: number; precision: number | null; recall: number | null; recallAdversarial: number | null; recallOutOfCorpus: number | null };
+  abstention: {
+    abstained: number;
+    unanswerable: number;
+    precision: number | null;
+    recall: number | null;
+    recallAdversarial: number | null;
+    recallOutOfCorpus: number | null;
+  };
   snippets: { meanChars: number; maxChars: number; over300: number };
 }
 
@@ -84,7 +90,10 @@ interface PartInfo {
 const work = mkdtempSync(join(tmpdir(), 'briefbot-eval-'));
 const results: Record<string, PartInfo & { briefbot: Score; minisearch: Score }> = {};
 try {
-  for (const set of values.sets.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const set of values.sets
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const setDir = join(kit, 'public', set);
     if (!existsSync(join(setDir, 'questions.jsonl'))) {
       process.stderr.write(`eval: no set "${set}" in ${kit}/public\n`);
@@ -109,7 +118,9 @@ try {
     if (!selected.length) process.stderr.write(`eval: ${set}: no questions in the ${part} part\n`);
 
     const limit = values.limit ? ['--limit', values.limit] : [];
-    process.stderr.write(`eval: ${set}: ${part} part, ${selected.length} questions on ${info.briefs} of ${info.corpusBriefs} briefs: Briefbot through the batch CLI…\n`);
+    process.stderr.write(
+      `eval: ${set}: ${part} part, ${selected.length} questions on ${info.briefs} of ${info.corpusBriefs} briefs: Briefbot through the batch CLI…\n`,
+    );
     const briefbot = score(['--set', partDir, '--project', ROOT, ...limit]);
 
     process.stderr.write(`eval: ${set}: plain MiniSearch (default options)…\n`);
@@ -194,7 +205,12 @@ function table(set: string, info: PartInfo, ours: Score, base: Score): string {
     ['brief@1', ours.answerable.briefAt1, base.answerable.briefAt1, true],
     ['false abstentions', ours.answerable.falseAbstentionRate, base.answerable.falseAbstentionRate, false],
     // Precision means nothing on a set with no unanswerable questions (every abstention is then a false one).
-    ['abstention precision', ours.abstention.unanswerable ? ours.abstention.precision : null, base.abstention.unanswerable ? base.abstention.precision : null, false],
+    [
+      'abstention precision',
+      ours.abstention.unanswerable ? ours.abstention.precision : null,
+      base.abstention.unanswerable ? base.abstention.precision : null,
+      false,
+    ],
     ['abstention recall', ours.abstention.recall, base.abstention.recall, false],
     ['  recall adversarial', ours.abstention.recallAdversarial, base.abstention.recallAdversarial, false],
     ['  recall out-of-corpus', ours.abstention.recallOutOfCorpus, base.abstention.recallOutOfCorpus, false],

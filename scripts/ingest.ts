@@ -35,7 +35,9 @@ const USAGE = `Usage: npm run ingest -- DIR [--local | --out SHARDS_DIR] [--buck
 /** The SHARDS binding's bucket name in wrangler.toml. */
 function bucketFromConfig(file = 'wrangler.toml'): string | undefined {
   if (!existsSync(file)) return undefined;
-  for (const block of readFileSync(file, 'utf8').split(/^\[\[r2_buckets\]\]\s*$/m).slice(1)) {
+  for (const block of readFileSync(file, 'utf8')
+    .split(/^\[\[r2_buckets\]\]\s*$/m)
+    .slice(1)) {
     const body = block.split(/^\[/m)[0]!;
     if (/^\s*binding\s*=\s*"SHARDS"/m.test(body)) return /^\s*bucket_name\s*=\s*"([^"]+)"/m.exec(body)?.[1];
   }
@@ -139,7 +141,9 @@ async function main(argv: string[]): Promise<number> {
     } finally {
       await mf.dispose();
     }
-    process.stderr.write(`ingest: uploaded ${stored.size} objects to the local bucket "${bucket}" (${values['persist-to']}); run "npm run dev" with STORAGE_MODE = "r2"\n`);
+    process.stderr.write(
+      `ingest: uploaded ${stored.size} objects to the local bucket "${bucket}" (${values['persist-to']}); run "npm run dev" with STORAGE_MODE = "r2"\n`,
+    );
     return 0;
   }
 
@@ -152,7 +156,17 @@ async function main(argv: string[]): Promise<number> {
     const file = join(tmp, encodeURIComponent(key));
     writeFileSync(file, stored.get(key)!);
     try {
-      await run(wrangler, ['r2', 'object', 'put', `${bucket}/${key}`, '--file', file, '--remote', '--content-type', key.endsWith('.json') ? 'application/json' : 'application/octet-stream']);
+      await run(wrangler, [
+        'r2',
+        'object',
+        'put',
+        `${bucket}/${key}`,
+        '--file',
+        file,
+        '--remote',
+        '--content-type',
+        key.endsWith('.json') ? 'application/json' : 'application/octet-stream',
+      ]);
     } catch (err) {
       const e = err as { stderr?: string; message: string };
       throw new Error(`wrangler r2 object put ${bucket}/${key} failed:\n${e.stderr || e.message}`);
@@ -163,9 +177,11 @@ async function main(argv: string[]): Promise<number> {
     const shards = order.slice(0, -1);
     const limit = Math.max(1, Number(values.concurrency) || 4);
     let next = 0;
-    await Promise.all(Array.from({ length: Math.min(limit, shards.length) }, async () => {
-      while (next < shards.length) await put(shards[next++]!);
-    }));
+    await Promise.all(
+      Array.from({ length: Math.min(limit, shards.length) }, async () => {
+        while (next < shards.length) await put(shards[next++]!);
+      }),
+    );
     await put(order[order.length - 1]!);
   } catch (err) {
     process.stderr.write(`\ningest: ${(err as Error).message}\ningest: the manifest was not replaced; the Worker keeps serving the previous build.\n`);
@@ -173,7 +189,9 @@ async function main(argv: string[]): Promise<number> {
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
-  process.stderr.write(`\ningest: uploaded ${stored.size} objects to R2 bucket "${bucket}"; Workers pick up build ${manifest.build} within SHARDS_REFRESH_SECONDS\n`);
+  process.stderr.write(
+    `\ningest: uploaded ${stored.size} objects to R2 bucket "${bucket}"; Workers pick up build ${manifest.build} within SHARDS_REFRESH_SECONDS\n`,
+  );
   return 0;
 }
 

@@ -17,7 +17,11 @@
 
 export type Part = 'tune' | 'test' | 'all';
 
-const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slug = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 /** The article a question is about: its brief without the kit's set prefix, else its held-back article. */
 export function splitKey(q: { briefId?: string | null; heldBackArticle?: string | null }): string {

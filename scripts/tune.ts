@@ -56,7 +56,10 @@ for (const set of values.sets.split(',')) {
   const dir = join(kit, 'public', set);
   const engine = buildEngine(parseBriefs(readBriefFiles(join(dir, 'briefs'))), readLexicon());
   if (set === 'followups') {
-    const all: Line[] = readFileSync(join(dir, 'conversations.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    const all: Line[] = readFileSync(join(dir, 'conversations.jsonl'), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l));
     const lines = selectConversations(all, part);
     for (const v of variants) {
       const { followUp, ...answerTuning } = v;
@@ -71,22 +74,47 @@ for (const set of values.sets.split(',')) {
         g[key]![1]++;
         if (r.reply.citations[0] && containsAny(r.reply.citations[0].snippet, l.answers)) g[key]![0]++;
       }
-      console.log(`followups ${part} a@1 turn1 ${pct(...g.first!)} (${g.first![1]}) follow ${pct(...g.follow!)} (${g.follow![1]}) shift ${pct(...g.shift!)} (${g.shift![1]}) ${JSON.stringify(v)}`);
+      console.log(
+        `followups ${part} a@1 turn1 ${pct(...g.first!)} (${g.first![1]}) follow ${pct(...g.follow!)} (${g.follow![1]}) shift ${pct(...g.shift!)} (${g.shift![1]}) ${JSON.stringify(v)}`,
+      );
     }
     continue;
   }
-  const qs = selectPart(readFileSync(join(dir, 'questions.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Q), part);
+  const qs = selectPart(
+    readFileSync(join(dir, 'questions.jsonl'), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as Q),
+    part,
+  );
   for (const v of variants) {
-    let p1 = 0, pb1 = 0;
-    let a1 = 0, a3 = 0, b1 = 0, ans = 0, abst = 0, abstU = 0, ooc = 0, oocAbst = 0, adv = 0, advAbst = 0, falseAbst = 0;
+    let p1 = 0,
+      pb1 = 0;
+    let a1 = 0,
+      a3 = 0,
+      b1 = 0,
+      ans = 0,
+      abst = 0,
+      abstU = 0,
+      ooc = 0,
+      oocAbst = 0,
+      adv = 0,
+      advAbst = 0,
+      falseAbst = 0;
     const t0 = performance.now();
     for (const q of qs) {
       const r = engine.ask(q.question, { limit: 3 }, v);
       if (!r.answered) abst++;
       if (!q.answerable) {
         if (!r.answered) abstU++;
-        if (q.kind === 'out-of-corpus') { ooc++; if (!r.answered) oocAbst++; }
-        if (q.kind === 'adversarial') { adv++; if (!r.answered) advAbst++; }
+        if (q.kind === 'out-of-corpus') {
+          ooc++;
+          if (!r.answered) oocAbst++;
+        }
+        if (q.kind === 'adversarial') {
+          adv++;
+          if (!r.answered) advAbst++;
+        }
         continue;
       }
       ans++;
@@ -98,7 +126,8 @@ for (const set of values.sets.split(',')) {
       if (s[0] && containsAny(s[0], q.answers)) a1++;
       if (s.slice(0, 3).some((x) => containsAny(x, q.answers))) a3++;
       if (r.citations[0]?.briefId === q.briefId) b1++;
-      if (values.verbose && !(s[0] && containsAny(s[0], q.answers))) console.error(`MISS ${q.id} ${r.answered ? '' : '(abstained) '}${q.question} | gold ${q.answers.join(' / ')} | got ${s[0]?.slice(0, 160) ?? ''}`);
+      if (values.verbose && !(s[0] && containsAny(s[0], q.answers)))
+        console.error(`MISS ${q.id} ${r.answered ? '' : '(abstained) '}${q.question} | gold ${q.answers.join(' / ')} | got ${s[0]?.slice(0, 160) ?? ''}`);
     }
     console.log(
       `${set.padEnd(10)} ${part} passage@1 ${pct(p1, ans)} pbrief@1 ${pct(pb1, ans)} a@1 ${pct(a1, ans)} a@3 ${pct(a3, ans)} b@1 ${pct(b1, ans)} falseAbst ${pct(falseAbst, ans)} ` +

@@ -47,11 +47,17 @@ export function createApp(getEngine: (env: Env) => Engine | Promise<Engine>) {
     }),
   );
   app.notFound((c) => jsonError(c, new ApiError(404, 'not_found', `No route for ${c.req.method} ${c.req.path}`)));
-  app.use('*', methodNotAllowed({
-    app,
-    onMethodNotAllowed: (c, methods) =>
-      jsonError(c, new ApiError(405, 'method_not_allowed', `${c.req.method} is not allowed here; use ${methods.join(', ')}`, { headers: { Allow: methods.join(', ') } })),
-  }));
+  app.use(
+    '*',
+    methodNotAllowed({
+      app,
+      onMethodNotAllowed: (c, methods) =>
+        jsonError(
+          c,
+          new ApiError(405, 'method_not_allowed', `${c.req.method} is not allowed here; use ${methods.join(', ')}`, { headers: { Allow: methods.join(', ') } }),
+        ),
+    }),
+  );
   // Browsers may call the JSON API and the OpenAI-compatible API from the allowed origins.
   for (const path of ['/api/*', '/v1/*']) {
     app.use(path, (c, next) =>
@@ -65,7 +71,9 @@ export function createApp(getEngine: (env: Env) => Engine | Promise<Engine>) {
   );
   app.use(
     '/v1/*',
-    limitClients((c) => openaiError(c, new ApiError(429, 'rate_limit_exceeded', `Rate limit reached: please wait ${RETRY_AFTER_SECONDS} seconds and try again.`))),
+    limitClients((c) =>
+      openaiError(c, new ApiError(429, 'rate_limit_exceeded', `Rate limit reached: please wait ${RETRY_AFTER_SECONDS} seconds and try again.`)),
+    ),
   );
   app.use('*', async (c, next) => {
     c.set('engine', await getEngine(c.env));
@@ -102,7 +110,10 @@ export function createApp(getEngine: (env: Env) => Engine | Promise<Engine>) {
 
 /** `CORS_ORIGINS` ("*", or a comma-separated allowlist) → what hono/cors expects. */
 export function allowedOrigins(setting: string | undefined): string | string[] {
-  const list = (setting ?? '').split(',').map((s) => s.trim().replace(/\/$/, '')).filter(Boolean);
+  const list = (setting ?? '')
+    .split(',')
+    .map((s) => s.trim().replace(/\/$/, ''))
+    .filter(Boolean);
   if (list.length === 0) return [];
   return list.includes('*') ? '*' : list;
 }

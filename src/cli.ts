@@ -104,9 +104,7 @@ async function main(argv: string[], io: CliIo): Promise<number> {
 
   const t0 = performance.now();
   const engine = buildEngine(parseBriefs(readBriefFiles(resolve(values.briefs))), readLexicon());
-  io.stderr.write(
-    `briefbot: indexed ${engine.stats.briefs} briefs, ${engine.stats.passages} passages in ${Math.round(performance.now() - t0)} ms\n`,
-  );
+  io.stderr.write(`briefbot: indexed ${engine.stats.briefs} briefs, ${engine.stats.passages} passages in ${Math.round(performance.now() - t0)} ms\n`);
 
   if (values.batch) return batch(engine, values.batch, limit, !values['no-history'], io);
 

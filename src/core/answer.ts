@@ -119,13 +119,19 @@ export function questionType(question: string): QuestionType {
   return 'other';
 }
 
-const MONTH = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.';
-const DATE_RE = new RegExp(`\\b(?:1\\d{3}|20\\d{2}|\\d{1,2}(?:st|nd|rd|th))s?\\b|\\b(?:${MONTH})|\\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tomorrow)\\b`, 'g');
-const NUMBER_RE = /\p{N}[\p{N},.]*%?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|half|percent)\b/giu;
+const MONTH =
+  'January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.';
+const DATE_RE = new RegExp(
+  `\\b(?:1\\d{3}|20\\d{2}|\\d{1,2}(?:st|nd|rd|th))s?\\b|\\b(?:${MONTH})|\\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tomorrow)\\b`,
+  'g',
+);
+const NUMBER_RE =
+  /\p{N}[\p{N},.]*%?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|half|percent)\b/giu;
 const NAME_RE = /\b\p{Lu}[\p{L}'’-]+(?:\s+(?:de |van |von |al-)?\p{Lu}[\p{L}'’-]+)*/gu;
 const PLACE_RE = /\b(?:in|at|from|near|to|into|across|of)\s+(?:the\s+)?(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)*)/gu;
 /** Topics named: "focus on", "including", "such as", "priorities", "agenda", or a talk verb with "about", "on" or "over". */
-const TOPIC_RE = /\b(?:focus(?:es|ed)? on|including|such as|priorit(?:y|ies)|agenda|topics?|issues?|(?:talks?|talked|discuss(?:es|ed|ing|ions?)?|negotiat(?:e|es|ed|ions?))\s+(?:about|on|over))\b/i;
+const TOPIC_RE =
+  /\b(?:focus(?:es|ed)? on|including|such as|priorit(?:y|ies)|agenda|topics?|issues?|(?:talks?|talked|discuss(?:es|ed|ing|ions?)?|negotiat(?:e|es|ed|ions?))\s+(?:about|on|over))\b/i;
 const REASON_RE = /\b(?:because|due to|since|so that|as a result|in order to|owing to|led to|caused|result of|reason)\b/gi;
 
 /** Does `text` hold something of `type` that the question itself does not mention? */
@@ -257,7 +263,10 @@ function composeAnswer(index: SearchIndex, question: string, retrieval: Retrieva
   const links = linkWeights(retrieval, o.linkWeight, topicPredicates(question));
   // The terms of each sentence of the top passages (the answer is chosen among them below).
   const analysed = hits.slice(0, o.passages).map((hit) => hit.passage.sentences.map(([s, e]) => analyze(hit.passage.text.slice(s, e))));
-  if (strength(index, retrieval, carried) < o.minStrength && coverage(index, retrieval, carried, links, briefTerms(retrieval, hits, analysed)) < o.minCoverage) {
+  if (
+    strength(index, retrieval, carried) < o.minStrength &&
+    coverage(index, retrieval, carried, links, briefTerms(retrieval, hits, analysed)) < o.minCoverage
+  ) {
     return notFound(NOT_FOUND, related(hits, ctx.briefOf));
   }
   // A name the question gives that none of the top briefs mentions ("Did Trump meet Putin?"):

@@ -169,7 +169,9 @@ describe('Markdown constructs', () => {
   });
 
   it('a list is one passage, each item a sentence, nested items after their parent', () => {
-    const b = read('The budget:\n\n- raises spending on schools\n- cuts the tax on fuel;\n- Funds roads. And bridges!\n  1. Rural roads\n  2. City bridges\n\nAfter the list.\n');
+    const b = read(
+      'The budget:\n\n- raises spending on schools\n- cuts the tax on fuel;\n- Funds roads. And bridges!\n  1. Rural roads\n  2. City bridges\n\nAfter the list.\n',
+    );
     expect(b.passages.map((p) => p.text)).toEqual([
       'The budget:',
       'raises spending on schools. cuts the tax on fuel. Funds roads. And bridges! Rural roads. City bridges.',
@@ -191,7 +193,11 @@ describe('Markdown constructs', () => {
   });
 
   it('fenced code blocks are dropped; an indented block is read as a paragraph', () => {
-    expect(texts('Before.\n\n```js\nconst x = 1;\n```\n\n    An indented\n    paragraph.\n\nAfter.\n')).toEqual(['Before.', 'An indented paragraph.', 'After.']);
+    expect(texts('Before.\n\n```js\nconst x = 1;\n```\n\n    An indented\n    paragraph.\n\nAfter.\n')).toEqual([
+      'Before.',
+      'An indented paragraph.',
+      'After.',
+    ]);
   });
 
   it('headings become the section of the passages after them, setext headings too; "#" after the title is a section', () => {
@@ -287,7 +293,13 @@ describe('bad input names the file and line', () => {
     } catch (err) {
       const problems = (err as BriefError).problems;
       expect(problems.map((p) => p.line)).toEqual([2, 3, 4, 5, 7]);
-      expect(problems.map((p) => p.message.split(' ')[0] + ' ' + p.message.split(' ')[1])).toEqual(['invalid id', 'invalid date', 'invalid url', 'invalid tags:', 'no title:']);
+      expect(problems.map((p) => p.message.split(' ')[0] + ' ' + p.message.split(' ')[1])).toEqual([
+        'invalid id',
+        'invalid date',
+        'invalid url',
+        'invalid tags:',
+        'no title:',
+      ]);
     }
   });
 });

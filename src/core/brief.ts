@@ -67,7 +67,9 @@ export function parseBrief(file: BriefFile): Brief & { idLine: number } {
   const fail = (line: number, message: string): never => {
     throw new BriefError([{ file: file.path, line, message }]);
   };
-  const text = decodeUtf8(file, fail).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const text = decodeUtf8(file, fail)
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n');
   if (text.trim() === '') fail(1, 'empty file: a brief needs at least a title and one paragraph');
   const lines = text.split('\n');
 
@@ -236,10 +238,7 @@ function comparable(text: string): string {
     .trim();
 }
 
-function parseFrontMatter(
-  yaml: string,
-  fail: (line: number, message: string) => never,
-): { meta: Record<string, unknown>; metaLines: Record<string, number> } {
+function parseFrontMatter(yaml: string, fail: (line: number, message: string) => never): { meta: Record<string, unknown>; metaLines: Record<string, number> } {
   const doc = parseDocument(yaml, { prettyErrors: false, uniqueKeys: true });
   const first = doc.errors[0];
   if (first) {
@@ -312,7 +311,7 @@ function decodeUtf8(file: BriefFile, fail: (line: number, message: string) => ne
 
 /** Offset of the first byte that breaks UTF-8 (the whole length when valid). */
 function firstInvalidUtf8(b: Uint8Array): number {
-  for (let i = 0; i < b.length; ) {
+  for (let i = 0; i < b.length;) {
     const c = b[i]!;
     const n = c < 0x80 ? 0 : c >= 0xc2 && c < 0xe0 ? 1 : c >= 0xe0 && c < 0xf0 ? 2 : c >= 0xf0 && c < 0xf5 ? 3 : -1;
     if (n < 0) return i;

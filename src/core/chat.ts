@@ -178,7 +178,12 @@ function bestSentence(p: Passage, terms: Set<string>): number {
 
 function citeOf(engine: Engine, p: Passage, sentence: number, terms: Set<string>): Citation {
   const brief = engine.brief(p.briefId)!;
-  return citation(brief, p.id, snippet(p, sentence, (i) => (i === sentence ? 1 : 0), terms), 0);
+  return citation(
+    brief,
+    p.id,
+    snippet(p, sentence, (i) => (i === sentence ? 1 : 0), terms),
+    0,
+  );
 }
 
 function findLast<T>(xs: T[], pred: (x: T) => boolean): number {

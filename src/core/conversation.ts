@@ -97,14 +97,14 @@ export function turnOf(question: string, answer: Answer): Turn {
  * while turns share one of them), and the focus boost for those briefs.
  * Undefined when nothing was answered yet.
  */
-export function conversationContext(
-  index: SearchIndex,
-  history: Turn[],
-  options: Partial<FollowUpOptions> = {},
-): QueryContext | undefined {
+export function conversationContext(index: SearchIndex, history: Turn[], options: Partial<FollowUpOptions> = {}): QueryContext | undefined {
   const o = { ...DEFAULT_FOLLOW_UP_OPTIONS, ...options };
   let lastAnswered = -1;
-  for (let i = history.length - 1; i >= 0; i--) if (history[i]!.answered && history[i]!.briefIds.length) { lastAnswered = i; break; }
+  for (let i = history.length - 1; i >= 0; i--)
+    if (history[i]!.answered && history[i]!.briefIds.length) {
+      lastAnswered = i;
+      break;
+    }
   if (lastAnswered < 0) return undefined;
   const focusBriefs = history[lastAnswered]!.briefIds;
   const focus = new Map<string, number>();

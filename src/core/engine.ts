@@ -131,7 +131,13 @@ export class Engine {
     if (!shards) return run();
     const list = (typeof questions === 'string' ? [questions] : questions).filter((q) => q.trim() !== '');
     const dictionary = this.index.searcher.tables.dictionary;
-    const terms = new Set(list.flatMap((q) => analyze(q).map((t) => dictionary.termIndex(t)).filter((t) => t >= 0)));
+    const terms = new Set(
+      list.flatMap((q) =>
+        analyze(q)
+          .map((t) => dictionary.termIndex(t))
+          .filter((t) => t >= 0),
+      ),
+    );
     await shards.load(shards.missing([...terms], []));
     // Retrieval may reach further postings (related words, prefixes): loaded as it asks for them.
     const docs = await this.untilLoaded(shards, () => new Set(list.flatMap((q) => retrieve(this.index, q, { k: 16 }).hits.map((h) => h.doc))));

@@ -12,11 +12,11 @@
 export type Intent = 'question' | 'greeting' | 'thanks' | 'help' | 'latest' | 'more' | 'source' | 'reset';
 
 const PATTERNS: [Exclude<Intent, 'question'>, RegExp][] = [
-  ['reset', /^(?:new|reset|restart|clear|start over|start again|new (?:conversation|chat|session)|reset (?:the )?(?:conversation|chat)|forget (?:it|that|everything)|forget what i (?:said|asked))$/],
   [
-    'greeting',
-    /^(?:(?:hi|hello|hey|hiya|howdy|yo|hola|greetings|good (?:morning|afternoon|evening|day))(?: there| all| everyone| briefbot| bot)?|start)$/,
+    'reset',
+    /^(?:new|reset|restart|clear|start over|start again|new (?:conversation|chat|session)|reset (?:the )?(?:conversation|chat)|forget (?:it|that|everything)|forget what i (?:said|asked))$/,
   ],
+  ['greeting', /^(?:(?:hi|hello|hey|hiya|howdy|yo|hola|greetings|good (?:morning|afternoon|evening|day))(?: there| all| everyone| briefbot| bot)?|start)$/],
   [
     'thanks',
     /^(?:(?:ok(?:ay)? |great |perfect |cool |nice |awesome )?(?:thanks?|thank you|thx|ty|cheers|much appreciated)(?: (?:so|very) much| a lot| again)?(?: briefbot| bot)?|(?:that s|that is|thats) (?:great|helpful|perfect|useful)|great thanks|perfect thanks)$/,

@@ -45,7 +45,8 @@ export class Lexicon {
    */
   constructor(data: string | Uint8Array | ArrayBuffer) {
     this.data = data instanceof ArrayBuffer ? new Uint8Array(data) : data;
-    const head = typeof this.data === 'string' ? this.data.slice(0, LEXICON_FORMAT.length) : new TextDecoder().decode(this.data.subarray(0, LEXICON_FORMAT.length));
+    const head =
+      typeof this.data === 'string' ? this.data.slice(0, LEXICON_FORMAT.length) : new TextDecoder().decode(this.data.subarray(0, LEXICON_FORMAT.length));
     if (this.data.length > 0 && head !== LEXICON_FORMAT) throw new Error(`Briefbot: the lexicon is not in format ${LEXICON_FORMAT}; run "npm run build" again`);
   }
 
@@ -57,7 +58,12 @@ export class Lexicon {
       let at = 1;
       while (this.lines[at]?.startsWith('#')) at++;
       this.background = at;
-      this.ranks = new Map((this.lines[at] ?? '').split(' ').filter(Boolean).map((t, i) => [t, i + 1]));
+      this.ranks = new Map(
+        (this.lines[at] ?? '')
+          .split(' ')
+          .filter(Boolean)
+          .map((t, i) => [t, i + 1]),
+      );
     }
     return this.lines;
   }
@@ -65,7 +71,10 @@ export class Lexicon {
   /** The notice the lexicon carries (the WordNet licence), without its `#` marks. */
   get notice(): string {
     const lines = this.load();
-    return lines.slice(1, this.background).map((l) => l.replace(/^# ?/, '')).join('\n');
+    return lines
+      .slice(1, this.background)
+      .map((l) => l.replace(/^# ?/, ''))
+      .join('\n');
   }
 
   /** Reader's terms with relations. */

@@ -123,10 +123,11 @@ class Reader {
   private tableSentences(table: Table): string[] {
     const [head, ...body] = table.children.map((row) => row.children.map((cell) => trimEnd(this.text(cell))));
     if (!head) return [];
-    const rows = body.length
-      ? body.map((cells) => cells.map((cell, i) => (!cell ? '' : head[i] ? `${head[i]}: ${cell}` : cell)))
-      : [head];
-    return rows.map((cells) => cells.filter(Boolean).join('; ')).filter(Boolean).map(asSentence);
+    const rows = body.length ? body.map((cells) => cells.map((cell, i) => (!cell ? '' : head[i] ? `${head[i]}: ${cell}` : cell))) : [head];
+    return rows
+      .map((cells) => cells.filter(Boolean).join('; '))
+      .filter(Boolean)
+      .map(asSentence);
   }
 
   /** The plain text of a node's inline content, whitespace collapsed. */

@@ -84,7 +84,7 @@ describe('each mechanism changes the answer', () => {
     expect(backgroundIdf(seed.index.lexicon, 'two')).toBeLessThan(backgroundIdf(seed.index.lexicon, 'petro'));
   });
 
-  it('a brief that holds the question\'s words is about it, in a collection of one brief', () => {
+  it("a brief that holds the question's words is about it, in a collection of one brief", () => {
     const q = 'What did Locetta criticize?';
     expect(seed.ask(q).answered).toBe(true);
     expect(seed.ask(q, {}, { minCoverage: 2 }).answered).toBe(false);
@@ -124,7 +124,7 @@ describe('each mechanism changes the answer', () => {
     expect(e.ask(q, {}, { retrieve: { briefWeight: 0 } }).citations[0]!.briefId).not.toBe('a');
   });
 
-  it('in a follow-up, the conversation\'s words do not outweigh the question\'s own', () => {
+  it("in a follow-up, the conversation's words do not outweigh the question's own", () => {
     const first = chat(seed, 'Who is the foreign minister?', []);
     const r = chat(seed, 'When is the meeting?', first.history);
     expect(r.reply.answer).not.toMatch(/^In a significant diplomatic shift/);
@@ -136,7 +136,10 @@ describe('each mechanism changes the answer', () => {
 describe('citations', () => {
   it('come best first, as documented: scores never rise along the list, and every [n] of the answer is cited', () => {
     const e = buildEngine(parseBriefs(readBriefFilesSync('tests/fixtures/eval-sample/briefs')), readLexicon());
-    const questions = readFileSync('tests/fixtures/eval-sample/questions.jsonl', 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { question: string });
+    const questions = readFileSync('tests/fixtures/eval-sample/questions.jsonl', 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { question: string });
     let checked = 0;
     for (const { question } of questions.slice(0, 60)) {
       const a = e.ask(question, { limit: 5 });

@@ -115,12 +115,7 @@ export interface Retrieval {
 }
 
 /** Rank the passages for a question. */
-export function retrieve(
-  index: SearchIndex,
-  question: string,
-  options: Partial<RetrieveOptions> = {},
-  context?: QueryContext,
-): Retrieval {
+export function retrieve(index: SearchIndex, question: string, options: Partial<RetrieveOptions> = {}, context?: QueryContext): Retrieval {
   const o = { ...DEFAULT_RETRIEVE_OPTIONS, ...options };
   const terms = [...new Set(analyze(question))];
   const unknown = terms.filter((t) => documentFrequency(index, t) === 0);

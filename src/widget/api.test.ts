@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ApiClient, describeFailure, RequestFailed } from './api.js';
 
-const ANSWER = { answered: true, answer: 'It is on Feb. 3. [1]', citations: [{ briefId: 'b', title: 'T', byline: null, date: null, url: null, passageId: 'b#p1', snippet: 's', highlights: [], score: 1 }], query: { tookMs: 1 } };
+const ANSWER = {
+  answered: true,
+  answer: 'It is on Feb. 3. [1]',
+  citations: [{ briefId: 'b', title: 'T', byline: null, date: null, url: null, passageId: 'b#p1', snippet: 's', highlights: [], score: 1 }],
+  query: { tookMs: 1 },
+};
 
 /** The API server, as the browser's fetch would see it. */
 function server(respond: (url: string) => Response | Promise<Response>) {
@@ -17,7 +22,10 @@ const json = (body: unknown, status = 200, headers: Record<string, string> = {})
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
 
 async function failure(p: Promise<unknown>): Promise<RequestFailed> {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(RequestFailed);
   return err as RequestFailed;
 }
@@ -67,7 +75,12 @@ describe('ApiClient', () => {
       [json({ error: { code: 'rate_limited', message: 'slow down' } }, 429), 'rate_limited', /wait a moment/, true],
       [json({ error: { code: 'internal_error', message: 'x' } }, 500), 'server', /on our side/, true],
       [new Response('<html>bad gateway</html>', { status: 502 }), 'server', /on our side/, true],
-      [json({ error: { code: 'invalid_request', message: 'question must be at most 500 characters' } }, 400), 'rejected', /^question must be at most 500 characters$/, false],
+      [
+        json({ error: { code: 'invalid_request', message: 'question must be at most 500 characters' } }, 400),
+        'rejected',
+        /^question must be at most 500 characters$/,
+        false,
+      ],
       [new Response('not json', { status: 200 }), 'server', /on our side/, true],
       [json({ nope: true }), 'server', /on our side/, true],
     ];
@@ -86,7 +99,9 @@ describe('ApiClient', () => {
 
   it('gives up after the timeout', async () => {
     const fetch = ((_: RequestInfo | URL, init?: RequestInit) =>
-      new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))))) as typeof globalThis.fetch;
+      new Promise((_resolve, reject) =>
+        init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
+      )) as typeof globalThis.fetch;
     const err = await failure(new ApiClient('https://bot.example', { fetch, timeoutMs: 20 }).ask('q'));
     expect(err.kind).toBe('timeout');
     expect(describeFailure(err).text).toMatch(/too long/);

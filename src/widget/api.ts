@@ -141,5 +141,3 @@ function checkAnswer(body: AskResult): AskResult {
     ...(typeof body.conversationId === 'string' ? { conversationId: body.conversationId } : {}),
   };
 }
-
-;

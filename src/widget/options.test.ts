@@ -6,16 +6,45 @@ const SRC = 'https://briefbot.example.workers.dev/widget.js';
 describe('readOptions', () => {
   it('has sensible defaults and takes the API origin from the script URL', () => {
     const o = readOptions({}, SRC);
-    expect(o).toMatchObject({ title: 'Ask the briefs', accent: DEFAULT_ACCENT, position: 'right', open: false, theme: 'auto', api: 'https://briefbot.example.workers.dev', suggestions: [] });
+    expect(o).toMatchObject({
+      title: 'Ask the briefs',
+      accent: DEFAULT_ACCENT,
+      position: 'right',
+      open: false,
+      theme: 'auto',
+      api: 'https://briefbot.example.workers.dev',
+      suggestions: [],
+    });
     expect(o.greeting).toMatch(/briefs/);
   });
 
   it('reads every data-* option', () => {
     const o = readOptions(
-      { title: '  Ask   our briefs ', accent: '#FC0', greeting: 'Hello', placeholder: 'Your question', position: 'LEFT', open: '', theme: 'dark', suggestions: 'One?| Two? ||', api: 'http://127.0.0.1:9000/x' },
+      {
+        title: '  Ask   our briefs ',
+        accent: '#FC0',
+        greeting: 'Hello',
+        placeholder: 'Your question',
+        position: 'LEFT',
+        open: '',
+        theme: 'dark',
+        suggestions: 'One?| Two? ||',
+        api: 'http://127.0.0.1:9000/x',
+      },
       SRC,
     );
-    expect(o).toMatchObject({ title: 'Ask our briefs', accent: '#FC0', accentText: '#000000', greeting: 'Hello', placeholder: 'Your question', position: 'left', open: true, theme: 'dark', suggestions: ['One?', 'Two?'], api: 'http://127.0.0.1:9000' });
+    expect(o).toMatchObject({
+      title: 'Ask our briefs',
+      accent: '#FC0',
+      accentText: '#000000',
+      greeting: 'Hello',
+      placeholder: 'Your question',
+      position: 'left',
+      open: true,
+      theme: 'dark',
+      suggestions: ['One?', 'Two?'],
+      api: 'http://127.0.0.1:9000',
+    });
   });
 
   it('rejects values that are not what they claim to be', () => {

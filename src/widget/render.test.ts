@@ -26,13 +26,26 @@ const noop = { onMarker: () => {} };
 describe('highlighted', () => {
   it('wraps the ranges in <mark> and keeps the rest as text', () => {
     const div = document.createElement('div');
-    div.append(highlighted(document, 'focus on crime and trade', [[0, 5], [15, 18]]));
+    div.append(
+      highlighted(document, 'focus on crime and trade', [
+        [0, 5],
+        [15, 18],
+      ]),
+    );
     expect(div.innerHTML).toBe('<mark>focus</mark> on crime <mark>and</mark> trade');
   });
 
   it('tolerates overlapping, unsorted and out-of-range ranges', () => {
     const div = document.createElement('div');
-    div.append(highlighted(document, 'abcdefgh', [[6, 99], [2, 5], [3, 4], [-4, 1], [5, 5]]));
+    div.append(
+      highlighted(document, 'abcdefgh', [
+        [6, 99],
+        [2, 5],
+        [3, 4],
+        [-4, 1],
+        [5, 5],
+      ]),
+    );
     expect(div.innerHTML).toBe('<mark>a</mark>b<mark>cde</mark>f<mark>gh</mark>');
     expect(div.textContent).toBe('abcdefgh');
   });
@@ -40,7 +53,11 @@ describe('highlighted', () => {
 
 describe('renderAnswer', () => {
   it('turns [n] markers into footnote buttons and lists numbered sources linking to the brief page', () => {
-    const result: AskResult = { answered: true, answer: 'They will focus on crime. [1] Trade too. [2]', citations: [citation(), citation({ passageId: 'petro-trump#p1', snippet: 'Second.', highlights: [] })] };
+    const result: AskResult = {
+      answered: true,
+      answer: 'They will focus on crime. [1] Trade too. [2]',
+      citations: [citation(), citation({ passageId: 'petro-trump#p1', snippet: 'Second.', highlights: [] })],
+    };
     const node = renderAnswer(document, API, result, 7, noop);
     const markers = Array.from(node.querySelectorAll('.answer .marker'));
     expect(markers.map((m) => m.textContent)).toEqual(['1', '2']);
@@ -58,7 +75,14 @@ describe('renderAnswer', () => {
 
   it('links every source and related brief with the question in q, as plain links with text content only', () => {
     const q = 'When is Petro meeting <b>Trump</b>?';
-    const node = renderAnswer(document, API, { answered: true, answer: 'A. [1]', citations: [citation(), citation({ passageId: 'petro-trump#p2' })] }, 1, noop, q);
+    const node = renderAnswer(
+      document,
+      API,
+      { answered: true, answer: 'A. [1]', citations: [citation(), citation({ passageId: 'petro-trump#p2' })] },
+      1,
+      noop,
+      q,
+    );
     const links = Array.from(node.querySelectorAll<HTMLAnchorElement>('ol.sources a'));
     expect(links.map((a) => a.getAttribute('href'))).toEqual([
       `${API}/briefs/petro-trump?q=When%20is%20Petro%20meeting%20%3Cb%3ETrump%3C%2Fb%3E%3F#p6`,
@@ -72,10 +96,21 @@ describe('renderAnswer', () => {
       expect(Array.from(a.querySelectorAll('*')).map((e) => e.outerHTML)).toEqual(['<span class="sr-only"> (opens in a new tab)</span>']);
       expect(a.getAttributeNames().sort()).toEqual(['class', 'href', 'rel', 'target']);
     }
-    const related = renderAnswer(document, API, { answered: false, answer: 'No.', citations: [], related: [{ briefId: 'petro-trump', title: 'T', date: null, url: null }] } as AskResult, 2, noop, q);
+    const related = renderAnswer(
+      document,
+      API,
+      { answered: false, answer: 'No.', citations: [], related: [{ briefId: 'petro-trump', title: 'T', date: null, url: null }] } as AskResult,
+      2,
+      noop,
+      q,
+    );
     expect(related.querySelector('a.chip')!.getAttribute('href')).toBe(`${API}/briefs/petro-trump?q=When%20is%20Petro%20meeting%20%3Cb%3ETrump%3C%2Fb%3E%3F`);
     // Without a question, links stay as they were.
-    expect(renderAnswer(document, API, { answered: true, answer: 'A. [1]', citations: [citation()] }, 3, noop).querySelector('a')!.getAttribute('href')).toBe(`${API}/briefs/petro-trump#p6`);
+    expect(
+      renderAnswer(document, API, { answered: true, answer: 'A. [1]', citations: [citation()] }, 3, noop)
+        .querySelector('a')!
+        .getAttribute('href'),
+    ).toBe(`${API}/briefs/petro-trump#p6`);
   });
 
   it('calls back with the marker number', () => {
@@ -95,7 +130,12 @@ describe('renderAnswer', () => {
     const node = renderAnswer(
       document,
       API,
-      { answered: false, answer: "I couldn't find that in the briefs.", citations: [], related: [{ briefId: 'a b', title: 'Brief A', date: '2026-01-31', url: null }] },
+      {
+        answered: false,
+        answer: "I couldn't find that in the briefs.",
+        citations: [],
+        related: [{ briefId: 'a b', title: 'Brief A', date: '2026-01-31', url: null }],
+      },
       1,
       noop,
     );

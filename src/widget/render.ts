@@ -106,7 +106,13 @@ export function renderAnswer(doc: Document, api: string, result: AskResult, msgI
     wrap.append(list);
   }
   if (!result.answered && result.related?.length) {
-    wrap.append(renderChips(doc, 'Related briefs', result.related.map((r) => relatedChip(doc, api, r, question))));
+    wrap.append(
+      renderChips(
+        doc,
+        'Related briefs',
+        result.related.map((r) => relatedChip(doc, api, r, question)),
+      ),
+    );
   }
   return wrap;
 }
@@ -149,7 +155,13 @@ function relatedChip(doc: Document, api: string, r: RelatedBrief, question?: str
 
 /** A labelled group of chips. */
 export function renderChips(doc: Document, label: string, chips: HTMLElement[]): HTMLElement {
-  return el(doc, 'div', { class: 'chips', role: 'group', 'aria-label': label }, el(doc, 'span', { class: 'chips-label', 'aria-hidden': 'true' }, label), ...chips);
+  return el(
+    doc,
+    'div',
+    { class: 'chips', role: 'group', 'aria-label': label },
+    el(doc, 'span', { class: 'chips-label', 'aria-hidden': 'true' }, label),
+    ...chips,
+  );
 }
 
 /** A chip that asks `question` when pressed. */

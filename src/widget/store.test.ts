@@ -54,7 +54,18 @@ describe('Conversation', () => {
     const s = memory();
     s.data.set('k', '{not json');
     expect(new Conversation(s, 'k').messages).toEqual([]);
-    s.data.set('k', JSON.stringify({ v: 1, open: false, messages: [{ id: 1, role: 'user', text: 'ok' }, { id: 2, role: 'bot' }, { id: 3, role: 'admin', text: 'x' }] }));
+    s.data.set(
+      'k',
+      JSON.stringify({
+        v: 1,
+        open: false,
+        messages: [
+          { id: 1, role: 'user', text: 'ok' },
+          { id: 2, role: 'bot' },
+          { id: 3, role: 'admin', text: 'x' },
+        ],
+      }),
+    );
     expect(new Conversation(s, 'k').messages).toEqual([{ id: 1, role: 'user', text: 'ok' }]);
   });
 

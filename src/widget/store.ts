@@ -101,7 +101,11 @@ export class Conversation {
   private save(): void {
     try {
       if (this.messages.length === 0 && !this.open) this.storage?.removeItem(this.key);
-      else this.storage?.setItem(this.key, JSON.stringify({ v: 1, open: this.open, messages: this.messages, conversationId: this.conversationId } satisfies Snapshot));
+      else
+        this.storage?.setItem(
+          this.key,
+          JSON.stringify({ v: 1, open: this.open, messages: this.messages, conversationId: this.conversationId } satisfies Snapshot),
+        );
     } catch {
       // Storage full or blocked: the conversation still works, it just won't survive a reload.
     }

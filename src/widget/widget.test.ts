@@ -10,11 +10,26 @@ const ANSWER = {
   answered: true,
   answer: 'Discussions are also expected to focus on crime. [1]',
   citations: [
-    { briefId: 'b1', title: 'Petro meeting', byline: 'AP', date: '2026-02-01', url: null, passageId: 'b1#p6', snippet: 'Discussions are also expected to focus on crime.', highlights: [[33, 38]], score: 2 },
+    {
+      briefId: 'b1',
+      title: 'Petro meeting',
+      byline: 'AP',
+      date: '2026-02-01',
+      url: null,
+      passageId: 'b1#p6',
+      snippet: 'Discussions are also expected to focus on crime.',
+      highlights: [[33, 38]],
+      score: 2,
+    },
   ],
   query: { tookMs: 1 },
 };
-const LATEST = { briefs: [{ id: 'b1', title: 'Petro meeting', date: '2026-02-01' }, { id: 'b2', title: 'Older brief', date: '2026-01-01' }] };
+const LATEST = {
+  briefs: [
+    { id: 'b1', title: 'Petro meeting', date: '2026-02-01' },
+    { id: 'b2', title: 'Older brief', date: '2026-01-01' },
+  ],
+};
 
 type Reply = Response | Error | (() => Promise<Response>);
 
@@ -155,7 +170,9 @@ describe('Widget', () => {
   });
 
   it('explains 429 with the wait time and network failures, and resending replaces the failed exchange', async () => {
-    const s = server({ '/api/ask': [json({ error: { code: 'rate_limited', message: 'x' } }, 429, { 'Retry-After': '30' }), new TypeError('Failed to fetch'), json(ANSWER)] });
+    const s = server({
+      '/api/ask': [json({ error: { code: 'rate_limited', message: 'x' } }, 429, { 'Retry-After': '30' }), new TypeError('Failed to fetch'), json(ANSWER)],
+    });
     const { w, $, $$ } = make(s.fetch);
     w.ask('q1');
     await until(() => $('.msg.error'));

@@ -14,7 +14,8 @@ import { CSS } from './styles.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 /** Icons as path data (constants, not data): chat bubble, close, send. */
-const ICON_CHAT = 'M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2zm3 6.5a1.5 1.5 0 1 0 0 .01zm5 0a1.5 1.5 0 1 0 0 .01zm5 0a1.5 1.5 0 1 0 0 .01z';
+const ICON_CHAT =
+  'M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2zm3 6.5a1.5 1.5 0 1 0 0 .01zm5 0a1.5 1.5 0 1 0 0 .01zm5 0a1.5 1.5 0 1 0 0 .01z';
 const ICON_CLOSE = 'M6.4 5 5 6.4 10.6 12 5 17.6 6.4 19l5.6-5.6 5.6 5.6 1.4-1.4-5.6-5.6L19 6.4 17.6 5 12 10.6z';
 const ICON_SEND = 'M3.4 20.4 21 12 3.4 3.6 3.4 10l12.6 2-12.6 2z';
 
@@ -90,14 +91,7 @@ export class Widget {
       placeholder: options.placeholder,
     });
     this.send = el(doc, 'button', { type: 'submit', class: 'send', 'aria-label': 'Send question' }, icon(doc, ICON_SEND));
-    const form = el(
-      doc,
-      'form',
-      { class: 'compose' },
-      el(doc, 'label', { class: 'sr-only', for: 'bb-input' }, 'Your question'),
-      this.input,
-      this.send,
-    );
+    const form = el(doc, 'form', { class: 'compose' }, el(doc, 'label', { class: 'sr-only', for: 'bb-input' }, 'Your question'), this.input, this.send);
     form.addEventListener('submit', (e) => {
       e.preventDefault();
       this.submit(this.input.value);
@@ -268,19 +262,26 @@ export class Widget {
     const doc = this.doc;
     if (m.role === 'user') return renderUser(doc, m.text, m.id);
     if (m.role === 'error') return renderError(doc, m.text, m.id, m.retry ? () => this.retry(m.id, m.question) : null);
-    return renderAnswer(doc, this.options.api, m.answer, m.id, {
-      onMarker: (n, node) => {
-        const target = node.querySelector<HTMLElement>(`#fn-${m.id}-${n}`);
-        if (!target) return;
-        // Scroll the log only: scrollIntoView would also scroll the panel and the host page.
-        const log = this.log.getBoundingClientRect();
-        const box = target.getBoundingClientRect();
-        if (box.top < log.top || box.bottom > log.bottom) this.log.scrollTop += box.top - log.top - 12;
-        target.focus({ preventScroll: true });
-        target.classList.add('flash');
-        setTimeout(() => target.classList.remove('flash'), 1600);
+    return renderAnswer(
+      doc,
+      this.options.api,
+      m.answer,
+      m.id,
+      {
+        onMarker: (n, node) => {
+          const target = node.querySelector<HTMLElement>(`#fn-${m.id}-${n}`);
+          if (!target) return;
+          // Scroll the log only: scrollIntoView would also scroll the panel and the host page.
+          const log = this.log.getBoundingClientRect();
+          const box = target.getBoundingClientRect();
+          if (box.top < log.top || box.bottom > log.bottom) this.log.scrollTop += box.top - log.top - 12;
+          target.focus({ preventScroll: true });
+          target.classList.add('flash');
+          setTimeout(() => target.classList.remove('flash'), 1600);
+        },
       },
-    }, m.question);
+      m.question,
+    );
   }
 
   /** Greeting and suggestion chips: shown while the conversation is empty. */
@@ -297,7 +298,13 @@ export class Widget {
     this.intro.append(el(doc, 'div', { class: 'msg greeting' }, this.options.greeting));
     this.log.prepend(this.intro);
     if (this.options.suggestions.length) {
-      this.intro.append(renderChips(doc, 'Try asking', this.options.suggestions.map((q) => questionChip(doc, q, q, (x) => this.ask(x)))));
+      this.intro.append(
+        renderChips(
+          doc,
+          'Try asking',
+          this.options.suggestions.map((q) => questionChip(doc, q, q, (x) => this.ask(x))),
+        ),
+      );
     } else if (this.latest) {
       this.showLatest(this.latest);
     }
@@ -316,7 +323,13 @@ export class Widget {
   private showLatest(briefs: BriefItem[]): void {
     if (!this.intro || !briefs.length || this.intro.querySelector('.chips')) return;
     const doc = this.doc;
-    this.intro.append(renderChips(doc, 'Latest briefs', briefs.map((b) => questionChip(doc, String(b.title), String(b.title), (x) => this.ask(x)))));
+    this.intro.append(
+      renderChips(
+        doc,
+        'Latest briefs',
+        briefs.map((b) => questionChip(doc, String(b.title), String(b.title), (x) => this.ask(x))),
+      ),
+    );
   }
 
   private announce(text: string): void {

@@ -82,7 +82,11 @@ describe('failing API', () => {
   it('429: says how long to wait', async () => {
     const { context, page } = await session();
     await page.route(askRoute(), (route) =>
-      route.fulfill({ status: 429, headers: { ...cors(), 'Retry-After': '20' }, body: JSON.stringify({ error: { code: 'rate_limited', message: 'Too many requests' } }) }),
+      route.fulfill({
+        status: 429,
+        headers: { ...cors(), 'Retry-After': '20' },
+        body: JSON.stringify({ error: { code: 'rate_limited', message: 'Too many requests' } }),
+      }),
     );
     await openHost(page);
     await ask(page, QUESTION);
@@ -139,7 +143,19 @@ describe('hostile text stays text', () => {
         body: JSON.stringify({
           answered: true,
           answer: `${hostile} [1]`,
-          citations: [{ briefId: hostile, title: hostile, byline: hostile, date: null, url: 'javascript:window.__xss=3', passageId: `${hostile}#p2`, snippet: hostile, highlights: [[0, 12]], score: 1 }],
+          citations: [
+            {
+              briefId: hostile,
+              title: hostile,
+              byline: hostile,
+              date: null,
+              url: 'javascript:window.__xss=3',
+              passageId: `${hostile}#p2`,
+              snippet: hostile,
+              highlights: [[0, 12]],
+              score: 1,
+            },
+          ],
           related: [{ briefId: hostile, title: hostile, date: null }],
           query: { tookMs: 0 },
         }),

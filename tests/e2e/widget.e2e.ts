@@ -29,10 +29,13 @@ async function session(options = DESKTOP): Promise<{ context: BrowserContext; pa
 /** WCAG contrast ratio of two `rgb()`/`rgba()` colours (opaque ones). */
 function contrast(a: string, b: string): number {
   const lum = (c: string) => {
-    const [r, g, bl] = c.match(/[\d.]+/g)!.slice(0, 3).map((v) => {
-      const x = Number(v) / 255;
-      return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
-    });
+    const [r, g, bl] = c
+      .match(/[\d.]+/g)!
+      .slice(0, 3)
+      .map((v) => {
+        const x = Number(v) / 255;
+        return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+      });
     return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
   };
   const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
@@ -104,16 +107,23 @@ describe('widget on a host page of another origin', () => {
     expect(await target.locator('mark').allTextContents()).toEqual(['meeting', 'focus']);
     expect(await brief.locator('.passage:not(#p6) mark').count()).toBeGreaterThan(0);
     // Readable marks, distinct from the cited passage's background.
-    const look = await target.locator('mark').first().evaluate((el) => {
-      const s = getComputedStyle(el);
-      return { color: s.color, bg: s.backgroundColor, passage: getComputedStyle(el.parentElement!).backgroundColor };
-    });
+    const look = await target
+      .locator('mark')
+      .first()
+      .evaluate((el) => {
+        const s = getComputedStyle(el);
+        return { color: s.color, bg: s.backgroundColor, passage: getComputedStyle(el.parentElement!).backgroundColor };
+      });
     expect(look.bg).not.toBe(look.passage);
     expect(contrast(look.color, look.bg)).toBeGreaterThanOrEqual(4.5);
-    await expect.poll(() => target.evaluate((el) => {
-      const r = el.getBoundingClientRect();
-      return r.top >= 0 && r.bottom <= innerHeight;
-    })).toBe(true);
+    await expect
+      .poll(() =>
+        target.evaluate((el) => {
+          const r = el.getBoundingClientRect();
+          return r.top >= 0 && r.bottom <= innerHeight;
+        }),
+      )
+      .toBe(true);
     await shot(brief, `${ARTIFACTS}/brief-page-desktop.png`);
 
     expect(errors).toEqual([]);

@@ -25,7 +25,10 @@ const SAMPLE = resolve('tests/fixtures/eval-sample/briefs');
 /** Every file of src/generated/ with the SHA-256 of its bytes. */
 function snapshot(): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const f of readdirSync(GENERATED).sort()) out[f] = createHash('sha256').update(readFileSync(join(GENERATED, f))).digest('hex');
+  for (const f of readdirSync(GENERATED).sort())
+    out[f] = createHash('sha256')
+      .update(readFileSync(join(GENERATED, f)))
+      .digest('hex');
   return out;
 }
 
@@ -52,7 +55,13 @@ describe('bench Workers', () => {
     cleanup.push(dir);
     const { outdir, size } = buildWorker('ours', bytes, dir, 'bench:test');
     const files = readdirSync(outdir);
-    const data = (suffix: string) => readFileSync(join(outdir, files.find((f) => f.endsWith(suffix))!));
+    const data = (suffix: string) =>
+      readFileSync(
+        join(
+          outdir,
+          files.find((f) => f.endsWith(suffix))!,
+        ),
+      );
     // The corpus' index and the lexicon are the bundle's Data modules.
     expect(Buffer.compare(data('index.bin'), Buffer.from(bytes))).toBe(0);
     expect(Buffer.compare(data('lexicon.bin'), readFileSync(join(GENERATED, 'lexicon.bin')))).toBe(0);
@@ -94,7 +103,9 @@ describe('bench Workers', () => {
         { detached: true, stdio: ['ignore', 'ignore', 'pipe'] },
       );
       let stderr = '';
-      const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.on('exit', (code, sig) => done({ code, signal: sig })));
+      const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
+        child.on('exit', (code, sig) => done({ code, signal: sig })),
+      );
       const bundling = new Promise<boolean>((done) => {
         child.stderr!.on('data', (chunk: Buffer) => {
           stderr += chunk.toString();
@@ -122,7 +133,9 @@ describe('fair baseline', () => {
     const passages = briefs.flatMap((b) => b.passages);
     expect(fair.documentCount).toBe(passages.length);
     // No stored fields: the text is decoded from its own section of the bytes.
-    const json = JSON.parse(new TextDecoder().decode(bytes.subarray(8 + 4 * (passages.length + 1), 8 + 4 * (passages.length + 1) + new DataView(bytes.buffer).getUint32(0, true))));
+    const json = JSON.parse(
+      new TextDecoder().decode(bytes.subarray(8 + 4 * (passages.length + 1), 8 + 4 * (passages.length + 1) + new DataView(bytes.buffer).getUint32(0, true))),
+    );
     expect(json.storedFields).toEqual({});
     passages.forEach((p, i) => expect(fair.text(i)).toBe(p.text));
     // The same ranking MiniSearch gives over the same analysis.

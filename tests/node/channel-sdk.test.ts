@@ -20,7 +20,17 @@ import { DISCORD, LINE, SLACK_DOC, TWILIO_DOC, TWILIO_SMS, WHATSAPP } from '../f
 const enc = new TextEncoder();
 
 /** Awkward but realistic values: unicode, emoji, reserved URL characters, empty strings. */
-const SAMPLES = ['When is Petro meeting Trump?', 'Hello & welcome', 'Ça va? 🇨🇴 «Petro»', 'a+b=c&d', '100% sure; 50/50', '', ' spaces  inside ', 'line\nbreak', '\\u00e4 literal'];
+const SAMPLES = [
+  'When is Petro meeting Trump?',
+  'Hello & welcome',
+  'Ça va? 🇨🇴 «Petro»',
+  'a+b=c&d',
+  '100% sure; 50/50',
+  '',
+  ' spaces  inside ',
+  'line\nbreak',
+  '\\u00e4 literal',
+];
 const pick = (i: number) => SAMPLES[i % SAMPLES.length]!;
 
 describe('twilio SDK (twilio@6.2.0)', () => {
@@ -43,10 +53,20 @@ describe('twilio SDK (twilio@6.2.0)', () => {
   });
 
   it('every SDK-signed request verifies with ours; a changed value or URL fails both', async () => {
-    const urls = ['https://briefbot.test/webhooks/twilio', 'https://bot.example.com/webhooks/twilio?a=1&b=%20x', 'https://bot.example.com:8443/webhooks/twilio'];
+    const urls = [
+      'https://briefbot.test/webhooks/twilio',
+      'https://bot.example.com/webhooks/twilio?a=1&b=%20x',
+      'https://bot.example.com:8443/webhooks/twilio',
+    ];
     for (let i = 0; i < 60; i++) {
       const url = urls[i % urls.length]!;
-      const params: Record<string, string> = { MessageSid: `SM${i}`, From: `whatsapp:+1415555${String(i).padStart(4, '0')}`, Body: pick(i), ProfileName: pick(i + 3), [`Z${pick(i + 1).slice(0, 3)}`]: pick(i + 5) };
+      const params: Record<string, string> = {
+        MessageSid: `SM${i}`,
+        From: `whatsapp:+1415555${String(i).padStart(4, '0')}`,
+        Body: pick(i),
+        ProfileName: pick(i + 3),
+        [`Z${pick(i + 1).slice(0, 3)}`]: pick(i + 5),
+      };
       const body = new URLSearchParams(params).toString();
       const signature = twilio.getExpectedTwilioSignature(token, url, params);
       expect(await verifyTwilioSignature(token, signature, url, new URLSearchParams(body)), body).toBe(true);
@@ -105,7 +125,10 @@ describe('@line/bot-sdk validateSignature (@line/bot-sdk@11.0.0)', () => {
 
   it('agrees with ours on signed and tampered bodies with unicode and emoji', async () => {
     for (let i = 0; i < 30; i++) {
-      const body = JSON.stringify({ destination: 'U0', events: [{ type: 'message', message: { type: 'text', text: pick(i) + pick(i + 2) }, webhookEventId: randomBytes(8).toString('hex') }] });
+      const body = JSON.stringify({
+        destination: 'U0',
+        events: [{ type: 'message', message: { type: 'text', text: pick(i) + pick(i + 2) }, webhookEventId: randomBytes(8).toString('hex') }],
+      });
       const signature = createHmac('sha256', LINE.secret).update(body).digest('base64');
       expect(lineValidateSignature(body, LINE.secret, signature)).toBe(true);
       expect(await verifyLineSignature(LINE.secret, signature, enc.encode(body))).toBe(true);

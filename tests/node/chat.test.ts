@@ -13,7 +13,10 @@ let engine: Engine;
 const SEED = '000-3f25df5bcd3f84e8';
 beforeAll(() => {
   const root = resolve(import.meta.dirname, '../..');
-  engine = buildEngine(parseBriefs([...readBriefFiles(resolve(root, 'seeds')), ...readBriefFiles(resolve(root, 'tests/fixtures/conversations'))]), readLexicon());
+  engine = buildEngine(
+    parseBriefs([...readBriefFiles(resolve(root, 'seeds')), ...readBriefFiles(resolve(root, 'tests/fixtures/conversations'))]),
+    readLexicon(),
+  );
 });
 
 /** Send messages in order; returns every reply and the final history. */

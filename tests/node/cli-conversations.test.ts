@@ -47,7 +47,10 @@ async function run(...extra: string[]): Promise<Map<string, Out>> {
     env: {},
   });
   expect(code, stderr).toBe(0);
-  const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as Out);
+  const lines = stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Out);
   expect(lines).toHaveLength(6);
   return new Map(lines.map((l) => [l.id, l]));
 }

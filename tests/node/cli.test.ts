@@ -51,7 +51,10 @@ describe('CLI', () => {
   it('says what to do, without a stack trace, when the briefs folder is missing or empty', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'briefbot-empty-'));
     try {
-      for (const [dir, what] of [[join(empty, 'nope'), /does not exist/], [empty, /no brief files/]] as const) {
+      for (const [dir, what] of [
+        [join(empty, 'nope'), /does not exist/],
+        [empty, /no brief files/],
+      ] as const) {
         const r = await ask(['--briefs', dir, 'When?']);
         expect(r.code).toBe(1);
         expect(r.stdout).toBe('');
@@ -100,7 +103,10 @@ describe('batch contract (used by the evaluation kit)', () => {
     ];
     writeFileSync(input, questions.map((q) => JSON.stringify(q)).join('\n') + '\n\n{not json}\n');
     const r = spawnAsk(['--briefs', FIXTURES, '--batch', input]);
-    const lines = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    const lines = r.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(5);
     const [rhine, worldCup, hewitt, blank, broken] = lines;
     expect(rhine).toMatchObject({ id: 'q1', answered: true });

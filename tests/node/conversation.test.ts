@@ -14,7 +14,10 @@ let engine: Engine;
 const SEED = '000-3f25df5bcd3f84e8';
 beforeAll(() => {
   const root = resolve(import.meta.dirname, '../..');
-  engine = buildEngine(parseBriefs([...readBriefFiles(resolve(root, 'seeds')), ...readBriefFiles(resolve(root, 'tests/fixtures/conversations'))]), readLexicon());
+  engine = buildEngine(
+    parseBriefs([...readBriefFiles(resolve(root, 'seeds')), ...readBriefFiles(resolve(root, 'tests/fixtures/conversations'))]),
+    readLexicon(),
+  );
 });
 
 /** Ask a sequence of questions as one conversation. */
@@ -86,7 +89,7 @@ describe('follow-up questions on the seed brief', () => {
 
   it('resolves a bare "Why?" from the conversation instead of refusing it', () => {
     expect(engine.ask('Why?').answered).toBe(false);
-    const [, why] = converse(['Why did the U.S. revoke Petro\'s visa?', 'Why?']);
+    const [, why] = converse(["Why did the U.S. revoke Petro's visa?", 'Why?']);
     expect(why!.answered).toBe(true);
     expect(why!.citations[0]!.briefId).toBe(SEED);
   });

@@ -30,7 +30,9 @@ let index: SearchIndex;
 beforeAll(() => {
   briefs = parseBriefs(readBriefFiles(join(SAMPLE, 'briefs')));
   mini = new MiniSearch(MINISEARCH_OPTIONS);
-  mini.addAll(briefs.flatMap((b) => b.passages).map((p, id) => ({ id, title: briefs.find((b) => b.id === p.briefId)!.title, section: p.section ?? '', text: p.text })));
+  mini.addAll(
+    briefs.flatMap((b) => b.passages).map((p, id) => ({ id, title: briefs.find((b) => b.id === p.briefId)!.title, section: p.section ?? '', text: p.text })),
+  );
   index = loadSearchIndex(packIndex(mini.toJSON(), briefs, { builtAt: 'test' }), readLexicon()).index;
 });
 
@@ -100,7 +102,11 @@ describe('packed search', () => {
   it('weighs related and conversation terms by their weight, in the sum and in the quality factor', () => {
     for (const { question } of questions.slice(0, 40)) {
       const queries = productionQueries(question);
-      expectSameSearch([...queries, { term: 'oil', weight: 0.5, loose: false }, { term: 'price', weight: 0.25, loose: false }].filter((q, i, all) => all.findIndex((x) => x.term === q.term) === i));
+      expectSameSearch(
+        [...queries, { term: 'oil', weight: 0.5, loose: false }, { term: 'price', weight: 0.25, loose: false }].filter(
+          (q, i, all) => all.findIndex((x) => x.term === q.term) === i,
+        ),
+      );
     }
   });
 
@@ -120,7 +126,15 @@ describe('packed search', () => {
   });
 
   it('refuses repeated query terms and unknown fields', () => {
-    expect(() => index.searcher.search([{ term: 'oil', weight: 1, loose: false }, { term: 'oil', weight: 1, loose: false }], { boost, bm25 })).toThrow(/distinct/);
+    expect(() =>
+      index.searcher.search(
+        [
+          { term: 'oil', weight: 1, loose: false },
+          { term: 'oil', weight: 1, loose: false },
+        ],
+        { boost, bm25 },
+      ),
+    ).toThrow(/distinct/);
     expect(() => index.searcher.search([{ term: 'oil', weight: 1, loose: false }], { boost: { body: 2 }, bm25 })).toThrow(/no field "body"/);
   });
 
@@ -139,7 +153,12 @@ describe('packed search', () => {
       }
       return row[b.length]!;
     };
-    for (const [q, d] of [['pharmaci', 2], ['oil', 1], ['constructoin', 2], ['zzzzzz', 1]] as const) {
+    for (const [q, d] of [
+      ['pharmaci', 2],
+      ['oil', 1],
+      ['constructoin', 2],
+      ['zzzzzz', 1],
+    ] as const) {
       const want = tables.terms.flatMap((t, i) => (lev(q, t) <= d ? [[i, lev(q, t)]] : []));
       expect(tables.fuzzy(q, d)).toEqual(want);
     }
@@ -175,9 +194,7 @@ describe('packed engine', () => {
       // brief-level evidence off, to compare BM25 alone.
       const loose = (t: string) => engine.index.searcher.documentFrequency(t) === 0 && t.length >= fuzzyMinLength && !/^\d/.test(t);
       const hits = retrieve(engine.index, question, { briefWeight: 0 }).hits.map((h) => h.passage.id);
-      const want = mini
-        .search(terms.join(' '), { ...plain, boost, bm25, fuzzy: (t) => (loose(t) ? 0.2 : false), prefix: loose })
-        .map((r) => r.id as number);
+      const want = mini.search(terms.join(' '), { ...plain, boost, bm25, fuzzy: (t) => (loose(t) ? 0.2 : false), prefix: loose }).map((r) => r.id as number);
       // Same leading passages (retrieve re-ranks by recency, which is 0 for these undated briefs).
       expect(hits.slice(0, 3)).toEqual(want.slice(0, 3).map((id) => engine.index.passages[id]!.id));
     }
@@ -204,9 +221,13 @@ describe('build:index size guard', () => {
   it('refuses to write an index over the limit, saying the size, the limit and what to do', () => {
     const out = mkdtempSync(join(tmpdir(), 'briefbot-guard-'));
     try {
-      const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-index.ts', '--briefs', join(SAMPLE, 'briefs'), '--out', out, '--max-size', '10KB'], {
-        encoding: 'utf8',
-      });
+      const run = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', 'scripts/build-index.ts', '--briefs', join(SAMPLE, 'briefs'), '--out', out, '--max-size', '10KB'],
+        {
+          encoding: 'utf8',
+        },
+      );
       expect(run.status).toBe(1);
       expect(run.stderr).toMatch(/is \d+\.\d KB gzipped, over the limit of 10\.0 KB \(6 briefs\)/);
       // The whole upload counts now (code + lexicon + index), so the paid plan's advice is its full 10 MB.
@@ -214,11 +235,17 @@ describe('build:index size guard', () => {
       expect(run.stderr).toMatch(/R2/);
       expect(existsSync(join(out, 'index.bin'))).toBe(false);
 
-      execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-index.ts', '--briefs', join(SAMPLE, 'briefs'), '--out', out, '--max-size', '1MB'], { stdio: 'pipe' });
+      execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-index.ts', '--briefs', join(SAMPLE, 'briefs'), '--out', out, '--max-size', '1MB'], {
+        stdio: 'pipe',
+      });
       expect(Engine.load(readFileSync(join(out, 'index.bin')), readLexicon()).stats.briefs).toBe(6);
       expect(readFileSync(join(out, 'index-data.ts'), 'utf8')).toContain("import data from './index.bin'");
 
-      const bad = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-index.ts', '--briefs', join(SAMPLE, 'briefs'), '--out', out, '--max-size', 'lots'], { encoding: 'utf8' });
+      const bad = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', 'scripts/build-index.ts', '--briefs', join(SAMPLE, 'briefs'), '--out', out, '--max-size', 'lots'],
+        { encoding: 'utf8' },
+      );
       expect(bad.status).toBe(2);
       expect(bad.stderr).toMatch(/not a size: "lots"/);
     } finally {

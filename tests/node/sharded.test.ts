@@ -42,7 +42,9 @@ describe('sharded index', () => {
     expect(sharded.shardStats!.objectsFetched).toBeLessThan(2 + manifest.postings.length + manifest.text.length);
     for (const q of questions) expect(strip(await sharded.respondAsync(q))).toEqual(strip(engine.respond(q)));
     // A misspelt word expands by prefix/fuzzy into terms of other shards: still the same answer.
-    expect(strip(await sharded.respondAsync('When did the pharmacists licencing begin?'))).toEqual(strip(engine.respond('When did the pharmacists licencing begin?')));
+    expect(strip(await sharded.respondAsync('When did the pharmacists licencing begin?'))).toEqual(
+      strip(engine.respond('When did the pharmacists licencing begin?')),
+    );
   });
 
   it('reports a missing manifest or shard with what to do', async () => {
@@ -58,7 +60,9 @@ describe('npm run ingest', () => {
   it('writes the shards (gzipped) and the manifest, which open to the same answers', async () => {
     const out = mkdtempSync(join(tmpdir(), 'briefbot-ingest-'));
     try {
-      const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/ingest.ts', join(SAMPLE, 'briefs'), '--out', out, '--text-shard', '16KB'], { encoding: 'utf8' });
+      const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/ingest.ts', join(SAMPLE, 'briefs'), '--out', out, '--text-shard', '16KB'], {
+        encoding: 'utf8',
+      });
       expect(run.status, run.stderr).toBe(0);
       expect(run.stderr).toMatch(/6 briefs, \d+ passages → build /);
       const manifest = JSON.parse(readFileSync(join(out, MANIFEST_KEY), 'utf8')) as ShardManifest;

@@ -32,7 +32,8 @@ beforeAll(async () => {
         return res.end(JSON.stringify({ ok: false, error_code: 401, description: 'Unauthorized' }));
       }
       const method = req.url.split('/').pop();
-      const result = method === 'getWebhookInfo' ? { url: 'https://bot.example.com/webhooks/telegram', pending_update_count: 0, allowed_updates: ['message'] } : true;
+      const result =
+        method === 'getWebhookInfo' ? { url: 'https://bot.example.com/webhooks/telegram', pending_update_count: 0, allowed_updates: ['message'] } : true;
       res.end(JSON.stringify({ ok: true, result }));
     });
   });
@@ -61,7 +62,12 @@ describe('telegram:webhook script', () => {
       expect(calls).toEqual([
         {
           path: `/bot${TOKEN}/setWebhook`,
-          body: { url: 'https://bot.example.com/webhooks/telegram', secret_token: 'my-Secret_Token-123', allowed_updates: ['message'], drop_pending_updates: true },
+          body: {
+            url: 'https://bot.example.com/webhooks/telegram',
+            secret_token: 'my-Secret_Token-123',
+            allowed_updates: ['message'],
+            drop_pending_updates: true,
+          },
         },
         { path: `/bot${TOKEN}/getWebhookInfo`, body: {} },
       ]);

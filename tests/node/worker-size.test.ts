@@ -70,14 +70,18 @@ describe('build:index size guard (whole upload)', () => {
 
   it('holds the code to its own budget', () => {
     expect(codeProblem({ raw: 200 * KB, gz: 70 * KB }, 100 * KB)).toBeNull();
-    expect(codeProblem({ raw: 400 * KB, gz: 120 * KB }, 100 * KB)).toMatch(/code is 120\.0 KB gzipped \(400\.0 KB raw\), over its budget of 100\.0 KB; nothing was written[\s\S]*--max-code-size/);
+    expect(codeProblem({ raw: 400 * KB, gz: 120 * KB }, 100 * KB)).toMatch(
+      /code is 120\.0 KB gzipped \(400\.0 KB raw\), over its budget of 100\.0 KB; nothing was written[\s\S]*--max-code-size/,
+    );
   });
 
   it('build:index refuses code over --max-code-size and reports the upload when it fits', () => {
     const out = mkdtempSync(join(tmpdir(), 'briefbot-guard-'));
     try {
       const run = (...extra: string[]) =>
-        spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-index.ts', '--briefs', join(SAMPLE, 'briefs'), '--out', out, ...extra], { encoding: 'utf8' });
+        spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-index.ts', '--briefs', join(SAMPLE, 'briefs'), '--out', out, ...extra], {
+          encoding: 'utf8',
+        });
       const tooBig = run('--max-code-size', '20KB');
       expect(tooBig.status).toBe(1);
       expect(tooBig.stderr).toMatch(/the Worker's code is \d+\.\d KB gzipped .*over its budget of 20\.0 KB/);
@@ -85,7 +89,9 @@ describe('build:index size guard (whole upload)', () => {
 
       const ok = run();
       expect(ok.status).toBe(0);
-      expect(ok.stderr).toMatch(/Worker upload \d+\.\d KB gzipped \(limit 3\.00 MB\): code \d+\.\d KB \(budget 100\.0 KB\), lexicon \d+\.\d KB, index \d+\.\d KB/);
+      expect(ok.stderr).toMatch(
+        /Worker upload \d+\.\d KB gzipped \(limit 3\.00 MB\): code \d+\.\d KB \(budget 100\.0 KB\), lexicon \d+\.\d KB, index \d+\.\d KB/,
+      );
       expect(existsSync(join(out, 'index.bin'))).toBe(true);
 
       const bad = run('--max-code-size', 'small');

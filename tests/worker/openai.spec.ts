@@ -131,16 +131,34 @@ describe('OpenAI-compatible API: errors in OpenAI shape', () => {
     ['no messages', { model: 'briefbot' }, 'missing_required_parameter', 'messages'],
     ['empty messages', { model: 'briefbot', messages: [] }, 'empty_array', 'messages'],
     ['a wrong role', { messages: [{ role: 'bot', content: 'hi' }] }, 'invalid_value', 'messages[0].role'],
-    ['the last message not from the user', { messages: [{ role: 'user', content: 'hi' }, { role: 'assistant', content: 'Hello!' }] }, 'invalid_value', 'messages'],
+    [
+      'the last message not from the user',
+      {
+        messages: [
+          { role: 'user', content: 'hi' },
+          { role: 'assistant', content: 'Hello!' },
+        ],
+      },
+      'invalid_value',
+      'messages',
+    ],
     ['huge content', { messages: [{ role: 'user', content: 'why '.repeat(2000) }] }, 'context_length_exceeded', 'messages[0].content'],
-    ['an image part', { messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: 'https://x.test/a.png' } }] }] }, 'invalid_value', 'messages[0].content[0]'],
+    [
+      'an image part',
+      { messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: 'https://x.test/a.png' } }] }] },
+      'invalid_value',
+      'messages[0].content[0]',
+    ],
     ['a non-boolean stream', { stream: 'yes', messages: [{ role: 'user', content: 'hi' }] }, 'invalid_type', 'stream'],
     ['n > 1', { n: 2, messages: [{ role: 'user', content: 'hi' }] }, 'invalid_value', 'n'],
   ];
   it.each(cases)('rejects %s with 400', async (_name, body, code, param) => {
     const err = await client()
       .chat.completions.create(body as never)
-      .then(() => null, (e: unknown) => e);
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
     expect(err).toBeInstanceOf(OpenAI.BadRequestError);
     const e = err as InstanceType<typeof OpenAI.BadRequestError>;
     expect(e.status).toBe(400);
@@ -155,7 +173,9 @@ describe('OpenAI-compatible API: errors in OpenAI shape', () => {
       SELF.fetch(`${BASE}/chat/completions`, { method: 'POST', headers: { Authorization: `Bearer ${KEY}`, 'Content-Type': 'application/json' }, body });
     const bad = await post('{"messages": [');
     expect(bad.status).toBe(400);
-    expect(await bad.json()).toEqual({ error: { message: 'The request body is not valid JSON.', type: 'invalid_request_error', param: null, code: 'invalid_json' } });
+    expect(await bad.json()).toEqual({
+      error: { message: 'The request body is not valid JSON.', type: 'invalid_request_error', param: null, code: 'invalid_json' },
+    });
     const big = await post(JSON.stringify({ messages: [{ role: 'user', content: 'x'.repeat(300 * 1024) }] }));
     expect(big.status).toBe(413);
     expect(((await big.json()) as { error: { code: string } }).error.code).toBe('request_too_large');
@@ -179,7 +199,12 @@ describe('OpenAI-compatible API: errors in OpenAI shape', () => {
   });
 
   it('rejects a wrong or missing API key with 401 when BRIEFBOT_API_KEY is set', async () => {
-    const err = await client('wrong-key').models.list().then(() => null, (e: unknown) => e);
+    const err = await client('wrong-key')
+      .models.list()
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
     expect(err).toBeInstanceOf(OpenAI.AuthenticationError);
     expect((err as InstanceType<typeof OpenAI.AuthenticationError>).code).toBe('invalid_api_key');
     const bare = await SELF.fetch(`${BASE}/models`);

@@ -61,7 +61,13 @@ describe('per-chat rate limit on the webhooks', () => {
   const telegram = async (chatId: number, question: string) => {
     const body = {
       update_id: updateId++,
-      message: { message_id: updateId, date: 1441645532, text: question, from: { id: chatId, is_bot: false, first_name: 'T' }, chat: { id: chatId, type: 'private', first_name: 'T' } },
+      message: {
+        message_id: updateId,
+        date: 1441645532,
+        text: question,
+        from: { id: chatId, is_bot: false, first_name: 'T' },
+        chat: { id: chatId, type: 'private', first_name: 'T' },
+      },
     };
     const res = await call(
       new Request(`${BASE}/webhooks/telegram`, {

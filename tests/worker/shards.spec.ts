@@ -86,7 +86,10 @@ describe('R2 shards', () => {
     const manifest = await ingest(engine);
     const total = 1 + manifest.postings.length + manifest.text.length;
     await call('/api/ask?q=' + encodeURIComponent('What did the 1973 oil embargo do to prices?'));
-    const health = (await (await call('/health')).json()) as { index: { briefs: number }; storage: { mode: string; objectsFetched: number; bytesFetched: number; build: string } };
+    const health = (await (await call('/health')).json()) as {
+      index: { briefs: number };
+      storage: { mode: string; objectsFetched: number; bytesFetched: number; build: string };
+    };
     expect(health.index.briefs).toBe(6);
     expect(health.storage.mode).toBe('r2');
     expect(health.storage.build).toBe(manifest.build);

@@ -90,7 +90,9 @@ describe('pages', () => {
     const page = await res.text();
     const article = page.slice(page.indexOf('<article>'));
     const marks = [...article.matchAll(/<mark>([^<]*)<\/mark>/g)].map((m) => m[1]!);
-    const passageMarks = [...page.matchAll(/<p class="passage"[^>]*>(.*?)<\/p>/g)].flatMap((p) => [...p[1]!.matchAll(/<mark>([^<]*)<\/mark>/g)].map((m) => m[1]!));
+    const passageMarks = [...page.matchAll(/<p class="passage"[^>]*>(.*?)<\/p>/g)].flatMap((p) =>
+      [...p[1]!.matchAll(/<mark>([^<]*)<\/mark>/g)].map((m) => m[1]!),
+    );
     // The possessive "Petro's" is the same term as "Petro".
     expect(new Set(passageMarks)).toEqual(new Set(['Petro', 'Petro&#39;s', 'Trump', 'meeting']));
     expect(passageMarks.filter((m) => m === 'Petro').length).toBeGreaterThan(1); // every paragraph, not only the cited one

@@ -77,12 +77,7 @@ const MAC_LENGTH: Record<HmacHash, number> = { 'SHA-1': 20, 'SHA-256': 32 };
  * @example
  * await verifyHmac('SHA-256', secret, hexToBytes(hex, 32), rawBody)
  */
-export async function verifyHmac(
-  hash: HmacHash,
-  secret: string,
-  signature: Uint8Array | null,
-  data: Uint8Array,
-): Promise<boolean> {
+export async function verifyHmac(hash: HmacHash, secret: string, signature: Uint8Array | null, data: Uint8Array): Promise<boolean> {
   if (!signature || signature.length !== MAC_LENGTH[hash] || secret.length === 0) return false;
   const key = await crypto.subtle.importKey('raw', utf8(secret), { name: 'HMAC', hash }, false, ['verify']);
   return crypto.subtle.verify('HMAC', key, asBytes(signature), asBytes(data));

@@ -67,7 +67,9 @@ const MAX_WEBHOOK_BODY_BYTES = 1024 * 1024;
  * `Content-Length` or counted as it streams in (chunked), never read whole.
  */
 export function requireChannel<E extends { Bindings: Env } = AppEnv>(channel: ChannelName): MiddlewareHandler<E> {
-  const limit = limitBody(MAX_WEBHOOK_BODY_BYTES, (c) => jsonError(c, new ApiError(413, 'payload_too_large', `Webhook bodies are limited to ${MAX_WEBHOOK_BODY_BYTES} bytes.`)));
+  const limit = limitBody(MAX_WEBHOOK_BODY_BYTES, (c) =>
+    jsonError(c, new ApiError(413, 'payload_too_large', `Webhook bodies are limited to ${MAX_WEBHOOK_BODY_BYTES} bytes.`)),
+  );
   return async function requireChannel(c, next) {
     if (!channelEnabled(c.env, channel)) {
       throw new ApiError(404, 'not_found', `The ${channel} channel is not configured on this server.`);

@@ -17,10 +17,8 @@
  * - `requireChannel`, `channelStatus`, `unauthorized`, `rawBody`: HTTP plumbing.
  * @module
  */
-export { respond, sharedReply, SLOW_DOWN, SLOW_DOWN_TEXT,  } from './respond.js';
-export { formatReply, splitSentences,    LENGTH_LIMITS,  } from './format.js';
-export {   hashedId, safeEqual, hexToBytes, base64ToBytes,    } from './crypto.js';
-;
-;
-export { postJson,    } from './outbound.js';
-export {   channelStatus, requireChannel, unauthorized, rawBody, parseJson, defer, obj, type Payload } from './http.js';
+export { respond, sharedReply, SLOW_DOWN, SLOW_DOWN_TEXT } from './respond.js';
+export { formatReply, splitSentences, LENGTH_LIMITS } from './format.js';
+export { hashedId, safeEqual, hexToBytes, base64ToBytes } from './crypto.js';
+export { postJson } from './outbound.js';
+export { channelStatus, requireChannel, unauthorized, rawBody, parseJson, defer, obj, type Payload } from './http.js';

@@ -59,9 +59,7 @@ export interface ConverseOptions extends ChatOptions {
 
 export type ConverseResult =
   /** `remembered`: the turn is stored (false when storage failed and the answer went without memory). */
-  | { status: 'answered'; reply: ChatReply; remembered: boolean }
-  | { status: 'duplicate' }
-  | { status: 'unknown' };
+  { status: 'answered'; reply: ChatReply; remembered: boolean } | { status: 'duplicate' } | { status: 'unknown' };
 
 /**
  * Answer one message of a remembered conversation: read its turns (claiming the

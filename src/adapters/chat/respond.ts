@@ -50,14 +50,7 @@ export const SLOW_DOWN: ChatReply = { kind: 'notice', answered: false, answer: S
  * const reply = await respond(c.var.engine, c.env, 'telegram', `telegram:${chat.id}`, 'When is Petro meeting Trump?', String(update.update_id));
  * if (reply) return c.json(renderTelegramReply(msg, formatReply(reply, 'telegram')));
  */
-export async function respond(
-  engine: Engine,
-  env: Env,
-  channel: ChannelName,
-  chatKey: string,
-  text: string,
-  deliveryId?: string,
-): Promise<ChatReply | null> {
+export async function respond(engine: Engine, env: Env, channel: ChannelName, chatKey: string, text: string, deliveryId?: string): Promise<ChatReply | null> {
   const limited = await chatRateLimited(env, chatKey);
   if (limited) return limited === 'notify' ? SLOW_DOWN : null;
   const delivery = deliveryId === undefined ? undefined : { id: deliveryId, ttlSeconds: DEDUPE_TTL_SECONDS[channel] };

@@ -10,7 +10,19 @@
  */
 import { Hono } from 'hono';
 import type { AppEnv } from '../../env.js';
-import { formatReply, LENGTH_LIMITS, parseJson, rawBody, requireChannel, respond, sharedReply, SLOW_DOWN, unauthorized, obj, type Payload } from '../chat/index.js';
+import {
+  formatReply,
+  LENGTH_LIMITS,
+  parseJson,
+  rawBody,
+  requireChannel,
+  respond,
+  sharedReply,
+  SLOW_DOWN,
+  unauthorized,
+  obj,
+  type Payload,
+} from '../chat/index.js';
 import { ApiError } from '../errors.js';
 import { verifyDiscordSignature } from './verify.js';
 
@@ -23,10 +35,7 @@ const ResponseType = { PONG: 1, CHANNEL_MESSAGE_WITH_SOURCE: 4 } as const;
 const EPHEMERAL = 64;
 
 export type DiscordInteraction =
-  | { kind: 'ping' }
-  | { kind: 'command'; id: string; name: string; text: string; chatKey: string }
-  | { kind: 'unsupported'; type: unknown };
-
+  { kind: 'ping' } | { kind: 'command'; id: string; name: string; text: string; chatKey: string } | { kind: 'unsupported'; type: unknown };
 
 /**
  * Read an interaction: `/ask` takes its `question` (or first string) option;
@@ -67,12 +76,7 @@ export function discord() {
   app.use('*', requireChannel('discord'));
   app.post('/', async (c) => {
     const body = await rawBody(c);
-    const ok = await verifyDiscordSignature(
-      c.env.DISCORD_PUBLIC_KEY!,
-      c.req.header('X-Signature-Ed25519'),
-      c.req.header('X-Signature-Timestamp'),
-      body,
-    );
+    const ok = await verifyDiscordSignature(c.env.DISCORD_PUBLIC_KEY!, c.req.header('X-Signature-Ed25519'), c.req.header('X-Signature-Timestamp'), body);
     if (!ok) throw unauthorized();
     const interaction = parseDiscordInteraction(parseJson(body));
     if (interaction.kind === 'ping') return c.json({ type: ResponseType.PONG });

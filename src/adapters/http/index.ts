@@ -22,8 +22,6 @@ import { ApiError } from '../errors.js';
 import type { BriefDetail } from './responses.js';
 import { askGet, askPost, getBrief, honoPath, listBriefs, MAX_BODY_BYTES } from './routes.js';
 
-;
-
 /** The JSON API as a Hono sub-app. */
 export function api() {
   const app = new Hono<AppEnv>();
@@ -77,7 +75,10 @@ export function api() {
 /** A new conversation id: 128 random bits, base64url (22 characters). */
 function newConversationId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 }
 
 /**

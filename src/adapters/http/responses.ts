@@ -40,7 +40,8 @@ export const AskResponse = doc(
       description: 'How the question was read against the conversation so far.',
     }),
     conversationId: doc(z.optional(z.string()), {
-      description: 'The id of this conversation, issued by the server (128 random bits): send it with the next question to continue it. Absent only when the conversation could not be stored.',
+      description:
+        'The id of this conversation, issued by the server (128 random bits): send it with the next question to continue it. Absent only when the conversation could not be stored.',
     }),
     query: z.object({ tookMs: z.number() }),
   }),

@@ -51,11 +51,18 @@ const wholeNumber = (name: string, min: number, max: number, coerce = false) =>
   );
 
 const conversationId = () =>
-  doc(z.optional(z.string({ error: 'conversationId must be a string' }).check(z.regex(/^[A-Za-z0-9._:-]{1,128}$/, 'conversationId must be 1-128 letters, digits or . _ : -'))), {
-    description:
-      'The conversationId an earlier answer carried (issued by this server), to continue that conversation (follow-ups, "tell me more", "source?", "/new"); remembered for CONVERSATION_TTL_MINUTES of inactivity. An id this server did not issue gets 400 invalid_conversation.',
-    examples: ['CD5ZnnvkEtH7ZGOdW-806g'],
-  });
+  doc(
+    z.optional(
+      z
+        .string({ error: 'conversationId must be a string' })
+        .check(z.regex(/^[A-Za-z0-9._:-]{1,128}$/, 'conversationId must be 1-128 letters, digits or . _ : -')),
+    ),
+    {
+      description:
+        'The conversationId an earlier answer carried (issued by this server), to continue that conversation (follow-ups, "tell me more", "source?", "/new"); remembered for CONVERSATION_TTL_MINUTES of inactivity. An id this server did not issue gets 400 invalid_conversation.',
+      examples: ['CD5ZnnvkEtH7ZGOdW-806g'],
+    },
+  );
 
 /** `POST /api/ask`: the JSON body. */
 export const AskBody = doc(

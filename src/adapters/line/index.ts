@@ -9,19 +9,7 @@
  */
 import { Hono } from 'hono';
 import type { AppEnv } from '../../env.js';
-import {
-  defer,
-  formatReply,
-  LENGTH_LIMITS,
-  parseJson,
-  postJson,
-  rawBody,
-  requireChannel,
-  respond,
-  unauthorized,
-  obj,
-  type Payload,
-} from '../chat/index.js';
+import { defer, formatReply, LENGTH_LIMITS, parseJson, postJson, rawBody, requireChannel, respond, unauthorized, obj, type Payload } from '../chat/index.js';
 import { ApiError } from '../errors.js';
 import { verifyLineSignature } from './verify.js';
 
@@ -39,7 +27,6 @@ export interface LineMessage {
   /** The text without the bot's @mention. */
   text: string;
 }
-
 
 /** The text message events to answer, in order. */
 export function parseLineEvents(payload: unknown): LineMessage[] {

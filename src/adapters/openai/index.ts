@@ -155,11 +155,13 @@ function tokens(chars: number): number {
 
 /** Pieces of the content for streaming: a few words each, so clients render progressively. */
 function pieces(text: string): string[] {
-  return text.match(/\S+\s*|\s+/g)?.reduce<string[]>((out, w, i) => {
-    if (i % 4 === 0) out.push(w);
-    else out[out.length - 1] += w;
-    return out;
-  }, []) ?? [text];
+  return (
+    text.match(/\S+\s*|\s+/g)?.reduce<string[]>((out, w, i) => {
+      if (i % 4 === 0) out.push(w);
+      else out[out.length - 1] += w;
+      return out;
+    }, []) ?? [text]
+  );
 }
 
 export function openaiApp() {
@@ -170,17 +172,26 @@ export function openaiApp() {
   app.use('*', (c, next) => {
     const key = c.env.BRIEFBOT_API_KEY;
     if (!key) return next();
-    return bearerAuth<AppEnv>({ token: key, noAuthenticationHeader: { message: refused }, invalidAuthenticationHeader: { message: refused }, invalidToken: { message: refused } })(c, next);
+    return bearerAuth<AppEnv>({
+      token: key,
+      noAuthenticationHeader: { message: refused },
+      invalidAuthenticationHeader: { message: refused },
+      invalidToken: { message: refused },
+    })(c, next);
   });
 
   const model = { id: MODEL_ID, object: 'model', created: MODEL_CREATED, owned_by: 'briefbot' };
   app.get('/models', (c) => c.json({ object: 'list', data: [model] }));
   app.get('/models/:id', (c) =>
-    c.req.param('id') === MODEL_ID ? c.json(model) : openaiError(c, new ApiError(404, 'model_not_found', `The model '${c.req.param('id')}' does not exist.`, { param: 'model' })),
+    c.req.param('id') === MODEL_ID
+      ? c.json(model)
+      : openaiError(c, new ApiError(404, 'model_not_found', `The model '${c.req.param('id')}' does not exist.`, { param: 'model' })),
   );
 
   // The body is counted as it streams in (a chunked body has no Content-Length to trust).
-  const limit = limitBody(MAX_BODY_BYTES, (c) => openaiError(c, new ApiError(413, 'request_too_large', `The request body is larger than ${MAX_BODY_BYTES} bytes.`)));
+  const limit = limitBody(MAX_BODY_BYTES, (c) =>
+    openaiError(c, new ApiError(413, 'request_too_large', `The request body is larger than ${MAX_BODY_BYTES} bytes.`)),
+  );
   app.post('/chat/completions', limit, async (c) => {
     const raw = await c.req.text();
     let body: unknown;
@@ -205,7 +216,11 @@ export function openaiApp() {
       ...(reply.related ? { related: reply.related } : {}),
       ...(reply.followUp ? { followUp: reply.followUp } : {}),
     };
-    const usage = { prompt_tokens: tokens(req.promptChars), completion_tokens: tokens(content.length), total_tokens: tokens(req.promptChars) + tokens(content.length) };
+    const usage = {
+      prompt_tokens: tokens(req.promptChars),
+      completion_tokens: tokens(content.length),
+      total_tokens: tokens(req.promptChars) + tokens(content.length),
+    };
 
     if (!req.stream) {
       return c.json({

@@ -11,19 +11,7 @@
  */
 import { Hono } from 'hono';
 import type { AppEnv } from '../../env.js';
-import {
-  defer,
-  formatReply,
-  LENGTH_LIMITS,
-  parseJson,
-  postJson,
-  rawBody,
-  requireChannel,
-  respond,
-  sharedReply,
-  unauthorized,
-  obj,
-} from '../chat/index.js';
+import { defer, formatReply, LENGTH_LIMITS, parseJson, postJson, rawBody, requireChannel, respond, sharedReply, unauthorized, obj } from '../chat/index.js';
 import { ApiError } from '../errors.js';
 import { verifySlackSignature } from './verify.js';
 
@@ -42,7 +30,6 @@ export interface SlackMessage {
   threadTs?: string;
   text: string;
 }
-
 
 /** Slack text → plain text: drop mentions of the bot, unwrap links, decode the three entities. */
 function slackTextToPlain(text: string, botUserId?: string): string {
@@ -102,12 +89,7 @@ export function slack() {
   // Every route: verify the signature over the exact bytes before reading them.
   app.use('*', async (c, next) => {
     const body = await rawBody(c);
-    const ok = await verifySlackSignature(
-      c.env.SLACK_SIGNING_SECRET!,
-      c.req.header('X-Slack-Request-Timestamp'),
-      c.req.header('X-Slack-Signature'),
-      body,
-    );
+    const ok = await verifySlackSignature(c.env.SLACK_SIGNING_SECRET!, c.req.header('X-Slack-Request-Timestamp'), c.req.header('X-Slack-Signature'), body);
     if (!ok) throw unauthorized();
     c.set('rawBody', body);
     await next();

@@ -46,7 +46,6 @@ function telegramBotFromEnv(env: Env): TelegramBot {
   return { id: Number.isSafeInteger(id) && id > 0 ? id : undefined, username: username || undefined };
 }
 
-
 /**
  * Pick the message to answer out of an Update, or `null` when there is none:
  * not a text message, sent by a bot, a channel post, or a group message not
@@ -93,7 +92,13 @@ export function parseTelegramUpdate(update: unknown, bot: TelegramBot = {}): Tel
   if (!addressed) return null;
   let stripped = text;
   for (const [start, end] of cuts.sort((a, b) => b[0] - a[0])) stripped = stripped.slice(0, start) + stripped.slice(end);
-  return { ...base, text: stripped.replace(/\s+/g, ' ').trim().replace(/^[,:]\s*/, '') };
+  return {
+    ...base,
+    text: stripped
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(/^[,:]\s*/, ''),
+  };
 }
 
 /** The webhook response that makes Telegram send the reply (HTML parse mode). */

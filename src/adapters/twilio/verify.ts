@@ -48,12 +48,7 @@ export function twilioUrlVariants(url: string): string[] {
  * @param url    the public URL Twilio requested, byte for byte (query included)
  * @param params the form body as `URLSearchParams` decodes it
  */
-export async function verifyTwilioSignature(
-  authToken: string,
-  signature: string | null | undefined,
-  url: string,
-  params: URLSearchParams,
-): Promise<boolean> {
+export async function verifyTwilioSignature(authToken: string, signature: string | null | undefined, url: string, params: URLSearchParams): Promise<boolean> {
   const mac = base64ToBytes(signature ?? '', 20);
   if (!mac) return false;
   let count = 0;

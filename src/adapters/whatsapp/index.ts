@@ -10,23 +10,11 @@
  */
 import { Hono } from 'hono';
 import type { AppEnv, Env } from '../../env.js';
-import {
-  defer,
-  formatReply,
-  hashedId,
-  LENGTH_LIMITS,
-  parseJson,
-  postJson,
-  rawBody,
-  requireChannel,
-  respond,
-  unauthorized,
-  obj,
-} from '../chat/index.js';
+import { defer, formatReply, hashedId, LENGTH_LIMITS, parseJson, postJson, rawBody, requireChannel, respond, unauthorized, obj } from '../chat/index.js';
 import { ApiError } from '../errors.js';
 import { verifyMetaSignature, verifyWhatsAppHandshake } from './verify.js';
 
-export { verifyMetaSignature,  };
+export { verifyMetaSignature };
 
 const DEFAULT_GRAPH_VERSION = 'v21.0';
 

@@ -156,7 +156,8 @@ export function briefListPage(briefs: BriefSummary[]): Markup {
     html`<h1>All briefs</h1>
 <p class="lead">${briefs.length} brief${briefs.length === 1 ? '' : 's'}, newest first.</p>
 <ul class="list">${briefs.map(
-      (b) => html`<li><a href="${briefPath(b.id)}">${b.title}</a><p class="meta">${[longDate(b.date), b.byline].filter(Boolean).join(' · ') || 'Undated'}</p></li>`,
+      (b) =>
+        html`<li><a href="${briefPath(b.id)}">${b.title}</a><p class="meta">${[longDate(b.date), b.byline].filter(Boolean).join(' · ') || 'Undated'}</p></li>`,
     )}</ul>`,
   );
 }
@@ -208,7 +209,8 @@ window.addEventListener('briefbot:ready', () =&gt; { /* Briefbot is defined */ }
 
 <h2>Latest briefs</h2>
 <ul class="list">${latest.map(
-      (b) => html`<li><a href="${briefPath(b.id)}">${b.title}</a><p class="meta">${[longDate(b.date), b.byline].filter(Boolean).join(' · ') || 'Undated'}</p></li>`,
+      (b) =>
+        html`<li><a href="${briefPath(b.id)}">${b.title}</a><p class="meta">${[longDate(b.date), b.byline].filter(Boolean).join(' · ') || 'Undated'}</p></li>`,
     )}</ul>`,
     html`<script src="/widget.js" data-title="Ask our briefs" data-suggestions="What will the meeting focus on?|When is Petro meeting Trump?" async></script>`,
   );

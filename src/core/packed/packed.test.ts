@@ -143,7 +143,9 @@ describe('varints and postings (property-based)', () => {
           expect(parts[f]!.count).toBe(passageCount[f]);
           const got: [number, number][] = [];
           eachPosting(block, parts[f]!, briefLevel[f]!, briefStart, (doc, freq) => got.push([doc, freq]));
-          const want = briefLevel[f] ? list.flatMap(([b, freq]) => Array.from({ length: passagesPerBrief[b]! }, (_, i): [number, number] => [briefStart[b]! + i, freq])) : list;
+          const want = briefLevel[f]
+            ? list.flatMap(([b, freq]) => Array.from({ length: passagesPerBrief[b]! }, (_, i): [number, number] => [briefStart[b]! + i, freq]))
+            : list;
           expect(got).toEqual(want);
         });
       }),

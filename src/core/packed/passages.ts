@@ -50,7 +50,8 @@ export function packPassages(briefs: Brief[]): { header: PassageHeader; text: Ui
     }
     const keys = values.map((v) => JSON.stringify(v));
     const distinct = [...new Set(keys)];
-    columns[k] = distinct.length * 4 < values.length ? { table: distinct.map((d) => JSON.parse(d) as unknown), index: keys.map((x) => distinct.indexOf(x)) } : values;
+    columns[k] =
+      distinct.length * 4 < values.length ? { table: distinct.map((d) => JSON.parse(d) as unknown), index: keys.map((x) => distinct.indexOf(x)) } : values;
   }
   const sectionNames: string[] = [];
   const sectionOf: [number, number][] = [];

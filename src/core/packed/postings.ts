@@ -21,7 +21,12 @@ export type PostingList = readonly (readonly [number, number])[];
  * field f (absent or empty: none); `count[f]` the number of passages for a
  * brief-level field whose list holds briefs.
  */
-export function writeTermBlock(w: ByteWriter, lists: readonly (PostingList | undefined)[], briefLevel: readonly boolean[], passageCount: readonly number[]): void {
+export function writeTermBlock(
+  w: ByteWriter,
+  lists: readonly (PostingList | undefined)[],
+  briefLevel: readonly boolean[],
+  passageCount: readonly number[],
+): void {
   let mask = 0;
   lists.forEach((list, f) => {
     if (list?.length) mask |= 1 << f;
@@ -83,7 +88,13 @@ export function blockFrequency(block: Uint8Array, briefLevel: readonly boolean[]
  * order. The reference decoder: the searcher decodes the same format inline
  * on its hot path (`search.ts`).
  */
-export function eachPosting(block: Uint8Array, list: FieldPostings, briefLevel: boolean, briefStart: Uint32Array, visit: (doc: number, freq: number) => void): void {
+export function eachPosting(
+  block: Uint8Array,
+  list: FieldPostings,
+  briefLevel: boolean,
+  briefStart: Uint32Array,
+  visit: (doc: number, freq: number) => void,
+): void {
   const r = new VarintReader(block, list.pos);
   let id = -1;
   for (let i = 0; i < list.entries; i++) {

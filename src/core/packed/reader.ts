@@ -47,7 +47,8 @@ export class PackedTables {
     let offset = 0;
     for (let f = 0; f < header.fields.length; f++) {
       const count = header.briefLevel[f] ? header.briefs.count : n;
-      const view = width === 2 ? new Uint16Array(aligned.buffer, aligned.byteOffset + offset, count) : new Uint32Array(aligned.buffer, aligned.byteOffset + offset, count);
+      const view =
+        width === 2 ? new Uint16Array(aligned.buffer, aligned.byteOffset + offset, count) : new Uint32Array(aligned.buffer, aligned.byteOffset + offset, count);
       this.lengths.push(view);
       offset += count * width;
       offset += (4 - (offset % 4)) % 4;

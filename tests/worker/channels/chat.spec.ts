@@ -139,7 +139,11 @@ describe('formatReply', () => {
   });
 
   it('splits answers only after citation markers', () => {
-    expect(splitSentences('The U.S. said so. [1] Petro met Feb. 3. [2][3] Then more. [1]')).toEqual(['The U.S. said so. [1]', 'Petro met Feb. 3. [2][3]', 'Then more. [1]']);
+    expect(splitSentences('The U.S. said so. [1] Petro met Feb. 3. [2][3] Then more. [1]')).toEqual([
+      'The U.S. said so. [1]',
+      'Petro met Feb. 3. [2][3]',
+      'Then more. [1]',
+    ]);
   });
 });
 
@@ -201,7 +205,9 @@ describe('/health and disabled channels', () => {
   });
 
   it('refuses an oversized webhook body with 413 before reading it', async () => {
-    const res = await call(new Request('https://briefbot.test/webhooks/line', { method: 'POST', headers: { 'Content-Length': String(2 * 1024 * 1024) }, body: 'x' }));
+    const res = await call(
+      new Request('https://briefbot.test/webhooks/line', { method: 'POST', headers: { 'Content-Length': String(2 * 1024 * 1024) }, body: 'x' }),
+    );
     expect(res.status).toBe(413);
     expect((await res.json<{ error: { code: string } }>()).error.code).toBe('payload_too_large');
   });
@@ -226,7 +232,9 @@ describe('/health and disabled channels', () => {
   });
 
   it('needs the outbound token too where replies are API calls', async () => {
-    const health = await (await call(new Request('https://briefbot.test/health'), { SLACK_BOT_TOKEN: '', LINE_CHANNEL_ACCESS_TOKEN: undefined, TELEGRAM_BOT_TOKEN: undefined })).json<{ channels: Record<string, string> }>();
+    const health = await (
+      await call(new Request('https://briefbot.test/health'), { SLACK_BOT_TOKEN: '', LINE_CHANNEL_ACCESS_TOKEN: undefined, TELEGRAM_BOT_TOKEN: undefined })
+    ).json<{ channels: Record<string, string> }>();
     expect(health.channels).toMatchObject({ slack: 'disabled', line: 'disabled', telegram: 'enabled' });
   });
 });

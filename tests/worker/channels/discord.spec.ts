@@ -38,7 +38,9 @@ describe('Discord Ed25519 (reference §8.4, RFC 8032 TEST 1 key)', () => {
   it('verifies the PING vector and rejects a tampered body or timestamp', async () => {
     const body = enc.encode(DISCORD.body);
     expect(await verifyDiscordSignature(DISCORD.publicKey, DISCORD.signature, DISCORD.timestamp, body, null)).toBe(true);
-    expect(await verifyDiscordSignature(DISCORD.publicKey, DISCORD.signature, DISCORD.timestamp, enc.encode(DISCORD.body.replace('"type":1', '"type":2')), null)).toBe(false);
+    expect(
+      await verifyDiscordSignature(DISCORD.publicKey, DISCORD.signature, DISCORD.timestamp, enc.encode(DISCORD.body.replace('"type":1', '"type":2')), null),
+    ).toBe(false);
     expect(await verifyDiscordSignature(DISCORD.publicKey, DISCORD.signature, '1700000001', body, null)).toBe(false);
   });
   it('rejects the vector as expired with the clock on, and malformed keys or signatures', async () => {
@@ -81,19 +83,25 @@ describe('POST /webhooks/discord', () => {
   });
 
   it.each([
-    ['forged (signed by another key)', async (b: string) => {
-      const other = (await crypto.subtle.generateKey({ name: 'Ed25519' }, false, ['sign', 'verify'])) as CryptoKeyPair;
-      const t = nowSeconds();
-      return post(b, { timestamp: t, signature: toHex(await crypto.subtle.sign({ name: 'Ed25519' }, other.privateKey, enc.encode(t + b))) });
-    }],
+    [
+      'forged (signed by another key)',
+      async (b: string) => {
+        const other = (await crypto.subtle.generateKey({ name: 'Ed25519' }, false, ['sign', 'verify'])) as CryptoKeyPair;
+        const t = nowSeconds();
+        return post(b, { timestamp: t, signature: toHex(await crypto.subtle.sign({ name: 'Ed25519' }, other.privateKey, enc.encode(t + b))) });
+      },
+    ],
     ['corrupted', async (b: string) => post(b, { signature: (await discordSign(nowSeconds(), b)).replace(/^../, '00') })],
     ['expired (10 minutes old)', async (b: string) => post(b, { timestamp: String(Math.floor(Date.now() / 1000) - 600) })],
     ['unsigned', async (b: string) => post(b, { signature: null })],
-    ['signed for another timestamp', async (b: string) => {
-      const r = await post(b, { timestamp: '1700000000' });
-      r.headers.set('X-Signature-Timestamp', nowSeconds());
-      return r;
-    }],
+    [
+      'signed for another timestamp',
+      async (b: string) => {
+        const r = await post(b, { timestamp: '1700000000' });
+        r.headers.set('X-Signature-Timestamp', nowSeconds());
+        return r;
+      },
+    ],
   ])('rejects a %s interaction with 401 and no answer', async (_, make) => {
     const ask = spyOnAnswerer();
     const res = await call(await make(command('ask', [{ name: 'question', type: 3, value: 'When is Petro meeting Trump?' }])));

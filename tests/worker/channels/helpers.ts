@@ -74,5 +74,4 @@ export function mockPlatformApi(routes: Record<string, (req: Request) => Respons
   return { calls, restore: () => spy.mockRestore() };
 }
 
-export const json = (data: unknown, status = 200) =>
-  new Response(JSON.stringify(data), { status, headers: { 'Content-Type': 'application/json' } });
+export const json = (data: unknown, status = 200) => new Response(JSON.stringify(data), { status, headers: { 'Content-Type': 'application/json' } });

@@ -89,10 +89,14 @@ describe('POST /webhooks/line', () => {
   it('in groups answers only when the bot is mentioned, quoting the question', async () => {
     const api = lineApi();
     const ask = spyOnAnswerer();
-    const notMe = groupEvent('@Alice When is Petro meeting Trump?', '01GROUP0000000000000000001', [{ index: 0, length: 6, type: 'user', userId: 'U1', isSelf: false }]);
+    const notMe = groupEvent('@Alice When is Petro meeting Trump?', '01GROUP0000000000000000001', [
+      { index: 0, length: 6, type: 'user', userId: 'U1', isSelf: false },
+    ]);
     await call(post(notMe, await sign(notMe)));
     expect(api.calls).toHaveLength(0);
-    const me = groupEvent('@Briefbot When is Petro meeting Trump?', '01GROUP0000000000000000002', [{ index: 0, length: 9, type: 'user', userId: 'Ubot', isSelf: true }]);
+    const me = groupEvent('@Briefbot When is Petro meeting Trump?', '01GROUP0000000000000000002', [
+      { index: 0, length: 9, type: 'user', userId: 'Ubot', isSelf: true },
+    ]);
     await call(post(me, await sign(me)));
     expect(ask).toHaveBeenCalledWith('When is Petro meeting Trump?', expect.objectContaining({ history: expect.any(Array) }));
     expect(api.calls).toHaveLength(1);

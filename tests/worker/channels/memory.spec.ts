@@ -11,7 +11,13 @@ let updateId = 930_000;
 async function telegram(chatId: number, text: string): Promise<string> {
   const body = {
     update_id: updateId++,
-    message: { message_id: updateId, date: 1441645532, text, from: { id: chatId, is_bot: false, first_name: 'T' }, chat: { id: chatId, type: 'private', first_name: 'T' } },
+    message: {
+      message_id: updateId,
+      date: 1441645532,
+      text,
+      from: { id: chatId, is_bot: false, first_name: 'T' },
+      chat: { id: chatId, type: 'private', first_name: 'T' },
+    },
   };
   const res = await call(
     new Request('https://briefbot.test/webhooks/telegram', {

@@ -10,7 +10,11 @@ async function sign(timestamp: string, body: string, secret = SECRET) {
   return 'v0=' + toHex(await hmac('SHA-256', secret, `v0:${timestamp}:${body}`));
 }
 
-async function signedRequest(path: string, body: string, opts: { timestamp?: string; secret?: string; contentType?: string; headers?: Record<string, string> } = {}) {
+async function signedRequest(
+  path: string,
+  body: string,
+  opts: { timestamp?: string; secret?: string; contentType?: string; headers?: Record<string, string> } = {},
+) {
   const timestamp = opts.timestamp ?? nowSeconds();
   return new Request(`https://briefbot.test/webhooks/slack/${path}`, {
     method: 'POST',
@@ -49,7 +53,9 @@ describe('Slack signature (reference §8.2, §8.2b)', () => {
     const body = enc.encode(SLACK_DOC.body);
     const t = Number(SLACK_DOC.timestamp);
     expect(await verifySlackSignature(SLACK_DOC.secret, SLACK_DOC.timestamp, SLACK_DOC.signature, body, t)).toBe(true);
-    expect(await verifySlackSignature(SLACK_DOC.secret, SLACK_DOC.timestamp, SLACK_DOC.signature, enc.encode(SLACK_DOC.body.replace('text=&', 'text=x&')), t)).toBe(false);
+    expect(
+      await verifySlackSignature(SLACK_DOC.secret, SLACK_DOC.timestamp, SLACK_DOC.signature, enc.encode(SLACK_DOC.body.replace('text=&', 'text=x&')), t),
+    ).toBe(false);
     expect(await verifySlackSignature(SLACK_DOC.secret, SLACK_DOC.timestamp, SLACK_DOC.signature, body, t + 301)).toBe(false);
     expect(await verifySlackSignature(SLACK_DOC.secret, SLACK_DOC.timestamp, SLACK_DOC.signature, body, t - 301)).toBe(false);
     expect(await verifySlackSignature(SLACK_DOC.secret, SLACK_DOC.timestamp, SLACK_DOC.signature, body, t + 300)).toBe(true);
@@ -58,13 +64,23 @@ describe('Slack signature (reference §8.2, §8.2b)', () => {
   it('verifies the Events API vector and rejects its tampered form', async () => {
     const t = Number(SLACK_EVENT.timestamp);
     expect(await verifySlackSignature(SECRET, SLACK_EVENT.timestamp, SLACK_EVENT.signature, enc.encode(SLACK_EVENT.body), t)).toBe(true);
-    expect(await verifySlackSignature(SECRET, SLACK_EVENT.timestamp, SLACK_EVENT.signature, enc.encode(SLACK_EVENT.body.replace('hear me?', 'hear me!')), t)).toBe(false);
+    expect(
+      await verifySlackSignature(SECRET, SLACK_EVENT.timestamp, SLACK_EVENT.signature, enc.encode(SLACK_EVENT.body.replace('hear me?', 'hear me!')), t),
+    ).toBe(false);
   });
 
   it('fails closed on malformed headers', async () => {
     const body = enc.encode(SLACK_DOC.body);
     const t = Number(SLACK_DOC.timestamp);
-    for (const sig of ['', 'v0=', 'v1=' + SLACK_DOC.signature.slice(3), SLACK_DOC.signature.slice(3), SLACK_DOC.signature + '00', SLACK_DOC.signature.slice(0, -1) + 'g', SLACK_DOC.signature.toUpperCase()]) {
+    for (const sig of [
+      '',
+      'v0=',
+      'v1=' + SLACK_DOC.signature.slice(3),
+      SLACK_DOC.signature.slice(3),
+      SLACK_DOC.signature + '00',
+      SLACK_DOC.signature.slice(0, -1) + 'g',
+      SLACK_DOC.signature.toUpperCase(),
+    ]) {
       expect(await verifySlackSignature(SLACK_DOC.secret, SLACK_DOC.timestamp, sig, body, t), sig).toBe(false);
     }
     expect(await verifySlackSignature(SLACK_DOC.secret, '1531420618.5', SLACK_DOC.signature, body, t)).toBe(false);
@@ -74,7 +90,11 @@ describe('Slack signature (reference §8.2, §8.2b)', () => {
 
 describe('POST /webhooks/slack/events', () => {
   it('answers the url_verification handshake after verifying it', async () => {
-    const body = JSON.stringify({ token: 'Jhj5dZrVaK7ZwHHjRyZWjbDl', challenge: '3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P', type: 'url_verification' });
+    const body = JSON.stringify({
+      token: 'Jhj5dZrVaK7ZwHHjRyZWjbDl',
+      challenge: '3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P',
+      type: 'url_verification',
+    });
     const res = await call(await signedRequest('events', body));
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ challenge: '3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P' });
@@ -175,7 +195,11 @@ describe('POST /webhooks/slack/commands', () => {
       const res = await call(
         new Request('https://briefbot.test/webhooks/slack/commands', {
           method: 'POST',
-          headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Slack-Request-Timestamp': SLACK_DOC.timestamp, 'X-Slack-Signature': SLACK_DOC.signature },
+          headers: {
+            'Content-Type': 'application/x-www-form-urlencoded',
+            'X-Slack-Request-Timestamp': SLACK_DOC.timestamp,
+            'X-Slack-Signature': SLACK_DOC.signature,
+          },
           body: SLACK_DOC.body,
         }),
       );
@@ -190,8 +214,18 @@ describe('POST /webhooks/slack/commands', () => {
 
   it('answers a question in the channel, in mrkdwn with & < > escaped', async () => {
     const form = new URLSearchParams({
-      token: 'x', team_id: 'T1DC2JH3J', team_domain: 'testteamnow', channel_id: 'C8PSS9T3V', channel_name: 'news', user_id: 'U2CERLKJA',
-      user_name: 'roadrunner', command: '/briefbot', text: 'When is Petro meeting Trump?', api_app_id: 'A1', response_url: 'https://hooks.slack.com/commands/x', trigger_id: '1.2.3',
+      token: 'x',
+      team_id: 'T1DC2JH3J',
+      team_domain: 'testteamnow',
+      channel_id: 'C8PSS9T3V',
+      channel_name: 'news',
+      user_id: 'U2CERLKJA',
+      user_name: 'roadrunner',
+      command: '/briefbot',
+      text: 'When is Petro meeting Trump?',
+      api_app_id: 'A1',
+      response_url: 'https://hooks.slack.com/commands/x',
+      trigger_id: '1.2.3',
     }).toString();
     const res = await call(await signedRequest('commands', form, { contentType: 'application/x-www-form-urlencoded' }));
     const body = await res.json<{ response_type: string; text: string }>();
@@ -202,7 +236,12 @@ describe('POST /webhooks/slack/commands', () => {
 
   it('rejects an expired slash command with 401', async () => {
     const ask = spyOnAnswerer();
-    const res = await call(await signedRequest('commands', 'command=%2Fbriefbot&text=latest', { contentType: 'application/x-www-form-urlencoded', timestamp: String(Math.floor(Date.now() / 1000) - 301) }));
+    const res = await call(
+      await signedRequest('commands', 'command=%2Fbriefbot&text=latest', {
+        contentType: 'application/x-www-form-urlencoded',
+        timestamp: String(Math.floor(Date.now() / 1000) - 301),
+      }),
+    );
     expect(res.status).toBe(401);
     expect(ask).not.toHaveBeenCalled();
   });
@@ -216,7 +255,14 @@ describe('POST /webhooks/slack/commands', () => {
 
 describe('parseSlackEvent', () => {
   it('reads the documented message.im vector', () => {
-    expect(parseSlackEvent(JSON.parse(SLACK_EVENT.body))).toEqual({ eventId: 'Ev0PV52K21', teamId: 'T061EG9R6', channel: 'D024BE91L', user: 'U2147483697', threadTs: undefined, text: 'Hello hello can you hear me?' });
+    expect(parseSlackEvent(JSON.parse(SLACK_EVENT.body))).toEqual({
+      eventId: 'Ev0PV52K21',
+      teamId: 'T061EG9R6',
+      channel: 'D024BE91L',
+      user: 'U2147483697',
+      threadTs: undefined,
+      text: 'Hello hello can you hear me?',
+    });
   });
   it('decodes Slack entities and links in the question', () => {
     const p = JSON.parse(dmEvent('Trade &amp; security &lt;2026&gt; <https://example.com|this page>', 'Ev1'));

@@ -7,7 +7,12 @@ const URL_ = 'https://briefbot.test/webhooks/telegram';
 const BOT = { id: 7000000001, username: 'briefbot_test_bot' };
 
 /** The sample update from Telegram's webhook guide, with the given text and ids. */
-function update(text: string, updateId: number, chat: Record<string, unknown> = { id: 1111111, type: 'private', first_name: 'Test' }, extra: Record<string, unknown> = {}) {
+function update(
+  text: string,
+  updateId: number,
+  chat: Record<string, unknown> = { id: 1111111, type: 'private', first_name: 'Test' },
+  extra: Record<string, unknown> = {},
+) {
   return {
     update_id: updateId,
     message: {
@@ -116,10 +121,18 @@ describe('POST /webhooks/telegram', () => {
 describe('parseTelegramUpdate', () => {
   const group = { id: -42, type: 'group', title: 'G' };
   it('strips the bot mention, /cmd@bot suffix, and accepts replies to the bot', () => {
-    expect(parseTelegramUpdate(update('/latest@briefbot_test_bot', 1, group, { entities: [{ type: 'bot_command', offset: 0, length: 25 }] }), BOT)?.text).toBe('/latest');
-    expect(parseTelegramUpdate(update('Hey @briefbot_test_bot, who is Rubio?', 2, group, { entities: [{ type: 'mention', offset: 4, length: 18 }] }), BOT)?.text).toBe('Hey , who is Rubio?');
-    expect(parseTelegramUpdate(update('and Rubio?', 3, group, { reply_to_message: { message_id: 9, from: { id: BOT.id, is_bot: true } } }), BOT)?.text).toBe('and Rubio?');
-    expect(parseTelegramUpdate(update('Bot, who?', 4, group, { entities: [{ type: 'text_mention', offset: 0, length: 3, user: { id: BOT.id } }] }), BOT)?.text).toBe('who?');
+    expect(parseTelegramUpdate(update('/latest@briefbot_test_bot', 1, group, { entities: [{ type: 'bot_command', offset: 0, length: 25 }] }), BOT)?.text).toBe(
+      '/latest',
+    );
+    expect(
+      parseTelegramUpdate(update('Hey @briefbot_test_bot, who is Rubio?', 2, group, { entities: [{ type: 'mention', offset: 4, length: 18 }] }), BOT)?.text,
+    ).toBe('Hey , who is Rubio?');
+    expect(parseTelegramUpdate(update('and Rubio?', 3, group, { reply_to_message: { message_id: 9, from: { id: BOT.id, is_bot: true } } }), BOT)?.text).toBe(
+      'and Rubio?',
+    );
+    expect(
+      parseTelegramUpdate(update('Bot, who?', 4, group, { entities: [{ type: 'text_mention', offset: 0, length: 3, user: { id: BOT.id } }] }), BOT)?.text,
+    ).toBe('who?');
   });
   it('ignores bots, channel posts, non-text and edits', () => {
     expect(parseTelegramUpdate({ update_id: 1, message: { ...update('x', 1).message, from: { id: 5, is_bot: true } } }, BOT)).toBeNull();

@@ -21,14 +21,27 @@ describe('X-Twilio-Signature (reference §8.5, §8.5b)', () => {
     // Parameter order in the body does not matter: names are sorted.
     const reordered = TWILIO_DOC.body.split('&').reverse().join('&');
     expect(await verifyTwilioSignature(TWILIO_DOC.authToken, TWILIO_DOC.signature, TWILIO_DOC.url, params(reordered))).toBe(true);
-    expect(await verifyTwilioSignature(TWILIO_DOC.authToken, TWILIO_DOC.signature, TWILIO_DOC.url, params(TWILIO_DOC.body.replace('Digits=1234', 'Digits=1235')))).toBe(false);
-    expect(await verifyTwilioSignature(TWILIO_DOC.authToken, TWILIO_DOC.signature, 'https://mycompany.com/myapp.php?bar=2&foo=1', params(TWILIO_DOC.body))).toBe(false);
-    expect(await verifyTwilioSignature(TWILIO_DOC.authToken, TWILIO_DOC.signature, 'https://mycompany.com/myapp.php?foo=1', params(TWILIO_DOC.body))).toBe(false);
+    expect(
+      await verifyTwilioSignature(TWILIO_DOC.authToken, TWILIO_DOC.signature, TWILIO_DOC.url, params(TWILIO_DOC.body.replace('Digits=1234', 'Digits=1235'))),
+    ).toBe(false);
+    expect(
+      await verifyTwilioSignature(TWILIO_DOC.authToken, TWILIO_DOC.signature, 'https://mycompany.com/myapp.php?bar=2&foo=1', params(TWILIO_DOC.body)),
+    ).toBe(false);
+    expect(await verifyTwilioSignature(TWILIO_DOC.authToken, TWILIO_DOC.signature, 'https://mycompany.com/myapp.php?foo=1', params(TWILIO_DOC.body))).toBe(
+      false,
+    );
     expect(await verifyTwilioSignature('54321', TWILIO_DOC.signature, TWILIO_DOC.url, params(TWILIO_DOC.body))).toBe(false);
   });
   it('verifies the SMS vector (decoded values) and rejects its tampered body', async () => {
     expect(await verifyTwilioSignature(TWILIO_SMS.authToken, TWILIO_SMS.signature, TWILIO_SMS.url, params(TWILIO_SMS.body))).toBe(true);
-    expect(await verifyTwilioSignature(TWILIO_SMS.authToken, TWILIO_SMS.signature, TWILIO_SMS.url, params(TWILIO_SMS.body.replace('Body=Hello+%26+welcome', 'Body=Hello+%26+welcome%21')))).toBe(false);
+    expect(
+      await verifyTwilioSignature(
+        TWILIO_SMS.authToken,
+        TWILIO_SMS.signature,
+        TWILIO_SMS.url,
+        params(TWILIO_SMS.body.replace('Body=Hello+%26+welcome', 'Body=Hello+%26+welcome%21')),
+      ),
+    ).toBe(false);
   });
   it('accepts the URL with or without the default port, and fails closed on malformed signatures', async () => {
     expect(twilioUrlVariants('https://example.com/twilio/sms')).toEqual(['https://example.com/twilio/sms', 'https://example.com:443/twilio/sms']);

@@ -54,7 +54,15 @@ describe('X-Hub-Signature-256 (reference §8.3)', () => {
   });
   it('fails closed on malformed headers', async () => {
     const body = enc.encode(WHATSAPP.body);
-    for (const h of [null, '', 'sha256=', WHATSAPP.signature.slice(7), 'sha1=' + WHATSAPP.signature.slice(7), WHATSAPP.signature.slice(0, -2), WHATSAPP.signature + 'zz']) {
+    for (const h of [
+      null,
+      '',
+      'sha256=',
+      WHATSAPP.signature.slice(7),
+      'sha1=' + WHATSAPP.signature.slice(7),
+      WHATSAPP.signature.slice(0, -2),
+      WHATSAPP.signature + 'zz',
+    ]) {
       expect(await verifyMetaSignature(WHATSAPP.secret, h, body), String(h)).toBe(false);
     }
   });
@@ -113,7 +121,21 @@ describe('POST /webhooks/whatsapp', () => {
     const api = graph();
     const statuses = JSON.stringify({
       object: 'whatsapp_business_account',
-      entry: [{ id: '1', changes: [{ field: 'messages', value: { messaging_product: 'whatsapp', metadata: { phone_number_id: '106540352242922' }, statuses: [{ id: 'wamid.S', status: 'delivered', recipient_id: '16505551234' }] } }] }],
+      entry: [
+        {
+          id: '1',
+          changes: [
+            {
+              field: 'messages',
+              value: {
+                messaging_product: 'whatsapp',
+                metadata: { phone_number_id: '106540352242922' },
+                statuses: [{ id: 'wamid.S', status: 'delivered', recipient_id: '16505551234' }],
+              },
+            },
+          ],
+        },
+      ],
     });
     expect((await call(await post(statuses))).status).toBe(200);
     expect((await call(await post(notification('hello', 'wamid.OTHER1', '999999')))).status).toBe(200);
@@ -153,7 +175,12 @@ describe('POST /webhooks/whatsapp', () => {
 describe('parseWhatsAppMessages', () => {
   it('reads the documented notification vector', () => {
     expect(parseWhatsAppMessages(JSON.parse(WHATSAPP.body), '106540352242922')).toEqual([
-      { id: 'wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=', from: '16505551234', phoneNumberId: '106540352242922', text: 'Does it come in another color?' },
+      {
+        id: 'wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=',
+        from: '16505551234',
+        phoneNumberId: '106540352242922',
+        text: 'Does it come in another color?',
+      },
     ]);
   });
 });
