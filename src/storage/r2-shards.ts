@@ -12,16 +12,11 @@
 import { Engine } from '../core/engine.js';
 import { IndexError } from '../core/errors.js';
 import type { Lexicon } from '../core/lexicon.js';
+import type { Env } from '../env.js';
 import { MANIFEST_KEY, type ShardFetch } from '../core/sharded.js';
 
-export interface ShardsEnv {
-  STORAGE_MODE?: string;
-  SHARDS?: R2Bucket;
-  /** Key prefix inside the bucket (default none), e.g. "newsroom/". */
-  SHARDS_PREFIX?: string;
-  /** How often to look for a new build, in seconds (default 60; 0 = every request). */
-  SHARDS_REFRESH_SECONDS?: string;
-}
+/** The settings this reads: `SHARDS` (the bucket), `SHARDS_PREFIX` (a key prefix, e.g. "newsroom/"), `SHARDS_REFRESH_SECONDS`. */
+type ShardsEnv = Pick<Env, 'STORAGE_MODE' | 'SHARDS' | 'SHARDS_PREFIX' | 'SHARDS_REFRESH_SECONDS'>;
 
 /** Bytes that crossed from R2 or the cache (compressed), for `/health` and the bench. */
 export const transfer = { r2Gets: 0, r2Bytes: 0, cacheHits: 0, cacheBytes: 0 };
