@@ -16,6 +16,7 @@ import { loadSearchIndex, MINISEARCH_OPTIONS, type SearchIndex } from '../../src
 import { analyze } from '../../src/core/text.js';
 import type { Brief } from '../../src/core/types.js';
 import { readBriefFiles } from '../../src/node/briefs-dir.js';
+import { levenshtein } from '../helpers/levenshtein.js';
 
 const SAMPLE = resolve('tests/fixtures/eval-sample');
 const questions = readFileSync(join(SAMPLE, 'questions.jsonl'), 'utf8')
@@ -140,19 +141,7 @@ describe('packed search', () => {
 
   it('finds every term within the edit distance (checked against a brute-force Levenshtein)', () => {
     const tables = index.searcher.tables.dictionary;
-    const lev = (a: string, b: string) => {
-      const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-      for (let i = 1; i <= a.length; i++) {
-        let diag = row[0]!;
-        row[0] = i;
-        for (let j = 1; j <= b.length; j++) {
-          const up = row[j]!;
-          row[j] = Math.min(up + 1, row[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-          diag = up;
-        }
-      }
-      return row[b.length]!;
-    };
+    const lev = levenshtein;
     for (const [q, d] of [
       ['pharmaci', 2],
       ['oil', 1],

@@ -7,21 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { ByteWriter, utf8, VarintReader } from '../bytes.js';
 import { eachPosting, fieldPostings, writeTermBlock } from './postings.js';
 import { compareBytes, TermDictionary } from './terms.js';
-
-/** Levenshtein distance over UTF-16 code units (as JavaScript strings count), the textbook way. */
-function levenshtein(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const up = row[j]!;
-      row[j] = Math.min(up + 1, row[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = up;
-    }
-  }
-  return row[b.length]!;
-}
+import { levenshtein } from '../../../tests/helpers/levenshtein.js';
 
 // Terms from a small alphabet, so generated terms share prefixes and come within a few edits of each
 // other; with accented letters, a CJK character and a character outside the BMP (two UTF-16 units,
