@@ -182,6 +182,7 @@ export class Engine {
       limit,
       briefOf: (id) => this.briefById.get(id)!,
       options: answerTuning,
+      ...(options.now !== undefined ? { now: options.now } : {}),
       ...(resolved?.context ? { context: resolved.context } : {}),
     });
     return resolved ? { ...answer, followUp: resolved.resolution } : answer;

@@ -65,18 +65,18 @@ describe('formatReply', () => {
     const r = longAnswer(1);
     const tg = formatReply(r, 'telegram');
     expect(tg).toContain('&amp; agreed &lt;things&gt;. [1]');
-    expect(tg).toContain('[1] <a href="https://news.example/1?a=1&amp;b=2">Brief 1 | A &amp; B &lt;c&gt;</a> (2026-01-30)');
+    expect(tg).toContain('[1] <a href="https://news.example/1?a=1&amp;b=2">Brief 1 | A &amp; B &lt;c&gt;</a> (Jan. 30, 2026)');
     const sl = formatReply(r, 'slack');
     expect(sl).toContain('&amp; agreed &lt;things&gt;. [1]');
-    expect(sl).toContain('[1] <https://news.example/1?a=1&amp;b=2|Brief 1 | A &amp; B &lt;c&gt;> (2026-01-30)');
+    expect(sl).toContain('[1] <https://news.example/1?a=1&amp;b=2|Brief 1 | A &amp; B &lt;c&gt;> (Jan. 30, 2026)');
     const dc = formatReply(r, 'discord');
     expect(dc).toContain('& agreed <things>. \\[1\\]');
     expect(dc).toContain('\\[1\\] [Brief 1 \\| A & B <c>](<https://news.example/1?a=1&b=2>)');
     const md = formatReply(r, 'markdown');
     expect(md).toContain('& agreed \\<things\\>. [1]');
-    expect(md).toContain('**Sources**\n[1] [Brief 1 | A & B <c>](<https://news.example/1?a=1&b=2>) (2026-01-30)');
+    expect(md).toContain('**Sources**\n[1] [Brief 1 | A & B <c>](<https://news.example/1?a=1&b=2>) (Jan. 30, 2026)');
     const plain = formatReply(r, 'plain');
-    expect(plain).toBe(`${sentence(1)}\n\nSources\n[1] Brief 1 | A & B <c> https://news.example/1?a=1&b=2 (2026-01-30)`);
+    expect(plain).toBe(`${sentence(1)}\n\nSources\n[1] Brief 1 | A & B <c> https://news.example/1?a=1&b=2 (Jan. 30, 2026)`);
   });
 
   it('never links a non-http URL', () => {
@@ -90,7 +90,7 @@ describe('formatReply', () => {
     expect(formatReply(answer, 'plain')).not.toContain('Brief 2');
     const sources: ChatReply = { kind: 'source', answered: true, answer: 'Sources for my answer to "Q?":', citations: [cite(1), cite(2)] };
     expect(formatReply(sources, 'plain')).toBe(
-      'Sources for my answer to "Q?":\n\n1. Brief 1 | A & B <c> https://news.example/1?a=1&b=2 (2026-01-30)\n2. Brief 2 | A & B <c> https://news.example/2?a=1&b=2 (2026-01-30)',
+      'Sources for my answer to "Q?":\n\n1. Brief 1 | A & B <c> https://news.example/1?a=1&b=2 (Jan. 30, 2026)\n2. Brief 2 | A & B <c> https://news.example/2?a=1&b=2 (Jan. 30, 2026)',
     );
     const none: ChatReply = {
       kind: 'no_answer',
