@@ -159,6 +159,9 @@ export function checkSet(threads: Thread[], questions: ThreadQuestion[], corpus:
     }
     const body = text(q.briefId);
     for (const a of q.answers) if (!body.includes(a) || !containsAny(body, [a])) problems.push(`${where}: "${a}" is not in ${q.briefId}`);
+    // The wire marks names as <Name>, which Markdown reads as an HTML tag, so a brief's text has no such span.
+    const readable = body.replace(/<[^<>\n]*>/g, '');
+    for (const a of q.answers) if (body.includes(a) && !readable.includes(a)) problems.push(`${where}: "${a}" is inside <...> wire markup in ${q.briefId}`);
     const para = paragraphs(corpus.get(q.briefId)!.body)[q.paragraph - 1];
     if (!para || !containsAny(para, q.answers)) problems.push(`${where}: paragraph ${q.paragraph} of ${q.briefId} holds no gold answer`);
     if (containsAny(q.question, q.answers)) problems.push(`${where}: the question contains its answer`);
