@@ -329,7 +329,14 @@ function composeAnswer(index: SearchIndex, question: string, retrieval: Retrieva
   const ownTotal = own.reduce((s, t) => s + idf(index, t), 0);
   const carriedTotal = carried.reduce((s, [t, w]) => s + w * idf(index, t), 0);
   const scale = own.length && carriedTotal > o.carriedShare * ownTotal ? (o.carriedShare * ownTotal) / carriedTotal : 1;
-  const weight = new Map([...own.map((t) => [t, idf(index, t)] as const), ...carried.map(([t, w]) => [t, scale * w * idf(index, t)] as const)]);
+  const type = questionType(question);
+  // Words naming what is asked for ("date", "postponed") are not evidence the briefs must hold, nor
+  // what makes a sentence the answer: the answer gives a date, or says what became of the plan.
+  const askedFor = askedForTerms(question, type);
+  const weight = new Map([
+    ...own.map((t) => [t, askedFor.has(t) ? 0 : idf(index, t)] as const),
+    ...carried.map(([t, w]) => [t, scale * w * idf(index, t)] as const),
+  ]);
   // A follow-up's conversation terms count at their (lower) weight, here and in the score.
   const total = terms.reduce((s, t) => s + weight.get(t)!, 0);
   const cover = (matched: Iterable<string>) => {
@@ -344,9 +351,6 @@ function composeAnswer(index: SearchIndex, question: string, retrieval: Retrieva
   // The terms of each sentence of the top passages (the answer is chosen among them below).
   const pool = readingPool(hits, o.passages, ctx.briefOf);
   const analysed = pool.map((hit) => hit.passage.sentences.map(([s, e]) => analyze(hit.passage.text.slice(s, e))));
-  const type = questionType(question);
-  // Words naming what is asked for ("date", "postponed") are not evidence the briefs must hold.
-  const askedFor = askedForTerms(question, type);
   if (
     strength(index, retrieval, carried, askedFor) < o.minStrength &&
     coverage(index, retrieval, carried, links, briefTerms(retrieval, pool, analysed), askedFor) < o.minCoverage
@@ -445,9 +449,10 @@ function composeAnswer(index: SearchIndex, question: string, retrieval: Retrieva
     const [s, e] = c.hit.passage.sentences[c.s]!;
     return earlierType === 'other' || earlierType === 'topic' || typeEvidence(earlierType, c.hit.passage.text.slice(s, e), questionWords) > 0;
   };
-  const prior = leadStory
-    ? candidates.find((c) => c.older && c.raw > lead.score && ctx.briefOf(c.hit.passage.briefId).story === leadStory && answers(c))
-    : undefined;
+  const prior =
+    leadStory && leansOnLatest(question)
+      ? candidates.find((c) => c.older && c.raw > lead.score && ctx.briefOf(c.hit.passage.briefId).story === leadStory && answers(c))
+      : undefined;
   const earlier: number[] = [];
   if (prior && !chosen.some((x) => x.candidate.hit.doc === prior.hit.doc && x.candidate.s === prior.s)) {
     let at = citations.findIndex((x) => x.doc === prior.hit.doc && prior.s >= x.window[0] && prior.s <= x.window[1]);
@@ -483,13 +488,8 @@ function composeAnswer(index: SearchIndex, question: string, retrieval: Retrieva
   };
   const answer = chosen.map(({ candidate: c, marker }) => `${sentenceOf(c)} [${marker}]`).join(' ');
   const quoted = chosen.map(({ candidate: c, marker }) => ({ brief: ctx.briefOf(c.hit.passage.briefId), sentence: sentenceOf(c), marker }));
-  // The answer's date: the latest of the briefs it quotes (not counting the "Earlier" context).
-  const asOf = quoted
-    .filter((q) => !earlier.includes(q.marker))
-    .map((q) => effectiveDate(q.brief))
-    .filter((d): d is string => !!d)
-    .sort()
-    .pop();
+  // The answer's date: that of the brief its first sentence quotes (each source gives its own).
+  const asOf = effectiveDate(quoted[0]!.brief);
   const times: TimeNote[] = [];
   for (const q of quoted)
     for (const t of resolveTimes(q.sentence, q.brief.date, q.marker)) if (!times.some((x) => x.marker === t.marker && x.phrase === t.phrase)) times.push(t);

@@ -225,6 +225,12 @@ describe('Markdown constructs', () => {
     ]);
   });
 
+  it('angle brackets around a name that is no HTML element stay as text (wire copy: "<Carsey-Werner Co>", tickers)', () => {
+    expect(texts('A judge denied the motion of <Carsey-Werner Co> for an injunction against Kodak <EK>, <em>in full</em>.\n')).toEqual([
+      'A judge denied the motion of <Carsey-Werner Co> for an injunction against Kodak <EK>, in full.',
+    ]);
+  });
+
   it('images are dropped, alt text and URL alike; a paragraph of only an image is no passage', () => {
     const b = read('![Petro at the White House](https://example.org/p.jpg)\n\nPetro ![photo](https://example.org/q.jpg) spoke.\n');
     expect(b.passages.map((p) => p.text)).toEqual(['Petro spoke.']);
@@ -319,7 +325,8 @@ describe('front matter for the life of a story', () => {
   });
 
   it('reads front matter above an AP-shape .txt brief, whose body stays plain text (byline, title line)', () => {
-    const [b] = parseBriefs([file('seed.txt', `---\ndate: 2026-01-30\n---\n${readFileSync('seeds/000_3f25df5bcd3f84e8.txt', 'utf8')}`)]);
+    // The seed itself: its front matter gives only the date.
+    const [b] = parseBriefs([file('seed.txt', readFileSync('seeds/000_3f25df5bcd3f84e8.txt'))]);
     expect(b).toMatchObject({
       date: '2026-01-30',
       byline: 'TA | AP Brief',

@@ -92,9 +92,20 @@ export function resolveTimes(sentence: string, date: string | undefined, marker:
   const base = dayOf(date);
   if (Number.isNaN(base)) return [];
   const weekday = (base + 4) % 7; // 1970-01-01 was a Thursday.
-  const future = FUTURE_RE.test(sentence);
   const notes: TimeNote[] = [];
   for (const m of sentence.matchAll(RELATIVE_RE)) {
+    // Tense from the clause up to the phrase and the few words after it ("will meet Friday",
+    // "who on Friday said", "confirmed Friday that … would").
+    const clause = sentence
+      .slice(0, m.index)
+      .split(/[,;:—–(]|\s-\s/)
+      .pop()!;
+    const after = sentence
+      .slice(m.index + m[0].length)
+      .split(/\s+/)
+      .slice(0, 3)
+      .join(' ');
+    const future = FUTURE_RE.test(`${clause} ${m[0]} ${after}`) && !/^\s*(?:said|told|announced|reported)\b/i.test(after);
     const phrase = m[0].replace(/^on\s+/i, '');
     if (m[1]) {
       const target = WEEKDAYS.indexOf(m[1][0]!.toUpperCase() + m[1].slice(1).toLowerCase());
@@ -108,7 +119,9 @@ export function resolveTimes(sentence: string, date: string | undefined, marker:
       const shift = { last: -1, this: 0, next: 1 }[m[3]!.toLowerCase() as 'last' | 'this' | 'next'];
       const unit = m[4]!.toLowerCase();
       if (unit === 'week') {
-        const monday = base - ((weekday + 6) % 7) + 7 * shift;
+        // On a Sunday, "this week" ahead is the week starting the next day.
+        const ahead = weekday === 0 && shift === 0 && future ? 1 : 0;
+        const monday = base - ((weekday + 6) % 7) + 7 * (shift + ahead);
         notes.push({ marker, phrase, date: isoDay(monday), end: isoDay(monday + 6), label: `the week of ${formatDay(isoDay(monday))}` });
       } else {
         const t = new Date(base * 86_400_000);

@@ -93,7 +93,7 @@ export interface Answer {
   related?: RelatedBrief[];
   /** Only when asked with a history: how the question was read against it (see `conversation.ts`). */
   followUp?: import('./conversation.js').Resolution;
-  /** When answered from dated briefs: the latest date (`updated`, else `date`) of the briefs the answer quotes. */
+  /** When answered from a dated brief: the date (`updated`, else `date`) of the brief the answer's first sentence quotes. */
   asOf?: string;
   /**
    * Markers of answer sentences quoted as earlier context: an older brief of the
