@@ -74,6 +74,12 @@ export interface AnswerOptions {
   storyFactor: number;
   /** The same for a question about where things stand (a date, a change of plan, "still", "latest"; see `recency.ts`). */
   statusStoryFactor: number;
+  /**
+   * Briefs that each hold at least this share of the question's weight (IDF of
+   * its own words) are read as one story for it, besides the stories found at
+   * build time (above 1: off).
+   */
+  sameStory: number;
   /** An expired brief's sentences score this share of their score (it answers only when nothing else does). */
   expiredFactor: number;
   /**
@@ -100,7 +106,8 @@ const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   linkWeight: { derived: 1, synonym: 0.5, similar: 0.25, hypernym: 0.25 },
   carryWeight: 0.5,
   carriedShare: 1,
-  storyFactor: 0.85,
+  storyFactor: 0.95,
+  sameStory: 0.8,
   statusStoryFactor: 0.6,
   expiredFactor: 0.2,
 };
@@ -276,6 +283,28 @@ function readingPool(hits: Hit[], n: number, briefOf: (id: string) => Brief): Hi
   return pool;
 }
 
+/**
+ * The stories of the briefs read, for this question: briefs of one story (see
+ * `stories.ts`), and briefs that each hold at least `sameStory` of the
+ * question's weight — they report the same thing, whatever the build linked.
+ * Brief id → story key; briefs alone in their story are left out.
+ */
+function questionStories(pool: Hit[], briefOf: (id: string) => Brief, share: (briefId: string) => number, sameStory: number): Map<string, string> {
+  const ids = [...new Set(pool.map((h) => h.passage.briefId))];
+  const key = new Map(ids.map((id) => [id, briefOf(id).story ?? id]));
+  const strong = ids.filter((id) => share(id) >= sameStory);
+  // Briefs that hold the question's words join the story of the first of them.
+  if (strong.length > 1) {
+    const target = key.get(strong[0]!)!;
+    const merged = new Set(strong.map((id) => key.get(id)!));
+    for (const [id, k] of key) if (merged.has(k)) key.set(id, target);
+  }
+  const size = new Map<string, number>();
+  for (const k of key.values()) size.set(k, (size.get(k) ?? 0) + 1);
+  for (const [id, k] of key) if (size.get(k)! < 2) key.delete(id);
+  return key;
+}
+
 /** Story → the latest date (`updated`, else `date`) of its briefs among `hits`. */
 function newestOfStories(hits: Hit[], briefOf: (id: string) => Brief): Map<string, string> {
   const out = new Map<string, string>();
@@ -400,12 +429,23 @@ function composeAnswer(index: SearchIndex, question: string, retrieval: Retrieva
     });
   });
   // The newest brief of a story answers when it speaks to the question; an expired brief only when nothing else does.
-  const newest = newestOfStories(pool, ctx.briefOf);
+  // Briefs holding two or more of the question's words (one word, "meeting", says little about a story).
+  const shareOf = (id: string) => {
+    const held = [...(retrieval.briefMatched.get(id) ?? [])].filter((t) => own.includes(t) && !askedFor.has(t));
+    return held.length >= 2 ? cover(held) : 0;
+  };
+  const storyOf = questionStories(pool, ctx.briefOf, shareOf, o.sameStory);
+  const newest = new Map<string, string>();
+  for (const [id, key] of storyOf) {
+    const d = effectiveDate(ctx.briefOf(id)) ?? '';
+    if (!newest.has(key) || d > newest.get(key)!) newest.set(key, d);
+  }
   const storyFactor = leansOnLatest(question) ? o.statusStoryFactor : o.storyFactor;
   const now = ctx.now ?? Date.now();
   for (const c of candidates) {
     const b = ctx.briefOf(c.hit.passage.briefId);
-    if (b.story && (effectiveDate(b) ?? '') < newest.get(b.story)!) {
+    const key = storyOf.get(b.id);
+    if (key !== undefined && (effectiveDate(b) ?? '') < newest.get(key)!) {
       c.older = true;
       c.score *= storyFactor;
     }
@@ -443,7 +483,7 @@ function composeAnswer(index: SearchIndex, question: string, retrieval: Retrieva
   // follows, dated, as "Earlier" context (its marker is listed in `earlier`): a sentence that
   // holds what the question asks for (for a change of plan, the date first planned).
   const lead = chosen[0]!.candidate;
-  const leadStory = ctx.briefOf(lead.hit.passage.briefId).story;
+  const leadStory = storyOf.get(lead.hit.passage.briefId);
   const earlierType = type === 'change' ? 'date' : type;
   const answers = (c: Candidate) => {
     const [s, e] = c.hit.passage.sentences[c.s]!;
@@ -451,7 +491,7 @@ function composeAnswer(index: SearchIndex, question: string, retrieval: Retrieva
   };
   const prior =
     leadStory && leansOnLatest(question)
-      ? candidates.find((c) => c.older && c.raw > lead.score && ctx.briefOf(c.hit.passage.briefId).story === leadStory && answers(c))
+      ? candidates.find((c) => c.older && c.raw > lead.score && storyOf.get(c.hit.passage.briefId) === leadStory && answers(c))
       : undefined;
   const earlier: number[] = [];
   if (prior && !chosen.some((x) => x.candidate.hit.doc === prior.hit.doc && x.candidate.s === prior.s)) {

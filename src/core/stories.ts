@@ -36,7 +36,7 @@ export interface StoryOptions {
   maxShare: number;
 }
 
-const DEFAULT_STORY_OPTIONS: StoryOptions = { threshold: 0.5, days: 30, leadSentences: 2, maxShare: 0.01, minShared: 2 };
+const DEFAULT_STORY_OPTIONS: StoryOptions = { threshold: 0.35, days: 30, leadSentences: 2, maxShare: 0.01, minShared: 2 };
 
 /** Words in fewer briefs than this always count, whatever {@link StoryOptions.maxShare} says (small collections). */
 const MIN_COMMON = 5;
