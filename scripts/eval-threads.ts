@@ -83,32 +83,18 @@ function readOutputs(text: string): Map<string, Output> {
   return out;
 }
 
-async function main(): Promise<number> {
-  const { values } = parseArgs({
-    options: {
-      evalkit: { type: 'string' },
-      out: { type: 'string', default: join(ROOT, '.eval', 'threads') },
-      distractors: { type: 'string', default: '1000' },
-      json: { type: 'boolean', default: false },
-    },
-  });
-  const kit = findKit(values.evalkit);
-  if (!existsSync(join(kit, 'score.mjs')) || !existsSync(join(kit, 'scale', 'reuters-21578.jsonl.gz'))) {
-    process.stderr.write(
-      `eval:threads: the evaluation kit (score.mjs and scale/reuters-21578.jsonl.gz) was not found at ${kit}; skipped.\n` +
-        'It is not shipped with Briefbot; point to a copy with --evalkit DIR or $EVALKIT.\n',
-    );
-    return 0;
-  }
-  const distractors = Number(values.distractors);
-  if (!Number.isInteger(distractors) || distractors < 0) {
-    process.stderr.write(`eval:threads: --distractors must be a whole number (got "${values.distractors}")\n`);
-    return 2;
-  }
-  const out = resolve(values.out);
-  const built = await buildThreadsSet(kit, out, distractors);
-  process.stderr.write(`eval:threads: ${built.questions} questions, ${built.setBriefs} set briefs + ${built.distractors} distractors in ${out}\n`);
+/** Figures of one run: the set built, Briefbot's run time, and both systems' breakdowns. */
+export interface ThreadsResult {
+  set: Awaited<ReturnType<typeof buildThreadsSet>>;
+  seconds: number;
+  briefbot: ReturnType<typeof breakdown>;
+  minisearch: ReturnType<typeof breakdown>;
+}
 
+/** Build the set into `out` from the kit's corpus, then score Briefbot (batch CLI) and plain MiniSearch on it. */
+export async function runThreads(kit: string, out: string, distractors: number): Promise<ThreadsResult> {
+  const set = await buildThreadsSet(kit, out, distractors);
+  process.stderr.write(`eval:threads: ${set.questions} questions, ${set.setBriefs} set briefs + ${set.distractors} distractors in ${out}\n`);
   process.stderr.write('eval:threads: Briefbot through the batch CLI…\n');
   const briefbotFile = join(out, 'briefbot.jsonl');
   const run = spawnSync(process.execPath, [join(kit, 'score.mjs'), '--set', out, '--project', ROOT, '--save', briefbotFile, '--json'], {
@@ -128,14 +114,14 @@ async function main(): Promise<number> {
   const threadBriefs = new Map(threads.map((t) => [t.id, t.briefs]));
   const briefbot = breakdown(questions, readOutputs(readFileSync(briefbotFile, 'utf8')), threadBriefs, containsAny);
   const minisearch = breakdown(questions, readOutputs(readFileSync(minisearchFile, 'utf8')), threadBriefs, containsAny);
+  return { set, seconds, briefbot, minisearch };
+}
 
-  if (values.json) {
-    process.stdout.write(JSON.stringify({ set: built, seconds, briefbot, minisearch }, null, 2) + '\n');
-    return 0;
-  }
+/** The figures as a Markdown table, both halves (test first: what the tuning never saw). */
+export function threadsTable(r: ThreadsResult): string {
   const pct = (k: number, n: number) => (n ? `${((100 * k) / n).toFixed(1)}%` : 'n/a');
   const rows = [
-    `### threads (${built.questions} questions; ${built.setBriefs} set briefs + ${built.distractors} distractors indexed; Briefbot ${seconds.toFixed(1)} s)`,
+    `### threads (${r.set.questions} questions; ${r.set.setBriefs} set briefs + ${r.set.distractors} distractors indexed; Briefbot ${r.seconds.toFixed(1)} s)`,
     '',
     'Briefbot / plain MiniSearch. wrong-time@1: first citation is an older brief of the story (latest) or a later one (older).',
     '',
@@ -144,13 +130,44 @@ async function main(): Promise<number> {
   ];
   for (const part of PARTS)
     for (const kind of KINDS) {
-      const a = briefbot[part]![kind]!;
-      const b = minisearch[part]![kind]!;
+      const a = r.briefbot[part]![kind]!;
+      const b = r.minisearch[part]![kind]!;
       const both = (k: keyof Cell) => `${pct(a[k], a.n)} / ${pct(b[k], b.n)}`;
       const wrongTime = kind === 'latest' || kind === 'older' ? both('wrongTimeAt1') : '';
       rows.push(`| ${part} | ${kind} | ${a.n} | ${both('answerAt1')} | ${both('answerAt3')} | ${both('briefAt1')} | ${wrongTime} |`);
     }
-  process.stdout.write(rows.join('\n') + '\n');
+  return rows.join('\n') + '\n';
+}
+
+/** Is the kit (with the Reuters corpus the set is built from) at `kit`? */
+export function hasThreadsKit(kit: string): boolean {
+  return existsSync(join(kit, 'score.mjs')) && existsSync(join(kit, 'scale', 'reuters-21578.jsonl.gz'));
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      evalkit: { type: 'string' },
+      out: { type: 'string', default: join(ROOT, '.eval', 'threads') },
+      distractors: { type: 'string', default: '1000' },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  const kit = findKit(values.evalkit);
+  if (!hasThreadsKit(kit)) {
+    process.stderr.write(
+      `eval:threads: the evaluation kit (score.mjs and scale/reuters-21578.jsonl.gz) was not found at ${kit}; skipped.\n` +
+        'It is not shipped with Briefbot; point to a copy with --evalkit DIR or $EVALKIT.\n',
+    );
+    return 0;
+  }
+  const distractors = Number(values.distractors);
+  if (!Number.isInteger(distractors) || distractors < 0) {
+    process.stderr.write(`eval:threads: --distractors must be a whole number (got "${values.distractors}")\n`);
+    return 2;
+  }
+  const result = await runThreads(kit, resolve(values.out), distractors);
+  process.stdout.write(values.json ? JSON.stringify(result, null, 2) + '\n' : threadsTable(result));
   return 0;
 }
 

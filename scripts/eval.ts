@@ -4,7 +4,7 @@
  * score plain MiniSearch (default options) on the same questions in the same
  * run, so every gain is a ratio on the same machine.
  *
- *   npm run eval [-- --kit ../shared/evalkit] [--part tune|test|all] [--sets squad2,newsroom,paraphrase] [--limit N] [--json]
+ *   npm run eval [-- --kit ../shared/evalkit] [--part tune|test|all] [--sets squad2,newsroom,paraphrase],threads [--limit N] [--json]
  *
  * `--part` (default `test`) keeps only that part of each set's questions, split
  * by brief as in scripts/split.ts; `test` is what the weights never saw. Each
@@ -21,6 +21,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BRIEF_EXTENSIONS } from '../src/node/briefs-dir.js';
 import { describePart, followupTables, runFollowups } from './eval-followups.js';
+import { hasThreadsKit, runThreads, threadsTable } from './eval-threads.js';
 import { plainMiniSearch } from './minisearch-baseline.js';
 import { type Part, parsePart, selectPart } from './split.js';
 
@@ -28,7 +29,7 @@ const ROOT = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
   options: {
     kit: { type: 'string', default: join(ROOT, '..', 'shared', 'evalkit') },
-    sets: { type: 'string', default: 'squad2,newsroom,paraphrase' },
+    sets: { type: 'string', default: 'squad2,newsroom,paraphrase,threads' },
     part: { type: 'string', default: 'test' },
     limit: { type: 'string' },
     json: { type: 'boolean', default: false },
@@ -92,7 +93,7 @@ try {
   for (const set of values.sets
     .split(',')
     .map((s) => s.trim())
-    .filter(Boolean)) {
+    .filter((s) => s && s !== 'threads')) {
     const setDir = join(kit, 'public', set);
     if (!existsSync(join(setDir, 'questions.jsonl'))) {
       process.stderr.write(`eval: no set "${set}" in ${kit}/public\n`);
@@ -136,12 +137,18 @@ try {
 process.stderr.write(`eval: followups: ${part} part, Briefbot through the batch CLI, with and without history…\n`);
 const followups = await runFollowups(kit, { part });
 
+// Dated story threads (evals/threads, built from the kit's Reuters corpus): both halves in one table, split by thread.
+const threads = values.sets.split(',').includes('threads') && hasThreadsKit(kit) ? await runThreads(kit, join(ROOT, '.eval', 'threads'), 1000) : undefined;
+
 if (values.json) {
-  process.stdout.write(JSON.stringify({ part, split: describePart(part), ...results, ...(followups ? { followups } : {}) }, null, 2) + '\n');
+  process.stdout.write(
+    JSON.stringify({ part, split: describePart(part), ...results, ...(followups ? { followups } : {}), ...(threads ? { threads } : {}) }, null, 2) + '\n',
+  );
 } else {
   process.stdout.write(`${describePart(part)}\n\n`);
   for (const [set, r] of Object.entries(results)) process.stdout.write(table(set, r, r.briefbot, r.minisearch) + '\n');
   if (followups) process.stdout.write(followupTables(followups));
+  if (threads) process.stdout.write('\n' + threadsTable(threads));
 }
 
 function score(args: string[]): Score {

@@ -23,7 +23,6 @@ import { readLexicon } from './node/lexicon.js';
 import type { Turn } from './core/types.js';
 import { BriefError } from './core/errors.js';
 import { BriefsFolderError, readBriefFiles } from './node/briefs-dir.js';
-import { splitSentences } from './adapters/chat/format.js';
 import { datedText, formatDay } from './core/recency.js';
 
 const USAGE = `Usage:
@@ -169,7 +168,7 @@ async function batch(engine: Engine, file: string, defaults: { limit: number | u
 }
 
 function formatText(r: AskResponse): string {
-  const lines = [datedText(r, splitSentences), ''];
+  const lines = [datedText(r), ''];
   r.citations.forEach((c, i) => {
     const meta = [c.title, c.byline, c.date && formatDay(c.date), c.updated && `updated ${formatDay(c.updated)}`].filter(Boolean).join(' · ');
     lines.push(`[${i + 1}] ${meta} (${c.passageId})`, `    ${c.snippet}`);

@@ -66,16 +66,13 @@ describe('questions', () => {
 describe('an answer with its dates, as plain text', () => {
   it('opens with "As of", dates the earlier context and places relative words after their sentence', () => {
     const cite = (date: string) => ({ briefId: 'b', title: 'T', byline: null, date, url: null, passageId: 'b#p1', snippet: '', highlights: [], score: 1 });
-    const text = datedText(
-      {
-        answer: 'The meeting will now take place on Feb. 10. [1] Petro said Friday the meeting was set for Feb. 3. [2]',
-        citations: [cite('2026-02-01'), cite('2026-01-30')],
-        asOf: '2026-02-01',
-        earlier: [2],
-        times: [{ marker: 2, phrase: 'Friday', date: '2026-01-30', label: 'Jan. 30, 2026' }],
-      },
-      (t) => t.split(/(?<=\])\s+/),
-    );
+    const text = datedText({
+      answer: 'The meeting will now take place on Feb. 10. [1] Petro said Friday the meeting was set for Feb. 3. [2]',
+      citations: [cite('2026-02-01'), cite('2026-01-30')],
+      asOf: '2026-02-01',
+      earlier: [2],
+      times: [{ marker: 2, phrase: 'Friday', date: '2026-01-30', label: 'Jan. 30, 2026' }],
+    });
     expect(text).toBe(
       'As of Feb. 1, 2026: The meeting will now take place on Feb. 10. [1] Earlier, on Jan. 30, 2026: Petro said Friday the meeting was set for Feb. 3. [2] (Friday: Jan. 30, 2026)',
     );

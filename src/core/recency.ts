@@ -168,8 +168,8 @@ export function expiredNote(a: Dated): string | undefined {
 }
 
 /** An answer's text with its dates, as plain text (the CLI; each channel renders the same parts in its markup). */
-export function datedText(a: Dated & { answer: string }, split: (text: string) => string[]): string {
-  const parts = split(a.answer).map((s) => {
+export function datedText(a: Dated & { answer: string }): string {
+  const parts = replySentences(a.answer).map((s) => {
     const nl = s.startsWith('\n') ? '\n' : '';
     const { before, after } = sentenceDates(a, s);
     return nl + [before, s.trim(), after].filter(Boolean).join(' ');
@@ -179,4 +179,24 @@ export function datedText(a: Dated & { answer: string }, split: (text: string) =
   if (asOf) text = `${asOf}: ${text}`;
   const note = expiredNote(a);
   return note ? `${text}\n\n${note}` : text;
+}
+
+/**
+ * Split text into sentences, each keeping the `[n]` markers that follow it.
+ * Answers (which carry markers) are split only after markers, so an
+ * abbreviation such as "U.S." never splits an answer sentence. A sentence
+ * that began a new line of the text starts with "\n" (lists stay lists).
+ */
+export function replySentences(text: string): string[] {
+  const out: string[] = [];
+  for (const line of text.trim().split(/\n+/)) {
+    const t = line.trim();
+    if (!t) continue;
+    const parts = /\[\d+\]/.test(t) ? t.split(/(?<=\])\s+(?!\[)/) : t.split(/(?<=[.!?:])\s+(?=["“(\p{Lu}\d/])/u);
+    parts
+      .map((p) => p.trim())
+      .filter(Boolean)
+      .forEach((p, i) => out.push(i === 0 && out.length > 0 ? `\n${p}` : p));
+  }
+  return out;
 }

@@ -16,8 +16,10 @@
  * @module
  */
 import type { ChatReply } from '../../core/chat.js';
-import { asOfLabel, expiredNote, formatDay, sentenceDates } from '../../core/recency.js';
+import { asOfLabel, expiredNote, formatDay, replySentences as splitSentences, sentenceDates } from '../../core/recency.js';
 import type { ChannelName } from './respond.js';
+
+export { splitSentences };
 
 /** Markup families. WhatsApp, SMS and LINE are plain text; Markdown is for the OpenAI-compatible API. */
 export type Markup = 'telegram' | 'slack' | 'discord' | 'markdown' | 'plain';
@@ -145,26 +147,6 @@ function sourceLine(style: Style, s: Source, numbered: 'marker' | 'list'): strin
   const body = url ? style.link(title, url) : style.text(title);
   const date = s.date ? ` (${style.text(formatDay(s.date))})` : '';
   return `${style.text(head)} ${body}${date}`;
-}
-
-/**
- * Split text into sentences, each keeping the `[n]` markers that follow it.
- * Answers (which carry markers) are split only after markers, so an
- * abbreviation such as "U.S." never splits an answer sentence. A sentence
- * that began a new line of the text starts with "\n" (lists stay lists).
- */
-export function splitSentences(text: string): string[] {
-  const out: string[] = [];
-  for (const line of text.trim().split(/\n+/)) {
-    const t = line.trim();
-    if (!t) continue;
-    const parts = /\[\d+\]/.test(t) ? t.split(/(?<=\])\s+(?!\[)/) : t.split(/(?<=[.!?:])\s+(?=["“(\p{Lu}\d/])/u);
-    parts
-      .map((p) => p.trim())
-      .filter(Boolean)
-      .forEach((p, i) => out.push(i === 0 && out.length > 0 ? `\n${p}` : p));
-  }
-  return out;
 }
 
 /** Sentences back into text: a space between them, or the line break they started with. */

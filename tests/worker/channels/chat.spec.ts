@@ -61,6 +61,26 @@ describe('respond (the single entry point)', () => {
 });
 
 describe('formatReply', () => {
+  it('dates the answer in every markup: "As of", the earlier context, relative days and expired sources', () => {
+    const reply: ChatReply = {
+      kind: 'answer',
+      answered: true,
+      answer: 'The meeting will now take place on Feb. 10. [1] Petro said Friday it was set for Feb. 3. [2]',
+      citations: [cite(1, { date: '2026-02-01' }), cite(2)],
+      asOf: '2026-02-01',
+      earlier: [2],
+      times: [{ marker: 2, phrase: 'Friday', date: '2026-01-30', label: 'Jan. 30, 2026' }],
+      expired: [{ marker: 1, expires: '2026-02-20' }],
+    };
+    const plain = formatReply(reply, 'plain');
+    expect(plain).toMatch(/^As of Feb\. 1, 2026: The meeting will now take place on Feb\. 10\. \[1\] Earlier, on Jan\. 30, 2026: Petro said Friday .* \[2\] \(Friday: Jan\. 30, 2026\)\n\n/);
+    expect(plain).toContain('\n\nNote: [1] comes from a brief that expired on Feb. 20, 2026; it may be out of date.\n\n');
+    expect(plain).toContain('[1] Brief 1 | A & B <c> https://news.example/1?a=1&b=2 (Feb. 1, 2026)');
+    for (const markup of ['telegram', 'slack', 'discord', 'markdown'] as const) {
+      expect(formatReply(reply, markup), markup).toMatch(/^As of Feb\. 1, 2026: .*Earlier, on Jan\. 30, 2026: .*\(Friday: Jan\. 30, 2026\)/);
+    }
+  });
+
   it('escapes each markup as its platform requires', () => {
     const r = longAnswer(1);
     const tg = formatReply(r, 'telegram');
