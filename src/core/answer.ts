@@ -393,6 +393,12 @@ function composeAnswer(index: SearchIndex, question: string, retrieval: Retrieva
   }
 
   const questionWords = new Set(words(question).map((w) => normalizeWord(w.word)));
+  // Briefs holding two or more of the question's words (one word, "meeting", says little about a story).
+  const shareOf = (id: string) => {
+    const held = [...(retrieval.briefMatched.get(id) ?? [])].filter((t) => own.includes(t) && !askedFor.has(t));
+    return held.length >= 2 ? cover(held) : 0;
+  };
+  const storyOf = questionStories(pool, ctx.briefOf, shareOf, o.sameStory);
   const candidates: Candidate[] = [];
   pool.forEach((hit, h) => {
     const p = hit.passage;
@@ -429,12 +435,6 @@ function composeAnswer(index: SearchIndex, question: string, retrieval: Retrieva
     });
   });
   // The newest brief of a story answers when it speaks to the question; an expired brief only when nothing else does.
-  // Briefs holding two or more of the question's words (one word, "meeting", says little about a story).
-  const shareOf = (id: string) => {
-    const held = [...(retrieval.briefMatched.get(id) ?? [])].filter((t) => own.includes(t) && !askedFor.has(t));
-    return held.length >= 2 ? cover(held) : 0;
-  };
-  const storyOf = questionStories(pool, ctx.briefOf, shareOf, o.sameStory);
   const newest = new Map<string, string>();
   for (const [id, key] of storyOf) {
     const d = effectiveDate(ctx.briefOf(id)) ?? '';
