@@ -393,10 +393,11 @@ function composeAnswer(index: SearchIndex, question: string, retrieval: Retrieva
   }
 
   const questionWords = new Set(words(question).map((w) => normalizeWord(w.word)));
-  // Briefs holding two or more of the question's words (one word, "meeting", says little about a story).
+  // Briefs holding two or more of the question's words, one of them a name or rare word (not among
+  // the lexicon's common English words): "Cargill" and "Seaforth" tell a story, "foreign minister" does not.
   const shareOf = (id: string) => {
     const held = [...(retrieval.briefMatched.get(id) ?? [])].filter((t) => own.includes(t) && !askedFor.has(t));
-    return held.length >= 2 ? cover(held) : 0;
+    return held.length >= 2 && held.some((t) => index.lexicon.rank(t) === undefined) ? cover(held) : 0;
   };
   const storyOf = questionStories(pool, ctx.briefOf, shareOf, o.sameStory);
   const candidates: Candidate[] = [];
