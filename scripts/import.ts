@@ -11,6 +11,7 @@
  * See docs/publishing.md.
  * @module
  */
+import { realpathSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -19,7 +20,11 @@ import { FeedError, importFeed, readFeed, type ItemOutcome } from '../src/node/f
 const USAGE = 'Usage: npm run import -- <feed URL or file> [--out DIR] [--force]';
 
 function describe(o: ItemOutcome, outDir: string): string {
-  const where = (file: string) => relative(process.cwd(), resolve(outDir, file)) || file;
+  const where = (file: string) => {
+    const path = resolve(outDir, file);
+    const rel = relative(process.cwd(), path);
+    return rel && !rel.startsWith('..') ? rel : path;
+  };
   switch (o.status) {
     case 'failed':
       return `  item ${o.n}${o.title ? ` ("${o.title}")` : ''}: not imported: ${o.error}`;
@@ -79,7 +84,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   return failed ? 1 : 0;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+// Run as a script (through a symlinked checkout too), not when imported by a test.
+if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {
   main(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (err: unknown) => {
