@@ -184,6 +184,21 @@ describe('MCP over HTTP, on the wire', () => {
     expect(body).toEqual({ jsonrpc: '2.0', id: null, error: { code: -32001, message: expect.stringContaining('API key'), data: { code: 'invalid_api_key' } } });
   });
 
+  it('lets browser clients in: a CORS preflight is answered without the key', async () => {
+    const res = await SELF.fetch(URL_MCP, {
+      method: 'OPTIONS',
+      headers: {
+        Origin: 'https://inspector.example',
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'authorization, content-type, mcp-protocol-version',
+      },
+    });
+    expect(res.status).toBe(204);
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expect(res.headers.get('access-control-allow-headers')).toMatch(/mcp-protocol-version/);
+    expect(res.headers.get('access-control-allow-methods')).toMatch(/POST/);
+  });
+
   it('malformed JSON is a JSON-RPC parse error (-32700)', async () => {
     const res = await rpc('{"jsonrpc": "2.0", "id": 1, "method": ');
     expect(res.status).toBe(400);
