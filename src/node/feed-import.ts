@@ -315,7 +315,8 @@ interface Existing {
 }
 
 function readExisting(dir: string, file: string): Existing {
-  const content = readFileSync(join(dir, file), 'utf8');
+  // Line endings as written (a checkout with CRLF conversion is not a hand edit).
+  const content = readFileSync(join(dir, file), 'utf8').replace(/\r\n?/g, '\n');
   const front = /^---\n([\s\S]*?)\n---\n/.exec(content)?.[1] ?? '';
   let guid: string | undefined;
   try {
