@@ -81,6 +81,7 @@ describe.each(clients)('MCP over Streamable HTTP with the %s', (_name, connect) 
     expect(s.kind).toBe('answer');
     expect(s.answered).toBe(true);
     expect(s.answer).toContain('Feb. 3');
+    expect(s.asOf).toBe('2026-01-30'); // the seed brief's date
     expect(s.citations[0]).toMatchObject({ briefId: SEED, passageId: `${SEED}#p1`, title: expect.stringContaining('Colombian President') });
     expect(s.citations[0].snippet).toContain('Feb. 3');
     await client.close();

@@ -42,6 +42,7 @@ const CitationOut = z.object({
   title: z.string(),
   byline: z.string().nullable(),
   date: z.string().nullable(),
+  updated: z.string().nullable(),
   url: z.string().nullable(),
   snippet: z.string(),
   score: z.number(),
@@ -59,7 +60,17 @@ const BriefOut = z.object({
 
 /** What a client sees of a citation (the fields the API documents; `highlights` are for the widget). */
 function citationOut(c: Citation): z.infer<typeof CitationOut> {
-  return { briefId: c.briefId, passageId: c.passageId, title: c.title, byline: c.byline, date: c.date, url: c.url, snippet: c.snippet, score: c.score };
+  return {
+    briefId: c.briefId,
+    passageId: c.passageId,
+    title: c.title,
+    byline: c.byline,
+    date: c.date,
+    updated: c.updated ?? null,
+    url: c.url,
+    snippet: c.snippet,
+    score: c.score,
+  };
 }
 
 function briefOut(b: BriefSummary): z.infer<typeof BriefOut> {
@@ -114,6 +125,7 @@ export function buildServer(engine: Engine): McpServer {
         kind: z.string(),
         answered: z.boolean(),
         answer: z.string(),
+        asOf: z.string().nullable().describe('The date of the brief the answer first quotes'),
         citations: z.array(CitationOut),
         related: z.array(z.object({ briefId: z.string(), title: z.string(), date: z.string().nullable(), url: z.string().nullable() })),
       }),
@@ -125,6 +137,7 @@ export function buildServer(engine: Engine): McpServer {
         kind: reply.kind,
         answered: reply.answered,
         answer: reply.answer,
+        asOf: reply.asOf ?? null,
         citations: reply.citations.map(citationOut),
         related: (reply.related ?? []).map((r) => ({ briefId: r.briefId, title: r.title, date: r.date, url: r.url })),
       };
