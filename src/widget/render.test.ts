@@ -96,10 +96,26 @@ describe('renderAnswer', () => {
     expect(cards[0]!.querySelector('.source-meta')!.textContent).toBe(`${formatDate('2026-02-01', 'en')} · TA | AP Brief`);
     expect(more!.querySelector('.source-meta')!.textContent).toBe(formatDate('2026-01-30', 'en'));
     expect(more!.querySelector('.snippet')!.textContent).toBe('Context only.');
-    // Every link has its own accessible name, containing its visible text.
+    // Every link has its own accessible name, containing its visible text; a brief cited above is not linked again by title.
+    expect(more!.querySelector('.source-title')!.textContent).toBe('Other brief');
     const names = Array.from(node.querySelectorAll('a')).map((a) => a.getAttribute('aria-label') ?? a.textContent);
     expect(new Set(names).size).toBe(names.length);
     expect(names).toContain('¶6 · Petro optimistic about meeting');
+  });
+
+  it('links a brief once by its title even when it is both cited and more context', () => {
+    const result: AskResult = {
+      answered: true,
+      answer: 'Discussions are also expected to focus on crime. [1]',
+      citations: [citation(), citation({ passageId: 'petro-trump#p2', snippet: 'Other.' })],
+    };
+    const node = renderAnswer(ctx(), result, 1, noop);
+    expect(node.querySelectorAll('a.source-title')).toHaveLength(1);
+    expect(node.querySelector('.extra .source-name')!.textContent).toBe('Petro optimistic about meeting');
+    expect(Array.from(node.querySelectorAll('a.pn')).map((a) => a.getAttribute('aria-label'))).toEqual([
+      '¶6 · Petro optimistic about meeting',
+      '¶2 · Petro optimistic about meeting',
+    ]);
   });
 
   it('links to the brief page with the question and the host page, the ¶ link at its passage', () => {

@@ -224,12 +224,17 @@ export function renderAnswer(ctx: Ctx, result: AskResult, msgId: number, handler
     [t.cited, all.filter(([, n]) => cited.has(n)), 'sources'],
     [t.more, all.filter(([, n]) => !cited.has(n)), 'sources extra'],
   ];
+  // A brief cited above is linked once: its "More context" card names it without a second, same-named link.
+  const linked = new Set<string>();
   for (const [label, items, cls] of sections) {
     if (!items.length) continue;
-    wrap.append(
-      el(doc, 'p', { class: 'group-label', 'aria-hidden': 'true' }, label),
-      el(doc, 'ul', { class: cls, 'aria-label': label }, ...groups(items).map((g) => card(ctx, g, msgId, quoted, question))),
-    );
+    const cards = groups(items).map((g) => {
+      const id = g[0]![0].briefId;
+      const node = card(ctx, g, msgId, quoted, !linked.has(id), question);
+      linked.add(id);
+      return node;
+    });
+    wrap.append(el(doc, 'p', { class: 'group-label', 'aria-hidden': 'true' }, label), el(doc, 'ul', { class: cls, 'aria-label': label }, ...cards));
   }
   if (!result.answered && result.related?.length) {
     wrap.append(
@@ -272,8 +277,8 @@ function link(ctx: Ctx, cls: string, to: Target, label: string | undefined, ...c
   return a;
 }
 
-/** One brief: title, date and byline, then a ¶ link (and the snippet, unless the answer already quotes it) per passage. */
-function card(ctx: Ctx, items: Item[], msgId: number, quoted: Map<number, string>, question?: string): HTMLElement {
+/** One brief: title (a link unless `linkTitle` is false), date and byline, then a ¶ link (and the snippet, unless the answer already quotes it) per passage. */
+function card(ctx: Ctx, items: Item[], msgId: number, quoted: Map<number, string>, linkTitle: boolean, question?: string): HTMLElement {
   const { doc, t } = ctx;
   const c = items[0]![0];
   const title = String(c.title ?? c.briefId);
@@ -282,7 +287,9 @@ function card(ctx: Ctx, items: Item[], msgId: number, quoted: Map<number, string
     doc,
     'li',
     { class: 'card' },
-    link(ctx, 'source-title', target(ctx, c, undefined, undefined, question), undefined, title),
+    linkTitle
+      ? link(ctx, 'source-title', target(ctx, c, undefined, undefined, question), undefined, title)
+      : el(doc, 'span', { class: 'source-name', dir: 'auto' }, title),
     meta.length ? el(doc, 'span', { class: 'source-meta' }, ...meta.map((m, i) => el(doc, 'bdi', { dir: 'auto' }, (i ? ' · ' : '') + m))) : null,
     el(
       doc,

@@ -73,6 +73,7 @@ blockquote.answer{margin:0;padding-inline-start:10px;border-inline-start:3px sol
 .card{display:flex;flex-direction:column;gap:2px;padding:9px 10px;border-radius:10px;background:var(--bg);border:1px solid var(--line);font-size:13.5px}
 .extra .card{border-style:dashed;background:transparent}
 .source-title{color:var(--link);font-weight:650;text-decoration:none}
+.source-name{font-weight:650}
 .source-title:hover,.pn:hover{text-decoration:underline}
 .source-meta{color:var(--muted);font-size:12.5px}
 .paras{list-style:none;margin:4px 0 0;padding:0;display:flex;flex-direction:column;gap:6px}

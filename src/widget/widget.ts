@@ -46,59 +46,59 @@ export class Widget {
   readonly host: HTMLElement;
   readonly root: ShadowRoot;
   readonly conversation: Conversation;
-  private readonly doc: Document;
-  private readonly client: ApiClient;
-  private readonly ctx: Ctx;
-  private readonly frame: HTMLElement;
-  private readonly launcher: HTMLButtonElement;
-  private readonly panel: HTMLElement;
-  private readonly log: HTMLElement;
-  private readonly input: HTMLInputElement;
-  private readonly send: HTMLButtonElement;
-  private readonly status: HTMLElement;
-  private readonly hint: HTMLElement;
-  private intro: HTMLElement | null = null;
-  private typing: HTMLElement | null = null;
-  private pending = false;
-  private latest: BriefItem[] | null = null;
-  private readonly modalQuery: MediaQueryList | null;
-  private modal = false;
+  readonly #doc: Document;
+  readonly #client: ApiClient;
+  readonly #ctx: Ctx;
+  readonly #frame: HTMLElement;
+  readonly #launcher: HTMLButtonElement;
+  readonly #panel: HTMLElement;
+  readonly #log: HTMLElement;
+  readonly #input: HTMLInputElement;
+  readonly #send: HTMLButtonElement;
+  readonly #status: HTMLElement;
+  readonly #hint: HTMLElement;
+  #intro: HTMLElement | null = null;
+  #typing: HTMLElement | null = null;
+  #pending = false;
+  #latest: BriefItem[] | null = null;
+  readonly #modalQuery: MediaQueryList | null;
+  #modal = false;
   /** Host-page elements this widget made inert (and only those get it back). */
-  private inerted: Element[] = [];
+  #inerted: Element[] = [];
   /** Whether a history entry was pushed for the open modal panel (Back closes it). */
-  private pushed = false;
-  private readonly onPopState = () => {
-    if (!this.pushed || this.win?.history.state?.briefbot) return;
-    this.pushed = false;
+  #pushed = false;
+  readonly #onPopState = () => {
+    if (!this.#pushed || this.#win?.history.state?.briefbot) return;
+    this.#pushed = false;
     this.close(true);
   };
-  private readonly onModalChange = () => this.setModal(this.isOpen && !!this.modalQuery?.matches);
+  readonly #onModalChange = () => this.#setModal(this.isOpen && !!this.#modalQuery?.matches);
 
   constructor(
     readonly options: WidgetOptions,
     deps: WidgetDeps,
   ) {
-    this.doc = deps.doc;
-    this.client = deps.client;
+    this.#doc = deps.doc;
+    this.#client = deps.client;
     this.conversation = new Conversation(deps.storage, `briefbot:v1:${options.api}`);
-    const doc = this.doc;
+    const doc = this.#doc;
     const t = options.t;
-    const here = this.win?.location?.href;
-    this.ctx = { doc, api: options.api, t, lang: options.lang, ...(here ? { from: here.replace(/#.*$/, '') } : {}) };
-    this.modalQuery = this.win?.matchMedia?.(MODAL_QUERY) ?? null;
+    const here = this.#win?.location?.href;
+    this.#ctx = { doc, api: options.api, t, lang: options.lang, ...(here ? { from: here.replace(/#.*$/, '') } : {}) };
+    this.#modalQuery = this.#win?.matchMedia?.(MODAL_QUERY) ?? null;
 
     this.host = el(doc, 'div', { id: 'briefbot-widget', 'data-position': options.position });
     this.root = this.host.attachShadow({ mode: 'open' });
-    this.adoptStyles();
+    this.#adoptStyles();
 
-    this.launcher = el(
+    this.#launcher = el(
       doc,
       'button',
       { type: 'button', class: 'launcher', 'aria-label': fill(t.open, options.title), 'aria-expanded': 'false', 'aria-controls': 'bb-panel' },
       icon(doc, ICON_CHAT, 'i-chat'),
       icon(doc, ICON_CLOSE, 'i-close'),
     );
-    this.launcher.addEventListener('click', () => (this.isOpen ? this.close(true) : this.open(true)));
+    this.#launcher.addEventListener('click', () => (this.isOpen ? this.close(true) : this.open(true)));
 
     const clearBtn = el(doc, 'button', { type: 'button', class: 'clear' }, t.clear);
     clearBtn.addEventListener('click', () => this.clear(true));
@@ -106,8 +106,8 @@ export class Widget {
     const closeBtn = el(doc, 'button', { type: 'button', class: 'close' }, icon(doc, ICON_CLOSE), t.close);
     closeBtn.addEventListener('click', () => this.close(true));
 
-    this.log = el(doc, 'div', { class: 'log', role: 'log', 'aria-live': 'off', 'aria-label': t.log, tabindex: 0 });
-    this.input = el(doc, 'input', {
+    this.#log = el(doc, 'div', { class: 'log', role: 'log', 'aria-live': 'off', 'aria-label': t.log, tabindex: 0 });
+    this.#input = el(doc, 'input', {
       id: 'bb-input',
       type: 'text',
       name: 'question',
@@ -117,42 +117,42 @@ export class Widget {
       dir: 'auto',
       placeholder: options.placeholder,
     });
-    this.send = el(doc, 'button', { type: 'submit', class: 'send', 'aria-label': t.send }, icon(doc, ICON_SEND, 'i-send'));
-    const form = el(doc, 'form', { class: 'compose' }, el(doc, 'label', { class: 'sr-only', for: 'bb-input' }, options.placeholder), this.input, this.send);
+    this.#send = el(doc, 'button', { type: 'submit', class: 'send', 'aria-label': t.send }, icon(doc, ICON_SEND, 'i-send'));
+    const form = el(doc, 'form', { class: 'compose' }, el(doc, 'label', { class: 'sr-only', for: 'bb-input' }, options.placeholder), this.#input, this.#send);
     form.addEventListener('submit', (e) => {
       e.preventDefault();
-      this.submit(this.input.value);
+      this.#submit(this.#input.value);
     });
-    this.status = el(doc, 'div', { class: 'sr-only', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
+    this.#status = el(doc, 'div', { class: 'sr-only', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
     // The same notices, visible (the live region above is what screen readers hear).
-    this.hint = el(doc, 'p', { class: 'hint', 'aria-hidden': 'true', hidden: true });
+    this.#hint = el(doc, 'p', { class: 'hint', 'aria-hidden': 'true', hidden: true });
 
-    this.panel = el(
+    this.#panel = el(
       doc,
       'div',
       { id: 'bb-panel', class: 'panel', role: 'dialog', 'aria-labelledby': 'bb-title', hidden: true },
       el(doc, 'div', { class: 'head' }, el(doc, 'h2', { id: 'bb-title', dir: 'auto' }, options.title), clearBtn, closeBtn),
-      this.log,
-      this.hint,
+      this.#log,
+      this.#hint,
       form,
       el(doc, 'p', { class: 'foot' }, t.foot),
-      this.status,
+      this.#status,
     );
-    this.panel.addEventListener('keydown', (e) => {
+    this.#panel.addEventListener('keydown', (e) => {
       if (e.key === 'Escape') {
         e.stopPropagation();
         this.close(true);
-      } else if (e.key === 'Tab' && this.modal) {
-        this.trapTab(e);
+      } else if (e.key === 'Tab' && this.#modal) {
+        this.#trapTab(e);
       }
     });
 
-    this.frame = el(
+    this.#frame = el(
       doc,
       'div',
       { class: 'root', 'data-theme': options.theme, 'data-position': options.position, lang: options.lang, dir: options.dir },
-      this.panel,
-      this.launcher,
+      this.#panel,
+      this.#launcher,
     );
     const { light, dark } = options.palette;
     const vars: Record<string, string> = {
@@ -169,67 +169,67 @@ export class Widget {
       '--ox': `${options.offset[0]}px`,
       '--oy': `${options.offset[1]}px`,
     };
-    for (const [k, v] of Object.entries(vars)) this.frame.style.setProperty(k, v);
-    this.root.append(this.frame);
+    for (const [k, v] of Object.entries(vars)) this.#frame.style.setProperty(k, v);
+    this.root.append(this.#frame);
 
-    if (this.conversation.trimmed) this.log.append(this.trimNote());
-    for (const m of this.conversation.messages) this.log.append(this.renderMessage(m));
-    this.refreshIntro();
+    if (this.conversation.trimmed) this.#log.append(this.#trimNote());
+    for (const m of this.conversation.messages) this.#log.append(this.#renderMessage(m));
+    this.#refreshIntro();
   }
 
-  private get win(): (Window & typeof globalThis) | null {
-    return this.doc.defaultView as (Window & typeof globalThis) | null;
+  get #win(): (Window & typeof globalThis) | null {
+    return this.#doc.defaultView as (Window & typeof globalThis) | null;
   }
 
   get isOpen(): boolean {
-    return !this.panel.hidden;
+    return !this.#panel.hidden;
   }
 
   /** Put the widget on the page; opens it if the options or the restored session say so, and re-asks unanswered questions. */
-  mount(parent: HTMLElement = this.doc.body): this {
+  mount(parent: HTMLElement = this.#doc.body): this {
     parent.append(this.host);
-    this.win?.addEventListener('popstate', this.onPopState);
-    this.modalQuery?.addEventListener?.('change', this.onModalChange);
+    this.#win?.addEventListener('popstate', this.#onPopState);
+    this.#modalQuery?.addEventListener?.('change', this.#onModalChange);
     if (this.options.open || this.conversation.open) this.open(false);
     // A question whose answer never came (the page was reloaded meanwhile) is asked again.
     const next = this.conversation.pending[0];
-    if (next !== undefined) void this.fetchAnswer(next);
+    if (next !== undefined) void this.#fetchAnswer(next);
     return this;
   }
 
   destroy(): void {
-    this.setModal(false);
-    this.win?.removeEventListener('popstate', this.onPopState);
-    this.modalQuery?.removeEventListener?.('change', this.onModalChange);
+    this.#setModal(false);
+    this.#win?.removeEventListener('popstate', this.#onPopState);
+    this.#modalQuery?.removeEventListener?.('change', this.#onModalChange);
     this.host.remove();
   }
 
   /** Open the panel; `focus` moves focus to the question input (user actions, not page load). */
   open(focus = true): void {
     if (!this.isOpen) {
-      this.panel.hidden = false;
-      this.frame.classList.add('is-open');
-      this.launcher.setAttribute('aria-expanded', 'true');
-      this.launcher.setAttribute('aria-label', fill(this.options.t.closeChat, this.options.title));
+      this.#panel.hidden = false;
+      this.#frame.classList.add('is-open');
+      this.#launcher.setAttribute('aria-expanded', 'true');
+      this.#launcher.setAttribute('aria-label', fill(this.options.t.closeChat, this.options.title));
       this.conversation.setOpen(true);
-      this.setModal(!!this.modalQuery?.matches);
-      this.scrollToEnd();
-      if (this.conversation.messages.length === 0 && !this.options.suggestions.length) void this.loadLatest();
+      this.#setModal(!!this.#modalQuery?.matches);
+      this.#scrollToEnd();
+      if (this.conversation.messages.length === 0 && !this.options.suggestions.length) void this.#loadLatest();
     }
-    if (focus) this.input.focus();
+    if (focus) this.#input.focus();
   }
 
   /** Close the panel; `focus` returns focus to the launcher. */
   close(focus = true): void {
     if (this.isOpen) {
-      this.panel.hidden = true;
-      this.frame.classList.remove('is-open');
-      this.launcher.setAttribute('aria-expanded', 'false');
-      this.launcher.setAttribute('aria-label', fill(this.options.t.open, this.options.title));
+      this.#panel.hidden = true;
+      this.#frame.classList.remove('is-open');
+      this.#launcher.setAttribute('aria-expanded', 'false');
+      this.#launcher.setAttribute('aria-label', fill(this.options.t.open, this.options.title));
       this.conversation.setOpen(false);
-      this.setModal(false);
+      this.#setModal(false);
     }
-    if (focus) this.launcher.focus();
+    if (focus) this.#launcher.focus();
   }
 
   /**
@@ -237,42 +237,42 @@ export class Widget {
    * elements inert (restoring exactly those this widget changed), and a history
    * entry so that Back closes the panel rather than leaving the page.
    */
-  private setModal(on: boolean): void {
-    if (on === this.modal) return;
-    this.modal = on;
-    this.panel.setAttribute('aria-modal', String(on));
-    const win = this.win;
+  #setModal(on: boolean): void {
+    if (on === this.#modal) return;
+    this.#modal = on;
+    this.#panel.setAttribute('aria-modal', String(on));
+    const win = this.#win;
     if (on) {
-      for (const node of Array.from(this.doc.body?.children ?? [])) {
+      for (const node of Array.from(this.#doc.body?.children ?? [])) {
         if (node === this.host || node.hasAttribute('inert') || /^(SCRIPT|STYLE|LINK|TEMPLATE)$/.test(node.tagName)) continue;
         node.setAttribute('inert', '');
-        this.inerted.push(node);
+        this.#inerted.push(node);
       }
-      if (win?.history && !this.pushed) {
+      if (win?.history && !this.#pushed) {
         // After a reload the entry is already there.
         if (!win.history.state?.briefbot) win.history.pushState({ ...(win.history.state ?? {}), briefbot: 1 }, '');
-        this.pushed = true;
+        this.#pushed = true;
       }
     } else {
-      for (const node of this.inerted) node.removeAttribute('inert');
-      this.inerted = [];
-      if (this.pushed) {
-        this.pushed = false;
+      for (const node of this.#inerted) node.removeAttribute('inert');
+      this.#inerted = [];
+      if (this.#pushed) {
+        this.#pushed = false;
         if (win?.history.state?.briefbot) win.history.back();
       }
     }
   }
 
   /** Keep Tab and Shift+Tab inside the modal panel. */
-  private trapTab(e: KeyboardEvent): void {
-    const items = Array.from(this.panel.querySelectorAll<HTMLElement>('a[href],button:not([disabled]),input,[tabindex="0"]')).filter(
+  #trapTab(e: KeyboardEvent): void {
+    const items = Array.from(this.#panel.querySelectorAll<HTMLElement>('a[href],button:not([disabled]),input,[tabindex="0"]')).filter(
       (x) => x.getClientRects().length > 0,
     );
     const first = items[0];
     const last = items.at(-1);
     const active = this.root.activeElement;
     if (!first || !last) return;
-    if (e.shiftKey ? active === first || !this.panel.contains(active) : active === last || !this.panel.contains(active)) {
+    if (e.shiftKey ? active === first || !this.#panel.contains(active) : active === last || !this.#panel.contains(active)) {
       e.preventDefault();
       (e.shiftKey ? last : first).focus();
     }
@@ -281,17 +281,17 @@ export class Widget {
   /** Open the panel and ask `text`. */
   ask(text: string): void {
     this.open(true);
-    this.submit(String(text ?? ''));
+    this.#submit(String(text ?? ''));
   }
 
   /** Forget the conversation (here and in sessionStorage). */
   clear(focus = false): void {
     this.conversation.clear();
-    this.log.querySelectorAll('[data-msg],.trimmed').forEach((node) => node.remove());
-    this.refreshIntro();
-    this.announce(this.options.t.cleared);
-    if (this.isOpen && this.conversation.messages.length === 0 && !this.options.suggestions.length) void this.loadLatest();
-    if (focus) this.input.focus();
+    this.#log.querySelectorAll('[data-msg],.trimmed').forEach((node) => node.remove());
+    this.#refreshIntro();
+    this.#announce(this.options.t.cleared);
+    if (this.isOpen && this.conversation.messages.length === 0 && !this.options.suggestions.length) void this.#loadLatest();
+    if (focus) this.#input.focus();
   }
 
   /** The JS API object exposed as `window.Briefbot`. */
@@ -307,121 +307,121 @@ export class Widget {
   }
 
   /** Seconds left before the service takes questions again (after a 429). */
-  private cooldown(): number {
+  #cooldown(): number {
     const until = Math.max(0, ...this.conversation.messages.map((m) => (m.role === 'error' ? (m.until ?? 0) : 0)));
     return Math.max(0, Math.ceil((until - Date.now()) / 1000));
   }
 
-  private submit(raw: string): void {
+  #submit(raw: string): void {
     const question = raw.replace(/\s+/g, ' ').trim();
     if (!question) return;
     const t = this.options.t;
-    const wait = this.cooldown();
-    if (wait > 0) return this.notice(fill(t.wait, wait));
-    if (this.pending && this.conversation.pending.length >= 3) return this.notice(t.queued);
+    const wait = this.#cooldown();
+    if (wait > 0) return this.#notice(fill(t.wait, wait));
+    if (this.#pending && this.conversation.pending.length >= 3) return this.#notice(t.queued);
     // A new question replaces a failed one still on screen.
-    if (!this.pending) for (const m of this.conversation.failedTail()) this.removeMessage(m.id);
-    this.addMessage({ role: 'user', text: question });
-    this.input.value = '';
+    if (!this.#pending) for (const m of this.conversation.failedTail()) this.#removeMessage(m.id);
+    this.#addMessage({ role: 'user', text: question });
+    this.#input.value = '';
     this.conversation.addPending(question);
     // While an answer is on its way the question waits its turn, and the user is told so.
-    if (this.pending) return this.notice(t.queued);
-    void this.fetchAnswer(question);
+    if (this.#pending) return this.#notice(t.queued);
+    void this.#fetchAnswer(question);
   }
 
-  private async fetchAnswer(question: string): Promise<void> {
+  async #fetchAnswer(question: string): Promise<void> {
     const t = this.options.t;
-    this.pending = true;
-    this.send.setAttribute('aria-disabled', 'true');
-    this.refreshIntro();
-    this.typing = el(this.doc, 'div', { class: 'typing', 'aria-hidden': 'true' }, el(this.doc, 'i'), el(this.doc, 'i'), el(this.doc, 'i'));
-    this.log.append(this.typing);
-    this.scrollToEnd();
-    this.announce(t.searching);
+    this.#pending = true;
+    this.#send.setAttribute('aria-disabled', 'true');
+    this.#refreshIntro();
+    this.#typing = el(this.#doc, 'div', { class: 'typing', 'aria-hidden': 'true' }, el(this.#doc, 'i'), el(this.#doc, 'i'), el(this.#doc, 'i'));
+    this.#log.append(this.#typing);
+    this.#scrollToEnd();
+    this.#announce(t.searching);
     let failed = false;
     try {
-      const { conversationId, ...answer } = await this.client.ask(question, this.conversation.conversationId);
+      const { conversationId, ...answer } = await this.#client.ask(question, this.conversation.conversationId);
       this.conversation.adopt(conversationId);
-      this.typing.remove();
-      const node = this.addMessage({ role: 'bot', question, answer });
-      this.revealAnswer(node);
+      this.#typing.remove();
+      const node = this.#addMessage({ role: 'bot', question, answer });
+      this.#revealAnswer(node);
       const n = answer.citations.length;
-      this.announce(`${plainAnswer(answer.answer)}${answer.answered && n ? ` ${fill(t.sources, n)}` : ''}`);
+      this.#announce(`${plainAnswer(answer.answer)}${answer.answered && n ? ` ${fill(t.sources, n)}` : ''}`);
     } catch (err) {
       failed = true;
       const { text, retry, until } = describeFailure(err, t);
-      this.typing.remove();
-      this.addMessage({ role: 'error', question, text, retry, ...(until ? { until } : {}) });
+      this.#typing.remove();
+      this.#addMessage({ role: 'error', question, text, retry, ...(until ? { until } : {}) });
       // Questions queued behind a failed one go back to the user rather than into the same failure.
       const queued = this.conversation.pending.slice(1);
       this.conversation.pending = this.conversation.pending.slice(0, 1);
       // Give the user their words back so nothing typed is lost.
-      if (!this.input.value) this.input.value = queued[0] ?? question;
-      this.announce(text);
-      this.scrollToEnd();
+      if (!this.#input.value) this.#input.value = queued[0] ?? question;
+      this.#announce(text);
+      this.#scrollToEnd();
     } finally {
-      this.typing = null;
-      this.pending = false;
+      this.#typing = null;
+      this.#pending = false;
       this.conversation.settlePending();
-      this.send.removeAttribute('aria-disabled');
-      this.hint.hidden = true;
+      this.#send.removeAttribute('aria-disabled');
+      this.#hint.hidden = true;
     }
     const next = this.conversation.pending[0];
-    if (!failed && next !== undefined) void this.fetchAnswer(next);
+    if (!failed && next !== undefined) void this.#fetchAnswer(next);
   }
 
   /** Say something now, visibly and to screen readers. */
-  private notice(text: string): void {
-    this.hint.textContent = text;
-    this.hint.hidden = false;
-    this.announce(text);
+  #notice(text: string): void {
+    this.#hint.textContent = text;
+    this.#hint.hidden = false;
+    this.#announce(text);
   }
 
   /** Show a new answer from its question down; a long one is read from the top, not its last source. */
-  private revealAnswer(node: HTMLElement): void {
+  #revealAnswer(node: HTMLElement): void {
     const question = node.previousElementSibling as HTMLElement | null;
     const start = (question?.classList.contains('user') ? question : node).offsetTop - 12;
-    this.log.scrollTop = Math.min(start, this.log.scrollHeight - this.log.clientHeight);
+    this.#log.scrollTop = Math.min(start, this.#log.scrollHeight - this.#log.clientHeight);
   }
 
-  private retry(errorId: number, question: string): void {
-    if (this.pending || this.cooldown() > 0) return;
-    this.removeMessage(errorId);
-    if (this.input.value.trim() === question) this.input.value = '';
-    this.input.focus();
+  #retry(errorId: number, question: string): void {
+    if (this.#pending || this.#cooldown() > 0) return;
+    this.#removeMessage(errorId);
+    if (this.#input.value.trim() === question) this.#input.value = '';
+    this.#input.focus();
     this.conversation.addPending(question);
-    void this.fetchAnswer(question);
+    void this.#fetchAnswer(question);
   }
 
   /** Store and show a message; older ones dropped by the store leave the screen too, with a note saying so. */
-  private addMessage(message: Parameters<Conversation['add']>[0]): HTMLElement {
+  #addMessage(message: Parameters<Conversation['add']>[0]): HTMLElement {
     const m = this.conversation.add(message);
-    const node = this.renderMessage(m);
-    this.log.append(node);
+    const node = this.#renderMessage(m);
+    this.#log.append(node);
     if (this.conversation.trimmed) {
       const keep = new Set(this.conversation.messages.map((x) => String(x.id)));
-      this.log.querySelectorAll<HTMLElement>('[data-msg]').forEach((x) => !keep.has(x.dataset.msg!) && x.remove());
-      if (!this.log.querySelector('.trimmed')) this.log.prepend(this.trimNote());
+      this.#log.querySelectorAll<HTMLElement>('[data-msg]').forEach((x) => !keep.has(x.dataset.msg!) && x.remove());
+      if (!this.#log.querySelector('.trimmed')) this.#log.prepend(this.#trimNote());
     }
     return node;
   }
 
-  private trimNote(): HTMLElement {
-    return el(this.doc, 'p', { class: 'trimmed' }, this.options.t.trimmed);
+  #trimNote(): HTMLElement {
+    return el(this.#doc, 'p', { class: 'trimmed' }, this.options.t.trimmed);
   }
 
-  private removeMessage(id: number): void {
+  #removeMessage(id: number): void {
     this.conversation.remove(id);
-    this.log.querySelector(`[data-msg="${id}"]`)?.remove();
+    this.#log.querySelector(`[data-msg="${id}"]`)?.remove();
   }
 
-  private renderMessage(m: Message): HTMLElement {
-    const { doc } = this;
+  #renderMessage(m: Message): HTMLElement {
+    const doc = this.#doc;
     const t = this.options.t;
     if (m.role === 'user') return renderUser(doc, t, m.text, m.id);
-    if (m.role === 'error') return renderError(doc, t, m.text, m.id, m.retry ? () => this.retry(m.id, m.question) : null, m.until);
+    if (m.role === 'error') return renderError(doc, t, m.text, m.id, m.retry ? () => this.#retry(m.id, m.question) : null, m.until);
     return renderAnswer(
-      this.ctx,
+      this.#ctx,
       m.answer,
       m.id,
       {
@@ -429,9 +429,9 @@ export class Widget {
           const target = node.querySelector<HTMLElement>(`#fn-${m.id}-${n}`);
           if (!target) return;
           // Scroll the log only: scrollIntoView would also scroll the panel and the host page.
-          const log = this.log.getBoundingClientRect();
+          const log = this.#log.getBoundingClientRect();
           const box = target.getBoundingClientRect();
-          if (box.top < log.top || box.bottom > log.bottom) this.log.scrollTop += box.top - log.top - 12;
+          if (box.top < log.top || box.bottom > log.bottom) this.#log.scrollTop += box.top - log.top - 12;
           target.focus({ preventScroll: true });
           target.classList.add('flash');
           setTimeout(() => target.classList.remove('flash'), 1600);
@@ -442,47 +442,47 @@ export class Widget {
   }
 
   /** Greeting and suggestion chips: shown while the conversation is empty. */
-  private refreshIntro(): void {
-    const empty = this.conversation.messages.length === 0 && !this.pending;
+  #refreshIntro(): void {
+    const empty = this.conversation.messages.length === 0 && !this.#pending;
     if (!empty) {
-      this.intro?.remove();
-      this.intro = null;
+      this.#intro?.remove();
+      this.#intro = null;
       return;
     }
-    if (this.intro) return;
-    const doc = this.doc;
-    this.intro = el(doc, 'div', { class: 'intro' });
-    this.intro.append(
+    if (this.#intro) return;
+    const doc = this.#doc;
+    this.#intro = el(doc, 'div', { class: 'intro' });
+    this.#intro.append(
       el(doc, 'div', { class: 'msg greeting', dir: 'auto' }, el(doc, 'span', { class: 'sr-only' }, this.options.t.bot + ' '), this.options.greeting),
     );
-    this.log.prepend(this.intro);
+    this.#log.prepend(this.#intro);
     if (this.options.suggestions.length) {
-      this.intro.append(
+      this.#intro.append(
         renderChips(
           doc,
           this.options.t.tryAsking,
           this.options.suggestions.map((q) => questionChip(doc, q, q, (x) => this.ask(x))),
         ),
       );
-    } else if (this.latest) {
-      this.showLatest(this.latest);
+    } else if (this.#latest) {
+      this.#showLatest(this.#latest);
     }
   }
 
-  private async loadLatest(): Promise<void> {
-    if (this.latest) return this.showLatest(this.latest);
+  async #loadLatest(): Promise<void> {
+    if (this.#latest) return this.#showLatest(this.#latest);
     try {
-      this.latest = await this.client.latest(3);
-      this.showLatest(this.latest);
+      this.#latest = await this.#client.latest(3);
+      this.#showLatest(this.#latest);
     } catch {
       // Chips are a nicety: without them the greeting still invites a question.
     }
   }
 
-  private showLatest(briefs: BriefItem[]): void {
-    if (!this.intro || !briefs.length || this.intro.querySelector('.chips')) return;
-    const doc = this.doc;
-    this.intro.append(
+  #showLatest(briefs: BriefItem[]): void {
+    if (!this.#intro || !briefs.length || this.#intro.querySelector('.chips')) return;
+    const doc = this.#doc;
+    this.#intro.append(
       renderChips(
         doc,
         this.options.t.latestBriefs,
@@ -491,24 +491,24 @@ export class Widget {
     );
   }
 
-  private announce(text: string): void {
+  #announce(text: string): void {
     // Clear first so the same text twice is still announced.
-    this.status.textContent = '';
-    setTimeout(() => (this.status.textContent = text), 50);
+    this.#status.textContent = '';
+    setTimeout(() => (this.#status.textContent = text), 50);
   }
 
-  private scrollToEnd(): void {
-    this.log.scrollTop = this.log.scrollHeight;
+  #scrollToEnd(): void {
+    this.#log.scrollTop = this.#log.scrollHeight;
   }
 
   /** Constructable stylesheets work under a strict host-page CSP; older browsers get a `<style>`. */
-  private adoptStyles(): void {
+  #adoptStyles(): void {
     try {
       const sheet = new CSSStyleSheet();
       sheet.replaceSync(CSS);
       this.root.adoptedStyleSheets = [sheet];
     } catch {
-      this.root.append(el(this.doc, 'style', {}, CSS));
+      this.root.append(el(this.#doc, 'style', {}, CSS));
     }
   }
 }

@@ -30,6 +30,12 @@ describe('/widget.js', () => {
     expect(WIDGET_ETAG).toBe(`"${hex.slice(0, 32)}"`);
   });
 
+  it('stays within its budget of 15 KB gzipped (as served, default compression)', async () => {
+    const js = await (await SELF.fetch(`${BASE}/widget.js`)).arrayBuffer();
+    const gz = await new Response(new Blob([js]).stream().pipeThrough(new CompressionStream('gzip'))).arrayBuffer();
+    expect(gz.byteLength).toBeLessThanOrEqual(15 * 1024);
+  });
+
   it('answers 304 with no body when If-None-Match matches (also weak, in a list, or *)', async () => {
     for (const inm of [WIDGET_ETAG, `W/${WIDGET_ETAG}`, `"other", ${WIDGET_ETAG}`, '*']) {
       const res = await SELF.fetch(`${BASE}/widget.js`, { headers: { 'If-None-Match': inm } });
