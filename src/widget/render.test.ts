@@ -222,7 +222,11 @@ describe('renderAnswer', () => {
   it('gives every text of the briefs and the user dir="auto"', () => {
     const node = renderAnswer(ctx(), { answered: true, answer: 'نص [1]', citations: [citation({ snippet: 'مقتطف آخر' })] }, 1, noop);
     for (const sel of ['.answer', '.source-title', '.snippet', 'cite']) expect(node.querySelector(sel)!.getAttribute('dir'), sel).toBe('auto');
-    expect(renderUser(document, strings('en'), 'سؤال', 1).getAttribute('dir')).toBe('auto');
+    // The user's text decides its own direction, not the hidden speaker label before it.
+    const user = renderUser(document, strings('ar'), 'What is new?', 1);
+    expect(user.hasAttribute('dir')).toBe(false);
+    expect(user.querySelector('span:not(.sr-only)')!.getAttribute('dir')).toBe('auto');
+    expect(user.querySelector('span:not(.sr-only)')!.textContent).toBe('What is new?');
     // The ¶ number is kept left to right, so "¶6" never turns into "6¶" in a right-to-left widget.
     expect(node.querySelector('.pn bdi')!.getAttribute('dir')).toBe('ltr');
   });

@@ -358,7 +358,8 @@ export function questionChip(doc: Document, label: string, question: string, ask
 }
 
 export function renderUser(doc: Document, t: Strings, text: string, msgId: number): HTMLElement {
-  return el(doc, 'div', { class: 'msg user', 'data-msg': msgId, dir: 'auto' }, el(doc, 'span', { class: 'sr-only' }, t.you + ' '), text);
+  // The text is its own dir=auto span: the hidden speaker label (in the UI language) must not set its direction.
+  return el(doc, 'div', { class: 'msg user', 'data-msg': msgId }, el(doc, 'span', { class: 'sr-only' }, t.you + ' '), el(doc, 'span', { dir: 'auto' }, text));
 }
 
 /** An error with "Try again"; while `until` (ms since the epoch) is ahead, the button is disabled and counts down. */

@@ -453,7 +453,13 @@ export class Widget {
     const doc = this.#doc;
     this.#intro = el(doc, 'div', { class: 'intro' });
     this.#intro.append(
-      el(doc, 'div', { class: 'msg greeting', dir: 'auto' }, el(doc, 'span', { class: 'sr-only' }, this.options.t.bot + ' '), this.options.greeting),
+      el(
+        doc,
+        'div',
+        { class: 'msg greeting' },
+        el(doc, 'span', { class: 'sr-only' }, this.options.t.bot + ' '),
+        el(doc, 'span', { dir: 'auto' }, this.options.greeting),
+      ),
     );
     this.#log.prepend(this.#intro);
     if (this.options.suggestions.length) {

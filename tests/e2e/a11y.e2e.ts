@@ -6,7 +6,7 @@
  */
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axe, DESKTOP, launch, openHost, PHONE, urls } from './browser.js';
+import { ARTIFACTS, axe, DESKTOP, launch, openHost, PHONE, shotPanel, urls } from './browser.js';
 
 const QUESTION = 'What will the meeting focus on?';
 
@@ -59,6 +59,7 @@ describe('axe-core finds no violations (moderate and above)', () => {
       await open(page, data);
       await act(page);
       expect(await axe(page)).toEqual([]);
+      await shotPanel(page, `${ARTIFACTS}/panel-${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`);
       await context.close();
     });
   }

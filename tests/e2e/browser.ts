@@ -75,3 +75,9 @@ export async function axe(page: Page): Promise<Violation[]> {
       .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => `${JSON.stringify(n.target)} :: ${n.failureSummary ?? ''}`) }));
   });
 }
+
+/** Screenshot of the open panel alone (the images in docs/widget.md). */
+export async function shotPanel(page: Page, path: string): Promise<void> {
+  await page.waitForTimeout(400);
+  await page.locator('#bb-panel').screenshot({ path, animations: 'disabled' });
+}

@@ -4,7 +4,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, DESKTOP, launch, openHost, PHONE, shot, urls } from './browser.js';
+import { ARTIFACTS, DESKTOP, launch, openHost, PHONE, shot, shotPanel, urls } from './browser.js';
 
 const QUESTION = 'What will the meeting focus on?';
 const SEED_TITLE = 'Colombian President optimistic about high-stakes White House meeting with Trump';
@@ -110,6 +110,7 @@ describe('widget on a host page of another origin', () => {
     await expect.poll(() => page.evaluate(() => document.getElementById('briefbot-widget')!.shadowRoot!.activeElement?.id)).toMatch(/^fn-\d+-1$/);
 
     await shot(page, `${ARTIFACTS}/widget-desktop.png`);
+    await shotPanel(page, `${ARTIFACTS}/panel-answer.png`);
 
     // The ¶ link opens the server-rendered brief in this tab, at the cited passage, with the way back.
     const href = await first.locator('.pn').getAttribute('href');
@@ -287,10 +288,12 @@ describe('widget on a host page of another origin', () => {
     const arPanel = (await box('#bb-panel'))!;
     const arUser = (await box('.msg.user'))!;
     expect(arUser.x - arPanel.x).toBeLessThan(40);
-    // The English answer keeps its own direction inside (dir=auto), ¶ numbers read "¶6".
+    // The English question and answer keep their own direction inside (dir=auto): "focus on?", not "?What"; ¶ numbers read "¶6".
+    expect(await page.locator('.msg.user span[dir=auto]').evaluate((el) => getComputedStyle(el).direction)).toBe('ltr');
     expect(await page.locator('.answer').evaluate((el) => getComputedStyle(el).direction)).toBe('ltr');
     expect(await page.locator('.pn').first().textContent()).toMatch(/^¶\d+$/);
     await shot(page, `${ARTIFACTS}/widget-arabic.png`);
+    await shotPanel(page, `${ARTIFACTS}/panel-arabic.png`);
     // Without data-lang, the host page's language decides.
     await openHost(page, { 'host-lang': 'es' });
     expect(await page.locator('#bb-title').textContent()).toBe('Pregunta a los resúmenes');
@@ -374,6 +377,7 @@ describe('widget on a host page of another origin', () => {
     expect(bg).toBe('rgb(22, 25, 29)');
     await expect.poll(async () => (await page.locator('#bb-panel').boundingBox())!.x).toBe(20);
     await shot(page, `${ARTIFACTS}/widget-desktop-dark.png`);
+    await shotPanel(page, `${ARTIFACTS}/panel-dark.png`);
     // The brief page's question marks stay readable in the dark scheme.
     const href = await page.locator('.msg.bot .pn').first().getAttribute('href');
     const brief = await context.newPage();
