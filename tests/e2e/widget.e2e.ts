@@ -336,6 +336,22 @@ describe('widget on a host page of another origin', () => {
     await context.close();
   });
 
+  it('animates and scrolls smoothly only without prefers-reduced-motion', async () => {
+    const look = async (reducedMotion: 'reduce' | 'no-preference') => {
+      const { context, page } = await session({ ...DESKTOP, reducedMotion });
+      await openHost(page);
+      await page.locator('.launcher').click();
+      const out = {
+        panel: await page.locator('#bb-panel').evaluate((el) => getComputedStyle(el).animationName),
+        scroll: await page.locator('.log').evaluate((el) => getComputedStyle(el).scrollBehavior),
+      };
+      await context.close();
+      return out;
+    };
+    expect(await look('no-preference')).toEqual({ panel: 'pop', scroll: 'smooth' });
+    expect(await look('reduce')).toEqual({ panel: 'none', scroll: 'auto' });
+  });
+
   it('data-offset moves the launcher and the panel away from the corner', async () => {
     const { context, page } = await session();
     await openHost(page, { offset: '32 120' });
