@@ -160,6 +160,15 @@ describe('renderAnswer', () => {
     expect(node.querySelector('.lead')!.textContent).toBe('Últimos resúmenes');
   });
 
+  it('shows when a brief was revised: the attribution dates the quote by its revision, the card gives both dates', () => {
+    const c = { ...citation(), updated: '2026-02-03' };
+    const node = renderAnswer(ctx(), { answered: true, answer: 'Discussions are also expected to focus on crime. [1]', citations: [c] }, 1, noop);
+    expect(node.querySelector('figcaption')!.textContent).toBe(`Petro optimistic about meeting · ${formatDate('2026-02-03', 'en')} · ¶6`);
+    expect(node.querySelector('.source-meta')!.textContent).toBe(
+      `${formatDate('2026-02-01', 'en')} · updated ${formatDate('2026-02-03', 'en')} · TA | AP Brief`,
+    );
+  });
+
   it('calls back with the marker number', () => {
     const seen: number[] = [];
     const node = renderAnswer(ctx(), { answered: true, answer: 'A. [1]', citations: [citation()] }, 1, { onMarker: (n) => seen.push(n) });

@@ -44,6 +44,9 @@ export function highlighted(doc: Document, text: string, ranges: readonly Range[
   return frag;
 }
 
+/** The visually hidden speaker label of the bot's messages (a name: the same in every language). */
+export const speaker = (doc: Document) => el(doc, 'span', { class: 'sr-only' }, 'Briefbot: ');
+
 /** What every renderer needs: the document, the Worker's origin, the UI strings and language. */
 export interface Ctx {
   doc: Document;
@@ -153,6 +156,12 @@ function quotedBy(answer: string): Map<number, string> {
   return out;
 }
 
+/** The date a cited brief was last revised, when the reply carries one. */
+const revised = (c: Citation): string | undefined => {
+  const u = (c as Citation & { updated?: unknown }).updated;
+  return typeof u === 'string' ? u : undefined;
+};
+
 /** ¶ number of a passage id (`brief#p6` → "6"). */
 const paraOf = (passageId: string) => passageId.match(/#p(\d+)$/)?.[1];
 
@@ -168,12 +177,7 @@ type Item = readonly [Citation, number];
  */
 export function renderAnswer(ctx: Ctx, result: AskResult, msgId: number, handlers: AnswerHandlers, question?: string): HTMLElement {
   const { doc, t } = ctx;
-  const wrap = el(
-    doc,
-    'div',
-    { class: `msg bot${result.answered ? '' : ' not-found'}`, 'data-msg': msgId },
-    el(doc, 'span', { class: 'sr-only' }, t.bot + ' '),
-  );
+  const wrap = el(doc, 'div', { class: `msg bot${result.answered ? '' : ' not-found'}`, 'data-msg': msgId }, speaker(doc));
   const cs = result.citations;
   if (result.kind === 'latest' && cs.length) {
     wrap.append(
@@ -211,7 +215,7 @@ export function renderAnswer(ctx: Ctx, result: AskResult, msgId: number, handler
         {},
         i ? '; ' : '',
         el(doc, 'cite', { dir: 'auto' }, String(c.title ?? c.briefId)),
-        ...[formatDate(c.date, ctx.lang), paras.length ? `¶${paras.join(', ¶')}` : ''].filter(Boolean).map((x) => el(doc, 'bdi', {}, ` · ${x}`)),
+        ...[formatDate(revised(c) ?? c.date, ctx.lang), paras.length ? `¶${paras.join(', ¶')}` : ''].filter(Boolean).map((x) => el(doc, 'bdi', {}, ` · ${x}`)),
       );
     });
     wrap.append(el(doc, 'figure', { class: 'quote' }, text, attribution.length ? el(doc, 'figcaption', { class: 'attrib' }, ...attribution) : null));
@@ -282,7 +286,9 @@ function card(ctx: Ctx, items: Item[], msgId: number, quoted: Map<number, string
   const { doc, t } = ctx;
   const c = items[0]![0];
   const title = String(c.title ?? c.briefId);
-  const meta = [formatDate(c.date, ctx.lang), c.byline ?? ''].filter(Boolean);
+  // `updated` (a brief revised after its date) comes with the recency work; older replies simply lack it.
+  const updated = formatDate(revised(c), ctx.lang);
+  const meta = [formatDate(c.date, ctx.lang), updated && fill(t.updated, updated), c.byline ?? ''].filter(Boolean);
   return el(
     doc,
     'li',
@@ -364,7 +370,7 @@ export function renderUser(doc: Document, t: Strings, text: string, msgId: numbe
 
 /** An error with "Try again"; while `until` (ms since the epoch) is ahead, the button is disabled and counts down. */
 export function renderError(doc: Document, t: Strings, text: string, msgId: number, retry: (() => void) | null, until = 0): HTMLElement {
-  const wrap = el(doc, 'div', { class: 'msg error', 'data-msg': msgId }, el(doc, 'span', { class: 'sr-only' }, t.bot + ' '), el(doc, 'p', {}, text));
+  const wrap = el(doc, 'div', { class: 'msg error', 'data-msg': msgId }, speaker(doc), el(doc, 'p', {}, text));
   if (retry) {
     const btn = el(doc, 'button', { type: 'button', class: 'retry' }, t.retry);
     btn.addEventListener('click', retry);

@@ -8,7 +8,7 @@
  * @module
  */
 const LIGHT =
-  '--bg:#ffffff;--fg:#1b1f24;--muted:#57606a;--line:#d8dee4;--soft:#f3f5f7;--bot:#f3f5f7;--mark:#fff0a8;--mark-fg:#1b1f24;--err-bg:#fff1f0;--err-fg:#8a1c12;--shadow:0 12px 40px rgba(16,24,40,.18),0 2px 8px rgba(16,24,40,.08);--fill:var(--fill-l);--fill-fg:var(--fill-fg-l);--link:var(--link-l);--ring:var(--ring-l);--surface:var(--accent);--surface-fg:var(--accent-fg)';
+  '--bg:#ffffff;--fg:#1b1f24;--muted:#57606a;--line:#d8dee4;--soft:#f3f5f7;--bot:#f3f5f7;--mark:#fff0a8;--mark-fg:#1b1f24;--err-bg:#fff1f0;--err-fg:#8a1c12;--shadow:0 12px 40px rgba(16,24,40,.2);--fill:var(--fill-l);--fill-fg:var(--fill-fg-l);--link:var(--link-l);--ring:var(--ring-l);--surface:var(--accent);--surface-fg:var(--accent-fg)';
 const DARK =
   '--bg:#16191d;--fg:#e8eaed;--muted:#a0a8b2;--line:#3d444d;--soft:#22272e;--bot:#22272e;--mark:#6b5800;--mark-fg:#fff7d1;--err-bg:#3a1714;--err-fg:#ffc9c2;--shadow:0 12px 40px rgba(0,0,0,.55);--fill:var(--fill-d);--fill-fg:var(--fill-fg-d);--link:var(--link-d);--ring:var(--ring-d);--surface:var(--fill-d);--surface-fg:var(--fill-fg-d)';
 
@@ -17,8 +17,7 @@ export const CSS = `
 :host([data-position=left]){right:auto;left:0}
 *,*::before,*::after{box-sizing:border-box}
 .root{${LIGHT};
-  font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:var(--fg);
-  -webkit-font-smoothing:antialiased;text-align:start;letter-spacing:normal;word-spacing:normal}
+  font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);text-align:start;letter-spacing:normal;word-spacing:normal}
 .root[data-theme=dark]{${DARK}}
 @media (prefers-color-scheme:dark){.root[data-theme=auto]{${DARK}}}
 .sr-only{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
@@ -106,7 +105,6 @@ mark{background:var(--mark);color:var(--mark-fg);border-radius:3px;padding:0 1px
 .send[aria-disabled=true]{opacity:.7;cursor:progress}
 .send svg{width:20px;height:20px}
 .root[dir=rtl] .i-send{transform:scaleX(-1)}
-.foot{margin:0;padding:0 12px 8px;color:var(--muted);font-size:11.5px;text-align:center;background:var(--bg)}
 @media (max-width:560px),(max-height:560px){
   .panel,.root[data-position=left] .panel{inset:0;width:auto;height:auto;border-radius:0;border:0}
   .root.is-open .launcher{display:none}

@@ -12,7 +12,7 @@
 import { ApiClient, describeFailure, type BriefItem } from './api.js';
 import { fill } from './i18n.js';
 import type { WidgetOptions } from './options.js';
-import { el, plainAnswer, questionChip, relativeDate, renderAnswer, renderChips, renderError, renderUser, type Ctx } from './render.js';
+import { el, plainAnswer, questionChip, relativeDate, renderAnswer, renderChips, renderError, renderUser, speaker, type Ctx } from './render.js';
 import { Conversation, type KeyValue, type Message } from './store.js';
 import { CSS } from './styles.js';
 
@@ -135,7 +135,6 @@ export class Widget {
       this.#log,
       this.#hint,
       form,
-      el(doc, 'p', { class: 'foot' }, t.foot),
       this.#status,
     );
     this.#panel.addEventListener('keydown', (e) => {
@@ -452,15 +451,7 @@ export class Widget {
     if (this.#intro) return;
     const doc = this.#doc;
     this.#intro = el(doc, 'div', { class: 'intro' });
-    this.#intro.append(
-      el(
-        doc,
-        'div',
-        { class: 'msg greeting' },
-        el(doc, 'span', { class: 'sr-only' }, this.options.t.bot + ' '),
-        el(doc, 'span', { dir: 'auto' }, this.options.greeting),
-      ),
-    );
+    this.#intro.append(el(doc, 'div', { class: 'msg greeting' }, speaker(doc), el(doc, 'span', { dir: 'auto' }, this.options.greeting)));
     this.#log.prepend(this.#intro);
     if (this.options.suggestions.length) {
       this.#intro.append(
