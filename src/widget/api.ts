@@ -4,9 +4,10 @@
  * @module
  */
 import type { Answer } from '../core/types.js';
+import { fill, type Strings } from './i18n.js';
 
-/** `GET /api/ask` body. */
-export type AskResult = Answer & { query?: { tookMs: number }; conversationId?: string };
+/** `GET /api/ask` body (`kind` as in the core's `ChatReply`: "answer", "no_answer", "latest"…). */
+export type AskResult = Answer & { kind?: string; query?: { tookMs: number }; conversationId?: string };
 
 /** A brief as listed by `GET /api/briefs`. */
 export interface BriefItem {
@@ -33,21 +34,23 @@ export class RequestFailed extends Error {
   }
 }
 
-/** What the user sees for a failure, and whether "Try again" makes sense. */
-export function describeFailure(err: unknown): { text: string; retry: boolean } {
-  if (!(err instanceof RequestFailed)) return { text: 'Something went wrong. Please try again.', retry: true };
+/**
+ * What the user sees for a failure (in the UI language), whether "Try again" makes
+ * sense, and until when it must wait (a 429's `Retry-After`, as ms since the epoch).
+ */
+export function describeFailure(err: unknown, t: Strings, now = Date.now()): { text: string; retry: boolean; until?: number } {
+  if (!(err instanceof RequestFailed)) return { text: t.errServer, retry: true };
   switch (err.kind) {
     case 'network':
-      return { text: "I can't reach the briefing service right now. Check your connection and try again.", retry: true };
+      return { text: t.errNetwork, retry: true };
     case 'timeout':
-      return { text: 'The briefing service is taking too long to answer. Please try again.', retry: true };
-    case 'rate_limited':
-      return {
-        text: `Too many questions in a short time. Please wait ${err.retryAfter ? `${err.retryAfter} second${err.retryAfter === 1 ? '' : 's'}` : 'a moment'} and try again.`,
-        retry: true,
-      };
+      return { text: t.errTimeout, retry: true };
+    case 'rate_limited': {
+      const wait = err.retryAfter ?? 10;
+      return { text: fill(t.errRate, wait), retry: true, until: now + wait * 1000 };
+    }
     case 'server':
-      return { text: 'Something went wrong on our side. Please try again in a moment.', retry: true };
+      return { text: t.errServer, retry: true };
     case 'rejected':
       return { text: err.message, retry: false };
   }
@@ -134,6 +137,7 @@ function checkAnswer(body: AskResult): AskResult {
     throw new RequestFailed('server', 'unexpected answer shape');
   }
   return {
+    ...(typeof body.kind === 'string' ? { kind: body.kind } : {}),
     answered: body.answered === true,
     answer: body.answer,
     citations: body.citations.filter((c) => c && typeof c.briefId === 'string' && typeof c.snippet === 'string'),
