@@ -143,5 +143,11 @@ function checkAnswer(body: AskResult): AskResult {
     citations: body.citations.filter((c) => c && typeof c.briefId === 'string' && typeof c.snippet === 'string'),
     ...(Array.isArray(body.related) ? { related: body.related.filter((r) => r && typeof r.briefId === 'string') } : {}),
     ...(typeof body.conversationId === 'string' ? { conversationId: body.conversationId } : {}),
+    // Dates (issue 17): earlier-context markers, relative days placed on the calendar, expired sources.
+    ...(Array.isArray(body.earlier) ? { earlier: body.earlier.filter((n) => typeof n === 'number') } : {}),
+    ...(Array.isArray(body.times)
+      ? { times: body.times.filter((x) => x && typeof x.marker === 'number' && typeof x.phrase === 'string' && typeof x.date === 'string') }
+      : {}),
+    ...(Array.isArray(body.expired) ? { expired: body.expired.filter((x) => x && typeof x.marker === 'number' && typeof x.expires === 'string') } : {}),
   };
 }

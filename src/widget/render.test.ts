@@ -71,6 +71,24 @@ describe('renderAnswer', () => {
     expect(node.querySelector('figcaption cite')!.textContent).toBe('Petro optimistic about meeting');
   });
 
+  it('dates the quote: earlier context labelled with its date, relative days on the calendar, expired sources noted', () => {
+    const result: AskResult = {
+      answered: true,
+      answer: 'It will now take place on Feb. 10. [1] Petro said Friday it was set for Feb. 3. [2]',
+      citations: [citation({ date: '2026-02-01' }), citation({ briefId: 'old', passageId: 'old#p1', date: '2026-01-30' })],
+      earlier: [2],
+      times: [{ marker: 2, phrase: 'Friday', date: '2026-01-30', label: 'Jan. 30, 2026' }],
+      expired: [{ marker: 1, expires: '2026-02-20' }],
+    };
+    const node = renderAnswer(ctx(), result, 7, noop);
+    const quote = node.querySelector('blockquote.answer')!;
+    expect(quote.querySelector('.earlier')!.textContent!.trim()).toBe(`Earlier, ${formatDate('2026-01-30', 'en')}:`);
+    // The label sits before the earlier sentence, which is quoted unchanged.
+    expect(quote.textContent).toContain(`Earlier, ${formatDate('2026-01-30', 'en')}: Petro said Friday it was set for Feb. 3. `);
+    expect(node.querySelector('.times')!.textContent).toBe(`Friday: ${formatDate('2026-01-30', 'en')}`);
+    expect(node.querySelector('.note')!.textContent).toBe(`May be out of date: this brief expired ${formatDate('2026-02-20', 'en')}.`);
+  });
+
   it('groups sources by brief (one card, a ¶ link per passage), keeps "Cited" apart from "More context" and never repeats the quoted text', () => {
     const result: AskResult = {
       answered: true,

@@ -190,9 +190,14 @@ export function renderAnswer(ctx: Ctx, result: AskResult, msgId: number, handler
   const cited = new Set<number>();
   const quote = result.answered && cs.length > 0 && result.kind !== 'source';
   const text = el(doc, quote ? 'blockquote' : 'p', { class: 'answer', dir: 'auto' });
-  for (const part of result.answer.split(/(\[\d+\])/)) {
+  const parts = result.answer.split(/(\[\d+\])/);
+  parts.forEach((part, i) => {
     const m = part.match(/^\[(\d+)\]$/);
     const n = m ? Number(m[1]) : 0;
+    // A sentence quoted as earlier context (an older brief of the story) says so, with its date.
+    const next = Number(parts[i + 1]?.match(/^\[(\d+)\]$/)?.[1]);
+    if (!m && result.earlier?.includes(next))
+      text.append(el(doc, 'strong', { class: 'earlier' }, ` ${fill(t.earlier, formatDate(cs[next - 1]?.date, ctx.lang))}`));
     if (m && n >= 1 && n <= cs.length) {
       cited.add(n);
       const btn = el(doc, 'button', { type: 'button', class: 'marker', 'aria-label': fill(t.marker, n), 'data-n': n }, String(n));
@@ -201,7 +206,7 @@ export function renderAnswer(ctx: Ctx, result: AskResult, msgId: number, handler
     } else if (part) {
       text.append(doc.createTextNode(part));
     }
-  }
+  });
   // A "source?" reply lists its citations as what it cites.
   if (result.kind === 'source') cs.forEach((_, i) => cited.add(i + 1));
   const all: Item[] = cs.map((c, i) => [c, i + 1] as const);
@@ -218,7 +223,14 @@ export function renderAnswer(ctx: Ctx, result: AskResult, msgId: number, handler
         ...[formatDate(revised(c) ?? c.date, ctx.lang), paras.length ? `¶${paras.join(', ¶')}` : ''].filter(Boolean).map((x) => el(doc, 'bdi', {}, ` · ${x}`)),
       );
     });
-    wrap.append(el(doc, 'figure', { class: 'quote' }, text, attribution.length ? el(doc, 'figcaption', { class: 'attrib' }, ...attribution) : null));
+    // Relative days of the quote ("Friday") on the calendar, from their brief's date; the quote is unchanged.
+    const times = (result.times ?? []).map((x) => `${x.phrase}: ${formatDate(x.date, ctx.lang)}${x.end ? `–${formatDate(x.end, ctx.lang)}` : ''}`);
+    const expired = result.expired?.[0];
+    wrap.append(
+      el(doc, 'figure', { class: 'quote' }, text, attribution.length ? el(doc, 'figcaption', { class: 'attrib' }, ...attribution) : null),
+      times.length ? el(doc, 'p', { class: 'times', dir: 'auto' }, times.join(' · ')) : null,
+      expired ? el(doc, 'p', { class: 'note' }, fill(t.expired, formatDate(expired.expires, ctx.lang))) : null,
+    );
   } else {
     wrap.append(text);
   }

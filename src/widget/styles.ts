@@ -63,6 +63,7 @@ button:disabled{cursor:not-allowed}
 blockquote.answer{margin:0;padding-inline-start:10px;border-inline-start:3px solid var(--fill)}
 .attrib{margin-top:6px;color:var(--muted);font-size:12.5px;white-space:normal}
 .attrib cite{font-style:normal;font-weight:600}
+.times,.note{margin:4px 0 0;color:var(--muted);font-size:12.5px}
 .lead{font-weight:650}
 .marker{display:inline-grid;place-items:center;min-width:20px;height:20px;margin:0 2px;padding:0 5px;position:relative;top:-.4em;font-size:11px;font-weight:700;line-height:1;
   border-radius:999px;border:0;background:var(--fill);color:var(--fill-fg)}
