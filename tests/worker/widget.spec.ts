@@ -64,6 +64,24 @@ describe('/widget.js', () => {
   });
 });
 
+describe("/widget/i18n/:lang (the widget's strings in one language, fetched before it mounts)", () => {
+  it("serves a language's row to any origin, and 404 JSON for one it does not have", async () => {
+    const res = await SELF.fetch(`${BASE}/widget/i18n/ar?v=${WIDGET_HASH}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
+    const row = await res.text();
+    expect(row.split('|')[0]).toBe('اسأل الموجزات');
+    // Only English is in /widget.js: the Arabic strings are not.
+    expect(await (await SELF.fetch(`${BASE}/widget.js`)).text()).not.toContain('اسأل الموجزات');
+    for (const lang of ['xx', 'constructor', '__proto__']) {
+      const bad = await SELF.fetch(`${BASE}/widget/i18n/${lang}`);
+      expect(bad.status, lang).toBe(404);
+      expect((await bad.json<{ error: { code: string } }>()).error.code).toBe('not_found');
+    }
+  });
+});
+
 describe('pages', () => {
   it('/ is a demo page that embeds the widget and shows the snippet with this origin', async () => {
     const res = await SELF.fetch(`${BASE}/`);
