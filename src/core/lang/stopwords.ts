@@ -50,12 +50,7 @@ export function stopWordsOf(lang: Lang): ReadonlySet<string> {
 
 function norm(w: string, lang: Lang): string {
   let out = w.normalize('NFKC');
-  if (lang === 'ar')
-    out = out
-      .replace(/[\u064B-\u065F\u0670\u0640]/g, '')
-      .replace(/[أإآٱ]/g, 'ا')
-      .replace(/ى/g, 'ي')
-      .replace(/ة/g, 'ه');
+  if (lang === 'ar') out = normalizeArabic(out);
   if (/^[\p{sc=Latin}\p{sc=Greek}\p{M}]+$/u.test(out))
     out = out
       .normalize('NFD')
