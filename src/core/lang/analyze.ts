@@ -9,8 +9,7 @@
  * language. Chinese is cut into overlapping character bigrams (a single
  * character alone stays a term), Japanese, Thai, Lao, Khmer and Burmese into
  * words by `Intl.Segmenter` (ICU's dictionaries, in Node and workerd alike).
- * Arabic is normalised first (harakat, tatweel, alef forms, alef maqsura,
- * taa marbuta).
+ * Arabic is normalised first (harakat, tatweel, alef forms).
  * @module
  */
 import type { Lang } from './detect.js';
@@ -84,6 +83,9 @@ function termOf(word: string, textLang: Lang): string | null {
   const stops = stopWordsOf(lang);
   if (stops.has(w) || stops.has(fold(w))) return null;
   const stem = STEMMERS[lang];
+  // Turkish: the first five letters (no stemmer), as in Turkish retrieval studies; measured on the tune part
+  // against the Snowball stemmer: answer@1 67.1 → 68.8, false abstentions 3.6 → 0.5 (four letters: 69.5, passage hit@1 −1.5).
+  if (lang === 'tr') return fold(w).slice(0, 5);
   return fold(stem ? stem(w) : w);
 }
 

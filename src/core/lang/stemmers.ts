@@ -1,7 +1,8 @@
 /**
  * Snowball stemmers per language (`@orama/stemmers`, Apache-2.0: each
  * language is its own small module, so only these are bundled), and the
- * Porter stemmer English already uses. Vietnamese, Chinese, Japanese, Thai
+ * Porter stemmer English already uses. Turkish words are cut to their first
+ * five letters instead (`analyze.ts`). Vietnamese, Chinese, Japanese, Thai
  * and Korean have none: their words do not inflect (Hindi's is a light
  * suffix stripper).
  * @module
@@ -17,8 +18,7 @@ import { stemmer as nl } from '@orama/stemmers/dutch';
 import { stemmer as pt } from '@orama/stemmers/portuguese';
 import { stemmer as ro } from '@orama/stemmers/romanian';
 import { stemmer as ru } from '@orama/stemmers/russian';
-import { stemmer as tr } from '@orama/stemmers/turkish';
 import { stemmer as en } from 'stemmer';
 import type { Lang } from './detect.js';
 
-export const STEMMERS: Partial<Record<Lang, (word: string) => string>> = { en, es, fr, de, pt, it, nl, ro, tr, ru, el, ar, hi };
+export const STEMMERS: Partial<Record<Lang, (word: string) => string>> = { en, es, fr, de, pt, it, nl, ro, ru, el, ar, hi };

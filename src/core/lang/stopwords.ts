@@ -25,7 +25,10 @@ import type { Lang } from './detect.js';
 import { normalizeArabic } from './normalize.js';
 import { QUESTION_WORDS } from './questions.js';
 
-const LISTS: Partial<Record<Lang, readonly string[]>> = { en, es, fr, de, pt, it, nl, ro, tr, ru, el, ar, hi, ja };
+/** Thai function words (particles, prepositions, auxiliaries): the package has no Thai list. */
+const th = 'ที่ ของ และ ใน การ เป็น ได้ มี ให้ ไป มา ว่า จะ ก็ กับ แล้ว นี้ นั้น โดย ซึ่ง อยู่ ความ หรือ จาก เพื่อ ถูก แต่ ยัง คือ ด้วย เมื่อ ถึง ไว้ อย่าง ต่อ ซึ่ง ทั้ง'.split(' ');
+
+const LISTS: Partial<Record<Lang, readonly string[]>> = { en, es, fr, de, pt, it, nl, ro, tr, ru, el, ar, hi, ja, th };
 
 const sets = new Map<Lang, Set<string>>();
 
