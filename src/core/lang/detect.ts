@@ -21,15 +21,17 @@ export function langOf(tag: string | undefined | null): Lang {
 
 /** Scripts that name their language outright, in the order they are checked. */
 const SCRIPTS: [RegExp, Lang][] = [
-  [/[\p{sc=Hiragana}\p{sc=Katakana}]/u, 'ja'],
-  [/\p{sc=Han}/u, 'zh'],
-  [/\p{sc=Hangul}/u, 'ko'],
-  [/\p{sc=Thai}/u, 'th'],
-  [/\p{sc=Arabic}/u, 'ar'],
-  [/\p{sc=Devanagari}/u, 'hi'],
-  [/\p{sc=Greek}/u, 'el'],
-  [/\p{sc=Cyrillic}/u, 'ru'],
+  [/[\p{sc=Hiragana}\p{sc=Katakana}]/gu, 'ja'],
+  [/\p{sc=Han}/gu, 'zh'],
+  [/\p{sc=Hangul}/gu, 'ko'],
+  [/\p{sc=Thai}/gu, 'th'],
+  [/\p{sc=Arabic}/gu, 'ar'],
+  [/\p{sc=Devanagari}/gu, 'hi'],
+  [/\p{sc=Greek}/gu, 'el'],
+  [/\p{sc=Cyrillic}/gu, 'ru'],
 ];
+/** Letters outside Latin script: only then are the scripts above counted. */
+const NON_LATIN = /[^\P{L}\p{sc=Latin}]/u;
 
 /** Very common function words (and question words) of each Latin-script language. */
 const PROFILES: Partial<Record<Lang, string>> = {
@@ -64,9 +66,11 @@ export function detectLanguage(text: string, candidates?: readonly Lang[], fallb
   const sample = text.length > 4000 ? text.slice(0, 4000) : text;
   // The script most letters are in decides, when it names a language.
   const letters = sample.match(/\p{L}/gu)?.length ?? 0;
-  for (const [re, lang] of SCRIPTS) {
-    const n = sample.match(new RegExp(re.source, 'gu'))?.length ?? 0;
-    if (letters && n / letters >= 0.3) return lang;
+  if (letters && NON_LATIN.test(sample)) {
+    for (const [re, lang] of SCRIPTS) {
+      const n = sample.match(re)?.length ?? 0;
+      if (n / letters >= 0.3) return lang;
+    }
   }
   const allowed = (l: Lang) => !candidates || candidates.includes(l);
   const score = new Map<Lang, number>();
