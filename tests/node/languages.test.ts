@@ -9,7 +9,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { formatReply } from '../../src/adapters/chat/format.js';
 import { questionType } from '../../src/core/answer.js';
 import { parseBriefs } from '../../src/core/brief.js';
 import { chat } from '../../src/core/chat.js';
@@ -112,14 +111,10 @@ describe('replies in the reader’s language', () => {
     expect(zh.answer).toMatch(/^我在简报中没有找到/);
   });
 
-  it('puts the channel words around a reply in its language', () => {
-    const reply = chat(engine, '¿Cuántos puntos cedió la defensa de los Panthers?').reply;
-    expect(reply.kind).toBe('answer');
-    expect(formatReply(reply, 'plain')).toContain('\n\nFuentes\n[1] XQuAD es 01');
-    const again = chat(engine, '黑豹队的防守丢了多少分？').reply;
-    expect(formatReply(again, 'markdown')).toContain('**来源**');
-    // English stays English.
-    expect(formatReply(chat(engine, 'How many points did the Panthers defense surrender?').reply, 'plain')).toContain('\n\nSources\n');
+  it('marks each reply with its language, for the channels to word "Sources" in it (tests/worker/languages.spec.ts)', () => {
+    expect(chat(engine, '¿Cuántos puntos cedió la defensa de los Panthers?').reply).toMatchObject({ kind: 'answer', lang: 'es' });
+    expect(chat(engine, '黑豹队的防守丢了多少分？').reply).toMatchObject({ kind: 'answer', lang: 'zh' });
+    expect(chat(engine, 'How many points did the Panthers defense surrender?').reply).toMatchObject({ kind: 'answer', lang: 'en' });
   });
 
   it('follows up in the language of the conversation: "source?" in Spanish', () => {
