@@ -4,7 +4,12 @@
  * score plain MiniSearch (default options) on the same questions in the same
  * run, so every gain is a ratio on the same machine.
  *
- *   npm run eval [-- --kit ../shared/evalkit] [--part tune|test|all] [--sets squad2,newsroom,paraphrase],threads [--limit N] [--json]
+ *   npm run eval [-- --kit ../shared/evalkit] [--part tune|test|all] [--sets squad2,newsroom,paraphrase,xquad,threads] [--limit N] [--json]
+ *
+ * `xquad` stands for every language of the kit's `public/xquad/<lang>` (or
+ * name some: `xquad/es,xquad/zh`); each gets its table, and a summary table
+ * compares the languages, with passage hit@1 (the first citation is the
+ * question's paragraph) beside the kit's figures.
  *
  * `--part` (default `test`) keeps only that part of each set's questions, split
  * by brief as in scripts/split.ts; `test` is what the weights never saw. Each
@@ -29,7 +34,7 @@ const ROOT = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
   options: {
     kit: { type: 'string', default: join(ROOT, '..', 'shared', 'evalkit') },
-    sets: { type: 'string', default: 'squad2,newsroom,paraphrase,threads' },
+    sets: { type: 'string', default: 'squad2,newsroom,paraphrase,xquad,threads' },
     part: { type: 'string', default: 'test' },
     limit: { type: 'string' },
     json: { type: 'boolean', default: false },
@@ -88,12 +93,22 @@ interface PartInfo {
 }
 
 const work = mkdtempSync(join(tmpdir(), 'briefbot-eval-'));
-const results: Record<string, PartInfo & { briefbot: Score; minisearch: Score }> = {};
+const results: Record<string, PartInfo & { briefbot: Score; minisearch: Score; passageAt1?: { briefbot: number; minisearch: number } }> = {};
+const sets = values.sets
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean)
+  // "xquad": every language the kit has.
+  .flatMap((s) =>
+    s === 'xquad' && existsSync(join(kit, 'public', 'xquad'))
+      ? readdirSync(join(kit, 'public', 'xquad'))
+          .filter((l) => existsSync(join(kit, 'public', 'xquad', l, 'questions.jsonl')))
+          .sort()
+          .map((l) => `xquad/${l}`)
+      : [s],
+  );
 try {
-  for (const set of values.sets
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => s && s !== 'threads')) {
+  for (const set of sets.filter((s) => s !== 'threads')) {
     const setDir = join(kit, 'public', set);
     if (!existsSync(join(setDir, 'questions.jsonl'))) {
       process.stderr.write(`eval: no set "${set}" in ${kit}/public\n`);
@@ -121,13 +136,22 @@ try {
     process.stderr.write(
       `eval: ${set}: ${part} part, ${selected.length} questions on ${info.briefs} of ${info.corpusBriefs} briefs: Briefbot through the batch CLI…\n`,
     );
-    const briefbot = score(['--set', partDir, '--project', ROOT, ...limit]);
+    const saved = join(work, `${set.replaceAll('/', '-')}-briefbot.jsonl`);
+    const briefbot = score(['--set', partDir, '--project', ROOT, '--save', saved, ...limit]);
 
     process.stderr.write(`eval: ${set}: plain MiniSearch (default options)…\n`);
     const predictions = join(work, `${set.replaceAll('/', '-')}-minisearch.jsonl`);
     writeFileSync(predictions, plainMiniSearch(partDir));
     const minisearch = score(['--set', partDir, '--predictions', predictions, ...limit]);
     results[set] = { ...info, briefbot, minisearch };
+    // Sets whose questions name their paragraph (XQuAD): is the first citation that paragraph?
+    if (set.startsWith('xquad/')) {
+      const gold = readFileSync(join(partDir, 'questions.jsonl'), 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as { id: string; briefId: string; paragraph: number });
+      results[set].passageAt1 = { briefbot: passageAt1(gold, saved), minisearch: passageAt1(gold, predictions) };
+    }
   }
 } finally {
   rmSync(work, { recursive: true, force: true });
@@ -146,7 +170,9 @@ if (values.json) {
   );
 } else {
   process.stdout.write(`${describePart(part)}\n\n`);
-  for (const [set, r] of Object.entries(results)) process.stdout.write(table(set, r, r.briefbot, r.minisearch) + '\n');
+  for (const [set, r] of Object.entries(results)) process.stdout.write(table(set, r, r.briefbot, r.minisearch, r.passageAt1) + '\n');
+  const languages = Object.entries(results).filter(([set]) => set.startsWith('xquad/'));
+  if (languages.length) process.stdout.write(languageSummary(languages) + '\n');
   if (followups) process.stdout.write(followupTables(followups));
   if (threads) process.stdout.write('\n' + threadsTable(threads));
 }
@@ -162,7 +188,42 @@ function score(args: string[]): Score {
   return JSON.parse(run.stdout) as Score;
 }
 
-function table(set: string, info: PartInfo, ours: Score, base: Score): string {
+/** Share of the gold questions whose first citation (in a saved predictions file) is their paragraph. */
+function passageAt1(gold: { id: string; briefId: string; paragraph: number }[], predictions: string): number {
+  const first = new Map<string, string | undefined>();
+  for (const line of readFileSync(predictions, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    try {
+      const p = JSON.parse(line) as { id: string; citations?: { passageId?: string }[] };
+      if (!first.has(p.id)) first.set(p.id, p.citations?.[0]?.passageId);
+    } catch {
+      // A malformed line scores as a miss.
+    }
+  }
+  const scored = gold.filter((q) => first.has(q.id));
+  return scored.length ? scored.filter((q) => first.get(q.id) === `${q.briefId}#p${q.paragraph}`).length / scored.length : 0;
+}
+
+/** One row per XQuAD language: the figures the languages are compared on. */
+function languageSummary(rows: [string, { briefbot: Score; minisearch: Score; passageAt1?: { briefbot: number; minisearch: number } }][]): string {
+  const pct = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? 'n/a' : `${(100 * x).toFixed(1)}%`);
+  return [
+    `### XQuAD by language (${part} part; Briefbot / plain MiniSearch)`,
+    '',
+    '| language | answer@1 | brief@1 | passage hit@1 | false abstentions |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    ...rows.map(
+      ([set, r]) =>
+        `| ${set.slice('xquad/'.length)} | ${pct(r.briefbot.answerable.answerAt1)} / ${pct(r.minisearch.answerable.answerAt1)} | ` +
+        `${pct(r.briefbot.answerable.briefAt1)} / ${pct(r.minisearch.answerable.briefAt1)} | ` +
+        `${pct(r.passageAt1?.briefbot)} / ${pct(r.passageAt1?.minisearch)} | ` +
+        `${pct(r.briefbot.answerable.falseAbstentionRate)} / ${pct(r.minisearch.answerable.falseAbstentionRate)} |`,
+    ),
+    '',
+  ].join('\n');
+}
+
+function table(set: string, info: PartInfo, ours: Score, base: Score, passage?: { briefbot: number; minisearch: number }): string {
   const pct = (x: number | null | undefined) => (x === null || x === undefined || Number.isNaN(x) ? 'n/a' : `${(100 * x).toFixed(1)}%`);
   const ratio = (a: number | null | undefined, b: number | null | undefined) =>
     a === null || a === undefined || b === null || b === undefined || b === 0 ? '' : `×${(a / b).toFixed(2)}`;
@@ -171,6 +232,7 @@ function table(set: string, info: PartInfo, ours: Score, base: Score): string {
     ['answer@3', ours.answerable.answerAt3, base.answerable.answerAt3, true],
     ['answerText', ours.answerable.answerText, base.answerable.answerText, true],
     ['brief@1', ours.answerable.briefAt1, base.answerable.briefAt1, true],
+    ...(passage ? [['passage hit@1', passage.briefbot, passage.minisearch, true] as [string, number, number, boolean]] : []),
     ['false abstentions', ours.answerable.falseAbstentionRate, base.answerable.falseAbstentionRate, false],
     // Precision means nothing on a set with no unanswerable questions (every abstention is then a false one).
     [

@@ -7,7 +7,8 @@
  * article's part is the parity of the FNV-1a hash of its key: even → tune,
  * odd → test. The key is the brief id without the kit's `squad1-`/`squad2-`
  * prefix (the same Wikipedia article appears in several sets, so one article
- * is in the same part in every set), or for an out-of-corpus question the
+ * is in the same part in every set; an XQuAD brief `xquad-<lang>-NN` is
+ * keyed `xquad-NN`, so an article is in the same part in every language), or for an out-of-corpus question the
  * slug of its `heldBackArticle` (which other sets hold as a brief). A
  * follow-up conversation goes with the brief of its first turn. The whole
  * corpus is always indexed: the other part's briefs stay in the index as
@@ -25,7 +26,8 @@ const slug = (s: string) =>
 
 /** The article a question is about: its brief without the kit's set prefix, else its held-back article. */
 export function splitKey(q: { briefId?: string | null; heldBackArticle?: string | null }): string {
-  return q.briefId ? q.briefId.replace(/^squad[12]-/, '') : slug(q.heldBackArticle ?? '');
+  // An XQuAD article is the same in every language: "xquad-es-07" and "xquad-zh-07" are both "xquad-07".
+  return q.briefId ? q.briefId.replace(/^squad[12]-/, '').replace(/^xquad-[a-z]{2,3}-/, 'xquad-') : slug(q.heldBackArticle ?? '');
 }
 
 /** The part of an article key: parity of its FNV-1a hash (the same in every set). */

@@ -14,6 +14,9 @@ import { retrieve, type Hit, type QueryContext, type Retrieval, type RetrieveOpt
 import { backgroundIdf, type RelationKind } from './lexicon.js';
 import { documentFrequency, idf, type SearchIndex } from './search-index.js';
 import { effectiveDate, isExpired, leansOnLatest, resolveTimes, type TimeNote } from './recency.js';
+import { langOf, questionLanguage, type Lang } from './lang/detect.js';
+import { questionTypeIn, typeEvidenceIn } from './lang/questions.js';
+import { replyStrings } from './lang/strings.js';
 import { analyze, analyzeWithRanges, normalizeWord, words } from './text.js';
 import type { Answer, Brief, Citation, Passage, Range, RelatedBrief } from './types.js';
 
@@ -48,6 +51,14 @@ export interface AnswerOptions {
    * but a brief that holds the question's informative words is about it.
    */
   minCoverage: number;
+  /**
+   * In a language other than English (no background word frequencies), the
+   * share of its IDF that a question word the collection does not hold
+   * weighs in {@link minStrength} and {@link minCoverage}.
+   */
+  unknownWeight: number;
+  /** {@link minStrength} for a question not in English, whose words have no background weights. */
+  minStrengthOther: number;
   /** Decline a question naming someone or something (a capitalised word) that none of the top briefs holds. */
   entityCheck: boolean;
   /** The top passages whose briefs the entity check looks in (0: every brief that matched anything). */
@@ -99,6 +110,8 @@ const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   topicWeight: 0.5,
   minStrength: 1.0,
   minCoverage: 0.8,
+  unknownWeight: 0.25,
+  minStrengthOther: 0.8,
   entityCheck: true,
   entityPassages: 0,
   extraSentenceRatio: 0.9,
@@ -136,7 +149,8 @@ const CHANGE_QUESTION = new RegExp(String.raw`^\W*(?:was|were|is|are|has|have|ha
 /** A sentence reporting a change of plan (or the plan that now holds: "will now take place on"). */
 const CHANGE_RE = new RegExp(String.raw`\b(?:${CHANGE_WORDS}|will now|now (?:be|take place|set)|new date|instead)\b`, 'i');
 
-export function questionType(question: string): QuestionType {
+export function questionType(question: string, lang: Lang = 'en'): QuestionType {
+  if (lang !== 'en') return questionTypeIn(question, lang);
   const q = question.toLowerCase();
   if (/\b(when|what (year|date|day)|which (year|date|day))\b/.test(q) || /\bwhat(?:'s|’s| is| was| will be)? the (?:new )?(?:date|day)\b/.test(q))
     return 'date';
@@ -249,7 +263,12 @@ function lastSentenceTerms(index: SearchIndex, hit: Hit): Set<string> | undefine
   const prev = index.passages[hit.doc - 1];
   if (!prev || prev.briefId !== hit.passage.briefId) return undefined;
   const last = prev.sentences[prev.sentences.length - 1];
-  return last ? new Set(analyze(prev.text.slice(last[0], last[1]))) : undefined;
+  return last ? new Set(analyze(prev.text.slice(last[0], last[1]), langOfDoc(index, hit.doc - 1))) : undefined;
+}
+
+/** The analysis language of a passage (its brief's). */
+function langOfDoc(index: SearchIndex, doc: number): Lang {
+  return index.briefLang[index.briefOfDoc[doc]!] ?? 'en';
 }
 
 /** One scored sentence of a retrieved passage. */
@@ -330,13 +349,14 @@ interface ComposeContext {
 /** Retrieve and compose in one call (what `Engine.ask` does). */
 export function answerQuestion(index: SearchIndex, question: string, ctx: ComposeContext): Answer {
   const o = { ...DEFAULT_ANSWER_OPTIONS, ...ctx.options };
-  const predicates = topicPredicates(question);
-  return composeAnswer(index, question, retrieve(index, question, { k: Math.max(o.passages, ctx.limit), predicates, ...o.retrieve }, ctx.context), ctx);
+  const lang = o.retrieve?.lang !== undefined ? langOf(o.retrieve.lang) : questionLanguage(question, index.languages);
+  const predicates = topicPredicates(question, lang);
+  return composeAnswer(index, question, retrieve(index, question, { k: Math.max(o.passages, ctx.limit), predicates, lang, ...o.retrieve }, ctx.context), ctx);
 }
 
 /** The verb a topic question asks about ("talk" in "What will they talk about?"), as index terms. */
-function topicPredicates(question: string): string[] {
-  if (questionType(question) !== 'topic') return [];
+function topicPredicates(question: string, lang: Lang = 'en'): string[] {
+  if (lang !== 'en' || questionType(question) !== 'topic') return [];
   const m = /\b(talk|discuss|focus)\w*(?: (?:about|on))?\s*\??\s*$/i.exec(question);
   return m ? analyze(m[1]!) : [];
 }
@@ -345,20 +365,20 @@ function topicPredicates(question: string): string[] {
 function composeAnswer(index: SearchIndex, question: string, retrieval: Retrieval, ctx: ComposeContext): Answer {
   const o = { ...DEFAULT_ANSWER_OPTIONS, ...ctx.options, limit: ctx.limit };
   o.linkWeight = { ...DEFAULT_ANSWER_OPTIONS.linkWeight, ...ctx.options?.linkWeight };
-  const { terms: own, hits } = retrieval;
+  const { terms: own, hits, lang } = retrieval;
   // A resolved follow-up also weighs the conversation's terms (below the question's own).
   const carried = retrieval.context ? [...retrieval.context.terms].filter(([t]) => !own.includes(t)) : [];
   const terms = [...own, ...carried.map(([t]) => t)];
   if (terms.length === 0) {
-    return notFound('Ask me about the news in the briefs, for example who said what, when something happens, or how many were involved.', []);
+    return notFound(replyStrings(lang).askAbout, [], lang);
   }
-  if (hits.length === 0) return notFound(NOT_FOUND, []);
+  if (hits.length === 0) return notFound(replyStrings(lang).notFound, [], lang);
 
   // The conversation's words weigh at most `carriedShare` of the question's own words together.
   const ownTotal = own.reduce((s, t) => s + idf(index, t), 0);
   const carriedTotal = carried.reduce((s, [t, w]) => s + w * idf(index, t), 0);
   const scale = own.length && carriedTotal > o.carriedShare * ownTotal ? (o.carriedShare * ownTotal) / carriedTotal : 1;
-  const type = questionType(question);
+  const type = questionType(question, lang);
   // Words naming what is asked for ("date", "postponed") are not evidence the briefs must hold, nor
   // what makes a sentence the answer: the answer gives a date, or says what became of the plan.
   const askedFor = askedForTerms(question, type);
@@ -376,20 +396,20 @@ function composeAnswer(index: SearchIndex, question: string, retrieval: Retrieva
 
   const top = hits[0]!;
   // Related words of each question word that may stand in its place (in a sentence, in a brief), at their link weight.
-  const links = linkWeights(retrieval, o.linkWeight, topicPredicates(question));
+  const links = linkWeights(retrieval, o.linkWeight, topicPredicates(question, lang));
   // The terms of each sentence of the top passages (the answer is chosen among them below).
   const pool = readingPool(hits, o.passages, ctx.briefOf);
-  const analysed = pool.map((hit) => hit.passage.sentences.map(([s, e]) => analyze(hit.passage.text.slice(s, e))));
+  const analysed = pool.map((hit) => hit.passage.sentences.map(([s, e]) => analyze(hit.passage.text.slice(s, e), langOfDoc(index, hit.doc))));
   if (
-    strength(index, retrieval, carried, askedFor) < o.minStrength &&
-    coverage(index, retrieval, carried, links, briefTerms(retrieval, pool, analysed), askedFor) < o.minCoverage
+    strength(index, retrieval, carried, o.unknownWeight, askedFor) < (lang === 'en' ? o.minStrength : o.minStrengthOther) &&
+    coverage(index, retrieval, carried, links, briefTerms(retrieval, pool, analysed), o.unknownWeight, askedFor) < o.minCoverage
   ) {
-    return notFound(NOT_FOUND, related(hits, ctx.briefOf));
+    return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
   }
   // A name the question gives that none of the top briefs mentions ("Did Trump meet Putin?"):
   // the briefs are about someone else, however well the other words match.
   if (o.entityCheck && missingEntity(index, question, retrieval, o.entityPassages ? hits.slice(0, o.entityPassages) : [])) {
-    return notFound(NOT_FOUND, related(hits, ctx.briefOf));
+    return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
   }
 
   const questionWords = new Set(words(question).map((w) => normalizeWord(w.word)));
@@ -405,7 +425,8 @@ function composeAnswer(index: SearchIndex, question: string, retrieval: Retrieva
     const p = hit.passage;
     const sentSeqs = analysed[h]!;
     const sentTerms = sentSeqs.map((seq) => new Set(seq));
-    const headTerms = new Set(analyze(ctx.briefOf(p.briefId).title + ' ' + (p.section ?? '')));
+    const pLang = langOfDoc(index, hit.doc);
+    const headTerms = new Set(analyze(ctx.briefOf(p.briefId).title + ' ' + (p.section ?? ''), pLang));
     // A question word missing from the sentence counts in part when a linked word stands there.
     const coverage = sentTerms.map((st) => {
       let c = cover([...st].filter((t) => weight.has(t)));
@@ -429,7 +450,14 @@ function composeAnswer(index: SearchIndex, question: string, retrieval: Retrieva
       const own = coverage[i]! + o.carryWeight * carry;
       // Title/section words count a little: "it" in the sentence is often the brief's subject.
       const head = cover([...headTerms].filter((t) => weight.has(t) && !sentTerms[i]!.has(t)));
-      const evidence = type === 'other' ? 0 : typeEvidence(type, p.text.slice(s, e), questionWords);
+      const evidence =
+        type === 'other'
+          ? 0
+          : lang === 'en' && pLang === 'en'
+            ? typeEvidence(type, p.text.slice(s, e), questionWords)
+            : type === 'topic' || type === 'change'
+              ? 0
+              : typeEvidenceIn(type, p.text.slice(s, e), question);
       const near = o.proximityWeight ? proximity(sentSeqs[i]!, terms) : 0;
       const score = own + 0.25 * head + o.passageWeight * pnorm + (type === 'topic' ? o.topicWeight : o.typeWeight) * evidence + o.proximityWeight * near;
       candidates.push({ hit, s: i, score, raw: score, older: false });
@@ -473,7 +501,7 @@ function composeAnswer(index: SearchIndex, question: string, retrieval: Retrieva
       continue;
     }
     const sentScores = candidates.filter((x) => x.hit.doc === c.hit.doc);
-    const snip = snippet(c.hit.passage, c.s, (i) => sentScores.find((x) => x.s === i)?.score ?? 0, termSet);
+    const snip = snippet(c.hit.passage, c.s, (i) => sentScores.find((x) => x.s === i)?.score ?? 0, termSet, langOfDoc(index, c.hit.doc));
     const brief = ctx.briefOf(c.hit.passage.briefId);
     // The score that orders the citations: best first, so `score` never rises along the list.
     citations.push({ ...citation(brief, c.hit.passage.id, snip, round(c.score)), window: snip.window, doc: c.hit.doc });
@@ -544,6 +572,7 @@ function composeAnswer(index: SearchIndex, question: string, retrieval: Retrieva
     ...(earlier.length ? { earlier } : {}),
     ...(times.length ? { times } : {}),
     ...(expired.length ? { expired } : {}),
+    lang,
   };
 }
 
@@ -554,8 +583,10 @@ function composeAnswer(index: SearchIndex, question: string, retrieval: Retrieva
  * frequencies): in a collection of one brief, "two" or "happen" missing says
  * little, "Putin" missing says a lot.
  */
-export function evidenceWeight(index: SearchIndex, term: string): number {
+export function evidenceWeight(index: SearchIndex, term: string, lang: Lang = 'en', unknownWeight = 1): number {
   if (documentFrequency(index, term) > 0) return idf(index, term);
+  // Background frequencies are English: elsewhere an unknown word weighs a fixed share.
+  if (lang !== 'en') return idf(index, term) * unknownWeight;
   return idf(index, term) * (backgroundIdf(index.lexicon, term) / backgroundIdf(index.lexicon, '\u0000'));
 }
 
@@ -563,12 +594,12 @@ export function evidenceWeight(index: SearchIndex, term: string): number {
  * Answer strength: the best passage's BM25 score per unit of the question's
  * evidence weight (a follow-up's carried-over words at their weight).
  */
-function strength(index: SearchIndex, retrieval: Retrieval, carried: [string, number][], askedFor: Set<string>): number {
+function strength(index: SearchIndex, retrieval: Retrieval, carried: [string, number][], unknownWeight: number, askedFor: Set<string>): number {
   const top = retrieval.hits[0];
   if (!top) return 0;
   let total = 0;
-  for (const t of retrieval.terms) if (!askedFor.has(t)) total += evidenceWeight(index, t);
-  for (const [t, w] of carried) total += w * evidenceWeight(index, t);
+  for (const t of retrieval.terms) if (!askedFor.has(t)) total += evidenceWeight(index, t, retrieval.lang, unknownWeight);
+  for (const [t, w] of carried) total += w * evidenceWeight(index, t, retrieval.lang, unknownWeight);
   return total > 0 ? top.bm25 / total : 0;
 }
 
@@ -583,10 +614,13 @@ function coverage(
   carried: [string, number][],
   links: Map<string, Map<string, number>>,
   held: Iterable<Set<string>>,
+  unknownWeight: number,
   askedFor: Set<string>,
 ): number {
   const items: [string, number][] = [...retrieval.terms.filter((t) => !askedFor.has(t)).map((t) => [t, 1] as [string, number]), ...carried];
-  const weights = items.map(([t, w]) => w * backgroundIdf(index.lexicon, t));
+  // Without background frequencies (not English): every word alike, an unknown one at its share.
+  const background = (t: string) => (retrieval.lang === 'en' ? backgroundIdf(index.lexicon, t) : documentFrequency(index, t) > 0 ? 1 : unknownWeight);
+  const weights = items.map(([t, w]) => w * background(t));
   const total = weights.reduce((a, b) => a + b, 0);
   if (total === 0) return 0;
   let best = 0;
@@ -609,7 +643,10 @@ function coverage(
  */
 function missingEntity(index: SearchIndex, question: string, retrieval: Retrieval, top: Hit[]): string | undefined {
   const held = top.map((h) => retrieval.briefMatched.get(h.passage.briefId) ?? new Set(h.matched));
-  for (const { term, start } of analyzeWithRanges(question)) {
+  // English only: German capitalises every noun, Turkish and Greek inflect names ("Broncos'u"), Arabic and
+  // Chinese have no capitals (measured: without the check, false abstentions fall by 2 points in tr and el).
+  if (retrieval.lang !== 'en') return undefined;
+  for (const { term, start } of analyzeWithRanges(question, retrieval.lang)) {
     if (start === 0 || !/^\p{Lu}/u.test(question.slice(start))) continue;
     // With no `top`, any brief will do: the index holds the term.
     if (top.length ? held.some((m) => m.has(term)) : !retrieval.unknown.includes(term)) continue;
@@ -627,11 +664,10 @@ function nearTerm(index: SearchIndex, term: string): boolean {
   return from < to || (term.length >= 4 && dictionary.fuzzy(term, 1).length > 0);
 }
 
-const NOT_FOUND = "I couldn't find that in the briefs. Try other words, or ask about one of the related briefs.";
-
-function notFound(message: string, rel: RelatedBrief[]): Answer {
-  const text = rel.length ? message : message.replace(/, or ask about one of the related briefs/, '');
-  return { answered: false, answer: text, citations: [], ...(rel.length ? { related: rel } : {}) };
+function notFound(message: string, rel: RelatedBrief[], lang: Lang): Answer {
+  const strings = replyStrings(lang);
+  const text = rel.length || message !== strings.notFound ? message : strings.notFoundNoRelated;
+  return { answered: false, answer: text, citations: [], ...(rel.length ? { related: rel } : {}), lang };
 }
 
 function related(hits: Hit[], briefOf: (id: string) => Brief): RelatedBrief[] {
@@ -655,6 +691,7 @@ export function snippet(
   s: number,
   sentenceScore: (i: number) => number,
   terms: Set<string>,
+  lang?: string,
 ): { text: string; highlights: Range[]; window: Range } {
   const sents = passage.sentences;
   let lo = s;
@@ -678,12 +715,12 @@ export function snippet(
     }
     const from = sents[lo]![0];
     const text = passage.text.slice(from, sents[hi]![1]);
-    return { text, highlights: highlight(text, terms), window: [lo, hi] };
+    return { text, highlights: highlight(text, terms, lang), window: [lo, hi] };
   }
   // One long sentence: cut around its matched words.
   const [ss, se] = sents[s]!;
   const sentence = passage.text.slice(ss, se);
-  const marks = highlight(sentence, terms);
+  const marks = highlight(sentence, terms, lang);
   const budget = SNIPPET_MAX - 2; // room for two ellipses
   let from = 0;
   if (marks.length) {
@@ -705,7 +742,7 @@ export function snippet(
   let text = sentence.slice(from, to).trim();
   if (from > 0) text = '…' + text;
   if (to < sentence.length) text = text.replace(/[\s,;:]+$/, '') + '…';
-  return { text, highlights: highlight(text, terms), window: [s, s] };
+  return { text, highlights: highlight(text, terms, lang), window: [s, s] };
 }
 
 /** A citation of `passageId` in `brief`, showing `snip`. */
@@ -725,8 +762,8 @@ export function citation(brief: Brief, passageId: string, snip: { text: string; 
 }
 
 /** Ranges of `text` whose terms are among `terms`. */
-export function highlight(text: string, terms: Set<string>): Range[] {
-  return analyzeWithRanges(text)
+export function highlight(text: string, terms: Set<string>, lang?: string): Range[] {
+  return analyzeWithRanges(text, lang)
     .filter((t) => terms.has(t.term))
     .map((t) => [t.start, t.end] as Range);
 }

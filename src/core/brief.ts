@@ -22,6 +22,7 @@
 import { parseDocument } from 'yaml';
 import { BriefError, type BriefProblem } from './errors.js';
 import { markdownBlocks, type BodyBlock } from './markdown.js';
+import { detectLanguage } from './lang/detect.js';
 import { canonicalizeVariants, slugify, splitSentences } from './text.js';
 import type { Brief, Passage } from './types.js';
 
@@ -163,7 +164,8 @@ export function parseBrief(file: BriefFile): Brief & { idLine: number; linkLine:
   ];
   const url = meta.url !== undefined ? check(() => checkUrl(meta.url, metaLines.url ?? 1, fail)) : undefined;
   const tags = meta.tags === undefined ? [] : (check(() => checkTags(meta.tags, metaLines.tags ?? 1, fail)) ?? []);
-  const lang = typeof meta.lang === 'string' && meta.lang.trim() ? meta.lang.trim() : 'en';
+  // Without `lang:`, the language is read from the text (script and function words; see lang/detect.ts).
+  const lang = typeof meta.lang === 'string' && meta.lang.trim() ? meta.lang.trim() : detectLanguage(`${title}\n${body.map((b) => b.text).join('\n')}`);
   const source = typeof meta.source === 'string' ? meta.source.trim() : undefined;
 
   const passages = toPassages(id, body);

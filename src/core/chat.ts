@@ -15,7 +15,9 @@
 import { citation, snippet } from './answer.js';
 import { MAX_TURNS, turnOf } from './conversation.js';
 import type { Engine } from './engine.js';
-import { detectIntent, type Intent } from './intents.js';
+import { matchIntent, type Intent } from './intents.js';
+import { questionLanguage, type Lang } from './lang/detect.js';
+import { replyStrings, type ReplyStrings } from './lang/strings.js';
 import { effectiveDate, formatDay, latestTopic } from './recency.js';
 import { analyze } from './text.js';
 import type { Answer, Citation, Passage, Turn } from './types.js';
@@ -59,62 +61,57 @@ export const LATEST_COUNT = 3;
 /** Answer one chat message in the light of the conversation so far. */
 export function chat(engine: Engine, text: string, history: Turn[] = [], options: ChatOptions = {}): ChatResult {
   const limit = Math.min(Math.max(Math.trunc(options.limit ?? 3), 1), 10);
-  const intent = detectIntent(text);
+  const { intent, lang: phraseLang } = matchIntent(text);
+  // Replies are in the message's language: an intent phrase's, else the question's (detected).
+  const lang = phraseLang ?? questionLanguage(text, engine.index.languages);
+  const t = replyStrings(lang);
   // A lone "/word" that is no intent is a command we do not have, not a question to search.
   const command = /^\s*\/([A-Za-z0-9_]+)(?:@[A-Za-z0-9_]+)?\s*$/.exec(text)?.[1];
-  if (intent === 'question' && command) return { reply: say('help', `I don't know the command /${command}. ${helpText(engine)}`), history };
+  if (intent === 'question' && command) return { reply: say('help', `${t.unknownCommand(command)} ${helpText(engine, t)}`, lang), history };
   switch (intent) {
     case 'question': {
       const topic = latestTopic(text);
-      if (topic) return latestOn(engine, topic, history, limit, options);
+      if (topic) return latestOn(engine, topic, history, limit, options, lang);
       const asked = { limit, history, ...(options.now !== undefined ? { now: options.now } : {}) };
       const answer = options.tuning ? engine.ask(text.trim(), asked, options.tuning) : engine.ask(text.trim(), asked);
       return { reply: { kind: answer.answered ? 'answer' : 'no_answer', ...answer }, history: remember(history, turnOf(text.trim(), answer)) };
     }
     case 'reset':
-      return { reply: say('reset', "Okay, let's start over: I've forgotten our conversation. What would you like to know?"), history: [] };
+      return { reply: say('reset', t.reset, lang), history: [] };
     case 'greeting':
-      return { reply: say('greeting', `Hello! ${capabilities(engine)}`), history };
+      return { reply: say('greeting', `${t.hello} ${capabilities(engine, t)}`, lang), history };
     case 'thanks':
-      return { reply: say('thanks', "You're welcome! Ask me anything else about the briefs."), history };
+      return { reply: say('thanks', t.thanks, lang), history };
     case 'help':
-      return { reply: say('help', helpText(engine)), history };
+      return { reply: say('help', helpText(engine, t), lang), history };
     case 'latest':
-      return latest(engine, history);
+      return latest(engine, history, lang);
     case 'more':
-      return more(engine, history, limit);
+      return more(engine, history, limit, lang);
     case 'source':
-      return sources(engine, history);
+      return sources(engine, history, lang);
   }
 }
 
-function say(kind: ReplyKind, answer: string): ChatReply {
-  return { kind, answered: false, answer, citations: [] };
+function say(kind: ReplyKind, answer: string, lang: Lang): ChatReply {
+  return { kind, answered: false, answer, citations: [], lang };
 }
 
 function remember(history: Turn[], turn: Turn): Turn[] {
   return [...history, turn].slice(-MAX_TURNS);
 }
 
-function capabilities(engine: Engine): string {
-  const newest = engine.list(1)[0];
-  return (
-    'I answer questions about the news briefs with short quotes and numbered sources.' +
-    (newest ? ` For example, ask me about "${newest.title}".` : '') +
-    ' Say "latest news" (or /latest) for the newest briefs, and "help" (or /help) to see what else I can do.'
-  );
+function capabilities(engine: Engine, t: ReplyStrings): string {
+  return t.capabilities(engine.list(1)[0]?.title);
 }
 
-function helpText(engine: Engine): string {
-  return (
-    `${capabilities(engine)} Follow-up questions work too ("What will they talk about?"). ` +
-    'You can also say "tell me more" (/more) for further passages on your last question, "source?" (/sources) for the sources of my last answer, ' +
-    'and "/new" (or "reset") to start a new conversation.'
-  );
+function helpText(engine: Engine, t: ReplyStrings): string {
+  return `${capabilities(engine, t)} ${t.helpMore}`;
 }
 
 /** The newest briefs, each by its first sentence, cited (the sources give title, date and link). */
-function latest(engine: Engine, history: Turn[]): ChatResult {
+function latest(engine: Engine, history: Turn[], lang: Lang): ChatResult {
+  const t = replyStrings(lang);
   const citations: Citation[] = [];
   const lines: string[] = [];
   for (const summary of engine.list(LATEST_COUNT)) {
@@ -125,8 +122,8 @@ function latest(engine: Engine, history: Turn[]): ChatResult {
     citations.push(citeOf(engine, first, 0, new Set()));
     lines.push(`${datePrefix(brief.updated ?? brief.date)}${first.text.slice(s, e)} [${citations.length}]`);
   }
-  if (citations.length === 0) return { reply: say('latest', 'There are no briefs yet.'), history };
-  const reply: ChatReply = { kind: 'latest', answered: true, answer: `The latest briefs:\n${lines.join('\n')}`, citations };
+  if (citations.length === 0) return { reply: say('latest', t.noBriefs, lang), history };
+  const reply: ChatReply = { kind: 'latest', answered: true, answer: `${t.latest}\n${lines.join('\n')}`, citations, lang };
   // Remembered without its words ("what's new" is not a topic), so a follow-up can refer to these briefs.
   const turn: Turn = { question: '', answered: true, briefIds: citations.map((c) => c.briefId), passageIds: citations.map((c) => c.passageId) };
   return { reply, history: remember(history, turn) };
@@ -141,7 +138,7 @@ function datePrefix(date: string | undefined): string {
  * "What's the latest on X?": the newest briefs about X, newest first, each by
  * the passage that answers best about X, dated.
  */
-function latestOn(engine: Engine, topic: string, history: Turn[], limit: number, options: ChatOptions): ChatResult {
+function latestOn(engine: Engine, topic: string, history: Turn[], limit: number, options: ChatOptions, lang: Lang): ChatResult {
   const asked = { limit: 10, ...(options.now !== undefined ? { now: options.now } : {}) };
   const found = options.tuning ? engine.ask(topic, asked, options.tuning) : engine.ask(topic, asked);
   if (!found.answered) return { reply: { kind: 'no_answer', ...found }, history };
@@ -151,25 +148,27 @@ function latestOn(engine: Engine, topic: string, history: Turn[], limit: number,
   const dated = (c: Citation) => effectiveDate(engine.brief(c.briefId) ?? {}) ?? '';
   const citations = [...byBrief.values()].sort((a, b) => (dated(a) < dated(b) ? 1 : dated(a) > dated(b) ? -1 : 0)).slice(0, Math.max(limit, LATEST_COUNT));
   const lines = citations.map((c, i) => `${datePrefix(dated(c) || undefined)}${c.snippet} [${i + 1}]`);
-  const reply: ChatReply = { kind: 'latest', answered: true, answer: `The latest on "${topic}":\n${lines.join('\n')}`, citations };
+  const reply: ChatReply = { kind: 'latest', answered: true, answer: `${replyStrings(lang).latestOn(topic)}\n${lines.join('\n')}`, citations, lang };
   const turn: Turn = { question: topic, answered: true, briefIds: citations.map((c) => c.briefId), passageIds: citations.map((c) => c.passageId) };
   return { reply, history: remember(history, turn) };
 }
 
 /** Further passages for the last question: the ones not shown yet, best first. */
-function more(engine: Engine, history: Turn[], limit: number): ChatResult {
-  const at = findLast(history, (t) => t.question !== '');
-  if (at < 0) return { reply: say('more', 'Ask me a question first; then "tell me more" shows further passages about it.'), history };
+function more(engine: Engine, history: Turn[], limit: number, lang: Lang): ChatResult {
+  const t = replyStrings(lang);
+  const at = findLast(history, (x) => x.question !== '');
+  if (at < 0) return { reply: say('more', t.moreFirst, lang), history };
   const turn = history[at]!;
   const answer = engine.ask(turn.question, { limit: 10, history: history.slice(0, at) });
   const shown = new Set(turn.passageIds);
   const fresh = answer.citations.filter((c) => !shown.has(c.passageId)).slice(0, limit);
-  if (fresh.length === 0) return { reply: say('more', `That's all I have in the briefs about "${turn.question}".`), history };
+  if (fresh.length === 0) return { reply: say('more', t.moreNone(turn.question), lang), history };
   const reply: ChatReply = {
     kind: 'more',
     answered: true,
-    answer: `More on "${turn.question}":\n` + fresh.map((c, i) => `${datePrefix(c.updated ?? c.date ?? undefined)}${c.snippet} [${i + 1}]`).join('\n'),
+    answer: `${t.moreOn(turn.question)}\n` + fresh.map((c, i) => `${datePrefix(c.updated ?? c.date ?? undefined)}${c.snippet} [${i + 1}]`).join('\n'),
     citations: fresh,
+    lang,
   };
   const updated = [...history];
   updated[at] = { ...turn, passageIds: [...turn.passageIds, ...fresh.map((c) => c.passageId)] };
@@ -177,27 +176,28 @@ function more(engine: Engine, history: Turn[], limit: number): ChatResult {
 }
 
 /** The citations of the last answer, again, with their titles, dates and links. */
-function sources(engine: Engine, history: Turn[]): ChatResult {
-  const at = findLast(history, (t) => t.answered && t.passageIds.length > 0);
-  if (at < 0) return { reply: say('source', "I haven't quoted any brief in this conversation yet. Ask me a question first."), history };
+function sources(engine: Engine, history: Turn[], lang: Lang): ChatResult {
+  const t = replyStrings(lang);
+  const at = findLast(history, (x) => x.answered && x.passageIds.length > 0);
+  if (at < 0) return { reply: say('source', t.sourcesNone, lang), history };
   const turn = history[at]!;
-  const terms = new Set(analyze(turn.question));
+  const questionLang = questionLanguage(turn.question, engine.index.languages);
+  const terms = new Set(analyze(turn.question, questionLang));
   const citations = turn.passageIds
     .map((id) => engine.passage(id))
     .filter((p): p is Passage => p !== undefined)
-    .map((p) => citeOf(engine, p, bestSentence(p, terms), terms));
-  if (citations.length === 0) return { reply: say('source', 'The briefs I quoted are no longer available.'), history };
+    .map((p) => citeOf(engine, p, bestSentence(p, terms, engine.brief(p.briefId)?.lang), terms));
+  if (citations.length === 0) return { reply: say('source', t.sourcesGone, lang), history };
   // The list is the citations themselves: every surface renders them (titles, dates, links).
-  const what = turn.question ? `my answer to "${turn.question}"` : 'the latest briefs';
-  return { reply: { kind: 'source', answered: true, answer: `Sources for ${what}:`, citations }, history };
+  return { reply: { kind: 'source', answered: true, answer: t.sourcesFor(turn.question), citations, lang }, history };
 }
 
 /** The sentence of a passage sharing the most terms with the question (the first on ties). */
-function bestSentence(p: Passage, terms: Set<string>): number {
+function bestSentence(p: Passage, terms: Set<string>, lang: string | undefined): number {
   let best = 0;
   let bestCount = -1;
   p.sentences.forEach(([s, e], i) => {
-    const count = analyze(p.text.slice(s, e)).filter((t) => terms.has(t)).length;
+    const count = analyze(p.text.slice(s, e), lang).filter((t) => terms.has(t)).length;
     if (count > bestCount) {
       best = i;
       bestCount = count;
@@ -211,7 +211,7 @@ function citeOf(engine: Engine, p: Passage, sentence: number, terms: Set<string>
   return citation(
     brief,
     p.id,
-    snippet(p, sentence, (i) => (i === sentence ? 1 : 0), terms),
+    snippet(p, sentence, (i) => (i === sentence ? 1 : 0), terms, brief.lang),
     0,
   );
 }

@@ -13,6 +13,7 @@
  */
 import { retrieve, type Hit, type QueryContext } from './retrieve.js';
 import { idf, documentFrequency, type SearchIndex } from './search-index.js';
+import { questionLanguage } from './lang/detect.js';
 import { analyze } from './text.js';
 import type { Answer, Turn } from './types.js';
 
@@ -113,7 +114,7 @@ export function conversationContext(index: SearchIndex, history: Turn[], options
   const terms = new Map<string, number>();
   const add = (text: string | undefined, w: number) => {
     if (!text || w <= 0) return;
-    for (const t of analyze(text)) if (documentFrequency(index, t) > 0 && (terms.get(t) ?? 0) < w) terms.set(t, w);
+    for (const t of analyze(text, questionLanguage(text, index.languages))) if (documentFrequency(index, t) > 0 && (terms.get(t) ?? 0) < w) terms.set(t, w);
   };
   let factor = 1;
   let used = 0;
@@ -151,7 +152,7 @@ export function resolveFollowUp(
   const context = conversationContext(index, history, o);
   if (!context) return { resolution: 'no-history', question };
 
-  const own = [...new Set(analyze(question))].filter((t) => documentFrequency(index, t) > 0);
+  const own = [...new Set(analyze(question, questionLanguage(question, index.languages)))].filter((t) => documentFrequency(index, t) > 0);
   if (own.length < (looksAnaphoric(question) ? o.minOwnTermsAnaphoric : o.minOwnTerms)) return { context, resolution: 'follow-up', question };
 
   // Compare how well the question's own words are matched alone and with the history.

@@ -19,6 +19,7 @@ import { retrieve } from './retrieve.js';
 import type { Lexicon } from './lexicon.js';
 import { loadSearchIndex, openIndex, type OpenedIndex, type SearchIndex, type SerializedIndex } from './search-index.js';
 import { MANIFEST_KEY, ShardedSource, ShardMissing, type ShardFetch, type ShardStats } from './sharded.js';
+import { questionLanguage } from './lang/detect.js';
 import { analyze } from './text.js';
 import type { AskOptions, Answer, Brief, Passage } from './types.js';
 
@@ -139,7 +140,7 @@ export class Engine {
     const dictionary = this.index.searcher.tables.dictionary;
     const terms = new Set(
       list.flatMap((q) =>
-        analyze(q)
+        analyze(q, questionLanguage(q, this.index.languages))
           .map((t) => dictionary.termIndex(t))
           .filter((t) => t >= 0),
       ),

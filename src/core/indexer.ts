@@ -11,13 +11,19 @@ import type { Lexicon } from './lexicon.js';
 import { assignStories, type StoryOptions } from './stories.js';
 import { packIndex } from './packed/writer.js';
 import { MINISEARCH_OPTIONS, type IndexedPassage, type SerializedIndex } from './search-index.js';
+import { analyze } from './text.js';
 import type { Brief } from './types.js';
 
 /** Index the briefs with MiniSearch and pack the result. `meta` travels in the header. */
 function packBriefs(briefs: Brief[], meta: unknown): SerializedIndex {
-  const mini = new MiniSearch<IndexedPassage>(MINISEARCH_OPTIONS);
-  const passages = briefs.flatMap((b) => b.passages.map((p) => ({ p, title: b.title })));
-  mini.addAll(passages.map(({ p, title }, id) => ({ id, title, section: p.section ?? '', text: p.text })));
+  // Each passage is analysed in its brief's language (MiniSearch tokenizes a document's fields as it adds it).
+  let lang = 'en';
+  const mini = new MiniSearch<IndexedPassage>({ ...MINISEARCH_OPTIONS, tokenize: (text) => analyze(text, lang) });
+  let id = 0;
+  for (const b of briefs) {
+    lang = b.lang;
+    for (const p of b.passages) mini.add({ id: id++, title: b.title, section: p.section ?? '', text: p.text });
+  }
   return packIndex(mini.toJSON(), briefs, meta);
 }
 

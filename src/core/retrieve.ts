@@ -11,6 +11,7 @@
 import { RELATION_KINDS, type RelationKind } from './lexicon.js';
 import type { Match, TermQuery } from './packed/search.js';
 import { documentFrequency, idf, type SearchIndex } from './search-index.js';
+import { langOf, questionLanguage, type Lang } from './lang/detect.js';
 import { analyze } from './text.js';
 import type { Passage } from './types.js';
 
@@ -33,6 +34,10 @@ export interface RetrieveOptions {
    * paragraph names both).
    */
   briefWeight: number;
+  /** The question's language (a tag); detected from the question among the collection's languages when not given. */
+  lang?: string;
+  /** In a collection of several languages, score factor 1 + this for passages of briefs in the question's language. */
+  languageWeight: number;
   /**
    * The question's predicate terms (the "talk" of "What will they talk
    * about?"): the answer says it in any words, so their related words count
@@ -48,6 +53,7 @@ export const DEFAULT_RETRIEVE_OPTIONS: RetrieveOptions = {
   recency: 0.02,
   fuzzyMinLength: 5,
   briefWeight: 0.5,
+  languageWeight: 0.5,
   predicates: [],
 };
 
@@ -101,6 +107,8 @@ export interface QueryContext {
 }
 
 export interface Retrieval {
+  /** The language the question was analysed in. */
+  lang: Lang;
   /** The question's distinct terms, in order. */
   terms: string[];
   /** Terms from the conversation and their weights, when a context was given. */
@@ -117,9 +125,11 @@ export interface Retrieval {
 /** Rank the passages for a question. */
 export function retrieve(index: SearchIndex, question: string, options: Partial<RetrieveOptions> = {}, context?: QueryContext): Retrieval {
   const o = { ...DEFAULT_RETRIEVE_OPTIONS, ...options };
-  const terms = [...new Set(analyze(question))];
+  const lang = o.lang !== undefined ? langOf(o.lang) : questionLanguage(question, index.languages);
+  const terms = [...new Set(analyze(question, lang))];
   const unknown = terms.filter((t) => documentFrequency(index, t) === 0);
-  const expansions = expandTerms(index, terms);
+  // The lexicon's related words are English.
+  const expansions: Expansions = lang === 'en' ? expandTerms(index, terms) : new Map();
   // Terms beyond the question's own, with their weight (≤ 1): the related words of a topic
   // question's predicate, then the conversation's terms (known ones only, no fuzzy matching);
   // the larger weight wins. Other related words are not searched: measured, even derived
@@ -137,7 +147,7 @@ export function retrieve(index: SearchIndex, question: string, options: Partial<
   }
   if (context) for (const [t, w] of context.terms) if (!terms.includes(t) && documentFrequency(index, t) > 0 && w > (extra.get(t) ?? 0)) extra.set(t, w);
   const ctx = context ? { context } : {};
-  if (terms.length + extra.size === 0) return { terms, unknown, expansions, briefMatched: new Map(), hits: [], ...ctx };
+  if (terms.length + extra.size === 0) return { lang, terms, unknown, expansions, briefMatched: new Map(), hits: [], ...ctx };
 
   // An unknown word (a typo, a plural the stemmer missed) also matches by prefix and fuzzily.
   const queries: TermQuery[] = [
@@ -156,7 +166,9 @@ export function retrieve(index: SearchIndex, question: string, options: Partial<
   const evidence = results.length > EVIDENCE_DEPTH ? results.slice(0, EVIDENCE_DEPTH) : results;
   const share = briefShares(index, evidence, terms);
   const focusOf = (briefId: string) => context?.focus.get(briefId) ?? 1;
-  const lift = (context ? Math.max(1, ...context.focus.values()) : 1) * Math.max(1, 1 + o.recency) * (1 + Math.max(0, o.briefWeight));
+  // Several languages: the question's own language first.
+  const prefer = index.languages.length > 1 ? Math.max(0, o.languageWeight) : 0;
+  const lift = (context ? Math.max(1, ...context.focus.values()) : 1) * Math.max(1, 1 + o.recency) * (1 + Math.max(0, o.briefWeight)) * (1 + prefer);
   let floor = -Infinity;
   const hits: Hit[] = [];
   for (const r of results) {
@@ -168,7 +180,11 @@ export function retrieve(index: SearchIndex, question: string, options: Partial<
       passage,
       doc,
       bm25: r.score,
-      score: focused * (1 + o.recency * index.recency[doc]!) * (1 + o.briefWeight * (share.get(index.briefOfDoc[doc]!) ?? 0)),
+      score:
+        focused *
+        (1 + o.recency * index.recency[doc]!) *
+        (1 + o.briefWeight * (share.get(index.briefOfDoc[doc]!) ?? 0)) *
+        (prefer && index.briefLang[index.briefOfDoc[doc]!] === lang ? 1 + prefer : 1),
       matched: r.terms,
     });
     if (hits.length === 2 * o.k) {
@@ -180,7 +196,7 @@ export function retrieve(index: SearchIndex, question: string, options: Partial<
   hits.sort(byScore);
   hits.length = Math.min(hits.length, o.k);
   const briefMatched = briefHolds(index, evidence, new Set(hits.map((h) => h.passage.briefId)));
-  return { terms, unknown, expansions, briefMatched, hits, ...ctx };
+  return { lang, terms, unknown, expansions, briefMatched, hits, ...ctx };
 }
 
 /**

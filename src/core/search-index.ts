@@ -16,6 +16,7 @@ import { part, readHeader } from './packed/format.js';
 import { PassageStore, unpackBriefs } from './packed/passages.js';
 import { BufferSource, PackedTables, type PackedSource } from './packed/reader.js';
 import { PackedSearcher } from './packed/search.js';
+import { langOf, type Lang } from './lang/detect.js';
 import type { Lexicon } from './lexicon.js';
 import { analyze } from './text.js';
 import type { Brief, Passage } from './types.js';
@@ -53,6 +54,10 @@ export interface SearchIndex {
   documentCount: number;
   /** General-English relations and background word frequencies (see `lexicon.ts`). */
   lexicon: Lexicon;
+  /** Analysis language of each brief (by position), from its `lang` (see `lang/detect.ts`). */
+  briefLang: Lang[];
+  /** The collection's languages, most briefs first: a question's language is chosen among them. */
+  languages: Lang[];
 }
 
 /** The serialized index: the packed bytes (see `packed/format.ts`). */
@@ -82,7 +87,15 @@ export function openIndex(tables: PackedTables, source: PackedSource, lexicon: L
   const recency = recencyOf(briefs, tables.briefStart, header.documentCount);
   const briefOfDoc = new Uint32Array(header.documentCount);
   briefs.forEach((_, i) => briefOfDoc.fill(i, tables.briefStart[i]!, tables.briefStart[i + 1]!));
-  return { index: { searcher, passages, briefOfDoc, recency, documentCount: header.documentCount, lexicon }, briefs, meta: header.meta };
+  const briefLang = briefs.map((b) => langOf(b.lang));
+  const count = new Map<Lang, number>();
+  for (const l of briefLang) count.set(l, (count.get(l) ?? 0) + 1);
+  const languages = [...count.keys()].sort((a, b) => count.get(b)! - count.get(a)!);
+  return {
+    index: { searcher, passages, briefOfDoc, recency, documentCount: header.documentCount, lexicon, briefLang, languages },
+    briefs,
+    meta: header.meta,
+  };
 }
 
 /** 0 (oldest or undated) … 1 (newest) per passage: rank among distinct dates, so one old outlier does not squash the rest. */

@@ -7,6 +7,8 @@
  * @module
  */
 import { stemmer } from 'stemmer';
+import { analyzeLangWithRanges } from './lang/analyze.js';
+import { langOf } from './lang/detect.js';
 import type { Range } from './types.js';
 
 /**
@@ -79,10 +81,13 @@ export function toTerm(word: string): string | null {
 
 /**
  * The full analysis pipeline: variants → words → normalise → stop words → stem.
- * Used for documents and queries alike.
+ * Used for documents and queries alike. `lang` (a brief's or a question's
+ * language tag) picks another language's analysis (`lang/analyze.ts`);
+ * English, the default, is the pipeline below.
  * @example analyze("When is Petro meeting the U.S. president?") // ["petro", "meet", "unitedstates", "presid"]
  */
-export function analyze(text: string): string[] {
+export function analyze(text: string, lang?: string): string[] {
+  if (lang !== undefined && langOf(lang) !== 'en') return analyzeLangWithRanges(text, langOf(lang)).map((t) => t.term);
   const terms: string[] = [];
   for (const m of canonicalizeVariants(text).matchAll(WORD)) {
     const term = toTerm(normalizeWord(m[0]));
@@ -95,7 +100,8 @@ export function analyze(text: string): string[] {
  * Terms of a text with the character range each came from in the original
  * text (for highlighting). Abbreviation variants are matched in place.
  */
-export function analyzeWithRanges(text: string): { term: string; start: number; end: number }[] {
+export function analyzeWithRanges(text: string, lang?: string): { term: string; start: number; end: number }[] {
+  if (lang !== undefined && langOf(lang) !== 'en') return analyzeLangWithRanges(text, langOf(lang));
   const out: { term: string; start: number; end: number }[] = [];
   // Find variant spans first, so "U.S." highlights as one range.
   const taken: Range[] = [];
@@ -128,13 +134,18 @@ const ABBREVIATIONS = new Set(
 /**
  * Split text into sentences, returned as `[start, end)` ranges (end excludes
  * trailing spaces). A boundary is `.`, `!` or `?` (with any closing quotes or
- * brackets) followed by space and a capital, digit or opening quote, unless
- * the word before the period is a known abbreviation or an initial.
+ * brackets) followed by space and a capital, digit or opening quote (or a
+ * letter of a script without case), unless the word before the period is a
+ * known abbreviation or an initial; also "。", "！", "？" (no space needed),
+ * "।", "॥" and "؟", and a space between Thai words.
  */
 export function splitSentences(text: string): Range[] {
   const ranges: Range[] = [];
   // Reference marks after the stop stay with the sentence: "…the Netherlands.[citation needed] A group…".
-  const re = /[.!?…]+["'”’)\]]*(?:\[[^\]\n]{1,40}\])*(?=\s+["'“‘([]?[\p{Lu}\p{N}])/gu;
+  // Other scripts: "." "!" "?" before a letter of a script without case (Arabic, Devanagari…); "。！？" anywhere;
+  // "।" "॥" "؟" before a space; and Thai, which ends sentences with a space alone.
+  const re =
+    /[.!?…]+["'”’)\]]*(?:\[[^\]\n]{1,40}\])*(?=\s+["'“‘([]?[\p{Lu}\p{N}\p{Lo}])|[。！？]+[」』”’)）]*|[।॥؟]+["'”’)\]]*(?=\s)|(?<=\p{sc=Thai})(?=\s+\p{sc=Thai})/gu;
   let start = 0;
   for (const m of text.matchAll(re)) {
     const end = m.index + m[0].length;

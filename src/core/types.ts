@@ -91,6 +91,8 @@ export interface Answer {
   citations: Citation[];
   /** Up to 3 briefs that share words with the question, when not answered. */
   related?: RelatedBrief[];
+  /** The language of the question, which the reply's own words are in (a base tag: "en", "es", "zh"…; see `lang/strings.ts`). */
+  lang?: string;
   /** Only when asked with a history: how the question was read against it (see `conversation.ts`). */
   followUp?: import('./conversation.js').Resolution;
   /** When answered from a dated brief: the date (`updated`, else `date`) of the brief the answer's first sentence quotes. */

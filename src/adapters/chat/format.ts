@@ -16,6 +16,7 @@
  * @module
  */
 import type { ChatReply } from '../../core/chat.js';
+import { replyStrings } from '../../core/lang/strings.js';
 import { asOfLabel, expiredNote, formatDay, replySentences as splitSentences, sentenceDates } from '../../core/recency.js';
 import type { ChannelName } from './respond.js';
 
@@ -121,23 +122,28 @@ interface Source {
 
 interface Sources {
   label: string;
+  /** The note when the reply was cut, in the reply's language. */
+  trimNote: string;
   numbered: 'marker' | 'list';
   items: Source[];
 }
 
 /** What the reply lists under its text (see the module comment). */
 function sourcesOf(reply: ChatReply): Sources {
+  // The words around the reply are in its language (English when it has none).
+  const words = replyStrings(reply.lang);
   if (reply.kind === 'no_answer') {
     const items = (reply.related ?? []).map((r, i) => ({ n: i + 1, title: r.title, date: r.date, url: r.url }));
-    return { label: items.length ? 'Related briefs' : '', numbered: 'list', items };
+    return { label: items.length ? words.relatedBriefs : '', trimNote: words.shortened, numbered: 'list', items };
   }
   const cited = [...markersIn(reply.answer)].sort((a, b) => a - b);
   const source = (n: number): Source | undefined => {
     const c = reply.citations[n - 1];
     return c && { n, title: c.title, date: c.date, url: c.url };
   };
-  if (cited.length) return { label: 'Sources', numbered: 'marker', items: cited.map(source).filter((x): x is Source => x !== undefined) };
-  return { label: '', numbered: 'list', items: reply.citations.map((_, i) => source(i + 1)!) };
+  if (cited.length)
+    return { label: words.sources, trimNote: words.shortened, numbered: 'marker', items: cited.map(source).filter((x): x is Source => x !== undefined) };
+  return { label: '', trimNote: words.shortened, numbered: 'list', items: reply.citations.map((_, i) => source(i + 1)!) };
 }
 
 function sourceLine(style: Style, s: Source, numbered: 'marker' | 'list'): string {
@@ -158,14 +164,12 @@ function markersIn(s: string): Set<number> {
   return new Set([...s.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1])));
 }
 
-const TRIM_NOTE = '(Shortened: see the sources below.)';
-
 function assemble(style: Style, all: Sources, sentences: string[], trimmed: boolean, sources: Source[], note?: string): string {
   let body = joinSentences(style, sentences);
   if (trimmed) body += ' …';
   const blocks = [body];
   if (note) blocks.push(style.text(note));
-  if (trimmed && sources.length) blocks.push(style.text(TRIM_NOTE));
+  if (trimmed && sources.length) blocks.push(style.text(all.trimNote));
   if (sources.length) {
     const lines = sources.map((s) => sourceLine(style, s, all.numbered));
     blocks.push((all.label ? style.heading(all.label) + '\n' : '') + lines.join('\n'));

@@ -37,6 +37,10 @@ export const AskResponse = doc(
     kind: doc(z.optional(z.enum(['answer', 'no_answer', 'greeting', 'thanks', 'help', 'latest', 'more', 'source', 'reset', 'notice'])), {
       description: 'What kind of reply this is: an answer, none, or a chat intent such as "latest" or "source".',
     }),
+    lang: doc(z.optional(z.string()), {
+      description: 'The language of the question (a base tag such as "en", "es", "zh"), which the reply\'s own words are in.',
+      examples: ['es'],
+    }),
     followUp: doc(z.optional(z.enum(['no-history', 'announced-shift', 'follow-up', 'new-topic'])), {
       description: 'How the question was read against the conversation so far.',
     }),

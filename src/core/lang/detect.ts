@@ -1,0 +1,106 @@
+/**
+ * Which language a text is in, for choosing its analysis (`analyze.ts`),
+ * question words (`questions.ts`) and reply strings (`strings.ts`).
+ *
+ * Scripts decide most languages outright (Han → zh, kana → ja, Thai, Arabic,
+ * Devanagari → hi, Greek, Cyrillic → ru, Hangul → ko). Latin-script text is
+ * told apart by its function words (a short profile per language) and a few
+ * letters only one of the languages uses (ñ, ß, ș, ı, ơ…).
+ * @module
+ */
+
+/** Languages with their own analysis; anything else is analysed as English (`en`). */
+const LANGUAGES = ['en', 'es', 'fr', 'de', 'pt', 'it', 'nl', 'ro', 'tr', 'vi', 'ru', 'el', 'ar', 'hi', 'zh', 'ja', 'th', 'ko'] as const;
+export type Lang = (typeof LANGUAGES)[number];
+
+/** The analysis language of a BCP 47 tag ("pt-BR" → "pt", "zh-Hant" → "zh"); unknown ones read as English. */
+export function langOf(tag: string | undefined | null): Lang {
+  const base = (tag ?? '').trim().toLowerCase().split(/[-_]/)[0] ?? '';
+  return (LANGUAGES as readonly string[]).includes(base) ? (base as Lang) : 'en';
+}
+
+/** Scripts that name their language outright, in the order they are checked. */
+const SCRIPTS: [RegExp, Lang][] = [
+  [/[\p{sc=Hiragana}\p{sc=Katakana}]/gu, 'ja'],
+  [/\p{sc=Han}/gu, 'zh'],
+  [/\p{sc=Hangul}/gu, 'ko'],
+  [/\p{sc=Thai}/gu, 'th'],
+  [/\p{sc=Arabic}/gu, 'ar'],
+  [/\p{sc=Devanagari}/gu, 'hi'],
+  [/\p{sc=Greek}/gu, 'el'],
+  [/\p{sc=Cyrillic}/gu, 'ru'],
+];
+/** Letters outside Latin script: only then are the scripts above counted. */
+const NON_LATIN = /[^\P{L}\p{sc=Latin}]/u;
+
+/** Very common function words (and question words) of each Latin-script language. */
+const PROFILES: Partial<Record<Lang, string>> = {
+  en: 'the of and to in is was that for it with as by on are were which what who when how this from have has be an',
+  es: 'el la de que y los las en del se por un una es con para al lo como más qué cuándo quién cuál cómo dónde cuántos fue son',
+  fr: 'le la les de des et est un une du que qui dans pour en au aux sur par pas quel quelle quand où combien été sont ce',
+  de: 'der die das und ist von den mit zu im ein eine nicht auf dem des sich wer wie was wann wo welche welcher welches welchen wurde wurden sind für hat haben war waren einen einem einer auch als nach bei aus zum zur ich es sie',
+  pt: 'o a os as de do da dos das e que em um uma para com não no na qual quando quem onde quantos foi são pelo pela',
+  it: 'il di che e la per un non sono del della chi quando dove quale gli nel alla anche è le',
+  nl: 'de het een van en is dat op te niet wie wat wanneer waar welke zijn werd met voor',
+  ro: 'și în de la a cu care este din pe un o ce cine când unde câți au fost pentru sunt mai',
+  tr: 've bir bu da de için ile ne kim nasıl olan olarak en çok hangi kaç nerede neden mı mi',
+  vi: 'của và là có những các được trong cho không người một này với ai gì nào khi đã đến năm bao nhiêu',
+};
+const PROFILE_SETS = new Map(Object.entries(PROFILES).map(([l, s]) => [l as Lang, new Set(s.split(' '))]));
+
+/** Letters that only one of the Latin-script languages above uses. */
+const LETTERS: [RegExp, Lang][] = [
+  [/[ơưđạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/iu, 'vi'],
+  [/[ışğİ]/u, 'tr'],
+  [/[șțăȘȚĂ]/u, 'ro'],
+  [/[ñ¿¡]/iu, 'es'],
+  [/ß/u, 'de'],
+  [/[ãõ]/iu, 'pt'],
+];
+
+/**
+ * The language of `text`. Among Latin-script languages only `candidates` are
+ * considered (all when omitted); with no evidence at all, `fallback`.
+ */
+export function detectLanguage(text: string, candidates?: readonly Lang[], fallback: Lang = 'en', preferred?: Lang): Lang {
+  const sample = text.length > 4000 ? text.slice(0, 4000) : text;
+  // The script most letters are in decides, when it names a language.
+  const letters = sample.match(/\p{L}/gu)?.length ?? 0;
+  if (letters && NON_LATIN.test(sample)) {
+    for (const [re, lang] of SCRIPTS) {
+      const n = sample.match(re)?.length ?? 0;
+      if (n / letters >= 0.3) return lang;
+    }
+  }
+  const allowed = (l: Lang) => !candidates || candidates.includes(l);
+  const score = new Map<Lang, number>();
+  for (const w of sample.toLowerCase().match(/[\p{L}\p{M}]+/gu) ?? []) {
+    for (const [lang, set] of PROFILE_SETS) if (allowed(lang) && set.has(w)) score.set(lang, (score.get(lang) ?? 0) + 1);
+  }
+  for (const [re, lang] of LETTERS) if (allowed(lang) && re.test(sample)) score.set(lang, (score.get(lang) ?? 0) + 2);
+  // A tie goes to the preferred language (a collection's main one).
+  if (preferred && score.has(preferred)) score.set(preferred, score.get(preferred)! + 0.5);
+  let best: Lang | undefined;
+  let bestScore = 0;
+  for (const [lang, s] of score) {
+    if (s > bestScore) [best, bestScore] = [lang, s];
+  }
+  if (best) return best;
+  // A script the list does not name (Hebrew, …) or no function word at all.
+  if (letters && candidates?.length === 1) return candidates[0]!;
+  return fallback;
+}
+
+/** Latin-script languages (the ones told apart by function words). */
+const LATIN: ReadonlySet<Lang> = new Set(['en', 'es', 'fr', 'de', 'pt', 'it', 'nl', 'ro', 'tr', 'vi']);
+
+/**
+ * The language of a question asked of a collection in `languages` (most
+ * briefs first): its script's, else among the collection's Latin-script
+ * languages and English by function words, else the collection's main one.
+ * An English-only collection reads every Latin-script question as English.
+ */
+export function questionLanguage(question: string, languages: readonly Lang[]): Lang {
+  const candidates = [...new Set<Lang>([...languages.filter((l) => LATIN.has(l)), 'en'])];
+  return detectLanguage(question, candidates, languages[0] ?? 'en', languages[0]);
+}

@@ -1,0 +1,186 @@
+/**
+ * Briefs and readers in other languages, on real sentences: one XQuAD
+ * article in eight languages (and a second in Spanish and Chinese) indexed
+ * together, a mixed-language collection, asked the XQuAD questions in each
+ * language (tests/fixtures/languages, CC BY-SA 4.0). The Russian brief has
+ * no `lang:` and must be recognised. Answers come back from the brief in the
+ * question's language, in the reader's language.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { questionType } from '../../src/core/answer.js';
+import { parseBriefs } from '../../src/core/brief.js';
+import { chat } from '../../src/core/chat.js';
+import type { Engine } from '../../src/core/engine.js';
+import { detectIntent } from '../../src/core/intents.js';
+import { buildEngine } from '../../src/core/indexer.js';
+import { detectLanguage } from '../../src/core/lang/detect.js';
+import { analyze, splitSentences } from '../../src/core/text.js';
+import { readBriefFiles } from '../../src/node/briefs-dir.js';
+import { readLexicon } from '../../src/node/lexicon.js';
+
+const DIR = join(import.meta.dirname, '..', 'fixtures', 'languages');
+interface Question {
+  id: string;
+  question: string;
+  answers: string[];
+  briefId: string;
+}
+const questions: Question[] = readFileSync(join(DIR, 'questions.jsonl'), 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((l) => JSON.parse(l) as Question);
+const langOf = (q: Question) => /^xquad-([a-z]+)-/.exec(q.briefId)![1]!;
+
+/** The snippet holds a gold answer: as whole words where words are spaced, as a substring in Chinese and Thai. */
+function holds(snippet: string, answers: string[], lang: string): boolean {
+  const norm = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[\p{P}\p{S}]/gu, '')
+      .replace(/\s+/g, ' ')
+      .trim();
+  const text = norm(snippet);
+  return answers.some((a) => (lang === 'zh' || lang === 'th' ? text.includes(norm(a)) : ` ${text} `.includes(` ${norm(a)} `)));
+}
+
+let engine: Engine;
+beforeAll(() => {
+  engine = buildEngine(parseBriefs(readBriefFiles(DIR)), readLexicon());
+});
+
+describe('a mixed-language collection', () => {
+  it('reads each brief in its language, and recognises the one without `lang:` (Russian) from its text', () => {
+    expect(Object.fromEntries(engine.briefs.map((b) => [b.id, b.lang]))).toMatchObject({
+      'xquad-es-01': 'es',
+      'xquad-zh-05': 'zh',
+      'xquad-ru-01': 'ru',
+      'xquad-ar-01': 'ar',
+    });
+  });
+
+  const langs = [...new Set(questions.map(langOf))];
+  it.each(langs)('answers %s questions from the brief in that language, with the answer in the first snippet', (lang) => {
+    const qs = questions.filter((q) => langOf(q) === lang);
+    let right = 0;
+    let sameBrief = 0;
+    let answered = 0;
+    for (const q of qs) {
+      const a = engine.ask(q.question);
+      if (a.answered) answered++;
+      if (a.citations[0]?.briefId === q.briefId) sameBrief++;
+      if (a.citations[0] && holds(a.citations[0].snippet, q.answers, lang)) right++;
+      expect(a.lang).toBe(lang);
+    }
+    // Every brief holds the same article in another language: only the question's own language may answer.
+    expect(sameBrief / qs.length).toBeGreaterThanOrEqual(0.95);
+    expect(answered / qs.length).toBeGreaterThanOrEqual(0.95);
+    expect(right / qs.length).toBeGreaterThanOrEqual(0.6);
+  });
+
+  it('finds the right article among two in one language (Spanish: football or complexity theory)', () => {
+    const a = engine.ask('¿Qué es un problema computacional?');
+    expect(a.citations[0]?.briefId).toBe('xquad-es-05');
+    const b = engine.ask('¿Cuántos puntos cedió la defensa de los Panthers?');
+    expect(b.citations[0]?.briefId).toBe('xquad-es-01');
+    expect(b.citations[0]?.snippet).toContain('308');
+  });
+});
+
+describe('replies in the reader’s language', () => {
+  it('greets, thanks and helps in the language of the phrase', () => {
+    expect(chat(engine, '¡Hola!').reply).toMatchObject({ kind: 'greeting', lang: 'es' });
+    expect(chat(engine, '¡Hola!').reply.answer).toMatch(/^¡Hola! Respondo preguntas/);
+    expect(chat(engine, 'Danke schön').reply).toMatchObject({ kind: 'thanks', lang: 'de', answer: expect.stringMatching(/^Gern geschehen/) });
+    expect(chat(engine, 'مساعدة').reply).toMatchObject({ kind: 'help', lang: 'ar' });
+    expect(chat(engine, '谢谢').reply.answer).toMatch(/^不客气/);
+    expect(chat(engine, 'últimas noticias').reply).toMatchObject({
+      kind: 'latest',
+      answered: true,
+      answer: expect.stringMatching(/^Los resúmenes más recientes:/),
+    });
+  });
+
+  it('says "not found" in the language of the question', () => {
+    const es = engine.ask('¿Quién ganó el campeonato mundial de ajedrez de Reikiavik?');
+    expect(es.answered).toBe(false);
+    expect(es.answer).toMatch(/^No encontré eso en los resúmenes/);
+    const zh = engine.ask('谁赢得了雷克雅未克国际象棋世界冠军？');
+    expect(zh.answered).toBe(false);
+    expect(zh.answer).toMatch(/^我在简报中没有找到/);
+  });
+
+  it('marks each reply with its language, for the channels to word "Sources" in it (tests/worker/languages.spec.ts)', () => {
+    expect(chat(engine, '¿Cuántos puntos cedió la defensa de los Panthers?').reply).toMatchObject({ kind: 'answer', lang: 'es' });
+    expect(chat(engine, '黑豹队的防守丢了多少分？').reply).toMatchObject({ kind: 'answer', lang: 'zh' });
+    expect(chat(engine, 'How many points did the Panthers defense surrender?').reply).toMatchObject({ kind: 'answer', lang: 'en' });
+  });
+
+  it('follows up in the language of the conversation: "source?" in Spanish', () => {
+    const first = chat(engine, '¿Cuántos puntos cedió la defensa de los Panthers?');
+    const src = chat(engine, '¿fuente?', first.history).reply;
+    expect(src).toMatchObject({ kind: 'source', lang: 'es', answered: true });
+    expect(src.answer).toMatch(/^Fuentes de mi respuesta a «¿Cuántos puntos/);
+  });
+});
+
+describe('question types and intents in other languages', () => {
+  it.each([
+    ['¿Cuándo se fundó la universidad?', 'es', 'date'],
+    ['¿En qué año se fundó?', 'es', 'date'],
+    ['¿Cuántos puntos cedió la defensa?', 'es', 'number'],
+    ['Wer sang die Nationalhymne?', 'de', 'person'],
+    ['Wann fand der Super Bowl statt?', 'de', 'date'],
+    ['Où se trouve le stade ?', 'fr', 'place'],
+    ['Сколько очков потеряла защита?', 'ru', 'number'],
+    ['متى أقيمت المباراة؟', 'ar', 'date'],
+    ['黑豹队的防守丢了多少分？', 'zh', 'number'],
+    ['谁演唱了国歌？', 'zh', 'person'],
+    ['ใครร้องเพลงชาติ', 'th', 'person'],
+    ['पैंथर्स ने कब जीता?', 'hi', 'date'],
+    ['Neden kaybettiler?', 'tr', 'reason'],
+  ] as const)('%s → %s %s', (q, lang, type) => {
+    expect(detectLanguage(q, ['es', 'de', 'fr', 'tr', 'en'])).toBe(lang);
+    expect(questionType(q, lang)).toBe(type);
+  });
+
+  it.each([
+    ['hola', 'greeting'],
+    ['Buenos días', 'greeting'],
+    ['gracias!', 'thanks'],
+    ['ayuda', 'help'],
+    ['Últimas noticias', 'latest'],
+    ['cuéntame más', 'more'],
+    ['¿Fuentes?', 'source'],
+    ['спасибо', 'thanks'],
+    ['شكرًا', 'thanks'],
+    ['धन्यवाद', 'thanks'],
+    ['你好', 'greeting'],
+    ['ข่าวล่าสุด', 'latest'],
+  ] as const)('%s is %s', (text, intent) => {
+    expect(detectIntent(text)).toBe(intent);
+  });
+});
+
+describe('analysis', () => {
+  it('ends sentences at "।", "。", "！", "？" and "؟"', () => {
+    const cut = (t: string) => splitSentences(t).map(([a, b]) => t.slice(a, b));
+    expect(cut('यह पहला वाक्य है। यह दूसरा है।')).toEqual(['यह पहला वाक्य है।', 'यह दूसरा है।']);
+    expect(cut('他们赢了。谁输了？我们！')).toEqual(['他们赢了。', '谁输了？', '我们！']);
+    expect(cut('من فاز؟ فاز الفريق.')).toEqual(['من فاز؟', 'فاز الفريق.']);
+  });
+
+  it('stems with the language’s Snowball stemmer and drops its stop words', () => {
+    expect(analyze('los presidentes', 'es')).toEqual(analyze('el presidente', 'es'));
+    expect(analyze('der Präsidenten', 'de')).toEqual(analyze('Präsident', 'de'));
+    expect(analyze('президента', 'ru')).toEqual(analyze('президент', 'ru'));
+    expect(analyze('المدرسة', 'ar')).toEqual(analyze('مدرسة', 'ar'));
+  });
+
+  it('leaves English exactly as it was (no language and "en" are the same pipeline)', () => {
+    const text = 'When is Petro meeting the U.S. president? The Panthers’ defense gave up 308 points.';
+    expect(analyze(text, 'en')).toEqual(analyze(text));
+    expect(analyze(text, 'en-GB')).toEqual(analyze(text));
+  });
+});
