@@ -6,6 +6,7 @@
  * travel beside it ({@link TimeNote}).
  * @module
  */
+import { replyStrings } from './lang/strings.js';
 import { dayOf } from './stories.js';
 import type { Answer, Brief } from './types.js';
 
@@ -49,11 +50,12 @@ const MONTHS = ['Jan.', 'Feb.', 'March', 'April', 'May', 'June', 'July', 'Aug.',
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
-/** An ISO date (or timestamp) as a reader writes it, in the AP style: "Feb. 1, 2026". */
-export function formatDay(iso: string): string {
+/** An ISO date (or timestamp) as a reader writes it: in English the AP style, "Feb. 1, 2026"; otherwise as `Intl` writes a date in `lang`. */
+export function formatDay(iso: string, lang = 'en'): string {
   const d = dayOf(iso);
   if (Number.isNaN(d)) return iso;
   const t = new Date(d * 86_400_000);
+  if (lang !== 'en') return t.toLocaleDateString(lang, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
   return `${MONTHS[t.getUTCMonth()]} ${t.getUTCDate()}, ${t.getUTCFullYear()}`;
 }
 
@@ -138,11 +140,12 @@ export function resolveTimes(sentence: string, date: string | undefined, marker:
 }
 
 /** What an answer carries about time (see {@link Answer}). */
-type Dated = Pick<Answer, 'asOf' | 'earlier' | 'times' | 'expired' | 'citations'>;
+type Dated = Pick<Answer, 'asOf' | 'earlier' | 'times' | 'expired' | 'citations' | 'lang'>;
 
 /** "As of Feb. 1, 2026", for the start of a dated answer. */
 export function asOfLabel(a: Dated): string | undefined {
-  return a.asOf ? `As of ${formatDay(a.asOf)}` : undefined;
+  const lang = a.lang ?? 'en';
+  return a.asOf ? replyStrings(lang).asOf(formatDay(a.asOf, lang)) : undefined;
 }
 
 /**
@@ -154,7 +157,8 @@ export function sentenceDates(a: Dated, sentence: string): { before: string; aft
   const markers = [...sentence.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
   const early = markers.find((n) => a.earlier?.includes(n));
   const date = early !== undefined ? a.citations[early - 1]?.date : undefined;
-  const before = early !== undefined ? (date ? `Earlier, on ${formatDay(date)}:` : 'Earlier:') : '';
+  const lang = a.lang ?? 'en';
+  const before = early !== undefined && date ? replyStrings(lang).earlier(formatDay(date, lang)) : '';
   const notes = (a.times ?? []).filter((t) => markers.includes(t.marker)).map((t) => `${t.phrase}: ${t.label}`);
   return { before, after: notes.length ? `(${notes.join('; ')})` : '' };
 }
@@ -162,9 +166,9 @@ export function sentenceDates(a: Dated, sentence: string): { before: string; aft
 /** A note on quoted briefs past their `expires` date, or undefined. */
 export function expiredNote(a: Dated): string | undefined {
   if (!a.expired?.length) return undefined;
+  const lang = a.lang ?? 'en';
   const list = a.expired.map((x) => `[${x.marker}]`).join(', ');
-  const when = formatDay(a.expired.map((x) => x.expires).sort()[0]!);
-  return `Note: ${list} ${a.expired.length > 1 ? 'come from briefs that' : 'comes from a brief that'} expired on ${when}; it may be out of date.`;
+  return replyStrings(lang).expired(list, formatDay(a.expired.map((x) => x.expires).sort()[0]!, lang), a.expired.length > 1);
 }
 
 /** An answer's text with its dates, as plain text (the CLI; each channel renders the same parts in its markup). */

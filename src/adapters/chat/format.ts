@@ -146,12 +146,12 @@ function sourcesOf(reply: ChatReply): Sources {
   return { label: '', trimNote: words.shortened, numbered: 'list', items: reply.citations.map((_, i) => source(i + 1)!) };
 }
 
-function sourceLine(style: Style, s: Source, numbered: 'marker' | 'list'): string {
+function sourceLine(style: Style, s: Source, numbered: 'marker' | 'list', lang?: string): string {
   const title = shortTitle(s.title);
   const url = safeUrl(s.url);
   const head = numbered === 'marker' ? `[${s.n}]` : `${s.n}.`;
   const body = url ? style.link(title, url) : style.text(title);
-  const date = s.date ? ` (${style.text(formatDay(s.date))})` : '';
+  const date = s.date ? ` (${style.text(formatDay(s.date, lang))})` : '';
   return `${style.text(head)} ${body}${date}`;
 }
 
@@ -164,14 +164,14 @@ function markersIn(s: string): Set<number> {
   return new Set([...s.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1])));
 }
 
-function assemble(style: Style, all: Sources, sentences: string[], trimmed: boolean, sources: Source[], note?: string): string {
+function assemble(style: Style, all: Sources, sentences: string[], trimmed: boolean, sources: Source[], note?: string, lang?: string): string {
   let body = joinSentences(style, sentences);
   if (trimmed) body += ' …';
   const blocks = [body];
   if (note) blocks.push(style.text(note));
   if (trimmed && sources.length) blocks.push(style.text(all.trimNote));
   if (sources.length) {
-    const lines = sources.map((s) => sourceLine(style, s, all.numbered));
+    const lines = sources.map((s) => sourceLine(style, s, all.numbered, lang));
     blocks.push((all.label ? style.heading(all.label) + '\n' : '') + lines.join('\n'));
   }
   return blocks.join('\n\n');
@@ -201,7 +201,7 @@ export function formatReply(reply: ChatReply, markup: Markup, limit: number = 40
     }
     // Lists lose items from the end before the text loses a sentence.
     for (let n = sources.length; n >= (cites ? sources.length : 0); n--) {
-      const out = assemble(style, all, kept, trimmed, sources.slice(0, n), note);
+      const out = assemble(style, all, kept, trimmed, sources.slice(0, n), note, reply.lang);
       if (out.length <= limit) return out;
     }
   }
