@@ -1,7 +1,9 @@
 -- Editorial insights (docs/insights.md): one row per answered or declined question, and the
 -- readers' votes on them. No user ids, IP addresses, phone numbers or conversation ids: the
 -- question is scrubbed of personal data before it is written (src/core/scrub.ts).
-CREATE TABLE questions (
+-- IF NOT EXISTS: the Worker also applies this file itself when it finds no table (a `wrangler dev`
+-- started without `npm start`), and `wrangler d1 migrations apply` must still succeed afterwards.
+CREATE TABLE IF NOT EXISTS questions (
   -- The answerId the reply carried: 128 random bits, base64url; feedback refers to it.
   id TEXT PRIMARY KEY,
   -- When it was asked: Unix milliseconds, rounded down to the minute.
@@ -24,9 +26,9 @@ CREATE TABLE questions (
   -- The answer's text (quotes from the briefs), only when answered: shown next to down-votes.
   answer TEXT
 );
-CREATE INDEX questions_at ON questions (at);
+CREATE INDEX IF NOT EXISTS questions_at ON questions (at);
 
-CREATE TABLE feedback (
+CREATE TABLE IF NOT EXISTS feedback (
   answer_id TEXT PRIMARY KEY REFERENCES questions (id) ON DELETE CASCADE,
   rating TEXT NOT NULL CHECK (rating IN ('up', 'down')),
   -- The reader's comment (at most 500 characters), scrubbed like the questions.

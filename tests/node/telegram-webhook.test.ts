@@ -33,7 +33,9 @@ beforeAll(async () => {
       }
       const method = req.url.split('/').pop();
       const result =
-        method === 'getWebhookInfo' ? { url: 'https://bot.example.com/webhooks/telegram', pending_update_count: 0, allowed_updates: ['message', 'callback_query'] } : true;
+        method === 'getWebhookInfo'
+          ? { url: 'https://bot.example.com/webhooks/telegram', pending_update_count: 0, allowed_updates: ['message', 'callback_query'] }
+          : true;
       res.end(JSON.stringify({ ok: true, result }));
     });
   });

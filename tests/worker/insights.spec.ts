@@ -145,7 +145,7 @@ describe('the question log', () => {
   });
 
   it('a failed write does not affect the answer', async () => {
-    await db.prepare('ALTER TABLE questions RENAME TO questions_away').run();
+    await db.prepare("CREATE TRIGGER fail_insert BEFORE INSERT ON questions BEGIN SELECT RAISE(ABORT, 'disk full'); END").run();
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     try {
       const res = await ask(ON_TOPIC[0]!);
@@ -156,7 +156,21 @@ describe('the question log', () => {
       expect(warn).toHaveBeenCalledWith(expect.stringContaining('could not log the question'));
     } finally {
       warn.mockRestore();
-      await db.prepare('ALTER TABLE questions_away RENAME TO questions').run();
+      await db.prepare('DROP TRIGGER fail_insert').run();
+    }
+    expect(await rows()).toHaveLength(0);
+  });
+
+  it('creates the tables when they are missing (a wrangler dev without the migrations applied)', async () => {
+    await db.batch([db.prepare('DROP TABLE feedback'), db.prepare('DROP TABLE questions')]);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const body = await (await ask(ON_TOPIC[0]!)).json<AskJson>();
+      expect(await rows()).toEqual([expect.objectContaining({ id: body.answerId, answered: 1 })]);
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining('creating them'));
+      expect((await feedback({ answerId: body.answerId, rating: 'up' })).status).toBe(200);
+    } finally {
+      warn.mockRestore();
     }
   });
 

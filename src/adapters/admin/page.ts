@@ -12,7 +12,7 @@ import type { DayCount, InsightsReport } from '../../core/insights.js';
 type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
 /** The dashboard's policy: its own stylesheet, forms to itself, nothing else. */
-export const ADMIN_CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+export const ADMIN_CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 export const ADMIN_CSS = `
 :root { color-scheme: light dark; --fg: #1b1f24; --muted: #57606a; --bg: #fff; --card: #f6f8fa; --line: #d0d7de; --ok: #1a7f37; --no: #cf222e; --accent: #0969da; }
@@ -155,7 +155,7 @@ export function dashboardPage(report: InsightsReport, period: { from: string; to
           <div class="card"><b>${t.questions}</b><span>questions</span></div>
           <div class="card"><b>${pct(t.answerRate)}</b><span>answered (${t.answered})</span></div>
           <div class="card"><b>${t.unanswered}</b><span>not answered</span></div>
-          <div class="card"><b>${t.feedback.up} / ${t.feedback.down}</b><span>👍 / 👎 votes</span></div>
+          <div class="card"><b>${t.feedback.up} / ${t.feedback.down}</b><span>helpful / not helpful votes</span></div>
           <div class="card"><b>${t.medianLatencyMs === null ? '–' : `${t.medianLatencyMs} ms`}</b><span>median time to answer</span></div>
         </section>
 
@@ -172,7 +172,7 @@ export function dashboardPage(report: InsightsReport, period: { from: string; to
             ? html`<table>
               <thead>
                 <tr>
-                  <th scope="col">Words</th>
+                  <th scope="col">Shared words (analysed)</th>
                   <th scope="col" class="n">Asked</th>
                   <th scope="col">Examples</th>
                 </tr>
