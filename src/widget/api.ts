@@ -6,7 +6,7 @@
 import type { Answer } from '../core/types.js';
 
 /** `GET /api/ask` body. */
-export type AskResult = Answer & { query?: { tookMs: number }; conversationId?: string };
+export type AskResult = Answer & { query?: { tookMs: number }; conversationId?: string; answerId?: string };
 
 /** A brief as listed by `GET /api/briefs`. */
 export interface BriefItem {
@@ -79,13 +79,31 @@ export class ApiClient {
    */
   async ask(question: string, conversationId?: string): Promise<AskResult> {
     const once = (id?: string) =>
-      this.get<AskResult>(`/api/ask?q=${encodeURIComponent(question)}${id ? `&conversationId=${encodeURIComponent(id)}` : ''}`).then(checkAnswer);
+      // client=widget: the question log counts the widget's questions apart (docs/insights.md).
+      this.get<AskResult>(`/api/ask?q=${encodeURIComponent(question)}${id ? `&conversationId=${encodeURIComponent(id)}` : ''}&client=widget`).then(checkAnswer);
     try {
       return await once(conversationId);
     } catch (err) {
       // The server no longer knows this conversation (long expired, or another deployment): start a new one.
       if (conversationId && err instanceof RequestFailed && err.code === 'invalid_conversation') return once();
       throw err;
+    }
+  }
+
+  /** A reader's vote on an answer (`POST /api/feedback`); rejects when it was not stored. */
+  async feedback(answerId: string, rating: 'up' | 'down'): Promise<void> {
+    const ctrl = new AbortController();
+    const timer = setTimeout(() => ctrl.abort(), this.timeoutMs);
+    try {
+      const res = await this.fetchImpl(this.base + '/api/feedback', {
+        method: 'POST',
+        signal: ctrl.signal,
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify({ answerId, rating }),
+      });
+      if (!res.ok) throw new RequestFailed(res.status === 429 ? 'rate_limited' : 'rejected', `feedback not stored (${res.status})`, res.status);
+    } finally {
+      clearTimeout(timer);
     }
   }
 
@@ -139,5 +157,6 @@ function checkAnswer(body: AskResult): AskResult {
     citations: body.citations.filter((c) => c && typeof c.briefId === 'string' && typeof c.snippet === 'string'),
     ...(Array.isArray(body.related) ? { related: body.related.filter((r) => r && typeof r.briefId === 'string') } : {}),
     ...(typeof body.conversationId === 'string' ? { conversationId: body.conversationId } : {}),
+    ...(typeof body.answerId === 'string' ? { answerId: body.answerId } : {}),
   };
 }

@@ -5,6 +5,7 @@
  */
 import type { Citation, Range, RelatedBrief } from '../core/types.js';
 import type { AskResult } from './api.js';
+import { renderFeedback, type SendFeedback } from './feedback.js';
 
 type Attrs = Record<string, string | number | boolean | undefined>;
 type Child = Node | string | null | undefined | false;
@@ -74,6 +75,8 @@ export function plainAnswer(answer: string): string {
 export interface AnswerHandlers {
   /** A footnote marker was activated. */
   onMarker(n: number, message: HTMLElement): void;
+  /** Sends a reader's vote on an answer (feedback.ts); without it, no thumbs. */
+  onFeedback?: SendFeedback;
 }
 
 /**
@@ -105,6 +108,7 @@ export function renderAnswer(doc: Document, api: string, result: AskResult, msgI
     result.citations.forEach((c, i) => list.append(renderCitation(doc, api, c, i + 1, msgId, cited.has(i + 1), question)));
     wrap.append(list);
   }
+  if (result.answered && result.answerId && handlers.onFeedback) wrap.append(renderFeedback(doc, result.answerId, handlers.onFeedback));
   if (!result.answered && result.related?.length) {
     wrap.append(
       renderChips(

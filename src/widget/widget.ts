@@ -11,6 +11,7 @@ import type { WidgetOptions } from './options.js';
 import { el, plainAnswer, questionChip, renderAnswer, renderChips, renderError, renderUser } from './render.js';
 import { Conversation, type KeyValue, type Message } from './store.js';
 import { CSS } from './styles.js';
+import { FEEDBACK_CSS } from './feedback.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 /** Icons as path data (constants, not data): chat bubble, close, send. */
@@ -279,6 +280,7 @@ export class Widget {
           target.classList.add('flash');
           setTimeout(() => target.classList.remove('flash'), 1600);
         },
+        onFeedback: (answerId, rating) => this.client.feedback(answerId, rating),
       },
       m.question,
     );
@@ -346,10 +348,10 @@ export class Widget {
   private adoptStyles(): void {
     try {
       const sheet = new CSSStyleSheet();
-      sheet.replaceSync(CSS);
+      sheet.replaceSync(CSS + FEEDBACK_CSS);
       this.root.adoptedStyleSheets = [sheet];
     } catch {
-      this.root.append(el(this.doc, 'style', {}, CSS));
+      this.root.append(el(this.doc, 'style', {}, CSS + FEEDBACK_CSS));
     }
   }
 }

@@ -8,7 +8,7 @@ import { copyFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { E2E_ADMIN_TOKEN } from './global-setup.js';
-import { ARTIFACTS, launch, urls } from './browser.js';
+import { ARTIFACTS, DESKTOP, launch, openHost, urls } from './browser.js';
 
 const OFF_TOPIC = [
   'What is the weather tomorrow in Paris?',
@@ -83,6 +83,26 @@ describe('/admin', () => {
     await page.screenshot({ path: `${ARTIFACTS}/admin-dashboard.png`, fullPage: true });
     if (process.env.UPDATE_SCREENSHOTS) copyFileSync(`${ARTIFACTS}/admin-dashboard.png`, 'docs/insights-dashboard.png');
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("the widget's thumbs send the vote from the news site, and the dashboard lists it", async () => {
+    const context = await browser.newContext(DESKTOP);
+    const page = await context.newPage();
+    await openHost(page);
+    const question = 'When does Petro meet Trump at the White House?';
+    await page.locator('.launcher').click();
+    await page.locator('#bb-input').fill(question);
+    await page.locator('#bb-input').press('Enter');
+    const notHelpful = page.getByRole('button', { name: 'Not helpful' }).last();
+    await notHelpful.click();
+    await expect.poll(() => notHelpful.getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Thanks for your feedback!' }).count()).toBe(1);
+    await page.screenshot({ path: `${ARTIFACTS}/widget-feedback.png` });
+    const report = (await (await fetch(`${urls().worker}/admin/api/insights`, { headers: { Authorization: `Bearer ${E2E_ADMIN_TOKEN}` } })).json()) as {
+      downVoted: { question: string }[];
+    };
+    expect(report.downVoted.map((v) => v.question)).toContain(question);
     await context.close();
   });
 });
