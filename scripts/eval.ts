@@ -4,7 +4,7 @@
  * score plain MiniSearch (default options) on the same questions in the same
  * run, so every gain is a ratio on the same machine.
  *
- *   npm run eval [-- --kit ../shared/evalkit] [--part tune|test|all] [--sets squad2,newsroom,paraphrase] [--limit N] [--json]
+ *   npm run eval [-- --kit ../shared/evalkit] [--part tune|test|all] [--sets squad2,newsroom,paraphrase],threads [--limit N] [--json]
  *
  * `--part` (default `test`) keeps only that part of each set's questions, split
  * by brief as in scripts/split.ts; `test` is what the weights never saw. Each
@@ -19,17 +19,17 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import MiniSearch from 'minisearch';
-import { parseBriefs } from '../src/core/brief.js';
-import { BRIEF_EXTENSIONS, readBriefFiles } from '../src/node/briefs-dir.js';
+import { BRIEF_EXTENSIONS } from '../src/node/briefs-dir.js';
 import { describePart, followupTables, runFollowups } from './eval-followups.js';
+import { hasThreadsKit, runThreads, threadsTable } from './eval-threads.js';
+import { plainMiniSearch } from './minisearch-baseline.js';
 import { type Part, parsePart, selectPart } from './split.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
   options: {
     kit: { type: 'string', default: join(ROOT, '..', 'shared', 'evalkit') },
-    sets: { type: 'string', default: 'squad2,newsroom,paraphrase' },
+    sets: { type: 'string', default: 'squad2,newsroom,paraphrase,threads' },
     part: { type: 'string', default: 'test' },
     limit: { type: 'string' },
     json: { type: 'boolean', default: false },
@@ -93,7 +93,7 @@ try {
   for (const set of values.sets
     .split(',')
     .map((s) => s.trim())
-    .filter(Boolean)) {
+    .filter((s) => s && s !== 'threads')) {
     const setDir = join(kit, 'public', set);
     if (!existsSync(join(setDir, 'questions.jsonl'))) {
       process.stderr.write(`eval: no set "${set}" in ${kit}/public\n`);
@@ -137,12 +137,18 @@ try {
 process.stderr.write(`eval: followups: ${part} part, Briefbot through the batch CLI, with and without history…\n`);
 const followups = await runFollowups(kit, { part });
 
+// Dated story threads (evals/threads, built from the kit's Reuters corpus): both halves in one table, split by thread.
+const threads = values.sets.split(',').includes('threads') && hasThreadsKit(kit) ? await runThreads(kit, join(ROOT, '.eval', 'threads'), 1000) : undefined;
+
 if (values.json) {
-  process.stdout.write(JSON.stringify({ part, split: describePart(part), ...results, ...(followups ? { followups } : {}) }, null, 2) + '\n');
+  process.stdout.write(
+    JSON.stringify({ part, split: describePart(part), ...results, ...(followups ? { followups } : {}), ...(threads ? { threads } : {}) }, null, 2) + '\n',
+  );
 } else {
   process.stdout.write(`${describePart(part)}\n\n`);
   for (const [set, r] of Object.entries(results)) process.stdout.write(table(set, r, r.briefbot, r.minisearch) + '\n');
   if (followups) process.stdout.write(followupTables(followups));
+  if (threads) process.stdout.write('\n' + threadsTable(threads));
 }
 
 function score(args: string[]): Score {
@@ -154,44 +160,6 @@ function score(args: string[]): Score {
   });
   if (run.status !== 0) throw new Error(`score.mjs exited with ${run.status}`);
   return JSON.parse(run.stdout) as Score;
-}
-
-/**
- * The baseline a developer would write first: MiniSearch with default
- * options over the same passages (fields title + text), top 3 passages as
- * citations; each snippet is the passage's sentence sharing most words with
- * the question, cut to 300 characters (as the peers' "sent@1" is measured).
- * Predictions are written for the questions in `setDir` (the selected part).
- */
-function plainMiniSearch(setDir: string): string {
-  const briefs = parseBriefs(readBriefFiles(join(setDir, 'briefs')));
-  const docs = briefs.flatMap((b) => b.passages.map((p) => ({ id: p.id, briefId: b.id, title: b.title, text: p.text, sentences: p.sentences })));
-  const byId = new Map(docs.map((d) => [d.id, d]));
-  const ms = new MiniSearch({ fields: ['title', 'text'] });
-  ms.addAll(docs.map(({ id, title, text }) => ({ id, title, text })));
-  const tokens = (s: string) => new Set(s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
-  const lines: string[] = [];
-  for (const line of readFileSync(join(setDir, 'questions.jsonl'), 'utf8').split('\n')) {
-    if (!line.trim()) continue;
-    const q = JSON.parse(line) as { id: string; question: string };
-    const qt = tokens(q.question);
-    const citations = ms
-      .search(q.question)
-      .slice(0, 3)
-      .map((r) => {
-        const d = byId.get(r.id as string)!;
-        let best = '';
-        let bestOverlap = -1;
-        for (const [s, e] of d.sentences) {
-          const sentence = d.text.slice(s, e);
-          const overlap = [...tokens(sentence)].filter((t) => qt.has(t)).length;
-          if (overlap > bestOverlap) [best, bestOverlap] = [sentence, overlap];
-        }
-        return { briefId: d.briefId, passageId: d.id, snippet: best.slice(0, 300), score: r.score };
-      });
-    lines.push(JSON.stringify({ id: q.id, answered: citations.length > 0, answer: citations[0]?.snippet ?? '', citations }));
-  }
-  return lines.join('\n') + '\n';
 }
 
 function table(set: string, info: PartInfo, ours: Score, base: Score): string {

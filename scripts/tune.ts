@@ -8,13 +8,19 @@
  *   npx tsx scripts/tune.ts [--kit ../shared/evalkit] [--sets squad2,newsroom,paraphrase,followups] [--part tune] \
  *     '{"passageWeight":0.4}' '{"retrieve":{"boost":{"title":1}}}' ...
  *
- * Each JSON argument is one variant of the answer options (merged over the defaults).
+ * Each JSON argument is one variant of the answer options (merged over the defaults);
+ * `"stories": {…}` in a variant sets the story detection (`src/core/stories.ts`), which
+ * runs when the index is built. The set `threads` is the dated story-thread set
+ * (`evals/threads`, materialised into `.eval/threads` by `npm run eval:threads:build`);
+ * its halves are the `part` of each question (split by thread).
  * @module
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { AnswerOptions } from '../src/core/answer.js';
+import type { StoryOptions } from '../src/core/stories.js';
+import type { Engine } from '../src/core/engine.js';
 import { parseBriefs } from '../src/core/brief.js';
 import { chat } from '../src/core/chat.js';
 import type { FollowUpOptions } from '../src/core/conversation.js';
@@ -35,7 +41,7 @@ interface Q {
   heldBackArticle?: string;
   kind: string;
 }
-type Variant = Partial<AnswerOptions> & { followUp?: Partial<FollowUpOptions> };
+type Variant = Partial<AnswerOptions> & { followUp?: Partial<FollowUpOptions>; stories?: Partial<StoryOptions> };
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -53,6 +59,10 @@ const pct = (x: number, n: number) => (n ? ((100 * x) / n).toFixed(1) : 'n/a');
 
 const variants: Variant[] = positionals.length ? positionals.map((p) => JSON.parse(p)) : [{}];
 for (const set of values.sets.split(',')) {
+  if (set === 'threads') {
+    threads();
+    continue;
+  }
   const dir = join(kit, 'public', set);
   const engine = buildEngine(parseBriefs(readBriefFiles(join(dir, 'briefs'))), readLexicon());
   if (set === 'followups') {
@@ -133,5 +143,54 @@ for (const set of values.sets.split(',')) {
       `${set.padEnd(10)} ${part} passage@1 ${pct(p1, ans)} pbrief@1 ${pct(pb1, ans)} a@1 ${pct(a1, ans)} a@3 ${pct(a3, ans)} b@1 ${pct(b1, ans)} falseAbst ${pct(falseAbst, ans)} ` +
         `abstP ${pct(abstU, abst)} oocR ${pct(oocAbst, ooc)} advR ${pct(advAbst, adv)} (${qs.length} q, ${Math.round(performance.now() - t0)} ms) ${JSON.stringify(v)}`,
     );
+  }
+}
+
+/** The dated story-thread set: per half and kind, answer@1, brief@1 and wrong-time@1 (see scripts/eval-threads.ts). */
+function threads(): void {
+  const dir = resolve(import.meta.dirname, '..', '.eval', 'threads');
+  const threadList = JSON.parse(readFileSync(resolve(import.meta.dirname, '..', 'evals', 'threads', 'threads.json'), 'utf8')) as {
+    id: string;
+    briefs: string[];
+  }[];
+  const order = new Map(threadList.map((t) => [t.id, t.briefs]));
+  const qs = readFileSync(join(dir, 'questions.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Q & { part: string; thread?: string })
+    .filter((q) => values.part === 'all' || q.part === part);
+  const briefs = parseBriefs(readBriefFiles(join(dir, 'briefs')));
+  const engines = new Map<string, Engine>();
+  for (const v of variants) {
+    const { stories, ...tuning } = v;
+    const key = JSON.stringify(stories ?? {});
+    let engine = engines.get(key);
+    if (!engine) engines.set(key, (engine = buildEngine(briefs, readLexicon(), undefined, stories)));
+    const cells = new Map<string, { n: number; a1: number; b1: number; wt: number }>();
+    for (const q of qs) {
+      const r = engine.ask(q.question, { limit: 3 }, tuning);
+      const first = r.citations[0];
+      const a1 = first && containsAny(first.snippet, q.answers) ? 1 : 0;
+      const at = order.get(q.thread ?? '')?.indexOf(q.briefId!) ?? -1;
+      const firstAt = first ? (order.get(q.thread ?? '')?.indexOf(first.briefId) ?? -1) : -1;
+      const wt = firstAt >= 0 && ((q.kind === 'latest' && firstAt < at) || (q.kind === 'older' && firstAt > at)) ? 1 : 0;
+      for (const k of [q.kind, 'all']) {
+        const c = cells.get(k) ?? { n: 0, a1: 0, b1: 0, wt: 0 };
+        c.n++;
+        c.a1 += a1;
+        c.b1 += first?.briefId === q.briefId ? 1 : 0;
+        c.wt += wt;
+        cells.set(k, c);
+      }
+      if (values.verbose && !a1)
+        console.error(
+          `MISS ${q.kind} ${q.id} ${q.question} | gold ${q.answers.join(' / ')} (${q.briefId}) | got ${first?.briefId ?? '-'}: ${first?.snippet.slice(0, 140) ?? ''}`,
+        );
+    }
+    const cell = (k: string) => {
+      const c = cells.get(k);
+      return c ? `${k} a@1 ${pct(c.a1, c.n)} b@1 ${pct(c.b1, c.n)}${k === 'latest' || k === 'older' ? ` wt ${pct(c.wt, c.n)}` : ''}` : '';
+    };
+    console.log(`threads    ${values.part} ${['latest', 'older', 'evergreen', 'all'].map(cell).join(' | ')} ${JSON.stringify(v)}`);
   }
 }

@@ -23,6 +23,7 @@ import { readLexicon } from './node/lexicon.js';
 import type { Turn } from './core/types.js';
 import { BriefError } from './core/errors.js';
 import { BriefsFolderError, readBriefFiles } from './node/briefs-dir.js';
+import { datedText, formatDay } from './core/recency.js';
 
 const USAGE = `Usage:
   npm run ask -- [--briefs DIR] [--json] [--limit N] "question"
@@ -35,6 +36,7 @@ Options:
   --batch FILE   answer one {"id","question"[,"conversationId"]} JSON object per line, print one JSON line each;
                  lines with the same "conversationId" form one conversation, in file order
   --no-history   answer every batch line on its own (ignore "conversationId")
+  --now DATE     answer as on this ISO date (default: now): briefs past their "expires" date answer only when nothing else does
   -h, --help     this help`;
 
 /** Where the CLI reads and writes: the process's streams, or a test's. */
@@ -79,6 +81,7 @@ async function main(argv: string[], io: CliIo): Promise<number> {
         limit: { type: 'string' },
         batch: { type: 'string' },
         'no-history': { type: 'boolean', default: false },
+        now: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -96,6 +99,12 @@ async function main(argv: string[], io: CliIo): Promise<number> {
     io.stderr.write('--limit must be a whole number from 1 to 10\n');
     return 2;
   }
+  const at = values.now === undefined ? undefined : Date.parse(values.now);
+  if (at !== undefined && Number.isNaN(at)) {
+    io.stderr.write('--now must be an ISO date, e.g. 2026-02-01\n');
+    return 2;
+  }
+  const now = at === undefined ? {} : { now: at };
   const question = positionals.join(' ').trim();
   if (!values.batch && !question) {
     io.stderr.write(`No question given.\n\n${USAGE}\n`);
@@ -106,9 +115,9 @@ async function main(argv: string[], io: CliIo): Promise<number> {
   const engine = buildEngine(parseBriefs(readBriefFiles(resolve(values.briefs))), readLexicon());
   io.stderr.write(`briefbot: indexed ${engine.stats.briefs} briefs, ${engine.stats.passages} passages in ${Math.round(performance.now() - t0)} ms\n`);
 
-  if (values.batch) return batch(engine, values.batch, limit, !values['no-history'], io);
+  if (values.batch) return batch(engine, values.batch, { limit, ...now }, !values['no-history'], io);
 
-  const response = engine.respond(question, { limit });
+  const response = engine.respond(question, { limit, ...now });
   io.stdout.write(values.json ? JSON.stringify(response, null, 2) + '\n' : formatText(response));
   return 0;
 }
@@ -118,7 +127,8 @@ async function main(argv: string[], io: CliIo): Promise<number> {
  * malformed line gets an error line (`answered: false`, `error`), so output line n
  * always answers input line n.
  */
-async function batch(engine: Engine, file: string, limit: number | undefined, history: boolean, io: CliIo): Promise<number> {
+async function batch(engine: Engine, file: string, defaults: { limit: number | undefined; now?: number }, history: boolean, io: CliIo): Promise<number> {
+  const { limit, ...now } = defaults;
   const input = file === '-' ? io.stdin : createReadStream(file);
   const conversations = new Map<string, Turn[]>();
   const lines = createInterface({ input, crlfDelay: Infinity });
@@ -141,11 +151,11 @@ async function batch(engine: Engine, file: string, limit: number | undefined, hi
       if (history && conversationId) {
         // As if sent to the API with this conversationId: the conversation's earlier lines are its history.
         const t0 = performance.now();
-        const turn = chat(engine, req.question, conversations.get(conversationId) ?? [], { limit: lineLimit });
+        const turn = chat(engine, req.question, conversations.get(conversationId) ?? [], { limit: lineLimit, ...now });
         conversations.set(conversationId, turn.history);
         out = { id, conversationId, ...turn.reply, query: { tookMs: Math.round((performance.now() - t0) * 100) / 100 } };
       } else {
-        out = { id, ...engine.respond(req.question, { limit: lineLimit }) };
+        out = { id, ...engine.respond(req.question, { limit: lineLimit, ...now }) };
       }
     } catch (err) {
       failed++;
@@ -158,15 +168,15 @@ async function batch(engine: Engine, file: string, limit: number | undefined, hi
 }
 
 function formatText(r: AskResponse): string {
-  const lines = [r.answer, ''];
+  const lines = [datedText(r), ''];
   r.citations.forEach((c, i) => {
-    const meta = [c.title, c.byline, c.date].filter(Boolean).join(' · ');
+    const meta = [c.title, c.byline, c.date && formatDay(c.date), c.updated && `updated ${formatDay(c.updated)}`].filter(Boolean).join(' · ');
     lines.push(`[${i + 1}] ${meta} (${c.passageId})`, `    ${c.snippet}`);
     if (c.url) lines.push(`    ${c.url}`);
   });
   if (r.related?.length) {
     lines.push('Related briefs:');
-    for (const b of r.related) lines.push(`  - ${b.title}${b.date ? ` (${b.date})` : ''} [${b.briefId}]`);
+    for (const b of r.related) lines.push(`  - ${b.title}${b.date ? ` (${formatDay(b.date)})` : ''} [${b.briefId}]`);
   }
   return lines.join('\n') + '\n';
 }

@@ -13,6 +13,7 @@
 import { retrieve, type Hit, type QueryContext, type Retrieval, type RetrieveOptions } from './retrieve.js';
 import { backgroundIdf, type RelationKind } from './lexicon.js';
 import { documentFrequency, idf, type SearchIndex } from './search-index.js';
+import { effectiveDate, isExpired, leansOnLatest, resolveTimes, type TimeNote } from './recency.js';
 import { analyze, analyzeWithRanges, normalizeWord, words } from './text.js';
 import type { Answer, Brief, Citation, Passage, Range, RelatedBrief } from './types.js';
 
@@ -65,6 +66,23 @@ export interface AnswerOptions {
   /** Share of the question words held only by the previous sentence credited to a sentence that refers back to it. */
   carryWeight: number;
   /**
+   * When a newer brief of the same story is among the passages read, an older
+   * brief's sentences score this share of their score: the newer brief answers
+   * whenever its best sentence scores at least this share of the older's; a
+   * detail only the older brief gives still comes from it.
+   */
+  storyFactor: number;
+  /** The same for a question about where things stand (a date, a change of plan, "still", "latest"; see `recency.ts`). */
+  statusStoryFactor: number;
+  /**
+   * Briefs that each hold at least this share of the question's weight (IDF of
+   * its own words) are read as one story for it, besides the stories found at
+   * build time (above 1: off).
+   */
+  sameStory: number;
+  /** An expired brief's sentences score this share of their score (it answers only when nothing else does). */
+  expiredFactor: number;
+  /**
    * Share of a question word's weight earned by a related word (from the
    * lexicon: derived forms, synonyms, similar words, hypernyms; see
    * `lexicon.ts`) standing in its place in a sentence, per kind.
@@ -88,6 +106,10 @@ const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   linkWeight: { derived: 1, synonym: 0.5, similar: 0.25, hypernym: 0.25 },
   carryWeight: 0.5,
   carriedShare: 1,
+  storyFactor: 0.95,
+  sameStory: 0.8,
+  statusStoryFactor: 0.6,
+  expiredFactor: 0.2,
 };
 
 /** Share of the question's adjacent term pairs found within 3 words of each other in `seq`. */
@@ -105,26 +127,52 @@ function proximity(seq: string[], terms: string[]): number {
 }
 
 /** What a question asks for, from its wording. */
-export type QuestionType = 'date' | 'number' | 'person' | 'place' | 'reason' | 'topic' | 'other';
+export type QuestionType = 'date' | 'number' | 'person' | 'place' | 'reason' | 'topic' | 'change' | 'other';
+
+/** Words of a change of plan: "postponed", "pushed back", "called off", "moved to"… */
+const CHANGE_WORDS = String.raw`postpon\w*|delay\w*|resched\w*|push(?:ed|es|ing)? back|put off|mov(?:e|ed|es|ing)|brought forward|bring forward|cancel\w*|call(?:ed|s|ing)? off|scrap\w*|suspend\w*|halt\w*|defer\w*|drop(?:ped)?|withdr[ae]wn?`;
+/** A question about where things stand after a change of plan: "Was the meeting postponed?", "Is the strike called off?" */
+const CHANGE_QUESTION = new RegExp(String.raw`^\W*(?:was|were|is|are|has|have|had|did|does|do|will|would)\b.*\b(?:${CHANGE_WORDS})\b`, 'i');
+/** A sentence reporting a change of plan (or the plan that now holds: "will now take place on"). */
+const CHANGE_RE = new RegExp(String.raw`\b(?:${CHANGE_WORDS}|will now|now (?:be|take place|set)|new date|instead)\b`, 'i');
 
 export function questionType(question: string): QuestionType {
   const q = question.toLowerCase();
-  if (/\b(when|what (year|date|day)|which (year|date|day))\b/.test(q)) return 'date';
+  if (/\b(when|what (year|date|day)|which (year|date|day))\b/.test(q) || /\bwhat(?:'s|’s| is| was| will be)? the (?:new )?(?:date|day)\b/.test(q))
+    return 'date';
   if (/\bhow (many|much)\b/.test(q)) return 'number';
   if (/\b(who|whom|whose)\b/.test(q)) return 'person';
   if (/\bwhere\b/.test(q)) return 'place';
   if (/\bwhy\b/.test(q)) return 'reason';
   // "What will they talk about / discuss / focus on?", "What is the report about?": a topic.
   if (/\bwhat\b.*\b(?:(?:talk|discuss|focus)\w*(?: (?:about|on))?|about)\s*\??\s*$/.test(q)) return 'topic';
+  if (CHANGE_QUESTION.test(q)) return 'change';
   return 'other';
+}
+
+/**
+ * The terms of the words that name what a question asks for rather than what
+ * it is about — "date" in "What is the date of the meeting?", "postponed" in
+ * "Was the meeting postponed?" — which the briefs need not hold: the answer
+ * gives a date, or says what became of the meeting, in its own words.
+ */
+function askedForTerms(question: string, type: QuestionType): Set<string> {
+  if (type === 'date') {
+    const m = /\bwhat(?:'s|’s| is| was| will be)? the (?:new )?(date|day)\b/i.exec(question);
+    return new Set(m ? analyze(m[1]!) : []);
+  }
+  if (type === 'change') {
+    const words = [...question.matchAll(new RegExp(String.raw`\b(?:${CHANGE_WORDS})\b`, 'gi'))].map((m) => m[0]);
+    return new Set(analyze(words.join(' ')));
+  }
+  return new Set();
 }
 
 const MONTH =
   'January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.';
-const DATE_RE = new RegExp(
-  `\\b(?:1\\d{3}|20\\d{2}|\\d{1,2}(?:st|nd|rd|th))s?\\b|\\b(?:${MONTH})|\\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tomorrow)\\b`,
-  'g',
-);
+const DATE_RE = new RegExp(`\\b(?:1\\d{3}|20\\d{2}|\\d{1,2}(?:st|nd|rd|th))s?\\b|\\b(?:${MONTH})`, 'g');
+/** A day named relative to the brief's date: a date, but a calendar date says more. */
+const RELATIVE_DAY_RE = /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tomorrow)\b/g;
 const NUMBER_RE =
   /\p{N}[\p{N},.]*%?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|half|percent)\b/giu;
 const NAME_RE = /\b\p{Lu}[\p{L}'’-]+(?:\s+(?:de |van |von |al-)?\p{Lu}[\p{L}'’-]+)*/gu;
@@ -143,7 +191,7 @@ function typeEvidence(type: QuestionType, text: string, questionWords: Set<strin
   };
   switch (type) {
     case 'date':
-      return any(DATE_RE);
+      return any(DATE_RE) || any(RELATIVE_DAY_RE) / 2;
     case 'number':
       return any(NUMBER_RE);
     case 'person': {
@@ -158,6 +206,8 @@ function typeEvidence(type: QuestionType, text: string, questionWords: Set<strin
     case 'topic':
       // "talk about" is in the question too: what counts is that the sentence goes on to name topics.
       return TOPIC_RE.test(text) ? 1 : 0;
+    case 'change':
+      return CHANGE_RE.test(text) ? 1 : 0;
     default:
       return 0;
   }
@@ -208,6 +258,63 @@ interface Candidate {
   /** Sentence index inside the passage. */
   s: number;
   score: number;
+  /** The score before the story and expiry factors. */
+  raw: number;
+  /** From a brief that a newer brief of its story among the passages read follows. */
+  older: boolean;
+}
+
+/**
+ * The passages whose sentences are read: the best `n`, and the best passage of
+ * every newer brief of a story those passages tell, from further down the
+ * ranking (so the update is read beside the story it updates).
+ */
+function readingPool(hits: Hit[], n: number, briefOf: (id: string) => Brief): Hit[] {
+  const pool = hits.slice(0, n);
+  const newest = newestOfStories(pool, briefOf);
+  if (newest.size === 0) return pool;
+  const inPool = new Set(pool.map((h) => h.passage.briefId));
+  for (const h of hits.slice(n)) {
+    const b = briefOf(h.passage.briefId);
+    if (!b.story || !newest.has(b.story) || inPool.has(b.id) || (effectiveDate(b) ?? '') <= newest.get(b.story)!) continue;
+    pool.push(h);
+    inPool.add(b.id);
+  }
+  return pool;
+}
+
+/**
+ * The stories of the briefs read, for this question: briefs of one story (see
+ * `stories.ts`), and briefs that each hold at least `sameStory` of the
+ * question's weight — they report the same thing, whatever the build linked.
+ * Brief id → story key; briefs alone in their story are left out.
+ */
+function questionStories(pool: Hit[], briefOf: (id: string) => Brief, share: (briefId: string) => number, sameStory: number): Map<string, string> {
+  const ids = [...new Set(pool.map((h) => h.passage.briefId))];
+  const key = new Map(ids.map((id) => [id, briefOf(id).story ?? id]));
+  const strong = ids.filter((id) => share(id) >= sameStory);
+  // Briefs that hold the question's words join the story of the first of them.
+  if (strong.length > 1) {
+    const target = key.get(strong[0]!)!;
+    const merged = new Set(strong.map((id) => key.get(id)!));
+    for (const [id, k] of key) if (merged.has(k)) key.set(id, target);
+  }
+  const size = new Map<string, number>();
+  for (const k of key.values()) size.set(k, (size.get(k) ?? 0) + 1);
+  for (const [id, k] of key) if (size.get(k)! < 2) key.delete(id);
+  return key;
+}
+
+/** Story → the latest date (`updated`, else `date`) of its briefs among `hits`. */
+function newestOfStories(hits: Hit[], briefOf: (id: string) => Brief): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const h of hits) {
+    const b = briefOf(h.passage.briefId);
+    if (!b.story) continue;
+    const d = effectiveDate(b) ?? '';
+    if (!out.has(b.story) || d > out.get(b.story)!) out.set(b.story, d);
+  }
+  return out;
 }
 
 interface ComposeContext {
@@ -216,6 +323,8 @@ interface ComposeContext {
   options?: Partial<AnswerOptions>;
   /** Terms and briefs carried over from the conversation (a resolved follow-up). */
   context?: QueryContext;
+  /** The time of the question (ms since the epoch), for briefs' `expires` (default: now). */
+  now?: number;
 }
 
 /** Retrieve and compose in one call (what `Engine.ask` does). */
@@ -249,7 +358,14 @@ function composeAnswer(index: SearchIndex, question: string, retrieval: Retrieva
   const ownTotal = own.reduce((s, t) => s + idf(index, t), 0);
   const carriedTotal = carried.reduce((s, [t, w]) => s + w * idf(index, t), 0);
   const scale = own.length && carriedTotal > o.carriedShare * ownTotal ? (o.carriedShare * ownTotal) / carriedTotal : 1;
-  const weight = new Map([...own.map((t) => [t, idf(index, t)] as const), ...carried.map(([t, w]) => [t, scale * w * idf(index, t)] as const)]);
+  const type = questionType(question);
+  // Words naming what is asked for ("date", "postponed") are not evidence the briefs must hold, nor
+  // what makes a sentence the answer: the answer gives a date, or says what became of the plan.
+  const askedFor = askedForTerms(question, type);
+  const weight = new Map([
+    ...own.map((t) => [t, askedFor.has(t) ? 0 : idf(index, t)] as const),
+    ...carried.map(([t, w]) => [t, scale * w * idf(index, t)] as const),
+  ]);
   // A follow-up's conversation terms count at their (lower) weight, here and in the score.
   const total = terms.reduce((s, t) => s + weight.get(t)!, 0);
   const cover = (matched: Iterable<string>) => {
@@ -262,10 +378,11 @@ function composeAnswer(index: SearchIndex, question: string, retrieval: Retrieva
   // Related words of each question word that may stand in its place (in a sentence, in a brief), at their link weight.
   const links = linkWeights(retrieval, o.linkWeight, topicPredicates(question));
   // The terms of each sentence of the top passages (the answer is chosen among them below).
-  const analysed = hits.slice(0, o.passages).map((hit) => hit.passage.sentences.map(([s, e]) => analyze(hit.passage.text.slice(s, e))));
+  const pool = readingPool(hits, o.passages, ctx.briefOf);
+  const analysed = pool.map((hit) => hit.passage.sentences.map(([s, e]) => analyze(hit.passage.text.slice(s, e))));
   if (
-    strength(index, retrieval, carried) < o.minStrength &&
-    coverage(index, retrieval, carried, links, briefTerms(retrieval, hits, analysed)) < o.minCoverage
+    strength(index, retrieval, carried, askedFor) < o.minStrength &&
+    coverage(index, retrieval, carried, links, briefTerms(retrieval, pool, analysed), askedFor) < o.minCoverage
   ) {
     return notFound(NOT_FOUND, related(hits, ctx.briefOf));
   }
@@ -275,10 +392,9 @@ function composeAnswer(index: SearchIndex, question: string, retrieval: Retrieva
     return notFound(NOT_FOUND, related(hits, ctx.briefOf));
   }
 
-  const type = questionType(question);
   const questionWords = new Set(words(question).map((w) => normalizeWord(w.word)));
   const candidates: Candidate[] = [];
-  hits.slice(0, o.passages).forEach((hit, h) => {
+  pool.forEach((hit, h) => {
     const p = hit.passage;
     const sentSeqs = analysed[h]!;
     const sentTerms = sentSeqs.map((seq) => new Set(seq));
@@ -309,9 +425,32 @@ function composeAnswer(index: SearchIndex, question: string, retrieval: Retrieva
       const evidence = type === 'other' ? 0 : typeEvidence(type, p.text.slice(s, e), questionWords);
       const near = o.proximityWeight ? proximity(sentSeqs[i]!, terms) : 0;
       const score = own + 0.25 * head + o.passageWeight * pnorm + (type === 'topic' ? o.topicWeight : o.typeWeight) * evidence + o.proximityWeight * near;
-      candidates.push({ hit, s: i, score });
+      candidates.push({ hit, s: i, score, raw: score, older: false });
     });
   });
+  // The newest brief of a story answers when it speaks to the question; an expired brief only when nothing else does.
+  // Briefs holding two or more of the question's words (one word, "meeting", says little about a story).
+  const shareOf = (id: string) => {
+    const held = [...(retrieval.briefMatched.get(id) ?? [])].filter((t) => own.includes(t) && !askedFor.has(t));
+    return held.length >= 2 ? cover(held) : 0;
+  };
+  const storyOf = questionStories(pool, ctx.briefOf, shareOf, o.sameStory);
+  const newest = new Map<string, string>();
+  for (const [id, key] of storyOf) {
+    const d = effectiveDate(ctx.briefOf(id)) ?? '';
+    if (!newest.has(key) || d > newest.get(key)!) newest.set(key, d);
+  }
+  const storyFactor = leansOnLatest(question) ? o.statusStoryFactor : o.storyFactor;
+  const now = ctx.now ?? Date.now();
+  for (const c of candidates) {
+    const b = ctx.briefOf(c.hit.passage.briefId);
+    const key = storyOf.get(b.id);
+    if (key !== undefined && (effectiveDate(b) ?? '') < newest.get(key)!) {
+      c.older = true;
+      c.score *= storyFactor;
+    }
+    if (isExpired(b, now)) c.score *= o.expiredFactor;
+  }
   candidates.sort((a, b) => b.score - a.score || a.hit.doc - b.hit.doc || a.s - b.s);
 
   const termSet = new Set(terms);
@@ -340,18 +479,70 @@ function composeAnswer(index: SearchIndex, question: string, retrieval: Retrieva
     if (wantsInAnswer) chosen.push({ candidate: c, marker: citations.length });
   }
 
-  // Keep the answer in reading order when sentences come from one passage.
-  const answer = chosen
-    .map(({ candidate: c, marker }) => {
-      const [s, e] = c.hit.passage.sentences[c.s]!;
-      return `${c.hit.passage.text.slice(s, e)} [${marker}]`;
-    })
-    .join(' ');
+  // When the story's newer brief answers only because it is newer, the older brief's answer
+  // follows, dated, as "Earlier" context (its marker is listed in `earlier`): a sentence that
+  // holds what the question asks for (for a change of plan, the date first planned).
+  const lead = chosen[0]!.candidate;
+  const leadStory = storyOf.get(lead.hit.passage.briefId);
+  const earlierType = type === 'change' ? 'date' : type;
+  const answers = (c: Candidate) => {
+    const [s, e] = c.hit.passage.sentences[c.s]!;
+    return earlierType === 'other' || earlierType === 'topic' || typeEvidence(earlierType, c.hit.passage.text.slice(s, e), questionWords) > 0;
+  };
+  const prior =
+    leadStory && leansOnLatest(question)
+      ? candidates.find((c) => c.older && c.raw > lead.score && storyOf.get(c.hit.passage.briefId) === leadStory && answers(c))
+      : undefined;
+  const earlier: number[] = [];
+  if (prior && !chosen.some((x) => x.candidate.hit.doc === prior.hit.doc && x.candidate.s === prior.s)) {
+    let at = citations.findIndex((x) => x.doc === prior.hit.doc && prior.s >= x.window[0] && prior.s <= x.window[1]);
+    if (at < 0) {
+      // Room for its citation: in place of the last one no answer sentence cites.
+      if (citations.length >= o.limit) {
+        let spare = citations.length - 1;
+        while (spare >= 0 && chosen.some((x) => x.marker === spare + 1)) spare--;
+        if (spare >= 0) {
+          citations.splice(spare, 1);
+          for (const x of chosen) if (x.marker > spare + 1) x.marker--;
+        }
+      }
+      if (citations.length < o.limit) {
+        const snip = snippet(prior.hit.passage, prior.s, (i) => candidates.find((x) => x.hit.doc === prior.hit.doc && x.s === i)?.raw ?? 0, termSet);
+        citations.push({
+          ...citation(ctx.briefOf(prior.hit.passage.briefId), prior.hit.passage.id, snip, round(prior.score)),
+          window: snip.window,
+          doc: prior.hit.doc,
+        });
+        at = citations.length - 1;
+      }
+    }
+    if (at >= 0) {
+      chosen.push({ candidate: prior, marker: at + 1 });
+      earlier.push(at + 1);
+    }
+  }
+
+  const sentenceOf = (c: Candidate) => {
+    const [s, e] = c.hit.passage.sentences[c.s]!;
+    return c.hit.passage.text.slice(s, e);
+  };
+  const answer = chosen.map(({ candidate: c, marker }) => `${sentenceOf(c)} [${marker}]`).join(' ');
+  const quoted = chosen.map(({ candidate: c, marker }) => ({ brief: ctx.briefOf(c.hit.passage.briefId), sentence: sentenceOf(c), marker }));
+  // The answer's date: that of the brief its first sentence quotes (each source gives its own).
+  const asOf = effectiveDate(quoted[0]!.brief);
+  const times: TimeNote[] = [];
+  for (const q of quoted)
+    for (const t of resolveTimes(q.sentence, q.brief.date, q.marker)) if (!times.some((x) => x.marker === t.marker && x.phrase === t.phrase)) times.push(t);
+  const expired = quoted.filter((q) => isExpired(q.brief, now)).map((q) => ({ marker: q.marker, expires: q.brief.expires! }));
 
   return {
     answered: true,
     answer,
     citations: citations.map(({ window: _w, doc: _d, ...rest }) => rest),
+    ...(asOf ? { asOf } : {}),
+    ...(earlier.length ? { earlier } : {}),
+    ...(times.length ? { times } : {}),
+    ...(expired.length ? { expired } : {}),
   };
 }
 
@@ -371,11 +562,11 @@ export function evidenceWeight(index: SearchIndex, term: string): number {
  * Answer strength: the best passage's BM25 score per unit of the question's
  * evidence weight (a follow-up's carried-over words at their weight).
  */
-function strength(index: SearchIndex, retrieval: Retrieval, carried: [string, number][]): number {
+function strength(index: SearchIndex, retrieval: Retrieval, carried: [string, number][], askedFor: Set<string>): number {
   const top = retrieval.hits[0];
   if (!top) return 0;
   let total = 0;
-  for (const t of retrieval.terms) total += evidenceWeight(index, t);
+  for (const t of retrieval.terms) if (!askedFor.has(t)) total += evidenceWeight(index, t);
   for (const [t, w] of carried) total += w * evidenceWeight(index, t);
   return total > 0 ? top.bm25 / total : 0;
 }
@@ -391,8 +582,9 @@ function coverage(
   carried: [string, number][],
   links: Map<string, Map<string, number>>,
   held: Iterable<Set<string>>,
+  askedFor: Set<string>,
 ): number {
-  const items: [string, number][] = [...retrieval.terms.map((t) => [t, 1] as [string, number]), ...carried];
+  const items: [string, number][] = [...retrieval.terms.filter((t) => !askedFor.has(t)).map((t) => [t, 1] as [string, number]), ...carried];
   const weights = items.map(([t, w]) => w * backgroundIdf(index.lexicon, t));
   const total = weights.reduce((a, b) => a + b, 0);
   if (total === 0) return 0;
@@ -522,6 +714,7 @@ export function citation(brief: Brief, passageId: string, snip: { text: string; 
     title: brief.title,
     byline: brief.byline ?? null,
     date: brief.date ?? null,
+    ...(brief.updated ? { updated: brief.updated } : {}),
     url: brief.url ?? null,
     passageId,
     snippet: snip.text,

@@ -225,6 +225,12 @@ describe('Markdown constructs', () => {
     ]);
   });
 
+  it('angle brackets around a name that is no HTML element stay as text (wire copy: "<Carsey-Werner Co>", tickers)', () => {
+    expect(texts('A judge denied the motion of <Carsey-Werner Co> for an injunction against Kodak <EK>, <em>in full</em>.\n')).toEqual([
+      'A judge denied the motion of <Carsey-Werner Co> for an injunction against Kodak <EK>, in full.',
+    ]);
+  });
+
   it('images are dropped, alt text and URL alike; a paragraph of only an image is no passage', () => {
     const b = read('![Petro at the White House](https://example.org/p.jpg)\n\nPetro ![photo](https://example.org/q.jpg) spoke.\n');
     expect(b.passages.map((p) => p.text)).toEqual(['Petro spoke.']);
@@ -301,5 +307,41 @@ describe('bad input names the file and line', () => {
         'no title:',
       ]);
     }
+  });
+});
+
+describe('front matter for the life of a story', () => {
+  const story = (path: string, meta: string, body = 'Text.') => file(path, `---\ntitle: ${path}\n${meta}\n---\n${body}\n`);
+
+  it('reads updated, expires and updates/supersedes (one id or a list)', () => {
+    const [a, b, c] = parseBriefs([
+      story('a.md', 'id: a\ndate: 2026-01-30'),
+      story('b.md', 'id: b\ndate: 2026-02-01\nupdated: 2026-02-02T09:00:00Z\nexpires: 2026-03-01\nupdates: a'),
+      story('c.md', 'id: c\ndate: 2026-02-03\nsupersedes: [a, b]'),
+    ]);
+    expect(a).not.toHaveProperty('supersedes');
+    expect(b).toMatchObject({ date: '2026-02-01', updated: '2026-02-02T09:00:00Z', expires: '2026-03-01', supersedes: ['a'] });
+    expect(c!.supersedes).toEqual(['a', 'b']);
+  });
+
+  it('reads front matter above an AP-shape .txt brief, whose body stays plain text (byline, title line)', () => {
+    // The seed itself: its front matter gives only the date.
+    const [b] = parseBriefs([file('seed.txt', readFileSync('seeds/000_3f25df5bcd3f84e8.txt'))]);
+    expect(b).toMatchObject({
+      date: '2026-01-30',
+      byline: 'TA | AP Brief',
+      title: 'Colombian President optimistic about high-stakes White House meeting with Trump',
+    });
+    expect(b!.passages).toHaveLength(10);
+  });
+
+  it.each([
+    ['an updated date before the date', story('u.md', 'date: 2026-02-01\nupdated: 2026-01-01'), /^u\.md:4: "updated" \(2026-01-01\) is before "date"/],
+    ['updated without a date', story('u2.md', 'updated: 2026-01-01'), /^u2\.md:3: "updated" needs a "date" too/],
+    ['an invalid expires date', story('e.md', 'expires: soon'), /^e\.md:3: invalid date "soon"/],
+    ['an updates link that is not an id', story('l.md', 'updates: "not an id!"'), /^l\.md:3: invalid updates/],
+    ['a link to a brief that does not exist', story('m.md', 'supersedes: [nowhere]'), /^m\.md:3: "updates"\/"supersedes" names no brief: "nowhere"/],
+  ])('rejects %s, naming file and line', (_name, f, expected) => {
+    expect(problem(f)).toMatch(expected);
   });
 });

@@ -2,14 +2,19 @@
  * Brief parsing: a file's bytes → a {@link Brief} with its passages. Build-time
  * only: the Worker loads the built index and never imports this module.
  *
- * Two shapes are accepted:
- * - Markdown with optional YAML front matter (`id`, `title`, `date`, `byline`,
- *   `source`, `url`, `tags`, `lang`); the body is read by a CommonMark parser
- *   (see `markdown.ts` for what each construct becomes); `#` is the title when
- *   the front matter has none, other headings are sections.
- * - Plain text in the AP-brief shape: an optional `By: <byline>` line, the
- *   title line, then paragraphs separated by blank lines; a short line with no
- *   end punctuation between paragraphs is a section heading.
+ * Both shapes below may start with YAML front matter: `id`, `title`, `date`,
+ * `byline`, `source`, `url`, `tags`, `lang`, and for the life of a story
+ * `updated` (a later revision's date), `expires` (after it, the brief answers
+ * only when nothing else does) and `updates` / `supersedes` (the id, or a list
+ * of ids, of the earlier briefs of the same story it follows).
+ * - Markdown (`.md`, or any file with front matter but `.txt`): the body is
+ *   read by a CommonMark parser (see `markdown.ts` for what each construct
+ *   becomes); `#` is the title when the front matter has none, other headings
+ *   are sections.
+ * - Plain text (`.txt`) in the AP-brief shape: an optional `By: <byline>` line,
+ *   the title line (unless the front matter gives one), then paragraphs
+ *   separated by blank lines; a short line with no end punctuation between
+ *   paragraphs is a section heading.
  *
  * Every problem is reported with the file and the 1-based line.
  * @module
@@ -27,7 +32,9 @@ export interface BriefFile {
   bytes: Uint8Array;
 }
 
-const FRONT_MATTER_KEYS = new Set(['id', 'title', 'date', 'byline', 'source', 'url', 'tags', 'lang']);
+const FRONT_MATTER_KEYS = new Set(['id', 'title', 'date', 'byline', 'source', 'url', 'tags', 'lang', 'updated', 'expires', 'updates', 'supersedes']);
+/** Front matter keys that may hold a list. */
+const LIST_KEYS = new Set(['tags', 'updates', 'supersedes']);
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._~-]*$/;
 /** ISO 8601 calendar date, optionally with a time and zone. */
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
@@ -42,6 +49,8 @@ export function parseBriefs(files: BriefFile[]): Brief[] {
   const problems: BriefProblem[] = [];
   const briefs: Brief[] = [];
   const seen = new Map<string, Brief>();
+  /** Line of each brief's `updates`/`supersedes`, for problems found across briefs. */
+  const linkLines = new Map<string, number>();
   for (const file of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
     try {
       const brief = parseBrief(file);
@@ -51,19 +60,29 @@ export function parseBriefs(files: BriefFile[]): Brief[] {
         continue;
       }
       seen.set(brief.id, brief);
-      const { idLine: _ignored, ...plain } = brief;
+      const { idLine: _ignored, linkLine, ...plain } = brief;
+      linkLines.set(brief.id, linkLine);
       briefs.push(plain);
     } catch (err) {
       if (err instanceof BriefError) problems.push(...err.problems);
       else throw err;
     }
   }
+  for (const b of briefs) {
+    const unknown = (b.supersedes ?? []).filter((x) => !seen.has(x));
+    if (unknown.length)
+      problems.push({
+        file: b.file,
+        line: linkLines.get(b.id) ?? 1,
+        message: `"updates"/"supersedes" names no brief: ${unknown.map((x) => `"${x}"`).join(', ')}`,
+      });
+  }
   if (problems.length > 0) throw new BriefError(problems);
   return briefs;
 }
 
 /** Parse one brief file. Throws {@link BriefError} naming the file and line. */
-export function parseBrief(file: BriefFile): Brief & { idLine: number } {
+export function parseBrief(file: BriefFile): Brief & { idLine: number; linkLine: number } {
   const fail = (line: number, message: string): never => {
     throw new BriefError([{ file: file.path, line, message }]);
   };
@@ -83,7 +102,7 @@ export function parseBrief(file: BriefFile): Brief & { idLine: number } {
     bodyStart = close + 1;
   }
 
-  const isMarkdown = /\.(md|markdown)$/i.test(file.path) || bodyStart > 0;
+  const isMarkdown = /\.(md|markdown)$/i.test(file.path) || (bodyStart > 0 && !/\.txt$/i.test(file.path));
   const links: Brief['links'] = [];
 
   let title = typeof meta.title === 'string' ? meta.title.trim() : '';
@@ -131,6 +150,17 @@ export function parseBrief(file: BriefFile): Brief & { idLine: number } {
   check(() => !ID_PATTERN.test(id) && fail(idLine, `invalid id "${id}": use letters, digits, ".", "_", "~" or "-" (it appears in URLs)`));
 
   const date = meta.date !== undefined ? check(() => checkDate(meta.date, metaLines.date ?? 1, fail)) : undefined;
+  const updated = meta.updated !== undefined ? check(() => checkDate(meta.updated, metaLines.updated ?? 1, fail)) : undefined;
+  const expires = meta.expires !== undefined ? check(() => checkDate(meta.expires, metaLines.expires ?? 1, fail)) : undefined;
+  check(() => updated && date && updated < date && fail(metaLines.updated ?? 1, `"updated" (${updated}) is before "date" (${date})`));
+  check(() => updated && !date && fail(metaLines.updated ?? 1, '"updated" needs a "date" too (the first publication)'));
+  const follows = [
+    ...new Set(
+      (['updates', 'supersedes'] as const).flatMap((k) =>
+        meta[k] === undefined ? [] : (check(() => checkIds(meta[k], k, metaLines[k] ?? 1, fail)) ?? []).filter((x) => x !== id),
+      ),
+    ),
+  ];
   const url = meta.url !== undefined ? check(() => checkUrl(meta.url, metaLines.url ?? 1, fail)) : undefined;
   const tags = meta.tags === undefined ? [] : (check(() => checkTags(meta.tags, metaLines.tags ?? 1, fail)) ?? []);
   const lang = typeof meta.lang === 'string' && meta.lang.trim() ? meta.lang.trim() : 'en';
@@ -144,6 +174,9 @@ export function parseBrief(file: BriefFile): Brief & { idLine: number } {
     id,
     title,
     ...(date ? { date } : {}),
+    ...(updated ? { updated } : {}),
+    ...(expires ? { expires } : {}),
+    ...(follows.length ? { supersedes: follows } : {}),
     ...(byline ? { byline } : {}),
     ...(source ? { source } : {}),
     ...(url ? { url } : {}),
@@ -153,6 +186,7 @@ export function parseBrief(file: BriefFile): Brief & { idLine: number } {
     file: file.path,
     passages,
     idLine,
+    linkLine: metaLines.updates ?? metaLines.supersedes ?? 1,
   };
 }
 
@@ -257,7 +291,7 @@ function parseFrontMatter(yaml: string, fail: (line: number, message: string) =>
   for (const key of Object.keys(meta)) {
     if (!FRONT_MATTER_KEYS.has(key)) continue;
     const v = meta[key];
-    if (key !== 'tags' && key !== 'date' && v !== null && typeof v === 'object') {
+    if (!LIST_KEYS.has(key) && !(v instanceof Date) && v !== null && typeof v === 'object') {
       fail(metaLines[key] ?? 2, `broken front matter: "${key}" must be a single value, not a list or map`);
     }
   }
@@ -286,6 +320,15 @@ function checkUrl(value: unknown, line: number, fail: (line: number, message: st
   }
   if (!ok) fail(line, `invalid url "${text}": use an absolute http(s) URL`);
   return text;
+}
+
+function checkIds(value: unknown, key: string, line: number, fail: (line: number, message: string) => never): string[] {
+  const list = typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : null;
+  const ids = (list ?? []).map((t) => String(t).trim()).filter(Boolean);
+  if (!list || ids.length === 0 || ids.some((x) => !ID_PATTERN.test(x))) {
+    fail(line, `invalid ${key}: give the id of the earlier brief, or a list of ids, e.g. ${key}: [petro-meeting]`);
+  }
+  return ids;
 }
 
 function checkTags(value: unknown, line: number, fail: (line: number, message: string) => never): string[] {

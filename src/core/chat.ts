@@ -16,6 +16,7 @@ import { citation, snippet } from './answer.js';
 import { MAX_TURNS, turnOf } from './conversation.js';
 import type { Engine } from './engine.js';
 import { detectIntent, type Intent } from './intents.js';
+import { effectiveDate, formatDay, latestTopic } from './recency.js';
 import { analyze } from './text.js';
 import type { Answer, Citation, Passage, Turn } from './types.js';
 
@@ -48,6 +49,8 @@ export interface ChatOptions {
   limit?: number;
   /** Answer settings over the defaults (the tuning harness's variants). */
   tuning?: Parameters<Engine['ask']>[2];
+  /** The time of the message (ms since the epoch; default now), for briefs' `expires`. */
+  now?: number;
 }
 
 /** How many briefs "latest news" lists. */
@@ -62,7 +65,10 @@ export function chat(engine: Engine, text: string, history: Turn[] = [], options
   if (intent === 'question' && command) return { reply: say('help', `I don't know the command /${command}. ${helpText(engine)}`), history };
   switch (intent) {
     case 'question': {
-      const answer = options.tuning ? engine.ask(text.trim(), { limit, history }, options.tuning) : engine.ask(text.trim(), { limit, history });
+      const topic = latestTopic(text);
+      if (topic) return latestOn(engine, topic, history, limit, options);
+      const asked = { limit, history, ...(options.now !== undefined ? { now: options.now } : {}) };
+      const answer = options.tuning ? engine.ask(text.trim(), asked, options.tuning) : engine.ask(text.trim(), asked);
       return { reply: { kind: answer.answered ? 'answer' : 'no_answer', ...answer }, history: remember(history, turnOf(text.trim(), answer)) };
     }
     case 'reset':
@@ -117,12 +123,36 @@ function latest(engine: Engine, history: Turn[]): ChatResult {
     if (!first) continue;
     const [s, e] = first.sentences[0] ?? [0, first.text.length];
     citations.push(citeOf(engine, first, 0, new Set()));
-    lines.push(`${first.text.slice(s, e)} [${citations.length}]`);
+    lines.push(`${datePrefix(brief.updated ?? brief.date)}${first.text.slice(s, e)} [${citations.length}]`);
   }
   if (citations.length === 0) return { reply: say('latest', 'There are no briefs yet.'), history };
   const reply: ChatReply = { kind: 'latest', answered: true, answer: `The latest briefs:\n${lines.join('\n')}`, citations };
   // Remembered without its words ("what's new" is not a topic), so a follow-up can refer to these briefs.
   const turn: Turn = { question: '', answered: true, briefIds: citations.map((c) => c.briefId), passageIds: citations.map((c) => c.passageId) };
+  return { reply, history: remember(history, turn) };
+}
+
+/** "Feb. 1, 2026: " before a line about a brief of that date ("" when undated). */
+function datePrefix(date: string | undefined): string {
+  return date ? `${formatDay(date)}: ` : '';
+}
+
+/**
+ * "What's the latest on X?": the newest briefs about X, newest first, each by
+ * the passage that answers best about X, dated.
+ */
+function latestOn(engine: Engine, topic: string, history: Turn[], limit: number, options: ChatOptions): ChatResult {
+  const asked = { limit: 10, ...(options.now !== undefined ? { now: options.now } : {}) };
+  const found = options.tuning ? engine.ask(topic, asked, options.tuning) : engine.ask(topic, asked);
+  if (!found.answered) return { reply: { kind: 'no_answer', ...found }, history };
+  // One citation per brief (its best passage), newest brief first.
+  const byBrief = new Map<string, Citation>();
+  for (const c of found.citations) if (!byBrief.has(c.briefId)) byBrief.set(c.briefId, c);
+  const dated = (c: Citation) => effectiveDate(engine.brief(c.briefId) ?? {}) ?? '';
+  const citations = [...byBrief.values()].sort((a, b) => (dated(a) < dated(b) ? 1 : dated(a) > dated(b) ? -1 : 0)).slice(0, Math.max(limit, LATEST_COUNT));
+  const lines = citations.map((c, i) => `${datePrefix(dated(c) || undefined)}${c.snippet} [${i + 1}]`);
+  const reply: ChatReply = { kind: 'latest', answered: true, answer: `The latest on "${topic}":\n${lines.join('\n')}`, citations };
+  const turn: Turn = { question: topic, answered: true, briefIds: citations.map((c) => c.briefId), passageIds: citations.map((c) => c.passageId) };
   return { reply, history: remember(history, turn) };
 }
 
@@ -138,7 +168,7 @@ function more(engine: Engine, history: Turn[], limit: number): ChatResult {
   const reply: ChatReply = {
     kind: 'more',
     answered: true,
-    answer: `More on "${turn.question}":\n` + fresh.map((c, i) => `${c.snippet} [${i + 1}]`).join('\n'),
+    answer: `More on "${turn.question}":\n` + fresh.map((c, i) => `${datePrefix(c.updated ?? c.date ?? undefined)}${c.snippet} [${i + 1}]`).join('\n'),
     citations: fresh,
   };
   const updated = [...history];

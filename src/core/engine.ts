@@ -27,6 +27,12 @@ export interface BriefSummary {
   id: string;
   title: string;
   date: string | null;
+  /** Latest revision (front matter `updated`), or null. */
+  updated: string | null;
+  /** Front matter `expires`, or null. */
+  expires: string | null;
+  /** The id of the first brief of the story this one belongs to (see `stories.ts`), or null when it stands alone. */
+  story: string | null;
   byline: string | null;
   url: string | null;
   tags: string[];
@@ -182,6 +188,7 @@ export class Engine {
       limit,
       briefOf: (id) => this.briefById.get(id)!,
       options: answerTuning,
+      ...(options.now !== undefined ? { now: options.now } : {}),
       ...(resolved?.context ? { context: resolved.context } : {}),
     });
     return resolved ? { ...answer, followUp: resolved.resolution } : answer;
@@ -226,6 +233,9 @@ export function summarize(b: Brief): BriefSummary {
     id: b.id,
     title: b.title,
     date: b.date ?? null,
+    updated: b.updated ?? null,
+    expires: b.expires ?? null,
+    story: b.story ?? null,
     byline: b.byline ?? null,
     url: b.url ?? null,
     tags: b.tags,

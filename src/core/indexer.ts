@@ -8,6 +8,7 @@
 import MiniSearch from 'minisearch';
 import { Engine, type IndexStats } from './engine.js';
 import type { Lexicon } from './lexicon.js';
+import { assignStories, type StoryOptions } from './stories.js';
 import { packIndex } from './packed/writer.js';
 import { MINISEARCH_OPTIONS, type IndexedPassage, type SerializedIndex } from './search-index.js';
 import type { Brief } from './types.js';
@@ -30,14 +31,15 @@ function packBriefs(briefs: Brief[], meta: unknown): SerializedIndex {
  * const engine = buildEngine(parseBriefs(files), lexicon);
  * const answer = engine.ask('When is Petro meeting Trump?');
  */
-export function buildEngine(briefs: Brief[], lexicon: Lexicon, builtAt = new Date().toISOString()): Engine {
+export function buildEngine(briefs: Brief[], lexicon: Lexicon, builtAt = new Date().toISOString(), stories?: Partial<StoryOptions>): Engine {
   const stats: IndexStats = {
     builtAt,
     briefs: briefs.length,
     passages: briefs.reduce((n, b) => n + b.passages.length, 0),
     contentHash: hashBriefs(briefs),
   };
-  return Engine.load(packBriefs(briefs, stats), lexicon);
+  // Which briefs tell the same story (see `stories.ts`): the newest of a story answers.
+  return Engine.load(packBriefs(assignStories(briefs, stories), stats), lexicon);
 }
 
 /** FNV-1a over the brief contents: a cheap, stable fingerprint for `/health`. */

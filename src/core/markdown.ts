@@ -28,7 +28,11 @@ import type { Nodes, Parents, RootContent, Table } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTable } from 'micromark-extension-gfm-table';
+import { htmlTagNames } from 'html-tag-names';
 import type { Brief } from './types.js';
+
+/** HTML element names (html-tag-names, MIT): inline `<name …>` is markup only for these. */
+const HTML_TAGS: ReadonlySet<string> = new Set(htmlTagNames);
 
 /** A block of a brief's body: a paragraph-sized text, or a heading (with its level). */
 export interface BodyBlock {
@@ -142,9 +146,14 @@ class Reader {
         return node.value;
       case 'break':
         return ' ';
-      case 'html':
+      case 'html': {
         // Inline tags go, the text between them stays; a line-breaking tag still separates words.
+        // Angle brackets around a name that is no HTML element are text: the wire's "<Carsey-Werner Co>",
+        // a ticker "<EK>".
+        const name = /^<\/?([A-Za-z][A-Za-z0-9-]*)/.exec(node.value)?.[1]?.toLowerCase();
+        if (name && !HTML_TAGS.has(name)) return node.value;
         return /^<(br|hr|wbr)\b/i.test(node.value) ? ' ' : '';
+      }
       case 'image':
       case 'imageReference':
         return '';

@@ -14,6 +14,18 @@ export interface Brief {
   title: string;
   /** ISO 8601 date (`YYYY-MM-DD` or a full timestamp), when known. */
   date?: string;
+  /** ISO 8601 date of the latest revision (front matter `updated`), when revised after `date`. */
+  updated?: string;
+  /** ISO 8601 date after which the brief is out of date (front matter `expires`). */
+  expires?: string;
+  /** Ids of the earlier briefs this one follows (front matter `updates` / `supersedes`). */
+  supersedes?: string[];
+  /**
+   * The story the brief belongs to, when it shares one with other briefs: the id
+   * of the story's first brief (set at build time from `supersedes` and from
+   * shared names and key words in title and lead; see `stories.ts`).
+   */
+  story?: string;
   byline?: string;
   source?: string;
   /** Canonical URL of the brief, when known. */
@@ -50,6 +62,8 @@ export interface Citation {
   title: string;
   byline: string | null;
   date: string | null;
+  /** The brief's `updated` date, when it was revised after `date`. */
+  updated?: string;
   url: string | null;
   passageId: string;
   /** At most 300 characters: whole sentences, or cut at a word with `…`. */
@@ -79,6 +93,17 @@ export interface Answer {
   related?: RelatedBrief[];
   /** Only when asked with a history: how the question was read against it (see `conversation.ts`). */
   followUp?: import('./conversation.js').Resolution;
+  /** When answered from a dated brief: the date (`updated`, else `date`) of the brief the answer's first sentence quotes. */
+  asOf?: string;
+  /**
+   * Markers of answer sentences quoted as earlier context: an older brief of the
+   * same story, whose account a newer brief has changed (shown "Earlier, on <date>: …").
+   */
+  earlier?: number[];
+  /** Relative time words of the quoted sentences ("Friday", "next week") placed on the calendar from their brief's date. */
+  times?: import('./recency.js').TimeNote[];
+  /** Quoted briefs past their `expires` date (they answer only when nothing else does): marker and expiry date. */
+  expired?: { marker: number; expires: string }[];
 }
 
 /** Options for one question. */
@@ -87,6 +112,8 @@ export interface AskOptions {
   limit?: number;
   /** The conversation so far, oldest first: used to resolve follow-up questions (see `conversation.ts`). */
   history?: Turn[];
+  /** The time of the question (ms since the epoch; default now): briefs past their `expires` date answer only when nothing else does. */
+  now?: number;
 }
 
 /** One earlier exchange of a conversation, as remembered for follow-up questions. */

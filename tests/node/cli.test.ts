@@ -39,7 +39,9 @@ describe('CLI', () => {
     const r = await ask(['When is Petro meeting Trump?']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Feb\. 3\. \[1\]/);
-    expect(r.stdout).toMatch(/^\[1\] Colombian President optimistic .* · TA \| AP Brief \(000-3f25df5bcd3f84e8#p1\)$/m);
+    expect(r.stdout).toMatch(/^\[1\] Colombian President optimistic .* · TA \| AP Brief · Jan\. 30, 2026 \(000-3f25df5bcd3f84e8#p1\)$/m);
+    // Dated: the seed says Jan. 30, 2026.
+    expect(r.stdout).toMatch(/^As of Jan\. 30, 2026: /);
   });
 
   it('reads the briefs from $BRIEFS_DIR when --briefs is not given, like every build step', async () => {

@@ -43,7 +43,9 @@ describe('OpenAI-compatible API through the official client', () => {
     const content = choice.message.content!;
     expect(content).toMatch(/Feb\. 3\. \[1\]/);
     // Markdown, as every channel renders the reply: the cited sources, linked when they have a URL.
-    expect(content).toMatch(/\n\n\*\*Sources\*\*\n\[1\] Colombian President optimistic about high-stakes White House meeting with Trump$/);
+    expect(content).toMatch(/\n\n\*\*Sources\*\*\n\[1\] Colombian President optimistic about high-stakes White House meeting with Trump \(Jan\. 30, 2026\)$/);
+    // Dated: the answer says how old its source is.
+    expect(content).toMatch(/^As of Jan\. 30, 2026: /);
     const extra = (completion as unknown as Extra).briefbot;
     expect(extra.kind).toBe('answer');
     expect(extra.answered).toBe(true);

@@ -6,13 +6,20 @@
  * sources whose markers were trimmed away are dropped whole, and list items
  * are dropped from the end.
  *
+ * Dates: a dated answer opens with "As of <date>:", an earlier-context
+ * sentence says "Earlier, on <date>:", relative time words are placed on the
+ * calendar after their sentence, and a source line gives its brief's date.
+ *
  * Which sources are listed: for a reply with markers, the cited citations
  * (`[n]` → `citations[n-1]`); for a `source` reply (no markers), all its
  * citations; for `no_answer`, the related briefs.
  * @module
  */
 import type { ChatReply } from '../../core/chat.js';
+import { asOfLabel, expiredNote, formatDay, replySentences as splitSentences, sentenceDates } from '../../core/recency.js';
 import type { ChannelName } from './respond.js';
+
+export { splitSentences };
 
 /** Markup families. WhatsApp, SMS and LINE are plain text; Markdown is for the OpenAI-compatible API. */
 export type Markup = 'telegram' | 'slack' | 'discord' | 'markdown' | 'plain';
@@ -138,28 +145,8 @@ function sourceLine(style: Style, s: Source, numbered: 'marker' | 'list'): strin
   const url = safeUrl(s.url);
   const head = numbered === 'marker' ? `[${s.n}]` : `${s.n}.`;
   const body = url ? style.link(title, url) : style.text(title);
-  const date = s.date ? ` (${style.text(s.date.slice(0, 10))})` : '';
+  const date = s.date ? ` (${style.text(formatDay(s.date))})` : '';
   return `${style.text(head)} ${body}${date}`;
-}
-
-/**
- * Split text into sentences, each keeping the `[n]` markers that follow it.
- * Answers (which carry markers) are split only after markers, so an
- * abbreviation such as "U.S." never splits an answer sentence. A sentence
- * that began a new line of the text starts with "\n" (lists stay lists).
- */
-export function splitSentences(text: string): string[] {
-  const out: string[] = [];
-  for (const line of text.trim().split(/\n+/)) {
-    const t = line.trim();
-    if (!t) continue;
-    const parts = /\[\d+\]/.test(t) ? t.split(/(?<=\])\s+(?!\[)/) : t.split(/(?<=[.!?:])\s+(?=["“(\p{Lu}\d/])/u);
-    parts
-      .map((p) => p.trim())
-      .filter(Boolean)
-      .forEach((p, i) => out.push(i === 0 && out.length > 0 ? `\n${p}` : p));
-  }
-  return out;
 }
 
 /** Sentences back into text: a space between them, or the line break they started with. */
@@ -173,10 +160,11 @@ function markersIn(s: string): Set<number> {
 
 const TRIM_NOTE = '(Shortened: see the sources below.)';
 
-function assemble(style: Style, all: Sources, sentences: string[], trimmed: boolean, sources: Source[]): string {
+function assemble(style: Style, all: Sources, sentences: string[], trimmed: boolean, sources: Source[], note?: string): string {
   let body = joinSentences(style, sentences);
   if (trimmed) body += ' …';
   const blocks = [body];
+  if (note) blocks.push(style.text(note));
   if (trimmed && sources.length) blocks.push(style.text(TRIM_NOTE));
   if (sources.length) {
     const lines = sources.map((s) => sourceLine(style, s, all.numbered));
@@ -194,7 +182,8 @@ function assemble(style: Style, all: Sources, sentences: string[], trimmed: bool
  */
 export function formatReply(reply: ChatReply, markup: Markup, limit: number = 4000): string {
   const style = STYLES[markup];
-  const sentences = splitSentences(reply.answer);
+  const sentences = datedSentences(reply);
+  const note = expiredNote(reply);
   const all = sourcesOf(reply);
   const cites = all.numbered === 'marker';
 
@@ -208,11 +197,23 @@ export function formatReply(reply: ChatReply, markup: Markup, limit: number = 40
     }
     // Lists lose items from the end before the text loses a sentence.
     for (let n = sources.length; n >= (cites ? sources.length : 0); n--) {
-      const out = assemble(style, all, kept, trimmed, sources.slice(0, n));
+      const out = assemble(style, all, kept, trimmed, sources.slice(0, n), note);
       if (out.length <= limit) return out;
     }
   }
   return hardCut(style, all, sentences[0] ?? '', limit);
+}
+
+/** The reply's sentences with their dates around them (see `core/recency.ts`); the first opens with "As of <date>:". */
+function datedSentences(reply: ChatReply): string[] {
+  const out = splitSentences(reply.answer).map((s) => {
+    const nl = s.startsWith('\n') ? '\n' : '';
+    const { before, after } = sentenceDates(reply, s);
+    return nl + [before, nl ? s.slice(1) : s, after].filter(Boolean).join(' ');
+  });
+  const asOf = asOfLabel(reply);
+  if (asOf && out.length) out[0] = `${asOf}: ${out[0]}`;
+  return out;
 }
 
 /** Last resort (one sentence longer than the limit): cut it at a word, keep its markers and sources. */

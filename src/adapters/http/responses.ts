@@ -16,6 +16,7 @@ export const Citation = doc(
     title: z.string(),
     byline: nullableString(),
     date: doc(nullableString(), { description: 'ISO 8601 date of the brief.' }),
+    updated: doc(z.optional(z.string()), { description: "ISO 8601 date of the brief's latest revision, when revised after `date`." }),
     url: nullableString(),
     passageId: doc(z.string(), { examples: ['petro-trump#p1'] }),
     snippet: doc(z.string(), { description: 'At most 300 characters: whole sentences, or cut at a word with "…".' }),
@@ -39,6 +40,30 @@ export const AskResponse = doc(
     followUp: doc(z.optional(z.enum(['no-history', 'announced-shift', 'follow-up', 'new-topic'])), {
       description: 'How the question was read against the conversation so far.',
     }),
+    asOf: doc(z.optional(z.string()), {
+      description: 'When answered from a dated brief: the date (its `updated`, else its `date`) of the brief the first sentence quotes ("As of Feb. 1, 2026").',
+    }),
+    earlier: doc(z.optional(z.array(z.int())), {
+      description:
+        'Markers of sentences quoted as earlier context: an older brief of the same story, which a newer brief has overtaken (shown "Earlier, on <date>: …").',
+    }),
+    times: doc(
+      z.optional(
+        z.array(
+          z.object({
+            marker: z.int(),
+            phrase: doc(z.string(), { examples: ['Friday', 'next week'] }),
+            date: doc(z.string(), { description: 'The day meant (YYYY-MM-DD), or the first day of the week, month or year.' }),
+            end: z.optional(z.string()),
+            label: doc(z.string(), { examples: ['Jan. 30, 2026', 'the week of Feb. 2, 2026'] }),
+          }),
+        ),
+      ),
+      { description: "Relative time words in the quoted sentences, placed on the calendar from their brief's date (the quotes are unchanged)." },
+    ),
+    expired: doc(z.optional(z.array(z.object({ marker: z.int(), expires: z.string() }))), {
+      description: 'Quoted briefs past their `expires` date: they answer only when no other brief does, and may be out of date.',
+    }),
     conversationId: doc(z.optional(z.string()), {
       description:
         'The id of this conversation, issued by the server (128 random bits): send it with the next question to continue it. Absent only when the conversation could not be stored.',
@@ -59,6 +84,9 @@ export const BriefSummary = doc(
     id: z.string(),
     title: z.string(),
     date: nullableString(),
+    updated: doc(nullableString(), { description: 'Latest revision (front matter `updated`).' }),
+    expires: doc(nullableString(), { description: 'After this date the brief answers only when no other brief does.' }),
+    story: doc(nullableString(), { description: 'Id of the first brief of the story this brief belongs to; null when it stands alone.' }),
     byline: nullableString(),
     url: nullableString(),
     tags: z.array(z.string()),

@@ -61,22 +61,42 @@ describe('respond (the single entry point)', () => {
 });
 
 describe('formatReply', () => {
+  it('dates the answer in every markup: "As of", the earlier context, relative days and expired sources', () => {
+    const reply: ChatReply = {
+      kind: 'answer',
+      answered: true,
+      answer: 'The meeting will now take place on Feb. 10. [1] Petro said Friday it was set for Feb. 3. [2]',
+      citations: [cite(1, { date: '2026-02-01' }), cite(2)],
+      asOf: '2026-02-01',
+      earlier: [2],
+      times: [{ marker: 2, phrase: 'Friday', date: '2026-01-30', label: 'Jan. 30, 2026' }],
+      expired: [{ marker: 1, expires: '2026-02-20' }],
+    };
+    const plain = formatReply(reply, 'plain');
+    expect(plain).toMatch(/^As of Feb\. 1, 2026: The meeting will now take place on Feb\. 10\. \[1\] Earlier, on Jan\. 30, 2026: Petro said Friday .* \[2\] \(Friday: Jan\. 30, 2026\)\n\n/);
+    expect(plain).toContain('\n\nNote: [1] comes from a brief that expired on Feb. 20, 2026; it may be out of date.\n\n');
+    expect(plain).toContain('[1] Brief 1 | A & B <c> https://news.example/1?a=1&b=2 (Feb. 1, 2026)');
+    for (const markup of ['telegram', 'slack', 'discord', 'markdown'] as const) {
+      expect(formatReply(reply, markup), markup).toMatch(/^As of Feb\. 1, 2026: .*Earlier, on Jan\. 30, 2026: .*\(Friday: Jan\. 30, 2026\)/);
+    }
+  });
+
   it('escapes each markup as its platform requires', () => {
     const r = longAnswer(1);
     const tg = formatReply(r, 'telegram');
     expect(tg).toContain('&amp; agreed &lt;things&gt;. [1]');
-    expect(tg).toContain('[1] <a href="https://news.example/1?a=1&amp;b=2">Brief 1 | A &amp; B &lt;c&gt;</a> (2026-01-30)');
+    expect(tg).toContain('[1] <a href="https://news.example/1?a=1&amp;b=2">Brief 1 | A &amp; B &lt;c&gt;</a> (Jan. 30, 2026)');
     const sl = formatReply(r, 'slack');
     expect(sl).toContain('&amp; agreed &lt;things&gt;. [1]');
-    expect(sl).toContain('[1] <https://news.example/1?a=1&amp;b=2|Brief 1 | A &amp; B &lt;c&gt;> (2026-01-30)');
+    expect(sl).toContain('[1] <https://news.example/1?a=1&amp;b=2|Brief 1 | A &amp; B &lt;c&gt;> (Jan. 30, 2026)');
     const dc = formatReply(r, 'discord');
     expect(dc).toContain('& agreed <things>. \\[1\\]');
     expect(dc).toContain('\\[1\\] [Brief 1 \\| A & B <c>](<https://news.example/1?a=1&b=2>)');
     const md = formatReply(r, 'markdown');
     expect(md).toContain('& agreed \\<things\\>. [1]');
-    expect(md).toContain('**Sources**\n[1] [Brief 1 | A & B <c>](<https://news.example/1?a=1&b=2>) (2026-01-30)');
+    expect(md).toContain('**Sources**\n[1] [Brief 1 | A & B <c>](<https://news.example/1?a=1&b=2>) (Jan. 30, 2026)');
     const plain = formatReply(r, 'plain');
-    expect(plain).toBe(`${sentence(1)}\n\nSources\n[1] Brief 1 | A & B <c> https://news.example/1?a=1&b=2 (2026-01-30)`);
+    expect(plain).toBe(`${sentence(1)}\n\nSources\n[1] Brief 1 | A & B <c> https://news.example/1?a=1&b=2 (Jan. 30, 2026)`);
   });
 
   it('never links a non-http URL', () => {
@@ -90,7 +110,7 @@ describe('formatReply', () => {
     expect(formatReply(answer, 'plain')).not.toContain('Brief 2');
     const sources: ChatReply = { kind: 'source', answered: true, answer: 'Sources for my answer to "Q?":', citations: [cite(1), cite(2)] };
     expect(formatReply(sources, 'plain')).toBe(
-      'Sources for my answer to "Q?":\n\n1. Brief 1 | A & B <c> https://news.example/1?a=1&b=2 (2026-01-30)\n2. Brief 2 | A & B <c> https://news.example/2?a=1&b=2 (2026-01-30)',
+      'Sources for my answer to "Q?":\n\n1. Brief 1 | A & B <c> https://news.example/1?a=1&b=2 (Jan. 30, 2026)\n2. Brief 2 | A & B <c> https://news.example/2?a=1&b=2 (Jan. 30, 2026)',
     );
     const none: ChatReply = {
       kind: 'no_answer',

@@ -83,7 +83,7 @@ describe('POST /webhooks/line', () => {
       expect((await call(post(body, await sign(body)))).status).toBe(200);
     }
     expect(api.calls).toHaveLength(1);
-    expect(JSON.parse(api.calls[0]!.body).messages[0].text).toContain('The latest briefs:\nColombian President Gustavo Petro said');
+    expect(JSON.parse(api.calls[0]!.body).messages[0].text).toContain('The latest briefs:\nJan. 30, 2026: Colombian President Gustavo Petro said');
   });
 
   it('in groups answers only when the bot is mentioned, quoting the question', async () => {

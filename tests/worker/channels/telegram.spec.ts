@@ -84,7 +84,7 @@ describe('POST /webhooks/telegram', () => {
     expect(start.text).toContain('I answer questions about the news briefs');
     expect(start.text).toContain('/latest');
     const latest = await (await call(post(update('/latest', 20031)))).json<{ text: string }>();
-    expect(latest.text).toContain('The latest briefs:\nColombian President Gustavo Petro said');
+    expect(latest.text).toContain('The latest briefs:\nJan. 30, 2026: Colombian President Gustavo Petro said');
     expect(latest.text).toContain('<b>Sources</b>\n[1] Colombian President optimistic');
   });
 

@@ -79,7 +79,7 @@ describe('POST /webhooks/twilio (requests signed by the twilio SDK)', () => {
     const f = fixture('whatsapp-latest');
     const res = await call(post(f.requestUrl, f.body, f.signature));
     expect(res.status).toBe(200);
-    expect(await res.text()).toContain('The latest briefs:\nColombian President Gustavo Petro said');
+    expect(await res.text()).toContain('The latest briefs:\nJan. 30, 2026: Colombian President Gustavo Petro said');
   });
 
   it('verifies against PUBLIC_BASE_URL behind a proxy', async () => {
