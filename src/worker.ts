@@ -40,7 +40,7 @@ const app = createApp(engineFor);
  * The daily cron (`[triggers]` in wrangler.toml): delete logged questions and
  * their feedback older than `INSIGHTS_RETENTION_DAYS` (default 90; docs/insights.md).
  */
-export async function scheduled(controller: Pick<ScheduledController, 'scheduledTime'>, env: Env): Promise<void> {
+async function purgeInsights(controller: Pick<ScheduledController, 'scheduledTime'>, env: Env): Promise<void> {
   const db = insightsDb(env);
   if (!db) return;
   const deleted = await purgeOld(db, retentionDays(env), controller.scheduledTime);
@@ -49,7 +49,7 @@ export async function scheduled(controller: Pick<ScheduledController, 'scheduled
 
 export default {
   fetch: app.fetch,
-  scheduled: (controller, env, ctx) => ctx.waitUntil(scheduled(controller, env)),
+  scheduled: (controller, env, ctx) => ctx.waitUntil(purgeInsights(controller, env)),
 } satisfies ExportedHandler<Env>;
 
 export { ChatState } from './storage/chat-state.js';

@@ -32,15 +32,20 @@ describe('the newest brief of a story answers', () => {
     expect(a.asOf).toBe('2026-02-01');
     const earlier = a.earlier![0]!;
     expect(a.citations[earlier - 1]!.briefId).toBe(SEED);
-    expect(datedText(a)).toMatch(/^As of Feb\. 1, 2026: The meeting .* \[1\] Earlier, on Jan\. 30, 2026: Colombian President .* scheduled for Feb\. 3\. \[2\]$/);
+    expect(datedText(a)).toMatch(
+      /^As of Feb\. 1, 2026: The meeting .* \[1\] Earlier, on Jan\. 30, 2026: Colombian President .* scheduled for Feb\. 3\. \[2\]$/,
+    );
   });
 
-  it.each(['What is the date of the meeting?', 'Was the meeting postponed?', 'Has the White House visit been delayed?'])('"%s" is answered from the update', (q) => {
-    const a = engine.ask(q);
-    expect(a.answered).toBe(true);
-    expect(a.citations[0]!.briefId).toBe(UPDATE);
-    expect(a.answer.split(' [1]')[0]).toMatch(/Feb\. 10|pushed back/);
-  });
+  it.each(['What is the date of the meeting?', 'Was the meeting postponed?', 'Has the White House visit been delayed?'])(
+    '"%s" is answered from the update',
+    (q) => {
+      const a = engine.ask(q);
+      expect(a.answered).toBe(true);
+      expect(a.citations[0]!.briefId).toBe(UPDATE);
+      expect(a.answer.split(' [1]')[0]).toMatch(/Feb\. 10|pushed back/);
+    },
+  );
 
   it('a detail only the older brief gives still comes from it', () => {
     const a = engine.ask('What did the U.S. deputy ambassador tell the Security Council?');
@@ -78,7 +83,10 @@ describe('"What\'s the latest on X?"', () => {
     const { reply } = chat(engine, "What's the latest on Petro's White House visit?");
     expect(reply.kind).toBe('latest');
     expect(reply.citations.map((c) => c.briefId)).toEqual([UPDATE, SEED]);
-    expect(reply.answer.split('\n').slice(1)).toEqual([expect.stringMatching(/^Feb\. 1, 2026: .* \[1\]$/), expect.stringMatching(/^Jan\. 30, 2026: .* \[2\]$/)]);
+    expect(reply.answer.split('\n').slice(1)).toEqual([
+      expect.stringMatching(/^Feb\. 1, 2026: .* \[1\]$/),
+      expect.stringMatching(/^Jan\. 30, 2026: .* \[2\]$/),
+    ]);
   });
 });
 

@@ -264,8 +264,11 @@ describe('/admin', () => {
   });
 
   it('404 when neither ADMIN_TOKEN nor Cloudflare Access is configured', async () => {
-    expect((await admin('/admin/api/insights', { Authorization: `Bearer ${TOKEN}` }, { ADMIN_TOKEN: '' })).status).toBe(404);
-    expect((await admin('/admin', {}, { ADMIN_TOKEN: '' })).status).toBe(404);
+    for (const path of ['/admin', '/admin/api/insights', '/admin/export.csv', '/admin/admin.css']) {
+      expect((await admin(path, { Authorization: `Bearer ${TOKEN}` }, { ADMIN_TOKEN: '' })).status, path).toBe(404);
+    }
+    // Configured, the stylesheet needs no sign-in (the login page uses it).
+    expect((await admin('/admin/admin.css', {})).status).toBe(200);
   });
 
   it('signs in with the form: an HttpOnly, Secure, SameSite=Strict cookie that is not the token', async () => {

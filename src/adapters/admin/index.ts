@@ -44,12 +44,11 @@ function database(c: Context<AppEnv>) {
 export function admin() {
   const app = new Hono<AppEnv>();
 
-  // The stylesheet is public (the login page needs it too); it holds nothing.
-  app.get('/admin.css', (c) => c.body(ADMIN_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=3600' }));
-
   app.use('*', async (c, next) => {
     const modes = adminModes(c.env);
     if (!modes.token && !modes.access) throw new ApiError(404, 'not_found', `No route for ${c.req.method} ${c.req.path}`);
+    // The stylesheet needs no sign-in (the login page uses it too); it holds nothing.
+    if (c.req.path === '/admin/admin.css') return next();
     noStore(c);
     if (c.req.method === 'POST' && c.req.path === '/admin/login') return next();
     if (await isAdmin(c)) return next();
@@ -61,6 +60,8 @@ export function admin() {
     c.status(401);
     return c.html(loginPage(modes));
   });
+
+  app.get('/admin.css', (c) => c.body(ADMIN_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=3600' }));
 
   app.post('/login', async (c) => {
     const token = c.env.ADMIN_TOKEN;

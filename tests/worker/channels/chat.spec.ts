@@ -73,7 +73,9 @@ describe('formatReply', () => {
       expired: [{ marker: 1, expires: '2026-02-20' }],
     };
     const plain = formatReply(reply, 'plain');
-    expect(plain).toMatch(/^As of Feb\. 1, 2026: The meeting will now take place on Feb\. 10\. \[1\] Earlier, on Jan\. 30, 2026: Petro said Friday .* \[2\] \(Friday: Jan\. 30, 2026\)\n\n/);
+    expect(plain).toMatch(
+      /^As of Feb\. 1, 2026: The meeting will now take place on Feb\. 10\. \[1\] Earlier, on Jan\. 30, 2026: Petro said Friday .* \[2\] \(Friday: Jan\. 30, 2026\)\n\n/,
+    );
     expect(plain).toContain('\n\nNote: [1] comes from a brief that expired on Feb. 20, 2026; it may be out of date.\n\n');
     expect(plain).toContain('[1] Brief 1 | A & B <c> https://news.example/1?a=1&b=2 (Feb. 1, 2026)');
     for (const markup of ['telegram', 'slack', 'discord', 'markdown'] as const) {
