@@ -27,7 +27,7 @@ describe('renderFeedback', () => {
     await tick();
     expect(sent).toEqual([[ID, 'down']]);
     expect([up!.getAttribute('aria-pressed'), down!.getAttribute('aria-pressed')]).toEqual(['false', 'true']);
-    expect(group.querySelector('[role=status]')!.textContent).toBe('Thanks for your feedback!');
+    expect(group.querySelector('.status')!.textContent).toBe('Thanks for your feedback!');
     down!.click(); // already pressed: nothing sent again
     up!.click();
     await tick();
@@ -45,6 +45,6 @@ describe('renderFeedback', () => {
     expect(up.getAttribute('aria-pressed')).toBe('true');
     await tick();
     expect(up.getAttribute('aria-pressed')).toBe('false');
-    expect(group.querySelector('[role=status]')!.textContent).toBe("Couldn't send your feedback.");
+    expect(group.querySelector('.status')!.textContent).toBe("Couldn't send your feedback.");
   });
 });

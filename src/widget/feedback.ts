@@ -12,7 +12,7 @@ export type Rating = 'up' | 'down';
 export type SendFeedback = (answerId: string, rating: Rating) => Promise<void>;
 
 export const FEEDBACK_CSS = `
-.feedback{display:flex;flex-wrap:wrap;align-items:center;gap:6px;margin-top:8px;font-size:13px;color:var(--muted)}
+.feedback{display:flex;flex-wrap:wrap;align-items:center;gap:6px;margin:6px 0 8px;font-size:13px;color:var(--muted)}
 .feedback>span:first-child{white-space:nowrap}
 .feedback button{border:1px solid var(--line);background:var(--bg);border-radius:999px;min-width:32px;min-height:28px;padding:2px 8px;line-height:1}
 .feedback button[aria-pressed=true]{background:var(--accent);color:var(--accent-fg);border-color:var(--accent)}
@@ -44,7 +44,8 @@ function thumb(doc: Document): SVGElement {
 
 /** "Helpful? [thumbs up] [thumbs down]" for one answer. */
 export function renderFeedback(doc: Document, answerId: string, send: SendFeedback): HTMLElement {
-  const status = make(doc, 'span', { class: 'status', role: 'status' });
+  // Polite, without role=status: the widget's own announcer is the one status region.
+  const status = make(doc, 'span', { class: 'status', 'aria-live': 'polite' });
   const button = (rating: Rating, label: string) => {
     const b = make(doc, 'button', { type: 'button', 'aria-pressed': 'false', 'aria-label': label, title: label, 'data-rating': rating });
     b.append(thumb(doc));

@@ -102,13 +102,14 @@ export function renderAnswer(doc: Document, api: string, result: AskResult, msgI
     }
   }
   wrap.append(body);
+  // Right under the answer (before its sources, so the sources stay the last stop before the input).
+  if (result.answered && result.answerId && handlers.onFeedback) wrap.append(renderFeedback(doc, result.answerId, handlers.onFeedback));
 
   if (result.citations.length > 0) {
     const list = el(doc, 'ol', { class: 'sources', 'aria-label': 'Sources' });
     result.citations.forEach((c, i) => list.append(renderCitation(doc, api, c, i + 1, msgId, cited.has(i + 1), question)));
     wrap.append(list);
   }
-  if (result.answered && result.answerId && handlers.onFeedback) wrap.append(renderFeedback(doc, result.answerId, handlers.onFeedback));
   if (!result.answered && result.related?.length) {
     wrap.append(
       renderChips(
