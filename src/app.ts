@@ -16,6 +16,7 @@ import { ApiError, asApiError, jsonError, onJsonError } from './adapters/errors.
 import { api } from './adapters/http/index.js';
 import { health } from './adapters/http/routes.js';
 import { line } from './adapters/line/index.js';
+import { mcpApp, mcpError } from './adapters/mcp/index.js';
 import { openaiApp, openaiError } from './adapters/openai/index.js';
 import { limitClients, RETRY_AFTER_SECONDS } from './adapters/rate-limit.js';
 import { slack } from './adapters/slack/index.js';
@@ -35,7 +36,10 @@ export function createApp(getEngine: (env: Env) => Engine | Promise<Engine>) {
   app.onError((err, c) => {
     // A middleware that already rendered its refusal (hono's bearerAuth on /v1) carries its response.
     if (err instanceof HTTPException && err.res) return err.getResponse();
-    return c.req.path === '/v1' || c.req.path.startsWith('/v1/') ? openaiError(c, asApiError(err)) : onJsonError(err, c);
+    if (c.req.path === '/v1' || c.req.path.startsWith('/v1/')) return openaiError(c, asApiError(err));
+    // The MCP endpoint answers in JSON-RPC's shape, whatever failed (adapters/mcp).
+    if (c.req.path === '/mcp' || c.req.path.startsWith('/mcp/')) return mcpError(c, asApiError(err));
+    return onJsonError(err, c);
   });
   // Security headers on every response, errors included (nosniff, HSTS, frame and referrer policy…). The
   // widget script and both APIs are fetched from other origins by design, so resources are cross-origin.
@@ -65,6 +69,15 @@ export function createApp(getEngine: (env: Env) => Engine | Promise<Engine>) {
       cors({ origin: allowedOrigins(c.env.CORS_ORIGINS), allowMethods: ['GET', 'POST', 'OPTIONS'], exposeHeaders: ['Retry-After'], maxAge: 86400 })(c, next),
     );
   }
+  // And the MCP endpoint (browser-based clients such as MCP Inspector), with the headers MCP uses.
+  app.use('/mcp', (c, next) =>
+    cors({
+      origin: allowedOrigins(c.env.CORS_ORIGINS),
+      allowMethods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
+      exposeHeaders: ['Retry-After', 'WWW-Authenticate', 'Mcp-Session-Id', 'Mcp-Protocol-Version'],
+      maxAge: 86400,
+    })(c, next),
+  );
   // Per client IP (API_RATE_LIMIT in wrangler.toml), before any work; preflights are not counted.
   app.use(
     '/api/*',
@@ -77,6 +90,10 @@ export function createApp(getEngine: (env: Env) => Engine | Promise<Engine>) {
       limitClients((c) => jsonError(c, new ApiError(429, 'rate_limited', `Too many requests: please wait ${RETRY_AFTER_SECONDS} seconds and try again.`))),
     );
   }
+  app.use(
+    '/mcp',
+    limitClients((c) => mcpError(c, new ApiError(429, 'rate_limited', `Too many requests: please wait ${RETRY_AFTER_SECONDS} seconds and try again.`))),
+  );
   app.use(
     '/v1/*',
     limitClients((c) =>
@@ -111,6 +128,8 @@ export function createApp(getEngine: (env: Env) => Engine | Promise<Engine>) {
   app.route('/v1', openaiApp());
   // The editorial insights dashboard (docs/insights.md); 404 until ADMIN_TOKEN or Cloudflare Access is configured.
   app.route('/admin', admin());
+  // Model Context Protocol for AI assistants (docs/mcp.md).
+  app.route('/mcp', mcpApp());
 
   // The OpenAPI 3.1 document, generated at build time from the route table and its schemas
   // (`npm run build:openapi`, src/adapters/http/openapi.ts): no schema library runs for it here.

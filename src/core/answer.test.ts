@@ -21,7 +21,7 @@ describe('answers on the seed brief', () => {
       briefId: SEED,
       title: 'Colombian President optimistic about high-stakes White House meeting with Trump',
       byline: 'TA | AP Brief',
-      date: null,
+      date: '2026-01-30',
       url: null,
       passageId: `${SEED}#p1`,
     });
@@ -97,9 +97,10 @@ describe('ranking', () => {
   });
 
   it('lists briefs newest first, undated last', () => {
-    const e = buildEngine(parseBriefs([brief('old', '2025-01-01'), seedFile(), brief('new', '2026-01-01')]), readLexicon());
-    expect(e.list().map((b) => b.id)).toEqual(['new', 'old', SEED]);
-    expect(e.list(2, 1).map((b) => b.id)).toEqual(['old', SEED]);
+    const undated = file('undated.md', '---\nid: undated\ntitle: Undated\n---\nText.\n');
+    const e = buildEngine(parseBriefs([brief('old', '2025-01-01'), undated, seedFile(), brief('new', '2026-01-01')]), readLexicon());
+    expect(e.list().map((b) => b.id)).toEqual([SEED, 'new', 'old', 'undated']);
+    expect(e.list(2, 1).map((b) => b.id)).toEqual(['new', 'old']);
   });
 });
 

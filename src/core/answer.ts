@@ -393,6 +393,13 @@ function composeAnswer(index: SearchIndex, question: string, retrieval: Retrieva
   }
 
   const questionWords = new Set(words(question).map((w) => normalizeWord(w.word)));
+  // Briefs holding two or more of the question's words, one of them a name or rare word (not among
+  // the lexicon's common English words): "Cargill" and "Seaforth" tell a story, "foreign minister" does not.
+  const shareOf = (id: string) => {
+    const held = [...(retrieval.briefMatched.get(id) ?? [])].filter((t) => own.includes(t) && !askedFor.has(t));
+    return held.length >= 2 && held.some((t) => index.lexicon.rank(t) === undefined) ? cover(held) : 0;
+  };
+  const storyOf = questionStories(pool, ctx.briefOf, shareOf, o.sameStory);
   const candidates: Candidate[] = [];
   pool.forEach((hit, h) => {
     const p = hit.passage;
@@ -429,12 +436,6 @@ function composeAnswer(index: SearchIndex, question: string, retrieval: Retrieva
     });
   });
   // The newest brief of a story answers when it speaks to the question; an expired brief only when nothing else does.
-  // Briefs holding two or more of the question's words (one word, "meeting", says little about a story).
-  const shareOf = (id: string) => {
-    const held = [...(retrieval.briefMatched.get(id) ?? [])].filter((t) => own.includes(t) && !askedFor.has(t));
-    return held.length >= 2 ? cover(held) : 0;
-  };
-  const storyOf = questionStories(pool, ctx.briefOf, shareOf, o.sameStory);
   const newest = new Map<string, string>();
   for (const [id, key] of storyOf) {
     const d = effectiveDate(ctx.briefOf(id)) ?? '';

@@ -39,7 +39,7 @@ export function buildEngine(briefs: Brief[], lexicon: Lexicon, builtAt = new Dat
     contentHash: hashBriefs(briefs),
   };
   // Which briefs tell the same story (see `stories.ts`): the newest of a story answers.
-  return Engine.load(packBriefs(assignStories(briefs, stories), stats), lexicon);
+  return Engine.load(packBriefs(assignStories(briefs, stories, lexicon), stats), lexicon);
 }
 
 /** FNV-1a over the brief contents: a cheap, stable fingerprint for `/health`. */

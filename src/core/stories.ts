@@ -12,6 +12,7 @@
  * links.
  * @module
  */
+import { backgroundIdf, type Lexicon } from './lexicon.js';
 import { analyze } from './text.js';
 import type { Brief } from './types.js';
 
@@ -25,6 +26,12 @@ export interface StoryOptions {
   threshold: number;
   /** …and they share at least this many key words. */
   minShared: number;
+  /**
+   * Divide the shared weight by the smaller brief's key-word weight (an
+   * overlap coefficient: a short update that names the story's people links to
+   * the long first report) rather than by both (cosine).
+   */
+  overlap: boolean;
   /** …and they are at most this many days apart (an undated brief links to any date). */
   days: number;
   /** Sentences of the first paragraph read with the headline. */
@@ -36,14 +43,14 @@ export interface StoryOptions {
   maxShare: number;
 }
 
-const DEFAULT_STORY_OPTIONS: StoryOptions = { threshold: 0.35, days: 30, leadSentences: 2, maxShare: 0.01, minShared: 2 };
+const DEFAULT_STORY_OPTIONS: StoryOptions = { threshold: 0.35, days: 30, leadSentences: 2, maxShare: 0.01, minShared: 2, overlap: false };
 
 /** Words in fewer briefs than this always count, whatever {@link StoryOptions.maxShare} says (small collections). */
 const MIN_COMMON = 5;
 
 /** The briefs with `story` set on those that share one (the input is not changed). */
-export function assignStories(briefs: Brief[], options: Partial<StoryOptions> = {}): Brief[] {
-  const groups = findStories(briefs, options);
+export function assignStories(briefs: Brief[], options: Partial<StoryOptions> = {}, lexicon?: Lexicon): Brief[] {
+  const groups = findStories(briefs, options, lexicon);
   return briefs.map((b, i) => {
     const { story: _old, ...rest } = b;
     const g = groups[i];
@@ -52,7 +59,7 @@ export function assignStories(briefs: Brief[], options: Partial<StoryOptions> = 
 }
 
 /** Per brief (same order): the id of its story's first brief, or undefined when it stands alone. */
-export function findStories(briefs: Brief[], options: Partial<StoryOptions> = {}): (string | undefined)[] {
+export function findStories(briefs: Brief[], options: Partial<StoryOptions> = {}, lexicon?: Lexicon): (string | undefined)[] {
   const o = { ...DEFAULT_STORY_OPTIONS, ...options };
   const n = briefs.length;
   const parent = Array.from({ length: n }, (_, i) => i);
@@ -87,7 +94,11 @@ export function findStories(briefs: Brief[], options: Partial<StoryOptions> = {}
   });
   const common = Math.max(MIN_COMMON, o.maxShare * n);
   const weight = new Map<string, number>();
-  for (const [t, list] of postings) if (list.length <= common && n > 1) weight.set(t, Math.log(1 + n / list.length));
+  // A word weighs by how rare it is among the headlines and leads and, with the lexicon, in general
+  // English: in a small collection every word is rare, but "Petro" says more than "said".
+  for (const [t, list] of postings) {
+    if (list.length <= common && n > 1) weight.set(t, Math.log(1 + n / list.length) * (lexicon ? backgroundIdf(lexicon, t) : 1));
+  }
   const mass = keys.map((k) => {
     let sum = 0;
     for (const t of k) sum += weight.get(t) ?? 0;
@@ -116,7 +127,7 @@ export function findStories(briefs: Brief[], options: Partial<StoryOptions> = {}
     if (count.get(key)! < o.minShared) continue;
     const a = Math.floor(key / n);
     const b = key % n;
-    const sim = w / Math.sqrt(mass[a]! * mass[b]!);
+    const sim = o.overlap ? w / Math.min(mass[a]!, mass[b]!) : w / Math.sqrt(mass[a]! * mass[b]!);
     if (sim < o.threshold) continue;
     const da = day[a]!;
     const db = day[b]!;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { strings } from './i18n.js';
 import { ApiClient, describeFailure, RequestFailed } from './api.js';
 
 const ANSWER = {
@@ -72,7 +73,7 @@ describe('ApiClient', () => {
     const cases: [Response | Error, string, RegExp, boolean][] = [
       [new TypeError('Failed to fetch'), 'network', /can't reach/i, true],
       [json({ error: { code: 'rate_limited', message: 'slow down' } }, 429, { 'Retry-After': '12' }), 'rate_limited', /wait 12 seconds/, true],
-      [json({ error: { code: 'rate_limited', message: 'slow down' } }, 429), 'rate_limited', /wait a moment/, true],
+      [json({ error: { code: 'rate_limited', message: 'slow down' } }, 429), 'rate_limited', /wait 10 seconds/, true],
       [json({ error: { code: 'internal_error', message: 'x' } }, 500), 'server', /on our side/, true],
       [new Response('<html>bad gateway</html>', { status: 502 }), 'server', /on our side/, true],
       [
@@ -91,10 +92,21 @@ describe('ApiClient', () => {
       });
       const err = await failure(new ApiClient('https://bot.example', { fetch: s.fetch }).ask('q'));
       expect(err.kind).toBe(kind);
-      const d = describeFailure(err);
+      const d = describeFailure(err, strings('en'));
       expect(d.text).toMatch(text);
       expect(d.retry).toBe(retry);
     }
+  });
+
+  it('a 429 says how long to wait, in the UI language, and until when "Try again" must wait', () => {
+    const err = new RequestFailed('rate_limited', 'slow', 429, 12);
+    expect(describeFailure(err, strings('en'), 1000)).toEqual({
+      text: 'Too many questions. Please wait 12 seconds and try again.',
+      retry: true,
+      until: 13_000,
+    });
+    expect(describeFailure(err, strings('es'), 0).text).toBe('Demasiadas preguntas. Espera 12 segundos y reinténtalo.');
+    expect(describeFailure(new RequestFailed('network', 'x'), strings('en')).until).toBeUndefined();
   });
 
   it('gives up after the timeout', async () => {
@@ -104,7 +116,7 @@ describe('ApiClient', () => {
       )) as typeof globalThis.fetch;
     const err = await failure(new ApiClient('https://bot.example', { fetch, timeoutMs: 20 }).ask('q'));
     expect(err.kind).toBe('timeout');
-    expect(describeFailure(err).text).toMatch(/too long/);
+    expect(describeFailure(err, strings('en')).text).toMatch(/too long/);
   });
 
   it('drops malformed citations instead of failing to render', async () => {

@@ -4,9 +4,10 @@
  * @module
  */
 import type { Answer } from '../core/types.js';
+import { fill, type Strings } from './i18n.js';
 
-/** `GET /api/ask` body. */
-export type AskResult = Answer & { query?: { tookMs: number }; conversationId?: string; answerId?: string };
+/** `GET /api/ask` body (`kind` as in the core's `ChatReply`: "answer", "no_answer", "latest"…). */
+export type AskResult = Answer & { kind?: string; query?: { tookMs: number }; conversationId?: string; answerId?: string };
 
 /** A brief as listed by `GET /api/briefs`. */
 export interface BriefItem {
@@ -33,21 +34,23 @@ export class RequestFailed extends Error {
   }
 }
 
-/** What the user sees for a failure, and whether "Try again" makes sense. */
-export function describeFailure(err: unknown): { text: string; retry: boolean } {
-  if (!(err instanceof RequestFailed)) return { text: 'Something went wrong. Please try again.', retry: true };
+/**
+ * What the user sees for a failure (in the UI language), whether "Try again" makes
+ * sense, and until when it must wait (a 429's `Retry-After`, as ms since the epoch).
+ */
+export function describeFailure(err: unknown, t: Strings, now = Date.now()): { text: string; retry: boolean; until?: number } {
+  if (!(err instanceof RequestFailed)) return { text: t.errServer, retry: true };
   switch (err.kind) {
     case 'network':
-      return { text: "I can't reach the briefing service right now. Check your connection and try again.", retry: true };
+      return { text: t.errNetwork, retry: true };
     case 'timeout':
-      return { text: 'The briefing service is taking too long to answer. Please try again.', retry: true };
-    case 'rate_limited':
-      return {
-        text: `Too many questions in a short time. Please wait ${err.retryAfter ? `${err.retryAfter} second${err.retryAfter === 1 ? '' : 's'}` : 'a moment'} and try again.`,
-        retry: true,
-      };
+      return { text: t.errTimeout, retry: true };
+    case 'rate_limited': {
+      const wait = err.retryAfter ?? 10;
+      return { text: fill(t.errRate, wait), retry: true, until: now + wait * 1000 };
+    }
     case 'server':
-      return { text: 'Something went wrong on our side. Please try again in a moment.', retry: true };
+      return { text: t.errServer, retry: true };
     case 'rejected':
       return { text: err.message, retry: false };
   }
@@ -92,19 +95,13 @@ export class ApiClient {
 
   /** A reader's vote on an answer (`POST /api/feedback`); rejects when it was not stored. */
   async feedback(answerId: string, rating: 'up' | 'down'): Promise<void> {
-    const ctrl = new AbortController();
-    const timer = setTimeout(() => ctrl.abort(), this.timeoutMs);
-    try {
-      const res = await this.fetchImpl(this.base + '/api/feedback', {
-        method: 'POST',
-        signal: ctrl.signal,
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-        body: JSON.stringify({ answerId, rating }),
-      });
-      if (!res.ok) throw new RequestFailed(res.status === 429 ? 'rate_limited' : 'rejected', `feedback not stored (${res.status})`, res.status);
-    } finally {
-      clearTimeout(timer);
-    }
+    const res = await this.fetchImpl(this.base + '/api/feedback', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ answerId, rating }),
+      signal: AbortSignal.timeout(this.timeoutMs),
+    });
+    if (!res.ok) throw new RequestFailed('rejected', String(res.status), res.status);
   }
 
   /** The newest briefs. */
@@ -152,11 +149,18 @@ function checkAnswer(body: AskResult): AskResult {
     throw new RequestFailed('server', 'unexpected answer shape');
   }
   return {
+    ...(typeof body.kind === 'string' ? { kind: body.kind } : {}),
     answered: body.answered === true,
     answer: body.answer,
     citations: body.citations.filter((c) => c && typeof c.briefId === 'string' && typeof c.snippet === 'string'),
     ...(Array.isArray(body.related) ? { related: body.related.filter((r) => r && typeof r.briefId === 'string') } : {}),
     ...(typeof body.conversationId === 'string' ? { conversationId: body.conversationId } : {}),
     ...(typeof body.answerId === 'string' ? { answerId: body.answerId } : {}),
+    // Dates (issue 17): earlier-context markers, relative days placed on the calendar, expired sources.
+    ...(Array.isArray(body.earlier) ? { earlier: body.earlier.filter((n) => typeof n === 'number') } : {}),
+    ...(Array.isArray(body.times)
+      ? { times: body.times.filter((x) => x && typeof x.marker === 'number' && typeof x.phrase === 'string' && typeof x.date === 'string') }
+      : {}),
+    ...(Array.isArray(body.expired) ? { expired: body.expired.filter((x) => x && typeof x.marker === 'number' && typeof x.expires === 'string') } : {}),
   };
 }

@@ -27,7 +27,7 @@ function sessionStore(): KeyValue | null {
 
 function start(script: HTMLScriptElement | null): void {
   const src = script?.src || location.href;
-  const options = readOptions(script ? { ...script.dataset } : {}, src);
+  const options = readOptions(script ? { ...script.dataset } : {}, src, document.documentElement.lang);
   const widget = new Widget(options, { doc: document, storage: sessionStore(), client: new ApiClient(options.api) }).mount();
   window.Briefbot = widget.api(__WIDGET_VERSION__);
   window.dispatchEvent(new CustomEvent('briefbot:ready'));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ACCENT, readableOn, readOptions } from './options.js';
+import { readableOn } from './colors.js';
+import { DEFAULT_ACCENT, readOptions } from './options.js';
 
 const SRC = 'https://briefbot.example.workers.dev/widget.js';
 
@@ -54,6 +55,31 @@ describe('readOptions', () => {
     expect(o.open).toBe(false);
     expect(o.theme).toBe('auto');
     expect(o.api).toBe('https://briefbot.example.workers.dev');
+  });
+
+  it('takes the UI language from data-lang, else the page, else English; Arabic is right to left and starts on the left', () => {
+    expect(readOptions({ lang: 'es' }, SRC, 'fr')).toMatchObject({
+      lang: 'es',
+      dir: 'ltr',
+      title: 'Pregunta a los resúmenes',
+      placeholder: 'Haz una pregunta…',
+    });
+    expect(readOptions({}, SRC, 'pt-BR')).toMatchObject({ lang: 'pt', title: 'Pergunte aos resúmenes'.replace('resúmenes', 'resumos') });
+    expect(readOptions({ lang: 'tlh' }, SRC, 'de')).toMatchObject({ lang: 'de' });
+    expect(readOptions({}, SRC, 'he')).toMatchObject({ lang: 'en', dir: 'ltr' });
+    const ar = readOptions({ lang: 'ar' }, SRC, 'en');
+    expect(ar).toMatchObject({ lang: 'ar', dir: 'rtl', position: 'left' });
+    expect(readOptions({ lang: 'ar', position: 'right' }, SRC).position).toBe('right');
+    // Options given by the site win over the translated defaults.
+    expect(readOptions({ lang: 'zh', title: 'Ask us' }, SRC).title).toBe('Ask us');
+  });
+
+  it('reads data-offset as one or two pixel distances and ignores anything else', () => {
+    expect(readOptions({}, SRC).offset).toEqual([20, 20]);
+    expect(readOptions({ offset: '32' }, SRC).offset).toEqual([32, 32]);
+    expect(readOptions({ offset: '24 96' }, SRC).offset).toEqual([24, 96]);
+    expect(readOptions({ offset: '0px, 120px' }, SRC).offset).toEqual([0, 120]);
+    for (const bad of ['-5', '20 30 40', '1e3', '401', '10;top:0', 'calc(1px)', '']) expect(readOptions({ offset: bad }, SRC).offset).toEqual([20, 20]);
   });
 
   it('bounds the length of text options', () => {

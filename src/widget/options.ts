@@ -7,19 +7,26 @@
  * @module
  */
 
+import { palettes, readableOn, type Palette } from './colors.js';
+import { isRtl, pickLang, strings, type Strings } from './i18n.js';
+
 export interface WidgetOptions {
-  /** Panel heading and launcher label. @default "Ask the briefs" */
+  /** Panel heading and launcher label. @default "Ask the briefs" (in the widget's language) */
   title: string;
   /** Accent colour (`#rgb` or `#rrggbb`); invalid values fall back to the default. @default "#0a66c2" */
   accent: string;
   /** Text colour drawn on the accent, chosen for contrast. */
   accentText: string;
+  /** Colours derived from the accent that meet WCAG AA in each theme. */
+  palette: { light: Palette; dark: Palette };
   /** First message in an empty conversation. */
   greeting: string;
   /** Placeholder of the question input. @default "Ask a question…" */
   placeholder: string;
-  /** Corner of the screen. @default "right" */
+  /** Corner of the screen. @default "right" ("left" for a right-to-left language) */
   position: 'right' | 'left';
+  /** Launcher distance from the corner in px, `[x, y]` (`data-offset="20"` or `"24 96"`, 0–400). @default [20, 20] */
+  offset: [number, number];
   /** Open the panel when the page loads (focus is not moved). @default false */
   open: boolean;
   /** Colour scheme; `auto` follows `prefers-color-scheme`. @default "auto" */
@@ -28,23 +35,34 @@ export interface WidgetOptions {
   api: string;
   /** Suggested questions shown as chips in an empty conversation (`data-suggestions="A?|B?"`). */
   suggestions: string[];
+  /** UI language: `data-lang`, else the host page's `<html lang>`, if supported; else `en`. */
+  lang: string;
+  /** `rtl` when the UI language is written right to left. */
+  dir: 'ltr' | 'rtl';
+  /** The UI strings in {@link lang}. */
+  t: Strings;
 }
 
 export const DEFAULT_ACCENT = '#0a66c2';
 
 const HEX = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
 
-/** Parse the `data-*` attributes; `base` is where the script was loaded from. */
-export function readOptions(data: Record<string, string | undefined>, base: string): WidgetOptions {
+/** Parse the `data-*` attributes; `base` is where the script was loaded from, `pageLang` the host page's `lang`. */
+export function readOptions(data: Record<string, string | undefined>, base: string, pageLang?: string | null): WidgetOptions {
   const accent = data.accent && HEX.test(data.accent.trim()) ? data.accent.trim() : DEFAULT_ACCENT;
-  const title = text(data.title, 80) || 'Ask the briefs';
+  const lang = pickLang(data.lang, pageLang);
+  const t = strings(lang);
+  const dir = isRtl(lang) ? 'rtl' : 'ltr';
+  const position = data.position?.trim().toLowerCase();
   return {
-    title,
+    title: text(data.title, 80) || t.title,
     accent,
     accentText: readableOn(accent),
-    greeting: text(data.greeting, 300) || 'Hi! Ask me about the latest news briefs. I answer with quotes from the briefs and cite my sources.',
-    placeholder: text(data.placeholder, 80) || 'Ask a question…',
-    position: data.position?.trim().toLowerCase() === 'left' ? 'left' : 'right',
+    palette: palettes(accent),
+    greeting: text(data.greeting, 300) || t.greeting,
+    placeholder: text(data.placeholder, 80) || t.placeholder,
+    position: position === 'left' || position === 'right' ? position : dir === 'rtl' ? 'left' : 'right',
+    offset: offset(data.offset),
     open: flag(data.open),
     theme: data.theme === 'light' || data.theme === 'dark' ? data.theme : 'auto',
     api: origin(data.api, base),
@@ -53,7 +71,18 @@ export function readOptions(data: Record<string, string | undefined>, base: stri
       .map((s) => text(s, 120))
       .filter(Boolean)
       .slice(0, 4),
+    lang,
+    dir,
+    t,
   };
+}
+
+/** `"20"` → [20, 20], `"24 96"` or `"24,96"` (px optional) → [24, 96]; anything else (or out of 0–400) → [20, 20]. */
+function offset(value: string | undefined): [number, number] {
+  const m = (value ?? '').trim().match(/^(\d{1,3})(?:px)?(?:\s*[\s,]\s*(\d{1,3})(?:px)?)?$/);
+  const x = m ? Number(m[1]) : NaN;
+  const y = m?.[2] !== undefined ? Number(m[2]) : x;
+  return x <= 400 && y <= 400 ? [x, y] : [20, 20];
 }
 
 function text(value: string | undefined, max: number): string {
@@ -78,17 +107,4 @@ function origin(value: string | undefined, base: string): string {
     }
   }
   return '';
-}
-
-/** Black or white, whichever contrasts more with a `#rgb`/`#rrggbb` colour (WCAG relative luminance). */
-export function readableOn(hex: string): string {
-  let h = hex.slice(1);
-  if (h.length === 3) h = h.replace(/./g, '$&$&');
-  const [r, g, b] = [0, 2, 4].map((i) => {
-    const c = parseInt(h.slice(i, i + 2), 16) / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  }) as [number, number, number];
-  const l = 0.2126 * r + 0.7152 * g + 0.0722 * b;
-  // Contrast with white is 1.05/(l+0.05), with black (l+0.05)/0.05.
-  return 1.05 / (l + 0.05) >= (l + 0.05) / 0.05 ? '#ffffff' : '#000000';
 }

@@ -93,6 +93,24 @@ describe('Conversation', () => {
     expect(c.messages[0]).toMatchObject({ text: 'q5' });
   });
 
+  it('remembers pending questions and that older messages were dropped, across a reload; junk pending entries are dropped', () => {
+    const storage = memory();
+    const c = new Conversation(storage, 'k');
+    for (let i = 0; i < MAX_MESSAGES + 1; i++) c.add({ role: 'user', text: `q${i}` });
+    c.addPending('asked');
+    c.addPending('queued');
+    const again = new Conversation(storage, 'k');
+    expect(again.pending).toEqual(['asked', 'queued']);
+    expect(again.trimmed).toBe(true);
+    again.settlePending();
+    expect(new Conversation(storage, 'k').pending).toEqual(['queued']);
+    again.clear();
+    expect(new Conversation(storage, 'k')).toMatchObject({ pending: [], trimmed: false });
+
+    storage.setItem('j', JSON.stringify({ v: 1, open: false, messages: [], pending: ['ok', 7, '', 'x'.repeat(501), null] }));
+    expect(new Conversation(storage, 'j').pending).toEqual(['ok']);
+  });
+
   it('finds the failed exchange at the end', () => {
     const c = new Conversation(memory(), 'k');
     c.add({ role: 'user', text: 'ok?' });

@@ -8,7 +8,17 @@ import type { AskResult } from './api.js';
 export type Message =
   | { id: number; role: 'user'; text: string }
   | { id: number; role: 'bot'; question: string; answer: AskResult }
-  | { id: number; role: 'error'; question: string; text: string; retry: boolean };
+  | {
+      id: number;
+      role: 'error';
+      question: string;
+      text: string;
+      retry: boolean;
+      /** Time (ms since the epoch) before which "Try again" stays disabled (a 429's `Retry-After`). */
+      until?: number;
+      /** The error's kind, so its text can be rewritten in the UI language on reload. */
+      kind?: string;
+    };
 
 /** A message before it gets its id. */
 export type NewMessage = Message extends infer M ? (M extends Message ? Omit<M, 'id'> : never) : never;
@@ -19,6 +29,10 @@ interface Snapshot {
   messages: Message[];
   /** The server-side conversation these messages belong to (follow-up questions use it). */
   conversationId?: string;
+  /** Questions sent or queued and not answered yet, oldest first. */
+  pending?: string[];
+  /** Whether older messages were dropped (see {@link MAX_MESSAGES}). */
+  trimmed?: boolean;
 }
 
 /** Oldest messages are dropped beyond this many. */
@@ -35,6 +49,13 @@ export class Conversation {
    * can resolve follow-ups; none until the first answer, and none again after `clear()`.
    */
   conversationId: string | undefined;
+  /**
+   * Questions asked but not answered yet, oldest first (the first is in flight, the
+   * rest queued); kept so a reload re-asks them instead of losing them.
+   */
+  pending: string[] = [];
+  /** Older messages were dropped to stay under {@link MAX_MESSAGES}; the widget says so. */
+  trimmed = false;
   private nextId = 1;
 
   constructor(
@@ -47,9 +68,24 @@ export class Conversation {
   add(message: NewMessage): Message {
     const m = { ...message, id: this.nextId++ } as Message;
     this.messages.push(m);
-    if (this.messages.length > MAX_MESSAGES) this.messages.splice(0, this.messages.length - MAX_MESSAGES);
+    if (this.messages.length > MAX_MESSAGES) {
+      this.messages.splice(0, this.messages.length - MAX_MESSAGES);
+      this.trimmed = true;
+    }
     this.save();
     return m;
+  }
+
+  /** Remember `question` as asked and not answered yet. */
+  addPending(question: string): void {
+    this.pending.push(question);
+    this.save();
+  }
+
+  /** The oldest pending question got its answer (or its error). */
+  settlePending(): void {
+    this.pending.shift();
+    this.save();
   }
 
   remove(id: number): void {
@@ -80,6 +116,8 @@ export class Conversation {
   clear(): void {
     this.messages = [];
     this.conversationId = undefined;
+    this.pending = [];
+    this.trimmed = false;
     this.save();
   }
 
@@ -92,6 +130,8 @@ export class Conversation {
       this.messages = snap.messages.filter(isMessage);
       this.open = snap.open === true;
       if (typeof snap.conversationId === 'string' && /^[\w.:-]{1,128}$/.test(snap.conversationId)) this.conversationId = snap.conversationId;
+      if (Array.isArray(snap.pending)) this.pending = snap.pending.filter((q) => typeof q === 'string' && q.length > 0 && q.length <= 500).slice(0, 5);
+      this.trimmed = snap.trimmed === true;
       this.nextId = this.messages.reduce((max, m) => Math.max(max, m.id), 0) + 1;
     } catch {
       // Corrupt or unreadable storage: start afresh.
@@ -100,11 +140,18 @@ export class Conversation {
 
   private save(): void {
     try {
-      if (this.messages.length === 0 && !this.open) this.storage?.removeItem(this.key);
+      if (this.messages.length === 0 && !this.open && !this.pending.length) this.storage?.removeItem(this.key);
       else
         this.storage?.setItem(
           this.key,
-          JSON.stringify({ v: 1, open: this.open, messages: this.messages, conversationId: this.conversationId } satisfies Snapshot),
+          JSON.stringify({
+            v: 1,
+            open: this.open,
+            messages: this.messages,
+            conversationId: this.conversationId,
+            pending: this.pending,
+            trimmed: this.trimmed,
+          } satisfies Snapshot),
         );
     } catch {
       // Storage full or blocked: the conversation still works, it just won't survive a reload.

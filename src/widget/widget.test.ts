@@ -67,10 +67,13 @@ function make(fetch: typeof globalThis.fetch, data: Record<string, string> = {},
 
 /** Let pending fetches and renders finish. */
 const settle = () => vi.waitFor(() => new Promise((r) => setTimeout(r, 0)));
-async function until(check: () => unknown) {
-  await vi.waitFor(() => {
-    if (!check()) throw new Error('not yet');
-  });
+async function until(check: () => unknown, timeout = 1000) {
+  await vi.waitFor(
+    () => {
+      if (!check()) throw new Error('not yet');
+    },
+    { timeout },
+  );
 }
 
 afterEach(() => {
@@ -137,21 +140,69 @@ describe('Widget', () => {
     expect($('.typing')).toBeNull();
     expect($('.send')!.hasAttribute('aria-disabled')).toBe(false);
     expect($('.msg.bot .answer')!.textContent).toBe('Discussions are also expected to focus on crime. 1');
-    // The citation link carries the (normalised) question, so the brief page can mark its words.
-    expect($('.msg.bot .source-title')!.getAttribute('href')).toBe(`${API}/briefs/b1?q=What%20will%20the%20meeting%20focus%20on%3F#p6`);
-    expect($('.msg.bot mark')!.textContent).toBe('focus');
-    await until(() => $('[role=status]')!.textContent === 'Discussions are also expected to focus on crime. 1 source listed below.');
+    expect($('.msg.bot blockquote.answer')).not.toBeNull();
+    // The ¶ link carries the (normalised) question, so the brief page can mark its words.
+    expect($('.msg.bot .pn')!.getAttribute('href')).toMatch(new RegExp(`^${API}/briefs/b1\\?q=What%20will%20the%20meeting%20focus%20on%3F(&from=[^#]+)?#p6$`));
+    // The snippet is the answer word for word: not repeated.
+    expect($('.msg.bot .snippet')).toBeNull();
+    await until(() => $('[role=status]')!.textContent === 'Discussions are also expected to focus on crime. Sources: 1.');
     expect(s.asked).toEqual(['What will the meeting focus on?']);
   });
 
-  it('ignores an empty question and a second send while one is pending', async () => {
-    const s = server({ '/api/ask': [json(ANSWER)] });
-    const { w } = make(s.fetch);
+  it('ignores an empty question; one sent while an answer is pending is queued, said so, and asked next', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const s = server({ '/api/ask': [async () => (await gate, json(ANSWER)), json(ANSWER)] });
+    const { w, $, $$ } = make(s.fetch);
     w.ask('   ');
     w.ask('first');
     w.ask('second');
     await settle();
     expect(s.asked).toEqual(['first']);
+    expect($$('.msg.user').map((m) => m.textContent)).toEqual(['You: first', 'You: second']);
+    expect($<HTMLElement>('.hint')!.hidden).toBe(false);
+    expect($('.hint')!.textContent).toBe("Still answering: I'll ask this next.");
+    await until(() => $('[role=status]')!.textContent === "Still answering: I'll ask this next.");
+    release();
+    await until(() => $$('.msg.bot').length === 2);
+    expect(s.asked).toEqual(['first', 'second']);
+    expect($$('.msg').map((m) => m.className)).toEqual(['msg user', 'msg user', 'msg bot', 'msg bot']);
+    expect(w.conversation.pending).toEqual([]);
+  });
+
+  it('a question whose answer never came is asked again after a reload', async () => {
+    const storage = memory();
+    const never = server({ '/api/ask': [() => new Promise<Response>(() => {})] });
+    const first = make(never.fetch, {}, storage);
+    first.w.ask('What will the meeting focus on?');
+    await settle();
+    expect(first.$('.typing')).not.toBeNull();
+    first.w.destroy();
+
+    const s = server({ '/api/ask': [json(ANSWER)] });
+    const again = make(s.fetch, {}, storage);
+    await until(() => again.$('.msg.bot'));
+    expect(s.asked).toEqual(['What will the meeting focus on?']);
+    expect(again.$$('.msg').map((m) => m.className)).toEqual(['msg user', 'msg bot']);
+    expect(again.w.conversation.pending).toEqual([]);
+  });
+
+  it('says so when older messages were dropped, now and after a reload', async () => {
+    const storage = memory();
+    const s = server({ '/api/ask': [json(ANSWER)] });
+    const { w, $, $$ } = make(s.fetch, {}, storage);
+    expect($('.trimmed')).toBeNull();
+    for (let i = 0; i < 31; i++) {
+      w.ask(`q${i}`);
+      await until(() => $$('.msg.bot').length === Math.min(i + 1, 30));
+    }
+    expect($('.trimmed')!.textContent).toBe('Earlier messages were removed.');
+    expect($$('[data-msg]')).toHaveLength(60);
+    w.destroy();
+    const again = make(s.fetch, {}, storage);
+    expect(again.$('.log > .trimmed')).not.toBeNull();
+    again.w.clear();
+    expect(again.$('.trimmed')).toBeNull();
   });
 
   it('on failure shows a friendly error, keeps the text in the input, and "Try again" recovers', async () => {
@@ -169,18 +220,31 @@ describe('Widget', () => {
     expect(s.asked).toEqual(['What will the meeting focus on?', 'What will the meeting focus on?']);
   });
 
-  it('explains 429 with the wait time and network failures, and resending replaces the failed exchange', async () => {
-    const s = server({
-      '/api/ask': [json({ error: { code: 'rate_limited', message: 'x' } }, 429, { 'Retry-After': '30' }), new TypeError('Failed to fetch'), json(ANSWER)],
-    });
+  it('429: says how long to wait and keeps "Try again" (and new questions) waiting until the time is up', async () => {
+    const s = server({ '/api/ask': [json({ error: { code: 'rate_limited', message: 'x' } }, 429, { 'Retry-After': '2' }), json(ANSWER)] });
     const { w, $, $$ } = make(s.fetch);
     w.ask('q1');
     await until(() => $('.msg.error'));
-    expect($('.msg.error p')!.textContent).toMatch(/wait 30 seconds/);
+    expect($('.msg.error p')!.textContent).toBe('Too many questions. Please wait 2 seconds and try again.');
+    const retry = $<HTMLButtonElement>('.msg.error .retry')!;
+    expect(retry.disabled).toBe(true);
+    expect(retry.textContent).toBe('Try again in 2 s');
+    w.ask('q2');
+    expect($('.hint')!.textContent).toMatch(/^Please wait [12] seconds\.$/);
+    expect(s.asked).toEqual(['q1']);
+    await until(() => !retry.disabled, 3000);
+    expect(retry.textContent).toBe('Try again');
+    retry.click();
+    await until(() => $('.msg.bot'));
+    expect(s.asked).toEqual(['q1', 'q1']);
+    expect($$('.msg').map((m) => m.className)).toEqual(['msg user', 'msg bot']);
+  });
+
+  it('explains network failures, and resending replaces the failed exchange', async () => {
+    const s = server({ '/api/ask': [new TypeError('Failed to fetch'), json(ANSWER)] });
+    const { w, $, $$ } = make(s.fetch);
     w.ask('q1');
-    await until(() => $('.msg.error p')?.textContent?.match(/can't reach/));
-    expect($$('.msg.user')).toHaveLength(1);
-    expect($$('.msg.error')).toHaveLength(1);
+    await until(() => $('.msg.error p')?.textContent?.match(/Can't reach/));
     w.ask('q1');
     await until(() => $('.msg.bot'));
     expect($$('.msg').map((m) => m.className)).toEqual(['msg user', 'msg bot']);
@@ -208,7 +272,7 @@ describe('Widget', () => {
     expect(again.$$('.msg').map((m) => m.className)).toEqual(['msg user', 'msg bot']);
     expect(again.$('.msg.bot .source-title')!.textContent).toContain('Petro meeting');
     // A restored answer still links with its question.
-    expect(again.$('.msg.bot .source-title')!.getAttribute('href')).toBe(`${API}/briefs/b1?q=What%20will%20the%20meeting%20focus%20on%3F#p6`);
+    expect(again.$('.msg.bot .pn')!.getAttribute('href')).toMatch(/\?q=What%20will%20the%20meeting%20focus%20on%3F(&from=[^#]+)?#p6$/);
     again.$<HTMLButtonElement>('.clear')!.click();
     expect(again.$$('.msg.user, .msg.bot')).toHaveLength(0);
     expect(again.$('.msg.greeting')).not.toBeNull();
@@ -217,13 +281,33 @@ describe('Widget', () => {
     expect(make(s.fetch, {}, storage).$$('.msg.user')).toHaveLength(0);
   });
 
-  it('applies accent, position and theme options', () => {
-    const { $ } = make(server({}).fetch, { accent: '#ffeb3b', position: 'left', theme: 'dark' });
+  it('applies accent (with its accessible derived colours), position, offset and theme options', () => {
+    const { $ } = make(server({}).fetch, { accent: '#ffeb3b', position: 'left', theme: 'dark', offset: '24 96' });
     const root = $('.root')!;
     expect(root.style.getPropertyValue('--accent')).toBe('#ffeb3b');
     expect(root.style.getPropertyValue('--accent-fg')).toBe('#000000');
+    expect(root.style.getPropertyValue('--link-l')).not.toBe('#ffeb3b');
+    expect(root.style.getPropertyValue('--link-d')).toBe('#ffeb3b');
+    expect(root.style.getPropertyValue('--ox')).toBe('24px');
+    expect(root.style.getPropertyValue('--oy')).toBe('96px');
     expect(root.getAttribute('data-position')).toBe('left');
     expect(root.getAttribute('data-theme')).toBe('dark');
+  });
+
+  it('speaks the language of data-lang, right to left for Arabic, and names the close button by its visible text', () => {
+    const { $ } = make(server({}).fetch, { lang: 'ar' });
+    const root = $('.root')!;
+    expect(root.getAttribute('lang')).toBe('ar');
+    expect(root.getAttribute('dir')).toBe('rtl');
+    expect(root.getAttribute('data-position')).toBe('left');
+    expect($('#bb-title')!.textContent).toBe('اسأل الموجزات');
+    expect($('.close')!.textContent).toBe('إغلاق');
+    expect($('.close')!.hasAttribute('aria-label')).toBe(false);
+    const en = make(server({}).fetch);
+    expect(en.$('.root')!.getAttribute('dir')).toBe('ltr');
+    expect(en.$('.close')!.textContent).toBe('Close');
+    // No second banner landmark: the heading sits in a plain div.
+    expect(en.$('header')).toBeNull();
   });
 
   it('opens on load without stealing focus when data-open is set', () => {

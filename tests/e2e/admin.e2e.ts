@@ -97,7 +97,7 @@ describe('/admin', () => {
     const notHelpful = page.getByRole('button', { name: 'Not helpful' }).last();
     await notHelpful.click();
     await expect.poll(() => notHelpful.getAttribute('aria-pressed')).toBe('true');
-    await expect.poll(() => page.locator('.feedback .status').last().textContent()).toBe('Thanks for your feedback!');
+    await expect.poll(() => page.locator('.fb .status').last().textContent()).toBe('Thanks for your feedback!');
     await page.screenshot({ path: `${ARTIFACTS}/widget-feedback.png` });
     const report = (await (await fetch(`${urls().worker}/admin/api/insights`, { headers: { Authorization: `Bearer ${E2E_ADMIN_TOKEN}` } })).json()) as {
       downVoted: { question: string }[];

@@ -3,6 +3,7 @@
  * playwright-core, and the URLs started by the global setup.
  * @module
  */
+import axeCore from 'axe-core';
 import { existsSync, mkdirSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { inject } from 'vitest';
@@ -48,4 +49,35 @@ export function focusedInWidget(page: Page): Promise<string | null> {
 export async function shot(page: Page, path: string): Promise<void> {
   await page.waitForTimeout(400);
   await page.screenshot({ path, animations: 'disabled' });
+}
+
+/** One axe-core rule violation, with the offending nodes (selector :: summary). */
+export interface Violation {
+  id: string;
+  impact: string;
+  help: string;
+  nodes: string[];
+}
+
+/**
+ * axe-core over the whole page (shadow roots included): the violations of impact
+ * moderate, serious or critical. Injected through the DevTools protocol, so it
+ * also runs on pages with a strict CSP.
+ */
+export async function axe(page: Page): Promise<Violation[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeCore.source);
+  return page.evaluate(async () => {
+    type Result = { violations: { id: string; impact: string; help: string; nodes: { target: unknown[]; failureSummary?: string }[] }[] };
+    const run = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<Result> } }).axe;
+    const { violations } = await run.run(document, { resultTypes: ['violations'] });
+    return violations
+      .filter((v) => ['moderate', 'serious', 'critical'].includes(v.impact))
+      .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => `${JSON.stringify(n.target)} :: ${n.failureSummary ?? ''}`) }));
+  });
+}
+
+/** Screenshot of the open panel alone (the images in docs/widget.md). */
+export async function shotPanel(page: Page, path: string): Promise<void> {
+  await page.waitForTimeout(400);
+  await page.locator('#bb-panel').screenshot({ path, animations: 'disabled' });
 }

@@ -64,7 +64,7 @@ describe('failing API', () => {
     const error = page.locator('.msg.error');
     await expect.poll(() => error.count()).toBe(1);
     expect(await page.locator('.typing').count()).toBe(0);
-    expect(await error.locator('p').textContent()).toBe('Something went wrong on our side. Please try again in a moment.');
+    expect(await error.locator('p').textContent()).toBe('Something went wrong on our side. Please try again.');
     expect(await page.locator('#bb-input').inputValue()).toBe(QUESTION);
     await expect.poll(() => page.locator('[role=status]').textContent()).toMatch(/went wrong on our side/);
     await shot(page, `${ARTIFACTS}/widget-error.png`);
@@ -79,20 +79,30 @@ describe('failing API', () => {
     await context.close();
   });
 
-  it('429: says how long to wait', async () => {
+  it('429: says how long to wait, and counts down before "Try again" works', async () => {
     const { context, page } = await session();
     await page.route(askRoute(), (route) =>
       route.fulfill({
         status: 429,
-        headers: { ...cors(), 'Retry-After': '20' },
+        headers: { ...cors(), 'Retry-After': '3' },
         body: JSON.stringify({ error: { code: 'rate_limited', message: 'Too many requests' } }),
       }),
     );
     await openHost(page);
     await ask(page, QUESTION);
-    await expect.poll(() => page.locator('.msg.error p').textContent()).toBe('Too many questions in a short time. Please wait 20 seconds and try again.');
-    expect(await page.locator('.msg.error .retry').isVisible()).toBe(true);
+    await expect.poll(() => page.locator('.msg.error p').textContent()).toBe('Too many questions. Please wait 3 seconds and try again.');
+    const retry = page.locator('.msg.error .retry');
+    expect(await retry.isDisabled()).toBe(true);
+    expect(await retry.textContent()).toMatch(/^Try again in [1-3] s$/);
     expect(await page.locator('#bb-input').inputValue()).toBe(QUESTION);
+    // Sending again meanwhile is held back, and the user is told why.
+    await page.locator('#bb-input').press('Enter');
+    await expect.poll(() => page.locator('.hint').textContent()).toMatch(/^Please wait [1-3] seconds\.$/);
+    await page.unroute(askRoute());
+    await expect.poll(() => retry.isDisabled(), { timeout: 5000 }).toBe(false);
+    expect(await retry.textContent()).toBe('Try again');
+    await retry.click();
+    await expect.poll(() => page.locator('.msg.bot').count()).toBe(1);
     await context.close();
   });
 
@@ -101,8 +111,74 @@ describe('failing API', () => {
     await page.route(askRoute(), (route) => route.abort('internetdisconnected'));
     await openHost(page);
     await ask(page, QUESTION);
-    await expect.poll(() => page.locator('.msg.error p').textContent()).toMatch(/can't reach the briefing service/);
+    await expect.poll(() => page.locator('.msg.error p').textContent()).toMatch(/Can't reach the service/);
     expect(await page.locator('#bb-input').inputValue()).toBe(QUESTION);
+    await context.close();
+  });
+
+  it('a reload while an answer is pending asks again and ends in the answer', async () => {
+    const { context, page } = await session();
+    let calls = 0;
+    let release: (() => void) | undefined;
+    await page.route(askRoute(), async (route: Route) => {
+      if (++calls > 1) return route.continue();
+      await new Promise<void>((r) => (release = r)); // the first answer never arrives: the page reloads meanwhile
+      await route.abort().catch(() => {});
+    });
+    await openHost(page);
+    await ask(page, QUESTION);
+    await expect.poll(() => page.locator('.typing').isVisible()).toBe(true);
+    await page.reload();
+    await page.waitForFunction(() => typeof window.Briefbot === 'object');
+    await expect.poll(() => page.locator('.msg.bot').count()).toBe(1);
+    expect(await page.locator('.msg.bot .answer').textContent()).toContain('focus on intensifying the fight');
+    expect(await page.locator('.msg.user').allTextContents()).toEqual([`You: ${QUESTION}`]);
+    expect(calls).toBe(2);
+    release?.();
+    await context.close();
+  });
+
+  it('a reload while an answer is pending ends in "Try again" when the second try fails too', async () => {
+    const { context, page } = await session();
+    let calls = 0;
+    await page.route(askRoute(), async (route: Route) => {
+      if (++calls > 1) return route.fulfill({ status: 503, headers: cors(), body: JSON.stringify({ error: { code: 'unavailable', message: 'down' } }) });
+      await new Promise(() => {}); // never answered
+    });
+    await openHost(page);
+    await ask(page, QUESTION);
+    await expect.poll(() => page.locator('.typing').isVisible()).toBe(true);
+    await page.reload();
+    await page.waitForFunction(() => typeof window.Briefbot === 'object');
+    await expect.poll(() => page.locator('.msg.error .retry').isVisible()).toBe(true);
+    expect(await page.locator('.msg.user').count()).toBe(1);
+    expect(await page.locator('.typing').count()).toBe(0);
+    await page.unroute(askRoute());
+    await page.locator('.msg.error .retry').click();
+    await expect.poll(() => page.locator('.msg.bot').count()).toBe(1);
+    await context.close();
+  });
+
+  it('Enter while an answer is pending queues the question, says so, and asks it next', async () => {
+    const { context, page } = await session();
+    let release: (() => void) | undefined;
+    let calls = 0;
+    await page.route(askRoute(), async (route: Route) => {
+      if (++calls === 1) await new Promise<void>((r) => (release = r));
+      await route.continue();
+    });
+    await openHost(page);
+    await ask(page, QUESTION);
+    await expect.poll(() => release !== undefined).toBe(true);
+    await page.locator('#bb-input').fill('When is Petro meeting Trump?');
+    await page.locator('#bb-input').press('Enter');
+    await expect.poll(() => page.locator('.hint').textContent()).toBe("Still answering: I'll ask this next.");
+    await expect.poll(() => page.locator('[role=status]').textContent()).toBe("Still answering: I'll ask this next.");
+    expect(await page.locator('.msg.user').count()).toBe(2);
+    release!();
+    await expect.poll(() => page.locator('.msg.bot').count()).toBe(2);
+    expect(calls).toBe(2);
+    expect(await page.locator('.msg.bot .answer').last().textContent()).toMatch(/Feb\. 3/);
     await context.close();
   });
 
@@ -110,7 +186,7 @@ describe('failing API', () => {
     const { context, page } = await session();
     await openHost(page, {}, urls().blocked);
     await ask(page, QUESTION);
-    await expect.poll(() => page.locator('.msg.error p').textContent()).toMatch(/can't reach the briefing service/);
+    await expect.poll(() => page.locator('.msg.error p').textContent()).toMatch(/Can't reach the service/);
     expect(await page.locator('.msg.bot').count()).toBe(0);
     await context.close();
   });
@@ -166,11 +242,15 @@ describe('hostile text stays text', () => {
     const bot = page.locator('.msg.bot');
     await expect.poll(() => bot.count()).toBe(1);
     expect(await bot.locator('.answer').textContent()).toBe(`${hostile} 1`);
-    expect(await bot.locator('.source-title').textContent()).toBe(`${hostile} (opens in a new tab)`);
-    expect(await bot.locator('.snippet').textContent()).toBe(hostile);
-    const href = (await bot.locator('.source-title').getAttribute('href'))!;
-    expect(href.startsWith(`${urls().worker}/briefs/`)).toBe(true);
-    expect(href).not.toMatch(/[<>"]/);
+    expect(await bot.locator('.source-title').textContent()).toBe(hostile);
+    // The snippet is what the answer quotes: shown once, in the quotation.
+    expect(await bot.locator('.snippet').count()).toBe(0);
+    // A javascript: URL is not a publisher link: the citation falls back to the brief page.
+    for (const link of await bot.locator('a').all()) {
+      const href = (await link.getAttribute('href'))!;
+      expect(href.startsWith(`${urls().worker}/briefs/`)).toBe(true);
+      expect(href).not.toMatch(/[<>"]/);
+    }
     await shot(page, `${ARTIFACTS}/widget-hostile.png`);
     await expectInert(page, dialogs);
     await context.close();

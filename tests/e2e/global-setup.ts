@@ -42,8 +42,11 @@ export function hostPage(workerUrl: string, query: URLSearchParams): string {
     .filter(([k]) => /^[a-z]+$/.test(k))
     .map(([k, v]) => ` data-${k}="${escapeAttr(v)}"`)
     .join('');
+  // `host-lang` and `host-dir` (not data attributes: they have a hyphen) set the host page's own language and direction.
+  const lang = /^[a-z]{2,3}$/.test(query.get('host-lang') ?? '') ? query.get('host-lang')! : 'en';
+  const dir = query.get('host-dir') === 'rtl' ? 'rtl' : 'ltr';
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<html lang="${lang}" dir="${dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>The Daily Example</title><link rel="icon" href="data:,">
 <style>
   body { margin: 0; font: 22px/1.3 Georgia, serif; color: #5a1f00; background: #fdf6e3; letter-spacing: 2px; }

@@ -41,18 +41,35 @@ it('works with the keyboard alone', async () => {
   await expect.poll(() => page.locator('.msg.bot').count()).toBe(1);
   // Announced through the polite live region.
   const live = page.locator('[role=status][aria-live=polite]');
-  await expect.poll(() => live.textContent()).toMatch(/^Discussions are also expected to focus on intensifying the fight.*listed below\.$/);
+  await expect.poll(() => live.textContent()).toMatch(/^Discussions are also expected to focus on intensifying the fight.* Sources: \d+\.$/);
   expect(await focusedInWidget(page)).toBe('#bb-input');
 
-  // Shift+Tab from the input lands on the last source link in the conversation.
+  // Shift+Tab from the input lands on the last source link in the conversation: the cited paragraph.
   await page.keyboard.press('Shift+Tab');
-  expect(await focusedInWidget(page)).toBe('.source-title');
+  expect(await focusedInWidget(page)).toBe('.pn');
   await shot(page, `${ARTIFACTS}/widget-keyboard-focus.png`);
-  const [brief] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('Enter')]);
-  await brief.waitForLoadState();
-  expect(brief.url()).toMatch(/\/briefs\/[^#]+#p\d+$/);
-  await brief.close();
-  await page.bringToFront();
+  // It opens the brief page in this tab, at the passage, with a way back to the conversation.
+  const host = page.url();
+  await Promise.all([page.waitForURL(/\/briefs\//), page.keyboard.press('Enter')]);
+  expect(page.url()).toMatch(/\/briefs\/[^#]+#p\d+$/);
+  const back = page.locator('a.back');
+  expect(await back.textContent()).toBe('← Back to the conversation');
+  expect(await back.getAttribute('href')).toBe(host);
+  await back.focus();
+  await Promise.all([page.waitForURL(host), page.keyboard.press('Enter')]);
+  await page.waitForFunction(() => typeof window.Briefbot === 'object');
+  // The conversation is there, open, as it was.
+  await expect.poll(() => page.locator('#bb-panel').isVisible()).toBe(true);
+  expect(await page.locator('.msg.bot').count()).toBe(1);
+
+  // Activating a footnote marker moves focus to its source, visibly, and keeps it there.
+  await page.locator('.marker').first().focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => focusedInWidget(page)).toMatch(/^#fn-\d+-1$/);
+  expect(await page.locator('.para:focus').evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
+  await page.waitForTimeout(1800);
+  expect(await focusedInWidget(page)).toMatch(/^#fn-\d+-1$/);
+  await page.locator('#bb-input').focus();
 
   // Esc closes and gives focus back to the launcher; Enter reopens with the conversation intact.
   await page.keyboard.press('Escape');

@@ -14,9 +14,10 @@ const SAMPLE = resolve('tests/fixtures/eval-sample');
 const KB = 1024;
 
 describe('Worker code', () => {
-  it('is at most 100 KB gzipped, without MiniSearch, classic zod or the lexicon as code', async () => {
+  it('is at most 180 KB gzipped, without MiniSearch, the OpenAPI generator or the lexicon as code', async () => {
     const size = await measureUpload();
-    expect(size.code.gz).toBeLessThanOrEqual(100 * KB);
+    // About 87 KB of it is the MCP SDK behind /mcp (docs/mcp.md); the rest was about 68 KB before it.
+    expect(size.code.gz).toBeLessThanOrEqual(180 * KB);
     const code = new TextDecoder().decode(await bundleWorker());
     expect(code).not.toMatch(/MiniSearch/);
     expect(code).not.toMatch(/briefbot-lexicon\/\d [0-9a-f]{16}/); // the lexicon is a Data module, not a string in the code
@@ -90,7 +91,7 @@ describe('build:index size guard (whole upload)', () => {
       const ok = run();
       expect(ok.status).toBe(0);
       expect(ok.stderr).toMatch(
-        /Worker upload \d+\.\d KB gzipped \(limit 3\.00 MB\): code \d+\.\d KB \(budget 100\.0 KB\), lexicon \d+\.\d KB, index \d+\.\d KB/,
+        /Worker upload \d+\.\d KB gzipped \(limit 3\.00 MB\): code \d+\.\d KB \(budget 180\.0 KB\), lexicon \d+\.\d KB, index \d+\.\d KB/,
       );
       expect(existsSync(join(out, 'index.bin'))).toBe(true);
 

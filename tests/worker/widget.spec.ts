@@ -20,6 +20,7 @@ describe('/widget.js', () => {
     expect(res.headers.get('cache-control')).toMatch(/max-age=\d+/);
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
     expect(res.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+    expect(res.headers.get('timing-allow-origin')).toBe('*');
     const js = await res.text();
     expect(js).toMatch(/^\/\*! Briefbot widget/);
     expect(js).toContain('briefbot:ready');
@@ -27,6 +28,12 @@ describe('/widget.js', () => {
     const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(js)));
     const hex = [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
     expect(WIDGET_ETAG).toBe(`"${hex.slice(0, 32)}"`);
+  });
+
+  it('stays within its budget of 16 KB gzipped (as served, default compression)', async () => {
+    const js = await (await SELF.fetch(`${BASE}/widget.js`)).arrayBuffer();
+    const gz = await new Response(new Blob([js]).stream().pipeThrough(new CompressionStream('gzip'))).arrayBuffer();
+    expect(gz.byteLength).toBeLessThanOrEqual(16 * 1024);
   });
 
   it('answers 304 with no body when If-None-Match matches (also weak, in a list, or *)', async () => {
@@ -188,5 +195,57 @@ describe('pages with hostile briefs', () => {
     expect(await res.text()).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     const list = await (await app.request('/briefs', {}, env)).text();
     expect(list).not.toContain('<img');
+  });
+});
+
+describe('brief pages in other languages, and the way back to the conversation', () => {
+  const brief = (id: string, lang: string, title: string, body: string) =>
+    ['---', `id: ${id}`, `title: "${title}"`, `lang: ${lang}`, 'date: 2026-02-01', '---', '', body, ''].join('\n');
+  const files = [
+    brief('ar-brief', 'ar', 'بترو متفائل بشأن الاجتماع', 'قال الرئيس الكولومبي إنه متفائل بشأن الاجتماع في البيت الأبيض.'),
+    brief('es-brief', 'es', 'Petro, optimista', 'El presidente dijo que era optimista sobre la reunión.'),
+  ].map((text, i) => ({ path: `b${i}.md`, bytes: new TextEncoder().encode(text) }));
+  const engine = buildEngine(parseBriefs(files), bundledLexicon());
+  const app = createApp(() => engine);
+
+  it("set the page's lang and dir from the brief; the site's English chrome keeps its own", async () => {
+    const ar = await (await app.request('/briefs/ar-brief', {}, env)).text();
+    expect(ar).toMatch(/<html lang="ar" dir="rtl">/);
+    expect(ar).toMatch(/<header class="site" lang="en" dir="ltr">/);
+    const es = await (await app.request('/briefs/es-brief', {}, env)).text();
+    expect(es).toMatch(/<html lang="es" dir="ltr">/);
+    const en = await (await SELF.fetch(`${BASE}/briefs/${SEED_ID}`)).text();
+    expect(en).toMatch(/<html lang="en" dir="ltr">/);
+  });
+
+  it('keep "API" out of the reader-facing navigation, wrap long words and keep ¶1 below the headline', async () => {
+    const page = await (await SELF.fetch(`${BASE}/briefs/${SEED_ID}`)).text();
+    const nav = page.match(/<nav[^>]*>.*?<\/nav>/s)![0];
+    expect(nav).not.toMatch(/API|openapi/);
+    expect(page).toContain('overflow-wrap:anywhere');
+    expect(page).toMatch(/#p1\{scroll-margin-top:/);
+  });
+
+  it('link "Back to the conversation" only to an http(s) page on an origin allowed to embed the widget', async () => {
+    const from = 'https://news.example/story?id=1';
+    const back = (page: string) => page.match(/<a class="back" href="([^"]*)"/)?.[1];
+    const open = { ...env, CORS_ORIGINS: '*' };
+    const listed = { ...env, CORS_ORIGINS: 'https://news.example, https://other.example' };
+    const get = async (q: string, e: typeof env) => (await app.request(`/briefs/es-brief?${q}`, {}, e)).text();
+    expect(back(await get(`from=${encodeURIComponent(from)}`, open))).toBe('https://news.example/story?id=1');
+    expect(back(await get(`from=${encodeURIComponent(from)}`, listed))).toBe('https://news.example/story?id=1');
+    expect(back(await get(`from=${encodeURIComponent('https://evil.example/')}`, listed))).toBeUndefined();
+    expect(back(await get(`from=${encodeURIComponent('javascript:alert(1)')}`, open))).toBeUndefined();
+    expect(back(await get('', open))).toBeUndefined();
+    // Markup in it stays inside the attribute.
+    const page = await get(`from=${encodeURIComponent('https://news.example/"><script>x</script>')}`, open);
+    expect(page).not.toContain('<script>x');
+  });
+
+  it('make the demo page’s code blocks focusable, with a name', async () => {
+    const page = await (await SELF.fetch(`${BASE}/`)).text();
+    const pres = page.match(/<pre[^>]*>/g)!;
+    expect(pres.length).toBeGreaterThan(0);
+    for (const pre of pres) expect(pre).toMatch(/tabindex="0" aria-label="[^"]+"/);
   });
 });

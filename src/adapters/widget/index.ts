@@ -27,6 +27,23 @@ function page(c: Context<AppEnv>, markup: ReturnType<typeof briefPage>, status: 
   return c.html(markup, status, PAGE_HEADERS);
 }
 
+/**
+ * `from` if it is an http(s) URL on an origin allowed to embed the widget (`CORS_ORIGINS`:
+ * `*` or a comma-separated list), else null: the page never links to an arbitrary site.
+ */
+function backLink(from: string | undefined, origins: string | undefined): string | null {
+  if (!from || from.length > 1000) return null;
+  let url: URL;
+  try {
+    url = new URL(from);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  const allowed = (origins ?? '').split(',').map((s) => s.trim().replace(/\/$/, ''));
+  return allowed.includes('*') || allowed.includes(url.origin) ? url.href : null;
+}
+
 export function widget() {
   const app = new Hono<AppEnv>();
 
@@ -41,6 +58,8 @@ export function widget() {
       ETag: WIDGET_ETAG,
       'Cache-Control': versioned ? 'public, max-age=31536000, immutable' : 'public, max-age=300, stale-while-revalidate=86400',
       'Access-Control-Allow-Origin': '*',
+      // Lets host pages measure the script's load time (Resource Timing) across origins.
+      'Timing-Allow-Origin': '*',
       'Cross-Origin-Resource-Policy': 'cross-origin',
       'X-Content-Type-Options': 'nosniff',
     };
@@ -52,8 +71,9 @@ export function widget() {
   app.get('/briefs/:id', cached, async (c) => {
     const id = c.req.param('id');
     const brief = await c.var.engine.briefAsync(id);
-    // `?q=` carries the reader's question from a citation link (the `#p<n>` fragment never reaches us).
-    return brief ? page(c, briefPage(brief, c.req.query('q'))) : page(c, notFoundPage(id), 404);
+    // `?q=` carries the reader's question from a citation link (the `#p<n>` fragment never reaches us),
+    // `?from=` the page the widget was on, linked as "Back to the conversation" if its origin may embed the widget.
+    return brief ? page(c, briefPage(brief, c.req.query('q'), backLink(c.req.query('from'), c.env.CORS_ORIGINS))) : page(c, notFoundPage(id), 404);
   });
 
   return app;

@@ -9,6 +9,7 @@ import { highlight } from '../../core/answer.js';
 import type { BriefSummary } from '../../core/engine.js';
 import { analyze } from '../../core/text.js';
 import type { Brief, Range } from '../../core/types.js';
+import { isRtl } from '../../widget/i18n.js';
 
 type Markup = ReturnType<typeof html>;
 
@@ -16,12 +17,12 @@ const STYLE = `
 :root{color-scheme:light dark;--bg:#fbfbfa;--fg:#1b1f24;--muted:#57606a;--line:#dde1e6;--card:#fff;--accent:#0a66c2;--link:#0a58a8;--hl:#fff4c2;--code:#f1f3f5;--mark:#d4e7fc;--mark-fg:#0c1a2b;--mark-line:#8dbaf0}
 @media (prefers-color-scheme:dark){:root{--bg:#111316;--fg:#e8eaed;--muted:#a0a8b2;--line:#2d333b;--card:#181b1f;--accent:#4c9be8;--link:#7db7f0;--hl:#2e2708;--code:#1f2328;--mark:#1c4a78;--mark-fg:#f4f8fc;--mark-line:#4c86c4}}
 *{box-sizing:border-box}
-body{margin:0;background:var(--bg);color:var(--fg);font:17px/1.6 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
+body{margin:0;background:var(--bg);color:var(--fg);font:17px/1.6 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;overflow-wrap:anywhere}
 a{color:var(--link)}
 a:focus-visible{outline:3px solid var(--accent);outline-offset:2px;border-radius:2px}
 .site{border-bottom:1px solid var(--line);background:var(--card)}
 .site nav{max-width:46rem;margin:0 auto;padding:.8rem 1.25rem;display:flex;gap:1.25rem;align-items:center;font-size:.95rem}
-.site .brand{font-weight:750;color:var(--fg);text-decoration:none;margin-right:auto}
+.site .brand{font-weight:750;color:var(--fg);text-decoration:none;margin-inline-end:auto}
 .site .brand span{color:var(--accent)}
 main{max-width:46rem;margin:0 auto;padding:2rem 1.25rem 6rem}
 h1{font-size:clamp(1.6rem,4.5vw,2.3rem);line-height:1.2;margin:.2rem 0 .6rem;letter-spacing:-.01em}
@@ -30,33 +31,42 @@ h2{font-size:1.2rem;margin:2rem 0 .6rem}
 .meta{color:var(--muted);font-size:.95rem;margin:0 0 1.5rem}
 .tags{display:flex;flex-wrap:wrap;gap:.4rem;padding:0;margin:0 0 1.5rem;list-style:none}
 .tags li{font-size:.8rem;padding:.1rem .6rem;border:1px solid var(--line);border-radius:999px;color:var(--muted)}
-.passage{position:relative;margin:0 0 1.1rem;padding:.35rem .8rem;border-left:3px solid transparent;border-radius:0 6px 6px 0;scroll-margin-top:30vh}
-.passage .pn{position:absolute;left:-2.4rem;top:.45rem;width:2rem;text-align:right;font-size:.75rem;color:var(--muted);text-decoration:none}
-.passage:target{background:var(--hl);border-left-color:var(--accent)}
+.passage{position:relative;margin:0 0 1.1rem;padding:.35rem .8rem;border-inline-start:3px solid transparent;border-start-end-radius:6px;border-end-end-radius:6px;scroll-margin-top:30vh}
+#p1{scroll-margin-top:calc(100vh - 10rem)}
+.passage .pn{position:absolute;inset-inline-start:-2.4rem;top:.45rem;width:2rem;text-align:end;font-size:.75rem;color:var(--muted);text-decoration:none}
+.passage:target{background:var(--hl);border-inline-start-color:var(--accent)}
 .passage mark,.query-note mark{background:var(--mark);color:var(--mark-fg);box-shadow:inset 0 -2px var(--mark-line);border-radius:2px;padding:0 .08em}
 .query-note{font-size:.92rem;color:var(--muted);margin:-.6rem 0 1.5rem}
 @media (forced-colors:active){.passage mark,.query-note mark{forced-color-adjust:none;background:Mark;color:MarkText;box-shadow:none}}
 .passage:target::before{content:"Cited passage";display:block;font-size:.75rem;font-weight:700;text-transform:uppercase;letter-spacing:.06em;color:var(--accent);margin-bottom:.15rem}
-@media (max-width:52rem){.passage .pn{position:static;display:inline;margin-right:.35rem}}
+@media (max-width:52rem){.passage .pn{position:static;display:inline;margin-inline-end:.35rem}}
+.back{display:inline-block;margin:0 0 1rem;font-weight:600}
 .list{list-style:none;padding:0;margin:0}
 .list li{padding:.9rem 0;border-bottom:1px solid var(--line)}
 .list a{font-weight:650;text-decoration:none}
 .list a:hover{text-decoration:underline}
 .list .meta{margin:.1rem 0 0;font-size:.9rem}
-pre{background:var(--code);border:1px solid var(--line);border-radius:8px;padding:1rem;overflow-x:auto;font-size:.85rem;line-height:1.5}
+pre{background:var(--code);border:1px solid var(--line);border-radius:8px;padding:1rem;overflow-x:auto;font-size:.85rem;line-height:1.5;overflow-wrap:normal}
+pre:focus-visible{outline:3px solid var(--accent);outline-offset:2px}
 code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.9em}
 table{border-collapse:collapse;width:100%;font-size:.92rem}
-th,td{text-align:left;padding:.45rem .6rem;border-bottom:1px solid var(--line);vertical-align:top}
+th,td{text-align:start;padding:.45rem .6rem;border-bottom:1px solid var(--line);vertical-align:top}
 th{font-weight:650}
 .lead{font-size:1.15rem;color:var(--muted);margin-top:0}
 .callout{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:1rem 1.2rem}
 .source{margin-top:2.5rem;padding-top:1rem;border-top:1px solid var(--line);font-size:.95rem;color:var(--muted)}
 `;
 
-/** The page shell. `scripts` holds trusted `<script>` markup (the demo's widget tag). */
-function layout(title: string, body: Markup, scripts: Markup | string = ''): Markup {
+/**
+ * The page shell. `scripts` holds trusted `<script>` markup (the demo's widget tag).
+ * `lang` is the content's language (a brief's); the direction follows it, and the
+ * site's own English navigation keeps `lang="en"` and left-to-right.
+ */
+function layout(title: string, body: Markup, scripts: Markup | string = '', lang = 'en'): Markup {
+  const code = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(lang) ? lang : 'en';
+  const chrome = code === 'en' ? '' : raw(' lang="en" dir="ltr"');
   return html`<!doctype html>
-<html lang="en">
+<html lang="${code}" dir="${isRtl(code) ? 'rtl' : 'ltr'}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -65,7 +75,7 @@ function layout(title: string, body: Markup, scripts: Markup | string = ''): Mar
 <style>${raw(STYLE)}</style>
 </head>
 <body>
-<header class="site"><nav aria-label="Site"><a class="brand" href="/">Brief<span>bot</span></a><a href="/briefs">All briefs</a><a href="/api/openapi.json">API</a></nav></header>
+<header class="site"${chrome}><nav aria-label="Site"><a class="brand" href="/">Brief<span>bot</span></a><a href="/briefs">All briefs</a></nav></header>
 <main id="main">${body}</main>
 ${scripts}
 </body>
@@ -117,8 +127,11 @@ function marked(text: string, ranges: Range[]): (string | Markup)[] {
  * One brief, readable, every passage anchored `#p<n>`; the `:target` passage is
  * highlighted. With `question` (the `?q=` of a citation link), the words of
  * every paragraph that match the question's terms are wrapped in `<mark>`.
+ * With `back` (the page the widget was on, already checked by the caller), a
+ * "Back to the conversation" link leads there. The page's `lang` and `dir`
+ * are the brief's.
  */
-export function briefPage(brief: Brief, question?: string | null): Markup {
+export function briefPage(brief: Brief, question?: string | null, back?: string | null): Markup {
   const terms = questionTerms(question);
   const meta = [brief.byline ? `By ${brief.byline}` : '', longDate(brief.date)].filter(Boolean).join(' · ');
   let section: string | undefined;
@@ -133,8 +146,8 @@ export function briefPage(brief: Brief, question?: string | null): Markup {
   });
   return layout(
     `${brief.title} · Briefbot`,
-    html`<article>
-<p class="kicker">Brief</p>
+    html`${back ? html`<a class="back" href="${back}" lang="en" dir="ltr">← Back to the conversation</a>` : ''}<article>
+<p class="kicker" lang="en">Brief</p>
 <h1>${brief.title}</h1>
 ${meta ? html`<p class="meta">${meta}</p>` : ''}
 ${brief.tags.length ? html`<ul class="tags" aria-label="Tags">${brief.tags.map((t) => html`<li>${t}</li>`)}</ul>` : ''}
@@ -142,10 +155,12 @@ ${matches ? html`<p class="query-note">Words from your question “${question}�
 ${paragraphs}
 ${
   isHttp(brief.url) || brief.source
-    ? html`<p class="source">Source: ${isHttp(brief.url) ? html`<a href="${brief.url}" rel="noopener nofollow">${brief.source || brief.url}</a>` : brief.source}</p>`
+    ? html`<p class="source"><span lang="en">Source:</span> ${isHttp(brief.url) ? html`<a href="${brief.url}" rel="noopener nofollow">${brief.source || brief.url}</a>` : brief.source}</p>`
     : ''
 }
 </article>`,
+    '',
+    brief.lang,
   );
 }
 
@@ -174,7 +189,13 @@ export function demoPage(origin: string, latest: BriefSummary[]): Markup {
   const tag = `<script src="${origin}/widget.js"\n        data-title="Ask our briefs"\n        data-accent="#0a66c2"\n        async></script>`;
   const options: [string, string, string][] = [
     ['data-title', 'Ask the briefs', 'Panel heading and launcher label.'],
-    ['data-accent', '#0a66c2', 'Accent colour, #rgb or #rrggbb. Text on it is black or white, whichever reads better.'],
+    ['data-accent', '#0a66c2', 'Accent colour, #rgb or #rrggbb. Text, link and focus colours are derived from it to meet WCAG AA in light and dark.'],
+    [
+      'data-lang',
+      '(page language)',
+      'Language of the widget’s own text: en, es, fr, de, pt, ar or zh. Without it, the page’s lang; Arabic is laid out right to left.',
+    ],
+    ['data-offset', '20', 'Launcher distance from the corner in px: one number, or two for across and up (e.g. 24 96).'],
     ['data-greeting', 'Hi! Ask me about…', 'First message of an empty conversation.'],
     ['data-placeholder', 'Ask a question…', 'Placeholder of the question box.'],
     ['data-position', 'right', 'right or left: the corner for the launcher and panel.'],
@@ -191,7 +212,7 @@ export function demoPage(origin: string, latest: BriefSummary[]): Markup {
 
 <h2>Add it to your site</h2>
 <p>Paste this tag into any page. Your site’s origin must be listed in the Worker’s <code>CORS_ORIGINS</code> variable.</p>
-<pre><code>${tag}</code></pre>
+<pre tabindex="0" aria-label="The script tag to copy"><code>${tag}</code></pre>
 
 <h2>Options</h2>
 <div style="overflow-x:auto"><table>
@@ -200,7 +221,7 @@ export function demoPage(origin: string, latest: BriefSummary[]): Markup {
 </table></div>
 
 <h2>JavaScript API</h2>
-<pre><code>Briefbot.open();                  // open the panel, focus the question box
+<pre tabindex="0" aria-label="JavaScript API example"><code>Briefbot.open();                  // open the panel, focus the question box
 Briefbot.close();
 Briefbot.toggle();
 Briefbot.ask('When is Petro meeting Trump?');
