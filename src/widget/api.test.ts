@@ -1,3 +1,4 @@
+import { TABLE } from './i18n-table.js';
 import { describe, expect, it } from 'vitest';
 import { strings } from './i18n.js';
 import { ApiClient, describeFailure, RequestFailed } from './api.js';
@@ -92,7 +93,7 @@ describe('ApiClient', () => {
       });
       const err = await failure(new ApiClient('https://bot.example', { fetch: s.fetch }).ask('q'));
       expect(err.kind).toBe(kind);
-      const d = describeFailure(err, strings('en'));
+      const d = describeFailure(err, strings());
       expect(d.text).toMatch(text);
       expect(d.retry).toBe(retry);
     }
@@ -100,13 +101,13 @@ describe('ApiClient', () => {
 
   it('a 429 says how long to wait, in the UI language, and until when "Try again" must wait', () => {
     const err = new RequestFailed('rate_limited', 'slow', 429, 12);
-    expect(describeFailure(err, strings('en'), 1000)).toEqual({
+    expect(describeFailure(err, strings(), 1000)).toEqual({
       text: 'Too many questions. Please wait 12 seconds and try again.',
       retry: true,
       until: 13_000,
     });
-    expect(describeFailure(err, strings('es'), 0).text).toBe('Demasiadas preguntas. Espera 12 segundos y reinténtalo.');
-    expect(describeFailure(new RequestFailed('network', 'x'), strings('en')).until).toBeUndefined();
+    expect(describeFailure(err, strings(TABLE.es), 0).text).toBe('Demasiadas preguntas. Espera 12 segundos y reinténtalo.');
+    expect(describeFailure(new RequestFailed('network', 'x'), strings()).until).toBeUndefined();
   });
 
   it('gives up after the timeout', async () => {
@@ -116,7 +117,7 @@ describe('ApiClient', () => {
       )) as typeof globalThis.fetch;
     const err = await failure(new ApiClient('https://bot.example', { fetch, timeoutMs: 20 }).ask('q'));
     expect(err.kind).toBe('timeout');
-    expect(describeFailure(err, strings('en')).text).toMatch(/too long/);
+    expect(describeFailure(err, strings()).text).toMatch(/too long/);
   });
 
   it('drops malformed citations instead of failing to render', async () => {

@@ -1,19 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { fill, isRtl, KEYS, pickLang, strings, TABLE } from './i18n.js';
+import { TABLE } from './i18n-table.js';
+import { fill, isRtl, KEYS, LANGS, pickLang, strings } from './i18n.js';
 
 describe('UI strings', () => {
   it('cover at least en, es, fr, de, pt, ar and zh, every row with every string', () => {
     expect(Object.keys(TABLE)).toEqual(expect.arrayContaining(['en', 'es', 'fr', 'de', 'pt', 'ar', 'zh']));
+    // The widget picks among LANGS; the Worker serves every other row as /widget/i18n/<lang>.
+    expect(Object.keys(TABLE)).toEqual(LANGS);
     for (const [lang, row] of Object.entries(TABLE)) {
       expect(row.split('|'), lang).toHaveLength(KEYS.length);
-      for (const value of Object.values(strings(lang))) expect(value.trim(), lang).not.toBe('');
+      for (const value of Object.values(strings(row))) expect(value.trim(), lang).not.toBe('');
     }
   });
 
   it('keep their {0} placeholders in every language', () => {
-    const en = strings('en');
-    for (const lang of Object.keys(TABLE)) {
-      const t = strings(lang);
+    const en = strings();
+    for (const [lang, row] of Object.entries(TABLE)) {
+      const t = strings(row);
       for (const k of KEYS) expect(t[k].includes('{0}'), `${lang}.${k}`).toBe(en[k].includes('{0}'));
     }
   });
@@ -33,6 +36,6 @@ describe('UI strings', () => {
   });
 
   it('fill in arguments', () => {
-    expect(fill(strings('fr').retryIn, 7)).toBe('Réessayer dans 7 s');
+    expect(fill(strings(TABLE.fr).retryIn, 7)).toBe('Réessayer dans 7 s');
   });
 });

@@ -1,3 +1,4 @@
+import { TABLE } from './i18n-table.js';
 import { describe, expect, it } from 'vitest';
 import { readableOn } from './colors.js';
 import { DEFAULT_ACCENT, readOptions } from './options.js';
@@ -58,20 +59,25 @@ describe('readOptions', () => {
   });
 
   it('takes the UI language from data-lang, else the page, else English; Arabic is right to left and starts on the left', () => {
-    expect(readOptions({ lang: 'es' }, SRC, 'fr')).toMatchObject({
+    // The widget fetches the chosen language's row (/widget/i18n/<lang>) and passes it here.
+    expect(readOptions({ lang: 'es' }, SRC, 'fr', TABLE.es)).toMatchObject({
       lang: 'es',
       dir: 'ltr',
       title: 'Pregunta a los resúmenes',
       placeholder: 'Haz una pregunta…',
     });
-    expect(readOptions({}, SRC, 'pt-BR')).toMatchObject({ lang: 'pt', title: 'Pergunte aos resúmenes'.replace('resúmenes', 'resumos') });
-    expect(readOptions({ lang: 'tlh' }, SRC, 'de')).toMatchObject({ lang: 'de' });
+    expect(readOptions({}, SRC, 'pt-BR', TABLE.pt)).toMatchObject({ lang: 'pt', title: 'Pergunte aos resumos' });
+    expect(readOptions({ lang: 'tlh' }, SRC, 'de', TABLE.de)).toMatchObject({ lang: 'de' });
     expect(readOptions({}, SRC, 'he')).toMatchObject({ lang: 'en', dir: 'ltr' });
-    const ar = readOptions({ lang: 'ar' }, SRC, 'en');
+    const ar = readOptions({ lang: 'ar' }, SRC, 'en', TABLE.ar);
     expect(ar).toMatchObject({ lang: 'ar', dir: 'rtl', position: 'left' });
-    expect(readOptions({ lang: 'ar', position: 'right' }, SRC).position).toBe('right');
+    expect(readOptions({ lang: 'ar', position: 'right' }, SRC, null, TABLE.ar).position).toBe('right');
     // Options given by the site win over the translated defaults.
-    expect(readOptions({ lang: 'zh', title: 'Ask us' }, SRC).title).toBe('Ask us');
+    expect(readOptions({ lang: 'zh', title: 'Ask us' }, SRC, null, TABLE.zh).title).toBe('Ask us');
+  });
+
+  it('falls back to English, left to right, when the strings of the language could not be fetched', () => {
+    expect(readOptions({ lang: 'ar' }, SRC)).toMatchObject({ lang: 'en', dir: 'ltr', title: 'Ask the briefs' });
   });
 
   it('reads data-offset as one or two pixel distances and ignores anything else', () => {

@@ -47,11 +47,15 @@ export const DEFAULT_ACCENT = '#0a66c2';
 
 const HEX = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
 
-/** Parse the `data-*` attributes; `base` is where the script was loaded from, `pageLang` the host page's `lang`. */
-export function readOptions(data: Record<string, string | undefined>, base: string, pageLang?: string | null): WidgetOptions {
+/**
+ * Parse the `data-*` attributes; `base` is where the script was loaded from, `pageLang` the host page's
+ * `lang`, `row` the strings of the chosen language (`/widget/i18n/<lang>`; without it, English).
+ */
+export function readOptions(data: Record<string, string | undefined>, base: string, pageLang?: string | null, row?: string): WidgetOptions {
   const accent = data.accent && HEX.test(data.accent.trim()) ? data.accent.trim() : DEFAULT_ACCENT;
-  const lang = pickLang(data.lang, pageLang);
-  const t = strings(lang);
+  const picked = pickLang(data.lang, pageLang);
+  const lang = row || picked === 'en' ? picked : 'en';
+  const t = strings(lang === 'en' ? undefined : row);
   const dir = isRtl(lang) ? 'rtl' : 'ltr';
   const position = data.position?.trim().toLowerCase();
   return {

@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { TABLE } from './i18n-table.js';
 import { describe, expect, it } from 'vitest';
 import type { AskResult } from './api.js';
 import { strings } from './i18n.js';
@@ -6,7 +7,7 @@ import { briefHref, formatDate, highlighted, plainAnswer, publisherHref, relativ
 
 const API = 'https://bot.example';
 const HOSTILE = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>';
-const ctx = (over: Partial<Ctx> = {}): Ctx => ({ doc: document, api: API, t: strings('en'), lang: 'en', ...over });
+const ctx = (over: Partial<Ctx> = {}): Ctx => ({ doc: document, api: API, t: strings(), lang: 'en', ...over });
 
 function citation(over: Partial<AskResult['citations'][number]> = {}): AskResult['citations'][number] {
   return {
@@ -169,7 +170,7 @@ describe('renderAnswer', () => {
       answer: 'The latest briefs:\nFirst. [1]\nSecond. [2]',
       citations: [citation({ snippet: 'First.', date: '2026-02-03' }), citation({ briefId: 'b2', title: 'Older', snippet: 'Second.', date: '2026-01-20' })],
     };
-    const node = renderAnswer(ctx({ lang: 'es', t: strings('es'), now }), result, 1, noop);
+    const node = renderAnswer(ctx({ lang: 'es', t: strings(TABLE.es), now }), result, 1, noop);
     expect(node.querySelector('blockquote')).toBeNull();
     const cards = Array.from(node.querySelectorAll('ul.news > li.card'));
     expect(cards.map((c) => c.querySelector('.source-title')!.textContent)).toEqual(['Petro optimistic about meeting', 'Older']);
@@ -237,7 +238,7 @@ describe('renderAnswer', () => {
       related: [{ briefId: HOSTILE, title: HOSTILE, date: null, url: null }],
     };
     const node = renderAnswer(ctx(), result, 1, noop);
-    node.append(renderUser(document, strings('en'), HOSTILE, 2));
+    node.append(renderUser(document, strings(), HOSTILE, 2));
     expect(node.querySelectorAll('img, script')).toHaveLength(0);
     expect(node.querySelector('.answer')!.textContent).toBe(`Said: ${HOSTILE} 1`);
     expect(node.querySelector('.source-title')!.textContent).toBe(HOSTILE);
@@ -250,7 +251,7 @@ describe('renderAnswer', () => {
     const node = renderAnswer(ctx(), { answered: true, answer: 'نص [1]', citations: [citation({ snippet: 'مقتطف آخر' })] }, 1, noop);
     for (const sel of ['.answer', '.source-title', '.snippet', 'cite']) expect(node.querySelector(sel)!.getAttribute('dir'), sel).toBe('auto');
     // The user's text decides its own direction, not the hidden speaker label before it.
-    const user = renderUser(document, strings('ar'), 'What is new?', 1);
+    const user = renderUser(document, strings(TABLE.ar), 'What is new?', 1);
     expect(user.hasAttribute('dir')).toBe(false);
     expect(user.querySelector('span:not(.sr-only)')!.getAttribute('dir')).toBe('auto');
     expect(user.querySelector('span:not(.sr-only)')!.textContent).toBe('What is new?');
@@ -262,7 +263,7 @@ describe('renderAnswer', () => {
 describe('renderError', () => {
   it('keeps "Try again" disabled with a countdown until the wait is over', async () => {
     let retried = 0;
-    const node = renderError(document, strings('en'), 'Too many questions.', 1, () => retried++, Date.now() + 1500);
+    const node = renderError(document, strings(), 'Too many questions.', 1, () => retried++, Date.now() + 1500);
     const btn = node.querySelector<HTMLButtonElement>('.retry')!;
     expect(btn.disabled).toBe(true);
     expect(btn.textContent).toBe('Try again in 2 s');

@@ -229,13 +229,9 @@ export function renderAnswer(ctx: Ctx, result: AskResult, msgId: number, handler
     // Relative days of the quote ("Friday") on the calendar, from their brief's date; the quote is unchanged.
     const times = (result.times ?? []).map((x) => `${x.phrase}: ${formatDate(x.date, ctx.lang)}${x.end ? `–${formatDate(x.end, ctx.lang)}` : ''}`);
     const expired = result.expired?.[0];
-    wrap.append(
-      el(doc, 'figure', { class: 'quote' }, text, attribution.length ? el(doc, 'figcaption', { class: 'attrib' }, ...attribution) : null),
-      ...[
-        times.length ? el(doc, 'p', { class: 'times', dir: 'auto' }, times.join(' · ')) : null,
-        expired ? el(doc, 'p', { class: 'note' }, fill(t.expired, formatDate(expired.expires, ctx.lang))) : null,
-      ].filter((x) => x !== null),
-    );
+    wrap.append(el(doc, 'figure', { class: 'quote' }, text, attribution.length ? el(doc, 'figcaption', { class: 'attrib' }, ...attribution) : null));
+    if (times.length) wrap.append(el(doc, 'p', { class: 'times', dir: 'auto' }, times.join(' · ')));
+    if (expired) wrap.append(el(doc, 'p', { class: 'note' }, fill(t.expired, formatDate(expired.expires, ctx.lang))));
   } else {
     wrap.append(text);
   }

@@ -1,3 +1,4 @@
+import { TABLE } from './i18n-table.js';
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiClient } from './api.js';
@@ -58,7 +59,9 @@ function memory(): KeyValue {
 
 let mounted: Widget[] = [];
 function make(fetch: typeof globalThis.fetch, data: Record<string, string> = {}, storage: KeyValue = memory()) {
-  const w = new Widget(readOptions(data, `${API}/widget.js`), { doc: document, storage, client: new ApiClient(API, { fetch }) }).mount();
+  // The strings of data-lang, as the widget fetches them from /widget/i18n/<lang> before mounting.
+  const row = data.lang ? TABLE[data.lang] : undefined;
+  const w = new Widget(readOptions(data, `${API}/widget.js`, null, row), { doc: document, storage, client: new ApiClient(API, { fetch }) }).mount();
   mounted.push(w);
   const $ = <T extends Element = HTMLElement>(sel: string) => w.root.querySelector<T & Element>(sel);
   const $$ = (sel: string) => Array.from(w.root.querySelectorAll(sel));

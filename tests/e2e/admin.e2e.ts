@@ -78,7 +78,7 @@ describe('/admin', () => {
     expect(text).toContain('I wanted the agenda, not the date.');
     expect(await page.locator('svg.chart').count()).toBe(1);
     // The two pension questions fall together under their shared words.
-    expect(await page.locator('tr', { hasText: 'pension reform vote' }).locator('td.n').first().innerText()).toMatch(/^[2-9]\d*$/);
+    expect(Number(await page.locator('tr', { hasText: 'pension reform vote' }).locator('td.n').first().innerText())).toBeGreaterThanOrEqual(2);
 
     await page.screenshot({ path: `${ARTIFACTS}/admin-dashboard.png`, fullPage: true });
     if (process.env.UPDATE_SCREENSHOTS) copyFileSync(`${ARTIFACTS}/admin-dashboard.png`, 'docs/insights-dashboard.png');

@@ -59,8 +59,8 @@ describe('widget on a host page of another origin', () => {
     await launcher.click();
     await expect.poll(() => page.locator('#bb-panel').isVisible()).toBe(true);
     // Latest-brief chips while the conversation is empty.
-    // (The seed brief has no date; a dated one shows how long ago it was published after its title.)
-    await expect.poll(() => page.locator('.intro .chip').allTextContents()).toEqual([SEED_TITLE]);
+    // The seed is dated (2026-01-30): its chip shows how long ago it was published after its title.
+    await expect.poll(() => page.locator('.intro .chip').allTextContents()).toEqual([expect.stringMatching(new RegExp(`^${SEED_TITLE}.+ago$`))]);
 
     await ask(page, QUESTION);
     const bot = page.locator('.msg.bot').last();
@@ -69,13 +69,14 @@ describe('widget on a host page of another origin', () => {
     expect(await bot.locator('.answer .marker').first().textContent()).toBe('1');
     // A quotation with its attribution: title · date · ¶n.
     expect(await bot.locator('figure.quote > blockquote.answer').count()).toBe(1);
-    expect(await bot.locator('figcaption').textContent()).toBe(`${SEED_TITLE} · ¶6`);
+    // Every answer says when: the brief's date is in the attribution.
+    expect(await bot.locator('figcaption').textContent()).toBe(`${SEED_TITLE} · Jan 30, 2026 · ¶6`);
     // One card per brief: the seed brief, with a ¶ link per cited passage; the quoted text is not repeated.
     const cited = bot.locator('ul.sources[aria-label=Cited]');
     expect(await cited.locator('> li.card').count()).toBe(1);
     const first = cited.locator('> li.card').first();
     expect(await first.locator('.source-title').textContent()).toBe(SEED_TITLE);
-    expect(await first.locator('.source-meta').textContent()).toBe('TA | AP Brief');
+    expect(await first.locator('.source-meta').textContent()).toBe('Jan 30, 2026 · TA | AP Brief');
     expect(await first.locator('.pn').allTextContents()).toEqual(['¶6']);
     expect(await first.locator('.snippet').count()).toBe(0);
     // Further passages are "More context", apart and styled apart, with their snippets and the question's words marked.

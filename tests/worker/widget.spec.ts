@@ -30,10 +30,10 @@ describe('/widget.js', () => {
     expect(WIDGET_ETAG).toBe(`"${hex.slice(0, 32)}"`);
   });
 
-  it('stays within its budget of 16 KB gzipped (as served, default compression)', async () => {
+  it('stays within its budget of 15 KB gzipped (as served, default compression)', async () => {
     const js = await (await SELF.fetch(`${BASE}/widget.js`)).arrayBuffer();
     const gz = await new Response(new Blob([js]).stream().pipeThrough(new CompressionStream('gzip'))).arrayBuffer();
-    expect(gz.byteLength).toBeLessThanOrEqual(16 * 1024);
+    expect(gz.byteLength).toBeLessThanOrEqual(15 * 1024);
   });
 
   it('answers 304 with no body when If-None-Match matches (also weak, in a list, or *)', async () => {
@@ -61,6 +61,24 @@ describe('/widget.js', () => {
     expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     const other = await SELF.fetch(`${BASE}/widget.js?v=old`);
     expect(other.headers.get('cache-control')).not.toContain('immutable');
+  });
+});
+
+describe("/widget/i18n/:lang (the widget's strings in one language, fetched before it mounts)", () => {
+  it("serves a language's row to any origin, and 404 JSON for one it does not have", async () => {
+    const res = await SELF.fetch(`${BASE}/widget/i18n/ar?v=${WIDGET_HASH}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
+    const row = await res.text();
+    expect(row.split('|')[0]).toBe('اسأل الموجزات');
+    // Only English is in /widget.js: the Arabic strings are not.
+    expect(await (await SELF.fetch(`${BASE}/widget.js`)).text()).not.toContain('اسأل الموجزات');
+    for (const lang of ['xx', 'constructor', '__proto__']) {
+      const bad = await SELF.fetch(`${BASE}/widget/i18n/${lang}`);
+      expect(bad.status, lang).toBe(404);
+      expect((await bad.json<{ error: { code: string } }>()).error.code).toBe('not_found');
+    }
   });
 });
 

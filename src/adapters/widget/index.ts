@@ -8,6 +8,8 @@ import { etag } from 'hono/etag';
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../../env.js';
 import { WIDGET_HASH, WIDGET_JS } from '../../generated/widget-bundle.js';
+import { TABLE } from '../../widget/i18n-table.js';
+import { ApiError, jsonError } from '../errors.js';
 import { briefListPage, briefPage, demoPage, notFoundPage } from './pages.js';
 
 export const WIDGET_ETAG = `"${WIDGET_HASH}"`;
@@ -64,6 +66,21 @@ export function widget() {
       'X-Content-Type-Options': 'nosniff',
     };
     return c.body(WIDGET_JS, 200, { ...headers, 'Content-Type': 'text/javascript; charset=utf-8' });
+  });
+
+  // The widget's UI strings in one language (src/widget/i18n-table.ts), fetched by the widget for its
+  // language before it mounts: `/widget.js` carries English only.
+  app.get('/widget/i18n/:lang', cached, (c) => {
+    const lang = c.req.param('lang');
+    const row = Object.hasOwn(TABLE, lang) ? TABLE[lang] : undefined;
+    if (!row) return jsonError(c, new ApiError(404, 'not_found', `No widget strings for language "${lang.slice(0, 20)}"`));
+    return c.body(row, 200, {
+      'Content-Type': 'text/plain; charset=utf-8',
+      'Cache-Control': 'public, max-age=86400',
+      'Access-Control-Allow-Origin': '*',
+      'Cross-Origin-Resource-Policy': 'cross-origin',
+      'X-Content-Type-Options': 'nosniff',
+    });
   });
 
   app.get('/', cached, (c) => page(c, demoPage(new URL(c.req.url).origin, c.var.engine.list(5))));
