@@ -1,5 +1,8 @@
-import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
+
+// The question log's schema (migrations/), applied to the tests' local D1 by tests/worker/apply-migrations.ts.
+const migrations = await readD1Migrations('./migrations');
 
 // Two projects, as hono does: the pure core (and CLI) in Node, the Worker in workerd.
 export default defineConfig({
@@ -37,6 +40,9 @@ export default defineConfig({
                 LINE_CHANNEL_ACCESS_TOKEN: 'line-test-access-token',
                 // The OpenAI-compatible API's bearer key (tests/worker/openai.spec.ts).
                 BRIEFBOT_API_KEY: 'test-briefbot-key',
+                // The /admin dashboard's token (tests/worker/insights.spec.ts).
+                ADMIN_TOKEN: 'test-admin-token-0123456789',
+                TEST_MIGRATIONS: migrations,
               },
               // The suite sends hundreds of requests from one address: the production limits
               // (wrangler.toml) would refuse most of them. tests/worker/rate-limit.spec.ts puts
@@ -52,6 +58,7 @@ export default defineConfig({
         test: {
           name: 'worker',
           include: ['tests/worker/**/*.spec.ts'],
+          setupFiles: ['tests/worker/apply-migrations.ts'],
         },
       },
       {

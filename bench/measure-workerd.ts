@@ -31,7 +31,10 @@ export async function measureWorkerd(
     modules: true,
     scriptPath: join(outdir, main),
     modulesRoot: outdir,
-    modulesRules: [{ type: 'Data', include: ['**/*.bin'] }],
+    modulesRules: [
+      { type: 'Data', include: ['**/*.bin'] },
+      { type: 'Text', include: ['**/*.sql'] },
+    ],
     compatibilityDate: '2026-04-20',
     kvNamespaces: options.kv ?? [],
     r2Buckets: options.r2 ?? [],
@@ -83,7 +86,10 @@ export async function measureSharded(outdir: string, objects: Map<string, Uint8A
       modules: true,
       scriptPath: join(outdir, main),
       modulesRoot: outdir,
-      modulesRules: [{ type: 'Data', include: ['**/*.bin'] }],
+      modulesRules: [
+        { type: 'Data', include: ['**/*.bin'] },
+        { type: 'Text', include: ['**/*.sql'] },
+      ],
       compatibilityDate: '2026-04-20',
       kvNamespaces: ['STATE'],
       r2Buckets: ['SHARDS'],

@@ -41,6 +41,7 @@ import { measureSharded, measureWorkerd, type ShardedFigures, type WorkerdFigure
 import { splitIntoShards } from '../src/core/sharded.js';
 import { buildBytes, KINDS, LABEL, type Kind } from './variants.js';
 import { dryRun, workerDir, writeWorker } from './workers.js';
+import { loggingLine, measureLogging } from './insights.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const MiB = 1024 * 1024;
@@ -319,6 +320,7 @@ async function main(): Promise<number> {
     `Largest Reuters collection whose Worker fits 3 MB gz (free plan): ${fitsAll(3 * MiB)}.`,
     `Largest that fits 10 MB gz (paid plan): ${fitsAll(10 * MiB)}.`,
     lexicon,
+    loggingLine(measureLogging(timed.slice(0, 200))),
   ];
   const ratios = ratioTable(rows);
   const md =

@@ -98,7 +98,7 @@ async function main(argv: string[]): Promise<void> {
     await callApi(base, token, 'setWebhook', {
       url,
       secret_token: secret,
-      allowed_updates: ['message'],
+      allowed_updates: ['message', 'callback_query'],
       drop_pending_updates: argv.includes('--drop-pending'),
     });
     console.log(`Webhook set: ${url}`);

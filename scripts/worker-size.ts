@@ -44,10 +44,11 @@ export async function bundleWorker(options: { root?: string; indexData?: string 
   const root = options.root ?? ROOT;
   const plugins: Plugin[] = [
     {
-      // Data modules (`[[rules]] type = "Data"` in wrangler.toml) are separate files of the upload, not code.
+      // Data and Text modules (`[[rules]]` in wrangler.toml: the index, the lexicon, the insights schema) are
+      // separate files of the upload, not code.
       name: 'briefbot-data-modules',
       setup(b) {
-        b.onResolve({ filter: /\.bin$/ }, (args) => ({ path: args.path, external: true }));
+        b.onResolve({ filter: /\.(bin|sql)$/ }, (args) => ({ path: args.path, external: true }));
         if (options.indexData !== undefined) {
           const contents = options.indexData;
           b.onResolve({ filter: /[/\\]generated[/\\]index-data(\.js|\.ts)?$/ }, () => ({ path: 'index-data.ts', namespace: 'briefbot-index-data' }));

@@ -9,6 +9,7 @@ import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import { secureHeaders } from 'hono/secure-headers';
+import { admin } from './adapters/admin/index.js';
 import { channelStatus } from './adapters/chat/index.js';
 import { discord } from './adapters/discord/index.js';
 import { ApiError, asApiError, jsonError, onJsonError } from './adapters/errors.js';
@@ -82,6 +83,13 @@ export function createApp(getEngine: (env: Env) => Engine | Promise<Engine>) {
     '/api/*',
     limitClients((c) => jsonError(c, new ApiError(429, 'rate_limited', `Too many requests: please wait ${RETRY_AFTER_SECONDS} seconds and try again.`))),
   );
+  // The dashboard too (its login form would otherwise invite guessing).
+  for (const path of ['/admin', '/admin/*']) {
+    app.use(
+      path,
+      limitClients((c) => jsonError(c, new ApiError(429, 'rate_limited', `Too many requests: please wait ${RETRY_AFTER_SECONDS} seconds and try again.`))),
+    );
+  }
   app.use(
     '/mcp',
     limitClients((c) => mcpError(c, new ApiError(429, 'rate_limited', `Too many requests: please wait ${RETRY_AFTER_SECONDS} seconds and try again.`))),
@@ -118,6 +126,8 @@ export function createApp(getEngine: (env: Env) => Engine | Promise<Engine>) {
   app.route('/webhooks/twilio', twilio());
   app.route('/webhooks/line', line());
   app.route('/v1', openaiApp());
+  // The editorial insights dashboard (docs/insights.md); 404 until ADMIN_TOKEN or Cloudflare Access is configured.
+  app.route('/admin', admin());
   // Model Context Protocol for AI assistants (docs/mcp.md).
   app.route('/mcp', mcpApp());
 

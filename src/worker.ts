@@ -11,6 +11,7 @@ import { Lexicon } from './core/lexicon.js';
 import type { Env } from './env.js';
 import { INDEX_DATA } from './generated/index-data.js';
 import LEXICON_DATA from './generated/lexicon.bin';
+import { insightsDb, purgeOld, retentionDays } from './storage/insights.js';
 import { shardedEngine } from './storage/r2-shards.js';
 
 let engine: Engine | undefined;
@@ -33,6 +34,22 @@ export function engineFor(env: Env): Engine | Promise<Engine> {
   return env.STORAGE_MODE === 'r2' ? shardedEngine(env, bundledLexicon()) : bundledEngine();
 }
 
-export default createApp(engineFor);
+const app = createApp(engineFor);
+
+/**
+ * The daily cron (`[triggers]` in wrangler.toml): delete logged questions and
+ * their feedback older than `INSIGHTS_RETENTION_DAYS` (default 90; docs/insights.md).
+ */
+async function purgeInsights(controller: Pick<ScheduledController, 'scheduledTime'>, env: Env): Promise<void> {
+  const db = insightsDb(env);
+  if (!db) return;
+  const deleted = await purgeOld(db, retentionDays(env), controller.scheduledTime);
+  if (deleted > 0) console.log(`briefbot: deleted ${deleted} logged questions past retention`);
+}
+
+export default {
+  fetch: app.fetch,
+  scheduled: (controller, env, ctx) => ctx.waitUntil(purgeInsights(controller, env)),
+} satisfies ExportedHandler<Env>;
 
 export { ChatState } from './storage/chat-state.js';

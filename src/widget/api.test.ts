@@ -37,7 +37,7 @@ describe('ApiClient', () => {
     const s = server(() => json(ANSWER));
     const client = new ApiClient('https://bot.example', { fetch: s.fetch });
     const a = await client.ask('When & where?');
-    expect(s.calls).toEqual(['https://bot.example/api/ask?q=When%20%26%20where%3F']);
+    expect(s.calls).toEqual(['https://bot.example/api/ask?q=When%20%26%20where%3F&client=widget']);
     expect(a.answered).toBe(true);
     expect(a.citations).toHaveLength(1);
   });
@@ -45,7 +45,7 @@ describe('ApiClient', () => {
   it('sends the conversation id so the server can read follow-ups', async () => {
     const s = server(() => json(ANSWER));
     await new ApiClient('https://bot.example', { fetch: s.fetch }).ask('And then?', 'w-abc');
-    expect(s.calls).toEqual(['https://bot.example/api/ask?q=And%20then%3F&conversationId=w-abc']);
+    expect(s.calls).toEqual(['https://bot.example/api/ask?q=And%20then%3F&conversationId=w-abc&client=widget']);
   });
 
   it('returns the conversation id the server issued', async () => {
@@ -61,7 +61,7 @@ describe('ApiClient', () => {
     );
     const a = await new ApiClient('https://bot.example', { fetch: s.fetch }).ask('Q?', 'gone');
     expect(a.conversationId).toBe('srv-2');
-    expect(s.calls).toEqual(['https://bot.example/api/ask?q=Q%3F&conversationId=gone', 'https://bot.example/api/ask?q=Q%3F']);
+    expect(s.calls).toEqual(['https://bot.example/api/ask?q=Q%3F&conversationId=gone&client=widget', 'https://bot.example/api/ask?q=Q%3F&client=widget']);
   });
 
   it('lists the latest briefs', async () => {

@@ -7,7 +7,7 @@ import type { Answer } from '../core/types.js';
 import { fill, type Strings } from './i18n.js';
 
 /** `GET /api/ask` body (`kind` as in the core's `ChatReply`: "answer", "no_answer", "latest"…). */
-export type AskResult = Answer & { kind?: string; query?: { tookMs: number }; conversationId?: string };
+export type AskResult = Answer & { kind?: string; query?: { tookMs: number }; conversationId?: string; answerId?: string };
 
 /** A brief as listed by `GET /api/briefs`. */
 export interface BriefItem {
@@ -82,7 +82,8 @@ export class ApiClient {
    */
   async ask(question: string, conversationId?: string): Promise<AskResult> {
     const once = (id?: string) =>
-      this.get<AskResult>(`/api/ask?q=${encodeURIComponent(question)}${id ? `&conversationId=${encodeURIComponent(id)}` : ''}`).then(checkAnswer);
+      // client=widget: the question log counts the widget's questions apart (docs/insights.md).
+      this.get<AskResult>(`/api/ask?q=${encodeURIComponent(question)}${id ? `&conversationId=${encodeURIComponent(id)}` : ''}&client=widget`).then(checkAnswer);
     try {
       return await once(conversationId);
     } catch (err) {
@@ -90,6 +91,17 @@ export class ApiClient {
       if (conversationId && err instanceof RequestFailed && err.code === 'invalid_conversation') return once();
       throw err;
     }
+  }
+
+  /** A reader's vote on an answer (`POST /api/feedback`); rejects when it was not stored. */
+  async feedback(answerId: string, rating: 'up' | 'down'): Promise<void> {
+    const res = await this.fetchImpl(this.base + '/api/feedback', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ answerId, rating }),
+      signal: AbortSignal.timeout(this.timeoutMs),
+    });
+    if (!res.ok) throw new RequestFailed('rejected', String(res.status), res.status);
   }
 
   /** The newest briefs. */
@@ -143,6 +155,7 @@ function checkAnswer(body: AskResult): AskResult {
     citations: body.citations.filter((c) => c && typeof c.briefId === 'string' && typeof c.snippet === 'string'),
     ...(Array.isArray(body.related) ? { related: body.related.filter((r) => r && typeof r.briefId === 'string') } : {}),
     ...(typeof body.conversationId === 'string' ? { conversationId: body.conversationId } : {}),
+    ...(typeof body.answerId === 'string' ? { answerId: body.answerId } : {}),
     // Dates (issue 17): earlier-context markers, relative days placed on the calendar, expired sources.
     ...(Array.isArray(body.earlier) ? { earlier: body.earlier.filter((n) => typeof n === 'number') } : {}),
     ...(Array.isArray(body.times)

@@ -42,13 +42,19 @@ export const KEYS = [
   'updated',
   'earlier',
   'expired',
+  'fbAsk',
+  'fbShort',
+  'fbUp',
+  'fbDown',
+  'fbThanks',
+  'fbFailed',
 ] as const;
 
 type Key = (typeof KEYS)[number];
 
 /** The English row, in {@link KEYS} order, fields separated by `|` (the other languages: `i18n-table.ts`). */
 export const EN =
-  "Ask the briefs|Hi! Ask me about the news briefs. I answer with quotes and cite my sources.|Ask a question…|Open chat: {0}|Close chat: {0}|Close|Clear|Conversation|Send question|Searching the briefs…|Conversation cleared.|Sources: {0}.|Try asking|Latest briefs|Related briefs|Cited|More context|Source {0}|(opens in a new tab)|You:|Try again|Try again in {0} s|Can't reach the service. Check your connection and try again.|The service is taking too long. Please try again.|Too many questions. Please wait {0} seconds and try again.|Something went wrong on our side. Please try again.|Earlier messages were removed.|Still answering: I'll ask this next.|Please wait {0} seconds.|updated {0}|Earlier, {0}:|May be out of date: this brief expired {0}.";
+  "Ask the briefs|Hi! Ask me about the news briefs. I answer with quotes and cite my sources.|Ask a question…|Open chat: {0}|Close chat: {0}|Close|Clear|Conversation|Send question|Searching the briefs…|Conversation cleared.|Sources: {0}.|Try asking|Latest briefs|Related briefs|Cited|More context|Source {0}|(opens in a new tab)|You:|Try again|Try again in {0} s|Can't reach the service. Check your connection and try again.|The service is taking too long. Please try again.|Too many questions. Please wait {0} seconds and try again.|Something went wrong on our side. Please try again.|Earlier messages were removed.|Still answering: I'll ask this next.|Please wait {0} seconds.|updated {0}|Earlier, {0}:|May be out of date: this brief expired {0}.|Was this answer helpful?|Helpful?|Helpful|Not helpful|Thanks for your feedback!|Couldn't send your feedback.";
 
 /** Languages with a row: English here, the others served as packs at `/widget/i18n/<lang>` (see `i18n-table.ts`). */
 export const LANGS = ['en', 'es', 'fr', 'de', 'pt', 'ar', 'zh'];

@@ -6,6 +6,7 @@
 import type { Citation, Range, RelatedBrief } from '../core/types.js';
 import type { AskResult } from './api.js';
 import { fill, type Strings } from './i18n.js';
+import { renderFeedback, type SendFeedback } from './feedback.js';
 
 type Attrs = Record<string, string | number | boolean | undefined>;
 type Child = Node | string | null | undefined | false;
@@ -134,6 +135,8 @@ export function plainAnswer(answer: string): string {
 export interface AnswerHandlers {
   /** A footnote marker was activated. */
   onMarker(n: number, message: HTMLElement): void;
+  /** Sends a reader's vote on an answer (feedback.ts); without it, no thumbs. */
+  onFeedback?: SendFeedback;
 }
 
 const norm = (s: string) =>
@@ -232,6 +235,8 @@ export function renderAnswer(ctx: Ctx, result: AskResult, msgId: number, handler
   } else {
     wrap.append(text);
   }
+  // Right under the answer (before its sources, so the sources stay the last stop before the input).
+  if (result.answered && result.answerId && handlers.onFeedback) wrap.append(renderFeedback(doc, t, result.answerId, handlers.onFeedback));
 
   const quoted = quotedBy(result.answer);
   const sections: [string, Item[], string][] = [

@@ -15,6 +15,7 @@ import type { WidgetOptions } from './options.js';
 import { el, plainAnswer, questionChip, relativeDate, renderAnswer, renderChips, renderError, renderUser, speaker, type Ctx } from './render.js';
 import { Conversation, type KeyValue, type Message } from './store.js';
 import { CSS } from './styles.js';
+import { FEEDBACK_CSS } from './feedback.js';
 
 /** Below this width or height the panel is a full-screen modal (must match styles.ts). */
 const MODAL_QUERY = '(max-width: 560px), (max-height: 560px)';
@@ -435,6 +436,7 @@ export class Widget {
           target.classList.add('flash');
           setTimeout(() => target.classList.remove('flash'), 1600);
         },
+        onFeedback: (answerId, rating) => this.#client.feedback(answerId, rating),
       },
       m.question,
     );
@@ -502,10 +504,10 @@ export class Widget {
   #adoptStyles(): void {
     try {
       const sheet = new CSSStyleSheet();
-      sheet.replaceSync(CSS);
+      sheet.replaceSync(CSS + FEEDBACK_CSS);
       this.root.adoptedStyleSheets = [sheet];
     } catch {
-      this.root.append(el(this.#doc, 'style', {}, CSS));
+      this.root.append(el(this.#doc, 'style', {}, CSS + FEEDBACK_CSS));
     }
   }
 }

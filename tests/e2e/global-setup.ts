@@ -5,7 +5,7 @@
  * host origin, so `localhost:<same port>` serves as a site that is not allowed.
  * @module
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import type { TestProject } from 'vitest/node';
@@ -18,6 +18,9 @@ declare module 'vitest' {
     blockedHostUrl: string;
   }
 }
+
+/** The /admin token of the e2e Worker. */
+export const E2E_ADMIN_TOKEN = 'e2e-admin-token-0123456789';
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -94,6 +97,14 @@ export default async function setup(project: TestProject) {
   const workerUrl = `http://127.0.0.1:${workerPort}`;
   const hostUrl = `http://127.0.0.1:${hostPort}`;
 
+  // The question log's schema (migrations/) in the same local state wrangler dev uses.
+  const migrate = spawnSync(
+    process.execPath,
+    ['node_modules/wrangler/bin/wrangler.js', 'd1', 'migrations', 'apply', 'INSIGHTS', '--local', '--persist-to', '.wrangler/e2e-state'],
+    { env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true', NO_COLOR: '1' }, encoding: 'utf8' },
+  );
+  if (migrate.status !== 0) throw new Error(`wrangler d1 migrations apply failed:\n${migrate.stdout}\n${migrate.stderr}`);
+
   let output = '';
   const wrangler = spawn(
     process.execPath,
@@ -108,6 +119,9 @@ export default async function setup(project: TestProject) {
       String(inspectorPort),
       '--var',
       `CORS_ORIGINS:${hostUrl}`,
+      // The /admin dashboard (tests/e2e/admin.e2e.ts).
+      '--var',
+      `ADMIN_TOKEN:${E2E_ADMIN_TOKEN}`,
       '--persist-to',
       '.wrangler/e2e-state',
       '--show-interactive-dev-session=false',

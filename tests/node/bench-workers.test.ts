@@ -71,7 +71,10 @@ describe('bench Workers', () => {
       modules: true,
       scriptPath: join(outdir, 'worker.js'),
       modulesRoot: outdir,
-      modulesRules: [{ type: 'Data', include: ['**/*.bin'] }],
+      modulesRules: [
+        { type: 'Data', include: ['**/*.bin'] },
+        { type: 'Text', include: ['**/*.sql'] },
+      ],
       compatibilityDate: '2026-04-20',
       kvNamespaces: ['STATE'],
       r2Buckets: ['SHARDS'],

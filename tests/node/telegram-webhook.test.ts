@@ -33,7 +33,9 @@ beforeAll(async () => {
       }
       const method = req.url.split('/').pop();
       const result =
-        method === 'getWebhookInfo' ? { url: 'https://bot.example.com/webhooks/telegram', pending_update_count: 0, allowed_updates: ['message'] } : true;
+        method === 'getWebhookInfo'
+          ? { url: 'https://bot.example.com/webhooks/telegram', pending_update_count: 0, allowed_updates: ['message', 'callback_query'] }
+          : true;
       res.end(JSON.stringify({ ok: true, result }));
     });
   });
@@ -65,7 +67,7 @@ describe('telegram:webhook script', () => {
           body: {
             url: 'https://bot.example.com/webhooks/telegram',
             secret_token: 'my-Secret_Token-123',
-            allowed_updates: ['message'],
+            allowed_updates: ['message', 'callback_query'],
             drop_pending_updates: true,
           },
         },

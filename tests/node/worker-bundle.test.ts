@@ -17,7 +17,7 @@ it('the Worker bundle holds neither the brief parser nor the Markdown parser', a
     conditions: ['workerd', 'worker', 'browser'],
     mainFields: ['module', 'main'],
     external: ['cloudflare:*', 'node:*'],
-    loader: { '.bin': 'binary' },
+    loader: { '.bin': 'binary', '.sql': 'text' },
     logLevel: 'silent',
   });
   const inputs = Object.keys(result.metafile.inputs);

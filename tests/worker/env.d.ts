@@ -6,6 +6,8 @@ declare global {
       /** A real limiter at 3 requests a minute (vitest.config.mts), for the rate-limit tests. */
       TIGHT_RATE_LIMIT: RateLimit;
       BRIEFBOT_API_KEY: string;
+      /** The D1 migrations (migrations/), applied by tests/worker/apply-migrations.ts. */
+      TEST_MIGRATIONS: import('cloudflare:test').D1Migration[];
     }
   }
 }

@@ -56,8 +56,8 @@ async function call(path: string, e: object = r2Env) {
 
 /** The answer without its timing. */
 function answerOf(body: Record<string, unknown>) {
-  // The API's conversation fields (kind, followUp, conversationId) are not part of the answer.
-  const { query: _q, kind: _k, followUp: _f, conversationId: _c, ...rest } = body;
+  // The API's conversation fields (kind, followUp, conversationId) and the question log's answerId are not part of the answer.
+  const { query: _q, kind: _k, followUp: _f, conversationId: _c, answerId: _a, ...rest } = body;
   return rest;
 }
 

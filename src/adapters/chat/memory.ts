@@ -16,6 +16,7 @@ import type { Engine } from '../../core/engine.js';
 import type { Turn } from '../../core/types.js';
 import type { Env } from '../../env.js';
 import type { BeginRequest, BeginResult } from '../../storage/chat-state.js';
+import { logReply, type LogContext } from '../insights/record.js';
 
 /** Default inactivity before a conversation is forgotten. */
 const DEFAULT_CONVERSATION_TTL_MINUTES = 30;
@@ -55,11 +56,14 @@ export interface ConverseOptions extends ChatOptions {
   mustBeIssued?: boolean;
   /** The channels: the platform's delivery id and how long to remember it. */
   delivery?: { id: string; ttlSeconds: number };
+  /** Log the question to the insights (docs/insights.md): which surface asked, and where the write runs. */
+  log?: LogContext;
 }
 
 export type ConverseResult =
   /** `remembered`: the turn is stored (false when storage failed and the answer went without memory). */
-  { status: 'answered'; reply: ChatReply; remembered: boolean } | { status: 'duplicate' } | { status: 'unknown' };
+  /** `answerId`: the logged question's id, for feedback (absent when not logged). */
+  { status: 'answered'; reply: ChatReply; remembered: boolean; answerId?: string } | { status: 'duplicate' } | { status: 'unknown' };
 
 /**
  * Answer one message of a remembered conversation: read its turns (claiming the
@@ -70,7 +74,8 @@ export type ConverseResult =
  * const result = await converse(c.var.engine, c.env, `telegram:${chat.id}`, text, { delivery: { id, ttlSeconds } });
  */
 export async function converse(engine: Engine, env: Env, key: string, text: string, options: ConverseOptions = {}): Promise<ConverseResult> {
-  const { now = Date.now(), issue, mustBeIssued, delivery, ...chatOptions } = options;
+  const started = performance.now();
+  const { now = Date.now(), issue, mustBeIssued, delivery, log, ...chatOptions } = options;
   const ttlMs = conversationTtlSeconds(env) * 1000;
   const state = stateOf(env, key);
   let history: Turn[] = [];
@@ -91,6 +96,8 @@ export async function converse(engine: Engine, env: Env, key: string, text: stri
   }
   // engine.run loads the index shards the turn reads first (R2 storage); bundled, it just runs it.
   const { reply, history: next } = await engine.run([...history.map((t) => t.question), text], () => chat(engine, text, history, chatOptions));
+  // Written in the background (waitUntil): no added latency, and a failed write is only logged.
+  const answerId = logReply(env, log, text, reply, performance.now() - started, now);
   // Any message counts as activity: saving again restarts the inactivity TTL.
   if (state && stored && (issue || next !== history || next.length > 0)) {
     try {
@@ -100,5 +107,5 @@ export async function converse(engine: Engine, env: Env, key: string, text: stri
       stored = false;
     }
   }
-  return { status: 'answered', reply, remembered: stored };
+  return { status: 'answered', reply, remembered: stored, ...(answerId ? { answerId } : {}) };
 }

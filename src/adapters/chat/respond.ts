@@ -20,6 +20,7 @@ import type { Env } from '../../env.js';
 import { DEDUPE_TTL_SECONDS } from './dedupe.js';
 import { converse } from './memory.js';
 import { chatRateLimited } from '../rate-limit.js';
+import type { Background, LoggedReply } from '../insights/record.js';
 
 /** Names of the messaging channels. */
 export type ChannelName = 'telegram' | 'slack' | 'whatsapp' | 'discord' | 'twilio' | 'line';
@@ -45,17 +46,29 @@ export const SLOW_DOWN: ChatReply = { kind: 'notice', answered: false, answer: S
  *                numbers only hashed, see `hashedId`); the memory key
  * @param text    the user's text with any bot mention already removed
  * @param deliveryId the platform's id of this delivery, when it retries deliveries
+ * @param background where the question log is written (`backgroundOf(c)`); the reply then
+ *                carries the `answerId` readers vote on (feedback buttons)
  *
  * @example
  * const reply = await respond(c.var.engine, c.env, 'telegram', `telegram:${chat.id}`, 'When is Petro meeting Trump?', String(update.update_id));
  * if (reply) return c.json(renderTelegramReply(msg, formatReply(reply, 'telegram')));
  */
-export async function respond(engine: Engine, env: Env, channel: ChannelName, chatKey: string, text: string, deliveryId?: string): Promise<ChatReply | null> {
+export async function respond(
+  engine: Engine,
+  env: Env,
+  channel: ChannelName,
+  chatKey: string,
+  text: string,
+  deliveryId?: string,
+  background?: Background,
+): Promise<LoggedReply | null> {
   const limited = await chatRateLimited(env, chatKey);
   if (limited) return limited === 'notify' ? SLOW_DOWN : null;
   const delivery = deliveryId === undefined ? undefined : { id: deliveryId, ttlSeconds: DEDUPE_TTL_SECONDS[channel] };
-  const result = await converse(engine, env, chatKey, text, delivery ? { delivery } : {});
-  return result.status === 'answered' ? result.reply : null;
+  const log = { surface: channel, ...(background ? { background } : {}) };
+  const result = await converse(engine, env, chatKey, text, delivery ? { delivery, log } : { log });
+  if (result.status !== 'answered') return null;
+  return result.answerId ? { ...result.reply, answerId: result.answerId } : result.reply;
 }
 
 /**

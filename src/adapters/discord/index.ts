@@ -24,6 +24,7 @@ import {
   type Payload,
 } from '../chat/index.js';
 import { ApiError } from '../errors.js';
+import { backgroundOf } from '../insights/record.js';
 import { verifyDiscordSignature } from './verify.js';
 
 export { verifyDiscordSignature };
@@ -84,7 +85,7 @@ export function discord() {
       throw new ApiError(400, 'bad_request', `Unsupported interaction type: ${JSON.stringify(interaction.type ?? null)}.`);
     }
     // An interaction must be answered: a chat over its limit is told to slow down every time.
-    const reply = (await respond(c.var.engine, c.env, 'discord', interaction.chatKey, interaction.text)) ?? SLOW_DOWN;
+    const reply = (await respond(c.var.engine, c.env, 'discord', interaction.chatKey, interaction.text, undefined, backgroundOf(c))) ?? SLOW_DOWN;
     // Answers and lists are shared with the channel; help and notices are for the asker only.
     return c.json(renderDiscordResponse(formatReply(reply, 'discord', LENGTH_LIMITS.discord), !sharedReply(reply)));
   });

@@ -11,7 +11,7 @@
  * requests are validated with those `zod/mini` schemas ({@link validate}).
  * @module
  */
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { validator } from 'hono/validator';
 import type * as z from 'zod/mini';
 import { limitBody } from '../body-limit.js';
@@ -20,34 +20,44 @@ import { converse, MISSING_STATE_BINDING } from '../chat/memory.js';
 import type { AppEnv, Env } from '../../env.js';
 import { ApiError } from '../errors.js';
 import type { BriefDetail } from './responses.js';
-import { askGet, askPost, getBrief, honoPath, listBriefs, MAX_BODY_BYTES } from './routes.js';
+import { askGet, askPost, feedbackPost, getBrief, honoPath, listBriefs, MAX_BODY_BYTES } from './routes.js';
+import { recordFeedback } from '../insights/feedback.js';
+import { backgroundOf, type LogContext } from '../insights/record.js';
 
 /** The JSON API as a Hono sub-app. */
 export function api() {
   const app = new Hono<AppEnv>();
 
-  app.post(
-    honoPath(askPost),
-    limitBody(MAX_BODY_BYTES, () => {
-      throw new ApiError(413, 'payload_too_large', `The request body must be at most ${MAX_BODY_BYTES} bytes`);
-    }),
-    async (c, next) => {
-      const type = c.req.header('content-type') ?? '';
-      if (!/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(type)) {
-        throw new ApiError(415, 'unsupported_media_type', 'Send the question as JSON with "Content-Type: application/json"');
-      }
-      await next();
-    },
-    validate('json', askPost.request.body),
-    async (c) => {
-      const { question, limit, conversationId } = c.req.valid('json');
-      return c.json(await answer(c.var.engine, c.env, question, limit, conversationId), 200);
-    },
-  );
+  const bodyLimit = limitBody(MAX_BODY_BYTES, () => {
+    throw new ApiError(413, 'payload_too_large', `The request body must be at most ${MAX_BODY_BYTES} bytes`);
+  });
+  const jsonOnly: MiddlewareHandler = async (c, next) => {
+    const type = c.req.header('content-type') ?? '';
+    if (!/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(type)) {
+      throw new ApiError(415, 'unsupported_media_type', 'Send the request as JSON with "Content-Type: application/json"');
+    }
+    await next();
+  };
+
+  app.post(honoPath(askPost), bodyLimit, jsonOnly, validate('json', askPost.request.body), async (c) => {
+    const { question, limit, conversationId, client } = c.req.valid('json');
+    const log: LogContext = { surface: client ?? 'api', background: backgroundOf(c) };
+    return c.json(await answer(c.var.engine, c.env, question, limit, conversationId, log), 200);
+  });
 
   app.get(honoPath(askGet), validate('query', askGet.request.query), async (c) => {
-    const { q, limit, conversationId } = c.req.valid('query');
-    return c.json(await answer(c.var.engine, c.env, q, limit, conversationId), 200);
+    const { q, limit, conversationId, client } = c.req.valid('query');
+    const log: LogContext = { surface: client ?? 'api', background: backgroundOf(c) };
+    return c.json(await answer(c.var.engine, c.env, q, limit, conversationId, log), 200);
+  });
+
+  app.post(honoPath(feedbackPost), bodyLimit, jsonOnly, validate('json', feedbackPost.request.body), async (c) => {
+    const { answerId, rating, comment } = c.req.valid('json');
+    const outcome = await recordFeedback(c.env, answerId, rating, comment);
+    if (outcome === 'off')
+      throw new ApiError(404, 'feedback_off', 'Feedback is off on this server: the question log (the INSIGHTS D1 binding) is not configured.');
+    if (outcome === 'unknown') throw new ApiError(404, 'unknown_answer', 'answerId: no answer with this id (it was never issued, or it is past retention).');
+    return c.json({ answerId, rating, stored: true as const }, 200);
   });
 
   app.get(honoPath(listBriefs), validate('query', listBriefs.request.query), (c) => {
@@ -88,12 +98,18 @@ function newConversationId(): string {
  * issue is refused, so nobody can read into a conversation by guessing its name.
  * See docs/conversations.md.
  */
-async function answer(engine: Engine, env: Env, question: string, limit: number | undefined, conversationId: string | undefined) {
+async function answer(engine: Engine, env: Env, question: string, limit: number | undefined, conversationId: string | undefined, log: LogContext) {
   const t0 = performance.now();
   if (conversationId !== undefined && !env.CHAT_STATE) throw new ApiError(503, 'state_unavailable', MISSING_STATE_BINDING);
   const id = conversationId ?? newConversationId();
   // "api:" keeps these keys apart from the channels' chats.
-  const result = await converse(engine, env, `api:${id}`, question, conversationId === undefined ? { limit, issue: true } : { limit, mustBeIssued: true });
+  const result = await converse(
+    engine,
+    env,
+    `api:${id}`,
+    question,
+    conversationId === undefined ? { limit, issue: true, log } : { limit, mustBeIssued: true, log },
+  );
   if (result.status !== 'answered') {
     throw new ApiError(
       400,
@@ -103,7 +119,12 @@ async function answer(engine: Engine, env: Env, question: string, limit: number 
   }
   // A new conversation that could not be stored gets no id: it would not work for the follow-up.
   const issued = conversationId ?? (result.remembered ? id : undefined);
-  return { ...result.reply, ...(issued ? { conversationId: issued } : {}), query: { tookMs: Math.round((performance.now() - t0) * 100) / 100 } };
+  return {
+    ...result.reply,
+    ...(issued ? { conversationId: issued } : {}),
+    ...(result.answerId ? { answerId: result.answerId } : {}),
+    query: { tookMs: Math.round((performance.now() - t0) * 100) / 100 },
+  };
 }
 
 /**

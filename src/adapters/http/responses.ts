@@ -72,10 +72,16 @@ export const AskResponse = doc(
       description:
         'The id of this conversation, issued by the server (128 random bits): send it with the next question to continue it. Absent only when the conversation could not be stored.',
     }),
+    answerId: doc(z.optional(z.string()), {
+      description:
+        'The id of this logged question (128 random bits): send it to POST /api/feedback to rate the answer. Only on questions (answered or not), and only while the question log is on (docs/insights.md).',
+    }),
     query: z.object({ tookMs: z.number() }),
   }),
   { id: 'AskResponse' },
 );
+
+export const FeedbackResponse = doc(z.object({ answerId: z.string(), rating: z.enum(['up', 'down']), stored: z.literal(true) }), { id: 'FeedbackResponse' });
 
 export const BriefSummary = doc(
   z.object({

@@ -11,7 +11,7 @@
  */
 import type * as z from 'zod/mini';
 import type * as responses from './responses.js';
-import { AskBody, AskQuery, BriefListQuery, BriefParams } from './schemas.js';
+import { AskBody, AskQuery, BriefListQuery, BriefParams, FeedbackBody } from './schemas.js';
 
 export const API_INFO = {
   title: 'Briefbot API',
@@ -91,8 +91,23 @@ export const getBrief = {
   responses: { 200: { description: 'The brief', schema: 'BriefDetail' }, ...errors(404) },
 } satisfies RouteDoc;
 
+export const feedbackPost = {
+  method: 'post',
+  path: '/api/feedback',
+  summary: 'Rate an answer',
+  description:
+    "A reader's thumbs up or down (and an optional comment) on an answer, by the answerId it carried. Voting again changes the vote. 404 when the answerId is unknown (or past retention), or when the question log is off.",
+  tags: ['Feedback'],
+  request: { body: FeedbackBody },
+  responses: {
+    200: { description: 'The vote is stored', schema: 'FeedbackResponse' },
+    ...errors(400, 413, 415),
+    404: { description: 'Unknown answerId, or feedback is off', schema: 'ErrorBody' },
+  },
+} satisfies RouteDoc;
+
 /** Every documented route, in the document's order. */
-export const ROUTES: RouteDoc[] = [health, askPost, askGet, listBriefs, getBrief];
+export const ROUTES: RouteDoc[] = [health, askPost, askGet, listBriefs, getBrief, feedbackPost];
 
 /** `/api/briefs/{id}` → `/api/briefs/:id`. */
 export function honoPath(route: Pick<RouteDoc, 'path'>): string {

@@ -64,12 +64,18 @@ const conversationId = () =>
     },
   );
 
+const client = () =>
+  doc(z.optional(z.enum(['widget'], { error: 'client must be "widget" when given' })), {
+    description: 'Set by the Briefbot widget, so the question log (docs/insights.md) counts its questions apart from other API clients.',
+  });
+
 /** `POST /api/ask`: the JSON body. */
 export const AskBody = doc(
   z.object({
     question: doc(question(), { examples: ['When is Petro meeting Trump?'] }),
     limit: doc(z.optional(wholeNumber('limit', 1, 10)), { description: 'Citations wanted (default 3, at most 10).', examples: [3] }),
     conversationId: conversationId(),
+    client: client(),
   }),
   { id: 'AskRequest' },
 );
@@ -79,6 +85,7 @@ export const AskQuery = z.object({
   q: doc(question(), { description: 'The question.', examples: ['When is Petro meeting Trump?'] }),
   limit: doc(z.optional(wholeNumber('limit', 1, 10, true)), { description: 'Citations wanted (default 3, at most 10).', examples: [3] }),
   conversationId: conversationId(),
+  client: client(),
 });
 
 /** `GET /api/briefs`: paging. */
@@ -91,3 +98,26 @@ export const BriefListQuery = z.object({
 export const BriefParams = z.object({
   id: doc(z.string().check(z.minLength(1)), { description: 'The brief id.', examples: ['petro-trump'] }),
 });
+
+const MAX_COMMENT_CHARS = 500;
+
+/** `POST /api/feedback`: a reader's vote on an answer. */
+export const FeedbackBody = doc(
+  z.object({
+    answerId: doc(
+      z.string({ error: 'answerId must be a string' }).check(z.regex(/^[A-Za-z0-9_-]{22}$/, 'answerId must be the 22-character answerId of an answer')),
+      {
+        description: 'The answerId the answer carried.',
+        examples: ['q1V3m0n8T2yJrj0rLw8H3A'],
+      },
+    ),
+    rating: doc(z.enum(['up', 'down'], { error: 'rating must be "up" or "down"' }), { description: 'Was the answer helpful?', examples: ['down'] }),
+    comment: doc(
+      z.optional(
+        z.string({ error: 'comment must be a string' }).check(z.maxLength(MAX_COMMENT_CHARS, `comment must be at most ${MAX_COMMENT_CHARS} characters`)),
+      ),
+      { description: `What was wrong or missing (at most ${MAX_COMMENT_CHARS} characters; personal data is removed before it is stored).` },
+    ),
+  }),
+  { id: 'FeedbackRequest' },
+);

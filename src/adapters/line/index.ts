@@ -11,6 +11,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../../env.js';
 import { defer, formatReply, LENGTH_LIMITS, parseJson, postJson, rawBody, requireChannel, respond, unauthorized, obj, type Payload } from '../chat/index.js';
 import { ApiError } from '../errors.js';
+import { backgroundOf } from '../insights/record.js';
 import { verifyLineSignature } from './verify.js';
 
 export { verifyLineSignature };
@@ -80,9 +81,10 @@ export function line() {
     const { engine } = c.var;
     const env = c.env;
     const messages = parseLineEvents(payload);
+    const background = backgroundOf(c);
     const work = (async () => {
       for (const msg of messages) {
-        const reply = await respond(engine, env, 'line', msg.chatKey, msg.text, msg.webhookEventId);
+        const reply = await respond(engine, env, 'line', msg.chatKey, msg.text, msg.webhookEventId, background);
         if (!reply) continue;
         await postJson({
           channel: 'line',

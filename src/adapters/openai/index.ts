@@ -24,6 +24,7 @@ import type { Turn } from '../../core/types.js';
 import type { AppEnv } from '../../env.js';
 import { limitBody } from '../body-limit.js';
 import { ApiError } from '../errors.js';
+import { backgroundOf, logReply } from '../insights/record.js';
 import { formatReply } from '../chat/format.js';
 
 /** The one model this server offers. Requests may name any model; replies always say this one. */
@@ -203,9 +204,12 @@ export function openaiApp() {
     const req = parseChatRequest(body);
 
     const engine = c.var.engine;
+    const started = performance.now();
     // Shards for the question and every replayed one are fetched together (R2 storage).
     const replayed = req.earlier.slice(-MAX_TURNS);
     const reply = (await engine.run([...replayed, req.question], () => chat(engine, req.question, replayHistory(engine, replayed)))).reply;
+    // The question log (docs/insights.md), written after the reply; the answerId is for POST /api/feedback.
+    const answerId = logReply(c.env, { surface: 'openai', background: backgroundOf(c) }, req.question, reply, performance.now() - started);
     const content = renderContent(reply);
     const id = `chatcmpl-${crypto.randomUUID().replace(/-/g, '')}`;
     const created = Math.floor(Date.now() / 1000);
@@ -215,6 +219,7 @@ export function openaiApp() {
       citations: reply.citations,
       ...(reply.related ? { related: reply.related } : {}),
       ...(reply.followUp ? { followUp: reply.followUp } : {}),
+      ...(answerId ? { answerId } : {}),
     };
     const usage = {
       prompt_tokens: tokens(req.promptChars),

@@ -11,6 +11,8 @@ import { Hono } from 'hono';
 import type { AppEnv, Env } from '../../env.js';
 import { formatReply, LENGTH_LIMITS, parseJson, rawBody, requireChannel, respond, unauthorized, obj } from '../chat/index.js';
 import { ApiError } from '../errors.js';
+import { feedbackData, parseFeedbackData, recordFeedback, THANKS } from '../insights/feedback.js';
+import { backgroundOf } from '../insights/record.js';
 import { verifyTelegramSecret } from './verify.js';
 
 export { verifyTelegramSecret };
@@ -101,8 +103,8 @@ export function parseTelegramUpdate(update: unknown, bot: TelegramBot = {}): Tel
   };
 }
 
-/** The webhook response that makes Telegram send the reply (HTML parse mode). */
-function renderTelegramReply(msg: TelegramMessage, html: string) {
+/** The webhook response that makes Telegram send the reply (HTML parse mode); an answer gets 👍/👎 buttons. */
+function renderTelegramReply(msg: TelegramMessage, html: string, answerId?: string) {
   const group = msg.chatType === 'group' || msg.chatType === 'supergroup';
   return {
     method: 'sendMessage' as const,
@@ -112,7 +114,26 @@ function renderTelegramReply(msg: TelegramMessage, html: string) {
     link_preview_options: { is_disabled: true },
     // In a busy group, quote the question being answered.
     ...(group ? { reply_parameters: { message_id: msg.messageId, allow_sending_without_reply: true } } : {}),
+    ...(answerId
+      ? {
+          reply_markup: {
+            inline_keyboard: [
+              [
+                { text: '👍 Helpful', callback_data: feedbackData(answerId, 'up') },
+                { text: '👎 Not helpful', callback_data: feedbackData(answerId, 'down') },
+              ],
+            ],
+          },
+        }
+      : {}),
   };
+}
+
+/** A press of a feedback button (`callback_query` with our `fb:` data), or `null`. */
+function parseTelegramFeedback(update: unknown): { queryId: string; answerId: string; rating: 'up' | 'down' } | null {
+  const q = obj(obj(update)?.callback_query);
+  const vote = parseFeedbackData(q?.data);
+  return q && vote && typeof q.id === 'string' ? { queryId: q.id, ...vote } : null;
 }
 
 /** The Telegram webhook sub-app, mounted at `/webhooks/telegram`. */
@@ -126,11 +147,17 @@ export function telegram() {
     if (typeof obj(update)?.update_id !== 'number') {
       throw new ApiError(400, 'bad_request', 'The body must be a Telegram Update: a JSON object with an update_id.');
     }
+    // A feedback button: store the vote, and answer the callback query (Telegram shows the text as a toast).
+    const vote = parseTelegramFeedback(update);
+    if (vote) {
+      const outcome = await recordFeedback(c.env, vote.answerId, vote.rating);
+      return c.json({ method: 'answerCallbackQuery' as const, callback_query_id: vote.queryId, text: THANKS[outcome] });
+    }
     const msg = parseTelegramUpdate(update, telegramBotFromEnv(c.env));
     if (!msg) return c.body(null, 200);
-    const reply = await respond(c.var.engine, c.env, 'telegram', `telegram:${msg.chatId}`, msg.text, String(msg.updateId));
+    const reply = await respond(c.var.engine, c.env, 'telegram', `telegram:${msg.chatId}`, msg.text, String(msg.updateId), backgroundOf(c));
     if (!reply) return c.body(null, 200);
-    return c.json(renderTelegramReply(msg, formatReply(reply, 'telegram', LENGTH_LIMITS.telegram)));
+    return c.json(renderTelegramReply(msg, formatReply(reply, 'telegram', LENGTH_LIMITS.telegram), reply.answered ? reply.answerId : undefined));
   });
   return app;
 }

@@ -11,6 +11,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../../env.js';
 import { formatReply, hashedId, LENGTH_LIMITS, rawBody, requireChannel, respond, unauthorized } from '../chat/index.js';
 import { ApiError } from '../errors.js';
+import { backgroundOf } from '../insights/record.js';
 import { verifyTwilioSignature, twilioUrlVariants } from './verify.js';
 
 export { verifyTwilioSignature, twilioUrlVariants };
@@ -54,7 +55,7 @@ export function twilio() {
     const twiml = (text: string | null) => c.body(renderTwiml(text), 200, { 'Content-Type': 'text/xml; charset=utf-8' });
     // The memory key holds no phone number, only a keyed hash of it.
     const chatKey = `twilio:${await hashedId(c.env.TWILIO_AUTH_TOKEN!, from)}`;
-    const reply = await respond(c.var.engine, c.env, 'twilio', chatKey, params.get('Body') ?? '', sid);
+    const reply = await respond(c.var.engine, c.env, 'twilio', chatKey, params.get('Body') ?? '', sid, backgroundOf(c));
     return twiml(reply && formatReply(reply, 'plain', LENGTH_LIMITS.twilio));
   });
   return app;

@@ -12,6 +12,7 @@ import { Hono } from 'hono';
 import type { AppEnv, Env } from '../../env.js';
 import { defer, formatReply, hashedId, LENGTH_LIMITS, parseJson, postJson, rawBody, requireChannel, respond, unauthorized, obj } from '../chat/index.js';
 import { ApiError } from '../errors.js';
+import { backgroundOf } from '../insights/record.js';
 import { verifyMetaSignature, verifyWhatsAppHandshake } from './verify.js';
 
 export { verifyMetaSignature };
@@ -96,11 +97,12 @@ export function whatsapp() {
     const { engine } = c.var;
     const env = c.env;
     const messages = parseWhatsAppMessages(payload, env.WHATSAPP_PHONE_NUMBER_ID);
+    const background = backgroundOf(c);
     const work = (async () => {
       for (const msg of messages) {
         // The memory key holds no phone number, only a keyed hash of it.
         const chatKey = `whatsapp:${await hashedId(env.WHATSAPP_APP_SECRET!, msg.from)}`;
-        const reply = await respond(engine, env, 'whatsapp', chatKey, msg.text, msg.id);
+        const reply = await respond(engine, env, 'whatsapp', chatKey, msg.text, msg.id, background);
         if (!reply) continue;
         await postJson({
           channel: 'whatsapp',

@@ -111,9 +111,16 @@ describe('POST /webhooks/slack/events', () => {
     expect(req!.headers.get('Authorization')).toBe('Bearer xoxb-test-token');
     expect(req!.headers.get('Content-Type')).toBe('application/json; charset=utf-8');
     const sent = JSON.parse(req!.body);
-    expect(sent).toEqual({ channel: 'D024BE91L', text: expect.any(String), unfurl_links: false, unfurl_media: false });
+    expect(sent).toEqual({ channel: 'D024BE91L', text: expect.any(String), blocks: expect.any(Array), unfurl_links: false, unfurl_media: false });
     expect(sent.text).toContain('Feb. 3. [1]');
     expect(sent.text).toContain('*Sources*\n[1] Colombian President optimistic about high-stakes White House meeting with Trump');
+    // The answer as a section, then the feedback buttons carrying the logged question's answerId.
+    expect(sent.blocks[0]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: sent.text } });
+    const [up, down] = sent.blocks[1].elements;
+    expect(up).toMatchObject({ type: 'button', action_id: 'feedback_up', value: expect.stringMatching(/^[A-Za-z0-9_-]{22}$/) });
+    expect(down).toMatchObject({ type: 'button', action_id: 'feedback_down', value: up.value });
+    const logged = await testEnv.INSIGHTS!.prepare('SELECT channel, answered FROM questions WHERE id = ?').bind(up.value).first();
+    expect(logged).toEqual({ channel: 'slack', answered: 1 });
   });
 
   it('answers an app_mention in its thread, without the mention', async () => {
@@ -250,6 +257,63 @@ describe('POST /webhooks/slack/commands', () => {
     const res = await call(await signedRequest('commands', 'command=%2Fbriefbot&text=latest'), { SLACK_SIGNING_SECRET: undefined });
     expect(res.status).toBe(404);
     expect(testEnv.SLACK_SIGNING_SECRET).toBe(SECRET);
+  });
+});
+
+describe('POST /webhooks/slack/interactions (feedback buttons)', () => {
+  /** Ask in a DM and return the answerId its 👍/👎 buttons carry. */
+  async function answerId(): Promise<string> {
+    const api = slackApi();
+    await call(await signedRequest('events', dmEvent('When is Petro meeting Trump?', `Ev${crypto.randomUUID().slice(0, 8)}`)));
+    const id = JSON.parse(api.calls[0]!.body).blocks[1].elements[0].value as string;
+    api.restore();
+    return id;
+  }
+  const press = (id: string, actionId: string) =>
+    new URLSearchParams({
+      payload: JSON.stringify({
+        type: 'block_actions',
+        user: { id: 'U2147483697' },
+        team: { id: 'T061EG9R6' },
+        response_url: 'https://hooks.slack.com/actions/T061EG9R6/1/abc',
+        actions: [{ type: 'button', block_id: 'feedback', action_id: actionId, value: id, action_ts: '1.2' }],
+      }),
+    }).toString();
+
+  it('stores the vote, a second press changes it, and thanks the reader privately through response_url', async () => {
+    const id = await answerId();
+    const hooks = mockPlatformApi({ 'https://hooks.slack.com': () => json({ ok: true }) });
+    const res = await call(await signedRequest('interactions', press(id, 'feedback_down'), { contentType: 'application/x-www-form-urlencoded' }));
+    expect(res.status).toBe(200);
+    expect(await testEnv.INSIGHTS!.prepare('SELECT rating FROM feedback WHERE answer_id = ?').bind(id).first()).toEqual({ rating: 'down' });
+    await call(await signedRequest('interactions', press(id, 'feedback_up'), { contentType: 'application/x-www-form-urlencoded' }));
+    expect(await testEnv.INSIGHTS!.prepare('SELECT rating FROM feedback WHERE answer_id = ?').bind(id).first()).toEqual({ rating: 'up' });
+    expect(hooks.calls.map((c) => c.url)).toEqual(['https://hooks.slack.com/actions/T061EG9R6/1/abc', 'https://hooks.slack.com/actions/T061EG9R6/1/abc']);
+    expect(JSON.parse(hooks.calls[0]!.body)).toEqual({ response_type: 'ephemeral', replace_original: false, text: 'Thanks for your feedback!' });
+  });
+
+  it('refuses an unsigned press with 401 and stores nothing', async () => {
+    const id = await answerId();
+    const res = await call(
+      await signedRequest('interactions', press(id, 'feedback_down'), { secret: 'wrong-secret', contentType: 'application/x-www-form-urlencoded' }),
+    );
+    expect(res.status).toBe(401);
+    expect(await testEnv.INSIGHTS!.prepare('SELECT COUNT(*) AS n FROM feedback WHERE answer_id = ?').bind(id).first()).toEqual({ n: 0 });
+  });
+
+  it('ignores other actions and never posts to a response_url off Slack', async () => {
+    const hooks = mockPlatformApi({});
+    const other = press('AAAAAAAAAAAAAAAAAAAAAA', 'something_else');
+    expect((await call(await signedRequest('interactions', other, { contentType: 'application/x-www-form-urlencoded' }))).status).toBe(200);
+    const evil = new URLSearchParams({
+      payload: JSON.stringify({
+        type: 'block_actions',
+        response_url: 'https://evil.example/hook',
+        actions: [{ action_id: 'feedback_up', value: 'AAAAAAAAAAAAAAAAAAAAAA' }],
+      }),
+    }).toString();
+    expect((await call(await signedRequest('interactions', evil, { contentType: 'application/x-www-form-urlencoded' }))).status).toBe(200);
+    expect(hooks.calls).toHaveLength(0);
   });
 });
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseTelegramUpdate, verifyTelegramSecret } from '../../../src/adapters/telegram/index.js';
 import { TELEGRAM } from '../../fixtures/channels/vectors.js';
-import { call, spyOnAnswerer } from './helpers.js';
+import { call, spyOnAnswerer, testEnv } from './helpers.js';
 
 const URL_ = 'https://briefbot.test/webhooks/telegram';
 const BOT = { id: 7000000001, username: 'briefbot_test_bot' };
@@ -115,6 +115,49 @@ describe('POST /webhooks/telegram', () => {
     const res = await call(new Request(URL_, { method: 'POST', headers: { 'X-Telegram-Bot-Api-Secret-Token': TELEGRAM.secretToken }, body: 'not json' }));
     expect(res.status).toBe(400);
     expect((await res.json<{ error: { code: string } }>()).error.code).toBe('bad_request');
+  });
+});
+
+describe('feedback buttons (inline keyboard, callback_query)', () => {
+  const press = (data: string, updateId: number) => ({
+    update_id: updateId,
+    callback_query: {
+      id: `4382bfdwdsb323b2d9${updateId}`,
+      from: { id: 1111111, is_bot: false, first_name: 'Test' },
+      message: { message_id: 1366, date: 1441645533, chat: { id: 1111111, type: 'private' }, text: '…' },
+      chat_instance: '-1234567890',
+      data,
+    },
+  });
+  const rating = async (id: string) =>
+    (await testEnv.INSIGHTS!.prepare('SELECT rating FROM feedback WHERE answer_id = ?').bind(id).first<{ rating: string }>())?.rating;
+
+  it('puts 👍/👎 under an answer; a press stores the vote (a second one changes it) and is acknowledged', async () => {
+    const body = await (await call(post(update('When is Petro meeting Trump?', 20100)))).json<Record<string, any>>();
+    const [up, down] = body.reply_markup.inline_keyboard[0];
+    expect(up.text).toContain('👍');
+    expect(down.text).toContain('👎');
+    const id = /^fb:u:([A-Za-z0-9_-]{22})$/.exec(up.callback_data)![1]!;
+    expect(down.callback_data).toBe(`fb:d:${id}`);
+    expect(new TextEncoder().encode(up.callback_data).length).toBeLessThanOrEqual(64);
+
+    const ack = await call(post(press(down.callback_data, 20101)));
+    expect(await ack.json()).toEqual({ method: 'answerCallbackQuery', callback_query_id: '4382bfdwdsb323b2d920101', text: 'Thanks for your feedback!' });
+    expect(await rating(id)).toBe('down');
+    await call(post(press(up.callback_data, 20102)));
+    expect(await rating(id)).toBe('up');
+  });
+
+  it('puts no buttons under help, and says so for a press on an unknown answerId', async () => {
+    const help = await (await call(post(update('/help', 20110)))).json<Record<string, any>>();
+    expect(help).not.toHaveProperty('reply_markup');
+    const ack = await call(post(press('fb:d:AAAAAAAAAAAAAAAAAAAAAA', 20111)));
+    expect(await ack.json()).toMatchObject({ method: 'answerCallbackQuery', text: 'This answer can no longer be rated.' });
+  });
+
+  it('refuses a press without the secret token', async () => {
+    const res = await call(post(press('fb:d:AAAAAAAAAAAAAAAAAAAAAA', 20120), null));
+    expect(res.status).toBe(401);
   });
 });
 
