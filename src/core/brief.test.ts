@@ -335,6 +335,17 @@ describe('front matter for the life of a story', () => {
     expect(b!.passages).toHaveLength(10);
   });
 
+  it('does not read the title line of an AP-shape .txt brief twice when the front matter repeats it', () => {
+    const [b] = parseBriefs([
+      file(
+        't.txt',
+        '---\ntitle: Petro visit pushed back\ndate: 2026-02-01\n---\nBy: AP\n\nPetro visit pushed back\n\nThe visit will now take place on Feb. 10.\n',
+      ),
+    ]);
+    expect(b).toMatchObject({ title: 'Petro visit pushed back', byline: 'AP' });
+    expect(b!.passages.map((p) => p.text)).toEqual(['The visit will now take place on Feb. 10.']);
+  });
+
   it.each([
     ['an updated date before the date', story('u.md', 'date: 2026-02-01\nupdated: 2026-01-01'), /^u\.md:4: "updated" \(2026-01-01\) is before "date"/],
     ['updated without a date', story('u2.md', 'updated: 2026-01-01'), /^u2\.md:3: "updated" needs a "date" too/],

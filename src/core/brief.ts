@@ -125,6 +125,8 @@ export function parseBrief(file: BriefFile): Brief & { idLine: number; linkLine:
       i = 1;
     }
     if (!title && blocks[i]) title = inline(blocks[i++]!.text, links);
+    // Front matter above an AP-shape brief may repeat its title line: that line is the title, not a paragraph.
+    else if (blocks[i] && comparable(inline(blocks[i]!.text, [])) === comparable(title)) i++;
     for (; i < blocks.length; i++) {
       const block = blocks[i]!;
       const text = inline(block.text, links);
