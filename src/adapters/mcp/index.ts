@@ -17,8 +17,8 @@
  */
 import { createMcpHandler } from '@modelcontextprotocol/server';
 import { Hono, type Context } from 'hono';
-import { bearerAuth } from 'hono/bearer-auth';
 import type { AppEnv } from '../../env.js';
+import { requireApiKey } from '../api-key.js';
 import { ApiError } from '../errors.js';
 import { buildServer } from './server.js';
 
@@ -38,23 +38,17 @@ export function mcpError(c: Context, err: ApiError): Response {
 export function mcpApp() {
   const app = new Hono<AppEnv>();
 
-  app.use('*', (c, next) => {
-    const key = c.env.BRIEFBOT_API_KEY;
-    if (!key) return next();
-    const refused = (c: Context) =>
+  app.use(
+    '*',
+    requireApiKey((c) =>
       mcpError(
         c,
         new ApiError(401, 'invalid_api_key', 'Invalid or missing API key: send "Authorization: Bearer <key>".', {
           headers: { 'WWW-Authenticate': 'Bearer realm="briefbot"' },
         }),
-      );
-    return bearerAuth<AppEnv>({
-      token: key,
-      noAuthenticationHeader: { message: refused },
-      invalidAuthenticationHeader: { message: refused },
-      invalidToken: { message: refused },
-    })(c, next);
-  });
+      ),
+    ),
+  );
 
   app.all('/', (c) => {
     const engine = c.var.engine;

@@ -16,12 +16,12 @@
  * @module
  */
 import { Hono, type Context } from 'hono';
-import { bearerAuth } from 'hono/bearer-auth';
 import { chat, type ChatReply } from '../../core/chat.js';
 import { MAX_TURNS } from '../../core/conversation.js';
 import type { Engine } from '../../core/engine.js';
 import type { Turn } from '../../core/types.js';
 import type { AppEnv } from '../../env.js';
+import { requireApiKey } from '../api-key.js';
 import { limitBody } from '../body-limit.js';
 import { ApiError } from '../errors.js';
 import { backgroundOf, logReply } from '../insights/record.js';
@@ -168,18 +168,11 @@ function pieces(text: string): string[] {
 export function openaiApp() {
   const app = new Hono<AppEnv>();
 
-  // With BRIEFBOT_API_KEY set, hono's bearerAuth (constant-time comparison, WWW-Authenticate) guards /v1.
-  const refused = (c: Context) => openaiError(c, new ApiError(401, 'invalid_api_key', 'Invalid or missing API key: send "Authorization: Bearer <key>".'));
-  app.use('*', (c, next) => {
-    const key = c.env.BRIEFBOT_API_KEY;
-    if (!key) return next();
-    return bearerAuth<AppEnv>({
-      token: key,
-      noAuthenticationHeader: { message: refused },
-      invalidAuthenticationHeader: { message: refused },
-      invalidToken: { message: refused },
-    })(c, next);
-  });
+  // With BRIEFBOT_API_KEY set, only its bearer gets through (api-key.ts); hono's bearerAuth adds WWW-Authenticate.
+  app.use(
+    '*',
+    requireApiKey((c) => openaiError(c, new ApiError(401, 'invalid_api_key', 'Invalid or missing API key: send "Authorization: Bearer <key>".'))),
+  );
 
   const model = { id: MODEL_ID, object: 'model', created: MODEL_CREATED, owned_by: 'briefbot' };
   app.get('/models', (c) => c.json({ object: 'list', data: [model] }));
