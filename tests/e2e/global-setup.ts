@@ -6,9 +6,11 @@
  * @module
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import type { TestProject } from 'vitest/node';
+import { raiseRateLimits } from '../../bench/load-lib.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -21,6 +23,7 @@ declare module 'vitest' {
 
 /** The /admin token of the e2e Worker. */
 export const E2E_ADMIN_TOKEN = 'e2e-admin-token-0123456789';
+const E2E_CONFIG = 'wrangler.e2e.toml';
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -97,13 +100,36 @@ export default async function setup(project: TestProject) {
   const workerUrl = `http://127.0.0.1:${workerPort}`;
   const hostUrl = `http://127.0.0.1:${hostPort}`;
 
+  // Every browser request comes from 127.0.0.1: the production rate limits (60 a minute per IP) would refuse
+  // part of the suite. wrangler.e2e.toml (gitignored, next to wrangler.toml so its paths resolve the same,
+  // removed at the end) is wrangler.toml with the limits raised, as `npm run load` does; the limiting itself
+  // is tested in workerd (tests/worker/rate-limit.spec.ts), the widget's 429 here with intercepted responses.
+  writeFileSync(
+    E2E_CONFIG,
+    `# Written by tests/e2e/global-setup.ts, removed when the e2e run ends.\n${raiseRateLimits(readFileSync('wrangler.toml', 'utf8')).text}`,
+  );
+
   // The question log's schema (migrations/) in the same local state wrangler dev uses.
   const migrate = spawnSync(
     process.execPath,
-    ['node_modules/wrangler/bin/wrangler.js', 'd1', 'migrations', 'apply', 'INSIGHTS', '--local', '--persist-to', '.wrangler/e2e-state'],
+    [
+      'node_modules/wrangler/bin/wrangler.js',
+      'd1',
+      'migrations',
+      'apply',
+      'INSIGHTS',
+      '--local',
+      '--config',
+      E2E_CONFIG,
+      '--persist-to',
+      '.wrangler/e2e-state',
+    ],
     { env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true', NO_COLOR: '1' }, encoding: 'utf8' },
   );
-  if (migrate.status !== 0) throw new Error(`wrangler d1 migrations apply failed:\n${migrate.stdout}\n${migrate.stderr}`);
+  if (migrate.status !== 0) {
+    rmSync(E2E_CONFIG, { force: true });
+    throw new Error(`wrangler d1 migrations apply failed:\n${migrate.stdout}\n${migrate.stderr}`);
+  }
 
   let output = '';
   const wrangler = spawn(
@@ -111,6 +137,8 @@ export default async function setup(project: TestProject) {
     [
       'node_modules/wrangler/bin/wrangler.js',
       'dev',
+      '--config',
+      E2E_CONFIG,
       '--ip',
       '127.0.0.1',
       '--port',
@@ -146,6 +174,7 @@ export default async function setup(project: TestProject) {
 
   const stop = async () => {
     host.close();
+    rmSync(E2E_CONFIG, { force: true });
     if (wrangler.exitCode === null && wrangler.pid) {
       const exited = new Promise((r) => wrangler.once('exit', r));
       try {
