@@ -1,7 +1,7 @@
 /**
  * Command-line access to the same core the Worker runs.
  *
- *   npm run ask -- "When is Petro meeting Trump?"          readable answer
+ *   npm run ask -- "When is Petro meeting Trump?"          readable answer (any chat message: "hi", "What's the latest on X?")
  *   npm run ask -- --json "When is Petro meeting Trump?"   the API's JSON
  *   npm run --silent ask -- --briefs DIR --batch FILE.jsonl [--no-history]
  *       one {"id", ...answer} JSON line per input line; nothing else on stdout.
@@ -117,7 +117,10 @@ async function main(argv: string[], io: CliIo): Promise<number> {
 
   if (values.batch) return batch(engine, values.batch, { limit, ...now }, !values['no-history'], io);
 
-  const response = engine.respond(question, { limit, ...now });
+  // One message of a new conversation, as the API answers it: chat phrases and "What's the latest on X?" too.
+  const asked = performance.now();
+  const { reply } = chat(engine, question, [], { ...(limit !== undefined ? { limit } : {}), ...now });
+  const response: AskResponse = { ...reply, query: { tookMs: Math.round((performance.now() - asked) * 100) / 100 } };
   io.stdout.write(values.json ? JSON.stringify(response, null, 2) + '\n' : formatText(response));
   return 0;
 }

@@ -44,6 +44,17 @@ describe('CLI', () => {
     expect(r.stdout).toMatch(/^As of Jan\. 30, 2026: /);
   });
 
+  it('answers a message as the API does: chat phrases, and "the latest on X" newest first, dated', async () => {
+    const r = await ask(['--briefs', join(ROOT, 'tests/fixtures/threads'), "What's the latest on Petro's White House visit?"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n').slice(0, 3)).toEqual([
+      'The latest on "Petro\'s White House visit":',
+      expect.stringMatching(/^Feb\. 1, 2026: .*Feb\. 10\. \[1\]$/),
+      expect.stringMatching(/^Jan\. 30, 2026: .*Feb\. 3\. \[2\]$/),
+    ]);
+    expect((await ask(['hi'])).stdout).toMatch(/^Hello!/);
+  });
+
   it('reads the briefs from $BRIEFS_DIR when --briefs is not given, like every build step', async () => {
     const r = await ask(['--json', 'Where does the Rhine rise?'], undefined, { BRIEFS_DIR: FIXTURES });
     expect(r.code).toBe(0);
