@@ -5,8 +5,8 @@
  * @module
  */
 import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { Miniflare } from 'miniflare';
+import { builtWorkerOptions } from './workers.js';
 
 export interface WorkerdFigures {
   /** Process start to the Worker accepting requests (script evaluated). */
@@ -27,20 +27,14 @@ export async function measureWorkerd(
   const main = readdirSync(outdir).find((f) => f.endsWith('.js') && !f.endsWith('.map'));
   if (!main) throw new Error(`bench: no bundle in ${outdir}`);
   const t0 = performance.now();
-  const mf = new Miniflare({
-    modules: true,
-    scriptPath: join(outdir, main),
-    modulesRoot: outdir,
-    modulesRules: [
-      { type: 'Data', include: ['**/*.bin'] },
-      { type: 'Text', include: ['**/*.sql'] },
-    ],
-    compatibilityDate: '2026-04-20',
-    kvNamespaces: options.kv ?? [],
-    r2Buckets: options.r2 ?? [],
-    ...(options.r2Persist ? { r2Persist: options.r2Persist } : {}),
-    bindings: options.bindings ?? {},
-  });
+  const mf = new Miniflare(
+    builtWorkerOptions(outdir, main, {
+      kvNamespaces: options.kv ?? [],
+      r2Buckets: options.r2 ?? [],
+      ...(options.r2Persist ? { r2Persist: options.r2Persist } : {}),
+      bindings: options.bindings ?? {},
+    }),
+  );
   try {
     await mf.ready;
     const startupMs = performance.now() - t0;
@@ -82,19 +76,12 @@ export interface ShardedFigures {
 export async function measureSharded(outdir: string, objects: Map<string, Uint8Array>, queries: string[]): Promise<ShardedFigures> {
   const main = readdirSync(outdir).find((f) => f.endsWith('.js') && !f.endsWith('.map'))!;
   const make = (mode: string) =>
-    new Miniflare({
-      modules: true,
-      scriptPath: join(outdir, main),
-      modulesRoot: outdir,
-      modulesRules: [
-        { type: 'Data', include: ['**/*.bin'] },
-        { type: 'Text', include: ['**/*.sql'] },
-      ],
-      compatibilityDate: '2026-04-20',
-      kvNamespaces: ['STATE'],
-      r2Buckets: ['SHARDS'],
-      bindings: { STORAGE_MODE: mode, SHARDS_REFRESH_SECONDS: '3600', CORS_ORIGINS: '*' },
-    });
+    new Miniflare(
+      builtWorkerOptions(outdir, main, {
+        r2Buckets: ['SHARDS'],
+        bindings: { STORAGE_MODE: mode, SHARDS_REFRESH_SECONDS: '3600', CORS_ORIGINS: '*' },
+      }),
+    );
   const ask = async (mf: Miniflare, q: string) => {
     const s = performance.now();
     const res = await mf.dispatchFetch('http://bench.local/api/ask?q=' + encodeURIComponent(q));

@@ -12,6 +12,7 @@
  * @module
  */
 import { execFileSync } from 'node:child_process';
+import type { MiniflareOptions, SharedOptions, WorkerOptions } from 'miniflare';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -133,4 +134,23 @@ export function buildWorker(kind: Kind, bytes: Uint8Array, dir: string, builtFro
   const config = writeWorker(kind, bytes, dir, builtFrom);
   const outdir = join(dir, 'out');
   return { outdir, size: dryRun(config, outdir) };
+}
+
+/**
+ * Miniflare options for a Worker `dryRun` bundled into `outdir` (entry `main`): its Data (`.bin`) and Text
+ * (`.sql`) modules as wrangler uploads them, the compatibility date of wrangler.toml, and `extra` (bindings,
+ * buckets…) on top.
+ */
+export function builtWorkerOptions(outdir: string, main = 'worker.js', extra: Partial<WorkerOptions & SharedOptions> = {}): MiniflareOptions {
+  return {
+    modules: true,
+    scriptPath: join(outdir, main),
+    modulesRoot: outdir,
+    modulesRules: [
+      { type: 'Data', include: ['**/*.bin'] },
+      { type: 'Text', include: ['**/*.sql'] },
+    ],
+    compatibilityDate: '2026-04-20',
+    ...extra,
+  } as MiniflareOptions;
 }

@@ -13,7 +13,7 @@ import { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAIR_K, openFair, packFair } from '../../bench/fair.js';
 import { buildBytes } from '../../bench/variants.js';
-import { buildWorker, workerDir } from '../../bench/workers.js';
+import { buildWorker, builtWorkerOptions, workerDir } from '../../bench/workers.js';
 import { parseBriefs } from '../../src/core/brief.js';
 import { MINISEARCH_OPTIONS } from '../../src/core/search-index.js';
 import type { Brief } from '../../src/core/types.js';
@@ -67,18 +67,7 @@ describe('bench Workers', () => {
     expect(Buffer.compare(data('lexicon.bin'), readFileSync(join(GENERATED, 'lexicon.bin')))).toBe(0);
     expect(size.gz).toBeGreaterThan(100 * 1024);
     // The bundle serves the corpus.
-    const mf = new Miniflare({
-      modules: true,
-      scriptPath: join(outdir, 'worker.js'),
-      modulesRoot: outdir,
-      modulesRules: [
-        { type: 'Data', include: ['**/*.bin'] },
-        { type: 'Text', include: ['**/*.sql'] },
-      ],
-      compatibilityDate: '2026-04-20',
-      kvNamespaces: ['STATE'],
-      r2Buckets: ['SHARDS'],
-    });
+    const mf = new Miniflare(builtWorkerOptions(outdir, 'worker.js', { r2Buckets: ['SHARDS'] }));
     try {
       const health = (await (await mf.dispatchFetch('http://bench.local/health')).json()) as { index: { briefs: number; passages: number } };
       expect(health.index.briefs).toBe(briefs.length);
