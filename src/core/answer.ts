@@ -63,6 +63,11 @@ export interface AnswerOptions {
   entityCheck: boolean;
   /** The top passages whose briefs the entity check looks in (0: every brief that matched anything). */
   entityPassages: number;
+  /**
+   * Decline a question asked in the negative ("Who did not…?", "the fewest") when the sentence that
+   * would answer it says nothing in the negative: it answers the positive question instead.
+   */
+  negationCheck: boolean;
 
   /** Bonus for question words standing together in the sentence as in the question. */
   proximityWeight: number;
@@ -114,6 +119,7 @@ const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   minStrengthOther: 0.8,
   entityCheck: true,
   entityPassages: 0,
+  negationCheck: true,
   extraSentenceRatio: 0.9,
   proximityWeight: 0.2,
   linkWeight: { derived: 1, synonym: 0.5, similar: 0.25, hypernym: 0.25 },
@@ -152,12 +158,14 @@ const CHANGE_RE = new RegExp(String.raw`\b(?:${CHANGE_WORDS}|will now|now (?:be|
 export function questionType(question: string, lang: Lang = 'en'): QuestionType {
   if (lang !== 'en') return questionTypeIn(question, lang);
   const q = question.toLowerCase();
-  if (/\b(when|what (year|date|day)|which (year|date|day))\b/.test(q) || /\bwhat(?:'s|’s| is| was| will be)? the (?:new )?(?:date|day)\b/.test(q))
-    return 'date';
-  if (/\bhow (many|much)\b/.test(q)) return 'number';
-  if (/\b(who|whom|whose)\b/.test(q)) return 'person';
-  if (/\bwhere\b/.test(q)) return 'place';
-  if (/\bwhy\b/.test(q)) return 'reason';
+  // The question word met first decides: in "What gained ground when…?" or "How many died when…?",
+  // "when" opens a clause, it is not what is asked.
+  const cue = /\b(?:when|(?:what|which) (?:year|date|day)|how (?:many|much)|who|whom|whose|where|why|what|which|how)\b/.exec(q)?.[0];
+  if (cue === 'when' || /^(?:what|which) /.test(cue ?? '') || /\bwhat(?:'s|’s| is| was| will be)? the (?:new )?(?:date|day)\b/.test(q)) return 'date';
+  if (cue === 'how many' || cue === 'how much') return 'number';
+  if (cue === 'who' || cue === 'whom' || cue === 'whose') return 'person';
+  if (cue === 'where') return 'place';
+  if (cue === 'why') return 'reason';
   // "What will they talk about / discuss / focus on?", "What is the report about?": a topic.
   if (/\bwhat\b.*\b(?:(?:talk|discuss|focus)\w*(?: (?:about|on))?|about)\s*\??\s*$/.test(q)) return 'topic';
   if (CHANGE_QUESTION.test(q)) return 'change';
@@ -226,6 +234,12 @@ function typeEvidence(type: QuestionType, text: string, questionWords: Set<strin
       return 0;
   }
 }
+
+/** A question asked in the negative ("not", "never", "n't", "the least", "the fewest", "non-…"). */
+const NEGATED_QUESTION = /\b(?:not|never|neither|nor|without)\b|n['’]t\b|\bnon-|(?<!\bat )\bleast\b|\bfewest\b/i;
+/** A sentence that says something in the negative, or names an exception or a failure. */
+const NEGATIVE =
+  /\b(?:not|no|never|none|nobody|nothing|neither|nor|without|least|fewest|except|exception|excluding|other than|apart from|unlike|instead|less|fewer|lost|absent|absence|rather than|unable|cannot|fail(?:s|ed|ure)?|refus(?:e|es|ed|al)|lack(?:s|ed|ing)?|den(?:y|ies|ied)|reject(?:s|ed)?|only)\b|n['’]t\b|\bnon-/i;
 
 /** A sentence that opens by referring back to the one before it. */
 const REFERS_BACK = /^\W*(?:it|he|she|they|this|these|his|her|its|their|the \w+)\b/i;
@@ -481,6 +495,11 @@ function composeAnswer(index: SearchIndex, question: string, retrieval: Retrieva
     if (isExpired(b, now)) c.score *= o.expiredFactor;
   }
   candidates.sort((a, b) => b.score - a.score || a.hit.doc - b.hit.doc || a.s - b.s);
+  if (o.negationCheck && lang === 'en' && NEGATED_QUESTION.test(question)) {
+    const c = candidates[0]!;
+    const [s, e] = c.hit.passage.sentences[c.s]!;
+    if (!NEGATIVE.test(c.hit.passage.text.slice(s, e))) return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
+  }
 
   const termSet = new Set(terms);
   const citations: (Citation & { window: Range; doc: number })[] = [];

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { evidenceWeight } from './answer.js';
+import { evidenceWeight, questionType } from './answer.js';
 import { parseBriefs, type BriefFile } from './brief.js';
 import { chat } from './chat.js';
 import { buildEngine } from './indexer.js';
@@ -95,6 +95,33 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('Did Trump meet Putin?', {}, { entityCheck: false }).answered).toBe(true);
     // A misspelt name the briefs hold is not a stranger.
     expect(seed.ask('What about the Villavicenco call?').answered).toBe(true);
+  });
+
+  it('a question asked in the negative is declined when the answer would say nothing in the negative', () => {
+    // The brief says whom Locetta criticized, not whom she spared.
+    const q = 'Who did Locetta not criticize?';
+    expect(seed.ask(q).answered).toBe(false);
+    expect(seed.ask(q, {}, { negationCheck: false }).answer).toMatch(/^She criticized/);
+    // A brief that says it in the negative answers.
+    const e = buildEngine(
+      parseBriefs([
+        file('a.txt', 'Title: Bridge opening\n\nThe governor cut the ribbon on Monday.\n\nThe mayor did not attend the opening, citing a council vote.\n'),
+        file('b.txt', 'Title: District vote\n\nThe governor won the most votes in the district.\n'),
+      ]),
+      readLexicon(),
+    );
+    expect(e.ask('Who did not attend the opening?').answer).toMatch(/^The mayor did not attend/);
+    expect(e.ask('Who won the fewest votes in the district?').answered).toBe(false);
+    expect(e.ask('Who won the fewest votes in the district?', {}, { negationCheck: false }).answered).toBe(true);
+  });
+
+  it('the question word met first says what is asked: "when" inside a clause does not make a date question', () => {
+    expect(questionType('What gained ground when Arab nationalism suffered?')).toBe('other');
+    expect(questionType('How many died when the bridge fell?')).toBe('number');
+    expect(questionType('Who called when the talks began?')).toBe('person');
+    expect(questionType('When is the meeting?')).toBe('date');
+    expect(questionType('In what year did it open?')).toBe('date');
+    expect(questionType('What is the date of the meeting?')).toBe('date');
   });
 
   it('a topic question picks the sentence that names topics, not the one repeating "talks"', () => {

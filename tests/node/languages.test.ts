@@ -16,6 +16,7 @@ import type { Engine } from '../../src/core/engine.js';
 import { detectIntent } from '../../src/core/intents.js';
 import { buildEngine } from '../../src/core/indexer.js';
 import { detectLanguage } from '../../src/core/lang/detect.js';
+import { typeEvidenceIn } from '../../src/core/lang/questions.js';
 import { analyze, splitSentences } from '../../src/core/text.js';
 import { readBriefFiles } from '../../src/node/briefs-dir.js';
 import { readLexicon } from '../../src/node/lexicon.js';
@@ -143,6 +144,24 @@ describe('question types and intents in other languages', () => {
   ] as const)('%s → %s %s', (q, lang, type) => {
     expect(detectLanguage(q, ['es', 'de', 'fr', 'tr', 'en'])).toBe(lang);
     expect(questionType(q, lang)).toBe(type);
+  });
+
+  it('a number spelt out answers "how many" as digits do (German, Spanish, Turkish)', () => {
+    const e = buildEngine(
+      parseBriefs([
+        {
+          path: 'de.md',
+          bytes: new TextEncoder().encode('---\nlang: de\n---\n# Spielbericht\n\nNorman fing Bälle im Training.\n\nNorman fing vier Bälle im Spiel.\n'),
+        },
+      ]),
+      readLexicon(),
+    );
+    const q = 'Wie viele Bälle fing Norman?';
+    expect(e.ask(q).answer).toMatch(/^Norman fing vier Bälle/);
+    expect(e.ask(q, {}, { typeWeight: 0 }).answer).toMatch(/^Norman fing Bälle im Training/);
+    expect(typeEvidenceIn('number', 'Ganó tres títulos.', '¿Cuántos títulos ganó?')).toBe(1);
+    expect(typeEvidenceIn('number', 'Takım dört maç kazandı.', 'Takım kaç maç kazandı?')).toBe(1);
+    expect(typeEvidenceIn('number', 'Er spielte für Denver.', 'Wie viele?')).toBe(0);
   });
 
   it.each([

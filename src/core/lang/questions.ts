@@ -180,10 +180,41 @@ const MONTHS =
   'มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม|' +
   'tháng';
 
+/**
+ * Number words, as English's "two … twelve, twenty … fifty, hundreds, thousands, millions, dozen, half"
+ * (a number spelt out answers "how many" as digits do). Words that are also common function words are
+ * left out: Turkish "bir" (one, also "a"), Romanian "o" and "un" (one, also "a"), Spanish and Portuguese
+ * "un"/"um", French and Italian "un"/"uno", Greek "ένα", German "ein".
+ */
+const NUMBER_WORDS = [
+  // es
+  'dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|veinte|treinta|cuarenta|cincuenta|cien|cientos?|mil|miles|millón|millones|docenas?|mitad',
+  // fr
+  'deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|vingt|trente|quarante|cinquante|cent|cents|mille|milliers?|millions?|milliards?|douzaines?|moitié',
+  // de
+  'zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|vierzig|fünfzig|hundert|tausend|millionen?|milliarden?|dutzend|hälfte',
+  // pt
+  'dois|duas|três|quatro|cinco|seis|sete|oito|nove|dez|onze|doze|vinte|trinta|quarenta|cinquenta|cem|centenas?|mil|milhares|milhão|milhões|dúzias?|metade',
+  // it
+  'due|tre|quattro|cinque|sei|sette|otto|nove|dieci|undici|dodici|venti|trenta|quaranta|cinquanta|cento|mille|migliaia|milioni?|dozzine?|metà',
+  // nl
+  'twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|twintig|dertig|veertig|vijftig|honderd|duizend|miljoen|miljard|dozijn|helft',
+  // ro
+  'doi|două|trei|patru|cinci|șase|șapte|opt|nouă|zece|douăzeci|treizeci|patruzeci|cincizeci|sută|sute|mie|mii|milioane|milion|jumătate',
+  // tr
+  'iki|üç|dört|beş|altı|yedi|sekiz|dokuz|on|yirmi|otuz|kırk|elli|yüz|bin|milyon|milyar|düzine|yarım|yarısı',
+  // ru
+  'два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|одиннадцать|двенадцать|двадцать|тридцать|сорок|пятьдесят|сто|сотни|тысяч\\p{L}*|миллион\\p{L}*|миллиард\\p{L}*|дюжин\\p{L}*|половин\\p{L}*',
+  // el
+  'δύο|τρία|τρεις|τέσσερα|τέσσερις|πέντε|έξι|επτά|εφτά|οκτώ|οχτώ|εννέα|εννιά|δέκα|έντεκα|δώδεκα|είκοσι|τριάντα|σαράντα|πενήντα|εκατό|χίλια|χιλιάδες|εκατομμύρι\\p{L}*|δισεκατομμύρι\\p{L}*|μισό',
+  // vi
+  'hai|ba|bốn|sáu|bảy|tám|chín|mười|trăm|nghìn|ngàn|triệu|tỷ|tá|nửa',
+].join('|');
+
 /** Evidence per type in a sentence of any language but English. */
 const EVIDENCE: Record<AskedType, RegExp> = {
   date: new RegExp(`(?<!\\p{N})(?:1\\p{N}{3}|20\\p{N}{2})(?!\\p{N})|\\p{N}+\\s*[年月日]|(?<![\\p{L}])(?:${MONTHS})(?![\\p{L}])`, 'giu'),
-  number: /\p{N}/gu,
+  number: new RegExp(`\\p{N}|(?<![\\p{L}])(?:${NUMBER_WORDS})(?![\\p{L}])`, 'giu'),
   // A capitalised word (cased scripts only), not the sentence's first.
   person: /(?<=\s)\p{Lu}[\p{L}\p{M}'’-]+/gu,
   place: /(?<=\s)\p{Lu}[\p{L}\p{M}'’-]+/gu,
