@@ -155,7 +155,9 @@ export function retrieve(index: SearchIndex, question: string, options: Partial<
     ...[...extra].map(([term, weight]) => ({ term, weight, loose: false })),
   ];
   // BM25 times the weight of the terms matched (related and conversation terms count by their weight).
-  const results = index.searcher.search(queries, { boost: o.boost, bm25: o.bm25 });
+  // Only the best EVIDENCE_DEPTH are sorted; the rest is read only when the walk below needs it.
+  const settings = { boost: o.boost, bm25: o.bm25 };
+  let results = index.searcher.search(queries, settings, EVIDENCE_DEPTH);
 
   const byScore = (a: Hit, b: Hit) => b.score - a.score || a.doc - b.doc;
   // `results` come best score first; the conversation's focus, recency and brief evidence lift a
@@ -163,7 +165,7 @@ export function retrieve(index: SearchIndex, question: string, options: Partial<
   // (same hits as sorting them all).
   // Brief-level evidence from the best-scoring passages only: a passage further down matches
   // only common words, and walking every result costs more than the whole search at 10k briefs.
-  const evidence = results.length > EVIDENCE_DEPTH ? results.slice(0, EVIDENCE_DEPTH) : results;
+  const evidence = results;
   const share = briefShares(index, evidence, terms);
   const focusOf = (briefId: string) => context?.focus.get(briefId) ?? 1;
   // Several languages: the question's own language first.
@@ -171,7 +173,15 @@ export function retrieve(index: SearchIndex, question: string, options: Partial<
   const lift = (context ? Math.max(1, ...context.focus.values()) : 1) * Math.max(1, 1 + o.recency) * (1 + Math.max(0, o.briefWeight)) * (1 + prefer);
   let floor = -Infinity;
   const hits: Hit[] = [];
-  for (const r of results) {
+  let i = 0;
+  for (; ; i++) {
+    if (i === results.length) {
+      // Every one of the best EVIDENCE_DEPTH may still make the top k: read on in the full list.
+      if (results.length < EVIDENCE_DEPTH || results !== evidence) break;
+      results = index.searcher.search(queries, settings);
+      if (i === results.length) break;
+    }
+    const r = results[i]!;
     if (r.score * lift < floor) break;
     const doc = r.doc;
     const passage = index.passages[doc]!;

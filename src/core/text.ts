@@ -79,6 +79,21 @@ export function toTerm(word: string): string | null {
   return stemmer(word);
 }
 
+/** Raw word → its term (or null): stemming is most of the analysis, and the same words come back. */
+const termCache = new Map<string, string | null>();
+const TERM_CACHE_SIZE = 10_000;
+
+/** `toTerm(normalizeWord(word))`, remembered for the most recent words (bounded). */
+function termOfWord(word: string): string | null {
+  let term = termCache.get(word);
+  if (term === undefined) {
+    term = toTerm(normalizeWord(word));
+    if (termCache.size >= TERM_CACHE_SIZE) termCache.clear();
+    termCache.set(word, term);
+  }
+  return term;
+}
+
 /**
  * The full analysis pipeline: variants → words → normalise → stop words → stem.
  * Used for documents and queries alike. `lang` (a brief's or a question's
@@ -90,7 +105,7 @@ export function analyze(text: string, lang?: string): string[] {
   if (lang !== undefined && langOf(lang) !== 'en') return analyzeLangWithRanges(text, langOf(lang)).map((t) => t.term);
   const terms: string[] = [];
   for (const m of canonicalizeVariants(text).matchAll(WORD)) {
-    const term = toTerm(normalizeWord(m[0]));
+    const term = termOfWord(m[0]);
     if (term) terms.push(term);
   }
   return terms;
@@ -115,7 +130,7 @@ export function analyzeWithRanges(text: string, lang?: string): { term: string; 
   for (const m of text.matchAll(WORD)) {
     const start = m.index;
     if (taken.some(([s, e]) => start >= s && start < e)) continue;
-    const term = toTerm(normalizeWord(m[0]));
+    const term = termOfWord(m[0]);
     if (term) out.push({ term, start, end: start + m[0].length });
   }
   return out.sort((a, b) => a.start - b.start);

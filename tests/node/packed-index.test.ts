@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import fc from 'fast-check';
 import MiniSearch from 'minisearch';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseBriefs } from '../../src/core/brief.js';
@@ -10,7 +11,7 @@ import { buildEngine } from '../../src/core/indexer.js';
 import { readLexicon } from '../../src/node/lexicon.js';
 import { IndexError } from '../../src/core/errors.js';
 import { packIndex } from '../../src/core/packed/writer.js';
-import type { TermQuery } from '../../src/core/packed/search.js';
+import { kthLargest, type TermQuery } from '../../src/core/packed/search.js';
 import { DEFAULT_RETRIEVE_OPTIONS, retrieve } from '../../src/core/retrieve.js';
 import { loadSearchIndex, MINISEARCH_OPTIONS, type SearchIndex } from '../../src/core/search-index.js';
 import { analyze } from '../../src/core/text.js';
@@ -124,6 +125,44 @@ describe('packed search', () => {
     expect(retrieval.terms.length).toBeGreaterThan(32);
     expect(retrieval.hits.length).toBeGreaterThan(0);
     for (const h of retrieval.hits) for (const t of h.matched) expect(retrieval.terms).toContain(t);
+  });
+
+  it('with a limit, gives the first results of the full list, ties in the same order, without sorting the rest', () => {
+    let truncated = 0;
+    for (const { question } of questions.slice(0, 60)) {
+      const queries = productionQueries(question);
+      const all = index.searcher.search(queries, { boost, bm25 });
+      for (const limit of [1, 5, 12, 40]) {
+        const top = index.searcher.search(queries, { boost, bm25 }, limit);
+        expect(top).toEqual(all.slice(0, limit));
+        if (all.length > limit) truncated++;
+      }
+    }
+    expect(truncated).toBeGreaterThan(100);
+    // Many equal scores (one common term): the tie at the cut keeps the order of the full list.
+    const oil = [{ term: analyze('oil')[0]!, weight: 1, loose: false }];
+    const all = index.searcher.search(oil, { boost, bm25 });
+    expect(new Set(all.map((r) => r.score)).size).toBeLessThan(all.length);
+    for (let limit = 1; limit <= all.length; limit++) expect(index.searcher.search(oil, { boost, bm25 }, limit)).toEqual(all.slice(0, limit));
+  });
+
+  it('kthLargest finds the k-th largest of any numbers', () => {
+    fc.assert(
+      // (+ 0 turns -0 into 0: the two are equal as scores, not to toBe.)
+      fc.property(
+        fc.array(
+          fc.double({ noNaN: true }).map((x) => x + 0),
+          { minLength: 1, maxLength: 200 },
+        ),
+        fc.nat(),
+        (xs, n) => {
+          const k = (n % xs.length) + 1;
+          const want = [...xs].sort((a, b) => b - a)[k - 1];
+          expect(kthLargest(Float64Array.from(xs), k)).toBe(want);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it('refuses repeated query terms and unknown fields', () => {

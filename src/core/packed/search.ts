@@ -84,19 +84,25 @@ export class PackedSearcher {
   /** The terms a query term matches, with the weight of each (exact 1, then prefix, then fuzzy expansions, in term order). */
   private expand(q: TermQuery): { term: number; weight: number }[] {
     const dict = this.tables.dictionary;
-    const out: { term: number; weight: number }[] = [];
     const exact = dict.termIndex(q.term);
+    if (!q.loose) return exact >= 0 ? [{ term: exact, weight: 1 }] : [];
+    return this.expandLoose(q.term);
+  }
+
+  private expandLoose(term: string): { term: number; weight: number }[] {
+    const dict = this.tables.dictionary;
+    const out: { term: number; weight: number }[] = [];
+    const exact = dict.termIndex(term);
     if (exact >= 0) out.push({ term: exact, weight: 1 });
-    if (!q.loose) return out;
-    const [from, to] = dict.prefixRange(q.term);
+    const [from, to] = dict.prefixRange(term);
     for (let t = from; t < to; t++) {
       const len = dict.termAt(t).length;
-      const distance = len - q.term.length;
+      const distance = len - term.length;
       if (distance) out.push({ term: t, weight: (PREFIX_WEIGHT * len) / (len + 0.3 * distance) });
     }
-    const maxDistance = Math.min(MAX_FUZZY, Math.round(q.term.length * FUZZINESS));
+    const maxDistance = Math.min(MAX_FUZZY, Math.round(term.length * FUZZINESS));
     if (maxDistance) {
-      for (const [t, distance] of dict.fuzzy(q.term, maxDistance)) {
+      for (const [t, distance] of dict.fuzzy(term, maxDistance)) {
         if (!distance || (t >= from && t < to)) continue;
         const len = dict.termAt(t).length;
         out.push({ term: t, weight: (FUZZY_WEIGHT * len) / (len + distance) });
@@ -105,8 +111,11 @@ export class PackedSearcher {
     return out;
   }
 
-  /** Passages matching any of `queries` (distinct terms), best score first (ties in order of first match). */
-  search(queries: readonly TermQuery[], settings: SearchSettings): Match[] {
+  /**
+   * Passages matching any of `queries` (distinct terms), best score first (ties in order of first match);
+   * with `limit`, only the first `limit` of that list (chosen without sorting the rest).
+   */
+  search(queries: readonly TermQuery[], settings: SearchSettings, limit = Infinity): Match[] {
     const { header, lengths, briefStart } = this.tables;
     const boosts: { fieldId: number; boost: number }[] = [];
     for (const [fieldId, field] of header.fields.entries()) {
@@ -199,14 +208,66 @@ export class PackedSearcher {
       }
     });
 
-    const results: Match[] = new Array(order.length);
-    for (let i = 0; i < order.length; i++) {
-      const doc = order[i]!;
-      const node = listOf[doc]!;
-      results[i] = { doc, score: acc[doc]! * nodeWeight[node]!, terms: nodeTerms[node]! };
+    const n = order.length;
+    const match = (doc: number, score: number): Match => ({ doc, score, terms: nodeTerms[listOf[doc]!]! });
+    if (n <= limit) {
+      const results: Match[] = new Array(n);
+      for (let i = 0; i < n; i++) {
+        const doc = order[i]!;
+        results[i] = match(doc, acc[doc]! * nodeWeight[listOf[doc]!]!);
+      }
+      return sortByScore(results);
     }
-    return sortByScore(results);
+    // The best `limit`: every score above the limit-th best, then as many equal to it as fit, in
+    // order of first match — the first `limit` of the stable sort, without sorting the rest.
+    const scores = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const doc = order[i]!;
+      scores[i] = acc[doc]! * nodeWeight[listOf[doc]!]!;
+    }
+    const cut = kthLargest(scores.slice(), limit);
+    let ties = limit;
+    for (let i = 0; i < n; i++) if (scores[i]! > cut) ties--;
+    const top: Match[] = [];
+    for (let i = 0; i < n; i++) {
+      const score = scores[i]!;
+      if (score > cut || (score === cut && ties-- > 0)) top.push(match(order[i]!, score));
+    }
+    return sortByScore(top);
   }
+}
+
+/** The `k`-th largest of `xs` (1-based; reorders `xs`): quickselect, linear on average. */
+export function kthLargest(xs: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = xs.length - 1;
+  const want = k - 1;
+  while (lo < hi) {
+    // Median of three as the pivot; partition into > pivot | == | < pivot (descending).
+    const mid = (lo + hi) >>> 1;
+    const a = xs[lo]!;
+    const b = xs[mid]!;
+    const c = xs[hi]!;
+    const pivot = a > b ? (b > c ? b : a > c ? c : a) : a > c ? a : b > c ? c : b;
+    let lt = lo;
+    let i = lo;
+    let gt = hi;
+    while (i <= gt) {
+      const x = xs[i]!;
+      if (x > pivot) {
+        xs[i] = xs[lt]!;
+        xs[lt++] = x;
+        i++;
+      } else if (x < pivot) {
+        xs[i] = xs[gt]!;
+        xs[gt--] = x;
+      } else i++;
+    }
+    if (want < lt) hi = lt - 1;
+    else if (want > gt) lo = gt + 1;
+    else return pivot;
+  }
+  return xs[lo]!;
 }
 
 /**

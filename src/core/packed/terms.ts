@@ -24,6 +24,9 @@ export function encodeTerms(sorted: readonly string[]): Uint8Array {
   return utf8.encode(sorted.join('\n'));
 }
 
+/** Fuzzy lookups remembered per dictionary. */
+const FUZZY_CACHE_SIZE = 1024;
+
 export class TermDictionary {
   /** Start of each term in the UTF-8 term list (and, at `count`, one past the end of the last plus its separator). */
   private readonly termStart: Uint32Array;
@@ -113,12 +116,26 @@ export class TermDictionary {
 
   /**
    * Every term within Levenshtein distance `max` of `query` (in UTF-16 code
-   * units, as JavaScript strings count), as `[id, distance]` in id order.
+   * units, as JavaScript strings count), as `[id, distance]` in id order (remembered: do not mutate).
    * Walks the sorted list as if it were a trie: rows of the distance matrix
    * are shared between terms with a common prefix, and a prefix whose best
    * row value exceeds `max` skips every term that starts with it.
    */
   fuzzy(query: string, max: number): [number, number][] {
+    const key = `${max}:${query}`;
+    let out = this.fuzzyCache.get(key);
+    if (!out) {
+      out = this.fuzzyWalk(query, max);
+      if (this.fuzzyCache.size >= FUZZY_CACHE_SIZE) this.fuzzyCache.clear();
+      this.fuzzyCache.set(key, out);
+    }
+    return out;
+  }
+
+  /** Results of recent fuzzy lookups (the walk is the dearest step of a search; the same unknown words come back). */
+  private readonly fuzzyCache = new Map<string, [number, number][]>();
+
+  private fuzzyWalk(query: string, max: number): [number, number][] {
     const out: [number, number][] = [];
     const terms = this.terms;
     const n = query.length;
