@@ -237,6 +237,12 @@ function typeEvidence(type: QuestionType, text: string, questionWords: Set<strin
 
 /** A question asked in the negative ("not", "never", "n't", "the least", "the fewest", "non-…"). */
 const NEGATED_QUESTION = /\b(?:not|never|neither|nor|without)\b|n['’]t\b|\bnon-|(?<!\bat )\bleast\b|\bfewest\b/i;
+/** The question up to its first subordinate clause ("…in which we don't…", "…that it would not…"). */
+function mainClause(question: string): string {
+  const m = /\s(?:which|that|who|whom|whose|where|when|if|because|although|though)\b/i.exec(question.replace(/^\W*\w+/, (w) => ' '.repeat(w.length)));
+  return m ? question.slice(0, m.index) : question;
+}
+
 /** A sentence that says something in the negative, or names an exception or a failure. */
 const NEGATIVE =
   /\b(?:not|no|never|none|nobody|nothing|neither|nor|without|least|fewest|except|exception|excluding|other than|apart from|unlike|instead|less|fewer|lost|absent|absence|rather than|unable|cannot|fail(?:s|ed|ure)?|refus(?:e|es|ed|al)|lack(?:s|ed|ing)?|den(?:y|ies|ied)|reject(?:s|ed)?|only)\b|n['’]t\b|\bnon-/i;
@@ -277,7 +283,7 @@ function lastSentenceTerms(index: SearchIndex, hit: Hit): Set<string> | undefine
   const prev = index.passages[hit.doc - 1];
   if (!prev || prev.briefId !== hit.passage.briefId) return undefined;
   const last = prev.sentences[prev.sentences.length - 1];
-  return last ? new Set(analyze(prev.text.slice(last[0], last[1]), langOfDoc(index, hit.doc - 1))) : undefined;
+  return last ? new Set(analyze(prev.text.slice(last[0], last[1]), langOfDoc(index, hit.doc - 1), index.known)) : undefined;
 }
 
 /** The analysis language of a passage (its brief's). */
@@ -413,7 +419,7 @@ function composeAnswer(index: SearchIndex, question: string, retrieval: Retrieva
   const links = linkWeights(retrieval, o.linkWeight, topicPredicates(question, lang));
   // The terms of each sentence of the top passages (the answer is chosen among them below).
   const pool = readingPool(hits, o.passages, ctx.briefOf);
-  const analysed = pool.map((hit) => hit.passage.sentences.map(([s, e]) => analyze(hit.passage.text.slice(s, e), langOfDoc(index, hit.doc))));
+  const analysed = pool.map((hit) => hit.passage.sentences.map(([s, e]) => analyze(hit.passage.text.slice(s, e), langOfDoc(index, hit.doc), index.known)));
   if (
     strength(index, retrieval, carried, o.unknownWeight, askedFor) < (lang === 'en' ? o.minStrength : o.minStrengthOther) &&
     coverage(index, retrieval, carried, links, briefTerms(retrieval, pool, analysed), o.unknownWeight, askedFor) < o.minCoverage
@@ -440,7 +446,7 @@ function composeAnswer(index: SearchIndex, question: string, retrieval: Retrieva
     const sentSeqs = analysed[h]!;
     const sentTerms = sentSeqs.map((seq) => new Set(seq));
     const pLang = langOfDoc(index, hit.doc);
-    const headTerms = new Set(analyze(ctx.briefOf(p.briefId).title + ' ' + (p.section ?? ''), pLang));
+    const headTerms = new Set(analyze(ctx.briefOf(p.briefId).title + ' ' + (p.section ?? ''), pLang, index.known));
     // A question word missing from the sentence counts in part when a linked word stands there.
     const coverage = sentTerms.map((st) => {
       let c = cover([...st].filter((t) => weight.has(t)));
@@ -495,7 +501,7 @@ function composeAnswer(index: SearchIndex, question: string, retrieval: Retrieva
     if (isExpired(b, now)) c.score *= o.expiredFactor;
   }
   candidates.sort((a, b) => b.score - a.score || a.hit.doc - b.hit.doc || a.s - b.s);
-  if (o.negationCheck && lang === 'en' && NEGATED_QUESTION.test(question)) {
+  if (o.negationCheck && lang === 'en' && NEGATED_QUESTION.test(mainClause(question))) {
     const c = candidates[0]!;
     const [s, e] = c.hit.passage.sentences[c.s]!;
     if (!NEGATIVE.test(c.hit.passage.text.slice(s, e))) return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);

@@ -11,14 +11,26 @@ import type { Lexicon } from './lexicon.js';
 import { assignStories, type StoryOptions } from './stories.js';
 import { packIndex } from './packed/writer.js';
 import { MINISEARCH_OPTIONS, type IndexedPassage, type SerializedIndex } from './search-index.js';
+import { COMPOUNDING, type Vocabulary } from './lang/compound.js';
+import { langOf } from './lang/detect.js';
 import { analyze } from './text.js';
 import type { Brief } from './types.js';
 
 /** Index the briefs with MiniSearch and pack the result. `meta` travels in the header. */
 function packBriefs(briefs: Brief[], meta: unknown): SerializedIndex {
+  // Compound words (German, Dutch) also index their pieces, where the collection uses both pieces
+  // as words of their own: a first pass gathers that vocabulary.
+  let known: Vocabulary | undefined;
+  if (briefs.some((b) => COMPOUNDING.has(langOf(b.lang)))) {
+    const vocabulary = new Set<string>();
+    for (const b of briefs) {
+      for (const text of [b.title, ...b.passages.flatMap((p) => [p.section ?? '', p.text])]) for (const t of analyze(text, b.lang)) vocabulary.add(t);
+    }
+    known = (term) => vocabulary.has(term);
+  }
   // Each passage is analysed in its brief's language (MiniSearch tokenizes a document's fields as it adds it).
   let lang = 'en';
-  const mini = new MiniSearch<IndexedPassage>({ ...MINISEARCH_OPTIONS, tokenize: (text) => analyze(text, lang) });
+  const mini = new MiniSearch<IndexedPassage>({ ...MINISEARCH_OPTIONS, tokenize: (text) => analyze(text, lang, known) });
   let id = 0;
   for (const b of briefs) {
     lang = b.lang;

@@ -113,6 +113,8 @@ describe('each mechanism changes the answer', () => {
     expect(e.ask('Who did not attend the opening?').answer).toMatch(/^The mayor did not attend/);
     expect(e.ask('Who won the fewest votes in the district?').answered).toBe(false);
     expect(e.ask('Who won the fewest votes in the district?', {}, { negationCheck: false }).answered).toBe(true);
+    // A "not" that describes the thing asked about, in a clause of its own, does not make the question negative.
+    expect(e.ask('Who cut the ribbon at the bridge that did not open until Monday?').answer).toMatch(/^The governor cut the ribbon/);
   });
 
   it('the question word met first says what is asked: "when" inside a clause does not make a date question', () => {

@@ -126,7 +126,7 @@ export interface Retrieval {
 export function retrieve(index: SearchIndex, question: string, options: Partial<RetrieveOptions> = {}, context?: QueryContext): Retrieval {
   const o = { ...DEFAULT_RETRIEVE_OPTIONS, ...options };
   const lang = o.lang !== undefined ? langOf(o.lang) : questionLanguage(question, index.languages);
-  const terms = [...new Set(analyze(question, lang))];
+  const terms = [...new Set(analyze(question, lang, index.known))];
   const unknown = terms.filter((t) => documentFrequency(index, t) === 0);
   // The lexicon's related words are English.
   const expansions: Expansions = lang === 'en' ? expandTerms(index, terms) : new Map();

@@ -16,6 +16,7 @@ import { part, readHeader } from './packed/format.js';
 import { PassageStore, unpackBriefs } from './packed/passages.js';
 import { BufferSource, PackedTables, type PackedSource } from './packed/reader.js';
 import { PackedSearcher } from './packed/search.js';
+import type { Vocabulary } from './lang/compound.js';
 import { langOf, type Lang } from './lang/detect.js';
 import type { Lexicon } from './lexicon.js';
 import { analyze } from './text.js';
@@ -58,6 +59,8 @@ export interface SearchIndex {
   briefLang: Lang[];
   /** The collection's languages, most briefs first: a question's language is chosen among them. */
   languages: Lang[];
+  /** Does the index hold this term? (How a question's or a sentence's compound words find their pieces.) */
+  known: Vocabulary;
 }
 
 /** The serialized index: the packed bytes (see `packed/format.ts`). */
@@ -92,7 +95,17 @@ export function openIndex(tables: PackedTables, source: PackedSource, lexicon: L
   for (const l of briefLang) count.set(l, (count.get(l) ?? 0) + 1);
   const languages = [...count.keys()].sort((a, b) => count.get(b)! - count.get(a)!);
   return {
-    index: { searcher, passages, briefOfDoc, recency, documentCount: header.documentCount, lexicon, briefLang, languages },
+    index: {
+      searcher,
+      passages,
+      briefOfDoc,
+      recency,
+      documentCount: header.documentCount,
+      lexicon,
+      briefLang,
+      languages,
+      known: (term) => tables.dictionary.termIndex(term) >= 0,
+    },
     briefs,
     meta: header.meta,
   };

@@ -8,6 +8,7 @@
  */
 import { stemmer } from 'stemmer';
 import { analyzeLangWithRanges } from './lang/analyze.js';
+import type { Vocabulary } from './lang/compound.js';
 import { langOf } from './lang/detect.js';
 import type { Range } from './types.js';
 
@@ -98,11 +99,13 @@ function termOfWord(word: string): string | null {
  * The full analysis pipeline: variants → words → normalise → stop words → stem.
  * Used for documents and queries alike. `lang` (a brief's or a question's
  * language tag) picks another language's analysis (`lang/analyze.ts`);
- * English, the default, is the pipeline below.
+ * English, the default, is the pipeline below. With `known`, the collection's
+ * vocabulary, a compound word (German, Dutch) also gives the terms of its
+ * pieces (`lang/compound.ts`).
  * @example analyze("When is Petro meeting the U.S. president?") // ["petro", "meet", "unitedstates", "presid"]
  */
-export function analyze(text: string, lang?: string): string[] {
-  if (lang !== undefined && langOf(lang) !== 'en') return analyzeLangWithRanges(text, langOf(lang)).map((t) => t.term);
+export function analyze(text: string, lang?: string, known?: Vocabulary): string[] {
+  if (lang !== undefined && langOf(lang) !== 'en') return analyzeLangWithRanges(text, langOf(lang), known).map((t) => t.term);
   const terms: string[] = [];
   for (const m of canonicalizeVariants(text).matchAll(WORD)) {
     const term = termOfWord(m[0]);

@@ -182,6 +182,35 @@ describe('question types and intents in other languages', () => {
   });
 });
 
+describe('compound words (German)', () => {
+  const de = (path: string, body: string) => ({ path, bytes: new TextEncoder().encode(`---\nlang: de\n---\n${body}`) });
+  const e = () =>
+    buildEngine(
+      parseBriefs([
+        de('a.md', '# Haushalt\n\nDie Bundesregierung beschloss den Plan am Mittwoch.\n'),
+        de('b.md', '# Bayern\n\nDie Regierung in München lehnte den Plan ab.\n'),
+        de('c.md', '# Kosten\n\nDer Bund zahlt die Hälfte der Kosten.\n'),
+      ]),
+      readLexicon(),
+    );
+
+  it('a compound also gives the words it is made of, where the collection uses them on their own', () => {
+    const engine = e();
+    expect(analyze('Bundesregierung', 'de')).toEqual(['bundesregier']);
+    expect(analyze('Bundesregierung', 'de', engine.index.known)).toEqual(['bundesregier', 'bund', 'regier']);
+    // "Haushalt" is not split: "Haus" and "Halt" are not words of this collection.
+    expect(analyze('Haushalt', 'de', engine.index.known)).toEqual(['haushalt']);
+    // Linking elements go: "Arbeit·s·markt".
+    expect(analyze('Arbeitsmarkt', 'de', (t) => t === 'arbeit' || t === 'markt')).toEqual(['arbeitsmarkt', 'arbeit', 'markt']);
+  });
+
+  it('"die Regierung des Bundes" finds the brief about the Bundesregierung', () => {
+    const a = e().ask('Was beschloss die Regierung des Bundes?');
+    expect(a.citations[0]!.briefId).toBe('a');
+    expect(a.answer).toMatch(/^Die Bundesregierung beschloss/);
+  });
+});
+
 describe('analysis', () => {
   it('ends sentences at "।", "。", "！", "？" and "؟"', () => {
     const cut = (t: string) => splitSentences(t).map(([a, b]) => t.slice(a, b));

@@ -12,6 +12,7 @@
  * Arabic is normalised first (harakat, tatweel, alef forms).
  * @module
  */
+import { COMPOUNDING, compoundParts, type Vocabulary } from './compound.js';
 import type { Lang } from './detect.js';
 import { normalizeArabic } from './normalize.js';
 import { STEMMERS } from './stemmers.js';
@@ -80,6 +81,11 @@ function termOf(word: string, textLang: Lang): string | null {
   const lang = wordLang(word, textLang);
   const w = normalizeFor(word, lang);
   if (!w) return null;
+  return stemmed(w, lang);
+}
+
+/** The term of a normalised word (null for a stop word). */
+function stemmed(w: string, lang: Lang): string | null {
   const stops = stopWordsOf(lang);
   if (stops.has(w) || stops.has(fold(w))) return null;
   const stem = STEMMERS[lang];
@@ -89,8 +95,18 @@ function termOf(word: string, textLang: Lang): string | null {
   return fold(stem ? stem(w) : w);
 }
 
-/** Terms with ranges of a text in `lang` (not English: see `text.ts`). */
-export function analyzeLangWithRanges(text: string, lang: Lang): RangedTerm[] {
+/** The terms of the pieces of a compound word (German, Dutch) that the vocabulary holds (see `compound.ts`). */
+function piecesOf(word: string, textLang: Lang, known: Vocabulary): string[] {
+  const lang = wordLang(word, textLang);
+  if (!COMPOUNDING.has(lang)) return [];
+  return compoundParts(normalizeFor(word, lang), (piece) => stemmed(piece, lang), known);
+}
+
+/**
+ * Terms with ranges of a text in `lang` (not English: see `text.ts`). With the collection's vocabulary, a
+ * compound word (German, Dutch) also gives the terms of its pieces, at its range.
+ */
+export function analyzeLangWithRanges(text: string, lang: Lang, known?: Vocabulary): RangedTerm[] {
   const out: RangedTerm[] = [];
   for (const m of text.matchAll(TOKEN)) {
     const token = m[0];
@@ -105,7 +121,10 @@ export function analyzeLangWithRanges(text: string, lang: Lang): RangedTerm[] {
       }
     } else {
       const term = termOf(token, lang);
-      if (term) out.push({ term, start, end: start + token.length });
+      if (term) {
+        out.push({ term, start, end: start + token.length });
+        if (known) for (const piece of piecesOf(token, lang, known)) if (piece !== term) out.push({ term: piece, start, end: start + token.length });
+      }
     }
   }
   return out;
