@@ -173,16 +173,11 @@ export function retrieve(index: SearchIndex, question: string, options: Partial<
   const lift = (context ? Math.max(1, ...context.focus.values()) : 1) * Math.max(1, 1 + o.recency) * (1 + Math.max(0, o.briefWeight)) * (1 + prefer);
   let floor = -Infinity;
   const hits: Hit[] = [];
-  let i = 0;
-  for (; ; i++) {
-    if (i === results.length) {
-      // Every one of the best EVIDENCE_DEPTH may still make the top k: read on in the full list.
-      if (results.length < EVIDENCE_DEPTH || results !== evidence) break;
-      results = index.searcher.search(queries, settings);
-      if (i === results.length) break;
-    }
-    const r = results[i]!;
-    if (r.score * lift < floor) break;
+  for (let i = 0; ; i++) {
+    // Every one of the best EVIDENCE_DEPTH may still make the top k: then read on in the full list.
+    if (i === EVIDENCE_DEPTH && results === evidence) results = index.searcher.search(queries, settings);
+    const r = results[i];
+    if (!r || r.score * lift < floor) break;
     const doc = r.doc;
     const passage = index.passages[doc]!;
     const focused = context ? r.score * focusOf(passage.briefId) : r.score;

@@ -146,6 +146,22 @@ describe('packed search', () => {
     for (let limit = 1; limit <= all.length; limit++) expect(index.searcher.search(oil, { boost, bm25 }, limit)).toEqual(all.slice(0, limit));
   });
 
+  it('retrieval reads past the best 512 matches when a conversation lifts one further down', () => {
+    // 700 passages that score alike for "oil", in the order they were added.
+    const files = Array.from({ length: 700 }, (_, i) => ({
+      path: `note-${String(i).padStart(3, '0')}.txt`,
+      bytes: new TextEncoder().encode(`Title: Market note\n\nThe oil price rose again today.\n`),
+    }));
+    const e = buildEngine(parseBriefs(files), readLexicon());
+    const ties = e.index.searcher.search([{ term: 'oil', weight: 1, loose: false }], { boost, bm25 });
+    expect(ties.length).toBe(700);
+    expect(new Set(ties.map((r) => r.score)).size).toBe(1);
+    expect(retrieve(e.index, 'oil').hits[0]!.passage.briefId).toBe('note-000');
+    // The 651st passage, in focus, wins.
+    const focused = retrieve(e.index, 'oil', {}, { terms: new Map(), focus: new Map([['note-650', 2]]) });
+    expect(focused.hits[0]!.passage.briefId).toBe('note-650');
+  });
+
   it('kthLargest finds the k-th largest of any numbers', () => {
     fc.assert(
       // (+ 0 turns -0 into 0: the two are equal as scores, not to toBe.)
