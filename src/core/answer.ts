@@ -155,6 +155,14 @@ const CHANGE_QUESTION = new RegExp(String.raw`^\W*(?:was|were|is|are|has|have|ha
 /** A sentence reporting a change of plan (or the plan that now holds: "will now take place on"). */
 const CHANGE_RE = new RegExp(String.raw`\b(?:${CHANGE_WORDS}|will now|now (?:be|take place|set)|new date|instead)\b`, 'i');
 
+/** Words that name topics as what is asked for ("What topics…", "…on the agenda"). */
+const TOPIC_WORDS = String.raw`topics?|issues?|subjects?|themes?|agenda|priorit(?:y|ies)`;
+/** "What topics / issues are…?", "What is on the agenda?", "Will / did they talk about …?" */
+const TOPIC_QUESTION = new RegExp(
+  String.raw`^\W*what (?:${TOPIC_WORDS})\b|\b(?:on|of) the agenda\b|^\W*(?:will|would|did|do|does|are|is|was|were|can)\b.*\b(?:talk|discuss|focus)\w*\s+(?:about|on)\b`,
+  'i',
+);
+
 export function questionType(question: string, lang: Lang = 'en'): QuestionType {
   if (lang !== 'en') return questionTypeIn(question, lang);
   const q = question.toLowerCase();
@@ -166,8 +174,9 @@ export function questionType(question: string, lang: Lang = 'en'): QuestionType 
   if (cue === 'who' || cue === 'whom' || cue === 'whose') return 'person';
   if (cue === 'where') return 'place';
   if (cue === 'why') return 'reason';
-  // "What will they talk about / discuss / focus on?", "What is the report about?": a topic.
-  if (/\bwhat\b.*\b(?:(?:talk|discuss|focus)\w*(?: (?:about|on))?|about)\s*\??\s*$/.test(q)) return 'topic';
+  // "What will they talk about / discuss / focus on?", "What is the report about?", "What topics are on the
+  // agenda?", "Will they talk about security?": a topic.
+  if (/\bwhat\b.*\b(?:(?:talk|discuss|focus)\w*(?: (?:about|on))?|about)\s*\??\s*$/.test(q) || TOPIC_QUESTION.test(q)) return 'topic';
   if (CHANGE_QUESTION.test(q)) return 'change';
   return 'other';
 }
@@ -182,6 +191,10 @@ function askedForTerms(question: string, type: QuestionType): Set<string> {
   if (type === 'date') {
     const m = /\bwhat(?:'s|’s| is| was| will be)? the (?:new )?(date|day)\b/i.exec(question);
     return new Set(m ? analyze(m[1]!) : []);
+  }
+  if (type === 'topic') {
+    const words = [...question.matchAll(new RegExp(String.raw`\b(?:${TOPIC_WORDS})\b`, 'gi'))].map((m) => m[0]);
+    return new Set(analyze(words.join(' ')));
   }
   if (type === 'change') {
     const words = [...question.matchAll(new RegExp(String.raw`\b(?:${CHANGE_WORDS})\b`, 'gi'))].map((m) => m[0]);

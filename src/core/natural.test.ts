@@ -124,6 +124,8 @@ describe('each mechanism changes the answer', () => {
     expect(questionType('When is the meeting?')).toBe('date');
     expect(questionType('In what year did it open?')).toBe('date');
     expect(questionType('What is the date of the meeting?')).toBe('date');
+    expect(questionType('What topics are on the agenda?')).toBe('topic');
+    expect(questionType('Will they talk about security?')).toBe('topic');
   });
 
   it('a topic question picks the sentence that names topics, not the one repeating "talks"', () => {
