@@ -593,6 +593,12 @@ function composeAnswer(index: SearchIndex, question: string, retrieval: Retrieva
     const [s, e] = c.hit.passage.sentences[c.s]!;
     return c.hit.passage.text.slice(s, e);
   };
+  // A follow-up does not say again what the last answer said, when it has something else to say.
+  const said = retrieval.context?.said;
+  if (said && chosen.length > 1) {
+    const fresh = chosen.filter(({ candidate: c }) => !said.includes(sentenceOf(c)));
+    if (fresh.length) chosen.splice(0, chosen.length, ...fresh);
+  }
   const answer = chosen.map(({ candidate: c, marker }) => `${sentenceOf(c)} [${marker}]`).join(' ');
   const quoted = chosen.map(({ candidate: c, marker }) => ({ brief: ctx.briefOf(c.hit.passage.briefId), sentence: sentenceOf(c), marker }));
   // The answer's date: that of the brief its first sentence quotes (each source gives its own).

@@ -31,6 +31,8 @@ export interface FollowUpOptions {
   decay: number;
   /** Score factor for the passages of the last answer's first brief (others it cited get half the boost). */
   focusBoost: number;
+  /** Score factor − 1 for the passage the last answer quoted first (a pronoun often points into it). */
+  passageBoost: number;
   /** A question with at least this many known terms of its own may be a new topic… */
   minOwnTerms: number;
   /** …or this many when it has a pronoun or starts like an ellipsis ("And …", "What about …"). */
@@ -44,6 +46,7 @@ const DEFAULT_FOLLOW_UP_OPTIONS: FollowUpOptions = {
   questionWeight: 0.3,
   decay: 0.5,
   focusBoost: 1,
+  passageBoost: 0.2,
   minOwnTerms: 3,
   minOwnTermsAnaphoric: 5,
   shiftMargin: 0.15,
@@ -126,7 +129,11 @@ export function conversationContext(index: SearchIndex, history: Turn[], options
     factor *= o.decay;
     used++;
   }
-  return { terms, focus };
+  // The passage the last answer quoted first: a pronoun often points into it.
+  const passages = new Map<string, number>();
+  const last = history[lastAnswered]!;
+  if (last.passageIds[0] && o.passageBoost > 0) passages.set(last.passageIds[0], 1 + o.passageBoost);
+  return { terms, focus, passages, ...(last.answer ? { said: last.answer } : {}) };
 }
 
 /** Why a question was (or was not) read as a follow-up. */

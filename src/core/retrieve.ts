@@ -104,6 +104,10 @@ export interface QueryContext {
   terms: Map<string, number>;
   /** Brief id → score factor (≥ 1) for its passages. */
   focus: Map<string, number>;
+  /** Passage id → a further score factor (≥ 1). */
+  passages?: Map<string, number>;
+  /** What the last answer said (its text without markers): a follow-up's answer does not repeat it. */
+  said?: string;
 }
 
 export interface Retrieval {
@@ -170,7 +174,11 @@ export function retrieve(index: SearchIndex, question: string, options: Partial<
   const focusOf = (briefId: string) => context?.focus.get(briefId) ?? 1;
   // Several languages: the question's own language first.
   const prefer = index.languages.length > 1 ? Math.max(0, o.languageWeight) : 0;
-  const lift = (context ? Math.max(1, ...context.focus.values()) : 1) * Math.max(1, 1 + o.recency) * (1 + Math.max(0, o.briefWeight)) * (1 + prefer);
+  const lift =
+    (context ? Math.max(1, ...context.focus.values()) * Math.max(1, ...(context.passages?.values() ?? [])) : 1) *
+    Math.max(1, 1 + o.recency) *
+    (1 + Math.max(0, o.briefWeight)) *
+    (1 + prefer);
   let floor = -Infinity;
   const hits: Hit[] = [];
   for (let i = 0; ; i++) {
@@ -180,7 +188,7 @@ export function retrieve(index: SearchIndex, question: string, options: Partial<
     if (!r || r.score * lift < floor) break;
     const doc = r.doc;
     const passage = index.passages[doc]!;
-    const focused = context ? r.score * focusOf(passage.briefId) : r.score;
+    const focused = context ? r.score * focusOf(passage.briefId) * (context.passages?.get(passage.id) ?? 1) : r.score;
     hits.push({
       passage,
       doc,

@@ -95,6 +95,34 @@ describe('follow-up questions on the seed brief', () => {
   });
 });
 
+describe('a pronoun in a follow-up', () => {
+  const city = () =>
+    buildEngine(
+      parseBriefs([
+        {
+          path: 'a.txt',
+          bytes: new TextEncoder().encode(
+            'Title: City news\n\nMayor Ana Ruiz opened the new library on Monday. She thanked the donors who paid for the building.\n\nAna Ruiz later thanked the volunteers.\n\nThe park reopened after repairs.\n',
+          ),
+        },
+        { path: 'b.txt', bytes: new TextEncoder().encode('Title: Rail works\n\nTrains will run less often while the tracks are renewed.\n') },
+      ]),
+      readLexicon(),
+    );
+
+  it('looks first in the passage the last answer quoted, and does not say that answer again', () => {
+    const e = city();
+    const first = e.ask('What did Ana Ruiz open?');
+    expect(first.answer).toBe('Mayor Ana Ruiz opened the new library on Monday. [1]');
+    const history = [turnOf('What did Ana Ruiz open?', first)];
+    const next = e.ask('Whom did she thank?', { history });
+    expect(next.citations[0]!.passageId).toBe('a#p1');
+    expect(next.answer).toMatch(/^She thanked the donors/);
+    // Without the passage's boost, the other paragraph that names her wins.
+    expect(e.ask('Whom did she thank?', { history }, { followUp: { passageBoost: 0 } }).citations[0]!.passageId).toBe('a#p2');
+  });
+});
+
 describe('conversation helpers', () => {
   it('remembers the briefs the answer quotes, not the further reading', () => {
     const answer = engine.ask('What will they talk about?', { limit: 3 });
