@@ -84,25 +84,19 @@ export class PackedSearcher {
   /** The terms a query term matches, with the weight of each (exact 1, then prefix, then fuzzy expansions, in term order). */
   private expand(q: TermQuery): { term: number; weight: number }[] {
     const dict = this.tables.dictionary;
-    const exact = dict.termIndex(q.term);
-    if (!q.loose) return exact >= 0 ? [{ term: exact, weight: 1 }] : [];
-    return this.expandLoose(q.term);
-  }
-
-  private expandLoose(term: string): { term: number; weight: number }[] {
-    const dict = this.tables.dictionary;
     const out: { term: number; weight: number }[] = [];
-    const exact = dict.termIndex(term);
+    const exact = dict.termIndex(q.term);
     if (exact >= 0) out.push({ term: exact, weight: 1 });
-    const [from, to] = dict.prefixRange(term);
+    if (!q.loose) return out;
+    const [from, to] = dict.prefixRange(q.term);
     for (let t = from; t < to; t++) {
       const len = dict.termAt(t).length;
-      const distance = len - term.length;
+      const distance = len - q.term.length;
       if (distance) out.push({ term: t, weight: (PREFIX_WEIGHT * len) / (len + 0.3 * distance) });
     }
-    const maxDistance = Math.min(MAX_FUZZY, Math.round(term.length * FUZZINESS));
+    const maxDistance = Math.min(MAX_FUZZY, Math.round(q.term.length * FUZZINESS));
     if (maxDistance) {
-      for (const [t, distance] of dict.fuzzy(term, maxDistance)) {
+      for (const [t, distance] of dict.fuzzy(q.term, maxDistance)) {
         if (!distance || (t >= from && t < to)) continue;
         const len = dict.termAt(t).length;
         out.push({ term: t, weight: (FUZZY_WEIGHT * len) / (len + distance) });

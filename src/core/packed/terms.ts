@@ -32,6 +32,8 @@ export class TermDictionary {
   private readonly termStart: Uint32Array;
   private decoded: string[] | undefined;
   private lcp: Uint8Array | undefined;
+  /** Results of recent fuzzy lookups (the walk is the dearest step of a search; the same unknown words come back). */
+  private readonly fuzzyCache = new Map<string, [number, number][]>();
 
   /** A dictionary over any terms (sorted and deduplicated here): for tests and tools. */
   static of(terms: Iterable<string>): TermDictionary {
@@ -131,9 +133,6 @@ export class TermDictionary {
     }
     return out;
   }
-
-  /** Results of recent fuzzy lookups (the walk is the dearest step of a search; the same unknown words come back). */
-  private readonly fuzzyCache = new Map<string, [number, number][]>();
 
   private fuzzyWalk(query: string, max: number): [number, number][] {
     const out: [number, number][] = [];
