@@ -253,19 +253,35 @@ export async function buildThreadsSet(kit: string, out: string, distractors = 10
   return { dir: out, threads: threads.length, questions: questions.length, setBriefs: setIds.length, distractors: pool.length, nearCopiesLeftOut };
 }
 
-async function main(): Promise<number> {
-  const { values } = parseArgs({
-    options: {
-      evalkit: { type: 'string' },
-      out: { type: 'string', default: join(ROOT, '.eval', 'threads') },
-      distractors: { type: 'string', default: '1000' },
-    },
-  });
-  const n = Number(values.distractors);
-  if (!Number.isInteger(n) || n < 0) {
-    process.stderr.write(`build-threads: --distractors must be a whole number (got "${values.distractors}")\n`);
-    return 2;
+/** The command-line options of building the set, shared with `eval-threads.ts`. */
+export const THREADS_OPTIONS = {
+  evalkit: { type: 'string' },
+  out: { type: 'string', default: join(ROOT, '.eval', 'threads') },
+  distractors: { type: 'string', default: '1000' },
+} as const;
+
+/** `parse()` (a command line), or undefined after saying on stderr what is wrong with it (`tool` names the command). */
+export function cliArgs<T>(tool: string, parse: () => T): T | undefined {
+  try {
+    return parse();
+  } catch (err) {
+    process.stderr.write(`${tool}: ${(err as Error).message}\n`);
+    return undefined;
   }
+}
+
+/** `--distractors` as a whole number, or undefined after saying why on stderr. */
+export function parseDistractors(value: string, tool: string): number | undefined {
+  const n = Number(value);
+  if (Number.isInteger(n) && n >= 0) return n;
+  process.stderr.write(`${tool}: --distractors must be a whole number (got "${value}")\n`);
+  return undefined;
+}
+
+async function main(): Promise<number> {
+  const values = cliArgs('build-threads', () => parseArgs({ options: THREADS_OPTIONS }).values);
+  const n = values && parseDistractors(values.distractors, 'build-threads');
+  if (!values || n === undefined) return 2;
   try {
     const r = await buildThreadsSet(findKit(values.evalkit), resolve(values.out), n);
     process.stderr.write(

@@ -22,7 +22,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { buildThreadsSet, findKit, readThreadsSet, type ThreadQuestion } from './build-threads.js';
+import { buildThreadsSet, findKit, cliArgs, parseDistractors, readThreadsSet, THREADS_OPTIONS, type ThreadQuestion } from './build-threads.js';
 import { plainMiniSearch } from './minisearch-baseline.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -145,14 +145,8 @@ export function hasThreadsKit(kit: string): boolean {
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({
-    options: {
-      evalkit: { type: 'string' },
-      out: { type: 'string', default: join(ROOT, '.eval', 'threads') },
-      distractors: { type: 'string', default: '1000' },
-      json: { type: 'boolean', default: false },
-    },
-  });
+  const values = cliArgs('eval:threads', () => parseArgs({ options: { ...THREADS_OPTIONS, json: { type: 'boolean', default: false } } }).values);
+  if (!values) return 2;
   const kit = findKit(values.evalkit);
   if (!hasThreadsKit(kit)) {
     process.stderr.write(
@@ -161,11 +155,8 @@ async function main(): Promise<number> {
     );
     return 0;
   }
-  const distractors = Number(values.distractors);
-  if (!Number.isInteger(distractors) || distractors < 0) {
-    process.stderr.write(`eval:threads: --distractors must be a whole number (got "${values.distractors}")\n`);
-    return 2;
-  }
+  const distractors = parseDistractors(values.distractors, 'eval:threads');
+  if (distractors === undefined) return 2;
   const result = await runThreads(kit, resolve(values.out), distractors);
   process.stdout.write(values.json ? JSON.stringify(result, null, 2) + '\n' : threadsTable(result));
   return 0;
