@@ -31,7 +31,7 @@ export class TermDictionary {
   /** Start of each term in the UTF-8 term list (and, at `count`, one past the end of the last plus its separator). */
   private readonly termStart: Uint32Array;
   private decoded: string[] | undefined;
-  private lcp: Uint8Array | undefined;
+  private walk: { units: Uint16Array; start: Uint32Array; lcp: Uint8Array; skip: Uint32Array } | undefined;
   /** Results of recent fuzzy lookups (the walk is the dearest step of a search; the same unknown words come back). */
   private readonly fuzzyCache = new Map<string, [number, number][]>();
 
@@ -136,7 +136,8 @@ export class TermDictionary {
 
   private fuzzyWalk(query: string, max: number): [number, number][] {
     const out: [number, number][] = [];
-    const terms = this.terms;
+    const { units, start, lcp, skip } = this.trie();
+    const count = this.count;
     const n = query.length;
     const maxLen = n + max;
     const cap = max + 1;
@@ -147,19 +148,19 @@ export class TermDictionary {
     // |i - j| <= max is computed, values are capped at max + 1 (all that matters is "<= max").
     const buf = new Uint8Array((maxLen + 1) * W);
     for (let j = 0; j <= n; j++) buf[j] = Math.min(j, cap);
-    const lcp = this.commonPrefixes();
     let valid = 0; // rows 0..valid are computed for the previous term visited
     let shared = 0; // common prefix of the previous term visited and this one
     let t = 0;
-    while (t < terms.length) {
-      const term = terms[t]!;
+    while (t < count) {
+      const from = start[t]!;
+      const length = start[t + 1]! - from;
       const l = shared < valid ? shared : valid;
       let pruned = -1;
-      const last = Math.min(term.length, maxLen);
+      const last = length < maxLen ? length : maxLen;
       for (let i = l + 1; i <= last; i++) {
         const base = i * W;
         const up = base - W;
-        const c = term.charCodeAt(i - 1);
+        const c = units[from + i - 1];
         const lo = i - max > 1 ? i - max : 1;
         const hi = i + max < n ? i + max : n;
         let best: number;
@@ -183,36 +184,60 @@ export class TermDictionary {
       }
       if (pruned > 0) {
         valid = pruned - 1;
-        // Skip every term that shares this hopeless prefix.
+        // Skip every term that shares this hopeless prefix: they follow t in a run whose lcp
+        // stays >= pruned; each jump lands on the next smaller lcp, so a long run is a few hops.
         t++;
-        while (t < terms.length && lcp[t]! >= pruned) t++;
-        shared = lcp[t] ?? 0;
+        while (t < count && lcp[t]! >= pruned) t = skip[t]!;
+        shared = t < count ? lcp[t]! : 0;
         continue;
       }
       valid = last;
-      if (term.length <= maxLen && term.length >= n - max) {
-        const d = buf[term.length * W + n]!;
+      if (length <= maxLen && length >= n - max) {
+        const d = buf[length * W + n]!;
         if (d <= max) out.push([t, d]);
       }
       t++;
-      shared = lcp[t] ?? 0;
+      shared = t < count ? lcp[t]! : 0;
     }
     return out;
   }
 
-  /** `lcp[t]`: length of the prefix term t shares with term t - 1 (at most 255); built on first use. */
-  private commonPrefixes(): Uint8Array {
-    if (this.lcp) return this.lcp;
-    const terms = this.terms;
-    const lcp = new Uint8Array(terms.length);
-    for (let t = 1; t < terms.length; t++) {
-      const a = terms[t - 1]!;
-      const b = terms[t]!;
-      const lim = Math.min(a.length, b.length, 255);
+  /**
+   * The term list as a trie for {@link fuzzy}, built on first use: every term's UTF-16 code units
+   * end to end (`units`, term t at `start[t]` to `start[t + 1]`), `lcp[t]` the number of code units
+   * term t shares with term t - 1 (at most 255), and `skip[t]` the first id after t whose lcp is
+   * smaller than `lcp[t]` (every id between shares at least `lcp[t]` units with t - 1).
+   */
+  private trie(): { units: Uint16Array; start: Uint32Array; lcp: Uint8Array; skip: Uint32Array } {
+    if (this.walk) return this.walk;
+    const count = this.count;
+    const text = count === 0 ? '' : utf8.decode(this.termBytes);
+    const units = new Uint16Array(Math.max(0, text.length - count + 1));
+    const start = new Uint32Array(count + 1);
+    let u = 0;
+    let t = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) start[++t] = u;
+      else units[u++] = c;
+    }
+    start[count] = u;
+    const lcp = new Uint8Array(count);
+    for (let t = 1; t < count; t++) {
+      const a = start[t - 1]!;
+      const b = start[t]!;
+      const lim = Math.min(b - a, start[t + 1]! - b, 255);
       let l = 0;
-      while (l < lim && a.charCodeAt(l) === b.charCodeAt(l)) l++;
+      while (l < lim && units[a + l] === units[b + l]) l++;
       lcp[t] = l;
     }
-    return (this.lcp = lcp);
+    // Next smaller value to the right, with a stack of ids whose lcp is not yet undercut.
+    const skip = new Uint32Array(count).fill(count);
+    const stack: number[] = [];
+    for (let t = 1; t < count; t++) {
+      while (stack.length && lcp[stack[stack.length - 1]!]! > lcp[t]!) skip[stack.pop()!] = t;
+      stack.push(t);
+    }
+    return (this.walk = { units, start, lcp, skip });
   }
 }
