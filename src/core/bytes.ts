@@ -66,11 +66,11 @@ export class VarintReader {
     let byte = b[this.pos++]!;
     if (byte < 0x80) return byte;
     let value = byte & 0x7f;
-    let shift = 7;
+    let scale = 0x80; // 2 ** 7, then 2 ** 14, … (exact up to 2 ** 53; no 32-bit shifts)
     do {
       byte = b[this.pos++]!;
-      value += (byte & 0x7f) * 2 ** shift;
-      shift += 7;
+      value += (byte & 0x7f) * scale;
+      scale *= 0x80;
     } while (byte >= 0x80);
     return value;
   }

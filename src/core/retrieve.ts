@@ -208,7 +208,7 @@ export function retrieve(index: SearchIndex, question: string, options: Partial<
   }
   hits.sort(byScore);
   hits.length = Math.min(hits.length, o.k);
-  const briefMatched = briefHolds(index, evidence, new Set(hits.map((h) => h.passage.briefId)));
+  const briefMatched = briefHolds(index, evidence, hits);
   return { lang, terms, unknown, expansions, briefMatched, hits, ...ctx };
 }
 
@@ -246,15 +246,23 @@ function briefShares(index: SearchIndex, results: Match[], terms: string[]): Map
   return share;
 }
 
-/** For each of `briefIds`: the query terms any of its passages among `results` matched. */
-function briefHolds(index: SearchIndex, results: Match[], briefIds: Set<string>): Map<string, Set<string>> {
+/** For the briefs of `hits`: the query terms any of its passages among `results` matched (briefs none of them holds are left out). */
+function briefHolds(index: SearchIndex, results: Match[], hits: Hit[]): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
-  for (const r of results) {
-    const briefId = index.passages[r.doc]!.briefId;
-    if (!briefIds.has(briefId)) continue;
-    let set = out.get(briefId);
-    if (!set) out.set(briefId, (set = new Set()));
-    for (const t of r.terms) set.add(t);
+  // By brief position (a typed array), not through a passage object per result.
+  const held = new Map<number, Set<string>>();
+  for (const h of hits) {
+    const b = index.briefOfDoc[h.doc]!;
+    if (held.has(b)) continue;
+    const set = new Set<string>();
+    held.set(b, set);
+    out.set(h.passage.briefId, set);
   }
+  for (const r of results) {
+    const set = held.get(index.briefOfDoc[r.doc]!);
+    if (set) for (const t of r.terms) set.add(t);
+  }
+  // A hit read beyond the evidence has no entry (callers fall back to its own terms).
+  for (const [id, set] of out) if (set.size === 0) out.delete(id);
   return out;
 }

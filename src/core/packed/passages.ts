@@ -86,6 +86,7 @@ export class StoredPassage implements Passage {
   declare section?: string;
   /** @internal */ _text: string | undefined = undefined;
   /** @internal */ _sentences: Range[] | undefined = undefined;
+  /** @internal In the {@link PassageCache} ring. */ _held = false;
 
   constructor(
     private readonly store: PassageStore,
@@ -140,9 +141,11 @@ class PassageCache {
   }
 
   touch(p: StoredPassage): void {
-    if (this.ring.includes(p)) return;
+    if (p._held) return;
+    p._held = true;
     const old = this.ring[this.next];
-    if (old && old !== p) {
+    if (old) {
+      old._held = false;
       old._text = undefined;
       old._sentences = undefined;
     }
