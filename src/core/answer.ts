@@ -295,8 +295,33 @@ function linkWeights(retrieval: Retrieval, weights: Record<RelationKind, number>
 function lastSentenceTerms(index: SearchIndex, hit: Hit): Set<string> | undefined {
   const prev = index.passages[hit.doc - 1];
   if (!prev || prev.briefId !== hit.passage.briefId) return undefined;
-  const last = prev.sentences[prev.sentences.length - 1];
-  return last ? new Set(analyze(prev.text.slice(last[0], last[1]), langOfDoc(index, hit.doc - 1), index.known)) : undefined;
+  return sentenceTerms(index, hit.doc - 1).sets.at(-1);
+}
+
+/** The terms of a passage's sentences, in order (`seqs`) and as sets (`sets`). */
+interface SentenceTerms {
+  seqs: string[][];
+  sets: Set<string>[];
+}
+
+/** Sentence terms of recently read passages, per index: answers read the same passages again and again. */
+const sentenceCache = new WeakMap<SearchIndex, Map<number, SentenceTerms>>();
+const SENTENCE_CACHE_SIZE = 512;
+
+/** The terms of each sentence of passage `doc`, remembered for the most recently read passages (shared: do not mutate). */
+function sentenceTerms(index: SearchIndex, doc: number): SentenceTerms {
+  let cache = sentenceCache.get(index);
+  if (!cache) sentenceCache.set(index, (cache = new Map()));
+  let terms = cache.get(doc);
+  if (!terms) {
+    const p = index.passages[doc]!;
+    const lang = langOfDoc(index, doc);
+    const seqs = p.sentences.map(([s, e]) => analyze(p.text.slice(s, e), lang, index.known));
+    terms = { seqs, sets: seqs.map((seq) => new Set(seq)) };
+    if (cache.size >= SENTENCE_CACHE_SIZE) cache.clear();
+    cache.set(doc, terms);
+  }
+  return terms;
 }
 
 /** The analysis language of a passage (its brief's). */
@@ -432,7 +457,8 @@ function composeAnswer(index: SearchIndex, question: string, retrieval: Retrieva
   const links = linkWeights(retrieval, o.linkWeight, topicPredicates(question, lang));
   // The terms of each sentence of the top passages (the answer is chosen among them below).
   const pool = readingPool(hits, o.passages, ctx.briefOf);
-  const analysed = pool.map((hit) => hit.passage.sentences.map(([s, e]) => analyze(hit.passage.text.slice(s, e), langOfDoc(index, hit.doc), index.known)));
+  const read = pool.map((hit) => sentenceTerms(index, hit.doc));
+  const analysed = read.map((r) => r.seqs);
   if (
     strength(index, retrieval, carried, o.unknownWeight, askedFor) < (lang === 'en' ? o.minStrength : o.minStrengthOther) &&
     coverage(index, retrieval, carried, links, briefTerms(retrieval, pool, analysed), o.unknownWeight, askedFor) < o.minCoverage
@@ -456,8 +482,7 @@ function composeAnswer(index: SearchIndex, question: string, retrieval: Retrieva
   const candidates: Candidate[] = [];
   pool.forEach((hit, h) => {
     const p = hit.passage;
-    const sentSeqs = analysed[h]!;
-    const sentTerms = sentSeqs.map((seq) => new Set(seq));
+    const { seqs: sentSeqs, sets: sentTerms } = read[h]!;
     const pLang = langOfDoc(index, hit.doc);
     const headTerms = new Set(analyze(ctx.briefOf(p.briefId).title + ' ' + (p.section ?? ''), pLang, index.known));
     // A question word missing from the sentence counts in part when a linked word stands there.
