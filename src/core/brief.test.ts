@@ -153,9 +153,18 @@ describe('Markdown constructs', () => {
   });
 
   it('a definition may come before its use, and an undefined reference stays as written', () => {
-    expect(texts('[x]: https://example.org/x\n\nSee [the report][x].\n\nHe said so.[citation needed] [note 1]\n')).toEqual([
-      'See the report.',
-      'He said so.[citation needed] [note 1]',
+    expect(texts('[x]: https://example.org/x\n\nSee [the report][x].\n\nHe said [so] and [so][].\n')).toEqual(['See the report.', 'He said [so] and [so][].']);
+  });
+
+  it("footnote calls copied from a wiki go (they read like our citation markers); a quotation's own brackets stay", () => {
+    expect(
+      texts(
+        'He named him as Taizu.[b] In 1313,[12] the court moved;[citation needed] it was rebuilt.[note 3]\n\n' +
+          'Kenyatta was "[a]ccompanied" by aides who "implore[s] families" (see [a]).\n',
+      ),
+    ).toEqual([
+      'He named him as Taizu. In 1313, the court moved; it was rebuilt.',
+      'Kenyatta was "[a]ccompanied" by aides who "implore[s] families" (see [a]).',
     ]);
   });
 

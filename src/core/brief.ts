@@ -114,7 +114,7 @@ export function parseBrief(file: BriefFile): Brief & { idLine: number; linkLine:
     for (const block of markdownBlocks(lines.slice(bodyStart).join('\n'), bodyStart + 1, links)) {
       // The first "# " heading is the title when the front matter has none; later ones label sections.
       if (block.heading === 1 && !title) title = block.text;
-      else body.push(block);
+      else body.push({ ...block, text: block.text.replace(FOOTNOTE_CALL, '') });
     }
   } else {
     const blocks = readBlocks(lines, bodyStart);
@@ -261,8 +261,17 @@ function inline(text: string, links: Brief['links']): string {
     .replace(/(^|[^\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?!\w)/g, '$1$2')
     .replace(/`([^`]+)`/g, '$1')
     .replace(/^>\s?/, '')
+    .replace(FOOTNOTE_CALL, '')
     .trim();
 }
+
+/**
+ * Footnote calls copied from a wiki or a report ("…in 1313.[12]", "…as Taizu.[b]", "[citation needed]",
+ * "[note 3]"): their notes are not in the brief, and in an answer they read like Briefbot's own
+ * citation markers. A letter counts only right after punctuation, so "implore[s]" and "[a]ccompanied"
+ * (a quotation's own brackets) stay.
+ */
+const FOOTNOTE_CALL = /(?<=\S)\[(?:\d{1,3}|note \w{1,3}|citation needed|clarification needed)\]|(?<=[.,;:!?)"'”’])\[[a-z]\](?![\p{L}\p{N}])/gu;
 
 function looksLikeHeading(text: string): boolean {
   return !/[.!?:;,"'”’)…]$/.test(text) && text.split(/\s+/).length <= MAX_HEADING_WORDS;
