@@ -64,6 +64,11 @@ export interface AnswerOptions {
   /** The top passages whose briefs the entity check looks in (0: every brief that matched anything). */
   entityPassages: number;
   /**
+   * An elliptical follow-up ("In what year?": no words of its own but the kind of answer it wants)
+   * is answered by the last answer's sentence when that sentence holds that kind of answer.
+   */
+  ellipsis: boolean;
+  /**
    * Decline a question asked in the negative ("Who did not…?", "the fewest") when the sentence that
    * would answer it says nothing in the negative: it answers the positive question instead.
    */
@@ -120,6 +125,7 @@ const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   entityCheck: true,
   entityPassages: 0,
   negationCheck: true,
+  ellipsis: true,
   extraSentenceRatio: 0.9,
   proximityWeight: 0.2,
   linkWeight: { derived: 1, synonym: 0.5, similar: 0.25, hypernym: 0.25 },
@@ -157,6 +163,9 @@ const CHANGE_RE = new RegExp(String.raw`\b(?:${CHANGE_WORDS}|will now|now (?:be|
 
 /** Words that name topics as what is asked for ("What topics…", "…on the agenda"). */
 const TOPIC_WORDS = String.raw`topics?|issues?|subjects?|themes?|agenda|priorit(?:y|ies)`;
+/** "What year …?", "In which month?": a date question, and the noun names what is asked for, not what it is about. */
+const DATE_NOUNS = 'year|date|day|month';
+
 /** "What topics / issues are…?", "What is on the agenda?", "Will / did they talk about …?" */
 const TOPIC_QUESTION = new RegExp(
   String.raw`^\W*what (?:${TOPIC_WORDS})\b|\b(?:on|of) the agenda\b|^\W*(?:will|would|did|do|does|are|is|was|were|can)\b.*\b(?:talk|discuss|focus)\w*\s+(?:about|on)\b`,
@@ -168,7 +177,7 @@ export function questionType(question: string, lang: Lang = 'en'): QuestionType 
   const q = question.toLowerCase();
   // The question word met first decides: in "What gained ground when…?" or "How many died when…?",
   // "when" opens a clause, it is not what is asked.
-  const cue = /\b(?:when|(?:what|which) (?:year|date|day)|how (?:many|much)|who|whom|whose|where|why|what|which|how)\b/.exec(q)?.[0];
+  const cue = new RegExp(String.raw`\b(?:when|(?:what|which) (?:${DATE_NOUNS})|how (?:many|much)|who|whom|whose|where|why|what|which|how)\b`).exec(q)?.[0];
   if (cue === 'when' || /^(?:what|which) /.test(cue ?? '') || /\bwhat(?:'s|’s| is| was| will be)? the (?:new )?(?:date|day)\b/.test(q)) return 'date';
   if (cue === 'how many' || cue === 'how much') return 'number';
   if (cue === 'who' || cue === 'whom' || cue === 'whose') return 'person';
@@ -189,8 +198,8 @@ export function questionType(question: string, lang: Lang = 'en'): QuestionType 
  */
 function askedForTerms(question: string, type: QuestionType): Set<string> {
   if (type === 'date') {
-    const m = /\bwhat(?:'s|’s| is| was| will be)? the (?:new )?(date|day)\b/i.exec(question);
-    return new Set(m ? analyze(m[1]!) : []);
+    const m = new RegExp(String.raw`\bwhat(?:'s|’s| is| was| will be)? the (?:new )?(date|day)\b|\b(?:what|which) (${DATE_NOUNS})\b`, 'i').exec(question);
+    return new Set(m ? analyze(m[1] ?? m[2]!) : []);
   }
   if (type === 'topic') {
     const words = [...question.matchAll(new RegExp(String.raw`\b(?:${TOPIC_WORDS})\b`, 'gi'))].map((m) => m[0]);
@@ -539,6 +548,21 @@ function composeAnswer(index: SearchIndex, question: string, retrieval: Retrieva
     if (isExpired(b, now)) c.score *= o.expiredFactor;
   }
   candidates.sort((a, b) => b.score - a.score || a.hit.doc - b.hit.doc || a.s - b.s);
+  // An elliptical follow-up ("In what year?", "Who was that?"): nothing of its own but the kind of
+  // answer it wants. When the last answer already holds that kind of answer, it is the answer again.
+  const said = retrieval.context?.said;
+  const sentenceOf = (c: Candidate) => {
+    const [s, e] = c.hit.passage.sentences[c.s]!;
+    return c.hit.passage.text.slice(s, e);
+  };
+  let again: Candidate | undefined;
+  if (o.ellipsis && said && type !== 'other' && type !== 'topic' && own.every((t) => askedFor.has(t))) {
+    again = candidates.find((c) => said.includes(sentenceOf(c)) && typeEvidence(type, sentenceOf(c), questionWords) > 0);
+    if (again) {
+      candidates.splice(candidates.indexOf(again), 1);
+      candidates.unshift(again);
+    }
+  }
   if (o.negationCheck && lang === 'en' && NEGATED_QUESTION.test(mainClause(question))) {
     const c = candidates[0]!;
     const [s, e] = c.hit.passage.sentences[c.s]!;
@@ -614,14 +638,9 @@ function composeAnswer(index: SearchIndex, question: string, retrieval: Retrieva
     }
   }
 
-  const sentenceOf = (c: Candidate) => {
-    const [s, e] = c.hit.passage.sentences[c.s]!;
-    return c.hit.passage.text.slice(s, e);
-  };
   // A follow-up does not say again what the last answer said, when it has something else to say.
-  const said = retrieval.context?.said;
   if (said && chosen.length > 1) {
-    const fresh = chosen.filter(({ candidate: c }) => !said.includes(sentenceOf(c)));
+    const fresh = chosen.filter(({ candidate: c }) => c === again || !said.includes(sentenceOf(c)));
     if (fresh.length) chosen.splice(0, chosen.length, ...fresh);
   }
   const answer = chosen.map(({ candidate: c, marker }) => `${sentenceOf(c)} [${marker}]`).join(' ');

@@ -155,6 +155,26 @@ describe('each mechanism changes the answer', () => {
     expect(e.ask(q, {}, { retrieve: { briefWeight: 0 } }).citations[0]!.briefId).not.toBe('a');
   });
 
+  it('an elliptical follow-up ("In what year?") is answered by the last answer when it holds a year, not by another year', () => {
+    const text =
+      '---\ntitle: Warsaw\n---\nThe first historical reference to Warsaw dates back to the year 1313, at a time when Kraków served as the Polish capital city.\n\n' +
+      'Warsaw became the capital of the Commonwealth when King Sigismund III Vasa moved his court from Kraków to Warsaw in 1596.\n';
+    const e = buildEngine(parseBriefs([file('warsaw.md', text)]), readLexicon());
+    const talk = (ellipsis: boolean) => {
+      let history = chat(e, 'When does the first historical reference to Warsaw date from?', []).history;
+      history = chat(e, 'Which city was the Polish capital back then?', history).history;
+      const court = chat(e, 'Who moved the royal court away from there?', history, { tuning: { ellipsis } });
+      expect(court.reply.answer).toContain('Sigismund III Vasa');
+      return chat(e, 'In what year?', court.history, { tuning: { ellipsis } }).reply.answer;
+    };
+    expect(talk(true)).toContain('in 1596');
+    expect(talk(false)).toContain('1313');
+  });
+
+  it('"In which month?", "What year…?" ask for a date: the noun is what is asked for', () => {
+    expect(['In which month?', 'What year was that?', 'On which day?'].map((q) => questionType(q))).toEqual(['date', 'date', 'date']);
+  });
+
   it("in a follow-up, the conversation's words do not outweigh the question's own", () => {
     const first = chat(seed, 'Who is the foreign minister?', []);
     const r = chat(seed, 'When is the meeting?', first.history);
