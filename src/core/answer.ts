@@ -460,6 +460,15 @@ function composeAnswer(index: SearchIndex, question: string, retrieval: Retrieva
     for (const t of new Set(matched)) sum += weight.get(t) ?? 0;
     return total > 0 ? sum / total : 0;
   };
+  /** `cover` of the terms of `set` that `except` lacks (the same sum, without building arrays: this runs per sentence). */
+  const coverOf = (set: ReadonlySet<string>, except?: ReadonlySet<string>) => {
+    let sum = 0;
+    for (const t of set) {
+      const w = weight.get(t);
+      if (w !== undefined && !except?.has(t)) sum += w;
+    }
+    return total > 0 ? sum / total : 0;
+  };
 
   const top = hits[0]!;
   // Related words of each question word that may stand in its place (in a sentence, in a brief), at their link weight.
@@ -496,7 +505,7 @@ function composeAnswer(index: SearchIndex, question: string, retrieval: Retrieva
     const headTerms = new Set(analyze(ctx.briefOf(p.briefId).title + ' ' + (p.section ?? ''), pLang, index.known));
     // A question word missing from the sentence counts in part when a linked word stands there.
     const coverage = sentTerms.map((st) => {
-      let c = cover([...st].filter((t) => weight.has(t)));
+      let c = coverOf(st);
       for (const t of own) {
         if (st.has(t)) continue;
         const link = links.get(t);
@@ -513,10 +522,10 @@ function composeAnswer(index: SearchIndex, question: string, retrieval: Retrieva
       // The sentence before may close the previous paragraph of the same brief ("…Locetta told the
       // Council…" / "She criticized…").
       const before = i > 0 ? sentTerms[i - 1] : REFERS_BACK.test(p.text.slice(s, e)) ? lastSentenceTerms(index, hit) : undefined;
-      const carry = before && REFERS_BACK.test(p.text.slice(s, e)) ? cover([...before].filter((t) => weight.has(t) && !sentTerms[i]!.has(t))) : 0;
+      const carry = before && REFERS_BACK.test(p.text.slice(s, e)) ? coverOf(before, sentTerms[i]) : 0;
       const own = coverage[i]! + o.carryWeight * carry;
       // Title/section words count a little: "it" in the sentence is often the brief's subject.
-      const head = cover([...headTerms].filter((t) => weight.has(t) && !sentTerms[i]!.has(t)));
+      const head = coverOf(headTerms, sentTerms[i]);
       const evidence =
         type === 'other'
           ? 0
