@@ -134,12 +134,11 @@ export function buildLexicon(fingerprint = fingerprintInputs(), notice = sourceN
 
   const { synsets, index } = readWordNet(dict());
   // Relations, keyed by the reader's term: kind → related terms (in WordNet's sense order).
-  const rel = new Map<string, Record<'d' | 's' | 'a' | 'h', string[]>>();
-  const add = (key: string, kind: 'd' | 's' | 'a' | 'h', word: string) => {
-    const t = termOf(word);
+  const rel = new Map<string, Record<'d' | 's' | 'a' | 'h' | 'o', string[]>>();
+  const add = (key: string, kind: 'd' | 's' | 'a' | 'h' | 'o', word: string, t = termOf(word)) => {
     if (!t || t === key) return;
     let r = rel.get(key);
-    if (!r) rel.set(key, (r = { d: [], s: [], a: [], h: [] }));
+    if (!r) rel.set(key, (r = { d: [], s: [], a: [], h: [], o: [] }));
     if (!r[kind].includes(t) && r[kind].length < MAX_PER_KIND) r[kind].push(t);
   };
   // Keys: the common words, plus every word a derivation links them with (so "criticism" reaches "criticize" too).
@@ -167,9 +166,27 @@ export function buildLexicon(fingerprint = fingerprintInputs(), notice = sourceN
       });
     }
   }
+  // Opposites: WordNet's antonyms of verbs, adjectives and adverbs (lexical links, every sense).
+  // Nouns are left out: measured, their pairs (leader/follower, day/night) stem onto other words
+  // ("follow") or name what is asked for ("what time of day"). Each pair is kept once, under the
+  // word that already has a line (a common word) when one of them does, else the first in order:
+  // `Lexicon.opposed` looks both ways.
+  const ranked = new Set(rank);
+  for (const [id, syn] of synsets) {
+    if (id[0] === 'n') continue;
+    for (const [sym, toff, tpos, src, dst] of syn.pointers) {
+      if (sym !== '!' || !src || !dst) continue;
+      const a = termOf(syn.words[src - 1]!);
+      const b = termOf(synsets.get(`${tpos}${toff}`)?.words[dst - 1] ?? '');
+      if (!a || !b || a === b) continue;
+      const aFirst = rel.has(a) !== rel.has(b) ? rel.has(a) : ranked.has(a) !== ranked.has(b) ? ranked.has(a) : a < b;
+      const [key, other] = aFirst ? [a, b] : [b, a];
+      if (!rel.get(other)?.o.includes(key)) add(key, 'o', '', other);
+    }
+  }
   const lines = [...rel]
     .sort((a, b) => (a[0] < b[0] ? -1 : 1))
-    .map(([key, r]) => `${key}\t${(['d', 's', 'a', 'h'] as const).map((k) => r[k].join(' ')).join('\t')}`);
+    .map(([key, r]) => `${key}\t${(['d', 's', 'a', 'h', 'o'] as const).map((k) => r[k].join(' ')).join('\t')}`);
   const header = notice.split('\n').map((l) => `# ${l}`.trimEnd());
   return [`${LEXICON_FORMAT} ${fingerprint}`, ...header, rank.join(' '), ...lines].join('\n');
 }

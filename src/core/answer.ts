@@ -73,6 +73,11 @@ export interface AnswerOptions {
    * would answer it says nothing in the negative: it answers the positive question instead.
    */
   negationCheck: boolean;
+  /**
+   * Decline when the answer sentence lacks a question word but holds its opposite (WordNet antonyms of
+   * verbs, adjectives and adverbs): "…inconsistent with what?" asked of "…consistent with…".
+   */
+  oppositeCheck: boolean;
 
   /** Bonus for question words standing together in the sentence as in the question. */
   proximityWeight: number;
@@ -125,6 +130,7 @@ const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   entityCheck: true,
   entityPassages: 0,
   negationCheck: true,
+  oppositeCheck: true,
   ellipsis: true,
   extraSentenceRatio: 0.9,
   proximityWeight: 0.2,
@@ -299,6 +305,25 @@ function linkWeights(retrieval: Retrieval, weights: Record<RelationKind, number>
   }
   return out;
 }
+
+/**
+ * Does the answer sentence say the opposite of what the question asks? A question word it lacks has
+ * its opposite there ("…fully *inconsistent* with what?" / "…fully *consistent* with the definition…"),
+ * a word the question does not use itself. A sentence with a plain negation is left alone: "not
+ * improved" says what "unimproved" asks.
+ */
+function saysOpposite(index: SearchIndex, own: readonly string[], askedFor: ReadonlySet<string>, lead: Candidate): boolean {
+  const [s, e] = lead.hit.passage.sentences[lead.s]!;
+  if (PLAIN_NEGATION.test(lead.hit.passage.text.slice(s, e))) return false;
+  const said = sentenceTerms(index, lead.hit.doc).sets[lead.s]!;
+  const asked = new Set(own);
+  for (const q of own) {
+    if (askedFor.has(q) || said.has(q)) continue;
+    for (const t of said) if (!asked.has(t) && index.lexicon.opposed(q, t)) return true;
+  }
+  return false;
+}
+const PLAIN_NEGATION = /\b(?:not|no|never|nor|without)\b|n['’]t\b/i;
 
 /** Terms of the last sentence of the paragraph before `hit`'s, when it is in the same brief. */
 function lastSentenceTerms(index: SearchIndex, hit: Hit): Set<string> | undefined {
@@ -576,6 +601,9 @@ function composeAnswer(index: SearchIndex, question: string, retrieval: Retrieva
     const c = candidates[0]!;
     const [s, e] = c.hit.passage.sentences[c.s]!;
     if (!NEGATIVE.test(c.hit.passage.text.slice(s, e))) return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
+  }
+  if (o.oppositeCheck && lang === 'en' && saysOpposite(index, own, askedFor, candidates[0]!)) {
+    return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
   }
 
   const termSet = new Set(terms);

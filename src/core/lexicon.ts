@@ -7,21 +7,24 @@
  *   forms (`criticize` → `criticism`), words of the same frequent senses
  *   (`worry` → `concern`), similar adjectives and direct hypernyms. All are
  *   index terms (already analysed), so they meet the index as they are.
+ * - **Opposites** (WordNet's antonyms of verbs, adjectives and adverbs:
+ *   `consistent` / `inconsistent`, each pair once): not for search, but to
+ *   notice an answer sentence that says the opposite of what was asked.
  * - **Background rank**: where a term stands among the most common English
  *   words, from which {@link backgroundIdf} estimates how much a word says in
  *   general English, whatever the size of the collection.
  *
  * Format (UTF-8 text, shipped as the Data module `src/generated/lexicon.bin`):
- * line 1 `briefbot-lexicon/2 <fingerprint>`; then the licence notice of the
+ * line 1 `briefbot-lexicon/3 <fingerprint>`; then the licence notice of the
  * sources, each line starting with `#`; then the background terms, most
  * common first, space-separated; then one line per reader's term, sorted,
- * `term\tderived\tsynonyms\tsimilar\thypernyms` (space-separated terms in each
+ * `term\tderived\tsynonyms\tsimilar\thypernyms\topposites` (space-separated terms in each
  * column). The bytes are decoded and split lazily (at the first question) and
  * looked up by binary search.
  * @module
  */
 
-export const LEXICON_FORMAT = 'briefbot-lexicon/2';
+export const LEXICON_FORMAT = 'briefbot-lexicon/3';
 
 /** The kinds of relation, in column order. */
 export const RELATION_KINDS = ['derived', 'synonym', 'similar', 'hypernym'] as const;
@@ -29,7 +32,7 @@ export type RelationKind = (typeof RELATION_KINDS)[number];
 
 export type Related = Record<RelationKind, readonly string[]>;
 
-const NONE: Related = { derived: [], synonym: [], similar: [], hypernym: [] };
+const EMPTY = { related: { derived: [], synonym: [], similar: [], hypernym: [] } as Related, opposite: [] as readonly string[] };
 
 export class Lexicon {
   private data: string | Uint8Array | undefined;
@@ -37,7 +40,7 @@ export class Lexicon {
   /** Index in `lines` of the background line (the first after the header and the notice). */
   private background = 1;
   private ranks: Map<string, number> | undefined;
-  private readonly cache = new Map<string, Related>();
+  private readonly cache = new Map<string, { related: Related; opposite: readonly string[] }>();
 
   /**
    * @param data the lexicon's text or its UTF-8 bytes (as `scripts/build-lexicon.ts` writes them);
@@ -96,19 +99,28 @@ export class Lexicon {
 
   /** Related index terms of a reader's term, by kind (empty when the lexicon has none). */
   related(term: string): Related {
+    return this.entry(term).related;
+  }
+
+  /** Are two index terms opposites (antonyms: `consist` / `inconsist`)? Each pair is stored once, under either term. */
+  opposed(a: string, b: string): boolean {
+    return this.entry(a).opposite.includes(b) || this.entry(b).opposite.includes(a);
+  }
+
+  private entry(term: string): { related: Related; opposite: readonly string[] } {
     const hit = this.cache.get(term);
     if (hit) return hit;
     const lines = this.load();
     let lo = this.background + 1;
     let hi = lines.length - 1;
-    let found: Related = NONE;
+    let found = EMPTY;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
       const line = lines[mid]!;
       const key = line.slice(0, line.indexOf('\t'));
       if (key === term) {
-        const cols = line.split('\t');
-        found = Object.fromEntries(RELATION_KINDS.map((k, i) => [k, cols[i + 1] ? cols[i + 1]!.split(' ') : []])) as unknown as Related;
+        const cols = line.split('\t').map((c) => (c ? c.split(' ') : []));
+        found = { related: Object.fromEntries(RELATION_KINDS.map((k, i) => [k, cols[i + 1] ?? []])) as unknown as Related, opposite: cols[5] ?? [] };
         break;
       }
       if (key < term) lo = mid + 1;

@@ -117,6 +117,27 @@ describe('each mechanism changes the answer', () => {
     expect(e.ask('Who cut the ribbon at the bridge that did not open until Monday?').answer).toMatch(/^The governor cut the ribbon/);
   });
 
+  it('a question whose word the answer sentence turns into its opposite is declined ("inconsistent" / "consistent")', () => {
+    const e = buildEngine(
+      parseBriefs([
+        file(
+          'f.txt',
+          'Title: Force\n\nLaboratory measurements of forces are fully consistent with the definition of force offered by Newtonian mechanics.\n\n' +
+            'The results were not improved upon for nearly three hundred years.\n',
+        ),
+      ]),
+      readLexicon(),
+    );
+    expect(e.index.lexicon.opposed(analyze('inconsistent')[0]!, analyze('consistent')[0]!)).toBe(true);
+    expect(e.index.lexicon.opposed(analyze('consistent')[0]!, analyze('inconsistent')[0]!)).toBe(true);
+    const trick = 'Laboratory measurements of forces are fully inconsistent with what?';
+    expect(e.ask(trick).answered).toBe(false);
+    expect(e.ask(trick, {}, { oppositeCheck: false }).answer).toMatch(/^Laboratory measurements of forces are fully consistent/);
+    expect(e.ask('Laboratory measurements of forces are fully consistent with what?').answered).toBe(true);
+    // A sentence that says it with "not" answers the word's opposite ("unimproved" / "not improved").
+    expect(e.ask('What went unimproved for nearly three hundred years?').answered).toBe(true);
+  });
+
   it('the question word met first says what is asked: "when" inside a clause does not make a date question', () => {
     expect(questionType('What gained ground when Arab nationalism suffered?')).toBe('other');
     expect(questionType('How many died when the bridge fell?')).toBe('number');

@@ -33,9 +33,10 @@ describe('the lexicon Data module (src/generated/lexicon.bin)', () => {
   });
 
   it('refuses bytes in another format, and an empty lexicon has no entries', () => {
-    expect(() => new Lexicon(new TextEncoder().encode('briefbot-lexicon/1 0000\nnew\n'))).toThrow(/format briefbot-lexicon\/2/);
+    expect(() => new Lexicon(new TextEncoder().encode('briefbot-lexicon/2 0000\nnew\n'))).toThrow(/format briefbot-lexicon\/3/);
     const empty = new Lexicon(new Uint8Array(0));
     expect(empty.size).toBe(0);
     expect(empty.related('talk').synonym).toEqual([]);
+    expect(empty.opposed('consist', 'inconsist')).toBe(false);
   });
 });
