@@ -159,7 +159,7 @@ describe('Markdown constructs', () => {
   it("footnote calls copied from a wiki go (they read like our citation markers); a quotation's own brackets stay", () => {
     expect(
       texts(
-        'He named him as Taizu.[b] In 1313,[12] the court moved;[citation needed] it was rebuilt.[note 3]\n\n' +
+        'He named him as Taizu.[b] In 1313,[12] the court moved;[citation needed] it was rebuilt.[note 3] It stood.[Note 4]\n\n' +
           'Kenyatta was "[a]ccompanied" by aides who "implore[s] families" (see [a]).\n',
       ),
     ).toEqual([

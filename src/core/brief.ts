@@ -271,7 +271,7 @@ function inline(text: string, links: Brief['links']): string {
  * citation markers. A letter counts only right after punctuation, so "implore[s]" and "[a]ccompanied"
  * (a quotation's own brackets) stay.
  */
-const FOOTNOTE_CALL = /(?<=\S)\[(?:\d{1,3}|note \w{1,3}|citation needed|clarification needed)\]|(?<=[.,;:!?)"'”’])\[[a-z]\](?![\p{L}\p{N}])/gu;
+const FOOTNOTE_CALL = /(?<=\S)\[(?:\d{1,3}|[Nn]ote \w{1,3}|[Cc]itation needed|[Cc]larification needed)\]|(?<=[.,;:!?)"'”’])\[[a-z]\](?![\p{L}\p{N}])/gu;
 
 function looksLikeHeading(text: string): boolean {
   return !/[.!?:;,"'”’)…]$/.test(text) && text.split(/\s+/).length <= MAX_HEADING_WORDS;
