@@ -163,7 +163,7 @@ describe('Markdown constructs', () => {
           'Kenyatta was "[a]ccompanied" by aides who "implore[s] families" (see [a]).\n',
       ),
     ).toEqual([
-      'He named him as Taizu. In 1313, the court moved; it was rebuilt.',
+      'He named him as Taizu. In 1313, the court moved; it was rebuilt. It stood.',
       'Kenyatta was "[a]ccompanied" by aides who "implore[s] families" (see [a]).',
     ]);
   });
