@@ -31,7 +31,7 @@ export class TermDictionary {
   /** Start of each term in the UTF-8 term list (and, at `count`, one past the end of the last plus its separator). */
   private readonly termStart: Uint32Array;
   private decoded: string[] | undefined;
-  private walk: { units: Uint16Array; start: Uint32Array; lcp: Uint8Array; skip: Uint32Array } | undefined;
+  private walk: { units: Uint16Array; start: Uint32Array; byLength: ({ ids: Uint32Array; lcp: Uint8Array; skip: Uint32Array } | undefined)[] } | undefined;
   /** Results of recent fuzzy lookups (the walk is the dearest step of a search; the same unknown words come back). */
   private readonly fuzzyCache = new Map<string, [number, number][]>();
 
@@ -136,79 +136,92 @@ export class TermDictionary {
 
   private fuzzyWalk(query: string, max: number): [number, number][] {
     const out: [number, number][] = [];
-    const { units, start, lcp, skip } = this.trie();
-    const count = this.count;
+    const { units, start, byLength } = this.trie();
     const n = query.length;
-    const maxLen = n + max;
     const cap = max + 1;
     const W = n + 1;
     const q = new Uint16Array(n);
     for (let j = 0; j < n; j++) q[j] = query.charCodeAt(j);
     // Row i (the first i characters of the current term) lives at buf[i * W …]; only the band
     // |i - j| <= max is computed, values are capped at max + 1 (all that matters is "<= max").
-    const buf = new Uint8Array((maxLen + 1) * W);
+    const buf = new Uint8Array((n + max + 1) * W);
     for (let j = 0; j <= n; j++) buf[j] = Math.min(j, cap);
-    let valid = 0; // rows 0..valid are computed for the previous term visited
-    let shared = 0; // common prefix of the previous term visited and this one
-    let t = 0;
-    while (t < count) {
-      const from = start[t]!;
-      const length = start[t + 1]! - from;
-      const l = shared < valid ? shared : valid;
-      let pruned = -1;
-      const last = length < maxLen ? length : maxLen;
-      for (let i = l + 1; i <= last; i++) {
-        const base = i * W;
-        const up = base - W;
-        const c = units[from + i - 1];
-        const lo = i - max > 1 ? i - max : 1;
-        const hi = i + max < n ? i + max : n;
-        let best: number;
-        if (lo === 1) best = buf[base] = i < cap ? i : cap;
-        else best = buf[base + lo - 1] = cap;
-        for (let j = lo; j <= hi; j++) {
-          let d = buf[up + j - 1]! + (c === q[j - 1] ? 0 : 1);
-          const del = buf[up + j]! + 1;
-          const ins = buf[base + j - 1]! + 1;
-          if (del < d) d = del;
-          if (ins < d) d = ins;
-          if (d > cap) d = cap;
-          buf[base + j] = d;
-          if (d < best) best = d;
+    // One walk per term length L within reach: knowing L, a prefix whose every cell, plus the
+    // difference between what is left of the term (L - i) and of the query (n - j), exceeds `max`
+    // leads nowhere (Ukkonen's cut-off), which prunes far earlier than the row minimum alone.
+    for (let L = Math.max(1, n - max); L <= n + max; L++) {
+      const bucket = byLength[L];
+      if (!bucket) continue;
+      const { ids, lcp, skip } = bucket;
+      const count = ids.length;
+      let valid = 0; // rows 0..valid are computed for the previous term visited
+      let shared = 0; // common prefix of the previous term visited and this one
+      let k = 0;
+      while (k < count) {
+        const t = ids[k]!;
+        const from = start[t]!;
+        const l = shared < valid ? shared : valid;
+        let pruned = -1;
+        for (let i = l + 1; i <= L; i++) {
+          const base = i * W;
+          const up = base - W;
+          const c = units[from + i - 1];
+          const lo = i - max > 1 ? i - max : 1;
+          const hi = i + max < n ? i + max : n;
+          const rest = L - i - n; // (L - i) - (n - j) = rest + j
+          let bound: number;
+          if (lo === 1) {
+            const d0 = (buf[base] = i < cap ? i : cap);
+            bound = d0 + (rest < 0 ? -rest : rest);
+          } else {
+            buf[base + lo - 1] = cap;
+            bound = cap;
+          }
+          for (let j = lo; j <= hi; j++) {
+            let d = buf[up + j - 1]! + (c === q[j - 1] ? 0 : 1);
+            const del = buf[up + j]! + 1;
+            const ins = buf[base + j - 1]! + 1;
+            if (del < d) d = del;
+            if (ins < d) d = ins;
+            if (d > cap) d = cap;
+            buf[base + j] = d;
+            const gap = rest + j;
+            const b = d + (gap < 0 ? -gap : gap);
+            if (b < bound) bound = b;
+          }
+          if (hi < n) buf[base + hi + 1] = cap;
+          if (bound > max) {
+            pruned = i;
+            break;
+          }
         }
-        if (hi < n) buf[base + hi + 1] = cap;
-        if (best > max) {
-          pruned = i;
-          break;
+        if (pruned > 0) {
+          valid = pruned - 1;
+          // Skip every term of this length that shares the hopeless prefix: they follow in a run
+          // whose lcp stays >= pruned; each jump lands on the next smaller lcp.
+          k++;
+          while (k < count && lcp[k]! >= pruned) k = skip[k]!;
+          shared = k < count ? lcp[k]! : 0;
+          continue;
         }
-      }
-      if (pruned > 0) {
-        valid = pruned - 1;
-        // Skip every term that shares this hopeless prefix: they follow t in a run whose lcp
-        // stays >= pruned; each jump lands on the next smaller lcp, so a long run is a few hops.
-        t++;
-        while (t < count && lcp[t]! >= pruned) t = skip[t]!;
-        shared = t < count ? lcp[t]! : 0;
-        continue;
-      }
-      valid = last;
-      if (length <= maxLen && length >= n - max) {
-        const d = buf[length * W + n]!;
+        valid = L;
+        const d = buf[L * W + n]!;
         if (d <= max) out.push([t, d]);
+        k++;
+        shared = k < count ? lcp[k]! : 0;
       }
-      t++;
-      shared = t < count ? lcp[t]! : 0;
     }
-    return out;
+    return out.sort((x, y) => x[0] - y[0]);
   }
 
   /**
-   * The term list as a trie for {@link fuzzy}, built on first use: every term's UTF-16 code units
-   * end to end (`units`, term t at `start[t]` to `start[t + 1]`), `lcp[t]` the number of code units
-   * term t shares with term t - 1 (at most 255), and `skip[t]` the first id after t whose lcp is
-   * smaller than `lcp[t]` (every id between shares at least `lcp[t]` units with t - 1).
+   * The term list as tries for {@link fuzzy}, built on first use: every term's UTF-16 code units
+   * end to end (`units`, term t at `start[t]` to `start[t + 1]`), and per length the ids of the
+   * terms that long (`ids`, in order), `lcp[k]` the code units term `ids[k]` shares with the one
+   * before it (at most 255), and `skip[k]` the first position after k whose lcp is smaller
+   * (every term between shares at least `lcp[k]` units with the one before k).
    */
-  private trie(): { units: Uint16Array; start: Uint32Array; lcp: Uint8Array; skip: Uint32Array } {
+  private trie(): { units: Uint16Array; start: Uint32Array; byLength: ({ ids: Uint32Array; lcp: Uint8Array; skip: Uint32Array } | undefined)[] } {
     if (this.walk) return this.walk;
     const count = this.count;
     const text = count === 0 ? '' : utf8.decode(this.termBytes);
@@ -222,22 +235,29 @@ export class TermDictionary {
       else units[u++] = c;
     }
     start[count] = u;
-    const lcp = new Uint8Array(count);
-    for (let t = 1; t < count; t++) {
-      const a = start[t - 1]!;
-      const b = start[t]!;
-      const lim = Math.min(b - a, start[t + 1]! - b, 255);
-      let l = 0;
-      while (l < lim && units[a + l] === units[b + l]) l++;
-      lcp[t] = l;
-    }
-    // Next smaller value to the right, with a stack of ids whose lcp is not yet undercut.
-    const skip = new Uint32Array(count).fill(count);
-    const stack: number[] = [];
-    for (let t = 1; t < count; t++) {
-      while (stack.length && lcp[stack[stack.length - 1]!]! > lcp[t]!) skip[stack.pop()!] = t;
-      stack.push(t);
-    }
-    return (this.walk = { units, start, lcp, skip });
+    const lists: number[][] = [];
+    for (let t = 0; t < count; t++) (lists[start[t + 1]! - start[t]!] ??= []).push(t);
+    const byLength = lists.map((list) => {
+      if (!list) return undefined;
+      const ids = Uint32Array.from(list);
+      const lcp = new Uint8Array(ids.length);
+      for (let k = 1; k < ids.length; k++) {
+        const a = start[ids[k - 1]!]!;
+        const b = start[ids[k]!]!;
+        const lim = Math.min(start[ids[k]! + 1]! - b, 255);
+        let l = 0;
+        while (l < lim && units[a + l] === units[b + l]) l++;
+        lcp[k] = l;
+      }
+      // Next smaller value to the right, with a stack of positions whose lcp is not yet undercut.
+      const skip = new Uint32Array(ids.length).fill(ids.length);
+      const stack: number[] = [];
+      for (let k = 1; k < ids.length; k++) {
+        while (stack.length && lcp[stack[stack.length - 1]!]! > lcp[k]!) skip[stack.pop()!] = k;
+        stack.push(k);
+      }
+      return { ids, lcp, skip };
+    });
+    return (this.walk = { units, start, byLength });
   }
 }
