@@ -319,7 +319,7 @@ function saysOpposite(index: SearchIndex, own: readonly string[], askedFor: Read
   const asked = new Set(own);
   for (const q of own) {
     if (askedFor.has(q) || said.has(q)) continue;
-    for (const t of said) if (!asked.has(t) && index.lexicon.opposed(q, t)) return true;
+    for (const t of index.lexicon.opposites(q)) if (said.has(t) && !asked.has(t)) return true;
   }
   return false;
 }

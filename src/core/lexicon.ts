@@ -32,7 +32,8 @@ export type RelationKind = (typeof RELATION_KINDS)[number];
 
 export type Related = Record<RelationKind, readonly string[]>;
 
-const EMPTY = { related: { derived: [], synonym: [], similar: [], hypernym: [] } as Related, opposite: [] as readonly string[] };
+const NONE: Related = { derived: [], synonym: [], similar: [], hypernym: [] };
+const EMPTY: ReadonlySet<string> = new Set();
 
 export class Lexicon {
   private data: string | Uint8Array | undefined;
@@ -40,7 +41,8 @@ export class Lexicon {
   /** Index in `lines` of the background line (the first after the header and the notice). */
   private background = 1;
   private ranks: Map<string, number> | undefined;
-  private readonly cache = new Map<string, { related: Related; opposite: readonly string[] }>();
+  private readonly cache = new Map<string, Related>();
+  private opposite: Map<string, Set<string>> | undefined;
 
   /**
    * @param data the lexicon's text or its UTF-8 bytes (as `scripts/build-lexicon.ts` writes them);
@@ -99,28 +101,19 @@ export class Lexicon {
 
   /** Related index terms of a reader's term, by kind (empty when the lexicon has none). */
   related(term: string): Related {
-    return this.entry(term).related;
-  }
-
-  /** Are two index terms opposites (antonyms: `consist` / `inconsist`)? Each pair is stored once, under either term. */
-  opposed(a: string, b: string): boolean {
-    return this.entry(a).opposite.includes(b) || this.entry(b).opposite.includes(a);
-  }
-
-  private entry(term: string): { related: Related; opposite: readonly string[] } {
     const hit = this.cache.get(term);
     if (hit) return hit;
     const lines = this.load();
     let lo = this.background + 1;
     let hi = lines.length - 1;
-    let found = EMPTY;
+    let found = NONE;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
       const line = lines[mid]!;
       const key = line.slice(0, line.indexOf('\t'));
       if (key === term) {
-        const cols = line.split('\t').map((c) => (c ? c.split(' ') : []));
-        found = { related: Object.fromEntries(RELATION_KINDS.map((k, i) => [k, cols[i + 1] ?? []])) as unknown as Related, opposite: cols[5] ?? [] };
+        const cols = line.split('\t');
+        found = Object.fromEntries(RELATION_KINDS.map((k, i) => [k, cols[i + 1] ? cols[i + 1]!.split(' ') : []])) as unknown as Related;
         break;
       }
       if (key < term) lo = mid + 1;
@@ -129,6 +122,35 @@ export class Lexicon {
     if (this.cache.size > 4096) this.cache.clear();
     this.cache.set(term, found);
     return found;
+  }
+
+  /**
+   * The opposites of a term (antonyms: `consist` → `inconsist`), both ways round: the lexicon keeps
+   * each pair once, so the last column of every line is read into one map at the first call.
+   */
+  opposites(term: string): ReadonlySet<string> {
+    if (!this.opposite) {
+      const map = new Map<string, Set<string>>();
+      const pair = (a: string, b: string) => (map.get(a) ?? map.set(a, new Set()).get(a)!).add(b);
+      const lines = this.load();
+      for (let i = this.background + 1; i < lines.length; i++) {
+        const line = lines[i]!;
+        const last = line.slice(line.lastIndexOf('\t') + 1);
+        if (!last || line.split('\t').length <= 5) continue;
+        const key = line.slice(0, line.indexOf('\t'));
+        for (const o of last.split(' ')) {
+          pair(key, o);
+          pair(o, key);
+        }
+      }
+      this.opposite = map;
+    }
+    return this.opposite.get(term) ?? EMPTY;
+  }
+
+  /** Are two index terms opposites? */
+  opposed(a: string, b: string): boolean {
+    return this.opposites(a).has(b);
   }
 }
 
