@@ -480,12 +480,7 @@ function composeAnswer(index: SearchIndex, question: string, retrieval: Retrieva
   ]);
   // A follow-up's conversation terms count at their (lower) weight, here and in the score.
   const total = terms.reduce((s, t) => s + weight.get(t)!, 0);
-  const cover = (matched: Iterable<string>) => {
-    let sum = 0;
-    for (const t of new Set(matched)) sum += weight.get(t) ?? 0;
-    return total > 0 ? sum / total : 0;
-  };
-  /** `cover` of the terms of `set` that `except` lacks (the same sum, without building arrays: this runs per sentence). */
+  /** The share of the question's weight the terms of `set` carry, leaving out those of `except` (runs per sentence: no arrays). */
   const coverOf = (set: ReadonlySet<string>, except?: ReadonlySet<string>) => {
     let sum = 0;
     for (const t of set) {
@@ -494,6 +489,7 @@ function composeAnswer(index: SearchIndex, question: string, retrieval: Retrieva
     }
     return total > 0 ? sum / total : 0;
   };
+  const cover = (matched: Iterable<string>) => coverOf(new Set(matched));
 
   const top = hits[0]!;
   // Related words of each question word that may stand in its place (in a sentence, in a brief), at their link weight.
