@@ -134,9 +134,10 @@ export class Lexicon {
       const pair = (a: string, b: string) => (map.get(a) ?? map.set(a, new Set()).get(a)!).add(b);
       const lines = this.load();
       for (let i = this.background + 1; i < lines.length; i++) {
+        // Format 3 (checked when constructed): the last of the six columns holds the opposites.
         const line = lines[i]!;
         const last = line.slice(line.lastIndexOf('\t') + 1);
-        if (!last || line.split('\t').length <= 5) continue;
+        if (!last) continue;
         const key = line.slice(0, line.indexOf('\t'));
         for (const o of last.split(' ')) {
           pair(key, o);
