@@ -39,26 +39,22 @@ export interface AnswerOptions {
    */
   topicWeight: number;
   /**
-   * Abstain when the best passage's BM25 score, per unit of the question's
-   * evidence weight (see {@link evidenceWeight}), is below this: a question
-   * whose informative words the briefs do not hold is declined.
+   * When to decline for want of evidence: a logistic model over three signals of the retrieval
+   * ({@link AbstentionSignals}), fitted by `scripts/fit-abstention.ts` on the tune part of the public
+   * sets and at 10,000 briefs. The question is declined when
+   * `bias + strength·ln(min(S, 5) + 0.05) + coverage·C + sentence·W > 0`.
    */
-  minStrength: number;
-  /**
-   * …unless some brief holds at least this share of the question's background
-   * weight anywhere in its passages (related words at their weight; see
-   * {@link coverage}): in a small collection BM25 scores are not comparable,
-   * but a brief that holds the question's informative words is about it.
-   */
-  minCoverage: number;
+  abstain: AbstentionModel;
+  /** For a question not in English (no background word frequencies), the same model with this `bias`. */
+  abstainBiasOther: number;
   /**
    * In a language other than English (no background word frequencies), the
    * share of its IDF that a question word the collection does not hold
-   * weighs in {@link minStrength} and {@link minCoverage}.
+   * weighs in the strength and coverage signals.
    */
   unknownWeight: number;
-  /** {@link minStrength} for a question not in English, whose words have no background weights. */
-  minStrengthOther: number;
+  /** Called with the abstention signals of each question that gets as far as reading sentences (for fitting the model). */
+  observe?: (signals: AbstentionSignals) => void;
   /** Decline a question naming someone or something (a capitalised word) that none of the top briefs holds. */
   entityCheck: boolean;
   /** The top passages whose briefs the entity check looks in (0: every brief that matched anything). */
@@ -117,16 +113,45 @@ export interface AnswerOptions {
   retrieve?: Partial<RetrieveOptions>;
 }
 
-const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
+/**
+ * What says whether the briefs hold an answer (each 0 when nothing matched):
+ * - `strength`: the best passage's BM25 score per unit of the question's evidence weight
+ *   ({@link evidenceWeight}: a word the collection lacks weighs by its rarity in general English);
+ * - `coverage`: the largest share of the question's weight in general English (background IDF) that
+ *   one brief holds anywhere in its passages, related words at their link weight — in a small
+ *   collection BM25 scores say little, but a brief that holds the question's words is about it;
+ * - `sentence`: the largest share of the question's IDF weight that one sentence of the passages
+ *   read holds (related words at their link weight) — an answer sits in a sentence, an
+ *   out-of-corpus question's words are scattered.
+ */
+export interface AbstentionSignals {
+  strength: number;
+  coverage: number;
+  sentence: number;
+}
+
+/** Coefficients of the abstention model (see {@link AnswerOptions.abstain}). */
+export interface AbstentionModel {
+  bias: number;
+  strength: number;
+  coverage: number;
+  sentence: number;
+}
+
+/** Does the model decline a question with these signals? */
+export function declines(model: AbstentionModel, s: AbstentionSignals, bias = model.bias): boolean {
+  return bias + model.strength * Math.log(Math.min(s.strength, 5) + 0.05) + model.coverage * s.coverage + model.sentence * s.sentence > 0;
+}
+
+export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   limit: 3,
   passages: 8,
   passageWeight: 0.5,
   typeWeight: 0.15,
   topicWeight: 0.5,
-  minStrength: 1.0,
-  minCoverage: 0.8,
+  abstain: { bias: 2.31, strength: -0.733, coverage: -2.136, sentence: -3.444 },
+  abstainBiasOther: 1.8,
   unknownWeight: 0.25,
-  minStrengthOther: 0.8,
   entityCheck: true,
   entityPassages: 0,
   negationCheck: true,
@@ -498,12 +523,14 @@ function composeAnswer(index: SearchIndex, question: string, retrieval: Retrieva
   const pool = readingPool(hits, o.passages, ctx.briefOf);
   const read = pool.map((hit) => sentenceTerms(index, hit.doc));
   const analysed = read.map((r) => r.seqs);
-  if (
-    strength(index, retrieval, carried, o.unknownWeight, askedFor) < (lang === 'en' ? o.minStrength : o.minStrengthOther) &&
-    coverage(index, retrieval, carried, links, briefTerms(retrieval, pool, analysed), o.unknownWeight, askedFor) < o.minCoverage
-  ) {
-    return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
-  }
+  const signals: AbstentionSignals = {
+    strength: strength(index, retrieval, carried, o.unknownWeight, askedFor),
+    coverage: coverage(index, retrieval, carried, links, briefTerms(retrieval, pool, analysed), o.unknownWeight, askedFor),
+    sentence: 1,
+  };
+  const bias = lang === 'en' ? o.abstain.bias : o.abstainBiasOther;
+  // The sentence signal at its best declines least: when even that declines, no sentence need be read.
+  if (!o.observe && declines(o.abstain, signals, bias)) return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
   // A name the question gives that none of the top briefs mentions ("Did Trump meet Putin?"):
   // the briefs are about someone else, however well the other words match.
   if (o.entityCheck && missingEntity(index, question, retrieval, o.entityPassages ? hits.slice(0, o.entityPassages) : [])) {
@@ -519,6 +546,7 @@ function composeAnswer(index: SearchIndex, question: string, retrieval: Retrieva
   };
   const storyOf = questionStories(pool, ctx.briefOf, shareOf, o.sameStory);
   const candidates: Candidate[] = [];
+  let bestCover = 0;
   pool.forEach((hit, h) => {
     const p = hit.passage;
     const { seqs: sentSeqs, sets: sentTerms } = read[h]!;
@@ -544,6 +572,7 @@ function composeAnswer(index: SearchIndex, question: string, retrieval: Retrieva
       // Council…" / "She criticized…").
       const before = i > 0 ? sentTerms[i - 1] : REFERS_BACK.test(p.text.slice(s, e)) ? lastSentenceTerms(index, hit) : undefined;
       const carry = before && REFERS_BACK.test(p.text.slice(s, e)) ? coverOf(before, sentTerms[i]) : 0;
+      if (coverage[i]! > bestCover) bestCover = coverage[i]!;
       const own = coverage[i]! + o.carryWeight * carry;
       // Title/section words count a little: "it" in the sentence is often the brief's subject.
       const head = coverOf(headTerms, sentTerms[i]);
@@ -560,6 +589,9 @@ function composeAnswer(index: SearchIndex, question: string, retrieval: Retrieva
       candidates.push({ hit, s: i, score, raw: score, older: false });
     });
   });
+  signals.sentence = bestCover;
+  o.observe?.(signals);
+  if (declines(o.abstain, signals, bias)) return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
   // The newest brief of a story answers when it speaks to the question; an expired brief only when nothing else does.
   const newest = new Map<string, string>();
   for (const [id, key] of storyOf) {
