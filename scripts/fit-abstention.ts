@@ -19,6 +19,9 @@
  * first (a name no brief holds) give no signals and are left out.
  *
  * `--signals` fits on some of the signals only (the others get 0): what each is worth.
+ * `--languages` fits nothing: it prints, for every XQuAD language, the share of questions the
+ * current defaults decline when asked of a collection that lacks their article (each part's
+ * questions against the other part's briefs) — the out-of-corpus set outside English.
  * The model declines when its probability of "out of corpus" is above `--at`;
  * the printed coefficients fold that into the bias. The script prints the
  * share declined per group for both parts, and with the current defaults.
@@ -42,6 +45,7 @@ const { values } = parseArgs({
     scale: { type: 'string', default: '10000' },
     at: { type: 'string', default: '0.75' },
     signals: { type: 'string', default: 'strength,coverage,sentence' },
+    languages: { type: 'boolean', default: false },
   },
 });
 const kit = resolve(values.kit);
@@ -49,6 +53,29 @@ const missing = kitMissing(kit);
 if (missing) {
   console.error(missing);
   process.exit(1);
+}
+
+if (values.languages) {
+  const { readdirSync } = await import('node:fs');
+  for (const lang of readdirSync(join(kit, 'public', 'xquad'), { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort()) {
+    const set = `xquad/${lang}`;
+    const files = readBriefFiles(join(kit, 'public', set, 'briefs'));
+    const qs = readFileSync(join(kit, 'public', set, 'questions.jsonl'), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { question: string; briefId: string });
+    let declined = 0;
+    for (const part of ['tune', 'test'] as const) {
+      const held = files.filter((f) => partOf(splitKey({ briefId: f.path.replace(/\.\w+$/, '') })) === part);
+      const engine = buildEngine(parseBriefs(held), readLexicon());
+      for (const q of qs) if (partOf(splitKey(q)) !== part && !engine.ask(q.question, { limit: 3 }).answered) declined++;
+    }
+    console.log(`${lang}: ${((100 * declined) / qs.length).toFixed(1)} % of ${qs.length} questions declined when their article is not in the collection`);
+  }
+  process.exit(0);
 }
 
 interface Q {
