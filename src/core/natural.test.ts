@@ -77,6 +77,23 @@ describe('each mechanism changes the answer', () => {
     expect(e.ask('When did the king die?', {}, { linkWeight: none }).answered).toBe(false);
   });
 
+  it('an irregular form the stemmer cannot join stands in fully: "say" finds "said"', () => {
+    const e = buildEngine(
+      parseBriefs([
+        file(
+          'a.txt',
+          'Title: Harbour strike\n\nDock workers walked out at dawn.\n\nThe minister visited the port on Monday. The minister said the strike would end on Friday.\n',
+        ),
+        file('b.txt', 'Title: Budget vote\n\nThe council passed the city budget after a long debate.\n'),
+      ]),
+      readLexicon(),
+    );
+    expect(e.index.lexicon.related(analyze('say')[0]!).derived).toContain(analyze('said')[0]);
+    expect(e.ask('What did the minister say?').answer).toMatch(/^The minister said the strike/);
+    // Without the link "said" is a word the question lacks: the visit ties with it, or nothing answers.
+    expect(e.ask('What did the minister say?', {}, { linkWeight: none }).answer).not.toMatch(/^The minister said/);
+  });
+
   it('background word frequencies: a common word the briefs lack weighs less than a name they lack', () => {
     const happen = evidenceWeight(seed.index, 'weather');
     const putin = evidenceWeight(seed.index, 'putin');
