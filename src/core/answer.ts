@@ -526,14 +526,31 @@ function composeAnswer(index: SearchIndex, question: string, retrieval: Retrieva
   const signals: AbstentionSignals = {
     strength: strength(index, retrieval, carried, o.unknownWeight, askedFor),
     coverage: coverage(index, retrieval, carried, links, briefTerms(retrieval, pool, analysed), o.unknownWeight, askedFor),
-    sentence: 1,
+    sentence: 0,
   };
-  const bias = lang === 'en' ? o.abstain.bias : o.abstainBiasOther;
-  // The sentence signal at its best declines least: when even that declines, no sentence need be read.
-  if (!o.observe && declines(o.abstain, signals, bias)) return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
   // A name the question gives that none of the top briefs mentions ("Did Trump meet Putin?"):
   // the briefs are about someone else, however well the other words match.
   if (o.entityCheck && missingEntity(index, question, retrieval, o.entityPassages ? hits.slice(0, o.entityPassages) : [])) {
+    return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
+  }
+  // Per passage read, per sentence: the share of the question's weight it holds; a question word
+  // missing from the sentence counts in part when a linked word stands there.
+  const sentenceCover = read.map(({ sets }) =>
+    sets.map((st) => {
+      let c = coverOf(st);
+      for (const t of own) {
+        if (st.has(t)) continue;
+        const link = links.get(t);
+        let best = 0;
+        if (link) for (const [u, w] of link) if (w > best && st.has(u)) best = w;
+        c += (best * weight.get(t)!) / total;
+      }
+      return c;
+    }),
+  );
+  for (const covers of sentenceCover) for (const c of covers) if (c > signals.sentence) signals.sentence = c;
+  o.observe?.(signals);
+  if (declines(o.abstain, signals, lang === 'en' ? o.abstain.bias : o.abstainBiasOther)) {
     return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
   }
 
@@ -546,24 +563,12 @@ function composeAnswer(index: SearchIndex, question: string, retrieval: Retrieva
   };
   const storyOf = questionStories(pool, ctx.briefOf, shareOf, o.sameStory);
   const candidates: Candidate[] = [];
-  let bestCover = 0;
   pool.forEach((hit, h) => {
     const p = hit.passage;
     const { seqs: sentSeqs, sets: sentTerms } = read[h]!;
     const pLang = langOfDoc(index, hit.doc);
     const headTerms = new Set(analyze(ctx.briefOf(p.briefId).title + ' ' + (p.section ?? ''), pLang, index.known));
-    // A question word missing from the sentence counts in part when a linked word stands there.
-    const coverage = sentTerms.map((st) => {
-      let c = coverOf(st);
-      for (const t of own) {
-        if (st.has(t)) continue;
-        const link = links.get(t);
-        let best = 0;
-        if (link) for (const [u, w] of link) if (w > best && st.has(u)) best = w;
-        c += (best * weight.get(t)!) / total;
-      }
-      return c;
-    });
+    const coverage = sentenceCover[h]!;
     const pnorm = hit.score / top.score;
     p.sentences.forEach(([s, e], i) => {
       // A sentence opening with a pronoun or "The …" continues the one before it:
@@ -572,7 +577,6 @@ function composeAnswer(index: SearchIndex, question: string, retrieval: Retrieva
       // Council…" / "She criticized…").
       const before = i > 0 ? sentTerms[i - 1] : REFERS_BACK.test(p.text.slice(s, e)) ? lastSentenceTerms(index, hit) : undefined;
       const carry = before && REFERS_BACK.test(p.text.slice(s, e)) ? coverOf(before, sentTerms[i]) : 0;
-      if (coverage[i]! > bestCover) bestCover = coverage[i]!;
       const own = coverage[i]! + o.carryWeight * carry;
       // Title/section words count a little: "it" in the sentence is often the brief's subject.
       const head = coverOf(headTerms, sentTerms[i]);
@@ -589,9 +593,6 @@ function composeAnswer(index: SearchIndex, question: string, retrieval: Retrieva
       candidates.push({ hit, s: i, score, raw: score, older: false });
     });
   });
-  signals.sentence = bestCover;
-  o.observe?.(signals);
-  if (declines(o.abstain, signals, bias)) return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
   // The newest brief of a story answers when it speaks to the question; an expired brief only when nothing else does.
   const newest = new Map<string, string>();
   for (const [id, key] of storyOf) {
