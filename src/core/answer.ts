@@ -523,11 +523,6 @@ function composeAnswer(index: SearchIndex, question: string, retrieval: Retrieva
   const pool = readingPool(hits, o.passages, ctx.briefOf);
   const read = pool.map((hit) => sentenceTerms(index, hit.doc));
   const analysed = read.map((r) => r.seqs);
-  const signals: AbstentionSignals = {
-    strength: strength(index, retrieval, carried, o.unknownWeight, askedFor),
-    coverage: coverage(index, retrieval, carried, links, briefTerms(retrieval, pool, analysed), o.unknownWeight, askedFor),
-    sentence: 0,
-  };
   // A name the question gives that none of the top briefs mentions ("Did Trump meet Putin?"):
   // the briefs are about someone else, however well the other words match.
   if (o.entityCheck && missingEntity(index, question, retrieval, o.entityPassages ? hits.slice(0, o.entityPassages) : [])) {
@@ -548,7 +543,13 @@ function composeAnswer(index: SearchIndex, question: string, retrieval: Retrieva
       return c;
     }),
   );
-  for (const covers of sentenceCover) for (const c of covers) if (c > signals.sentence) signals.sentence = c;
+  let sentence = 0;
+  for (const covers of sentenceCover) for (const c of covers) if (c > sentence) sentence = c;
+  const signals: AbstentionSignals = {
+    strength: strength(index, retrieval, carried, o.unknownWeight, askedFor),
+    coverage: coverage(index, retrieval, carried, links, briefTerms(retrieval, pool, analysed), o.unknownWeight, askedFor),
+    sentence,
+  };
   o.observe?.(signals);
   if (declines(o.abstain, signals, lang === 'en' ? o.abstain.bias : o.abstainBiasOther)) {
     return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
