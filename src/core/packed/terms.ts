@@ -25,6 +25,8 @@ export function encodeTerms(sorted: readonly string[]): Uint8Array {
 }
 
 /** Fuzzy lookups remembered per dictionary. */
+/** Term ids remembered per dictionary. */
+const ID_CACHE_SIZE = 4096;
 const FUZZY_CACHE_SIZE = 1024;
 
 export class TermDictionary {
@@ -34,6 +36,8 @@ export class TermDictionary {
   private walk: { units: Uint16Array; start: Uint32Array; byLength: ({ ids: Uint32Array; lcp: Uint8Array; skip: Uint32Array } | undefined)[] } | undefined;
   /** Results of recent fuzzy lookups (the walk is the dearest step of a search; the same unknown words come back). */
   private readonly fuzzyCache = new Map<string, [number, number][]>();
+  /** Ids of recently looked-up terms: a question's few terms are looked up again and again. */
+  private readonly idCache = new Map<string, number>();
 
   /** A dictionary over any terms (sorted and deduplicated here): for tests and tools. */
   static of(terms: Iterable<string>): TermDictionary {
@@ -95,9 +99,15 @@ export class TermDictionary {
 
   /** Id of `term`, or -1. */
   termIndex(term: string): number {
-    const key = utf8.encode(term);
-    const i = this.lowerBound(key);
-    return i < this.count && this.compareAt(i, key) === 0 ? i : -1;
+    let id = this.idCache.get(term);
+    if (id === undefined) {
+      const key = utf8.encode(term);
+      const i = this.lowerBound(key);
+      id = i < this.count && this.compareAt(i, key) === 0 ? i : -1;
+      if (this.idCache.size >= ID_CACHE_SIZE) this.idCache.clear();
+      this.idCache.set(term, id);
+    }
+    return id;
   }
 
   /** `[from, to)`: the ids of the terms starting with `prefix` (the term itself included, when present). */
