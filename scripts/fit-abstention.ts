@@ -27,7 +27,7 @@
  * share declined per group for both parts, and with the current defaults.
  * @module
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { declines, type AbstentionModel, type AbstentionSignals } from '../src/core/answer.js';
@@ -55,29 +55,6 @@ if (missing) {
   process.exit(1);
 }
 
-if (values.languages) {
-  const { readdirSync } = await import('node:fs');
-  for (const lang of readdirSync(join(kit, 'public', 'xquad'), { withFileTypes: true })
-    .filter((d) => d.isDirectory())
-    .map((d) => d.name)
-    .sort()) {
-    const set = `xquad/${lang}`;
-    const files = readBriefFiles(join(kit, 'public', set, 'briefs'));
-    const qs = readFileSync(join(kit, 'public', set, 'questions.jsonl'), 'utf8')
-      .split('\n')
-      .filter(Boolean)
-      .map((l) => JSON.parse(l) as { question: string; briefId: string });
-    let declined = 0;
-    for (const part of ['tune', 'test'] as const) {
-      const held = files.filter((f) => partOf(splitKey({ briefId: f.path.replace(/\.\w+$/, '') })) === part);
-      const engine = buildEngine(parseBriefs(held), readLexicon());
-      for (const q of qs) if (partOf(splitKey(q)) !== part && !engine.ask(q.question, { limit: 3 }).answered) declined++;
-    }
-    console.log(`${lang}: ${((100 * declined) / qs.length).toFixed(1)} % of ${qs.length} questions declined when their article is not in the collection`);
-  }
-  process.exit(0);
-}
-
 interface Q {
   question: string;
   answerable: boolean;
@@ -85,6 +62,33 @@ interface Q {
   briefId?: string | null;
   heldBackArticle?: string | null;
 }
+const questions = (set: string): Q[] =>
+  readFileSync(join(kit, 'public', set, 'questions.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Q);
+/** The lexicon, read once for every collection built below. */
+const lexicon = readLexicon();
+
+if (values.languages) {
+  for (const lang of readdirSync(join(kit, 'public', 'xquad'), { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort()) {
+    const set = `xquad/${lang}`;
+    const files = readBriefFiles(join(kit, 'public', set, 'briefs'));
+    const qs = questions(set);
+    let declined = 0;
+    for (const part of ['tune', 'test'] as const) {
+      const held = files.filter((f) => partOf(splitKey({ briefId: f.path.replace(/\.\w+$/, '') })) === part);
+      const engine = buildEngine(parseBriefs(held), lexicon);
+      for (const q of qs) if (partOf(splitKey(q)) !== part && !engine.ask(q.question, { limit: 3 }).answered) declined++;
+    }
+    console.log(`${lang}: ${((100 * declined) / qs.length).toFixed(1)} % of ${qs.length} questions declined when their article is not in the collection`);
+  }
+  process.exit(0);
+}
+
 interface Row extends AbstentionSignals {
   group: string;
   ooc: boolean;
@@ -93,16 +97,11 @@ interface Row extends AbstentionSignals {
   declined: boolean;
 }
 
-const questions = (set: string): Q[] =>
-  readFileSync(join(kit, 'public', set, 'questions.jsonl'), 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as Q);
 const NEVER: AbstentionModel = { bias: -1, strength: 0, coverage: 0, sentence: 0 };
 const rows: Row[] = [];
 
 function collect(files: BriefFile[], qs: Q[], group: (q: Q) => string): void {
-  const engine = buildEngine(parseBriefs(files), readLexicon());
+  const engine = buildEngine(parseBriefs(files), lexicon);
   for (const q of qs) {
     let signals: AbstentionSignals | undefined;
     engine.ask(q.question, { limit: 3 }, { abstain: NEVER, abstainBiasOther: -1, observe: (s) => (signals = { ...s }) });
