@@ -226,6 +226,18 @@ describe('analysis', () => {
     expect(analyze('المدرسة', 'ar')).toEqual(analyze('مدرسة', 'ar'));
   });
 
+  it('drops the words that ask "what" or "which", as English drops "what": a question matches on its topic alone', () => {
+    // Turkish asks with a copula ("nedir" "what is", "neydi" "what was"); Vietnamese "gì", Greek "τι", Hindi "क्या",
+    // Thai "อะไร"; Russian "какие" stems onto "как".
+    expect(analyze('Saffir-Simpson skalası nedir?', 'tr')).toEqual(analyze('Saffir-Simpson skalası', 'tr'));
+    expect(analyze('Fırtınanın adı neydi?', 'tr')).toEqual(analyze('Fırtınanın adı', 'tr'));
+    expect(analyze('Thủ đô là gì?', 'vi')).toEqual(analyze('Thủ đô là', 'vi'));
+    expect(analyze('Τι είναι η πρωτεύουσα;', 'el')).toEqual(analyze('είναι η πρωτεύουσα', 'el'));
+    expect(analyze('राजधानी क्या है?', 'hi')).toEqual(analyze('राजधानी है', 'hi'));
+    expect(analyze('Какие команды играли?', 'ru')).toEqual(analyze('команды играли', 'ru'));
+    expect(analyze('ทีมอะไร', 'th')).toEqual(analyze('ทีม', 'th'));
+  });
+
   it('leaves English exactly as it was (no language and "en" are the same pipeline)', () => {
     const text = 'When is Petro meeting the U.S. president? The Panthers’ defense gave up 308 points.';
     expect(analyze(text, 'en')).toEqual(analyze(text));

@@ -134,14 +134,33 @@ const NOUNS = new Set(
 );
 
 /**
+ * Words that ask "what", "which" or "how" without naming a type, where the
+ * language's stop-word list lacks them (as "what", "which" and "how" are stop
+ * words in English): Turkish question forms with a copula ("nedir" "what is",
+ * "neydi" "what was"), Thai "อะไร", Vietnamese "gì", Greek "τι", Hindi
+ * "क्या", and inflected forms that stem onto a question word (Russian "какие").
+ */
+const ASKING: Partial<Record<Lang, string>> = {
+  tr: 'nedir neydi nelerdir nelerdi neler hangisi hangisidir nasıldır kimdi',
+  th: 'อะไร',
+  vi: 'gì',
+  ru: 'какое какие каков каково какую каким каких',
+  el: 'τι',
+  hi: 'क्या कैसे कैसा कैसी',
+};
+
+/**
  * The words the question phrases use, per language (space-separated), less
- * their nouns: they are stop words (`stopwords.ts`), as "when" and "who" are
- * in English.
+ * their nouns, and the words of {@link ASKING}: they are stop words
+ * (`stopwords.ts`), as "when" and "who" are in English.
  */
 export const QUESTION_WORDS: Partial<Record<Lang, string>> = Object.fromEntries(
   Object.entries(TYPES).map(([lang, types]) => [
     lang,
-    [...new Set(Object.values(types).flatMap((ps) => ps.flatMap((p) => p.split(' '))))].filter((w) => !NOUNS.has(w)).join(' '),
+    [...new Set(Object.values(types).flatMap((ps) => ps.flatMap((p) => p.split(' '))))]
+      .filter((w) => !NOUNS.has(w))
+      .concat(ASKING[lang as Lang]?.split(' ') ?? [])
+      .join(' '),
   ]),
 );
 
