@@ -270,8 +270,9 @@ function typeEvidence(type: QuestionType, text: string, questionWords: Set<strin
     case 'number':
       return any(NUMBER_RE);
     case 'person': {
-      // Skip the sentence's first word: it is capitalised anyway.
-      for (const m of text.matchAll(NAME_RE)) if (m.index > 0 && fresh(m[0])) return 1;
+      // Skip the sentence's first word (after any opening quote or bracket): it is capitalised anyway.
+      const first = /\p{L}/u.exec(text)?.index ?? 0;
+      for (const m of text.matchAll(NAME_RE)) if (m.index > first && fresh(m[0])) return 1;
       return 0;
     }
     case 'place':
