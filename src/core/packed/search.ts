@@ -59,6 +59,9 @@ export class PackedSearcher {
   private readonly partStamp: Uint32Array;
   /** Per passage: its node in the tree of matched-term lists (valid where `accStamp` is current). */
   private readonly listOf: Uint32Array;
+  /** The passages matched so far, in order of first match, and those of the term being read. */
+  private readonly order: Uint32Array;
+  private readonly partOrder: Uint32Array;
   private epoch = 0;
   private readonly fieldIds: Map<string, number>;
 
@@ -72,6 +75,8 @@ export class PackedSearcher {
     this.accStamp = new Uint32Array(n);
     this.partStamp = new Uint32Array(n);
     this.listOf = new Uint32Array(n);
+    this.order = new Uint32Array(n);
+    this.partOrder = new Uint32Array(n);
     this.fieldIds = new Map(tables.header.fields.map((f, i) => [f, i]));
   }
 
@@ -120,7 +125,7 @@ export class PackedSearcher {
     const N = header.documentCount;
     const avg = header.avgFieldLength;
     const briefLevel = header.briefLevel;
-    const { acc, part, accStamp, partStamp, listOf } = this;
+    const { acc, part, accStamp, partStamp, listOf, order, partOrder } = this;
     if (new Set(queries.map((q) => q.term)).size !== queries.length) throw new Error('search: query terms must be distinct');
 
     // Matched-term lists as a tree: node 0 is the empty list, a child appends one term.
@@ -136,13 +141,13 @@ export class PackedSearcher {
       this.epoch = 0;
     }
     const accEpoch = ++this.epoch;
-    const order: number[] = [];
+    let n = 0;
 
     const expanded = queries.map((q) => this.expand(q));
     this.source.require?.(expanded.flatMap((list) => list.map((e) => e.term)));
     queries.forEach((q, qi) => {
       const partEpoch = ++this.epoch;
-      const partOrder: number[] = [];
+      let parts = 0;
       for (const { term: t, weight: termWeight } of expanded[qi]!) {
         const block = this.source.postings(t);
         const lists = fieldPostings(block, briefLevel);
@@ -172,7 +177,7 @@ export class PackedSearcher {
               if (partStamp[doc] !== partEpoch) {
                 partStamp[doc] = partEpoch;
                 part[doc] = weighted;
-                partOrder.push(doc);
+                partOrder[parts++] = doc;
               } else {
                 part[doc] = part[doc]! + weighted;
               }
@@ -181,12 +186,13 @@ export class PackedSearcher {
         }
       }
       // Add this term's part to the running sums (in query order, as MiniSearch's OR merge does).
-      for (const doc of partOrder) {
+      for (let j = 0; j < parts; j++) {
+        const doc = partOrder[j]!;
         let from = 0;
         if (accStamp[doc] !== accEpoch) {
           accStamp[doc] = accEpoch;
           acc[doc] = part[doc]!;
-          order.push(doc);
+          order[n++] = doc;
         } else {
           acc[doc] = acc[doc]! + part[doc]!;
           from = listOf[doc]!;
@@ -202,7 +208,6 @@ export class PackedSearcher {
       }
     });
 
-    const n = order.length;
     const match = (doc: number, score: number): Match => ({ doc, score, terms: nodeTerms[listOf[doc]!]! });
     if (n <= limit) {
       const results: Match[] = new Array(n);
