@@ -224,7 +224,10 @@ function briefShares(index: SearchIndex, results: Match[], terms: string[]): Map
   const share = new Map<number, number>();
   if (total === 0) return share;
   const maskOf = new Map<string[], number>();
-  const masks = new Map<number, number>();
+  // Per brief (by position): the mask so far, valid where its stamp is this call's.
+  const s = scratchOf(index);
+  const epoch = ++s.epoch;
+  const touched: number[] = [];
   for (const r of results) {
     let m = maskOf.get(r.terms);
     if (m === undefined) {
@@ -236,14 +239,35 @@ function briefShares(index: SearchIndex, results: Match[], terms: string[]): Map
       maskOf.set(r.terms, m);
     }
     const b = index.briefOfDoc[r.doc]!;
-    masks.set(b, (masks.get(b) ?? 0) | m);
+    if (s.stamp[b] !== epoch) {
+      s.stamp[b] = epoch;
+      s.mask[b] = m;
+      touched.push(b);
+    } else s.mask[b] = s.mask[b]! | m;
   }
-  for (const [b, m] of masks) {
+  for (const b of touched) {
+    const m = s.mask[b]!;
     let sum = 0;
     for (let i = 0; i < own.length; i++) if (m & (1 << i)) sum += weights[i]!;
     share.set(b, sum / total);
   }
   return share;
+}
+
+/** Scratch space per index for {@link briefShares}: one mask per brief, and the stamp that makes it current. */
+interface BriefScratch {
+  mask: Int32Array;
+  stamp: Uint32Array;
+  epoch: number;
+}
+const scratch = new WeakMap<SearchIndex, BriefScratch>();
+function scratchOf(index: SearchIndex): BriefScratch {
+  let s = scratch.get(index);
+  if (!s || s.epoch >= 0xfffffff0) {
+    const n = index.briefLang.length;
+    scratch.set(index, (s = { mask: new Int32Array(n), stamp: new Uint32Array(n), epoch: 0 }));
+  }
+  return s;
 }
 
 /** For the briefs of `hits`: the query terms any of its passages among `results` matched (briefs none of them holds are left out). */
