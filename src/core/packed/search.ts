@@ -50,6 +50,8 @@ const PREFIX_WEIGHT = 0.375;
 const FUZZY_WEIGHT = 0.45;
 const FUZZINESS = 0.2;
 const MAX_FUZZY = 6;
+/** Document frequencies remembered per searcher. */
+const FREQUENCY_CACHE_SIZE = 4096;
 
 export class PackedSearcher {
   /** Scratch space reused by every search (a Worker isolate runs one request at a time per search). */
@@ -64,6 +66,8 @@ export class PackedSearcher {
   private readonly partOrder: Uint32Array;
   private epoch = 0;
   private readonly fieldIds: Map<string, number>;
+  /** Term id → document frequency, for the terms asked about most recently. */
+  private readonly frequencies = new Map<number, number>();
 
   constructor(
     readonly tables: PackedTables,
@@ -80,10 +84,21 @@ export class PackedSearcher {
     this.fieldIds = new Map(tables.header.fields.map((f, i) => [f, i]));
   }
 
-  /** Passages whose field holds `term` (largest over fields, as MiniSearch counts it), 0 when unknown. */
+  /**
+   * Passages whose field holds `term` (largest over fields, as MiniSearch counts it), 0 when unknown.
+   * Remembered per term: an answer asks it of the same few terms dozens of times, and reading it means
+   * stepping over the term's title and section lists.
+   */
   documentFrequency(term: string): number {
     const t = this.tables.dictionary.termIndex(term);
-    return t < 0 ? 0 : blockFrequency(this.source.postings(t), this.tables.header.briefLevel);
+    if (t < 0) return 0;
+    let df = this.frequencies.get(t);
+    if (df === undefined) {
+      df = blockFrequency(this.source.postings(t), this.tables.header.briefLevel);
+      if (this.frequencies.size >= FREQUENCY_CACHE_SIZE) this.frequencies.clear();
+      this.frequencies.set(t, df);
+    }
+    return df;
   }
 
   /** The terms a query term matches, with the weight of each (exact 1, then prefix, then fuzzy expansions, in term order). */
