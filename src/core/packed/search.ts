@@ -66,6 +66,8 @@ export class PackedSearcher {
   private readonly partOrder: Uint32Array;
   private epoch = 0;
   private readonly fieldIds: Map<string, number>;
+  /** Per field: BM25 length normalisation by length, for the last parameters searched with. */
+  private readonly norms: ({ k: number; b: number; norm: Float64Array } | undefined)[] = [];
   /** Term id → document frequency, for the terms asked about most recently. */
   private readonly frequencies = new Map<number, number>();
 
@@ -99,6 +101,23 @@ export class PackedSearcher {
       this.frequencies.set(t, df);
     }
     return df;
+  }
+
+  /**
+   * BM25's length normalisation of one field, `k * (1 - b + (b * length) / avgLength)`, for every length the
+   * field has (computed as the scoring loop would, so scores are the same to the bit); kept for the last `k`, `b`.
+   */
+  private lengthNorms(fieldId: number, k: number, b: number): Float64Array {
+    const kept = this.norms[fieldId];
+    if (kept && kept.k === k && kept.b === b) return kept.norm;
+    const lengths = this.tables.lengths[fieldId]!;
+    const avgLength = this.tables.header.avgFieldLength[fieldId]!;
+    let max = 0;
+    for (const l of lengths) if (l > max) max = l;
+    const norm = new Float64Array(max + 1);
+    for (let length = 0; length <= max; length++) norm[length] = k * (1 - b + (b * length) / avgLength);
+    this.norms[fieldId] = { k, b, norm };
+    return norm;
   }
 
   /** The terms a query term matches, with the weight of each (exact 1, then prefix, then fuzzy expansions, in term order). */
@@ -138,7 +157,6 @@ export class PackedSearcher {
     for (const field of Object.keys(settings.boost)) if (!this.fieldIds.has(field)) throw new Error(`search: no field "${field}" in the index`);
     const { k, b, d } = settings.bm25;
     const N = header.documentCount;
-    const avg = header.avgFieldLength;
     const briefLevel = header.briefLevel;
     const { acc, part, accStamp, partStamp, listOf, order, partOrder } = this;
     if (new Set(queries.map((q) => q.term)).size !== queries.length) throw new Error('search: query terms must be distinct');
@@ -170,23 +188,23 @@ export class PackedSearcher {
           const list = lists[fieldId]!;
           if (list.count === 0) continue;
           const matching = list.count;
-          const avgLength = avg[fieldId]!;
           const perBrief = briefLevel[fieldId]!;
           const fieldLengths = lengths[fieldId]!;
           // Loop-invariant parts of MiniSearch's expressions, computed exactly as it does.
           const invDocFreq = Math.log(1 + (N - matching + 0.5) / (matching + 0.5));
           const boostProduct = termWeight * q.weight * fieldBoost;
+          // `k * (1 - b + (b * length) / avgLength)` by field length: a length is a small integer.
+          const norm = this.lengthNorms(fieldId, k, b);
           // The posting format is `eachPosting`'s (postings.ts), decoded inline here:
           // this is the query hot path, and a callback per posting costs measurably.
           const r = new VarintReader(block, list.pos);
           let id = -1;
           for (let i = 0; i < list.entries; i++) {
             const v = r.next();
-            id += Math.floor(v / 2);
+            id += v >>> 1;
             const termFreq = v & 1 ? r.next() : 1;
-            const length = fieldLengths[id]!;
             // MiniSearch's calcBM25Score and weighting, operation for operation.
-            const weighted = boostProduct * (invDocFreq * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * length) / avgLength))));
+            const weighted = boostProduct * (invDocFreq * (d + (termFreq * (k + 1)) / (termFreq + norm[fieldLengths[id]!]!)));
             const last = perBrief ? briefStart[id + 1]! : id + 1;
             for (let doc = perBrief ? briefStart[id]! : id; doc < last; doc++) {
               if (partStamp[doc] !== partEpoch) {
