@@ -82,7 +82,7 @@ export function toTerm(word: string): string | null {
 
 /** Raw word → its term (or null): stemming is most of the analysis, and the same words come back. */
 const termCache = new Map<string, string | null>();
-const TERM_CACHE_SIZE = 10_000;
+const TERM_CACHE_SIZE = 30_000;
 
 /** `toTerm(normalizeWord(word))`, remembered for the most recent words (bounded). */
 function termOfWord(word: string): string | null {
