@@ -141,6 +141,7 @@ describe('question types and intents in other languages', () => {
     ['ใครร้องเพลงชาติ', 'th', 'person'],
     ['पैंथर्स ने कब जीता?', 'hi', 'date'],
     ['Neden kaybettiler?', 'tr', 'reason'],
+    ['Maçın en değerli oyuncusu kimdi?', 'tr', 'person'],
   ] as const)('%s → %s %s', (q, lang, type) => {
     expect(detectLanguage(q, ['es', 'de', 'fr', 'tr', 'en'])).toBe(lang);
     expect(questionType(q, lang)).toBe(type);

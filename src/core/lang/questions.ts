@@ -57,7 +57,7 @@ const TYPES: Partial<Record<Lang, Partial<Record<AskedType, string[]>>>> = {
   tr: {
     date: ['ne zaman', 'hangi yıl', 'hangi tarih', 'hangi gün', 'hangi ay', 'hangi yüzyıl', 'kaç yılında'],
     number: ['kaç', 'ne kadar'],
-    person: ['kim', 'kime', 'kimin', 'kimi', 'kimler', 'kimdir'],
+    person: ['kim', 'kime', 'kimin', 'kimi', 'kimler', 'kimdir', 'kimdi'],
     place: ['nerede', 'nereye', 'nereden', 'nerde', 'hangi şehir', 'hangi ülke'],
     reason: ['neden', 'niçin', 'niye'],
   },
@@ -141,7 +141,7 @@ const NOUNS = new Set(
  * "क्या", and inflected forms that stem onto a question word (Russian "какие").
  */
 const ASKING: Partial<Record<Lang, string>> = {
-  tr: 'nedir neydi nelerdir nelerdi neler hangisi hangisidir nasıldır kimdi',
+  tr: 'nedir neydi nelerdir nelerdi neler hangisi hangisidir nasıldır',
   th: 'อะไร',
   vi: 'gì',
   ru: 'какое какие каков каково какую каким каких',
