@@ -15,6 +15,7 @@ import { backgroundIdf, type RelationKind } from './lexicon.js';
 import { documentFrequency, idf, type SearchIndex } from './search-index.js';
 import { effectiveDate, isExpired, leansOnLatest, resolveTimes, type TimeNote } from './recency.js';
 import { langOf, questionLanguage, type Lang } from './lang/detect.js';
+import { Memo } from './memo.js';
 import { questionTypeIn, typeEvidenceIn } from './lang/questions.js';
 import { replyStrings } from './lang/strings.js';
 import { analyze, analyzeWithRanges, normalizeWord, words } from './text.js';
@@ -365,23 +366,19 @@ interface SentenceTerms {
 }
 
 /** Sentence terms of recently read passages, per index: answers read the same passages again and again. */
-const sentenceCache = new WeakMap<SearchIndex, Map<number, SentenceTerms>>();
+const sentenceCache = new WeakMap<SearchIndex, Memo<number, SentenceTerms>>();
 const SENTENCE_CACHE_SIZE = 512;
 
 /** The terms of each sentence of passage `doc`, remembered for the most recently read passages (shared: do not mutate). */
 function sentenceTerms(index: SearchIndex, doc: number): SentenceTerms {
   let cache = sentenceCache.get(index);
-  if (!cache) sentenceCache.set(index, (cache = new Map()));
-  let terms = cache.get(doc);
-  if (!terms) {
+  if (!cache) sentenceCache.set(index, (cache = new Memo(SENTENCE_CACHE_SIZE)));
+  return cache.get(doc, () => {
     const p = index.passages[doc]!;
     const lang = langOfDoc(index, doc);
     const seqs = p.sentences.map(([s, e]) => analyze(p.text.slice(s, e), lang, index.known));
-    terms = { seqs, sets: seqs.map((seq) => new Set(seq)) };
-    if (cache.size >= SENTENCE_CACHE_SIZE) cache.clear();
-    cache.set(doc, terms);
-  }
-  return terms;
+    return { seqs, sets: seqs.map((seq) => new Set(seq)) };
+  });
 }
 
 /** The analysis language of a passage (its brief's). */

@@ -23,6 +23,7 @@
  * looked up by binary search.
  * @module
  */
+import { Memo } from './memo.js';
 
 export const LEXICON_FORMAT = 'briefbot-lexicon/3';
 
@@ -41,7 +42,7 @@ export class Lexicon {
   /** Index in `lines` of the background line (the first after the header and the notice). */
   private background = 1;
   private ranks: Map<string, number> | undefined;
-  private readonly cache = new Map<string, Related>();
+  private readonly cache = new Memo<string, Related>(4096);
   private opposite: Map<string, Set<string>> | undefined;
 
   /**
@@ -101,8 +102,11 @@ export class Lexicon {
 
   /** Related index terms of a reader's term, by kind (empty when the lexicon has none). */
   related(term: string): Related {
-    const hit = this.cache.get(term);
-    if (hit) return hit;
+    return this.cache.get(term, this.lookUp);
+  }
+
+  /** {@link related} without the memo: a binary search over the lines. */
+  private readonly lookUp = (term: string): Related => {
     const lines = this.load();
     let lo = this.background + 1;
     let hi = lines.length - 1;
@@ -119,10 +123,8 @@ export class Lexicon {
       if (key < term) lo = mid + 1;
       else hi = mid - 1;
     }
-    if (this.cache.size > 4096) this.cache.clear();
-    this.cache.set(term, found);
     return found;
-  }
+  };
 
   /**
    * The opposites of a term (antonyms: `consist` → `inconsist`), both ways round: the lexicon keeps

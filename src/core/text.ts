@@ -10,6 +10,7 @@ import { stemmer } from 'stemmer';
 import { analyzeLangWithRanges } from './lang/analyze.js';
 import type { Vocabulary } from './lang/compound.js';
 import { langOf } from './lang/detect.js';
+import { Memo } from './memo.js';
 import type { Range } from './types.js';
 
 /**
@@ -81,18 +82,12 @@ export function toTerm(word: string): string | null {
 }
 
 /** Raw word → its term (or null): stemming is most of the analysis, and the same words come back. */
-const termCache = new Map<string, string | null>();
-const TERM_CACHE_SIZE = 30_000;
+const termCache = new Memo<string, string | null>(30_000);
+const termOfRawWord = (word: string) => toTerm(normalizeWord(word));
 
 /** `toTerm(normalizeWord(word))`, remembered for the most recent words (bounded). */
 function termOfWord(word: string): string | null {
-  let term = termCache.get(word);
-  if (term === undefined) {
-    term = toTerm(normalizeWord(word));
-    if (termCache.size >= TERM_CACHE_SIZE) termCache.clear();
-    termCache.set(word, term);
-  }
-  return term;
+  return termCache.get(word, termOfRawWord);
 }
 
 /**

@@ -15,6 +15,7 @@
  * @module
  */
 import { VarintReader } from '../bytes.js';
+import { Memo } from '../memo.js';
 import { blockFrequency, fieldPostings } from './postings.js';
 import type { PackedSource, PackedTables } from './reader.js';
 
@@ -69,7 +70,8 @@ export class PackedSearcher {
   /** Per field: BM25 length normalisation by length, for the last parameters searched with. */
   private readonly norms: ({ k: number; b: number; norm: Float64Array } | undefined)[] = [];
   /** Term id → document frequency, for the terms asked about most recently. */
-  private readonly frequencies = new Map<number, number>();
+  private readonly frequencies = new Memo<number, number>(FREQUENCY_CACHE_SIZE);
+  private readonly readFrequency = (t: number): number => blockFrequency(this.source.postings(t), this.tables.header.briefLevel);
 
   constructor(
     readonly tables: PackedTables,
@@ -93,14 +95,7 @@ export class PackedSearcher {
    */
   documentFrequency(term: string): number {
     const t = this.tables.dictionary.termIndex(term);
-    if (t < 0) return 0;
-    let df = this.frequencies.get(t);
-    if (df === undefined) {
-      df = blockFrequency(this.source.postings(t), this.tables.header.briefLevel);
-      if (this.frequencies.size >= FREQUENCY_CACHE_SIZE) this.frequencies.clear();
-      this.frequencies.set(t, df);
-    }
-    return df;
+    return t < 0 ? 0 : this.frequencies.get(t, this.readFrequency);
   }
 
   /**

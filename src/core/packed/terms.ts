@@ -10,6 +10,7 @@
  */
 import { utf8 } from '../bytes.js';
 import { IndexError } from '../errors.js';
+import { Memo } from '../memo.js';
 
 /** Compare two byte strings (UTF-8 order = code point order). */
 export function compareBytes(a: Uint8Array, b: Uint8Array): number {
@@ -24,9 +25,9 @@ export function encodeTerms(sorted: readonly string[]): Uint8Array {
   return utf8.encode(sorted.join('\n'));
 }
 
-/** Fuzzy lookups remembered per dictionary. */
 /** Term ids remembered per dictionary. */
 const ID_CACHE_SIZE = 4096;
+/** Fuzzy lookups remembered per dictionary. */
 const FUZZY_CACHE_SIZE = 1024;
 
 export class TermDictionary {
@@ -35,9 +36,9 @@ export class TermDictionary {
   private decoded: string[] | undefined;
   private walk: { units: Uint16Array; start: Uint32Array; byLength: ({ ids: Uint32Array; lcp: Uint8Array; skip: Uint32Array } | undefined)[] } | undefined;
   /** Results of recent fuzzy lookups (the walk is the dearest step of a search; the same unknown words come back). */
-  private readonly fuzzyCache = new Map<string, [number, number][]>();
+  private readonly fuzzyCache = new Memo<string, [number, number][]>(FUZZY_CACHE_SIZE);
   /** Ids of recently looked-up terms: a question's few terms are looked up again and again. */
-  private readonly idCache = new Map<string, number>();
+  private readonly idCache = new Memo<string, number>(ID_CACHE_SIZE);
 
   /** A dictionary over any terms (sorted and deduplicated here): for tests and tools. */
   static of(terms: Iterable<string>): TermDictionary {
@@ -99,16 +100,15 @@ export class TermDictionary {
 
   /** Id of `term`, or -1. */
   termIndex(term: string): number {
-    let id = this.idCache.get(term);
-    if (id === undefined) {
-      const key = utf8.encode(term);
-      const i = this.lowerBound(key);
-      id = i < this.count && this.compareAt(i, key) === 0 ? i : -1;
-      if (this.idCache.size >= ID_CACHE_SIZE) this.idCache.clear();
-      this.idCache.set(term, id);
-    }
-    return id;
+    return this.idCache.get(term, this.findId);
   }
+
+  /** {@link termIndex} without the memo: a binary search over the encoded terms. */
+  private readonly findId = (term: string): number => {
+    const key = utf8.encode(term);
+    const i = this.lowerBound(key);
+    return i < this.count && this.compareAt(i, key) === 0 ? i : -1;
+  };
 
   /** `[from, to)`: the ids of the terms starting with `prefix` (the term itself included, when present). */
   prefixRange(prefix: string): [number, number] {
@@ -134,14 +134,7 @@ export class TermDictionary {
    * row value exceeds `max` skips every term that starts with it.
    */
   fuzzy(query: string, max: number): [number, number][] {
-    const key = `${max}:${query}`;
-    let out = this.fuzzyCache.get(key);
-    if (!out) {
-      out = this.fuzzyWalk(query, max);
-      if (this.fuzzyCache.size >= FUZZY_CACHE_SIZE) this.fuzzyCache.clear();
-      this.fuzzyCache.set(key, out);
-    }
-    return out;
+    return this.fuzzyCache.get(`${max}:${query}`, () => this.fuzzyWalk(query, max));
   }
 
   private fuzzyWalk(query: string, max: number): [number, number][] {
