@@ -36,7 +36,9 @@ export interface AnswerOptions {
   /**
    * The same for a question about a topic ("What will they talk about?"): a
    * sentence that names topics ("…expected to focus on…", "including…") answers
-   * it, one that merely repeats "talks" does not.
+   * it, one that merely repeats "talks" does not; and for a question about what
+   * someone said ("What did Petro say?"): a sentence where they speak answers it
+   * ("…," Petro said), one where someone else does ("…Petro's approach, saying…") less.
    */
   topicWeight: number;
   /**
@@ -184,7 +186,14 @@ function proximity(seq: string[], terms: string[]): number {
 }
 
 /** What a question asks for, from its wording. */
-export type QuestionType = 'date' | 'number' | 'person' | 'place' | 'reason' | 'topic' | 'change' | 'other';
+export type QuestionType = 'date' | 'number' | 'person' | 'place' | 'reason' | 'topic' | 'change' | 'speech' | 'other';
+
+/** Verbs of saying in a question ("What did Petro say / tell / write…?"): what is asked for is what someone said. */
+const SPEECH_VERBS = String.raw`say|says|said|tell|tells|told|write|writes|wrote|post|posts|posted|tweet|tweets|tweeted`;
+const SPEECH_QUESTION = new RegExp(String.raw`^\W*what (?:did|does|do|has|have|had|will|would)\b.*\b(?:${SPEECH_VERBS})\b`, 'i');
+/** A sentence that reports speech: a verb of saying or "according to". */
+const SPEECH_RE =
+  /\b(?:said|says|saying|say|told|tells|telling|wrote|writes|posted|tweeted|stated|added|announced|declared|insisted|warned|urged|according to)\b/gi;
 
 /** Words of a change of plan: "postponed", "pushed back", "called off", "moved to"… */
 const CHANGE_WORDS = String.raw`postpon\w*|delay\w*|resched\w*|push(?:ed|es|ing)? back|put off|mov(?:e|ed|es|ing)|brought forward|bring forward|cancel\w*|call(?:ed|s|ing)? off|scrap\w*|suspend\w*|halt\w*|defer\w*|drop(?:ped)?|withdr[ae]wn?`;
@@ -215,6 +224,7 @@ export function questionType(question: string, lang: Lang = 'en'): QuestionType 
   if (cue === 'who' || cue === 'whom' || cue === 'whose') return 'person';
   if (cue === 'where') return 'place';
   if (cue === 'why') return 'reason';
+  if (SPEECH_QUESTION.test(q)) return 'speech';
   // "What will they talk about / discuss / focus on?", "What is the report about?", "What topics are on the
   // agenda?", "Will they talk about security?": a topic.
   if (/\bwhat\b.*\b(?:(?:talk|discuss|focus)\w*(?: (?:about|on))?|about)\s*\??\s*$/.test(q) || TOPIC_QUESTION.test(q)) return 'topic';
@@ -239,6 +249,10 @@ function askedForTerms(question: string, type: QuestionType): Set<string> {
   }
   if (type === 'change') {
     const words = [...question.matchAll(new RegExp(String.raw`\b(?:${CHANGE_WORDS})\b`, 'gi'))].map((m) => m[0]);
+    return new Set(analyze(words.join(' ')));
+  }
+  if (type === 'speech') {
+    const words = [...question.matchAll(new RegExp(String.raw`\b(?:${SPEECH_VERBS})\b`, 'gi'))].map((m) => m[0]);
     return new Set(analyze(words.join(' ')));
   }
   return new Set();
@@ -285,9 +299,33 @@ function typeEvidence(type: QuestionType, text: string, questionWords: Set<strin
       return TOPIC_RE.test(text) ? 1 : 0;
     case 'change':
       return CHANGE_RE.test(text) ? 1 : 0;
+    case 'speech':
+      return speechEvidence(text, questionWords);
     default:
       return 0;
   }
+}
+
+/**
+ * A sentence reporting what someone said: 1 when a verb of saying stands within three words of a
+ * word of the question (the speaker: "Petro said", "told … Locetta"), half when it reports speech
+ * of someone else ("…, saying …"), 0 otherwise.
+ */
+const SPEAKER_DISTANCE = 3;
+function speechEvidence(text: string, questionWords: Set<string>): number {
+  const verbs = [...text.matchAll(SPEECH_RE)];
+  if (verbs.length === 0) return /["“”]/.test(text) ? 0.5 : 0;
+  const ws = words(text);
+  for (const v of verbs) {
+    const at = ws.findIndex((w) => w.start >= v.index);
+    const end = ws.findIndex((w) => w.start >= v.index + v[0].length);
+    const to = end < 0 ? ws.length : end;
+    for (let i = Math.max(0, at - SPEAKER_DISTANCE); i < Math.min(ws.length, to + SPEAKER_DISTANCE); i++) {
+      const w = ws[i]!.word;
+      if ((i < at || i >= to) && /^\p{Lu}/u.test(w) && questionWords.has(normalizeWord(w))) return 1;
+    }
+  }
+  return 0.5;
 }
 
 /** A question asked in the negative ("not", "never", "n't", "the least", "the fewest", "non-…"). */
@@ -465,13 +503,17 @@ interface ComposeContext {
 export function answerQuestion(index: SearchIndex, question: string, ctx: ComposeContext): Answer {
   const o = { ...DEFAULT_ANSWER_OPTIONS, ...ctx.options };
   const lang = o.retrieve?.lang !== undefined ? langOf(o.retrieve.lang) : questionLanguage(question, index.languages);
-  const predicates = topicPredicates(question, lang);
+  const predicates = questionPredicates(question, lang);
   return composeAnswer(index, question, retrieve(index, question, { k: Math.max(o.passages, ctx.limit), predicates, lang, ...o.retrieve }, ctx.context), ctx);
 }
 
-/** The verb a topic question asks about ("talk" in "What will they talk about?"), as index terms. */
-function topicPredicates(question: string, lang: Lang = 'en'): string[] {
-  if (lang !== 'en' || questionType(question) !== 'topic') return [];
+/** The verb a topic or speech question asks about ("talk" in "What will they talk about?", "say" in "What did Petro say?"), as index terms. */
+function questionPredicates(question: string, lang: Lang = 'en'): string[] {
+  if (lang !== 'en') return [];
+  const type = questionType(question);
+  // "What did Petro say?": "said", which the stemmer does not join to "say", counts as much as "saying".
+  if (type === 'speech') return [...askedForTerms(question, type)];
+  if (type !== 'topic') return [];
   const m = /\b(talk|discuss|focus)\w*(?: (?:about|on))?\s*\??\s*$/i.exec(question);
   return m ? analyze(m[1]!) : [];
 }
@@ -516,7 +558,7 @@ function composeAnswer(index: SearchIndex, question: string, retrieval: Retrieva
 
   const top = hits[0]!;
   // Related words of each question word that may stand in its place (in a sentence, in a brief), at their link weight.
-  const links = linkWeights(retrieval, o.linkWeight, topicPredicates(question, lang));
+  const links = linkWeights(retrieval, o.linkWeight, questionPredicates(question, lang));
   // The terms of each sentence of the top passages (the answer is chosen among them below).
   const pool = readingPool(hits, o.passages, ctx.briefOf);
   const read = pool.map((hit) => sentenceTerms(index, hit.doc));
@@ -584,11 +626,16 @@ function composeAnswer(index: SearchIndex, question: string, retrieval: Retrieva
           ? 0
           : lang === 'en' && pLang === 'en'
             ? typeEvidence(type, p.text.slice(s, e), questionWords)
-            : type === 'topic' || type === 'change'
+            : type === 'topic' || type === 'change' || type === 'speech'
               ? 0
               : typeEvidenceIn(type, p.text.slice(s, e), question);
       const near = o.proximityWeight ? proximity(sentSeqs[i]!, terms) : 0;
-      const score = own + 0.25 * head + o.passageWeight * pnorm + (type === 'topic' ? o.topicWeight : o.typeWeight) * evidence + o.proximityWeight * near;
+      const score =
+        own +
+        0.25 * head +
+        o.passageWeight * pnorm +
+        (type === 'topic' || type === 'speech' ? o.topicWeight : o.typeWeight) * evidence +
+        o.proximityWeight * near;
       candidates.push({ hit, s: i, score, raw: score, older: false });
     });
   });

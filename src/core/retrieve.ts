@@ -40,8 +40,9 @@ export interface RetrieveOptions {
   languageWeight: number;
   /**
    * The question's predicate terms (the "talk" of "What will they talk
-   * about?"): the answer says it in any words, so their related words count
-   * fully, in the ranking as in the sentence.
+   * about?", the "say" of "What did Petro say?"): the answer says it in any
+   * words ("discussions", "said"), so their related words count fully, in
+   * the ranking as in the sentence.
    */
   predicates: string[];
 }
