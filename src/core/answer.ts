@@ -360,16 +360,19 @@ function briefTerms(retrieval: Retrieval, hits: Hit[], analysed: string[][][]): 
 }
 
 /** Own term → related term → the share of the own term's weight it earns in its place. */
-function linkWeights(retrieval: Retrieval, weights: Record<RelationKind, number>, predicates: string[] = []): Map<string, Map<string, number>> {
-  const out = new Map<string, Map<string, number>>();
+function linkWeights(retrieval: Retrieval, weights: Record<RelationKind, number>, predicates: string[] = []): Links {
+  const out: Links = new Map();
   for (const [t, rel] of retrieval.expansions) {
-    const m = new Map<string, number>();
+    const list: [string, number][] = [];
     const full = predicates.includes(t);
-    for (const [u, r] of rel) if (full || weights[r.kind] > 0) m.set(u, full ? 1 : weights[r.kind]);
-    if (m.size) out.set(t, m);
+    for (const [u, r] of rel) if (full || weights[r.kind] > 0) list.push([u, full ? 1 : weights[r.kind]]);
+    if (list.length) out.set(t, list);
   }
   return out;
 }
+
+/** Per question term: the related words that may stand in its place, with their weight (a list: read once per sentence, never looked up). */
+type Links = Map<string, readonly (readonly [string, number])[]>;
 
 /**
  * Does the answer sentence say the opposite of what the question asks? A question word it lacks has
@@ -616,8 +619,10 @@ function composeAnswer(index: SearchIndex, question: string, retrieval: Retrieva
       // the question words only that one holds count at `carryWeight`.
       // The sentence before may close the previous paragraph of the same brief ("…Locetta told the
       // Council…" / "She criticized…").
-      const before = i > 0 ? sentTerms[i - 1] : REFERS_BACK.test(p.text.slice(s, e)) ? lastSentenceTerms(index, hit) : undefined;
-      const carry = before && REFERS_BACK.test(p.text.slice(s, e)) ? coverOf(before, sentTerms[i]) : 0;
+      const text = p.text.slice(s, e);
+      const refersBack = REFERS_BACK.test(text);
+      const before = !refersBack ? undefined : i > 0 ? sentTerms[i - 1] : lastSentenceTerms(index, hit);
+      const carry = before ? coverOf(before, sentTerms[i]) : 0;
       const own = coverage[i]! + o.carryWeight * carry;
       // Title/section words count a little: "it" in the sentence is often the brief's subject.
       const head = coverOf(headTerms, sentTerms[i]);
@@ -625,10 +630,10 @@ function composeAnswer(index: SearchIndex, question: string, retrieval: Retrieva
         type === 'other'
           ? 0
           : lang === 'en' && pLang === 'en'
-            ? typeEvidence(type, p.text.slice(s, e), questionWords)
+            ? typeEvidence(type, text, questionWords)
             : type === 'topic' || type === 'change' || type === 'speech'
               ? 0
-              : typeEvidenceIn(type, p.text.slice(s, e), question);
+              : typeEvidenceIn(type, text, question);
       const near = o.proximityWeight ? proximity(sentSeqs[i]!, terms) : 0;
       const score =
         own +
@@ -812,7 +817,7 @@ function coverage(
   index: SearchIndex,
   retrieval: Retrieval,
   carried: [string, number][],
-  links: Map<string, Map<string, number>>,
+  links: Links,
   held: Iterable<Set<string>>,
   unknownWeight: number,
   askedFor: Set<string>,

@@ -197,7 +197,7 @@ export function retrieve(index: SearchIndex, question: string, options: Partial<
       score:
         focused *
         (1 + o.recency * index.recency[doc]!) *
-        (1 + o.briefWeight * (share.get(index.briefOfDoc[doc]!) ?? 0)) *
+        (1 + o.briefWeight * shareOf(share, index.briefOfDoc[doc]!)) *
         (prefer && index.briefLang[index.briefOfDoc[doc]!] === lang ? 1 + prefer : 1),
       matched: r.terms,
     });
@@ -216,19 +216,18 @@ export function retrieve(index: SearchIndex, question: string, options: Partial<
 /**
  * Per brief (by position) among `results`: the share of the question's IDF weight that its
  * passages match (own terms only), from one bit mask per distinct set of
- * matched terms (the searcher shares those arrays between results).
+ * matched terms (the searcher shares those arrays between results). Read it
+ * with `shareOf` until the next call (the scratch arrays are reused).
  */
-function briefShares(index: SearchIndex, results: Match[], terms: string[]): Map<number, number> {
+function briefShares(index: SearchIndex, results: Match[], terms: string[]): BriefScratch {
   const own = terms.slice(0, 31);
   const weights = own.map((t) => (documentFrequency(index, t) > 0 ? idf(index, t) : 0));
   const total = weights.reduce((a, b) => a + b, 0);
-  const share = new Map<number, number>();
-  if (total === 0) return share;
-  const maskOf = new Map<string[], number>();
-  // Per brief (by position): the mask so far, valid where its stamp is this call's.
   const s = scratchOf(index);
   const epoch = ++s.epoch;
-  const touched: number[] = [];
+  if (total === 0) return s;
+  const maskOf = new Map<string[], number>();
+  let touched = 0;
   for (const r of results) {
     let m = maskOf.get(r.terms);
     if (m === undefined) {
@@ -243,22 +242,31 @@ function briefShares(index: SearchIndex, results: Match[], terms: string[]): Map
     if (s.stamp[b] !== epoch) {
       s.stamp[b] = epoch;
       s.mask[b] = m;
-      touched.push(b);
+      s.touched[touched++] = b;
     } else s.mask[b] = s.mask[b]! | m;
   }
-  for (const b of touched) {
+  for (let j = 0; j < touched; j++) {
+    const b = s.touched[j]!;
     const m = s.mask[b]!;
     let sum = 0;
     for (let i = 0; i < own.length; i++) if (m & (1 << i)) sum += weights[i]!;
-    share.set(b, sum / total);
+    s.share[b] = sum / total;
   }
-  return share;
+  return s;
 }
 
-/** Scratch space per index for {@link briefShares}: one mask per brief, and the stamp that makes it current. */
+/** The share {@link briefShares} found for brief `b` (by position), 0 when none of its passages was among the results. */
+function shareOf(s: BriefScratch, b: number): number {
+  return s.stamp[b] === s.epoch ? s.share[b]! : 0;
+}
+
+/** Scratch space per index for {@link briefShares}: per brief its mask, its share and the stamp that makes them current. */
 interface BriefScratch {
   mask: Int32Array;
+  share: Float64Array;
   stamp: Uint32Array;
+  /** The briefs met by the last call, in order. */
+  touched: Uint32Array;
   epoch: number;
 }
 const scratch = new WeakMap<SearchIndex, BriefScratch>();
@@ -266,7 +274,7 @@ function scratchOf(index: SearchIndex): BriefScratch {
   let s = scratch.get(index);
   if (!s || s.epoch >= 0xfffffff0) {
     const n = index.briefLang.length;
-    scratch.set(index, (s = { mask: new Int32Array(n), stamp: new Uint32Array(n), epoch: 0 }));
+    scratch.set(index, (s = { mask: new Int32Array(n), share: new Float64Array(n), stamp: new Uint32Array(n), touched: new Uint32Array(n), epoch: 0 }));
   }
   return s;
 }
