@@ -1,7 +1,75 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyze, analyzeWithRanges, slugify, splitSentences } from './text.js';
+import { analyze, analyzeWithRanges, slugify, splitSentences, WordCursor, words } from './text.js';
 
 const sentences = (t: string) => splitSentences(t).map(([s, e]) => t.slice(s, e));
+
+describe('words', () => {
+  // The specification WordCursor implements by hand (without a match object per word).
+  const WORD = /\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*/gu;
+  const byRegex = (t: string) => [...t.matchAll(WORD)].map((m) => [m.index, m[0]]);
+  const byCursor = (t: string) => {
+    const out: [number, string][] = [];
+    const c = new WordCursor(t);
+    while (c.next()) out.push([c.start, t.slice(c.start, c.end)]);
+    return out;
+  };
+
+  it('keeps inner separators of numbers and inner apostrophes of words', () => {
+    expect(words("Don't pay 1,230.5 on the 3rd, rock’n’roll 12.").map((w) => w.word)).toEqual([
+      "Don't",
+      'pay',
+      '1,230.5',
+      'on',
+      'the',
+      '3',
+      'rd',
+      'rock’n’roll',
+      '12',
+    ]);
+    expect(words('Kraków 𝐀𝐁 ١٢٣ x\u0301y').map((w) => w.word)).toEqual(['Kraków', '𝐀𝐁', '١٢٣', 'x\u0301y']);
+  });
+
+  it('finds the words the regular expression finds, in any script (property)', () => {
+    // Letters, digits, marks and separators of several scripts, astral characters and lone surrogates.
+    const piece = fc.constantFrom(
+      'a',
+      'Z',
+      'é',
+      'ß',
+      'ı',
+      '7',
+      '٣',
+      '१',
+      '½',
+      "'",
+      '’',
+      '.',
+      ',',
+      ' ',
+      '-',
+      '\u0301',
+      '字',
+      'ไ',
+      'ั',
+      '𝐀',
+      '😀',
+      '\ud800',
+      '\n',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (parts) => {
+        const t = parts.join('');
+        expect(byCursor(t)).toEqual(byRegex(t));
+      }),
+      { numRuns: 2000 },
+    );
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 60 }), (t) => void expect(byCursor(t)).toEqual(byRegex(t))),
+      { numRuns: 1000 },
+    );
+  });
+});
 
 describe('analyze', () => {
   it('drops stop and question words and stems the rest', () => {

@@ -51,11 +51,81 @@ export function canonicalizeVariants(text: string): string {
   return out;
 }
 
+/** What a character is to {@link WordCursor}: a digit (`\p{N}`), a letter or mark (`\p{L}`, `\p{M}`), or neither. */
+const OTHER = 1;
+const DIGIT = 2;
+const LETTER = 4;
+/** Kinds of the Basic Multilingual Plane's characters, classified on first sight (0: not yet). */
+const kinds = new Uint8Array(0x10000);
+const classify = (cp: number): number => {
+  const c = String.fromCodePoint(cp);
+  return /\p{N}/u.test(c) ? DIGIT : /[\p{L}\p{M}]/u.test(c) ? LETTER : OTHER;
+};
+function kindOf(cp: number): number {
+  if (cp < 0x80) return cp >= 48 && cp <= 57 ? DIGIT : (cp | 32) >= 97 && (cp | 32) <= 122 ? LETTER : OTHER;
+  if (cp > 0xffff) return classify(cp);
+  let k = kinds[cp]!;
+  if (k === 0) kinds[cp] = k = classify(cp);
+  return k;
+}
+
 /**
- * A word or number: numbers keep inner separators ("1,230", "3.5"), words
- * keep inner apostrophes ("don't"). Letters include combining marks.
+ * Steps through the words of a text: a number keeps inner separators
+ * ("1,230", "3.5"), a word inner apostrophes ("don't"); letters include
+ * combining marks. The same words as the regular expression
+ * `/\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*\/gu`
+ * (text.test.ts checks it), without a match object per word: analysis reads
+ * every sentence of the passages an answer considers.
  */
-const WORD = /\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*/gu;
+export class WordCursor {
+  /** The current word's range (valid after `next()` returned true). */
+  start = 0;
+  end = 0;
+
+  constructor(private readonly text: string) {}
+
+  /** Move to the next word; false at the end of the text. */
+  next(): boolean {
+    const text = this.text;
+    const n = text.length;
+    let i = this.end;
+    while (i < n) {
+      const cp = text.codePointAt(i)!;
+      const k = kindOf(cp);
+      if (k === OTHER) {
+        i += cp > 0xffff ? 2 : 1;
+        continue;
+      }
+      this.start = i;
+      if (k === DIGIT) {
+        i = this.run(i, DIGIT);
+        // Inner "." or "," followed by digits.
+        while (i + 1 < n && (text.charCodeAt(i) === 46 || text.charCodeAt(i) === 44) && kindOf(text.codePointAt(i + 1)!) === DIGIT) i = this.run(i + 1, DIGIT);
+      } else {
+        i = this.run(i, DIGIT | LETTER);
+        // Inner apostrophe followed by letters.
+        while (i + 1 < n && (text.charCodeAt(i) === 39 || text.charCodeAt(i) === 0x2019) && kindOf(text.codePointAt(i + 1)!) === LETTER)
+          i = this.run(i + 1, LETTER);
+      }
+      this.end = i;
+      return true;
+    }
+    this.end = n;
+    return false;
+  }
+
+  /** The end of the run of characters from `i` whose kind is among `kind` (DIGIT, LETTER or DIGIT | LETTER). */
+  private run(i: number, kind: number): number {
+    const text = this.text;
+    while (i < text.length) {
+      const cp = text.codePointAt(i)!;
+      const k = kindOf(cp);
+      if ((k & kind) === 0) break;
+      i += cp > 0xffff ? 2 : 1;
+    }
+    return i;
+  }
+}
 
 /** Lower-case, fold diacritics ("Kraków" → "krakow") and drop possessive "'s". */
 export function normalizeWord(word: string): string {
@@ -70,7 +140,8 @@ export function normalizeWord(word: string): string {
 /** Split raw text into words (original spelling) with their ranges. */
 export function words(text: string): { word: string; start: number; end: number }[] {
   const out: { word: string; start: number; end: number }[] = [];
-  for (const m of text.matchAll(WORD)) out.push({ word: m[0], start: m.index, end: m.index + m[0].length });
+  const c = new WordCursor(text);
+  while (c.next()) out.push({ word: text.slice(c.start, c.end), start: c.start, end: c.end });
   return out;
 }
 
@@ -102,8 +173,10 @@ function termOfWord(word: string): string | null {
 export function analyze(text: string, lang?: string, known?: Vocabulary): string[] {
   if (lang !== undefined && langOf(lang) !== 'en') return analyzeLangWithRanges(text, langOf(lang), known).map((t) => t.term);
   const terms: string[] = [];
-  for (const m of canonicalizeVariants(text).matchAll(WORD)) {
-    const term = termOfWord(m[0]);
+  const canonical = canonicalizeVariants(text);
+  const c = new WordCursor(canonical);
+  while (c.next()) {
+    const term = termOfWord(canonical.slice(c.start, c.end));
     if (term) terms.push(term);
   }
   return terms;
@@ -125,11 +198,12 @@ export function analyzeWithRanges(text: string, lang?: string): { term: string; 
       out.push({ term: toTerm(token.trim())!, start: m.index, end: m.index + m[0].length });
     }
   }
-  for (const m of text.matchAll(WORD)) {
-    const start = m.index;
+  const c = new WordCursor(text);
+  while (c.next()) {
+    const start = c.start;
     if (taken.some(([s, e]) => start >= s && start < e)) continue;
-    const term = termOfWord(m[0]);
-    if (term) out.push({ term, start, end: start + m[0].length });
+    const term = termOfWord(text.slice(start, c.end));
+    if (term) out.push({ term, start, end: c.end });
   }
   return out.sort((a, b) => a.start - b.start);
 }
