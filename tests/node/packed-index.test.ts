@@ -162,19 +162,23 @@ describe('packed search', () => {
     expect(focused.hits[0]!.passage.briefId).toBe('note-650');
   });
 
-  it('kthLargest finds the k-th largest of any numbers', () => {
+  it('kthLargest finds the k-th largest of any numbers, and how many are larger', () => {
     fc.assert(
       // (+ 0 turns -0 into 0: the two are equal as scores, not to toBe.)
       fc.property(
         fc.array(
-          fc.double({ noNaN: true }).map((x) => x + 0),
+          // Few distinct values too, so that ties at the k-th place are common.
+          fc.oneof(
+            fc.double({ noNaN: true }).map((x) => x + 0),
+            fc.integer({ min: 0, max: 3 }),
+          ),
           { minLength: 1, maxLength: 200 },
         ),
         fc.nat(),
         (xs, n) => {
           const k = (n % xs.length) + 1;
-          const want = [...xs].sort((a, b) => b - a)[k - 1];
-          expect(kthLargest(Float64Array.from(xs), k)).toBe(want);
+          const want = [...xs].sort((a, b) => b - a)[k - 1]!;
+          expect(kthLargest(Float64Array.from(xs), k)).toEqual({ value: want, above: xs.filter((x) => x > want).length });
         },
       ),
       { numRuns: 300 },

@@ -252,9 +252,8 @@ export class PackedSearcher {
       const doc = order[i]!;
       scores[i] = acc[doc]! * nodeWeight[listOf[doc]!]!;
     }
-    const cut = kthLargest(scores.slice(), limit);
-    let ties = limit;
-    for (let i = 0; i < n; i++) if (scores[i]! > cut) ties--;
+    const { value: cut, above } = kthLargest(scores.slice(), limit);
+    let ties = limit - above;
     const top: Match[] = [];
     for (let i = 0; i < n; i++) {
       const score = scores[i]!;
@@ -264,11 +263,15 @@ export class PackedSearcher {
   }
 }
 
-/** The `k`-th largest of `xs` (1-based; reorders `xs`): quickselect, linear on average. */
-export function kthLargest(xs: Float64Array, k: number): number {
+/**
+ * The `k`-th largest of `xs` (1-based; reorders `xs`), and how many are larger
+ * than it: quickselect, linear on average.
+ */
+export function kthLargest(xs: Float64Array, k: number): { value: number; above: number } {
   let lo = 0;
   let hi = xs.length - 1;
   const want = k - 1;
+  // Everything before `lo` is larger than the answer, everything after `hi` smaller.
   while (lo < hi) {
     // Median of three as the pivot; partition into > pivot | == | < pivot (descending).
     const mid = (lo + hi) >>> 1;
@@ -292,9 +295,9 @@ export function kthLargest(xs: Float64Array, k: number): number {
     }
     if (want < lt) hi = lt - 1;
     else if (want > gt) lo = gt + 1;
-    else return pivot;
+    else return { value: pivot, above: lt };
   }
-  return xs[lo]!;
+  return { value: xs[lo]!, above: lo };
 }
 
 /**
