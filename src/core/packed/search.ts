@@ -65,6 +65,9 @@ export class PackedSearcher {
   /** The passages matched so far, in order of first match, and those of the term being read. */
   private readonly order: Uint32Array;
   private readonly partOrder: Uint32Array;
+  /** The scores of the passages matched, in order of first match, and a copy the cut is chosen in. */
+  private readonly scores: Float64Array;
+  private readonly select: Float64Array;
   private epoch = 0;
   private readonly fieldIds: Map<string, number>;
   /** Per field: BM25 length normalisation by length, for the last parameters searched with. */
@@ -85,6 +88,8 @@ export class PackedSearcher {
     this.listOf = new Uint32Array(n);
     this.order = new Uint32Array(n);
     this.partOrder = new Uint32Array(n);
+    this.scores = new Float64Array(n);
+    this.select = new Float64Array(n);
     this.fieldIds = new Map(tables.header.fields.map((f, i) => [f, i]));
   }
 
@@ -247,17 +252,21 @@ export class PackedSearcher {
     }
     // The best `limit`: every score above the limit-th best, then as many equal to it as fit, in
     // order of first match — the first `limit` of the stable sort, without sorting the rest.
-    const scores = new Float64Array(n);
+    // (In the scratch arrays: at 10k briefs a question matches up to 60,000 passages, and two fresh
+    // arrays that large per question are what the collector then spends its pauses on.)
+    const scores = this.scores.subarray(0, n);
+    const select = this.select.subarray(0, n);
     for (let i = 0; i < n; i++) {
       const doc = order[i]!;
-      scores[i] = acc[doc]! * nodeWeight[listOf[doc]!]!;
+      select[i] = scores[i] = acc[doc]! * nodeWeight[listOf[doc]!]!;
     }
-    const { value: cut, above } = kthLargest(scores.slice(), limit);
+    const { value: cut, above } = kthLargest(select, limit);
     let ties = limit - above;
-    const top: Match[] = [];
-    for (let i = 0; i < n; i++) {
+    const top: Match[] = new Array(limit);
+    let taken = 0;
+    for (let i = 0; i < n && taken < limit; i++) {
       const score = scores[i]!;
-      if (score > cut || (score === cut && ties-- > 0)) top.push(match(order[i]!, score));
+      if (score > cut || (score === cut && ties-- > 0)) top[taken++] = match(order[i]!, score);
     }
     return sortByScore(top);
   }
@@ -306,20 +315,25 @@ export function kthLargest(xs: Float64Array, k: number): { value: number; above:
  * order like the numbers when they are positive). Falls back to the
  * comparator sort when a score is negative, zero or NaN.
  */
+/** Scratch arrays of {@link sortByScore}, grown to the longest list sorted (one sort runs at a time). */
+let sortScratch = newSortScratch(1024);
+function newSortScratch(n: number) {
+  const keys = new Float64Array(n);
+  return { keys, words: new Uint32Array(keys.buffer), idx: new Uint32Array(n), tmp: new Uint32Array(n), count: new Uint32Array(257) };
+}
+
 function sortByScore<T extends { score: number }>(results: T[]): T[] {
   const n = results.length;
   if (n < 64) return results.sort((x, y) => y.score - x.score);
-  const keys = new Float64Array(n);
+  if (sortScratch.keys.length < n) sortScratch = newSortScratch(n);
+  const { keys, words, count } = sortScratch;
+  let { idx, tmp } = sortScratch;
   for (let i = 0; i < n; i++) {
     const s = results[i]!.score;
     if (!(s > 0) || s === Infinity) return results.sort((x, y) => y.score - x.score);
     keys[i] = s;
   }
-  const words = new Uint32Array(keys.buffer);
-  let idx = new Uint32Array(n);
-  let tmp = new Uint32Array(n);
   for (let i = 0; i < n; i++) idx[i] = i;
-  const count = new Uint32Array(257);
   // 8 passes of 8 bits, least significant first; descending = sort ascending on inverted bits.
   for (let pass = 0; pass < 8; pass++) {
     const word = pass < 4 ? 0 : 1;
