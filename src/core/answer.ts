@@ -243,19 +243,16 @@ function askedForTerms(question: string, type: QuestionType): Set<string> {
     const m = new RegExp(String.raw`\bwhat(?:'s|’s| is| was| will be)? the (?:new )?(date|day)\b|\b(?:what|which) (${DATE_NOUNS})\b`, 'i').exec(question);
     return new Set(m ? analyze(m[1] ?? m[2]!) : []);
   }
-  if (type === 'topic') {
-    const words = [...question.matchAll(new RegExp(String.raw`\b(?:${TOPIC_WORDS})\b`, 'gi'))].map((m) => m[0]);
-    return new Set(analyze(words.join(' ')));
-  }
-  if (type === 'change') {
-    const words = [...question.matchAll(new RegExp(String.raw`\b(?:${CHANGE_WORDS})\b`, 'gi'))].map((m) => m[0]);
-    return new Set(analyze(words.join(' ')));
-  }
-  if (type === 'speech') {
-    const words = [...question.matchAll(new RegExp(String.raw`\b(?:${SPEECH_VERBS})\b`, 'gi'))].map((m) => m[0]);
-    return new Set(analyze(words.join(' ')));
-  }
+  if (type === 'topic') return termsOfWords(question, TOPIC_WORDS);
+  if (type === 'change') return termsOfWords(question, CHANGE_WORDS);
+  if (type === 'speech') return termsOfWords(question, SPEECH_VERBS);
   return new Set();
+}
+
+/** The terms of the words of `question` that the alternation `words` matches. */
+function termsOfWords(question: string, words: string): Set<string> {
+  const found = [...question.matchAll(new RegExp(String.raw`\b(?:${words})\b`, 'gi'))].map((m) => m[0]);
+  return new Set(analyze(found.join(' ')));
 }
 
 const MONTH =
@@ -306,12 +303,13 @@ function typeEvidence(type: QuestionType, text: string, questionWords: Set<strin
   }
 }
 
+/** Words between a verb of saying and its speaker, at most ("Petro said", "said Petro", "…, Rubio's spokesman said"). */
+const SPEAKER_DISTANCE = 3;
 /**
  * A sentence reporting what someone said: 1 when a verb of saying stands within three words of a
- * word of the question (the speaker: "Petro said", "told … Locetta"), half when it reports speech
- * of someone else ("…, saying …"), 0 otherwise.
+ * capitalised word of the question (the speaker: "Petro said", "Locetta told"), half when it
+ * reports speech of someone else ("…, saying …") or quotes, 0 otherwise.
  */
-const SPEAKER_DISTANCE = 3;
 function speechEvidence(text: string, questionWords: Set<string>): number {
   const verbs = [...text.matchAll(SPEECH_RE)];
   if (verbs.length === 0) return /["“”]/.test(text) ? 0.5 : 0;
@@ -561,7 +559,7 @@ function composeAnswer(index: SearchIndex, question: string, retrieval: Retrieva
 
   const top = hits[0]!;
   // Related words of each question word that may stand in its place (in a sentence, in a brief), at their link weight.
-  const links = linkWeights(retrieval, o.linkWeight, questionPredicates(question, lang));
+  const links = linkWeights(retrieval, o.linkWeight, retrieval.predicates);
   // The terms of each sentence of the top passages (the answer is chosen among them below).
   const pool = readingPool(hits, o.passages, ctx.briefOf);
   const read = pool.map((hit) => sentenceTerms(index, hit.doc));

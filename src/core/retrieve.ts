@@ -122,6 +122,8 @@ export interface Retrieval {
   unknown: string[];
   /** Related words the question was expanded with (see {@link expandTerms}). */
   expansions: Expansions;
+  /** The question's predicate terms it was ranked with (see {@link RetrieveOptions.predicates}). */
+  predicates: string[];
   /** Per brief among the best-scoring results: the query terms (own and related) any of its passages holds. */
   briefMatched: Map<string, Set<string>>;
   hits: Hit[];
@@ -152,7 +154,8 @@ export function retrieve(index: SearchIndex, question: string, options: Partial<
   }
   if (context) for (const [t, w] of context.terms) if (!terms.includes(t) && documentFrequency(index, t) > 0 && w > (extra.get(t) ?? 0)) extra.set(t, w);
   const ctx = context ? { context } : {};
-  if (terms.length + extra.size === 0) return { lang, terms, unknown, expansions, briefMatched: new Map(), hits: [], ...ctx };
+  const predicates = o.predicates;
+  if (terms.length + extra.size === 0) return { lang, terms, unknown, expansions, predicates, briefMatched: new Map(), hits: [], ...ctx };
 
   // An unknown word (a typo, a plural the stemmer missed) also matches by prefix and fuzzily.
   const queries: TermQuery[] = [
@@ -210,7 +213,7 @@ export function retrieve(index: SearchIndex, question: string, options: Partial<
   hits.sort(byScore);
   hits.length = Math.min(hits.length, o.k);
   const briefMatched = briefHolds(index, evidence, hits);
-  return { lang, terms, unknown, expansions, briefMatched, hits, ...ctx };
+  return { lang, terms, unknown, expansions, predicates, briefMatched, hits, ...ctx };
 }
 
 /**
