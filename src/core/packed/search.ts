@@ -309,12 +309,6 @@ export function kthLargest(xs: Float64Array, k: number): { value: number; above:
   return { value: xs[lo]!, above: lo };
 }
 
-/**
- * Stable sort by score, best first: what `results.sort((a, b) => b.score - a.score)`
- * gives, in linear time (LSD radix sort on the scores' IEEE-754 bits, which
- * order like the numbers when they are positive). Falls back to the
- * comparator sort when a score is negative, zero or NaN.
- */
 /** Scratch arrays of {@link sortByScore}, grown to the longest list sorted (one sort runs at a time). */
 let sortScratch = newSortScratch(1024);
 function newSortScratch(n: number) {
@@ -322,6 +316,12 @@ function newSortScratch(n: number) {
   return { keys, words: new Uint32Array(keys.buffer), idx: new Uint32Array(n), tmp: new Uint32Array(n), count: new Uint32Array(257) };
 }
 
+/**
+ * Stable sort by score, best first: what `results.sort((a, b) => b.score - a.score)`
+ * gives, in linear time (LSD radix sort on the scores' IEEE-754 bits, which
+ * order like the numbers when they are positive). Falls back to the
+ * comparator sort when a score is negative, zero or NaN.
+ */
 function sortByScore<T extends { score: number }>(results: T[]): T[] {
   const n = results.length;
   if (n < 64) return results.sort((x, y) => y.score - x.score);
