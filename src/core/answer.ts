@@ -18,7 +18,7 @@ import { langOf, questionLanguage, type Lang } from './lang/detect.js';
 import { Memo } from './memo.js';
 import { questionTypeIn, typeEvidenceIn } from './lang/questions.js';
 import { replyStrings } from './lang/strings.js';
-import { analyze, analyzeWithRanges, normalizeWord, words } from './text.js';
+import { analyze, analyzeWithRanges, normalizeWord, toTerm, words } from './text.js';
 import type { Answer, Brief, Citation, Passage, Range, RelatedBrief } from './types.js';
 
 export const SNIPPET_MAX = 300;
@@ -186,14 +186,17 @@ function proximity(seq: string[], terms: string[]): number {
 }
 
 /** What a question asks for, from its wording. */
-export type QuestionType = 'date' | 'number' | 'person' | 'place' | 'reason' | 'topic' | 'change' | 'speech' | 'other';
+export type QuestionType = 'date' | 'number' | 'person' | 'speaker' | 'place' | 'reason' | 'topic' | 'change' | 'speech' | 'other';
 
 /** Verbs of saying in a question ("What did Petro say / tell / write…?"): what is asked for is what someone said. */
 const SPEECH_VERBS = String.raw`say|says|said|tell|tells|told|write|writes|wrote|post|posts|posted|tweet|tweets|tweeted`;
 const SPEECH_QUESTION = new RegExp(String.raw`^\W*what (?:did|does|do|has|have|had|will|would)\b.*\b(?:${SPEECH_VERBS})\b`, 'i');
+/** "Who said / told / spoke to / wrote…?": the one who spoke is asked for. */
+const SPEAKER_VERBS = String.raw`${SPEECH_VERBS}|speak|speaks|spoke`;
+const SPEAKER_QUESTION = new RegExp(String.raw`^\W*who (?:has |had |did |will |would )?(?:${SPEAKER_VERBS})\b`, 'i');
 /** A sentence that reports speech: a verb of saying or "according to". */
 const SPEECH_RE =
-  /\b(?:said|says|saying|say|told|tells|telling|wrote|writes|posted|tweeted|stated|added|announced|declared|insisted|warned|urged|according to)\b/gi;
+  /\b(?:said|says|saying|say|told|tells|telling|spoke|speaks|speaking|wrote|writes|posted|tweeted|stated|added|announced|declared|insisted|warned|urged|according to)\b/gi;
 
 /** Words of a change of plan: "postponed", "pushed back", "called off", "moved to"… */
 const CHANGE_WORDS = String.raw`postpon\w*|delay\w*|resched\w*|push(?:ed|es|ing)? back|put off|mov(?:e|ed|es|ing)|brought forward|bring forward|cancel\w*|call(?:ed|s|ing)? off|scrap\w*|suspend\w*|halt\w*|defer\w*|drop(?:ped)?|withdr[ae]wn?`;
@@ -221,6 +224,7 @@ export function questionType(question: string, lang: Lang = 'en'): QuestionType 
   const cue = new RegExp(String.raw`\b(?:when|(?:what|which) (?:${DATE_NOUNS})|how (?:many|much)|who|whom|whose|where|why|what|which|how)\b`).exec(q)?.[0];
   if (cue === 'when' || /^(?:what|which) /.test(cue ?? '') || /\bwhat(?:'s|’s| is| was| will be)? the (?:new )?(?:date|day)\b/.test(q)) return 'date';
   if (cue === 'how many' || cue === 'how much') return 'number';
+  if (cue === 'who' && SPEAKER_QUESTION.test(q)) return 'speaker';
   if (cue === 'who' || cue === 'whom' || cue === 'whose') return 'person';
   if (cue === 'where') return 'place';
   if (cue === 'why') return 'reason';
@@ -246,6 +250,7 @@ function askedForTerms(question: string, type: QuestionType): Set<string> {
   if (type === 'topic') return termsOfWords(question, TOPIC_WORDS);
   if (type === 'change') return termsOfWords(question, CHANGE_WORDS);
   if (type === 'speech') return termsOfWords(question, SPEECH_VERBS);
+  if (type === 'speaker') return termsOfWords(question, SPEAKER_VERBS);
   return new Set();
 }
 
@@ -297,7 +302,11 @@ function typeEvidence(type: QuestionType, text: string, questionWords: Set<strin
     case 'change':
       return CHANGE_RE.test(text) ? 1 : 0;
     case 'speech':
-      return speechEvidence(text, questionWords);
+      // Someone the question names speaks; or someone else does, or a quotation stands.
+      return speaks(text, (w) => questionWords.has(w)) ? 1 : text.search(SPEECH_RE) >= 0 || /["“”]/.test(text) ? 0.5 : 0;
+    case 'speaker':
+      // Someone the question does not name speaks ("Locetta told the Security Council…").
+      return speaks(text, (w) => !questionWords.has(w) && toTerm(w) !== null) ? 1 : 0;
     default:
       return 0;
   }
@@ -306,13 +315,13 @@ function typeEvidence(type: QuestionType, text: string, questionWords: Set<strin
 /** Words between a verb of saying and its speaker, at most ("Petro said", "said Petro", "…, Rubio's spokesman said"). */
 const SPEAKER_DISTANCE = 3;
 /**
- * A sentence reporting what someone said: 1 when a verb of saying stands within three words of a
- * capitalised word of the question (the speaker: "Petro said", "Locetta told"), half when it
- * reports speech of someone else ("…, saying …") or quotes, 0 otherwise.
+ * Does a verb of saying in `text` have a capitalised word within three words
+ * of it that `speaker` accepts (given the word normalised)? "Petro said",
+ * "Locetta told", "according to Tommy Pigott".
  */
-function speechEvidence(text: string, questionWords: Set<string>): number {
+function speaks(text: string, speaker: (word: string) => boolean): boolean {
   const verbs = [...text.matchAll(SPEECH_RE)];
-  if (verbs.length === 0) return /["“”]/.test(text) ? 0.5 : 0;
+  if (verbs.length === 0) return false;
   const ws = words(text);
   for (const v of verbs) {
     const at = ws.findIndex((w) => w.start >= v.index);
@@ -320,10 +329,10 @@ function speechEvidence(text: string, questionWords: Set<string>): number {
     const to = end < 0 ? ws.length : end;
     for (let i = Math.max(0, at - SPEAKER_DISTANCE); i < Math.min(ws.length, to + SPEAKER_DISTANCE); i++) {
       const w = ws[i]!.word;
-      if ((i < at || i >= to) && /^\p{Lu}/u.test(w) && questionWords.has(normalizeWord(w))) return 1;
+      if ((i < at || i >= to) && /^\p{Lu}/u.test(w) && speaker(normalizeWord(w))) return true;
     }
   }
-  return 0.5;
+  return false;
 }
 
 /** A question asked in the negative ("not", "never", "n't", "the least", "the fewest", "non-…"). */
@@ -512,8 +521,8 @@ export function answerQuestion(index: SearchIndex, question: string, ctx: Compos
 function questionPredicates(question: string, lang: Lang = 'en'): string[] {
   if (lang !== 'en') return [];
   const type = questionType(question);
-  // "What did Petro say?": "said", which the stemmer does not join to "say", counts as much as "saying".
-  if (type === 'speech') return [...askedForTerms(question, type)];
+  // "What did Petro say?", "Who said…?": "said", which the stemmer does not join to "say", counts as much as "saying".
+  if (type === 'speech' || type === 'speaker') return [...askedForTerms(question, type)];
   if (type !== 'topic') return [];
   const m = /\b(talk|discuss|focus)\w*(?: (?:about|on))?\s*\??\s*$/i.exec(question);
   return m ? analyze(m[1]!) : [];
@@ -629,7 +638,7 @@ function composeAnswer(index: SearchIndex, question: string, retrieval: Retrieva
           ? 0
           : lang === 'en' && pLang === 'en'
             ? typeEvidence(type, text, questionWords)
-            : type === 'topic' || type === 'change' || type === 'speech'
+            : type === 'topic' || type === 'change' || type === 'speech' || type === 'speaker'
               ? 0
               : typeEvidenceIn(type, text, question);
       const near = o.proximityWeight ? proximity(sentSeqs[i]!, terms) : 0;
