@@ -513,23 +513,34 @@ interface ComposeContext {
 export function answerQuestion(index: SearchIndex, question: string, ctx: ComposeContext): Answer {
   const o = { ...DEFAULT_ANSWER_OPTIONS, ...ctx.options };
   const lang = o.retrieve?.lang !== undefined ? langOf(o.retrieve.lang) : questionLanguage(question, index.languages);
-  const predicates = questionPredicates(question, lang);
-  return composeAnswer(index, question, retrieve(index, question, { k: Math.max(o.passages, ctx.limit), predicates, lang, ...o.retrieve }, ctx.context), ctx);
+  // What the question asks for, worked out once for the ranking and the answer.
+  const type = questionType(question, lang);
+  // Words naming what is asked for ("date", "postponed") are not evidence the briefs must hold, nor
+  // what makes a sentence the answer: the answer gives a date, or says what became of the plan.
+  const asked = { type, askedFor: askedForTerms(question, type) };
+  const predicates = questionPredicates(question, lang, asked);
+  const retrieval = retrieve(index, question, { k: Math.max(o.passages, ctx.limit), predicates, lang, ...o.retrieve }, ctx.context);
+  return composeAnswer(index, question, asked, retrieval, ctx);
+}
+
+/** What a question asks for: its type and the terms that name it. */
+interface Asked {
+  type: QuestionType;
+  askedFor: Set<string>;
 }
 
 /** The verb a topic or speech question asks about ("talk" in "What will they talk about?", "say" in "What did Petro say?"), as index terms. */
-function questionPredicates(question: string, lang: Lang = 'en'): string[] {
+function questionPredicates(question: string, lang: Lang, { type, askedFor }: Asked): string[] {
   if (lang !== 'en') return [];
-  const type = questionType(question);
   // "What did Petro say?", "Who said…?": "said", which the stemmer does not join to "say", counts as much as "saying".
-  if (type === 'speech' || type === 'speaker') return [...askedForTerms(question, type)];
+  if (type === 'speech' || type === 'speaker') return [...askedFor];
   if (type !== 'topic') return [];
   const m = /\b(talk|discuss|focus)\w*(?: (?:about|on))?\s*\??\s*$/i.exec(question);
   return m ? analyze(m[1]!) : [];
 }
 
 /** Compose the answer from a retrieval. */
-function composeAnswer(index: SearchIndex, question: string, retrieval: Retrieval, ctx: ComposeContext): Answer {
+function composeAnswer(index: SearchIndex, question: string, { type, askedFor }: Asked, retrieval: Retrieval, ctx: ComposeContext): Answer {
   const o = { ...DEFAULT_ANSWER_OPTIONS, ...ctx.options, limit: ctx.limit };
   o.linkWeight = { ...DEFAULT_ANSWER_OPTIONS.linkWeight, ...ctx.options?.linkWeight };
   const { terms: own, hits, lang } = retrieval;
@@ -545,10 +556,6 @@ function composeAnswer(index: SearchIndex, question: string, retrieval: Retrieva
   const ownTotal = own.reduce((s, t) => s + idf(index, t), 0);
   const carriedTotal = carried.reduce((s, [t, w]) => s + w * idf(index, t), 0);
   const scale = own.length && carriedTotal > o.carriedShare * ownTotal ? (o.carriedShare * ownTotal) / carriedTotal : 1;
-  const type = questionType(question, lang);
-  // Words naming what is asked for ("date", "postponed") are not evidence the briefs must hold, nor
-  // what makes a sentence the answer: the answer gives a date, or says what became of the plan.
-  const askedFor = askedForTerms(question, type);
   const weight = new Map([
     ...own.map((t) => [t, askedFor.has(t) ? 0 : idf(index, t)] as const),
     ...carried.map(([t, w]) => [t, scale * w * idf(index, t)] as const),
