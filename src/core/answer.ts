@@ -858,7 +858,8 @@ function coverage(
 /**
  * The first name-like term of the question (a capitalised word past the
  * first one, not a stop word) that no brief of
- * `top` (every brief that matched, when `top` is empty) holds anywhere.
+ * `top` (every brief that matched, when `top` is empty) holds anywhere,
+ * nor any form the lexicon derives from it.
  */
 function missingEntity(index: SearchIndex, question: string, retrieval: Retrieval, top: Hit[]): string | undefined {
   const held = top.map((h) => retrieval.briefMatched.get(h.passage.briefId) ?? new Set(h.matched));
@@ -867,8 +868,10 @@ function missingEntity(index: SearchIndex, question: string, retrieval: Retrieva
   if (retrieval.lang !== 'en') return undefined;
   for (const { term, start } of analyzeWithRanges(question, retrieval.lang)) {
     if (start === 0 || !/^\p{Lu}/u.test(question.slice(start))) continue;
-    // With no `top`, any brief will do: the index holds the term.
-    if (top.length ? held.some((m) => m.has(term)) : !retrieval.unknown.includes(term)) continue;
+    // With no `top`, any brief will do: the index holds the term. A word derived from one held counts as
+    // held ("American" where the briefs say "U.S.", "Chinese" where they say "China").
+    const holds = (t: string) => (top.length ? held.some((m) => m.has(t)) : documentFrequency(index, t) > 0);
+    if (holds(term) || index.lexicon.related(term).derived.some(holds)) continue;
     // A misspelt name ("Villavicenco") is a typo of one the briefs hold, not a stranger.
     if (retrieval.unknown.includes(term) && nearTerm(index, term)) continue;
     return term;
