@@ -243,16 +243,21 @@ export function questionType(question: string, lang: Lang = 'en'): QuestionType 
  * gives a date, or says what became of the meeting, in its own words.
  */
 function askedForTerms(question: string, type: QuestionType): Set<string> {
+  // "When / where will it take place?": the verb of happening, as "happen" is a question word.
+  const asked = termsOfWords(question, TAKE_PLACE);
+  const words = ASKED_WORDS[type];
+  if (words) for (const t of termsOfWords(question, words)) asked.add(t);
   if (type === 'date') {
     const m = new RegExp(String.raw`\bwhat(?:'s|’s| is| was| will be)? the (?:new )?(date|day)\b|\b(?:what|which) (${DATE_NOUNS})\b`, 'i').exec(question);
-    return new Set(m ? analyze(m[1] ?? m[2]!) : []);
+    if (m) for (const t of analyze(m[1] ?? m[2]!)) asked.add(t);
   }
-  if (type === 'topic') return termsOfWords(question, TOPIC_WORDS);
-  if (type === 'change') return termsOfWords(question, CHANGE_WORDS);
-  if (type === 'speech') return termsOfWords(question, SPEECH_VERBS);
-  if (type === 'speaker') return termsOfWords(question, SPEAKER_VERBS);
-  return new Set();
+  return asked;
 }
+
+/** "take place" and its forms: what happens, not what it is about. */
+const TAKE_PLACE = String.raw`(?:take|takes|took|taking|taken) place`;
+/** The words that name what a question of each type asks for. */
+const ASKED_WORDS: Partial<Record<QuestionType, string>> = { topic: TOPIC_WORDS, change: CHANGE_WORDS, speech: SPEECH_VERBS, speaker: SPEAKER_VERBS };
 
 /** The terms of the words of `question` that the alternation `words` matches. */
 function termsOfWords(question: string, words: string): Set<string> {

@@ -135,6 +135,11 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('What about the Villavicenco call?').answered).toBe(true);
   });
 
+  it('"take place" is what happens, not what the question is about', () => {
+    // The phrase's "take" would otherwise count the phone call Trump "took" as the meeting's date.
+    expect(seed.ask('When will the meeting take place?').answer).toMatch(/^Colombian President Gustavo Petro said .* Feb\. 3/);
+  });
+
   it('a capitalised word derived from one the briefs hold is not a stranger: "American" where they say "U.S."', () => {
     // WordNet derives "American" from "America", whose synset holds "United States" and "U.S.": the lexicon
     // links "American" to the one token the analysis makes of every spelling of "U.S.".
