@@ -544,95 +544,86 @@ function questionPredicates(question: string, lang: Lang, { type, askedFor }: As
   return m ? analyze(m[1]!) : [];
 }
 
-/** Compose the answer from a retrieval. */
-function composeAnswer(index: SearchIndex, question: string, { type, askedFor }: Asked, retrieval: Retrieval, ctx: ComposeContext): Answer {
-  const o = { ...DEFAULT_ANSWER_OPTIONS, ...ctx.options, limit: ctx.limit };
-  o.linkWeight = { ...DEFAULT_ANSWER_OPTIONS.linkWeight, ...ctx.options?.linkWeight };
-  const { terms: own, hits, lang } = retrieval;
-  // A resolved follow-up also weighs the conversation's terms (below the question's own).
-  const carried = retrieval.context ? [...retrieval.context.terms].filter(([t]) => !own.includes(t)) : [];
-  const terms = [...own, ...carried.map(([t]) => t)];
-  if (terms.length === 0) {
-    return notFound(replyStrings(lang).askAbout, [], lang);
-  }
-  if (hits.length === 0) return notFound(replyStrings(lang).notFound, [], lang);
+/** The question's terms and their weights in an answer. */
+interface Weighing {
+  /** The question's own terms, then those carried over from the conversation. */
+  terms: string[];
+  /** Own terms at their IDF (words naming what is asked for at 0), carried ones below them. */
+  weight: Map<string, number>;
+  total: number;
+}
 
-  // The conversation's words weigh at most `carriedShare` of the question's own words together.
+/** The conversation's words weigh at most `carriedShare` of the question's own words together. */
+function weighTerms(index: SearchIndex, own: string[], carried: [string, number][], askedFor: Set<string>, carriedShare: number): Weighing {
+  const terms = [...own, ...carried.map(([t]) => t)];
   const ownTotal = own.reduce((s, t) => s + idf(index, t), 0);
   const carriedTotal = carried.reduce((s, [t, w]) => s + w * idf(index, t), 0);
-  const scale = own.length && carriedTotal > o.carriedShare * ownTotal ? (o.carriedShare * ownTotal) / carriedTotal : 1;
+  const scale = own.length && carriedTotal > carriedShare * ownTotal ? (carriedShare * ownTotal) / carriedTotal : 1;
   const weight = new Map([
     ...own.map((t) => [t, askedFor.has(t) ? 0 : idf(index, t)] as const),
     ...carried.map(([t, w]) => [t, scale * w * idf(index, t)] as const),
   ]);
   // A follow-up's conversation terms count at their (lower) weight, here and in the score.
   const total = terms.reduce((s, t) => s + weight.get(t)!, 0);
-  /** The share of the question's weight the terms of `set` carry, leaving out those of `except` (runs per sentence: no arrays). */
-  const coverOf = (set: ReadonlySet<string>, except?: ReadonlySet<string>) => {
-    let sum = 0;
-    for (const t of set) {
-      const w = weight.get(t);
-      if (w !== undefined && !except?.has(t)) sum += w;
-    }
-    return total > 0 ? sum / total : 0;
-  };
-  const cover = (matched: Iterable<string>) => coverOf(new Set(matched));
+  return { terms, weight, total };
+}
 
-  const top = hits[0]!;
-  // Related words of each question word that may stand in its place (in a sentence, in a brief), at their link weight.
-  const links = linkWeights(retrieval, o.linkWeight, retrieval.predicates);
-  // The terms of each sentence of the top passages (the answer is chosen among them below).
-  const pool = readingPool(hits, o.passages, ctx.briefOf);
-  const read = pool.map((hit) => sentenceTerms(index, hit.doc));
-  const analysed = read.map((r) => r.seqs);
-  // A name the question gives that none of the top briefs mentions ("Did Trump meet Putin?"):
-  // the briefs are about someone else, however well the other words match.
-  if (o.entityCheck && missingEntity(index, question, retrieval, o.entityPassages ? hits.slice(0, o.entityPassages) : [])) {
-    return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
+/** The share of the question's weight the terms of `set` carry, leaving out those of `except` (runs per sentence: no arrays). */
+function coverOf({ weight, total }: Weighing, set: ReadonlySet<string>, except?: ReadonlySet<string>): number {
+  let sum = 0;
+  for (const t of set) {
+    const w = weight.get(t);
+    if (w !== undefined && !except?.has(t)) sum += w;
   }
-  // Per passage read, per sentence: the share of the question's weight it holds; a question word
-  // missing from the sentence counts in part when a linked word stands there.
-  const sentenceCover = read.map(({ sets }) =>
+  return total > 0 ? sum / total : 0;
+}
+
+/**
+ * Per passage read, per sentence: the share of the question's weight it holds; a question word
+ * missing from the sentence counts in part when a linked word stands there.
+ */
+function sentenceCovers(read: SentenceTerms[], own: string[], links: Links, w: Weighing): number[][] {
+  return read.map(({ sets }) =>
     sets.map((st) => {
-      let c = coverOf(st);
+      let c = coverOf(w, st);
       for (const t of own) {
         if (st.has(t)) continue;
         const link = links.get(t);
         let best = 0;
-        if (link) for (const [u, w] of link) if (w > best && st.has(u)) best = w;
-        c += (best * weight.get(t)!) / total;
+        if (link) for (const [u, lw] of link) if (lw > best && st.has(u)) best = lw;
+        c += (best * w.weight.get(t)!) / w.total;
       }
       return c;
     }),
   );
-  let sentence = 0;
-  for (const covers of sentenceCover) for (const c of covers) if (c > sentence) sentence = c;
-  const signals: AbstentionSignals = {
-    strength: strength(index, retrieval, carried, o.unknownWeight, askedFor),
-    coverage: coverage(index, retrieval, carried, links, briefTerms(retrieval, pool, analysed), o.unknownWeight, askedFor),
-    sentence,
-  };
-  o.observe?.(signals);
-  if (declines(o.abstain, signals, lang === 'en' ? o.abstain.bias : o.abstainBiasOther)) {
-    return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
-  }
+}
 
-  const questionWords = new Set(words(question).map((w) => normalizeWord(w.word)));
-  // Briefs holding two or more of the question's words, one of them a name or rare word (not among
-  // the lexicon's common English words): "Cargill" and "Seaforth" tell a story, "foreign minister" does not.
-  const shareOf = (id: string) => {
-    const held = [...(retrieval.briefMatched.get(id) ?? [])].filter((t) => own.includes(t) && !askedFor.has(t));
-    return held.length >= 2 && held.some((t) => index.lexicon.rank(t) === undefined) ? cover(held) : 0;
-  };
-  const storyOf = questionStories(pool, ctx.briefOf, shareOf, o.sameStory);
+/** What scoring a question's sentences needs. */
+interface Reading {
+  index: SearchIndex;
+  o: AnswerOptions;
+  ctx: ComposeContext;
+  lang: Lang;
+  question: string;
+  type: QuestionType;
+  /** The question's words, normalised (not stemmed): what a sentence's names and dates must not merely repeat. */
+  questionWords: Set<string>;
+  w: Weighing;
+  /** The time of the question (ms since the epoch). */
+  now: number;
+}
+
+/** Every sentence of the passages read, scored (before the story and expiry factors); `top`: the best hit's score. */
+function scoreSentences(r: Reading, pool: Hit[], read: SentenceTerms[], covers: number[][], top: number): Candidate[] {
+  const { index, o, ctx, lang, type, w } = r;
   const candidates: Candidate[] = [];
   pool.forEach((hit, h) => {
     const p = hit.passage;
     const { seqs: sentSeqs, sets: sentTerms } = read[h]!;
     const pLang = langOfDoc(index, hit.doc);
     const headTerms = new Set(analyze(ctx.briefOf(p.briefId).title + ' ' + (p.section ?? ''), pLang, index.known));
-    const coverage = sentenceCover[h]!;
-    const pnorm = hit.score / top.score;
+    const coverage = covers[h]!;
+    const pnorm = hit.score / top;
     p.sentences.forEach(([s, e], i) => {
       // A sentence opening with a pronoun or "The …" continues the one before it:
       // the question words only that one holds count at `carryWeight`.
@@ -641,21 +632,21 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
       const text = p.text.slice(s, e);
       const refersBack = REFERS_BACK.test(text);
       const before = !refersBack ? undefined : i > 0 ? sentTerms[i - 1] : lastSentenceTerms(index, hit);
-      const carry = before ? coverOf(before, sentTerms[i]) : 0;
-      const own = coverage[i]! + o.carryWeight * carry;
+      const carry = before ? coverOf(w, before, sentTerms[i]) : 0;
+      const held = coverage[i]! + o.carryWeight * carry;
       // Title/section words count a little: "it" in the sentence is often the brief's subject.
-      const head = coverOf(headTerms, sentTerms[i]);
+      const head = coverOf(w, headTerms, sentTerms[i]);
       const evidence =
         type === 'other'
           ? 0
           : lang === 'en' && pLang === 'en'
-            ? typeEvidence(type, text, questionWords)
+            ? typeEvidence(type, text, r.questionWords)
             : type === 'topic' || type === 'change' || type === 'speech' || type === 'speaker'
               ? 0
-              : typeEvidenceIn(type, text, question);
-      const near = o.proximityWeight ? proximity(sentSeqs[i]!, terms) : 0;
+              : typeEvidenceIn(type, text, r.question);
+      const near = o.proximityWeight ? proximity(sentSeqs[i]!, w.terms) : 0;
       const score =
-        own +
+        held +
         0.25 * head +
         o.passageWeight * pnorm +
         (type === 'topic' || type === 'speech' ? o.topicWeight : o.typeWeight) * evidence +
@@ -663,14 +654,18 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
       candidates.push({ hit, s: i, score, raw: score, older: false });
     });
   });
-  // The newest brief of a story answers when it speaks to the question; an expired brief only when nothing else does.
+  return candidates;
+}
+
+/** The newest brief of a story answers when it speaks to the question; an expired brief only when nothing else does. */
+function weighStories(r: Reading, candidates: Candidate[], storyOf: Map<string, string>): void {
+  const { o, ctx } = r;
   const newest = new Map<string, string>();
   for (const [id, key] of storyOf) {
     const d = effectiveDate(ctx.briefOf(id)) ?? '';
     if (!newest.has(key) || d > newest.get(key)!) newest.set(key, d);
   }
-  const storyFactor = leansOnLatest(question) ? o.statusStoryFactor : o.storyFactor;
-  const now = ctx.now ?? Date.now();
+  const storyFactor = leansOnLatest(r.question) ? o.statusStoryFactor : o.storyFactor;
   for (const c of candidates) {
     const b = ctx.briefOf(c.hit.passage.briefId);
     const key = storyOf.get(b.id);
@@ -678,38 +673,37 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
       c.older = true;
       c.score *= storyFactor;
     }
-    if (isExpired(b, now)) c.score *= o.expiredFactor;
+    if (isExpired(b, r.now)) c.score *= o.expiredFactor;
   }
-  candidates.sort((a, b) => b.score - a.score || a.hit.doc - b.hit.doc || a.s - b.s);
-  // An elliptical follow-up ("In what year?", "Who was that?"): nothing of its own but the kind of
-  // answer it wants. When the last answer already holds that kind of answer, it is the answer again.
-  const said = retrieval.context?.said;
-  const sentenceOf = (c: Candidate) => {
-    const [s, e] = c.hit.passage.sentences[c.s]!;
-    return c.hit.passage.text.slice(s, e);
-  };
-  let again: Candidate | undefined;
-  if (o.ellipsis && said && type !== 'other' && type !== 'topic' && own.every((t) => askedFor.has(t))) {
-    again = candidates.find((c) => said.includes(sentenceOf(c)) && typeEvidence(type, sentenceOf(c), questionWords) > 0);
-    if (again) {
-      candidates.splice(candidates.indexOf(again), 1);
-      candidates.unshift(again);
-    }
-  }
-  if (o.negationCheck && lang === 'en' && NEGATED_QUESTION.test(mainClause(question))) {
-    const c = candidates[0]!;
-    const [s, e] = c.hit.passage.sentences[c.s]!;
-    if (!NEGATIVE.test(c.hit.passage.text.slice(s, e))) return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
-  }
-  if (o.oppositeCheck && lang === 'en' && saysOpposite(index, own, askedFor, candidates[0]!)) {
-    return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
-  }
+}
 
-  const termSet = new Set(terms);
-  const citations: (Citation & { window: Range; doc: number })[] = [];
-  const chosen: { candidate: Candidate; marker: number }[] = [];
+/** The text of a candidate's sentence. */
+function sentenceOf(c: Candidate): string {
+  const [s, e] = c.hit.passage.sentences[c.s]!;
+  return c.hit.passage.text.slice(s, e);
+}
+
+type Cited = Citation & { window: Range; doc: number };
+/** An answer sentence and the citation marker it carries. */
+interface Chosen {
+  candidate: Candidate;
+  marker: number;
+}
+
+/**
+ * The citations, best first, each a snippet around a candidate sentence no earlier citation
+ * shows, and the answer's sentences (up to three, those within `extraSentenceRatio` of the best).
+ */
+function cite(
+  index: SearchIndex,
+  candidates: Candidate[],
+  termSet: Set<string>,
+  o: AnswerOptions,
+  ctx: ComposeContext,
+): { citations: Cited[]; chosen: Chosen[] } {
+  const citations: Cited[] = [];
+  const chosen: Chosen[] = [];
   const best = candidates[0]!.score;
-
   for (const c of candidates) {
     const holder = citations.findIndex((x) => x.doc === c.hit.doc && c.s >= x.window[0] && c.s <= x.window[1]);
     const wantsInAnswer = chosen.length < 3 && (chosen.length === 0 || c.score >= o.extraSentenceRatio * best);
@@ -730,55 +724,53 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
     citations.push({ ...citation(brief, c.hit.passage.id, snip, round(c.score)), window: snip.window, doc: c.hit.doc });
     if (wantsInAnswer) chosen.push({ candidate: c, marker: citations.length });
   }
+  return { citations, chosen };
+}
 
-  // When the story's newer brief answers only because it is newer, the older brief's answer
-  // follows, dated, as "Earlier" context (its marker is listed in `earlier`): a sentence that
-  // holds what the question asks for (for a change of plan, the date first planned).
+/**
+ * When the story's newer brief answers only because it is newer, the older brief's answer
+ * follows, dated, as "Earlier" context: a sentence that holds what the question asks for (for a
+ * change of plan, the date first planned). Adds it to `chosen` (and its citation) and returns
+ * the markers that are earlier context.
+ */
+function addEarlier(r: Reading, candidates: Candidate[], storyOf: Map<string, string>, citations: Cited[], chosen: Chosen[], termSet: Set<string>): number[] {
   const lead = chosen[0]!.candidate;
   const leadStory = storyOf.get(lead.hit.passage.briefId);
-  const earlierType = type === 'change' ? 'date' : type;
-  const answers = (c: Candidate) => {
-    const [s, e] = c.hit.passage.sentences[c.s]!;
-    return earlierType === 'other' || earlierType === 'topic' || typeEvidence(earlierType, c.hit.passage.text.slice(s, e), questionWords) > 0;
-  };
-  const prior =
-    leadStory && leansOnLatest(question)
-      ? candidates.find((c) => c.older && c.raw > lead.score && storyOf.get(c.hit.passage.briefId) === leadStory && answers(c))
-      : undefined;
-  const earlier: number[] = [];
-  if (prior && !chosen.some((x) => x.candidate.hit.doc === prior.hit.doc && x.candidate.s === prior.s)) {
-    let at = citations.findIndex((x) => x.doc === prior.hit.doc && prior.s >= x.window[0] && prior.s <= x.window[1]);
-    if (at < 0) {
-      // Room for its citation: in place of the last one no answer sentence cites.
-      if (citations.length >= o.limit) {
-        let spare = citations.length - 1;
-        while (spare >= 0 && chosen.some((x) => x.marker === spare + 1)) spare--;
-        if (spare >= 0) {
-          citations.splice(spare, 1);
-          for (const x of chosen) if (x.marker > spare + 1) x.marker--;
-        }
-      }
-      if (citations.length < o.limit) {
-        const snip = snippet(prior.hit.passage, prior.s, (i) => candidates.find((x) => x.hit.doc === prior.hit.doc && x.s === i)?.raw ?? 0, termSet);
-        citations.push({
-          ...citation(ctx.briefOf(prior.hit.passage.briefId), prior.hit.passage.id, snip, round(prior.score)),
-          window: snip.window,
-          doc: prior.hit.doc,
-        });
-        at = citations.length - 1;
+  if (!leadStory || !leansOnLatest(r.question)) return [];
+  const earlierType = r.type === 'change' ? 'date' : r.type;
+  const answers = (c: Candidate) => earlierType === 'other' || earlierType === 'topic' || typeEvidence(earlierType, sentenceOf(c), r.questionWords) > 0;
+  const prior = candidates.find((c) => c.older && c.raw > lead.score && storyOf.get(c.hit.passage.briefId) === leadStory && answers(c));
+  if (!prior || chosen.some((x) => x.candidate.hit.doc === prior.hit.doc && x.candidate.s === prior.s)) return [];
+  const { o, ctx } = r;
+  let at = citations.findIndex((x) => x.doc === prior.hit.doc && prior.s >= x.window[0] && prior.s <= x.window[1]);
+  if (at < 0) {
+    // Room for its citation: in place of the last one no answer sentence cites.
+    if (citations.length >= o.limit) {
+      let spare = citations.length - 1;
+      while (spare >= 0 && chosen.some((x) => x.marker === spare + 1)) spare--;
+      if (spare >= 0) {
+        citations.splice(spare, 1);
+        for (const x of chosen) if (x.marker > spare + 1) x.marker--;
       }
     }
-    if (at >= 0) {
-      chosen.push({ candidate: prior, marker: at + 1 });
-      earlier.push(at + 1);
+    if (citations.length < o.limit) {
+      const snip = snippet(prior.hit.passage, prior.s, (i) => candidates.find((x) => x.hit.doc === prior.hit.doc && x.s === i)?.raw ?? 0, termSet);
+      citations.push({
+        ...citation(ctx.briefOf(prior.hit.passage.briefId), prior.hit.passage.id, snip, round(prior.score)),
+        window: snip.window,
+        doc: prior.hit.doc,
+      });
+      at = citations.length - 1;
     }
   }
+  if (at < 0) return [];
+  chosen.push({ candidate: prior, marker: at + 1 });
+  return [at + 1];
+}
 
-  // A follow-up does not say again what the last answer said, when it has something else to say.
-  if (said && chosen.length > 1) {
-    const fresh = chosen.filter(({ candidate: c }) => c === again || !said.includes(sentenceOf(c)));
-    if (fresh.length) chosen.splice(0, chosen.length, ...fresh);
-  }
+/** The answer: its sentences with their markers, the citations, and the dates and notes they carry. */
+function assemble(r: Reading, chosen: Chosen[], citations: Cited[], earlier: number[]): Answer {
+  const { ctx, lang } = r;
   const answer = chosen.map(({ candidate: c, marker }) => `${sentenceOf(c)} [${marker}]`).join(' ');
   const quoted = chosen.map(({ candidate: c, marker }) => ({ brief: ctx.briefOf(c.hit.passage.briefId), sentence: sentenceOf(c), marker }));
   // The answer's date: that of the brief its first sentence quotes (each source gives its own).
@@ -786,8 +778,7 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
   const times: TimeNote[] = [];
   for (const q of quoted)
     for (const t of resolveTimes(q.sentence, q.brief.date, q.marker)) if (!times.some((x) => x.marker === t.marker && x.phrase === t.phrase)) times.push(t);
-  const expired = quoted.filter((q) => isExpired(q.brief, now)).map((q) => ({ marker: q.marker, expires: q.brief.expires! }));
-
+  const expired = quoted.filter((q) => isExpired(q.brief, r.now)).map((q) => ({ marker: q.marker, expires: q.brief.expires! }));
   return {
     answered: true,
     answer,
@@ -798,6 +789,97 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
     ...(expired.length ? { expired } : {}),
     lang,
   };
+}
+
+/**
+ * Compose the answer from a retrieval: decline (a name no brief holds, too little of the question
+ * in the passages read), else score every sentence of the passages read and cite the best.
+ * Each phase is a function of its own (also so that the optimising compiler takes them one at a time).
+ */
+function composeAnswer(index: SearchIndex, question: string, { type, askedFor }: Asked, retrieval: Retrieval, ctx: ComposeContext): Answer {
+  const o = { ...DEFAULT_ANSWER_OPTIONS, ...ctx.options, limit: ctx.limit };
+  o.linkWeight = { ...DEFAULT_ANSWER_OPTIONS.linkWeight, ...ctx.options?.linkWeight };
+  const { terms: own, hits, lang } = retrieval;
+  // A resolved follow-up also weighs the conversation's terms (below the question's own).
+  const carried = retrieval.context ? [...retrieval.context.terms].filter(([t]) => !own.includes(t)) : [];
+  if (own.length + carried.length === 0) return notFound(replyStrings(lang).askAbout, [], lang);
+  if (hits.length === 0) return notFound(replyStrings(lang).notFound, [], lang);
+  const w = weighTerms(index, own, carried, askedFor, o.carriedShare);
+
+  // Related words of each question word that may stand in its place (in a sentence, in a brief), at their link weight.
+  const links = linkWeights(retrieval, o.linkWeight, retrieval.predicates);
+  // The terms of each sentence of the top passages (the answer is chosen among them below).
+  const pool = readingPool(hits, o.passages, ctx.briefOf);
+  const read = pool.map((hit) => sentenceTerms(index, hit.doc));
+  // A name the question gives that none of the top briefs mentions ("Did Trump meet Putin?"):
+  // the briefs are about someone else, however well the other words match.
+  if (o.entityCheck && missingEntity(index, question, retrieval, o.entityPassages ? hits.slice(0, o.entityPassages) : [])) {
+    return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
+  }
+  const covers = sentenceCovers(read, own, links, w);
+  let sentence = 0;
+  for (const row of covers) for (const c of row) if (c > sentence) sentence = c;
+  const signals: AbstentionSignals = {
+    strength: strength(index, retrieval, carried, o.unknownWeight, askedFor),
+    coverage: coverage(
+      index,
+      retrieval,
+      carried,
+      links,
+      briefTerms(
+        retrieval,
+        pool,
+        read.map((r) => r.seqs),
+      ),
+      o.unknownWeight,
+      askedFor,
+    ),
+    sentence,
+  };
+  o.observe?.(signals);
+  if (declines(o.abstain, signals, lang === 'en' ? o.abstain.bias : o.abstainBiasOther)) {
+    return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
+  }
+
+  const questionWords = new Set(words(question).map((x) => normalizeWord(x.word)));
+  const r: Reading = { index, o, ctx, lang, question, type, questionWords, w, now: ctx.now ?? Date.now() };
+  // Briefs holding two or more of the question's words, one of them a name or rare word (not among
+  // the lexicon's common English words): "Cargill" and "Seaforth" tell a story, "foreign minister" does not.
+  const shareOf = (id: string) => {
+    const held = [...(retrieval.briefMatched.get(id) ?? [])].filter((t) => own.includes(t) && !askedFor.has(t));
+    return held.length >= 2 && held.some((t) => index.lexicon.rank(t) === undefined) ? coverOf(w, new Set(held)) : 0;
+  };
+  const storyOf = questionStories(pool, ctx.briefOf, shareOf, o.sameStory);
+  const candidates = scoreSentences(r, pool, read, covers, hits[0]!.score);
+  weighStories(r, candidates, storyOf);
+  candidates.sort((a, b) => b.score - a.score || a.hit.doc - b.hit.doc || a.s - b.s);
+  // An elliptical follow-up ("In what year?", "Who was that?"): nothing of its own but the kind of
+  // answer it wants. When the last answer already holds that kind of answer, it is the answer again.
+  const said = retrieval.context?.said;
+  let again: Candidate | undefined;
+  if (o.ellipsis && said && type !== 'other' && type !== 'topic' && own.every((t) => askedFor.has(t))) {
+    again = candidates.find((c) => said.includes(sentenceOf(c)) && typeEvidence(type, sentenceOf(c), questionWords) > 0);
+    if (again) {
+      candidates.splice(candidates.indexOf(again), 1);
+      candidates.unshift(again);
+    }
+  }
+  if (o.negationCheck && lang === 'en' && NEGATED_QUESTION.test(mainClause(question)) && !NEGATIVE.test(sentenceOf(candidates[0]!))) {
+    return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
+  }
+  if (o.oppositeCheck && lang === 'en' && saysOpposite(index, own, askedFor, candidates[0]!)) {
+    return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
+  }
+
+  const termSet = new Set(w.terms);
+  const { citations, chosen } = cite(index, candidates, termSet, o, ctx);
+  const earlier = addEarlier(r, candidates, storyOf, citations, chosen, termSet);
+  // A follow-up does not say again what the last answer said, when it has something else to say.
+  if (said && chosen.length > 1) {
+    const fresh = chosen.filter(({ candidate: c }) => c === again || !said.includes(sentenceOf(c)));
+    if (fresh.length) chosen.splice(0, chosen.length, ...fresh);
+  }
+  return assemble(r, chosen, citations, earlier);
 }
 
 /**
