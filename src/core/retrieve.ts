@@ -165,7 +165,8 @@ export function retrieve(index: SearchIndex, question: string, options: Partial<
   // BM25 times the weight of the terms matched (related and conversation terms count by their weight).
   // Only the best EVIDENCE_DEPTH are sorted; the rest is read only when the walk below needs it.
   const settings = { boost: o.boost, bm25: o.bm25 };
-  let results = index.searcher.search(queries, settings, EVIDENCE_DEPTH);
+  // (Transient: read before the next search, as below.)
+  let results: readonly Match[] = index.searcher.searchTransient(queries, settings, EVIDENCE_DEPTH);
 
   const byScore = (a: Hit, b: Hit) => b.score - a.score || a.doc - b.doc;
   // `results` come best score first; the conversation's focus, recency and brief evidence lift a
@@ -222,7 +223,7 @@ export function retrieve(index: SearchIndex, question: string, options: Partial<
  * matched terms (the searcher shares those arrays between results). Read it
  * with `shareOf` until the next call (the scratch arrays are reused).
  */
-function briefShares(index: SearchIndex, results: Match[], terms: string[]): BriefScratch {
+function briefShares(index: SearchIndex, results: readonly Match[], terms: string[]): BriefScratch {
   const own = terms.slice(0, 31);
   const weights = own.map((t) => (documentFrequency(index, t) > 0 ? idf(index, t) : 0));
   const total = weights.reduce((a, b) => a + b, 0);
@@ -283,7 +284,7 @@ function scratchOf(index: SearchIndex): BriefScratch {
 }
 
 /** For the briefs of `hits`: the query terms any of its passages among `results` matched (briefs none of them holds are left out). */
-function briefHolds(index: SearchIndex, results: Match[], hits: Hit[]): Map<string, Set<string>> {
+function briefHolds(index: SearchIndex, results: readonly Match[], hits: Hit[]): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   // By brief position (a typed array), not through a passage object per result.
   const held = new Map<number, Set<string>>();

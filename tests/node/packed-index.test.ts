@@ -146,6 +146,23 @@ describe('packed search', () => {
     for (let limit = 1; limit <= all.length; limit++) expect(index.searcher.search(oil, { boost, bm25 }, limit)).toEqual(all.slice(0, limit));
   });
 
+  it('a transient search gives what search gives, in matches it reuses for the next one', () => {
+    const lists = questions.slice(0, 40).map(({ question }) => productionQueries(question));
+    let previous: readonly { doc: number }[] | undefined;
+    let reused = 0;
+    for (const queries of lists) {
+      for (const limit of [5, 64, 512]) {
+        const fresh = index.searcher.search(queries, { boost, bm25 }, limit);
+        const transient = index.searcher.searchTransient(queries, { boost, bm25 }, limit);
+        expect(transient.map((m) => ({ ...m }))).toEqual(fresh);
+        if (previous && transient.some((m) => previous!.includes(m))) reused++;
+        previous = [...transient];
+      }
+    }
+    // The same objects come back, rewritten (what they were for is gone by then).
+    expect(reused).toBeGreaterThan(50);
+  });
+
   it('retrieval reads past the best 512 matches when a conversation lifts one further down', () => {
     // 700 passages that score alike for "oil", in the order they were added.
     const files = Array.from({ length: 700 }, (_, i) => ({
