@@ -18,7 +18,7 @@ import { langOf, questionLanguage, type Lang } from './lang/detect.js';
 import { Memo } from './memo.js';
 import { questionTypeIn, typeEvidenceIn } from './lang/questions.js';
 import { replyStrings } from './lang/strings.js';
-import { analyze, analyzeWithRanges, normalizeWord, toTerm, words } from './text.js';
+import { analyze, analyzeWithRanges, normalizeWord, termRanges, toTerm, words } from './text.js';
 import type { Answer, Brief, Citation, Passage, Range, RelatedBrief } from './types.js';
 
 export const SNIPPET_MAX = 300;
@@ -356,19 +356,30 @@ const NEGATIVE =
 const REFERS_BACK = /^\W*(?:it|he|she|they|this|these|his|her|its|their|the \w+)\b/i;
 
 /**
- * What each brief of the top passages holds, for {@link coverage}: the
- * question's words any of its passages matched, and every word of its top
- * passages (where a related word may stand in).
+ * What one brief of the top passages holds, for {@link coverage}: the question's words any of its
+ * passages matched, and the words of the sentences of its top passages (where a related word may
+ * stand in). Read through {@link holds}: the sentences' own sets, not one more set per brief.
  */
-function briefTerms(retrieval: Retrieval, hits: Hit[], analysed: string[][][]): Set<string>[] {
-  const out = new Map<string, Set<string>>();
-  hits.slice(0, analysed.length).forEach((hit, h) => {
+interface Holding {
+  matched: ReadonlySet<string> | readonly string[];
+  sentences: Set<string>[];
+}
+
+function briefHoldings(retrieval: Retrieval, pool: Hit[], read: SentenceTerms[]): Holding[] {
+  const out = new Map<string, Holding>();
+  pool.forEach((hit, h) => {
     const id = hit.passage.briefId;
-    let set = out.get(id);
-    if (!set) out.set(id, (set = new Set(retrieval.briefMatched.get(id) ?? hit.matched)));
-    for (const seq of analysed[h]!) for (const t of seq) set.add(t);
+    let x = out.get(id);
+    if (!x) out.set(id, (x = { matched: retrieval.briefMatched.get(id) ?? hit.matched, sentences: [] }));
+    for (const set of read[h]!.sets) x.sentences.push(set);
   });
   return [...out.values()];
+}
+
+function holds(x: Holding, t: string): boolean {
+  if (x.matched instanceof Set ? x.matched.has(t) : (x.matched as readonly string[]).includes(t)) return true;
+  for (const s of x.sentences) if (s.has(t)) return true;
+  return false;
 }
 
 /** Own term → related term → the share of the own term's weight it earns in its place. */
@@ -821,19 +832,7 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
   for (const row of covers) for (const c of row) if (c > sentence) sentence = c;
   const signals: AbstentionSignals = {
     strength: strength(index, retrieval, carried, o.unknownWeight, askedFor),
-    coverage: coverage(
-      index,
-      retrieval,
-      carried,
-      links,
-      briefTerms(
-        retrieval,
-        pool,
-        read.map((r) => r.seqs),
-      ),
-      o.unknownWeight,
-      askedFor,
-    ),
+    coverage: coverage(index, retrieval, carried, links, briefHoldings(retrieval, pool, read), o.unknownWeight, askedFor),
     sentence,
   };
   o.observe?.(signals);
@@ -919,7 +918,7 @@ function coverage(
   retrieval: Retrieval,
   carried: [string, number][],
   links: Links,
-  held: Iterable<Set<string>>,
+  held: Holding[],
   unknownWeight: number,
   askedFor: Set<string>,
 ): number {
@@ -930,11 +929,11 @@ function coverage(
   const total = weights.reduce((a, b) => a + b, 0);
   if (total === 0) return 0;
   let best = 0;
-  for (const matched of held) {
+  for (const x of held) {
     let sum = 0;
     items.forEach(([t], i) => {
-      let m = matched.has(t) ? 1 : 0;
-      if (!m) for (const [r, w] of links.get(t) ?? []) if (matched.has(r) && w > m) m = w;
+      let m = holds(x, t) ? 1 : 0;
+      if (!m) for (const [r, w] of links.get(t) ?? []) if (w > m && holds(x, r)) m = w;
       sum += m * weights[i]!;
     });
     if (sum / total > best) best = sum / total;
@@ -1072,9 +1071,7 @@ export function citation(brief: Brief, passageId: string, snip: { text: string; 
 
 /** Ranges of `text` whose terms are among `terms`. */
 export function highlight(text: string, terms: Set<string>, lang?: string): Range[] {
-  return analyzeWithRanges(text, lang)
-    .filter((t) => terms.has(t.term))
-    .map((t) => [t.start, t.end] as Range);
+  return termRanges(text, lang, (t) => terms.has(t));
 }
 
 function round(x: number): number {

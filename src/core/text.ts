@@ -189,23 +189,49 @@ export function analyze(text: string, lang?: string, known?: Vocabulary): string
 export function analyzeWithRanges(text: string, lang?: string): { term: string; start: number; end: number }[] {
   if (lang !== undefined && langOf(lang) !== 'en') return analyzeLangWithRanges(text, langOf(lang));
   const out: { term: string; start: number; end: number }[] = [];
-  // Find variant spans first, so "U.S." highlights as one range.
+  eachTerm(text, (term, start, end) => out.push({ term, start, end }));
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The ranges of `text` whose terms `keep` accepts, in order: {@link analyzeWithRanges} for
+ * highlighting, without an object per word (every snippet of every answer is highlighted).
+ */
+export function termRanges(text: string, lang: string | undefined, keep: (term: string) => boolean): Range[] {
+  if (lang !== undefined && langOf(lang) !== 'en') {
+    return analyzeLangWithRanges(text, langOf(lang))
+      .filter((t) => keep(t.term))
+      .map((t) => [t.start, t.end] as Range);
+  }
+  const out: Range[] = [];
+  const variants = eachTerm(text, (term, start, end) => {
+    if (keep(term)) out.push([start, end]);
+  });
+  return variants ? out.sort((a, b) => a[0] - b[0]) : out;
+}
+
+/**
+ * Each English term of `text` with its range in the original text: abbreviation variants first,
+ * matched in place (so "U.S." is one range), then the other words in order. Returns whether any
+ * variant was found (then the calls are not in text order).
+ */
+function eachTerm(text: string, emit: (term: string, start: number, end: number) => void): boolean {
   const taken: Range[] = [];
   for (const [re, token] of VARIANTS) {
     for (const m of text.matchAll(re)) {
       taken.push([m.index, m.index + m[0].length]);
       // The same term `analyze` gives for the canonical token (it is stemmed like any word).
-      out.push({ term: toTerm(token.trim())!, start: m.index, end: m.index + m[0].length });
+      emit(toTerm(token.trim())!, m.index, m.index + m[0].length);
     }
   }
   const c = new WordCursor(text);
   while (c.next()) {
     const start = c.start;
-    if (taken.some(([s, e]) => start >= s && start < e)) continue;
+    if (taken.length && taken.some(([s, e]) => start >= s && start < e)) continue;
     const term = termOfWord(text.slice(start, c.end));
-    if (term) out.push({ term, start, end: c.end });
+    if (term) emit(term, start, c.end);
   }
-  return out.sort((a, b) => a.start - b.start);
+  return taken.length > 0;
 }
 
 /** Abbreviations after which a period does not end a sentence. */

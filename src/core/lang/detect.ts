@@ -15,6 +15,8 @@ export type Lang = (typeof LANGUAGES)[number];
 
 /** The analysis language of a BCP 47 tag ("pt-BR" → "pt", "zh-Hant" → "zh"); unknown ones read as English. */
 export function langOf(tag: string | undefined | null): Lang {
+  // Most calls pass a language already worked out (every sentence read is analysed with its brief's): no parsing.
+  if ((LANGUAGES as readonly (string | undefined | null)[]).includes(tag)) return tag as Lang;
   const base = (tag ?? '').trim().toLowerCase().split(/[-_]/)[0] ?? '';
   return (LANGUAGES as readonly string[]).includes(base) ? (base as Lang) : 'en';
 }
