@@ -54,8 +54,13 @@ export function loadQueries(kit: string, n: number): string[] {
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => (JSON.parse(l) as { question: string }).question);
-  if (n >= all.length) return all;
-  return Array.from({ length: n }, (_, i) => all[Math.floor((i * all.length) / n)]!);
+  return evenly(all, n);
+}
+
+/** `n` items of `xs`, evenly spaced (all of them when there are no more than `n`). */
+export function evenly<T>(xs: T[], n: number): T[] {
+  if (n >= xs.length) return xs;
+  return Array.from({ length: n }, (_, i) => xs[Math.floor((i * xs.length) / n)]!);
 }
 
 export function workDir(dir = join(tmpdir(), 'briefbot-bench')): string {

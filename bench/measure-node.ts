@@ -2,7 +2,7 @@
  * Child process of the bench: load one index from disk in a fresh Node
  * process and measure load time, heap after load and query latency.
  *
- *   node --expose-gc --import tsx bench/measure-node.ts --kind ours|plain --data FILE --queries FILE.json [--warmup N]
+ *   node --expose-gc --import tsx bench/measure-node.ts --kind ours|plain --data FILE --queries FILE.json [--warmup N (default: every warm-up question)]
  *
  * Prints one JSON object on stdout.
  * @module
@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { load, type Kind } from './variants.js';
 
 const { values } = parseArgs({
-  options: { kind: { type: 'string' }, data: { type: 'string' }, queries: { type: 'string' }, warmup: { type: 'string', default: '200' } },
+  options: { kind: { type: 'string' }, data: { type: 'string' }, queries: { type: 'string' }, warmup: { type: 'string' } },
 });
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with --expose-gc');
@@ -39,7 +39,7 @@ const after = process.memoryUsage();
 const tf = performance.now();
 ask(timed[0]!);
 const firstQueryMs = performance.now() - tf;
-for (const q of warm.slice(0, Number(values.warmup))) ask(q);
+for (const q of values.warmup === undefined ? warm : warm.slice(0, Number(values.warmup))) ask(q);
 // Wall-clock and CPU time per query: other work on a shared machine inflates the first, not the second.
 const times: number[] = [];
 const cpuTimes: number[] = [];
