@@ -164,7 +164,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   proximityWeight: 0.2,
   linkWeight: { derived: 1, synonym: 0.5, similar: 0.25, hypernym: 0.25 },
   carryWeight: 0.5,
-  carriedShare: 1,
+  carriedShare: 0.5,
   storyFactor: 0.95,
   sameStory: 0.8,
   statusStoryFactor: 0.6,

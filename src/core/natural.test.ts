@@ -277,6 +277,24 @@ describe('each mechanism changes the answer', () => {
     expect(['In which month?', 'What year was that?', 'On which day?'].map((q) => questionType(q))).toEqual(['date', 'date', 'date']);
   });
 
+  it("in a follow-up, the conversation's words weigh at most half the question's own", () => {
+    const e = buildEngine(
+      parseBriefs([
+        file(
+          'a.txt',
+          "Title: Dock strike\n\nThe dock workers' union is led by Maria Okafor. Okafor said the dock workers would stay out until the port raised wages.\n\nUnion members and port managers meet on Tuesday.\n",
+        ),
+        file('b.txt', 'Title: Council news\n\nThe city council meets on Monday to vote on the budget.\n'),
+        file('c.txt', 'Title: Rail works\n\nTrains will run less often while the tracks are renewed.\n'),
+      ]),
+      readLexicon(),
+    );
+    const first = chat(e, 'What did Okafor say about the dock workers?', []);
+    expect(chat(e, 'When is the meeting?', first.history).reply.answer).toMatch(/^Union members and port managers meet on Tuesday/);
+    // As much as the question's own words: the union's leader, which holds many of the conversation's words.
+    expect(chat(e, 'When is the meeting?', first.history, { tuning: { carriedShare: 1 } }).reply.answer).toMatch(/^The dock workers' union is led by/);
+  });
+
   it("in a follow-up, the conversation's words do not outweigh the question's own", () => {
     const first = chat(seed, 'Who is the foreign minister?', []);
     const r = chat(seed, 'When is the meeting?', first.history);
