@@ -191,6 +191,9 @@ export type QuestionType = 'date' | 'number' | 'person' | 'speaker' | 'place' | 
 /** Verbs of saying in a question ("What did Petro say / tell / write…?"): what is asked for is what someone said. */
 const SPEECH_VERBS = String.raw`say|says|said|tell|tells|told|write|writes|wrote|post|posts|posted|tweet|tweets|tweeted`;
 const SPEECH_QUESTION = new RegExp(String.raw`^\W*what (?:did|does|do|has|have|had|will|would)\b.*\b(?:${SPEECH_VERBS})\b`, 'i');
+/** "What does X think of…?", "How does X feel about…?": what X thinks is what X says. */
+const OPINION_VERBS = String.raw`think|thinks|thought|feel|feels|felt`;
+const OPINION_QUESTION = new RegExp(String.raw`^\W*(?:what|how) (?:did|does|do)\b.*\b(?:${OPINION_VERBS})\b`, 'i');
 /** "Who said / told / spoke to / wrote…?": the one who spoke is asked for. */
 const SPEAKER_VERBS = String.raw`${SPEECH_VERBS}|speak|speaks|spoke`;
 const SPEAKER_QUESTION = new RegExp(String.raw`^\W*who (?:has |had |did |will |would )?(?:${SPEAKER_VERBS})\b`, 'i');
@@ -224,11 +227,13 @@ export function questionType(question: string, lang: Lang = 'en'): QuestionType 
   const cue = new RegExp(String.raw`\b(?:when|(?:what|which) (?:${DATE_NOUNS})|how (?:many|much)|who|whom|whose|where|why|what|which|how)\b`).exec(q)?.[0];
   if (cue === 'when' || /^(?:what|which) /.test(cue ?? '') || /\bwhat(?:'s|’s| is| was| will be)? the (?:new )?(?:date|day)\b/.test(q)) return 'date';
   if (cue === 'how many' || cue === 'how much') return 'number';
+  // "How does Petro feel about…?": what he says about it.
+  if (cue === 'how' && OPINION_QUESTION.test(q)) return 'speech';
   if (cue === 'who' && SPEAKER_QUESTION.test(q)) return 'speaker';
   if (cue === 'who' || cue === 'whom' || cue === 'whose') return 'person';
   if (cue === 'where') return 'place';
   if (cue === 'why') return 'reason';
-  if (SPEECH_QUESTION.test(q)) return 'speech';
+  if (SPEECH_QUESTION.test(q) || OPINION_QUESTION.test(q)) return 'speech';
   // "What will they talk about / discuss / focus on?", "What is the report about?", "What topics are on the
   // agenda?", "Will they talk about security?": a topic.
   if (/\bwhat\b.*\b(?:(?:talk|discuss|focus)\w*(?: (?:about|on))?|about)\s*\??\s*$/.test(q) || TOPIC_QUESTION.test(q)) return 'topic';
@@ -257,7 +262,12 @@ function askedForTerms(question: string, type: QuestionType): Set<string> {
 /** "take place" and its forms: what happens, not what it is about. */
 const TAKE_PLACE = String.raw`(?:take|takes|took|taking|taken) place`;
 /** The words that name what a question of each type asks for. */
-const ASKED_WORDS: Partial<Record<QuestionType, string>> = { topic: TOPIC_WORDS, change: CHANGE_WORDS, speech: SPEECH_VERBS, speaker: SPEAKER_VERBS };
+const ASKED_WORDS: Partial<Record<QuestionType, string>> = {
+  topic: TOPIC_WORDS,
+  change: CHANGE_WORDS,
+  speech: `${SPEECH_VERBS}|${OPINION_VERBS}`,
+  speaker: SPEAKER_VERBS,
+};
 
 /** The terms of the words of `question` that the alternation `words` matches. */
 function termsOfWords(question: string, words: string): Set<string> {

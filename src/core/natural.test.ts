@@ -140,6 +140,13 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('What about the Villavicenco call?').answered).toBe(true);
   });
 
+  it('a question about what someone thinks or feels is answered with what they said', () => {
+    expect(questionType('What does Petro think about the talks?')).toBe('speech');
+    expect(questionType('How does the US feel about Colombia?')).toBe('speech');
+    expect(seed.ask('What does Petro think about the talks?').answer).toMatch(/^"The talks are going well," Petro said/);
+    // (As an ordinary question, "talks" found "Discussions are also expected to focus on…" first.)
+  });
+
   it('"take place" is what happens, not what the question is about', () => {
     // The phrase's "take" would otherwise count the phone call Trump "took" as the meeting's date.
     expect(seed.ask('When will the meeting take place?').answer).toMatch(/^Colombian President Gustavo Petro said .* Feb\. 3/);
