@@ -188,8 +188,11 @@ function proximity(seq: string[], terms: string[]): number {
 /** What a question asks for, from its wording. */
 export type QuestionType = 'date' | 'number' | 'person' | 'speaker' | 'place' | 'reason' | 'topic' | 'change' | 'speech' | 'other';
 
-/** Verbs of saying in a question ("What did Petro say / tell / write…?"): what is asked for is what someone said. */
-const SPEECH_VERBS = String.raw`say|says|said|tell|tells|told|write|writes|wrote|post|posts|posted|tweet|tweets|tweeted`;
+/**
+ * Verbs of saying in a question ("What did Petro say / tell / write…?"): what is asked for is what someone said.
+ * "Post" only as "post on / to" ("What did Petro post on X?"): a company posts prices and profits.
+ */
+const SPEECH_VERBS = String.raw`say|says|said|tell|tells|told|write|writes|wrote|(?:post|posts|posted)(?= on\b| to\b)|tweet|tweets|tweeted`;
 const SPEECH_QUESTION = new RegExp(String.raw`^\W*what (?:did|does|do|has|have|had|will|would)\b.*\b(?:${SPEECH_VERBS})\b`, 'i');
 /** "What does X think of…?", "How does X feel about…?": what X thinks is what X says. */
 const OPINION_VERBS = String.raw`think|thinks|thought|feel|feels|felt`;

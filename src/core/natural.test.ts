@@ -222,6 +222,9 @@ describe('each mechanism changes the answer', () => {
   it('"What did X say?" asks for what X said: the verb of saying is not a word to match, a sentence where X speaks is the answer', () => {
     expect(questionType('What did Petro say about the talks?')).toBe('speech');
     expect(questionType('What did the minister tell reporters?')).toBe('speech');
+    // "Post" says something only when posted on or to somewhere: a company posts prices (the dated threads set).
+    expect(questionType('What did Petro post on X?')).toBe('speech');
+    expect(questionType('What does Diamond Shamrock post for West Texas Intermediate?')).toBe('other');
     expect(questionType('What is said to be the largest funfair?')).toBe('other');
     const q = 'What did Petro say?';
     // "… Petro said" (a quotation, #p3) or "Petro said he was optimistic" (#p1), not "…Petro's approach…, saying …" (#p9, Locetta's words).
