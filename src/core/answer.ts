@@ -444,7 +444,7 @@ interface SentenceTerms {
 
 /** Sentence terms of recently read passages, per index: answers read the same passages again and again. */
 const sentenceCache = new WeakMap<SearchIndex, Memo<number, SentenceTerms>>();
-const SENTENCE_CACHE_SIZE = 512;
+const SENTENCE_CACHE_SIZE = 128; // (see PassageCache in packed/passages.ts for the size)
 
 /** The terms of each sentence of passage `doc`, remembered for the most recently read passages (shared: do not mutate). */
 function sentenceTerms(index: SearchIndex, doc: number): SentenceTerms {
