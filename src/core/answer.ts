@@ -11,7 +11,7 @@
  * @module
  */
 import { retrieve, type Hit, type QueryContext, type Retrieval, type RetrieveOptions } from './retrieve.js';
-import { backgroundIdf, type RelationKind } from './lexicon.js';
+import { backgroundIdf, backgroundShare, type RelationKind } from './lexicon.js';
 import { documentFrequency, idf, type SearchIndex } from './search-index.js';
 import { effectiveDate, isExpired, leansOnLatest, resolveTimes, type TimeNote } from './recency.js';
 import { langOf, questionLanguage, type Lang } from './lang/detect.js';
@@ -56,6 +56,12 @@ export interface AnswerOptions {
    * weighs in the strength and coverage signals.
    */
   unknownWeight: number;
+  /**
+   * How many passages of general English join the collection's passages when a question word's
+   * weight is reckoned for declining (English; see {@link blendedIdf}): in a collection of a
+   * few briefs, how common a word is in English says how much it tells (0: off).
+   */
+  backgroundPassages: number;
   /** Called with the abstention signals of each question that gets as far as reading sentences (for fitting the model). */
   observe?: (signals: AbstentionSignals) => void;
   /** Decline a question naming someone or something (a capitalised word) that none of the top briefs holds. */
@@ -155,6 +161,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   abstain: { bias: 2.31, strength: -0.733, coverage: -2.136, sentence: -3.444 },
   abstainBiasOther: 1.8,
   unknownWeight: 0.25,
+  backgroundPassages: 20,
   entityCheck: true,
   entityPassages: 0,
   negationCheck: true,
@@ -577,16 +584,13 @@ interface Weighing {
   total: number;
 }
 
-/** The conversation's words weigh at most `carriedShare` of the question's own words together. */
-function weighTerms(index: SearchIndex, own: string[], carried: [string, number][], askedFor: Set<string>, carriedShare: number): Weighing {
+/** Each word at `idf`; the conversation's words weigh at most `carriedShare` of the question's own words together. */
+function weighTerms(own: string[], carried: [string, number][], askedFor: Set<string>, carriedShare: number, idf: (t: string) => number): Weighing {
   const terms = [...own, ...carried.map(([t]) => t)];
-  const ownTotal = own.reduce((s, t) => s + idf(index, t), 0);
-  const carriedTotal = carried.reduce((s, [t, w]) => s + w * idf(index, t), 0);
+  const ownTotal = own.reduce((s, t) => s + idf(t), 0);
+  const carriedTotal = carried.reduce((s, [t, w]) => s + w * idf(t), 0);
   const scale = own.length && carriedTotal > carriedShare * ownTotal ? (carriedShare * ownTotal) / carriedTotal : 1;
-  const weight = new Map([
-    ...own.map((t) => [t, askedFor.has(t) ? 0 : idf(index, t)] as const),
-    ...carried.map(([t, w]) => [t, scale * w * idf(index, t)] as const),
-  ]);
+  const weight = new Map([...own.map((t) => [t, askedFor.has(t) ? 0 : idf(t)] as const), ...carried.map(([t, w]) => [t, scale * w * idf(t)] as const)]);
   // A follow-up's conversation terms count at their (lower) weight, here and in the score.
   const total = terms.reduce((s, t) => s + weight.get(t)!, 0);
   return { terms, weight, total };
@@ -604,22 +608,35 @@ function coverOf({ weight, total }: Weighing, set: ReadonlySet<string>, except?:
 
 /**
  * Per passage read, per sentence: the share of the question's weight it holds; a question word
- * missing from the sentence counts in part when a linked word stands there.
+ * missing from the sentence counts in part when a linked word stands there. Also the largest such
+ * share by the weights of `signal` (the abstention's sentence signal; `w` when not given).
  */
-function sentenceCovers(read: SentenceTerms[], own: string[], links: Links, w: Weighing): number[][] {
-  return read.map(({ sets }) =>
+function sentenceCovers(read: SentenceTerms[], own: string[], links: Links, w: Weighing, signal = w): { covers: number[][]; best: number } {
+  let best = 0;
+  const covers = read.map(({ sets }) =>
     sets.map((st) => {
-      let c = coverOf(w, st);
+      let c = 0;
+      let b = 0;
+      for (const t of st) {
+        c += w.weight.get(t) ?? 0;
+        if (signal !== w) b += signal.weight.get(t) ?? 0;
+      }
       for (const t of own) {
         if (st.has(t)) continue;
         const link = links.get(t);
-        let best = 0;
-        if (link) for (const [u, lw] of link) if (lw > best && st.has(u)) best = lw;
-        c += (best * w.weight.get(t)!) / w.total;
+        let lw = 0;
+        if (link) for (const [u, x] of link) if (x > lw && st.has(u)) lw = x;
+        if (!lw) continue;
+        c += lw * w.weight.get(t)!;
+        if (signal !== w) b += lw * signal.weight.get(t)!;
       }
+      c = w.total > 0 ? c / w.total : 0;
+      b = signal === w ? c : signal.total > 0 ? b / signal.total : 0;
+      if (b > best) best = b;
       return c;
     }),
   );
+  return { covers, best };
 }
 
 /** What scoring a question's sentences needs. */
@@ -828,7 +845,7 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
   const carried = retrieval.context ? [...retrieval.context.terms].filter(([t]) => !own.includes(t)) : [];
   if (own.length + carried.length === 0) return notFound(replyStrings(lang).askAbout, [], lang);
   if (hits.length === 0) return notFound(replyStrings(lang).notFound, [], lang);
-  const w = weighTerms(index, own, carried, askedFor, o.carriedShare);
+  const w = weighTerms(own, carried, askedFor, o.carriedShare, (t) => idf(index, t));
 
   // Related words of each question word that may stand in its place (in a sentence, in a brief), at their link weight.
   const links = linkWeights(retrieval, o.linkWeight, retrieval.predicates);
@@ -840,11 +857,13 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
   if (o.entityCheck && missingEntity(index, question, retrieval, o.entityPassages ? hits.slice(0, o.entityPassages) : [])) {
     return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
   }
-  const covers = sentenceCovers(read, own, links, w);
-  let sentence = 0;
-  for (const row of covers) for (const c of row) if (c > sentence) sentence = c;
+  // Whether to answer weighs the words by the collection and general English together (`blendedIdf`):
+  // which sentence answers is a matter of this collection's words, whether any does is not.
+  const signal =
+    o.backgroundPassages > 0 && lang === 'en' ? weighTerms(own, carried, askedFor, o.carriedShare, (t) => blendedIdf(index, t, o.backgroundPassages)) : w;
+  const { covers, best: sentence } = sentenceCovers(read, own, links, w, signal);
   const signals: AbstentionSignals = {
-    strength: strength(index, retrieval, carried, o.unknownWeight, askedFor),
+    strength: strength(index, retrieval, carried, askedFor, o),
     coverage: coverage(index, retrieval, carried, links, briefHoldings(retrieval, pool, read), o.unknownWeight, askedFor),
     sentence,
   };
@@ -895,13 +914,14 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
 }
 
 /**
- * How much a question word weighs for abstention: its IDF in this collection;
- * for a word the collection does not hold, the largest IDF the collection can
- * give scaled by how rare the word is in general English (background word
- * frequencies): in a collection of one brief, "two" or "happen" missing says
- * little, "Putin" missing says a lot.
+ * How much a question word weighs for abstention. In English with background passages, its
+ * {@link blendedIdf}. Otherwise its IDF in this collection, and for a word the collection does not
+ * hold, the largest IDF the collection can give, scaled (in English) by how rare the word is in
+ * general English: in a collection of one brief, "two" or "happen" missing says little, "Putin"
+ * missing says a lot.
  */
-export function evidenceWeight(index: SearchIndex, term: string, lang: Lang = 'en', unknownWeight = 1): number {
+export function evidenceWeight(index: SearchIndex, term: string, lang: Lang = 'en', unknownWeight = 1, backgroundPassages = 0): number {
+  if (backgroundPassages > 0 && lang === 'en') return blendedIdf(index, term, backgroundPassages);
   if (documentFrequency(index, term) > 0) return idf(index, term);
   // Background frequencies are English: elsewhere an unknown word weighs a fixed share.
   if (lang !== 'en') return idf(index, term) * unknownWeight;
@@ -909,16 +929,44 @@ export function evidenceWeight(index: SearchIndex, term: string, lang: Lang = 'e
 }
 
 /**
- * Answer strength: the best passage's BM25 score per unit of the question's
- * evidence weight (a follow-up's carried-over words at their weight).
+ * An English word's IDF over the collection's passages plus `m` passages of general English, each
+ * holding the word with the probability its background rank gives ({@link backgroundShare}). In a
+ * large collection it is the collection's IDF. In a collection of one brief, where every word the
+ * brief holds looks common (a word of its title is in every passage) and every word it lacks looks
+ * rare, general English says which of the question's words carry it.
  */
-function strength(index: SearchIndex, retrieval: Retrieval, carried: [string, number][], unknownWeight: number, askedFor: Set<string>): number {
+function blendedIdf(index: SearchIndex, term: string, m: number): number {
+  const n = index.documentCount + m;
+  const df = documentFrequency(index, term) + m * backgroundShare(index.lexicon, term);
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+}
+
+/**
+ * Answer strength: the best passage's BM25 score per unit of the question's evidence weight (a
+ * follow-up's carried-over words at their weight). With background passages, the score is first
+ * rescaled by what its matched words weigh by {@link blendedIdf} against their IDF in the passages'
+ * text (which weighs most in the score), so both sides count words alike.
+ */
+function strength(index: SearchIndex, retrieval: Retrieval, carried: [string, number][], askedFor: Set<string>, o: AnswerOptions): number {
   const top = retrieval.hits[0];
   if (!top) return 0;
+  const { lang } = retrieval;
+  const m = lang === 'en' ? o.backgroundPassages : 0;
   let total = 0;
-  for (const t of retrieval.terms) if (!askedFor.has(t)) total += evidenceWeight(index, t, retrieval.lang, unknownWeight);
-  for (const [t, w] of carried) total += w * evidenceWeight(index, t, retrieval.lang, unknownWeight);
-  return total > 0 ? top.bm25 / total : 0;
+  for (const t of retrieval.terms) if (!askedFor.has(t)) total += evidenceWeight(index, t, lang, o.unknownWeight, m);
+  for (const [t, w] of carried) total += w * evidenceWeight(index, t, lang, o.unknownWeight, m);
+  let scale = 1;
+  if (m > 0) {
+    let blended = 0;
+    let plain = 0;
+    for (const t of top.matched) {
+      blended += blendedIdf(index, t, m);
+      const df = index.searcher.textFrequency(t) || documentFrequency(index, t);
+      plain += Math.log(1 + (index.documentCount - df + 0.5) / (df + 0.5));
+    }
+    if (plain > 0) scale = blended / plain;
+  }
+  return total > 0 ? (scale * top.bm25) / total : 0;
 }
 
 /**

@@ -164,8 +164,13 @@ export class Lexicon {
  * outside the list (names, rare words) get the IDF of the list's last rank.
  */
 export function backgroundIdf(lexicon: Lexicon, term: string, passageWords = 60): number {
+  const df = backgroundShare(lexicon, term, passageWords);
+  return Math.log(1 + (1 - df + 1e-4) / (df + 1e-4));
+}
+
+/** The share of general-English passages of `passageWords` words that hold `term` (see {@link backgroundIdf}). */
+export function backgroundShare(lexicon: Lexicon, term: string, passageWords = 60): number {
   const r = lexicon.rank(term) ?? lexicon.backgroundSize * 2 + 1;
   const p = Math.min(0.5, 0.1 / r);
-  const df = 1 - Math.pow(1 - p, passageWords);
-  return Math.log(1 + (1 - df + 1e-4) / (df + 1e-4));
+  return 1 - Math.pow(1 - p, passageWords);
 }

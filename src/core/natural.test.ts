@@ -124,12 +124,27 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask(q, {}, { abstain: { ...DEFAULT_ANSWER_OPTIONS.abstain, sentence: 0 } }).answered).toBe(false);
   });
 
-  it('words scattered over the brief, in no one sentence, are declined', () => {
-    // "Putin", a name the brief never mentions, carries most of the question's weight: no sentence holds much of it.
-    const q = 'Did Trump meet Putin?';
-    let sentence = 1;
-    expect(seed.ask(q, {}, { entityCheck: false, observe: (s) => (sentence = s.sentence) }).answered).toBe(false);
-    expect(sentence).toBeLessThan(0.1);
+  it('words scattered over the brief hold less of the question than words in one sentence', () => {
+    const sentence = (q: string) => {
+      let held = 1;
+      seed.ask(q, {}, { entityCheck: false, observe: (s) => (held = s.sentence) });
+      return held;
+    };
+    // Locetta and Villavicencio are in different paragraphs; Locetta and "criticized" in one sentence.
+    expect(sentence('Did Locetta sanction Villavicencio?')).toBeLessThan(0.75 * sentence('Did Locetta criticize Petro?'));
+    // "Putin", a name the brief never mentions, carries most of the question's weight.
+    expect(sentence('Did Trump meet Putin?')).toBeLessThan(0.5);
+  });
+
+  it('in a collection of one brief, general English says which words carry the question', () => {
+    // Every word the brief holds looks common in a collection of one brief, and every word it lacks
+    // rare ("crops"); counted with passages of general English (`backgroundPassages`), "US" and
+    // "worry" (the brief's "concerned") carry the question, and "crops" is a common word.
+    const q = 'What crops worry the US?';
+    expect(seed.ask(q).answer).toContain('illicit drug cultivation');
+    expect(seed.ask(q, {}, { backgroundPassages: 0 }).answered).toBe(false);
+    // Off-topic questions are still declined: "capital" is rarer in English than "crops" is common.
+    expect(seed.ask('What is the capital of Colombia?').answered).toBe(false);
   });
 
   it('a name no brief holds is declined, not answered with a neighbour', () => {

@@ -235,6 +235,9 @@ describe('packed search', () => {
       const fields = byTerm.get(term);
       const df = fields ? Math.max(...Object.values(fields).map((docs) => Object.keys(docs).length)) : 0;
       expect(index.searcher.documentFrequency(term)).toBe(df);
+      // The text field alone (MiniSearch's field ids follow the field order: title, section, text).
+      const text = fields ? Object.keys((fields as Record<string, object>)[String(2)] ?? {}).length : 0;
+      expect(index.searcher.textFrequency(term)).toBe(text);
     }
   });
 });

@@ -106,6 +106,12 @@ export class PackedSearcher {
     return t < 0 ? 0 : this.frequencies.get(t, this.readFrequency);
   }
 
+  /** Passages whose text (the last field) holds `term`. */
+  textFrequency(term: string): number {
+    const t = this.tables.dictionary.termIndex(term);
+    return t < 0 ? 0 : fieldPostings(this.source.postings(t), this.tables.header.briefLevel).at(-1)!.count;
+  }
+
   /**
    * BM25's length normalisation of one field, `k * (1 - b + (b * length) / avgLength)`, for every length the
    * field has (computed as the scoring loop would, so scores are the same to the bit); kept for the last `k`, `b`.
