@@ -4,7 +4,7 @@
  * score plain MiniSearch (default options) on the same questions in the same
  * run, so every gain is a ratio on the same machine.
  *
- *   npm run eval [-- --kit ../shared/evalkit] [--part tune|test|all] [--sets squad2,newsroom,paraphrase,xquad,threads] [--limit N] [--json]
+ *   npm run eval [-- --kit ../shared/evalkit] [--part tune|test|all] [--sets squad2,newsroom,paraphrase,xquad,threads,small] [--limit N] [--json]
  *
  * `xquad` stands for every language of the kit's `public/xquad/<lang>` (or
  * name some: `xquad/es,xquad/zh`); each gets its table, and a summary table
@@ -17,6 +17,7 @@
  * other part's briefs stay in the index as distractors) and that part's lines
  * of `questions.jsonl`, unchanged. `--limit N` goes to score.mjs (N evenly
  * spaced questions of the part). The follow-up set runs on the same part.
+ * `small` asks each English set's articles alone (scripts/eval-small.ts: a collection of one brief).
  * @module
  */
 import { spawnSync } from 'node:child_process';
@@ -26,6 +27,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BRIEF_EXTENSIONS } from '../src/node/briefs-dir.js';
 import { describePart, followupTables, runFollowups } from './eval-followups.js';
+import { runSmall, smallTable } from './eval-small.js';
 import { hasThreadsKit, runThreads, threadsTable } from './eval-threads.js';
 import { plainMiniSearch } from './minisearch-baseline.js';
 import { type Part, parsePart, selectPart } from './split.js';
@@ -34,7 +36,7 @@ const ROOT = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
   options: {
     kit: { type: 'string', default: join(ROOT, '..', 'shared', 'evalkit') },
-    sets: { type: 'string', default: 'squad2,newsroom,paraphrase,xquad,threads' },
+    sets: { type: 'string', default: 'squad2,newsroom,paraphrase,xquad,threads,small' },
     part: { type: 'string', default: 'test' },
     limit: { type: 'string' },
     json: { type: 'boolean', default: false },
@@ -108,7 +110,7 @@ const sets = values.sets
       : [s],
   );
 try {
-  for (const set of sets.filter((s) => s !== 'threads')) {
+  for (const set of sets.filter((s) => s !== 'threads' && s !== 'small')) {
     const setDir = join(kit, 'public', set);
     if (!existsSync(join(setDir, 'questions.jsonl'))) {
       process.stderr.write(`eval: no set "${set}" in ${kit}/public\n`);
@@ -164,9 +166,17 @@ const followups = await runFollowups(kit, { part });
 // Dated story threads (evals/threads, built from the kit's Reuters corpus): both halves in one table, split by thread.
 const threads = values.sets.split(',').includes('threads') && hasThreadsKit(kit) ? await runThreads(kit, join(ROOT, '.eval', 'threads'), 1000) : undefined;
 
+// Small collections (scripts/eval-small.ts): each article's questions asked of that article alone, and of another alone.
+if (sets.includes('small')) process.stderr.write(`eval: small collections: ${part} part, each article alone (in-process)…\n`);
+const small = sets.includes('small') ? await runSmall(kit, part) : undefined;
+
 if (values.json) {
   process.stdout.write(
-    JSON.stringify({ part, split: describePart(part), ...results, ...(followups ? { followups } : {}), ...(threads ? { threads } : {}) }, null, 2) + '\n',
+    JSON.stringify(
+      { part, split: describePart(part), ...results, ...(followups ? { followups } : {}), ...(threads ? { threads } : {}), ...(small ? { small } : {}) },
+      null,
+      2,
+    ) + '\n',
   );
 } else {
   process.stdout.write(`${describePart(part)}\n\n`);
@@ -175,6 +185,7 @@ if (values.json) {
   if (languages.length) process.stdout.write(languageSummary(languages) + '\n');
   if (followups) process.stdout.write(followupTables(followups));
   if (threads) process.stdout.write('\n' + threadsTable(threads));
+  if (small) process.stdout.write('\n' + smallTable(part, small));
 }
 
 function score(args: string[]): Score {
