@@ -78,6 +78,9 @@ export class PackedSearcher {
   /** Term id → document frequency, for the terms asked about most recently. */
   private readonly frequencies = new Memo<number, number>(FREQUENCY_CACHE_SIZE);
   private readonly readFrequency = (t: number): number => blockFrequency(this.source.postings(t), this.tables.header.briefLevel);
+  /** Term id → passages whose text holds it. */
+  private readonly textFrequencies = new Memo<number, number>(FREQUENCY_CACHE_SIZE);
+  private readonly readTextFrequency = (t: number): number => fieldPostings(this.source.postings(t), this.tables.header.briefLevel).at(-1)!.count;
 
   constructor(
     readonly tables: PackedTables,
@@ -106,10 +109,10 @@ export class PackedSearcher {
     return t < 0 ? 0 : this.frequencies.get(t, this.readFrequency);
   }
 
-  /** Passages whose text (the last field) holds `term`. */
+  /** Passages whose text (the last field) holds `term`; remembered per term as {@link documentFrequency} is. */
   textFrequency(term: string): number {
     const t = this.tables.dictionary.termIndex(term);
-    return t < 0 ? 0 : fieldPostings(this.source.postings(t), this.tables.header.briefLevel).at(-1)!.count;
+    return t < 0 ? 0 : this.textFrequencies.get(t, this.readTextFrequency);
   }
 
   /**
