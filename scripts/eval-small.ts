@@ -15,7 +15,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { parseBriefs } from '../src/core/brief.js';
+import { parseBriefs, type BriefFile } from '../src/core/brief.js';
 import { buildEngine } from '../src/core/indexer.js';
 import { readBriefFiles } from '../src/node/briefs-dir.js';
 import { readLexicon } from '../src/node/lexicon.js';
@@ -23,7 +23,7 @@ import { parsePart, selectPart, type Part } from './split.js';
 
 export const SMALL_SETS = ['squad2', 'newsroom', 'paraphrase', 'xquad/en'];
 
-interface Q {
+export interface Q {
   question: string;
   answerable: boolean;
   answers?: string[];
@@ -40,6 +40,23 @@ export interface SmallScore {
   otherDeclined: number;
 }
 
+/**
+ * Each article with answerable questions in `part`: its brief file, the next article's (in id order among
+ * every article with questions, wrapping around) and those questions. Also used by scripts/fit-abstention.ts.
+ */
+export function articlesAlone<T extends Q>(files: BriefFile[], lines: T[], part: Part): { own: BriefFile; other: BriefFile; questions: T[] }[] {
+  const ids = parseBriefs(files).map((b) => b.id);
+  const byBrief = new Map<string, T[]>();
+  for (const q of selectPart(lines, part))
+    if (q.answerable && q.briefId && ids.includes(q.briefId)) byBrief.set(q.briefId, [...(byBrief.get(q.briefId) ?? []), q]);
+  const asked = [...new Set(lines.flatMap((q) => (q.briefId && ids.includes(q.briefId) ? [q.briefId] : [])))].sort();
+  return [...byBrief].map(([id, questions]) => ({
+    own: files[ids.indexOf(id)]!,
+    other: files[ids.indexOf(asked[(asked.indexOf(id) + 1) % asked.length]!)]!,
+    questions,
+  }));
+}
+
 /** The kit's answer matching (`metrics.mjs`: SQuAD normalisation, whole words). */
 type ContainsAny = (text: string, golds: string[]) => boolean;
 
@@ -50,26 +67,19 @@ export async function runSmall(kit: string, part: Part, sets = SMALL_SETS): Prom
   for (const set of sets) {
     const dir = join(kit, 'public', set);
     if (!existsSync(join(dir, 'questions.jsonl'))) continue;
-    const files = readBriefFiles(join(dir, 'briefs'));
-    const ids = parseBriefs(files).map((b) => b.id);
     const lines = readFileSync(join(dir, 'questions.jsonl'), 'utf8')
       .split('\n')
       .filter((l) => l.trim())
       .map((l) => JSON.parse(l) as Q);
-    const byBrief = new Map<string, Q[]>();
-    for (const q of selectPart(lines, part))
-      if (q.answerable && q.briefId && ids.includes(q.briefId)) byBrief.set(q.briefId, [...(byBrief.get(q.briefId) ?? []), q]);
-    // Every article of the set that has questions (in any part), in id order: "the next article" wraps around.
-    const asked = [...new Set(lines.flatMap((q) => (q.briefId && ids.includes(q.briefId) ? [q.briefId] : [])))].sort();
     let n = 0;
     let right = 0;
     let declined = 0;
     let otherDeclined = 0;
-    for (const [id, qs] of byBrief) {
-      const own = buildEngine(parseBriefs([files[ids.indexOf(id)]!]), lexicon);
-      const next = asked[(asked.indexOf(id) + 1) % asked.length]!;
-      const other = buildEngine(parseBriefs([files[ids.indexOf(next)]!]), lexicon);
-      for (const q of qs) {
+    const articles = articlesAlone(readBriefFiles(join(dir, 'briefs')), lines, part);
+    for (const { own: ownFile, other: otherFile, questions } of articles) {
+      const own = buildEngine(parseBriefs([ownFile]), lexicon);
+      const other = buildEngine(parseBriefs([otherFile]), lexicon);
+      for (const q of questions) {
         n++;
         const a = own.ask(q.question, { limit: 3 });
         if (!a.answered) declined++;
@@ -78,7 +88,7 @@ export async function runSmall(kit: string, part: Part, sets = SMALL_SETS): Prom
       }
     }
     const pct = (x: number) => (n ? Math.round((1000 * x) / n) / 10 : 0);
-    out[set] = { questions: n, briefs: byBrief.size, answerAt1: pct(right), falseAbstentions: pct(declined), otherDeclined: pct(otherDeclined) };
+    out[set] = { questions: n, briefs: articles.length, answerAt1: pct(right), falseAbstentions: pct(declined), otherDeclined: pct(otherDeclined) };
   }
   return out;
 }

@@ -40,6 +40,7 @@ import { buildEngine } from '../src/core/indexer.js';
 import { readBriefFiles } from '../src/node/briefs-dir.js';
 import { readLexicon } from '../src/node/lexicon.js';
 import { kitMissing, prepareCorpus, workDir } from '../bench/corpora.js';
+import { articlesAlone } from './eval-small.js';
 import { partOf, splitKey } from './split.js';
 
 const { values } = parseArgs({
@@ -130,20 +131,14 @@ for (const set of ['newsroom', 'paraphrase', 'xquad/en'])
 // (the next article of its set): a press office with a handful of briefs.
 if (values.small) {
   for (const set of ['newsroom', 'paraphrase', 'xquad/en']) {
-    const files = briefsOf(set);
-    const ids = files.map((f) => f.path.replace(/\.\w+$/, ''));
-    const byBrief = new Map<string, Q[]>();
-    for (const q of questions(set)) if (q.answerable && q.briefId) byBrief.set(q.briefId, [...(byBrief.get(q.briefId) ?? []), q]);
-    const asked = [...byBrief.keys()].filter((id) => ids.includes(id)).sort();
-    asked.forEach((id, i) => {
-      collect([files[ids.indexOf(id)]!], byBrief.get(id)!, () => `${set}@1`);
-      const other = asked[(i + 1) % asked.length]!;
+    for (const { own, other, questions: qs } of articlesAlone(briefsOf(set), questions(set), 'all')) {
+      collect([own], qs, () => `${set}@1`);
       collect(
-        [files[ids.indexOf(other)]!],
-        byBrief.get(id)!.map((q) => ({ ...q, kind: 'out-of-corpus' })),
+        [other],
+        qs.map((q) => ({ ...q, kind: 'out-of-corpus' })),
         () => `out-of-corpus@1`,
       );
-    });
+    }
   }
 }
 const scale = Number(values.scale);
