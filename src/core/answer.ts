@@ -12,7 +12,7 @@
  */
 import { retrieve, type Hit, type QueryContext, type Retrieval, type RetrieveOptions } from './retrieve.js';
 import { backgroundIdf, backgroundShare, type RelationKind } from './lexicon.js';
-import { documentFrequency, idf, type SearchIndex } from './search-index.js';
+import { documentFrequency, idf, idfOf, type SearchIndex } from './search-index.js';
 import { effectiveDate, isExpired, leansOnLatest, resolveTimes, type TimeNote } from './recency.js';
 import { langOf, questionLanguage, type Lang } from './lang/detect.js';
 import { Memo } from './memo.js';
@@ -936,9 +936,7 @@ export function evidenceWeight(index: SearchIndex, term: string, lang: Lang = 'e
  * rare, general English says which of the question's words carry it.
  */
 function blendedIdf(index: SearchIndex, term: string, m: number): number {
-  const n = index.documentCount + m;
-  const df = documentFrequency(index, term) + m * backgroundShare(index.lexicon, term);
-  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  return idfOf(index.documentCount + m, documentFrequency(index, term) + m * backgroundShare(index.lexicon, term));
 }
 
 /**
@@ -962,7 +960,7 @@ function strength(index: SearchIndex, retrieval: Retrieval, carried: [string, nu
     for (const t of top.matched) {
       blended += blendedIdf(index, t, m);
       const df = index.searcher.textFrequency(t) || documentFrequency(index, t);
-      plain += Math.log(1 + (index.documentCount - df + 0.5) / (df + 0.5));
+      plain += idfOf(index.documentCount, df);
     }
     if (plain > 0) scale = blended / plain;
   }

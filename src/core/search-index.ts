@@ -129,7 +129,10 @@ export function documentFrequency(index: SearchIndex, term: string): number {
 
 /** BM25 inverse document frequency, as MiniSearch computes it. */
 export function idf(index: SearchIndex, term: string): number {
-  const n = index.documentCount;
-  const df = documentFrequency(index, term);
+  return idfOf(index.documentCount, documentFrequency(index, term));
+}
+
+/** BM25 inverse document frequency of a term `df` of `n` passages hold. */
+export function idfOf(n: number, df: number): number {
   return Math.log(1 + (n - df + 0.5) / (df + 0.5));
 }
