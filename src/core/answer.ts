@@ -741,6 +741,7 @@ function cite(
   termSet: Set<string>,
   o: AnswerOptions,
   ctx: ComposeContext,
+  joinsLead: (c: Candidate) => boolean = () => false,
 ): { citations: Cited[]; chosen: Chosen[] } {
   const citations: Cited[] = [];
   const chosen: Chosen[] = [];
@@ -764,6 +765,13 @@ function cite(
     // The score that orders the citations: best first, so `score` never rises along the list.
     citations.push({ ...citation(brief, c.hit.passage.id, snip, round(c.score)), window: snip.window, doc: c.hit.doc });
     if (wantsInAnswer) chosen.push({ candidate: c, marker: citations.length });
+    if (citations.length === 1) {
+      // The sentences the lead's snippet shows that also answer join it at once (a list of topics going on).
+      const [from, to] = snip.window;
+      for (const x of candidates) {
+        if (chosen.length < 3 && x !== c && x.hit.doc === c.hit.doc && x.s >= from && x.s <= to && joinsLead(x)) chosen.push({ candidate: x, marker: 1 });
+      }
+    }
   }
   return { citations, chosen };
 }
@@ -812,6 +820,13 @@ function addEarlier(r: Reading, candidates: Candidate[], storyOf: Map<string, st
 /** The answer: its sentences with their markers, the citations, and the dates and notes they carry. */
 function assemble(r: Reading, chosen: Chosen[], citations: Cited[], earlier: number[]): Answer {
   const { ctx, lang } = r;
+  // A list of topics reads in the brief's order within one citation ("…toward common priorities… Discussions are
+  // also…"); other answers keep the sentence that answers best first.
+  if (r.type === 'topic') {
+    const first = new Map<number, number>();
+    chosen.forEach((x, i) => first.has(x.marker) || first.set(x.marker, i));
+    chosen = [...chosen].sort((a, b) => first.get(a.marker)! - first.get(b.marker)! || (a.marker === b.marker ? a.candidate.s - b.candidate.s : 0));
+  }
   const answer = chosen.map(({ candidate: c, marker }) => `${sentenceOf(c)} [${marker}]`).join(' ');
   const quoted = chosen.map(({ candidate: c, marker }) => ({ brief: ctx.briefOf(c.hit.passage.briefId), sentence: sentenceOf(c), marker }));
   // The answer's date: that of the brief its first sentence quotes (each source gives its own).
@@ -903,7 +918,9 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
   }
 
   const termSet = new Set(w.terms);
-  const { citations, chosen } = cite(index, candidates, termSet, o, ctx);
+  // "What will they talk about?": every sentence of the lead's snippet that names topics is part of the answer.
+  const joinsLead = type === 'topic' ? (c: Candidate) => TOPIC_RE.test(sentenceOf(c)) : undefined;
+  const { citations, chosen } = cite(index, candidates, termSet, o, ctx, joinsLead);
   const earlier = addEarlier(r, candidates, storyOf, citations, chosen, termSet);
   // A follow-up does not say again what the last answer said, when it has something else to say.
   if (said && chosen.length > 1) {

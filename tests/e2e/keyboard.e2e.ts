@@ -41,7 +41,9 @@ it('works with the keyboard alone', async () => {
   await expect.poll(() => page.locator('.msg.bot').count()).toBe(1);
   // Announced through the polite live region.
   const live = page.locator('[role=status][aria-live=polite]');
-  await expect.poll(() => live.textContent()).toMatch(/^Discussions are also expected to focus on intensifying the fight.* Sources: \d+\.$/);
+  await expect
+    .poll(() => live.textContent())
+    .toMatch(/^According to both governments, .*regional security\.\s+Discussions are also expected to focus on intensifying the fight.* Sources: \d+\.$/);
   expect(await focusedInWidget(page)).toBe('#bb-input');
 
   // Shift+Tab from the input lands on the last source link in the conversation: the cited paragraph.
