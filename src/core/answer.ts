@@ -17,7 +17,7 @@ import { effectiveDate, isExpired, leansOnLatest, resolveTimes, type TimeNote } 
 import { langOf, questionLanguage, type Lang } from './lang/detect.js';
 import { Memo } from './memo.js';
 import { questionTypeIn, typeEvidenceIn } from './lang/questions.js';
-import { replyStrings } from './lang/strings.js';
+import { languageName, replyLanguage, replyStrings } from './lang/strings.js';
 import { analyze, analyzeWithRanges, normalizeWord, termRanges, toTerm, words } from './text.js';
 import type { Answer, Brief, Citation, Passage, Range, RelatedBrief } from './types.js';
 
@@ -858,6 +858,13 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
   const { terms: own, hits, lang } = retrieval;
   // A resolved follow-up also weighs the conversation's terms (below the question's own).
   const carried = retrieval.context ? [...retrieval.context.terms].filter(([t]) => !own.includes(t)) : [];
+  // A question in a language none of the briefs is in ("¿Qué dijo Petro?" of English briefs) meets them only
+  // through its names and numbers, too little to answer from: it is told the briefs' language, and the briefs
+  // its names lead to. (English questions of other briefs are read as before: their words may still match.)
+  if (lang !== 'en' && index.languages.length > 0 && !index.languages.includes(lang)) {
+    const rel = related(hits, ctx.briefOf);
+    return notFound(replyStrings(lang).otherLanguage(languageName(index.languages[0]!, replyLanguage(lang)), rel.length > 0), rel, lang);
+  }
   if (own.length + carried.length === 0) return notFound(replyStrings(lang).askAbout, [], lang);
   if (hits.length === 0) return notFound(replyStrings(lang).notFound, [], lang);
   const w = weighTerms(own, carried, askedFor, o.carriedShare, (t) => idf(index, t));

@@ -12,7 +12,7 @@ import { RELATION_KINDS, type RelationKind } from './lexicon.js';
 import type { Match, TermQuery } from './packed/search.js';
 import { documentFrequency, idf, type SearchIndex } from './search-index.js';
 import { langOf, questionLanguage, type Lang } from './lang/detect.js';
-import { analyze } from './text.js';
+import { analyze, analyzeWithRanges } from './text.js';
 import type { Passage } from './types.js';
 
 /** Tunable retrieval settings (defaults chosen on the public evaluation sets; see README). */
@@ -129,11 +129,38 @@ export interface Retrieval {
   hits: Hit[];
 }
 
+/**
+ * The question's terms, analysed as its language. In a collection with briefs in other languages, a
+ * word the collection does not know in that form takes the form another of its languages gives it,
+ * when the collection knows that one: a name in a Spanish question about English briefs ("Rubio",
+ * which the Spanish stemmer makes "rubi", the English one leaves "rubio").
+ */
+function questionTerms(index: SearchIndex, question: string, lang: Lang): string[] {
+  const others = index.languages.filter((l) => l !== lang);
+  if (others.length === 0) return [...new Set(analyze(question, lang, index.known))];
+  const terms = new Set<string>();
+  for (const { term, start, end } of analyzeWithRanges(question, lang, index.known)) {
+    let t = term;
+    if (documentFrequency(index, t) === 0) {
+      const word = question.slice(start, end);
+      for (const l of others) {
+        const [u, ...rest] = analyze(word, l, index.known);
+        if (u !== undefined && rest.length === 0 && documentFrequency(index, u) > 0) {
+          t = u;
+          break;
+        }
+      }
+    }
+    terms.add(t);
+  }
+  return [...terms];
+}
+
 /** Rank the passages for a question. */
 export function retrieve(index: SearchIndex, question: string, options: Partial<RetrieveOptions> = {}, context?: QueryContext): Retrieval {
   const o = { ...DEFAULT_RETRIEVE_OPTIONS, ...options };
   const lang = o.lang !== undefined ? langOf(o.lang) : questionLanguage(question, index.languages);
-  const terms = [...new Set(analyze(question, lang, index.known))];
+  const terms = questionTerms(index, question, lang);
   const unknown = terms.filter((t) => documentFrequency(index, t) === 0);
   // The lexicon's related words are English.
   const expansions: Expansions = lang === 'en' ? expandTerms(index, terms) : new Map();

@@ -186,8 +186,8 @@ export function analyze(text: string, lang?: string, known?: Vocabulary): string
  * Terms of a text with the character range each came from in the original
  * text (for highlighting). Abbreviation variants are matched in place.
  */
-export function analyzeWithRanges(text: string, lang?: string): { term: string; start: number; end: number }[] {
-  if (lang !== undefined && langOf(lang) !== 'en') return analyzeLangWithRanges(text, langOf(lang));
+export function analyzeWithRanges(text: string, lang?: string, known?: Vocabulary): { term: string; start: number; end: number }[] {
+  if (lang !== undefined && langOf(lang) !== 'en') return analyzeLangWithRanges(text, langOf(lang), known);
   const out: { term: string; start: number; end: number }[] = [];
   eachTerm(text, (term, start, end) => out.push({ term, start, end }));
   return out.sort((a, b) => a.start - b.start);

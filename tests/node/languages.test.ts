@@ -15,7 +15,7 @@ import { chat } from '../../src/core/chat.js';
 import type { Engine } from '../../src/core/engine.js';
 import { detectIntent } from '../../src/core/intents.js';
 import { buildEngine } from '../../src/core/indexer.js';
-import { detectLanguage } from '../../src/core/lang/detect.js';
+import { detectLanguage, questionLanguage } from '../../src/core/lang/detect.js';
 import { typeEvidenceIn } from '../../src/core/lang/questions.js';
 import { analyze, splitSentences } from '../../src/core/text.js';
 import { readBriefFiles } from '../../src/node/briefs-dir.js';
@@ -112,6 +112,24 @@ describe('replies in the reader’s language', () => {
     expect(zh.answer).toMatch(/^我在简报中没有找到/);
   });
 
+  it('tells a reader who asks in a language none of the briefs is in which language they are in, with the briefs its names lead to', () => {
+    const english = buildEngine(parseBriefs(readBriefFiles(join(import.meta.dirname, '..', '..', 'seeds'))), readLexicon());
+    const a = english.ask('¿Quién es Rubio?');
+    expect(a).toMatchObject({ answered: false, lang: 'es', citations: [] });
+    expect(a.answer).toBe(
+      'Los resúmenes están en inglés y no puedo responder preguntas en otro idioma. Pregunta en inglés o por uno de los resúmenes relacionados.',
+    );
+    // "Rubio", which the Spanish stemmer makes "rubi", finds the brief in the form its English analysis gives.
+    expect(a.related?.map((r) => r.briefId)).toEqual(['000-3f25df5bcd3f84e8']);
+    expect(english.ask('Wer ist Rubio?').answer).toMatch(/^Die Meldungen sind auf Englisch, daher/);
+    // Nothing the names lead to: no related briefs to point at.
+    expect(english.ask('¿Qué tiempo hace en París?').answer).toBe(
+      'Los resúmenes están en inglés y no puedo responder preguntas en otro idioma. Pregunta en inglés.',
+    );
+    // English stays English, even with Spanish words in it.
+    expect(english.ask('Did Petro visit San Juan de la Cruz?').lang).toBe('en');
+  });
+
   it('marks each reply with its language, for the channels to word "Sources" in it (tests/worker/languages.spec.ts)', () => {
     expect(chat(engine, '¿Cuántos puntos cedió la defensa de los Panthers?').reply).toMatchObject({ kind: 'answer', lang: 'es' });
     expect(chat(engine, '黑豹队的防守丢了多少分？').reply).toMatchObject({ kind: 'answer', lang: 'zh' });
@@ -145,6 +163,14 @@ describe('question types and intents in other languages', () => {
   ] as const)('%s → %s %s', (q, lang, type) => {
     expect(detectLanguage(q, ['es', 'de', 'fr', 'tr', 'en'])).toBe(lang);
     expect(questionType(q, lang)).toBe(type);
+  });
+
+  it('reads a question by its question words too: "In welchem Jahr…", "Weshalb…" are German, in a German collection', () => {
+    // "In" and "The" alone would make them English.
+    expect(questionLanguage('In welchem Jahr wurde der Song „Fog on the Tyne“ veröffentlicht?', ['de'])).toBe('de');
+    expect(questionLanguage('Was macht Doctor Who, wenn sein Körper tödlich verwundet wird?', ['de'])).toBe('de');
+    expect(questionLanguage('Pourquoi Petro est-il optimiste ?', ['en'])).toBe('fr');
+    expect(questionLanguage('Who is Petro?', ['de'])).toBe('en');
   });
 
   it('a number spelt out answers "how many" as digits do (German, Spanish, Turkish)', () => {

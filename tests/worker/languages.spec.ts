@@ -6,6 +6,7 @@
 import { expect, it } from 'vitest';
 import { formatReply } from '../../src/adapters/chat/format.js';
 import type { ChatReply } from '../../src/core/chat.js';
+import { languageName, replyStrings } from '../../src/core/lang/strings.js';
 import { analyze } from '../../src/core/text.js';
 
 it('segments Thai and Japanese into words with the dictionaries workerd ships', () => {
@@ -59,4 +60,11 @@ it('words the channels\' "Sources", "Related briefs" and the shortened note in t
   // No language, or one without strings: English.
   expect(formatReply(reply(undefined), 'plain')).toContain('\n\nSources\n');
   expect(formatReply(reply('th'), 'plain')).toContain('\n\nSources\n');
+});
+
+it("names a language in the reader's language with the ICU data workerd ships (a question in a language none of the briefs is in)", () => {
+  expect(languageName('en', 'es')).toBe('inglés');
+  expect(languageName('en', 'de')).toBe('Englisch');
+  expect(languageName('es', 'zh')).toBe('西班牙语');
+  expect(replyStrings('es').otherLanguage(languageName('en', 'es'), true)).toMatch(/^Los resúmenes están en inglés/);
 });

@@ -39,12 +39,12 @@ const NON_LATIN = /[^\P{L}\p{sc=Latin}]/u;
 const PROFILES: Partial<Record<Lang, string>> = {
   en: 'the of and to in is was that for it with as by on are were which what who when how this from have has be an',
   es: 'el la de que y los las en del se por un una es con para al lo como más qué cuándo quién cuál cómo dónde cuántos fue son',
-  fr: 'le la les de des et est un une du que qui dans pour en au aux sur par pas quel quelle quand où combien été sont ce',
-  de: 'der die das und ist von den mit zu im ein eine nicht auf dem des sich wer wie was wann wo welche welcher welches welchen wurde wurden sind für hat haben war waren einen einem einer auch als nach bei aus zum zur ich es sie',
-  pt: 'o a os as de do da dos das e que em um uma para com não no na qual quando quem onde quantos foi são pelo pela',
-  it: 'il di che e la per un non sono del della chi quando dove quale gli nel alla anche è le',
-  nl: 'de het een van en is dat op te niet wie wat wanneer waar welke zijn werd met voor',
-  ro: 'și în de la a cu care este din pe un o ce cine când unde câți au fost pentru sunt mai',
+  fr: 'le la les de des et est un une du que qui dans pour en au aux sur par pas quel quelle quand où combien été sont ce pourquoi comment quoi lequel laquelle',
+  de: 'der die das und ist von den mit zu im ein eine nicht auf dem des sich wer wie was wann wo welche welcher welches welchen welchem weshalb warum wieso wodurch wofür worum wessen wem wen wird wenn sein seine seiner wurde wurden sind für hat haben war waren einen einem einer auch als nach bei aus zum zur ich es sie',
+  pt: 'o a os as de do da dos das e que em um uma para com não no na qual quando quem onde quantos quantas porque foi são pelo pela',
+  it: 'il di che e la per un non sono del della chi quando dove quale perché cosa quanti quante gli nel alla anche è le',
+  nl: 'de het een van en is dat op te niet wie wat wanneer waar welke waarom hoeveel hoe zijn werd met voor',
+  ro: 'și în de la a cu care este din pe un o ce cine când unde câți câte cum au fost pentru sunt mai',
   tr: 've bir bu da de için ile ne kim nasıl olan olarak en çok hangi kaç nerede neden mı mi',
   vi: 'của và là có những các được trong cho không người một này với ai gì nào khi đã đến năm bao nhiêu',
 };
@@ -105,5 +105,33 @@ const LATIN: ReadonlySet<Lang> = new Set(['en', 'es', 'fr', 'de', 'pt', 'it', 'n
  */
 export function questionLanguage(question: string, languages: readonly Lang[]): Lang {
   const candidates = [...new Set<Lang>([...languages.filter((l) => LATIN.has(l)), 'en'])];
-  return detectLanguage(question, candidates, languages[0] ?? 'en', languages[0]);
+  const lang = detectLanguage(question, candidates, languages[0] ?? 'en', languages[0]);
+  if (lang !== 'en') return lang;
+  // A question plainly in a Latin-script language the collection lacks is read as that language (its
+  // stop words and stems; the reply's words in it): names and numbers still find the briefs.
+  const other = plainlyIn(question);
+  return other && !candidates.includes(other) ? other : lang;
+}
+
+/** English function words: one of them keeps a question English. */
+const ENGLISH = new Set(`${PROFILES.en} a did do does where why whom whose will would can could should may i you he she they we`.split(' '));
+
+/**
+ * The Latin-script language a question is plainly written in: two of its function words, or one and
+ * a letter only it uses ("¿", "ñ", "ß", "ș", "ı"…), and no English function word. Undefined otherwise
+ * ("Did Petro visit San Juan de la Cruz?" stays English).
+ */
+function plainlyIn(question: string): Lang | undefined {
+  const words = new Set(question.toLowerCase().match(/[\p{L}\p{M}]+/gu) ?? []);
+  for (const w of words) if (ENGLISH.has(w)) return undefined;
+  let best: Lang | undefined;
+  let bestScore = 0;
+  for (const [lang, set] of PROFILE_SETS) {
+    if (lang === 'en') continue;
+    let n = 0;
+    for (const w of words) if (set.has(w)) n++;
+    for (const [re, l] of LETTERS) if (l === lang && re.test(question)) n += 2;
+    if (n > bestScore) [best, bestScore] = [lang, n];
+  }
+  return bestScore >= 2 ? best : undefined;
 }

@@ -15,6 +15,8 @@ export interface ReplyStrings {
   notFound: string;
   /** Not in the briefs, nothing related. */
   notFoundNoRelated: string;
+  /** A question in a language none of the briefs is in; `name` is the briefs' language, named in this one. */
+  otherLanguage: (name: string, related: boolean) => string;
   unknownCommand: (command: string) => string;
   reset: string;
   hello: string;
@@ -52,6 +54,8 @@ const en: ReplyStrings = {
   askAbout: 'Ask me about the news in the briefs, for example who said what, when something happens, or how many were involved.',
   notFound: "I couldn't find that in the briefs. Try other words, or ask about one of the related briefs.",
   notFoundNoRelated: "I couldn't find that in the briefs. Try other words.",
+  otherLanguage: (n, r) =>
+    `The briefs are in ${n}, so I can't answer a question in another language. Ask in ${n}${r ? ', or about one of the related briefs' : ''}.`,
   unknownCommand: (c) => `I don't know the command /${c}.`,
   reset: "Okay, let's start over: I've forgotten our conversation. What would you like to know?",
   hello: 'Hello!',
@@ -85,6 +89,8 @@ const es: ReplyStrings = {
   askAbout: 'Pregúntame por las noticias de los resúmenes: quién dijo qué, cuándo ocurre algo o cuántos participaron.',
   notFound: 'No encontré eso en los resúmenes. Prueba con otras palabras o pregunta por uno de los resúmenes relacionados.',
   notFoundNoRelated: 'No encontré eso en los resúmenes. Prueba con otras palabras.',
+  otherLanguage: (n, r) =>
+    `Los resúmenes están en ${n} y no puedo responder preguntas en otro idioma. Pregunta en ${n}${r ? ' o por uno de los resúmenes relacionados' : ''}.`,
   unknownCommand: (c) => `No conozco el comando /${c}.`,
   reset: 'De acuerdo, empecemos de nuevo: he olvidado nuestra conversación. ¿Qué quieres saber?',
   hello: '¡Hola!',
@@ -118,6 +124,8 @@ const fr: ReplyStrings = {
   askAbout: 'Posez-moi une question sur l’actualité des dépêches : qui a dit quoi, quand quelque chose se passe, combien de personnes étaient concernées.',
   notFound: 'Je n’ai pas trouvé cela dans les dépêches. Essayez d’autres mots ou interrogez-moi sur l’une des dépêches liées.',
   notFoundNoRelated: 'Je n’ai pas trouvé cela dans les dépêches. Essayez d’autres mots.',
+  otherLanguage: (n, r) =>
+    `Les dépêches sont en ${n} : je ne peux pas répondre à une question dans une autre langue. Posez-la en ${n}${r ? ', ou interrogez-moi sur l’une des dépêches liées' : ''}.`,
   unknownCommand: (c) => `Je ne connais pas la commande /${c}.`,
   reset: 'D’accord, on recommence : j’ai oublié notre conversation. Que voulez-vous savoir ?',
   hello: 'Bonjour !',
@@ -151,6 +159,8 @@ const de: ReplyStrings = {
   askAbout: 'Fragen Sie mich nach den Nachrichten in den Meldungen: wer was gesagt hat, wann etwas geschieht oder wie viele beteiligt waren.',
   notFound: 'Das habe ich in den Meldungen nicht gefunden. Versuchen Sie andere Wörter oder fragen Sie nach einer der verwandten Meldungen.',
   notFoundNoRelated: 'Das habe ich in den Meldungen nicht gefunden. Versuchen Sie andere Wörter.',
+  otherLanguage: (n, r) =>
+    `Die Meldungen sind auf ${n}, daher kann ich Fragen in einer anderen Sprache nicht beantworten. Fragen Sie auf ${n}${r ? ' oder nach einer der verwandten Meldungen' : ''}.`,
   unknownCommand: (c) => `Den Befehl /${c} kenne ich nicht.`,
   reset: 'Gut, fangen wir von vorn an: Ich habe unser Gespräch vergessen. Was möchten Sie wissen?',
   hello: 'Hallo!',
@@ -184,6 +194,8 @@ const pt: ReplyStrings = {
   askAbout: 'Pergunte-me sobre as notícias dos resumos: quem disse o quê, quando algo acontece ou quantos estavam envolvidos.',
   notFound: 'Não encontrei isso nos resumos. Tente outras palavras ou pergunte sobre um dos resumos relacionados.',
   notFoundNoRelated: 'Não encontrei isso nos resumos. Tente outras palavras.',
+  otherLanguage: (n, r) =>
+    `Os resumos estão em ${n}, por isso não posso responder a perguntas em outro idioma. Pergunte em ${n}${r ? ' ou sobre um dos resumos relacionados' : ''}.`,
   unknownCommand: (c) => `Não conheço o comando /${c}.`,
   reset: 'Certo, vamos recomeçar: esqueci a nossa conversa. O que você quer saber?',
   hello: 'Olá!',
@@ -217,6 +229,7 @@ const ar: ReplyStrings = {
   askAbout: 'اسألني عن الأخبار الواردة في الموجزات، مثل من قال ماذا، ومتى يحدث أمر ما، أو كم عدد المشاركين.',
   notFound: 'لم أجد ذلك في الموجزات. جرّب كلمات أخرى، أو اسأل عن أحد الموجزات ذات الصلة.',
   notFoundNoRelated: 'لم أجد ذلك في الموجزات. جرّب كلمات أخرى.',
+  otherLanguage: (n, r) => `الموجزات باللغة ${n}، لذا لا يمكنني الإجابة عن سؤال بلغة أخرى. اسأل باللغة ${n}${r ? '، أو عن أحد الموجزات ذات الصلة' : ''}.`,
   unknownCommand: (c) => `لا أعرف الأمر /${c}.`,
   reset: 'حسنًا، لنبدأ من جديد: لقد نسيت محادثتنا. ماذا تريد أن تعرف؟',
   hello: 'مرحبًا!',
@@ -250,6 +263,7 @@ const zh: ReplyStrings = {
   askAbout: '请问我简报中的新闻，例如谁说了什么、某事何时发生、或有多少人参与。',
   notFound: '我在简报中没有找到相关内容。请换个说法，或询问下面相关的简报。',
   notFoundNoRelated: '我在简报中没有找到相关内容。请换个说法。',
+  otherLanguage: (n, r) => `简报使用${n}撰写，我无法回答其他语言的问题。请用${n}提问${r ? '，或询问下面相关的简报' : ''}。`,
   unknownCommand: (c) => `我不认识命令 /${c}。`,
   reset: '好的，我们重新开始：我已忘记之前的对话。你想了解什么？',
   hello: '你好！',
@@ -284,4 +298,18 @@ const TABLE: Record<string, ReplyStrings> = { en, es, fr, de, pt, ar, zh };
 /** The fixed strings for a language tag (English when there is no entry for it). */
 export function replyStrings(lang: string | undefined): ReplyStrings {
   return TABLE[langOf(lang)] ?? en;
+}
+
+/** The language the fixed words of a reply to a question in `lang` are in: its own, or English. */
+export function replyLanguage(lang: string | undefined): string {
+  return TABLE[langOf(lang)] ? langOf(lang) : 'en';
+}
+
+/** The name of language `lang` in language `inLang` ("en" in "es": "inglés"); the tag itself where the runtime cannot name it. */
+export function languageName(lang: string, inLang: string): string {
+  try {
+    return new Intl.DisplayNames([inLang], { type: 'language' }).of(lang) ?? lang;
+  } catch {
+    return lang;
+  }
 }
