@@ -97,6 +97,12 @@ export interface AnswerOptions {
   /** Share of the question words held only by the previous sentence credited to a sentence that refers back to it. */
   carryWeight: number;
   /**
+   * Thai, whose "sentences" are clauses (cut at the spaces between them: it has no sentence
+   * punctuation): a clause is scored with the question words of the `clauses` either side as well,
+   * at `weight` (its score moves that far from its own words' share to the share of the window's).
+   */
+  clauseContext: { clauses: number; weight: number };
+  /**
    * When a newer brief of the same story is among the passages read, an older
    * brief's sentences score this share of their score: the newer brief answers
    * whenever its best sentence scores at least this share of the older's; a
@@ -171,6 +177,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   proximityWeight: 0.2,
   linkWeight: { derived: 1, synonym: 0.5, similar: 0.25, hypernym: 0.25 },
   carryWeight: 0.5,
+  clauseContext: { clauses: 2, weight: 0.75 },
   carriedShare: 0.5,
   storyFactor: 0.95,
   sameStory: 0.8,
@@ -639,6 +646,13 @@ function sentenceCovers(read: SentenceTerms[], own: string[], links: Links, w: W
   return { covers, best };
 }
 
+/** The share of the question's weight the sentences `i - r … i + r` hold together. */
+function windowCover(w: Weighing, sets: ReadonlySet<string>[], i: number, r: number): number {
+  const held = new Set<string>();
+  for (let k = Math.max(0, i - r); k <= Math.min(sets.length - 1, i + r); k++) for (const t of sets[k]!) held.add(t);
+  return coverOf(w, held);
+}
+
 /** What scoring a question's sentences needs. */
 interface Reading {
   index: SearchIndex;
@@ -674,7 +688,10 @@ function scoreSentences(r: Reading, pool: Hit[], read: SentenceTerms[], covers: 
       const refersBack = REFERS_BACK.test(text);
       const before = !refersBack ? undefined : i > 0 ? sentTerms[i - 1] : lastSentenceTerms(index, hit);
       const carry = before ? coverOf(w, before, sentTerms[i]) : 0;
-      const held = coverage[i]! + o.carryWeight * carry;
+      let held = coverage[i]! + o.carryWeight * carry;
+      // A Thai clause is part of a sentence the clauses around it finish.
+      if (pLang === 'th' && o.clauseContext.weight > 0)
+        held += o.clauseContext.weight * Math.max(0, windowCover(w, sentTerms, i, o.clauseContext.clauses) - coverage[i]!);
       // Title/section words count a little: "it" in the sentence is often the brief's subject.
       const head = coverOf(w, headTerms, sentTerms[i]);
       const evidence =

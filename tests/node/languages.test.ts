@@ -238,6 +238,16 @@ describe('compound words (German)', () => {
   });
 });
 
+describe('Thai clauses', () => {
+  it('scores a clause with the question words of the clauses around it: Thai spaces end clauses, not sentences', () => {
+    // "Who led the Panthers in tackles in 2015?": the clause naming Luke Kuechly holds few of the question's
+    // words, the clauses around it more; alone, another clause of the paragraph scores higher.
+    const q = 'ใครคือผู้นำการแทคเกิลของแพนเธอร์สในปี 2015';
+    expect(engine.ask(q).citations[0]!.snippet).toContain('ลูค คีคลี');
+    expect(engine.ask(q, {}, { clauseContext: { clauses: 2, weight: 0 } }).citations[0]!.snippet).not.toContain('ลูค คีคลี');
+  });
+});
+
 describe('analysis', () => {
   it('ends sentences at "।", "。", "！", "？" and "؟"', () => {
     const cut = (t: string) => splitSentences(t).map(([a, b]) => t.slice(a, b));
