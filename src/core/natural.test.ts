@@ -10,6 +10,7 @@ import { parseBriefs, type BriefFile } from './brief.js';
 import { chat } from './chat.js';
 import { buildEngine } from './indexer.js';
 import { readLexicon } from '../node/lexicon.js';
+import { retrieve } from './retrieve.js';
 import { backgroundIdf } from './lexicon.js';
 import { analyze } from './text.js';
 import { readBriefFiles as readBriefFilesSync } from '../node/briefs-dir.js';
@@ -289,7 +290,30 @@ describe('each mechanism changes the answer', () => {
     );
     const q = 'What did Jonas Brandt praise at the terminal Marta Quill opened?';
     expect(e.ask(q).citations[0]!.briefId).toBe('a');
-    expect(e.ask(q, {}, { retrieve: { briefWeight: 0 } }).citations[0]!.briefId).not.toBe('a');
+    // (The names do it too: b lacks "Marta Quill".)
+    expect(e.ask(q, {}, { retrieve: { nameFactor: 1 } }).citations[0]!.briefId).toBe('a');
+    expect(e.ask(q, {}, { retrieve: { briefWeight: 0, nameFactor: 1 } }).citations[0]!.briefId).not.toBe('a');
+  });
+
+  it('a name the question gives ranks the briefs that hold it first: "Harbour Town" over the brief that says "scored twice" most', () => {
+    const e = buildEngine(
+      parseBriefs([
+        file('cup.md', '---\ntitle: Cup final report\n---\nAna Ruiz struck two goals as Harbour Town won the final.\n'),
+        file(
+          'rovers.md',
+          '---\ntitle: Rovers are champions\n---\nRovers scored twice late on to win the league final. Their captain scored twice in the final too.\n',
+        ),
+        file('council.md', '---\ntitle: Harbour Town council\n---\nHarbour Town council met on Monday to discuss the harbour.\n'),
+        file('fair.md', '---\ntitle: Town fair\n---\nThe town fair opens on Friday.\n'),
+      ]),
+      readLexicon(),
+    );
+    const q = 'Who scored twice for Harbour Town in the final?';
+    const order = (o = {}) => retrieve(e.index, q, o).hits.map((h) => h.passage.briefId);
+    expect(order()).toEqual(['cup', 'rovers', 'council', 'fair']);
+    expect(order({ nameFactor: 1 })[0]).toBe('rovers');
+    // In capitals or title case, capitals name nothing.
+    expect(retrieve(e.index, 'WHO SCORED TWICE FOR HARBOUR TOWN IN THE FINAL?').hits[0]!.passage.briefId).toBe('rovers');
   });
 
   it('an elliptical follow-up ("In what year?") is answered by the last answer when it holds a year, not by another year', () => {

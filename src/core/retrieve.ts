@@ -34,6 +34,12 @@ export interface RetrieveOptions {
    * paragraph names both).
    */
   briefWeight: number;
+  /**
+   * Score factor for a passage whose brief lacks the names the question gives (words capitalised after
+   * its first, which the collection holds), raised to the share of them it lacks: names say which
+   * story a question is about ("Who does Vasquez shoot?" is not about the brief that says "shoot" most).
+   */
+  nameFactor: number;
   /** The question's language (a tag); detected from the question among the collection's languages when not given. */
   lang?: string;
   /** In a collection of several languages, score factor 1 + this for passages of briefs in the question's language. */
@@ -54,6 +60,7 @@ export const DEFAULT_RETRIEVE_OPTIONS: RetrieveOptions = {
   recency: 0.02,
   fuzzyMinLength: 5,
   briefWeight: 0.5,
+  nameFactor: 0.6,
   languageWeight: 0.5,
   predicates: [],
 };
@@ -203,6 +210,7 @@ export function retrieve(index: SearchIndex, question: string, options: Partial<
   // only common words, and walking every result costs more than the whole search at 10k briefs.
   const evidence = results;
   const share = briefShares(index, evidence, terms);
+  const names = o.nameFactor < 1 ? nameMask(index, question, lang, terms) : 0;
   const focusOf = (briefId: string) => context?.focus.get(briefId) ?? 1;
   // Several languages: the question's own language first.
   const prefer = index.languages.length > 1 ? Math.max(0, o.languageWeight) : 0;
@@ -229,6 +237,7 @@ export function retrieve(index: SearchIndex, question: string, options: Partial<
         focused *
         (1 + o.recency * index.recency[doc]!) *
         (1 + o.briefWeight * shareOf(share, index.briefOfDoc[doc]!)) *
+        (names ? o.nameFactor ** missingShare(share, index.briefOfDoc[doc]!, names) : 1) *
         (prefer && index.briefLang[index.briefOfDoc[doc]!] === lang ? 1 + prefer : 1),
       matched: r.terms,
     });
@@ -284,6 +293,35 @@ function briefShares(index: SearchIndex, results: readonly Match[], terms: strin
     s.share[b] = sum / total;
   }
   return s;
+}
+
+/**
+ * The question's names as a mask over its first 31 terms (as {@link briefShares} counts them): words
+ * capitalised after the question's first word that the collection holds. None in a question written
+ * in capitals or title case, where capitals say nothing.
+ */
+function nameMask(index: SearchIndex, question: string, lang: Lang, terms: string[]): number {
+  const all = question.match(/\p{L}[\p{L}\p{M}'’-]*/gu) ?? [];
+  if (all.length >= 4 && all.slice(1).filter((w) => /^\p{Lu}/u.test(w)).length * 2 > all.length - 1) return 0;
+  let mask = 0;
+  for (const { term, start } of analyzeWithRanges(question, lang, index.known)) {
+    if (start === 0 || !/^\p{Lu}/u.test(question.slice(start))) continue;
+    const i = terms.indexOf(term);
+    if (i >= 0 && i < 31 && documentFrequency(index, term) > 0) mask |= 1 << i;
+  }
+  return mask;
+}
+
+/** The share of the names of `names` (a mask) brief `b` lacks among the results {@link briefShares} read. */
+function missingShare(s: BriefScratch, b: number, names: number): number {
+  const held = s.stamp[b] === s.epoch ? s.mask[b]! & names : 0;
+  return (bits(names) - bits(held)) / bits(names);
+}
+
+function bits(m: number): number {
+  let n = 0;
+  for (let x = m; x; x &= x - 1) n++;
+  return n;
 }
 
 /** The share {@link briefShares} found for brief `b` (by position), 0 when none of its passages was among the results. */
