@@ -893,7 +893,12 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
   const read = pool.map((hit) => sentenceTerms(index, hit.doc));
   // A name the question gives that none of the top briefs mentions ("Did Trump meet Putin?"):
   // the briefs are about someone else, however well the other words match.
-  if (o.entityCheck && missingEntity(index, question, retrieval, o.entityPassages ? hits.slice(0, o.entityPassages) : [])) {
+  if (
+    o.entityCheck &&
+    missingEntity(index, question, retrieval, o.entityPassages ? hits.slice(0, o.entityPassages) : [], [
+      ...new Set(pool.map((h) => ctx.briefOf(h.passage.briefId))),
+    ])
+  ) {
     return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
   }
   // Whether to answer weighs the words by the collection and general English together (`blendedIdf`):
@@ -1047,12 +1052,12 @@ function coverage(
  * `top` (every brief that matched, when `top` is empty) holds anywhere,
  * nor any form the lexicon derives from it.
  */
-function missingEntity(index: SearchIndex, question: string, retrieval: Retrieval, top: Hit[]): string | undefined {
+function missingEntity(index: SearchIndex, question: string, retrieval: Retrieval, top: Hit[], briefsRead: Brief[]): string | undefined {
   const held = top.map((h) => retrieval.briefMatched.get(h.passage.briefId) ?? new Set(h.matched));
   // English only: German capitalises every noun, Turkish and Greek inflect names ("Broncos'u"), Arabic and
   // Chinese have no capitals (measured: without the check, false abstentions fall by 2 points in tr and el).
   if (retrieval.lang !== 'en') return undefined;
-  for (const { term, start } of analyzeWithRanges(question, retrieval.lang)) {
+  for (const { term, start, end } of analyzeWithRanges(question, retrieval.lang)) {
     if (start === 0 || !/^\p{Lu}/u.test(question.slice(start))) continue;
     // With no `top`, any brief will do: the index holds the term. A word derived from one held counts as
     // held ("American" where the briefs say "U.S.", "Chinese" where they say "China").
@@ -1060,6 +1065,8 @@ function missingEntity(index: SearchIndex, question: string, retrieval: Retrieva
     if (holds(term) || index.lexicon.related(term).derived.some(holds)) continue;
     // A misspelt name ("Villavicenco") is a typo of one the briefs hold, not a stranger.
     if (retrieval.unknown.includes(term) && nearTerm(index, term)) continue;
+    // Nor are two words written as one that a passage read writes apart ("Superbowl", "Super Bowl").
+    if (briefsRead.some((b) => b.passages.some((p) => writtenApart(question.slice(start, end), p.text)))) continue;
     return term;
   }
   return undefined;
@@ -1069,7 +1076,31 @@ function missingEntity(index: SearchIndex, question: string, retrieval: Retrieva
 function nearTerm(index: SearchIndex, term: string): boolean {
   const dictionary = index.searcher.tables.dictionary;
   const [from, to] = dictionary.prefixRange(term);
-  return from < to || (term.length >= 4 && dictionary.fuzzy(term, 1).length > 0);
+  if (from < to) return true;
+  if (term.length < 4) return false;
+  if (dictionary.fuzzy(term, 1).length > 0) return true;
+  // Two neighbouring letters swapped ("Zeria" for "Zeira").
+  return dictionary.fuzzy(term, 2).some(([t]) => swapped(dictionary.termAt(t), term));
+}
+
+/** Does `text` hold `word` split in two, with a space or hyphen between ("Super Bowl" for "Superbowl")? */
+function writtenApart(word: string, text: string): boolean {
+  const w = word.toLowerCase();
+  const t = text.toLowerCase();
+  for (let i = 2; i <= w.length - 2; i++) {
+    const a = w.slice(0, i);
+    const b = w.slice(i);
+    if (t.includes(`${a} ${b}`) || t.includes(`${a}-${b}`)) return true;
+  }
+  return false;
+}
+
+/** Do `a` and `b` differ by two neighbouring letters swapped? */
+function swapped(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i < a.length - 1 && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
 }
 
 function notFound(message: string, rel: RelatedBrief[], lang: Lang): Answer {

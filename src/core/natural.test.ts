@@ -152,8 +152,22 @@ describe('each mechanism changes the answer', () => {
     const q = 'When will Petro meet Putin at the White House?';
     expect(seed.ask(q).answered).toBe(false);
     expect(seed.ask(q, {}, { entityCheck: false }).answered).toBe(true);
-    // A misspelt name the briefs hold is not a stranger.
+    // A misspelt name the briefs hold is not a stranger: a letter missing, or two swapped.
     expect(seed.ask('What about the Villavicenco call?').answered).toBe(true);
+    expect(seed.ask('What did Rubio and Villavicencoi finalize?').answered).toBe(true);
+    expect(seed.ask('What did Rubio and Villavicencoix finalize?').answered).toBe(false);
+  });
+
+  it('two words written as one are not a stranger when a brief read writes them apart ("Superbowl", "Super Bowl")', () => {
+    const e = buildEngine(
+      parseBriefs([
+        file('final.md', '---\ntitle: The final\n---\nDenver won Super Bowl 50 in February.\n\nLady Gaga sang the national anthem before the game.\n'),
+        file('other.md', '---\ntitle: Budget\n---\nThe council passed its budget.\n'),
+      ]),
+      readLexicon(),
+    );
+    expect(e.ask('Who sang the anthem at Superbowl 50?').answer).toMatch(/^Lady Gaga sang/);
+    expect(e.ask('Who sang the anthem at Superdome 50?').answered).toBe(false);
   });
 
   it('a question about what someone thinks or feels is answered with what they said', () => {
