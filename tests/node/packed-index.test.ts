@@ -259,9 +259,9 @@ describe('packed engine', () => {
       const terms = [...new Set(analyze(question))];
       if (terms.length === 0) continue;
       // Production's field boosts, BM25 settings and fuzzy/prefix matching of unknown words;
-      // brief-level evidence off, to compare BM25 alone.
+      // brief-level evidence and the names' factor off, to compare BM25 alone.
       const loose = (t: string) => engine.index.searcher.documentFrequency(t) === 0 && t.length >= fuzzyMinLength && !/^\d/.test(t);
-      const hits = retrieve(engine.index, question, { briefWeight: 0 }).hits.map((h) => h.passage.id);
+      const hits = retrieve(engine.index, question, { briefWeight: 0, nameFactor: 1 }).hits.map((h) => h.passage.id);
       const want = mini.search(terms.join(' '), { ...plain, boost, bm25, fuzzy: (t) => (loose(t) ? 0.2 : false), prefix: loose }).map((r) => r.id as number);
       // Same leading passages (retrieve re-ranks by recency, which is 0 for these undated briefs).
       expect(hits.slice(0, 3)).toEqual(want.slice(0, 3).map((id) => engine.index.passages[id]!.id));
