@@ -171,6 +171,8 @@ describe('question types and intents in other languages', () => {
     expect(questionLanguage('Was macht Doctor Who, wenn sein Körper tödlich verwundet wird?', ['de'])).toBe('de');
     expect(questionLanguage('Pourquoi Petro est-il optimiste ?', ['en'])).toBe('fr');
     expect(questionLanguage('Who is Petro?', ['de'])).toBe('en');
+    // A Turkish ending after an apostrophe is not the English "in".
+    expect(questionLanguage("2010'dan itibariyle Jacksonville'in beyaz nüfusu neydi?", ['tr'])).toBe('tr');
   });
 
   it('a number spelt out answers "how many" as digits do (German, Spanish, Turkish)', () => {

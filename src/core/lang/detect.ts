@@ -77,7 +77,8 @@ export function detectLanguage(text: string, candidates?: readonly Lang[], fallb
   }
   const allowed = (l: Lang) => !candidates || candidates.includes(l);
   const score = new Map<Lang, number>();
-  for (const w of sample.toLowerCase().match(/[\p{L}\p{M}]+/gu) ?? []) {
+  // A word with its apostrophe ("Jacksonville'in", "l'homme") is one word: the piece after it is no function word.
+  for (const w of sample.toLowerCase().match(/[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu) ?? []) {
     for (const [lang, set] of PROFILE_SETS) if (allowed(lang) && set.has(w)) score.set(lang, (score.get(lang) ?? 0) + 1);
   }
   for (const [re, lang] of LETTERS) if (allowed(lang) && re.test(sample)) score.set(lang, (score.get(lang) ?? 0) + 2);
