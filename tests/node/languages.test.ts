@@ -128,6 +128,8 @@ describe('replies in the reader’s language', () => {
     );
     // English stays English, even with Spanish words in it.
     expect(english.ask('Did Petro visit San Juan de la Cruz?').lang).toBe('en');
+    expect(english.ask('Tell me about El Niño').lang).toBe('en');
+    expect(english.ask('El Niño?').lang).toBe('en');
   });
 
   it('marks each reply with its language, for the channels to word "Sources" in it (tests/worker/languages.spec.ts)', () => {

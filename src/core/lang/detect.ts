@@ -114,16 +114,20 @@ export function questionLanguage(question: string, languages: readonly Lang[]): 
   return other && !candidates.includes(other) ? other : lang;
 }
 
-/** English function words: one of them keeps a question English. */
-const ENGLISH = new Set(`${PROFILES.en} a did do does where why whom whose will would can could should may i you he she they we`.split(' '));
+/** Common English words, one of which keeps a question English ("Tell me about El Niño"). */
+const ENGLISH = new Set(
+  `${PROFILES.en} a about after all also any at before but can could did do does get give had her his i if into its just know latest me more most my new news no not or our over please say said show so some tell than their them then there they up us we what's where whom whose why will would you your`.split(
+    ' ',
+  ),
+);
 
 /**
- * The Latin-script language a question is plainly written in: two of its function words, or one and
- * a letter only it uses ("¿", "ñ", "ß", "ș", "ı"…), and no English function word. Undefined otherwise
- * ("Did Petro visit San Juan de la Cruz?" stays English).
+ * The Latin-script language a question is plainly written in: two of its function or question words
+ * ("¿" counts as one for Spanish), and no common English word. Undefined otherwise ("Did Petro visit
+ * San Juan de la Cruz?", "El Niño?" stay English).
  */
 function plainlyIn(question: string): Lang | undefined {
-  const words = new Set(question.toLowerCase().match(/[\p{L}\p{M}]+/gu) ?? []);
+  const words = new Set(question.toLowerCase().match(/[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu) ?? []);
   for (const w of words) if (ENGLISH.has(w)) return undefined;
   let best: Lang | undefined;
   let bestScore = 0;
@@ -131,7 +135,8 @@ function plainlyIn(question: string): Lang | undefined {
     if (lang === 'en') continue;
     let n = 0;
     for (const w of words) if (set.has(w)) n++;
-    for (const [re, l] of LETTERS) if (l === lang && re.test(question)) n += 2;
+    // "¿" and "¡" open Spanish questions; a letter ("ñ", "ß") may be a name's.
+    if (lang === 'es' && /[¿¡]/.test(question)) n++;
     if (n > bestScore) [best, bestScore] = [lang, n];
   }
   return bestScore >= 2 ? best : undefined;
