@@ -895,7 +895,7 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
   // the briefs are about someone else, however well the other words match.
   if (
     o.entityCheck &&
-    missingEntity(index, question, retrieval, o.entityPassages ? hits.slice(0, o.entityPassages) : [], [
+    missingEntity(index, question, retrieval, o.entityPassages ? hits.slice(0, o.entityPassages) : [], () => [
       ...new Set(pool.map((h) => ctx.briefOf(h.passage.briefId))),
     ])
   ) {
@@ -1050,9 +1050,10 @@ function coverage(
  * The first name-like term of the question (a capitalised word past the
  * first one, not a stop word) that no brief of
  * `top` (every brief that matched, when `top` is empty) holds anywhere,
- * nor any form the lexicon derives from it.
+ * nor any form the lexicon derives from it, nor a near spelling, nor its two
+ * halves written apart in the briefs read (`briefsRead`, asked for only then).
  */
-function missingEntity(index: SearchIndex, question: string, retrieval: Retrieval, top: Hit[], briefsRead: Brief[]): string | undefined {
+function missingEntity(index: SearchIndex, question: string, retrieval: Retrieval, top: Hit[], briefsRead: () => Brief[]): string | undefined {
   const held = top.map((h) => retrieval.briefMatched.get(h.passage.briefId) ?? new Set(h.matched));
   // English only: German capitalises every noun, Turkish and Greek inflect names ("Broncos'u"), Arabic and
   // Chinese have no capitals (measured: without the check, false abstentions fall by 2 points in tr and el).
@@ -1066,7 +1067,7 @@ function missingEntity(index: SearchIndex, question: string, retrieval: Retrieva
     // A misspelt name ("Villavicenco") is a typo of one the briefs hold, not a stranger.
     if (retrieval.unknown.includes(term) && nearTerm(index, term)) continue;
     // Nor are two words written as one that a passage read writes apart ("Superbowl", "Super Bowl").
-    if (briefsRead.some((b) => b.passages.some((p) => writtenApart(question.slice(start, end), p.text)))) continue;
+    if (briefsRead().some((b) => b.passages.some((p) => writtenApart(question.slice(start, end), p.text)))) continue;
     return term;
   }
   return undefined;

@@ -318,6 +318,7 @@ function missingShare(s: BriefScratch, b: number, names: number): number {
   return (bits(names) - bits(held)) / bits(names);
 }
 
+/** The number of bits set in `m`. */
 function bits(m: number): number {
   let n = 0;
   for (let x = m; x; x &= x - 1) n++;
