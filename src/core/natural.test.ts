@@ -51,8 +51,10 @@ describe('natural questions on the seed brief', () => {
       return q.decline ? !a.answered : a.answered && a.citations[0]?.passageId === `${SEED}#p${q.passage}` && a.answer.includes(q.answer!);
     });
     // 18 of the first 20; the 42 questions added on 2026-11-29 (written as a reader would, before asking the
-    // bot) brought it to 50 of 62, questions about what someone said (and who said it) to 52, "American" meeting "U.S." to 53, "hopeful" meeting "optimistic" to 54. The issue's bar is about 9 in 10: this guards what is reached.
-    expect(ok.length / questions.length).toBeGreaterThanOrEqual(0.8);
+    // bot) brought it to 50 of 62, questions about what someone said (and who said it) to 52, "American" meeting "U.S." to 53, "hopeful" meeting "optimistic" to 54.
+    // The 66 added on 2026-11-30 (three sets written the same way): 59 right, 113 of 128 in all. The issue's bar is
+    // about 9 in 10: this guards what is reached.
+    expect(ok.length / questions.length).toBeGreaterThanOrEqual(0.85);
   });
 });
 
