@@ -97,6 +97,11 @@ export interface AnswerOptions {
   /** Share of the question words held only by the previous sentence credited to a sentence that refers back to it. */
   carryWeight: number;
   /**
+   * In a follow-up, a sentence of a brief outside the conversation's focus (the briefs the last answer
+   * quoted) scores this share: the history says what "In which city?" is about.
+   */
+  offTopicFactor: number;
+  /**
    * Thai, whose "sentences" are clauses (cut at the spaces between them: it has no sentence
    * punctuation): a clause is scored with the question words of the `clauses` either side as well,
    * at `weight` (its score moves that far from its own words' share to the share of the window's).
@@ -177,6 +182,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   proximityWeight: 0.2,
   linkWeight: { derived: 1, synonym: 0.5, similar: 0.25, hypernym: 0.25 },
   carryWeight: 0.5,
+  offTopicFactor: 0.7,
   clauseContext: { clauses: 2, weight: 0.75 },
   carriedShare: 0.5,
   storyFactor: 0.95,
@@ -927,6 +933,9 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
   const storyOf = questionStories(pool, ctx.briefOf, shareOf, o.sameStory);
   const candidates = scoreSentences(r, pool, read, covers, hits[0]!.score);
   weighStories(r, candidates, storyOf);
+  if (retrieval.context && o.offTopicFactor < 1) {
+    for (const c of candidates) if (!retrieval.context.focus.has(c.hit.passage.briefId)) c.score *= o.offTopicFactor;
+  }
   candidates.sort((a, b) => b.score - a.score || a.hit.doc - b.hit.doc || a.s - b.s);
   // An elliptical follow-up ("In what year?", "Who was that?"): nothing of its own but the kind of
   // answer it wants. When the last answer already holds that kind of answer, it is the answer again.

@@ -378,6 +378,40 @@ describe('each mechanism changes the answer', () => {
     const r2 = chat(seed, 'When is the meeting?', first.history, { tuning: { carriedShare: 100 } });
     expect(r2.reply.answer).toMatch(/^In a significant diplomatic shift/);
   });
+
+  it('in a follow-up, the briefs the conversation is about come first: "In which city?" after a question on when a book was printed', () => {
+    const e = buildEngine(
+      parseBriefs([
+        file(
+          'bible.md',
+          '---\ntitle: A French Bible\n---\nAround 1294, Guyard des Moulins prepared a French version of the Scriptures.\n\nJean de Rély later made a paraphrase based on his manuscript. It was printed in Paris in 1487.\n',
+        ),
+        file(
+          'tv.md',
+          '---\ntitle: Network merger\n---\nThe network merged with a media group in 1996. Its offices moved to New York, the largest city in the state.\n',
+        ),
+        file('rail.md', '---\ntitle: Rail works\n---\nTrains will run less often while the tracks are renewed.\n'),
+      ]),
+      readLexicon(),
+    );
+    const talk = (tuning = {}) => {
+      let history: ReturnType<typeof chat>['history'] = [];
+      let last = '';
+      for (const q of [
+        'Who prepared a French version of the Scriptures?',
+        'Who made a paraphrase based on his manuscript?',
+        'When was it printed?',
+        'In which city?',
+      ]) {
+        const r = chat(e, q, history, { tuning });
+        history = r.history;
+        last = r.reply.citations?.[0]?.snippet ?? '';
+      }
+      return last;
+    };
+    expect(talk()).toContain('printed in Paris');
+    expect(talk({ offTopicFactor: 1 })).toMatch(/^The network merged|New York/);
+  });
 });
 
 describe('citations', () => {
