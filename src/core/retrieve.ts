@@ -301,6 +301,8 @@ function briefShares(index: SearchIndex, results: readonly Match[], terms: strin
  * in capitals or title case, where capitals say nothing.
  */
 function nameMask(index: SearchIndex, question: string, lang: Lang, terms: string[]): number {
+  // Most questions name no one past their first word: no second analysis for them.
+  if (!/.\p{Lu}/su.test(question.trimStart())) return 0;
   const all = question.match(/\p{L}[\p{L}\p{M}'’-]*/gu) ?? [];
   if (all.length >= 4 && all.slice(1).filter((w) => /^\p{Lu}/u.test(w)).length * 2 > all.length - 1) return 0;
   let mask = 0;
