@@ -79,6 +79,13 @@ export interface AnswerOptions {
    */
   negationCheck: boolean;
   /**
+   * Decline a question for a number ("How many…?", "How much…?", "How old…?"; not "how much of…", which
+   * "vast areas" answers) when no sentence scoring at least this share of the best one says how many
+   * (a number, a number word, "twice", "several"; a day of the month is a date, not a quantity): "How old
+   * is Petro?" is not answered with what Petro did (0: off).
+   */
+  numberCheck: number;
+  /**
    * Decline when the answer sentence lacks a question word but holds its opposite (WordNet antonyms of
    * verbs, adjectives and adverbs): "…inconsistent with what?" asked of "…consistent with…".
    */
@@ -176,6 +183,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   entityCheck: true,
   entityPassages: 0,
   negationCheck: true,
+  numberCheck: 0.8,
   oppositeCheck: true,
   ellipsis: true,
   extraSentenceRatio: 0.9,
@@ -247,9 +255,9 @@ export function questionType(question: string, lang: Lang = 'en'): QuestionType 
   const q = question.toLowerCase();
   // The question word met first decides: in "What gained ground when…?" or "How many died when…?",
   // "when" opens a clause, it is not what is asked.
-  const cue = new RegExp(String.raw`\b(?:when|(?:what|which) (?:${DATE_NOUNS})|how (?:many|much)|who|whom|whose|where|why|what|which|how)\b`).exec(q)?.[0];
+  const cue = new RegExp(String.raw`\b(?:when|(?:what|which) (?:${DATE_NOUNS})|how (?:many|much|old)|who|whom|whose|where|why|what|which|how)\b`).exec(q)?.[0];
   if (cue === 'when' || /^(?:what|which) /.test(cue ?? '') || /\bwhat(?:'s|’s| is| was| will be)? the (?:new )?(?:date|day)\b/.test(q)) return 'date';
-  if (cue === 'how many' || cue === 'how much') return 'number';
+  if (cue === 'how many' || cue === 'how much' || cue === 'how old') return 'number';
   // "How does Petro feel about…?": what he says about it.
   if (cue === 'how' && OPINION_QUESTION.test(q)) return 'speech';
   if (cue === 'who' && SPEAKER_QUESTION.test(q)) return 'speaker';
@@ -304,7 +312,11 @@ const DATE_RE = new RegExp(`\\b(?:1\\d{3}|20\\d{2}|\\d{1,2}(?:st|nd|rd|th))s?\\b
 /** A day named relative to the brief's date: a date, but a calendar date says more. */
 const RELATIVE_DAY_RE = /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tomorrow)\b/g;
 const NUMBER_RE =
-  /\p{N}[\p{N},.]*%?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|half|percent)\b/giu;
+  /\p{N}[\p{N},.]*%?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|half|percent)\b/giu;
+/** A day of the month ("Feb. 3", "3 February"): a date, not how many of something. */
+const DAY_OF_MONTH = new RegExp(`\\b(?:${MONTH})\\s*\\d{1,2}\\b|\\b\\d{1,2}\\s+(?:${MONTH})`, 'g');
+/** Words that say how many without a number ("twice the thrust", "several ways"). */
+const QUANTITY_WORDS = /\b(?:twice|thrice|several|numerous|multiple|few)\b/i;
 const NAME_RE = /\b\p{Lu}[\p{L}'’-]+(?:\s+(?:de |van |von |al-)?\p{Lu}[\p{L}'’-]+)*/gu;
 const PLACE_RE = /\b(?:in|at|from|near|to|into|across|of)\s+(?:the\s+)?(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)*)/gu;
 /** Topics named: "focus on", "including", "such as", "priorities", "agenda", or a talk verb with "about", "on" or "over". */
@@ -348,6 +360,12 @@ function typeEvidence(type: QuestionType, text: string, questionWords: Set<strin
     default:
       return 0;
   }
+}
+
+/** Does `text` say how many of something (a number or number word the question lacks, "twice", "several"; not a day of the month)? */
+function saysHowMany(text: string, questionWords: Set<string>): boolean {
+  const t = text.replace(DAY_OF_MONTH, ' ');
+  return typeEvidence('number', t, questionWords) > 0 || QUANTITY_WORDS.test(t);
 }
 
 /** Words between a verb of saying and its speaker, at most ("Petro said", "said Petro", "…, Rubio's spokesman said"). */
@@ -950,6 +968,12 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
   }
   if (o.negationCheck && lang === 'en' && NEGATED_QUESTION.test(mainClause(question)) && !NEGATIVE.test(sentenceOf(candidates[0]!))) {
     return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
+  }
+  if (o.numberCheck > 0 && lang === 'en' && type === 'number' && !/\bhow much of\b/i.test(question)) {
+    const floor = o.numberCheck * candidates[0]!.score;
+    if (!candidates.some((c) => c.score >= floor && saysHowMany(sentenceOf(c), questionWords))) {
+      return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
+    }
   }
   if (o.oppositeCheck && lang === 'en' && saysOpposite(index, own, askedFor, candidates[0]!)) {
     return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);

@@ -213,6 +213,26 @@ describe('each mechanism changes the answer', () => {
     expect(e.ask('Who cut the ribbon at the bridge that did not open until Monday?').answer).toMatch(/^The governor cut the ribbon/);
   });
 
+  it('a question for a number is declined when no sentence near the best says how many', () => {
+    // The brief gives no age: what Petro did is not how old he is ("Feb. 3" is a date, not a quantity).
+    expect(seed.ask('How old is Petro?').answered).toBe(false);
+    expect(seed.ask('How old is Petro?', {}, { numberCheck: 0 }).answered).toBe(true);
+    const e = buildEngine(
+      parseBriefs([
+        file('a.txt', 'Title: Harbour works\n\nThe council approved the harbour works on Monday.\n\nThe works will cost 12 million euros, the council said.\n'),
+        file('b.txt', 'Title: Engine tests\n\nThe new engine gave twice the thrust of the old one in its first tests.\n'),
+        file('c.txt', 'Title: Quay clearing\n\nWorkers began clearing the old quay on Tuesday, the port said.\n'),
+      ]),
+      readLexicon(),
+    );
+    expect(e.ask('How much will the harbour works cost?').answer).toMatch(/12 million euros/);
+    // A number in words answers too.
+    expect(e.ask('How much thrust did the new engine give?').answer).toMatch(/twice the thrust/);
+    // The quay brief says who and when, not how many.
+    expect(e.ask('How many workers are clearing the old quay?').answered).toBe(false);
+    expect(e.ask('How many workers are clearing the old quay?', {}, { numberCheck: 0 }).answer).toMatch(/^Workers began clearing/);
+  });
+
   it('a question whose word the answer sentence turns into its opposite is declined ("inconsistent" / "consistent")', () => {
     const e = buildEngine(
       parseBriefs([
