@@ -221,13 +221,17 @@ export type QuestionType = 'date' | 'number' | 'person' | 'speaker' | 'place' | 
  * "Post" only as "post on / to" ("What did Petro post on X?"): a company posts prices and profits.
  */
 const SPEECH_VERBS = String.raw`say|says|said|tell|tells|told|write|writes|wrote|(?:post|posts|posted)(?= on\b| to\b)|tweet|tweets|tweeted`;
-const SPEECH_QUESTION = new RegExp(String.raw`^\W*what (?:did|does|do|has|have|had|will|would)\b.*\b(?:${SPEECH_VERBS})\b`, 'i');
+/** "What did X say / tell…?", "What was said at…?" (not "What is said to be…?", which asks what something is). */
+const SPEECH_QUESTION = new RegExp(
+  String.raw`^\W*what (?:(?:did|does|do|has|have|had|will|would)\b.*\b(?:${SPEECH_VERBS})|(?:was|were|is|are|has been|have been|had been|will be) (?:said|told|written)\b(?! to (?:be|have)\b))`,
+  'i',
+);
 /** "What does X think of…?", "How does X feel about…?": what X thinks is what X says. */
 const OPINION_VERBS = String.raw`think|thinks|thought|feel|feels|felt`;
 const OPINION_QUESTION = new RegExp(String.raw`^\W*(?:what|how) (?:did|does|do)\b.*\b(?:${OPINION_VERBS})\b`, 'i');
-/** "Who said / told / spoke to / wrote…?": the one who spoke is asked for. */
+/** "Who said / told / spoke to / wrote…?", "Which diplomat spoke…?": the one who spoke is asked for. */
 const SPEAKER_VERBS = String.raw`${SPEECH_VERBS}|speak|speaks|spoke`;
-const SPEAKER_QUESTION = new RegExp(String.raw`^\W*who (?:has |had |did |will |would )?(?:${SPEAKER_VERBS})\b`, 'i');
+const SPEAKER_QUESTION = new RegExp(String.raw`^\W*(?:who|which(?: \p{L}+){1,2}?) (?:has |had |did |will |would )?(?:${SPEAKER_VERBS})\b`, 'iu');
 /** A sentence that reports speech: a verb of saying or "according to". */
 const SPEECH_RE =
   /\b(?:said|says|saying|say|told|tells|telling|spoke|speaks|speaking|wrote|writes|posted|tweeted|stated|added|announced|declared|insisted|warned|urged|according to)\b/gi;
@@ -260,7 +264,7 @@ export function questionType(question: string, lang: Lang = 'en'): QuestionType 
   if (cue === 'how many' || cue === 'how much' || cue === 'how old') return 'number';
   // "How does Petro feel about…?": what he says about it.
   if (cue === 'how' && OPINION_QUESTION.test(q)) return 'speech';
-  if (cue === 'who' && SPEAKER_QUESTION.test(q)) return 'speaker';
+  if ((cue === 'who' || cue === 'which') && SPEAKER_QUESTION.test(q)) return 'speaker';
   if (cue === 'who' || cue === 'whom' || cue === 'whose') return 'person';
   if (cue === 'where') return 'place';
   if (cue === 'why') return 'reason';

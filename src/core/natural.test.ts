@@ -289,6 +289,9 @@ describe('each mechanism changes the answer', () => {
     expect(questionType('What did Petro post on X?')).toBe('speech');
     expect(questionType('What does Diamond Shamrock post for West Texas Intermediate?')).toBe('other');
     expect(questionType('What is said to be the largest funfair?')).toBe('other');
+    // Said without saying who: what was said there.
+    expect(questionType('What was said at the Security Council?')).toBe('speech');
+    expect(seed.ask('What was said at the Security Council?').citations[0]!.passageId).toBe(`${SEED}#p8`);
     const q = 'What did Petro say?';
     // "… Petro said" (a quotation, #p3) or "Petro said he was optimistic" (#p1), not "…Petro's approach…, saying …" (#p9, Locetta's words).
     expect(seed.ask(q).citations[0]!.passageId).toMatch(/#p[13]$/);
@@ -301,6 +304,8 @@ describe('each mechanism changes the answer', () => {
   it('"Who said / told / spoke to…?" asks for the one who spoke: a sentence where someone the question does not name speaks', () => {
     expect(questionType('Who spoke to the Security Council?')).toBe('speaker');
     expect(questionType('Who did Rubio call?')).toBe('person');
+    expect(questionType('Which diplomat spoke at the UN?')).toBe('speaker');
+    expect(questionType('Which city did Petro visit?')).toBe('other');
     const q = 'Who spoke to the Security Council?';
     // "…Jennifer Locetta told the U.N. Security Council…" (#p8), not "The Security Council reviews…" (#p10, FARC and Colombia, nobody speaks).
     expect(seed.ask(q).citations[0]!.passageId).toBe(`${SEED}#p8`);
