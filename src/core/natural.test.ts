@@ -52,8 +52,9 @@ describe('natural questions on the seed brief', () => {
     });
     // 18 of the first 20; the 42 questions added on 2026-11-29 (written as a reader would, before asking the
     // bot) brought it to 50 of 62, questions about what someone said (and who said it) to 52, "American" meeting "U.S." to 53, "hopeful" meeting "optimistic" to 54.
-    // The 66 added on 2026-11-30 (three sets written the same way): 59 right, 113 of 128 in all. The bar is
-    // about 9 in 10: this guards what is reached.
+    // The 66 added on 2026-11-30 (three sets written the same way): 59 right, 113 of 128 in all. The 33 of a fourth set
+    // (same day): 22 right as written; with numbers checked, speech in the passive and "since" 26, 139 of 161 in all.
+    // The bar is about 9 in 10: this guards what is reached.
     expect(ok.length / questions.length).toBeGreaterThanOrEqual(0.85);
   });
 });
