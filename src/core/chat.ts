@@ -57,6 +57,8 @@ export interface ChatOptions {
 
 /** How many briefs "latest news" lists. */
 export const LATEST_COUNT = 3;
+/** "The latest on X" lists a brief whose best passage about X scores at least this share of the best brief's. */
+const LATEST_ON_FLOOR = 0.5;
 
 /** Answer one chat message in the light of the conversation so far. */
 export function chat(engine: Engine, text: string, history: Turn[] = [], options: ChatOptions = {}): ChatResult {
@@ -144,7 +146,12 @@ function latestOn(engine: Engine, topic: string, history: Turn[], limit: number,
   if (!found.answered) return { reply: { kind: 'no_answer', ...found }, history };
   // One citation per brief (its best passage), newest brief first.
   const byBrief = new Map<string, Citation>();
-  for (const c of found.citations) if (!byBrief.has(c.briefId)) byBrief.set(c.briefId, c);
+  // A brief that only touches on X (its best passage under half the best brief's) is not news about it,
+  // unless it is part of the story of one that is.
+  const floor = LATEST_ON_FLOOR * (found.citations[0]?.score ?? 0);
+  const storyOf = (c: Citation) => engine.brief(c.briefId)?.story ?? c.briefId;
+  const stories = new Set(found.citations.filter((c) => c.score >= floor).map(storyOf));
+  for (const c of found.citations) if (!byBrief.has(c.briefId) && stories.has(storyOf(c))) byBrief.set(c.briefId, c);
   const dated = (c: Citation) => effectiveDate(engine.brief(c.briefId) ?? {}) ?? '';
   const citations = [...byBrief.values()].sort((a, b) => (dated(a) < dated(b) ? 1 : dated(a) > dated(b) ? -1 : 0)).slice(0, Math.max(limit, LATEST_COUNT));
   const lines = citations.map((c, i) => `${datePrefix(dated(c) || undefined)}${c.snippet} [${i + 1}]`);

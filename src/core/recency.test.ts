@@ -58,6 +58,10 @@ describe('questions', () => {
     ['latest news about Petro', 'Petro'],
     ['Any updates on the strike?', 'the strike'],
     ['What is the latest on Colombia', 'Colombia'],
+    ["What's happening with the cocoa talks?", 'the cocoa talks'],
+    ['whats going on in Colombia', 'Colombia'],
+    ['What is happening?', undefined],
+    ['What happened with the talks?', undefined],
     ['latest news', undefined],
     ['When is the latest flight?', undefined],
   ])('%s → topic %s', (q, topic) => expect(latestTopic(q)).toBe(topic));

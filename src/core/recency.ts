@@ -34,14 +34,18 @@ export function leansOnLatest(question: string): boolean {
 }
 
 /**
- * "What's the latest on X?", "Any news about X?", "Updates on X": the topic X,
+ * "What's the latest on X?", "Any news about X?", "Updates on X", "What's happening with X?": the topic X,
  * for a list of the newest briefs about it (see `chat.ts`).
  */
 export function latestTopic(text: string): string | undefined {
   const m =
     /^\s*(?:(?:what(?:'|’)?s|what is|what are|give me|tell me|show me)\s+)?(?:the\s+)?(?:latest|newest|most recent)(?:\s+(?:news|updates?|briefs?|stories|developments))?\s+(?:on|about|in|with|regarding|concerning)\s+(.+?)\s*[?.!]*\s*$/i.exec(
       text,
-    ) ?? /^\s*(?:any\s+)?(?:news|updates?|developments)\s+(?:on|about|regarding|concerning)\s+(.+?)\s*[?.!]*\s*$/i.exec(text);
+    ) ??
+    /^\s*(?:any\s+)?(?:news|updates?|developments)\s+(?:on|about|regarding|concerning)\s+(.+?)\s*[?.!]*\s*$/i.exec(text) ??
+    /^\s*(?:what(?:'|’)?s|what is|what are)\s+(?:happening|going on|new|up)\s+(?:with|in|on|at|about|regarding|concerning|between)\s+(.+?)\s*[?.!]*\s*$/i.exec(
+      text,
+    );
   const topic = m?.[1]?.trim();
   return topic ? topic : undefined;
 }

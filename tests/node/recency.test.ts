@@ -88,6 +88,31 @@ describe('"What\'s the latest on X?"', () => {
       expect.stringMatching(/^Jan\. 30, 2026: .* \[2\]$/),
     ]);
   });
+  it('"What\'s happening with X?" asks the same, and a brief that only touches on X is not news about it', () => {
+    const { reply } = chat(engine, "What's happening with Petro's White House visit?");
+    expect(reply.kind).toBe('latest');
+    expect(reply.citations.map((c) => c.briefId)).toEqual([UPDATE, SEED]);
+    // The newest brief mentions a port strike in passing; the older one is about it.
+    const e = buildEngine(
+      parseBriefs([
+        {
+          path: 'strike-2026-03-01.md',
+          bytes: new TextEncoder().encode(
+            '---\ndate: 2026-03-01\n---\n# Dock workers strike at San Antonio port\n\nDock workers at the port of San Antonio walked out on Monday over pay. The port strike halted container traffic, the port authority said.\n',
+          ),
+        },
+        {
+          path: 'copper-2026-03-05.md',
+          bytes: new TextEncoder().encode(
+            '---\ndate: 2026-03-05\n---\n# Copper prices rise\n\nCopper prices rose for a third day on strong demand from China. Traders also pointed to supply worries, among them a brief port strike in Chile last week.\n',
+          ),
+        },
+      ]),
+      readLexicon(),
+    );
+    const strike = chat(e, "What's happening with the dock workers' port strike?").reply;
+    expect(strike.citations.map((c) => c.briefId)).toEqual(['strike-2026-03-01']);
+  });
 });
 
 describe('expires', () => {
