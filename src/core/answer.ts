@@ -1102,7 +1102,7 @@ function missingEntity(index: SearchIndex, question: string, retrieval: Retrieva
     const holds = (t: string) => (top.length ? held.some((m) => m.has(t)) : documentFrequency(index, t) > 0);
     if (holds(term) || index.lexicon.related(term).derived.some(holds)) continue;
     // A misspelt name ("Villavicenco") is a typo of one the briefs hold, not a stranger.
-    if (retrieval.unknown.includes(term) && nearTerm(index, term)) continue;
+    if (documentFrequency(index, term) === 0 && nearTerm(index, term)) continue;
     // Nor are two words written as one that a passage read writes apart ("Superbowl", "Super Bowl").
     if (briefsRead().some((b) => b.passages.some((p) => writtenApart(question.slice(start, end), p.text)))) continue;
     return term;
@@ -1118,7 +1118,7 @@ function nearTerm(index: SearchIndex, term: string): boolean {
   if (term.length < 4) return false;
   if (dictionary.fuzzy(term, 1).length > 0) return true;
   // Two neighbouring letters swapped ("Zeria" for "Zeira").
-  return dictionary.fuzzy(term, 2).some(([t]) => swapped(dictionary.termAt(t), term));
+  return dictionary.transposed(term).length > 0;
 }
 
 /** Does `text` hold `word` split in two, with a space or hyphen between ("Super Bowl" for "Superbowl")? */
@@ -1131,14 +1131,6 @@ function writtenApart(word: string, text: string): boolean {
     if (t.includes(`${a} ${b}`) || t.includes(`${a}-${b}`)) return true;
   }
   return false;
-}
-
-/** Do `a` and `b` differ by two neighbouring letters swapped? */
-function swapped(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  let i = 0;
-  while (i < a.length && a[i] === b[i]) i++;
-  return i < a.length - 1 && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
 }
 
 function notFound(message: string, rel: RelatedBrief[], lang: Lang): Answer {

@@ -161,6 +161,24 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('What did Rubio and Villavicencoix finalize?').answered).toBe(false);
   });
 
+  it('a question word with two neighbouring letters swapped is read as the word the briefs hold ("Mohnadas", "Mohandas")', () => {
+    const e = buildEngine(
+      parseBriefs([
+        file('satyagraha.md', '---\ntitle: Civil disobedience\n---\nMohandas Gandhi called his doctrine of nonviolent resistance Satyagraha.\n'),
+        file('monroe.md', '---\ntitle: Monroe\n---\nPresident Monroe called his doctrine a warning to the powers of Europe.\n'),
+        file('court.md', '---\ntitle: Court\n---\nThe trial of the marchers began in Delhi.\n'),
+      ]),
+      readLexicon(),
+    );
+    const q = 'What did Mohnadas call his doctrine?';
+    // Fuzzy matching counts a swap as two edits, more than a word of eight letters may differ by.
+    expect(retrieve(e.index, q).terms).toContain(analyze('Mohandas')[0]);
+    expect(e.ask(q).answer).toMatch(/Satyagraha/);
+    expect(e.ask(q, {}, { retrieve: { transpositions: false } }).answer).toMatch(/^President Monroe/);
+    // A common English word is no typo of another ("trail", "trial").
+    expect(retrieve(e.index, 'What trail did the march follow?').terms).toContain(analyze('trail')[0]);
+  });
+
   it('two words written as one are not a stranger when a brief read writes them apart ("Superbowl", "Super Bowl")', () => {
     const e = buildEngine(
       parseBriefs([

@@ -40,6 +40,13 @@ export interface RetrieveOptions {
    * story a question is about ("Who does Vasquez shoot?" is not about the brief that says "shoot" most).
    */
   nameFactor: number;
+  /**
+   * A question word the collection lacks, that is the collection's word with two neighbouring letters
+   * swapped ("Zeria" where the briefs say "Zeira"), is read as that word: fuzzy matching counts a swap as
+   * two edits, more than a word of its length may differ by. Not for common English words ("trail" is no
+   * typo of "trial").
+   */
+  transpositions: boolean;
   /** The question's language (a tag); detected from the question among the collection's languages when not given. */
   lang?: string;
   /** In a collection of several languages, score factor 1 + this for passages of briefs in the question's language. */
@@ -61,6 +68,7 @@ export const DEFAULT_RETRIEVE_OPTIONS: RetrieveOptions = {
   fuzzyMinLength: 5,
   briefWeight: 0.5,
   nameFactor: 0.6,
+  transpositions: true,
   languageWeight: 0.5,
   predicates: [],
 };
@@ -163,11 +171,19 @@ function questionTerms(index: SearchIndex, question: string, lang: Lang): string
   return [...terms];
 }
 
+/** The collection's term that `term` is a typo of, by two neighbouring letters swapped (see {@link RetrieveOptions.transpositions}); else `term`. */
+function untransposed(index: SearchIndex, term: string): string {
+  if (term.length < 4 || /^\d/.test(term) || documentFrequency(index, term) > 0 || index.lexicon.rank(term) !== undefined) return term;
+  const dictionary = index.searcher.tables.dictionary;
+  const [first] = dictionary.transposed(term);
+  return first === undefined ? term : dictionary.termAt(first);
+}
+
 /** Rank the passages for a question. */
 export function retrieve(index: SearchIndex, question: string, options: Partial<RetrieveOptions> = {}, context?: QueryContext): Retrieval {
   const o = { ...DEFAULT_RETRIEVE_OPTIONS, ...options };
   const lang = o.lang !== undefined ? langOf(o.lang) : questionLanguage(question, index.languages);
-  const terms = questionTerms(index, question, lang);
+  const terms = o.transpositions ? [...new Set(questionTerms(index, question, lang).map((t) => untransposed(index, t)))] : questionTerms(index, question, lang);
   const unknown = terms.filter((t) => documentFrequency(index, t) === 0);
   // The lexicon's related words are English.
   const expansions: Expansions = lang === 'en' ? expandTerms(index, terms) : new Map();

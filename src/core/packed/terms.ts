@@ -137,6 +137,20 @@ export class TermDictionary {
     return this.fuzzyCache.get(`${max}:${query}`, () => this.fuzzyWalk(query, max));
   }
 
+  /**
+   * The terms that are `query` with two neighbouring letters swapped ("zeira" for "zeria"), as ids in
+   * id order (one exact lookup per pair): a typo that Levenshtein distance counts as two edits.
+   */
+  transposed(query: string): number[] {
+    const out: number[] = [];
+    for (let i = 0; i + 1 < query.length; i++) {
+      if (query[i] === query[i + 1]) continue;
+      const t = this.termIndex(query.slice(0, i) + query[i + 1] + query[i] + query.slice(i + 2));
+      if (t >= 0) out.push(t);
+    }
+    return out.sort((a, b) => a - b);
+  }
+
   private fuzzyWalk(query: string, max: number): [number, number][] {
     const out: [number, number][] = [];
     const { units, start, byLength } = this.trie();
