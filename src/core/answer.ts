@@ -266,7 +266,8 @@ export function questionType(question: string, lang: Lang = 'en'): QuestionType 
   if (cue === 'how' && OPINION_QUESTION.test(q)) return 'speech';
   if ((cue === 'who' || cue === 'which') && SPEAKER_QUESTION.test(q)) return 'speaker';
   if (cue === 'who' || cue === 'whom' || cue === 'whose') return 'person';
-  if (cue === 'where') return 'place';
+  // "Where…?", and "In which city…?": the noun names the kind of place asked for (it is asked for, below).
+  if (cue === 'where' || ((cue === 'which' || cue === 'what') && PLACE_NOUN_QUESTION.test(q))) return 'place';
   if (cue === 'why') return 'reason';
   if (SPEECH_QUESTION.test(q) || OPINION_QUESTION.test(q)) return 'speech';
   // "What will they talk about / discuss / focus on?", "What is the report about?", "What topics are on the
@@ -287,12 +288,19 @@ function askedForTerms(question: string, type: QuestionType): Set<string> {
   const asked = termsOfWords(question, TAKE_PLACE);
   const words = ASKED_WORDS[type];
   if (words) for (const t of termsOfWords(question, words)) asked.add(t);
+  if (type === 'place') {
+    const m = PLACE_NOUN_QUESTION.exec(question);
+    if (m) for (const t of analyze(m[1]!)) asked.add(t);
+  }
   if (type === 'date') {
     const m = new RegExp(String.raw`\bwhat(?:'s|’s| is| was| will be)? the (?:new )?(date|day)\b|\b(?:what|which) (${DATE_NOUNS})\b`, 'i').exec(question);
     if (m) for (const t of analyze(m[1] ?? m[2]!)) asked.add(t);
   }
   return asked;
 }
+
+/** "Which city / country / town…?": a question for a place, whose noun says what kind (the answer names it, not the noun). */
+const PLACE_NOUN_QUESTION = /\b(?:what|which) (city|town|village|country|state(?! of\b)|province|region|continent)\b/i;
 
 /** "take place" and its forms: what happens, not what it is about. */
 const TAKE_PLACE = String.raw`(?:take|takes|took|taking|taken) place`;

@@ -423,7 +423,7 @@ describe('each mechanism changes the answer', () => {
     expect(r2.reply.answer).toMatch(/^In a significant diplomatic shift/);
   });
 
-  it('in a follow-up, the briefs the conversation is about come first: "In which city?" after a question on when a book was printed', () => {
+  it('in a follow-up, the briefs the conversation is about come first: "And the city?" after a question on when a book was printed', () => {
     const e = buildEngine(
       parseBriefs([
         file(
@@ -445,7 +445,7 @@ describe('each mechanism changes the answer', () => {
         'Who prepared a French version of the Scriptures?',
         'Who made a paraphrase based on his manuscript?',
         'When was it printed?',
-        'In which city?',
+        'And the city?',
       ]) {
         const r = chat(e, q, history, { tuning });
         history = r.history;
@@ -455,6 +455,24 @@ describe('each mechanism changes the answer', () => {
     };
     expect(talk()).toContain('printed in Paris');
     expect(talk({ offTopicFactor: 1 })).toMatch(/^The network merged|New York/);
+  });
+
+  it('"In which city?" asks for a place: the noun says what kind, the answer names it ("printed in Paris", not "Cork City")', () => {
+    expect(questionType('In which city?')).toBe('place');
+    expect(questionType('What state of mind is she in?')).toBe('other');
+    const e = buildEngine(
+      parseBriefs([
+        file(
+          'bible.md',
+          '---\ntitle: The French Bible\n---\nJean de Rély made a paraphrase of the French Scriptures. It was printed in Paris in 1487.\n\n' +
+            'French Protestants later founded churches in Cork City and Dublin.\n',
+        ),
+      ]),
+      readLexicon(),
+    );
+    const first = chat(e, 'When was the French paraphrase printed?');
+    expect(first.reply.answer).toMatch(/printed in Paris in 1487/);
+    expect(chat(e, 'In which city?', first.history).reply.citations[0]!.snippet).toMatch(/printed in Paris/);
   });
 });
 
