@@ -772,6 +772,19 @@ function weighStories(r: Reading, candidates: Candidate[], storyOf: Map<string, 
 }
 
 /** The text of a candidate's sentence. */
+/** The sentences of the passages the last answer quoted first (`context.passages`), as candidates scoring `score`. */
+function quotedAgain(index: SearchIndex, context: QueryContext, score: number): Candidate[] {
+  const out: Candidate[] = [];
+  for (const id of context.passages?.keys() ?? []) {
+    const doc = index.passages.findIndex((p) => p.id === id);
+    const passage = index.passages[doc];
+    if (!passage) continue;
+    const hit: Hit = { passage, doc, score, bm25: 0, matched: [] };
+    passage.sentences.forEach((_, s) => out.push({ hit, s, score, raw: score, older: false }));
+  }
+  return out;
+}
+
 function sentenceOf(c: Candidate): string {
   const [s, e] = c.hit.passage.sentences[c.s]!;
   return c.hit.passage.text.slice(s, e);
@@ -972,11 +985,12 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
   const said = retrieval.context?.said;
   let again: Candidate | undefined;
   if (o.ellipsis && said && type !== 'other' && type !== 'topic' && own.every((t) => askedFor.has(t))) {
-    again = candidates.find((c) => said.includes(sentenceOf(c)) && typeEvidence(type, sentenceOf(c), questionWords) > 0);
-    if (again) {
-      candidates.splice(candidates.indexOf(again), 1);
-      candidates.unshift(again);
-    }
+    const holds = (c: Candidate) => said.includes(sentenceOf(c)) && typeEvidence(type, sentenceOf(c), questionWords) > 0;
+    again = candidates.find(holds);
+    if (again) candidates.splice(candidates.indexOf(again), 1);
+    // The passage the last answer quoted, when this question's words did not bring it back (it has none of its own).
+    else again = quotedAgain(index, retrieval.context!, candidates[0]?.score ?? 0).find(holds);
+    if (again) candidates.unshift(again);
   }
   if (o.negationCheck && lang === 'en' && NEGATED_QUESTION.test(mainClause(question)) && !NEGATIVE.test(sentenceOf(candidates[0]!))) {
     return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);

@@ -324,7 +324,7 @@ describe('each mechanism changes the answer', () => {
     expect(questionType('Who spoke to the Security Council?')).toBe('speaker');
     expect(questionType('Who did Rubio call?')).toBe('person');
     expect(questionType('Which diplomat spoke at the UN?')).toBe('speaker');
-    expect(questionType('Which city did Petro visit?')).toBe('other');
+    expect(questionType('Which city did Petro visit?')).toBe('place');
     const q = 'Who spoke to the Security Council?';
     // "…Jennifer Locetta told the U.N. Security Council…" (#p8), not "The Security Council reviews…" (#p10, FARC and Colombia, nobody speaks).
     expect(seed.ask(q).citations[0]!.passageId).toBe(`${SEED}#p8`);
@@ -391,6 +391,30 @@ describe('each mechanism changes the answer', () => {
     };
     expect(talk(true)).toContain('in 1596');
     expect(talk(false)).toContain('1313');
+  });
+
+  it('an elliptical follow-up goes back to the passage the last answer quoted, even when its words do not bring it back', () => {
+    const e = buildEngine(
+      parseBriefs([
+        file(
+          'islamism.md',
+          '---\ntitle: Islamism\n---\nModerate Islamists who work within the democratic process include the Tunisian Ennahda Movement. ' +
+            'Jamaat-e-Islami of Pakistan is a democratic party that has also gained influence through military coups.\n\n' +
+            'Maududi founded the Jamaat-e-Islami party in 1941 and led it until 1972. His writing had more impact than his politics.\n\n' +
+            'In July 1977, General Zia-ul-Haq overthrew the democratic government of Pakistan and courted the Islamist parties.\n',
+        ),
+      ]),
+      readLexicon(),
+    );
+    let history = chat(e, 'Which Tunisian party works within the democratic process?').history;
+    history = chat(e, 'And in Pakistan?', history).history;
+    const founder = chat(e, 'Who founded that one?', history);
+    expect(founder.reply.answer).toMatch(/^Maududi founded the Jamaat-e-Islami party in 1941/);
+    // "In which year?" has no words of its own: the conversation's ("Tunisian", "Pakistan", "democratic") lead
+    // elsewhere. Read with one passage only, that passage is not the one just quoted; the year is still 1941.
+    const year = chat(e, 'In which year?', founder.history, { tuning: { passages: 1 } });
+    expect(year.reply.citations[0]!.snippet).toMatch(/^Maududi founded the Jamaat-e-Islami party in 1941/);
+    expect(chat(e, 'In which year?', founder.history, { tuning: { passages: 1, ellipsis: false } }).reply.citations[0]!.snippet).not.toMatch(/1941/);
   });
 
   it('"In which month?", "What year…?" ask for a date: the noun is what is asked for', () => {
