@@ -771,7 +771,6 @@ function weighStories(r: Reading, candidates: Candidate[], storyOf: Map<string, 
   }
 }
 
-/** The text of a candidate's sentence. */
 /** The sentences of the passages the last answer quoted first (`context.passages`), as candidates scoring `score`. */
 function quotedAgain(index: SearchIndex, context: QueryContext, score: number): Candidate[] {
   const out: Candidate[] = [];
@@ -785,6 +784,7 @@ function quotedAgain(index: SearchIndex, context: QueryContext, score: number): 
   return out;
 }
 
+/** The text of a candidate's sentence. */
 function sentenceOf(c: Candidate): string {
   const [s, e] = c.hit.passage.sentences[c.s]!;
   return c.hit.passage.text.slice(s, e);
