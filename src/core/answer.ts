@@ -589,9 +589,11 @@ interface ComposeContext {
 }
 
 /** Retrieve and compose in one call (what `Engine.ask` does). */
-export function answerQuestion(index: SearchIndex, question: string, ctx: ComposeContext): Answer {
+export function answerQuestion(index: SearchIndex, asked0: string, ctx: ComposeContext): Answer {
   const o = { ...DEFAULT_ANSWER_OPTIONS, ...ctx.options };
-  const lang = o.retrieve?.lang !== undefined ? langOf(o.retrieve.lang) : questionLanguage(question, index.languages);
+  const lang = o.retrieve?.lang !== undefined ? langOf(o.retrieve.lang) : questionLanguage(asked0, index.languages);
+  // "Can you explain the sanctions?" asks about the sanctions: the request is not a word to match.
+  const question = lang === 'en' ? withoutRequest(asked0) : asked0;
   // What the question asks for, worked out once for the ranking and the answer.
   const type = questionType(question, lang);
   // Words naming what is asked for ("date", "postponed") are not evidence the briefs must hold, nor
@@ -600,6 +602,14 @@ export function answerQuestion(index: SearchIndex, question: string, ctx: Compos
   const predicates = questionPredicates(question, lang, asked);
   const retrieval = retrieve(index, question, { k: Math.max(o.passages, ctx.limit), predicates, lang, ...o.retrieve }, ctx.context);
   return composeAnswer(index, question, asked, retrieval, ctx);
+}
+
+/** A request that opens a message ("Explain…", "Can you describe…", "Please tell me about…"). */
+const REQUEST = /^\s*(?:please[,\s]+)?(?:(?:can|could|would|will) you\s+(?:please\s+)?)?(?:explain|describe|summari[sz]e|tell me(?:\s+about)?)\b[\s,:]*/i;
+
+/** The message without the request that opens it ("Explain the sanctions" → "the sanctions"; "Explain" alone → ""). */
+function withoutRequest(question: string): string {
+  return question.replace(REQUEST, '');
 }
 
 /** What a question asks for: its type and the terms that name it. */

@@ -27,7 +27,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     'then there these they this those through to too under until up upon us very was wasn we were weren what when ' +
     'where which while who whom whose why will with won would wouldn you your yours yourself yourselves ' +
     // question and request words
-    'tell know explain describe give according many much whats whos hows happen happened happens happening since ' +
+    'tell know give according many much whats whos hows happen happened happens happening since ' +
     'please kind type one ones thing things'
   ).split(/\s+/),
 );
