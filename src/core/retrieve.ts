@@ -183,7 +183,8 @@ function untransposed(index: SearchIndex, term: string): string {
 export function retrieve(index: SearchIndex, question: string, options: Partial<RetrieveOptions> = {}, context?: QueryContext): Retrieval {
   const o = { ...DEFAULT_RETRIEVE_OPTIONS, ...options };
   const lang = o.lang !== undefined ? langOf(o.lang) : questionLanguage(question, index.languages);
-  const terms = o.transpositions ? [...new Set(questionTerms(index, question, lang).map((t) => untransposed(index, t)))] : questionTerms(index, question, lang);
+  const read = questionTerms(index, question, lang);
+  const terms = o.transpositions ? [...new Set(read.map((t) => untransposed(index, t)))] : read;
   const unknown = terms.filter((t) => documentFrequency(index, t) === 0);
   // The lexicon's related words are English.
   const expansions: Expansions = lang === 'en' ? expandTerms(index, terms) : new Map();
