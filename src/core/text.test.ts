@@ -83,6 +83,10 @@ describe('analyze', () => {
     expect(analyze('United States')).toEqual([us]);
     expect(analyze('USA')).toEqual([us]);
     expect(analyze('tell us')).toEqual([]);
+    // Lower case, as typed on a phone: the country only after "the".
+    expect(analyze('what did the us say at the un')).toEqual(analyze('What did the U.S. say at the U.N.'));
+    expect(analyze('the usa and the uk')).toEqual(analyze('USA and UK'));
+    expect(analyze('give us an update')).toEqual(analyze('give an update'));
     expect(analyze('U.N. Security Council')).toEqual(analyze('United Nations security council'));
   });
 

@@ -35,13 +35,14 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
 /**
  * Abbreviation variants mapped to one canonical token, applied to the raw
  * (case-sensitive) text before tokenising, so "U.S.", "US", "USA" and
- * "United States" all meet. Bare upper-case forms only: "us" stays a pronoun.
+ * "United States" all meet. A bare lower-case form only after "the" ("what did the us say at the un",
+ * as readers type on phones): elsewhere "us" stays a pronoun.
  */
 const VARIANTS: [RegExp, string][] = [
-  [/\bU\.\s?S\.(?:\s?A\.)?|\bUSA?\b|\bUnited States(?: of America)?\b/g, ' unitedstates '],
-  [/\bU\.\s?N\.|\bUN\b|\bUnited Nations\b/g, ' unitednations '],
-  [/\bU\.\s?K\.|\bUK\b|\bUnited Kingdom\b/g, ' unitedkingdom '],
-  [/\bE\.\s?U\.|\bEU\b|\bEuropean Union\b/g, ' europeanunion '],
+  [/\b[Uu]\.\s?[Ss]\.(?:\s?[Aa]\.)?|\bUSA?\b|(?<=\b[Tt]he\s)usa?\b|\bUnited States(?: of America)?\b/g, ' unitedstates '],
+  [/\b[Uu]\.\s?[Nn]\.|\bUN\b|(?<=\b[Tt]he\s)un\b|\bUnited Nations\b/g, ' unitednations '],
+  [/\b[Uu]\.\s?[Kk]\.|\bUK\b|(?<=\b[Tt]he\s)uk\b|\bUnited Kingdom\b/g, ' unitedkingdom '],
+  [/\b[Ee]\.\s?[Uu]\.|\bEU\b|(?<=\b[Tt]he\s)eu\b|\bEuropean Union\b/g, ' europeanunion '],
 ];
 
 /** Replace known abbreviation variants by their canonical token. */
