@@ -218,9 +218,10 @@ export type QuestionType = 'date' | 'number' | 'person' | 'speaker' | 'place' | 
 
 /**
  * Verbs of saying in a question ("What did Petro say / tell / write…?"): what is asked for is what someone said.
- * "Post" only as "post on / to" ("What did Petro post on X?"): a company posts prices and profits.
+ * "Post" only as "post on / to" or last ("What did Petro post on X?", "What did Petro post?"): a company
+ * posts prices and profits.
  */
-const SPEECH_VERBS = String.raw`say|says|said|tell|tells|told|write|writes|wrote|(?:post|posts|posted)(?= on\b| to\b)|tweet|tweets|tweeted`;
+const SPEECH_VERBS = String.raw`say|says|said|tell|tells|told|write|writes|wrote|(?:post|posts|posted)(?= on\b| to\b|\W*$)|tweet|tweets|tweeted`;
 /** "What did X say / tell…?", "What was said at…?" (not "What is said to be…?", which asks what something is). */
 const SPEECH_QUESTION = new RegExp(
   String.raw`^\W*what (?:(?:did|does|do|has|have|had|will|would)\b.*\b(?:${SPEECH_VERBS})|(?:was|were|is|are|has been|have been|had been|will be) (?:said|told|written)\b(?! to (?:be|have)\b))`,
@@ -599,7 +600,7 @@ export function answerQuestion(index: SearchIndex, asked0: string, ctx: ComposeC
   // Words naming what is asked for ("date", "postponed") are not evidence the briefs must hold, nor
   // what makes a sentence the answer: the answer gives a date, or says what became of the plan.
   const asked = { type, askedFor: askedForTerms(question, type) };
-  const predicates = questionPredicates(question, lang, asked);
+  const predicates = questionPredicates(index, question, lang, asked);
   const retrieval = retrieve(index, question, { k: Math.max(o.passages, ctx.limit), predicates, lang, ...o.retrieve }, ctx.context);
   return composeAnswer(index, question, asked, retrieval, ctx);
 }
@@ -618,11 +619,18 @@ interface Asked {
   askedFor: Set<string>;
 }
 
+/** The terms of "say": what the briefs write for "post", "tweet" or "write" when they hold none of them. */
+const SAY_TERMS = analyze('say said');
+
 /** The verb a topic or speech question asks about ("talk" in "What will they talk about?", "say" in "What did Petro say?"), as index terms. */
-function questionPredicates(question: string, lang: Lang, { type, askedFor }: Asked): string[] {
+function questionPredicates(index: SearchIndex, question: string, lang: Lang, { type, askedFor }: Asked): string[] {
   if (lang !== 'en') return [];
   // "What did Petro say?", "Who said…?": "said", which the stemmer does not join to "say", counts as much as "saying".
-  if (type === 'speech' || type === 'speaker') return [...askedFor];
+  // "What did Petro post / tweet?" of briefs that hold neither word: what he said.
+  if (type === 'speech' || type === 'speaker') {
+    const verbs = [...askedFor];
+    return verbs.some((t) => documentFrequency(index, t) > 0) ? verbs : SAY_TERMS;
+  }
   if (type !== 'topic') return [];
   const m = /\b(talk|discuss|focus)\w*(?: (?:about|on))?\s*\??\s*$/i.exec(question);
   return m ? analyze(m[1]!) : [];

@@ -332,6 +332,13 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('What did Locetta say?').citations[0]!.passageId).toBe(`${SEED}#p8`);
   });
 
+  it('"What did Petro post / tweet?" of briefs that hold neither verb asks what he said: "say" stands in for it', () => {
+    expect(questionType('What did Petro post?')).toBe('speech');
+    for (const q of ['What did Petro post?', 'What did Petro tweet?']) expect(seed.ask(q).citations[0]!.passageId).toBe(`${SEED}#p3`);
+    // With "post" as the predicate, its related words count fully: "position" finds Locetta's "…Petro's approach…, saying" (#p9).
+    expect(seed.ask('What did Petro post?', {}, { retrieve: { predicates: ['post'] } }).citations[0]!.passageId).toBe(`${SEED}#p9`);
+  });
+
   it('"Who said / told / spoke to…?" asks for the one who spoke: a sentence where someone the question does not name speaks', () => {
     expect(questionType('Who spoke to the Security Council?')).toBe('speaker');
     expect(questionType('Who did Rubio call?')).toBe('person');

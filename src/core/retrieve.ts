@@ -196,6 +196,8 @@ export function retrieve(index: SearchIndex, question: string, options: Partial<
   const extra = new Map<string, number>();
   // A related word rarer than the predicate weighs as much as the predicate at most.
   for (const own of o.predicates) {
+    // A predicate the question does not word itself ("say" for "post") counts as the question's own.
+    if (!terms.includes(own) && documentFrequency(index, own) > 0) extra.set(own, 1);
     const ownIdf = documentFrequency(index, own) > 0 ? idf(index, own) : Infinity;
     for (const t of expansions.get(own)?.keys() ?? []) {
       if (documentFrequency(index, t) === 0) continue;
