@@ -90,6 +90,11 @@ describe('analyze', () => {
     expect(analyze('U.N. Security Council')).toEqual(analyze('United Nations security council'));
   });
 
+  it('drops indefinite pronouns: "Anything about drugs?" asks about drugs', () => {
+    expect(analyze('Is there anything about drugs?')).toEqual(analyze('drugs'));
+    expect(analyze('Did someone criticize Petro?')).toEqual(analyze('criticize Petro'));
+  });
+
   it('folds accents and keeps numbers whole', () => {
     expect(analyze('Kraków')).toEqual(analyze('Krakow'));
     expect(analyze('1,230 km in 1973')).toEqual(['1230', 'km', '1973']);
