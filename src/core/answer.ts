@@ -332,6 +332,9 @@ const DAY_OF_MONTH = new RegExp(`\\b(?:${MONTH})\\s*\\d{1,2}\\b|\\b\\d{1,2}\\s+(
 const QUANTITY_WORDS = /\b(?:twice|thrice|several|numerous|multiple|few)\b/i;
 const NAME_RE = /\b\p{Lu}[\p{L}'’-]+(?:\s+(?:de |van |von |al-)?\p{Lu}[\p{L}'’-]+)*/gu;
 const PLACE_RE = /\b(?:in|at|from|near|to|into|across|of)\s+(?:the\s+)?(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)*)/gu;
+/** A place named by the kind of place it is, with or without a preposition before it ("a White House meeting", "Wembley Stadium"). */
+const NAMED_PLACE_RE =
+  /\b(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)*\s+(?:House|Palace|Hall|Square|Street|Avenue|Park|Cent(?:er|re)|Airport|Stadium|Arena|Building|Tower|Castle|Cathedral|Bridge|Island|River|Lake|Bay|Station|Hotel|Museum|Hospital|Prison|Base))\b/gu;
 /** Topics named: "focus on", "including", "such as", "priorities", "agenda", or a talk verb with "about", "on" or "over". */
 const TOPIC_RE =
   /\b(?:focus(?:es|ed)? on|including|such as|priorit(?:y|ies)|agenda|topics?|issues?|(?:talks?|talked|discuss(?:es|ed|ing|ions?)?|negotiat(?:e|es|ed|ions?))\s+(?:about|on|over))\b/i;
@@ -356,7 +359,7 @@ function typeEvidence(type: QuestionType, text: string, questionWords: Set<strin
       return 0;
     }
     case 'place':
-      return any(PLACE_RE, 1);
+      return any(PLACE_RE, 1) || any(NAMED_PLACE_RE, 1);
     case 'reason':
       return any(REASON_RE);
     case 'topic':

@@ -412,6 +412,14 @@ describe('each mechanism changes the answer', () => {
     expect(talk(false)).toContain('1313');
   });
 
+  it('"Where?" after "When is the meeting?": a place named by its kind ("a White House meeting") answers, without a preposition', () => {
+    const when = chat(seed, 'When is the meeting?');
+    const where = chat(seed, 'Where?', when.history);
+    // (Before, with no place evidence there, the follow-up did not repeat that sentence: it gave one that names no place.)
+    expect(where.reply.answer).toMatch(/^Colombian President Gustavo Petro .*White House meeting/);
+    expect(seed.ask('Where will the meeting take place?').answer).toContain('White House');
+  });
+
   it('an elliptical follow-up goes back to the passage the last answer quoted, even when its words do not bring it back', () => {
     const e = buildEngine(
       parseBriefs([
