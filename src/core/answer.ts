@@ -289,6 +289,8 @@ function askedForTerms(question: string, type: QuestionType): Set<string> {
   const asked = termsOfWords(question, TAKE_PLACE);
   const words = ASKED_WORDS[type];
   if (words) for (const t of termsOfWords(question, words)) asked.add(t);
+  // "What is his job?", "Who does she work for?": the answer gives the role ("a State Department spokesman").
+  for (const m of question.matchAll(ROLE_QUESTION)) for (const t of analyze(m[1] ?? m[2]!)) asked.add(t);
   if (type === 'place') {
     const m = PLACE_NOUN_QUESTION.exec(question);
     if (m) for (const t of analyze(m[1]!)) asked.add(t);
@@ -299,6 +301,14 @@ function askedForTerms(question: string, type: QuestionType): Set<string> {
   }
   return asked;
 }
+
+/**
+ * A question for someone's role: "What is X's job / role / title?" (not "the role of…", "the position on…"),
+ * "Who does X work for?". The word names what is asked for. (Not "Where did he work?": a brief that says
+ * "the independent work of Donald Davies at the National Physical Laboratory" answers it with that word.)
+ */
+const ROLE_QUESTION =
+  /\bwhat(?:'s|’s| is| was)\b.*\b(job|role|occupation|profession|title|position)\b(?! (?:on|of|in|at|to|for)\b)|\b(work)(?:s|ed)? (?:for|as)\b/gi;
 
 /** "Which city / country / town…?": a question for a place, whose noun says what kind (the answer names it, not the noun). */
 const PLACE_NOUN_QUESTION = /\b(?:what|which) (city|town|village|country|state(?! of\b)|province|region|continent)\b/i;

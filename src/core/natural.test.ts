@@ -420,6 +420,13 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('Where will the meeting take place?').answer).toContain('White House');
   });
 
+  it('"What is his job?", "Who does he work for?" ask for a role: the word names what is asked for, the brief need not hold it', () => {
+    const follow = (first: string, then: string) => chat(seed, then, chat(seed, first).history).reply;
+    // (Before, "work" and "job", which the brief does not hold, weighed as missing words: both were declined.)
+    expect(follow('Who is Pigott?', 'Who does he work for?').answer).toMatch(/^According to Tommy Pigott, a State Department spokesman/);
+    expect(follow('Who is Rubio?', 'What is his job?').answer).toContain('Secretary of State Marco Rubio');
+  });
+
   it('an elliptical follow-up goes back to the passage the last answer quoted, even when its words do not bring it back', () => {
     const e = buildEngine(
       parseBriefs([
