@@ -151,13 +151,31 @@ function latestOn(engine: Engine, topic: string, history: Turn[], limit: number,
   const floor = LATEST_ON_FLOOR * (found.citations[0]?.score ?? 0);
   const storyOf = (c: Citation) => engine.brief(c.briefId)?.story ?? c.briefId;
   const stories = new Set(found.citations.filter((c) => c.score >= floor).map(storyOf));
-  for (const c of found.citations) if (!byBrief.has(c.briefId) && stories.has(storyOf(c))) byBrief.set(c.briefId, c);
+  // A brief whose title or lead sentence names X ("Colombian President…" for "Colombia") is news about X as a
+  // whole: its lead says it.
+  const about = topicWords(engine, topic, lang);
+  for (const c of found.citations) {
+    if (byBrief.has(c.briefId) || !stories.has(storyOf(c))) continue;
+    const brief = engine.brief(c.briefId);
+    const lead = brief?.passages[0];
+    const [s, e] = lead?.sentences[0] ?? [0, 0];
+    const leads = lead !== undefined && lead.id !== c.passageId && analyze(`${brief!.title} ${lead.text.slice(s, e)}`, brief!.lang).some((t) => about.has(t));
+    byBrief.set(c.briefId, leads ? { ...citeOf(engine, lead, 0, about), score: c.score } : c);
+  }
   const dated = (c: Citation) => effectiveDate(engine.brief(c.briefId) ?? {}) ?? '';
   const citations = [...byBrief.values()].sort((a, b) => (dated(a) < dated(b) ? 1 : dated(a) > dated(b) ? -1 : 0)).slice(0, Math.max(limit, LATEST_COUNT));
   const lines = citations.map((c, i) => `${datePrefix(dated(c) || undefined)}${c.snippet} [${i + 1}]`);
   const reply: ChatReply = { kind: 'latest', answered: true, answer: `${replyStrings(lang).latestOn(topic)}\n${lines.join('\n')}`, citations, lang };
   const turn: Turn = { question: topic, answered: true, briefIds: citations.map((c) => c.briefId), passageIds: citations.map((c) => c.passageId) };
   return { reply, history: remember(history, turn) };
+}
+
+/** The terms of a topic and, in English, the words derived from them ("Colombia": "colombia", "colombian"). */
+function topicWords(engine: Engine, topic: string, lang: Lang): Set<string> {
+  const terms = analyze(topic, lang);
+  const out = new Set(terms);
+  if (lang === 'en') for (const t of terms) for (const d of engine.index.lexicon.related(t).derived) out.add(d);
+  return out;
 }
 
 /** Further passages for the last question: the ones not shown yet, best first. */

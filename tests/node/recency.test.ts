@@ -113,6 +113,22 @@ describe('"What\'s the latest on X?"', () => {
     const strike = chat(e, "What's happening with the dock workers' port strike?").reply;
     expect(strike.citations.map((c) => c.briefId)).toEqual(['strike-2026-03-01']);
   });
+
+  it('a brief whose title or lead names X is news about X as a whole: its line is the lead, not the passage that names X most', () => {
+    const seedOnly = buildEngine(
+      briefs.filter((b) => b.id === SEED),
+      readLexicon(),
+    );
+    // "Colombia" matches the last paragraph best ("…the former FARC guerrilla group and Colombia…"); the title's
+    // "Colombian President…" is about it (a word derived from it), and so is the lead.
+    for (const q of ["What's the latest on Colombia?", 'latest on petro']) {
+      const { reply } = chat(seedOnly, q);
+      expect(reply.citations.map((c) => c.passageId)).toEqual([`${SEED}#p1`]);
+      expect(reply.answer).toMatch(/^The latest on .*\nJan\. 30, 2026: Colombian President Gustavo Petro said he was optimistic/);
+    }
+    // A brief neither its title nor its lead names X about: its line is the passage that answers about X.
+    expect(chat(seedOnly, "What's the latest on the FARC?").reply.citations[0]!.snippet).toMatch(/^The Security Council reviews .*FARC/);
+  });
 });
 
 describe('expires', () => {
