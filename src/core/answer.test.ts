@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { questionType, snippet, SNIPPET_MAX } from './answer.js';
 import { parseBriefs, type BriefFile } from './brief.js';
@@ -137,6 +138,36 @@ describe('snippet', () => {
     const s = snippet(p, 1, (i) => scores[i]!, new Set());
     expect(s.window).toEqual([1, 3]);
     expect(s.text.length).toBeLessThanOrEqual(SNIPPET_MAX);
+  });
+
+  it('shows as much as fits of a neighbouring sentence that holds what is asked for, never passing 300 characters', () => {
+    const sentence = fc
+      .array(
+        fc.oneof(
+          fc.constantFrom('Maria', '1998', 'on', 'the'),
+          fc.integer({ min: 1, max: 30 }).map((n) => 'x'.repeat(n)),
+        ),
+        { minLength: 1, maxLength: 40 },
+      )
+      .map((ws) => ws.join(' ').replace(/^./, (c) => c.toUpperCase()) + '.');
+    fc.assert(
+      fc.property(fc.array(sentence, { minLength: 1, maxLength: 6 }), fc.nat(), (sents, k) => {
+        const p = passage(sents.join(' '));
+        const s = k % p.sentences.length;
+        const own = p.text.slice(p.sentences[s]![0], p.sentences[s]![1]);
+        const year = (t: string) => /\b1998\b/.test(t);
+        const snip = snippet(p, s, () => 0, new Set(), 'en', year);
+        expect(snip.text.length).toBeLessThanOrEqual(Math.max(SNIPPET_MAX, own.length));
+        if (own.length <= SNIPPET_MAX) expect(snip.text).toContain(own);
+        // A year the window's own sentences lack comes from a neighbour when one holds it and there is room.
+        const plain = snippet(p, s, () => 0, new Set(), 'en');
+        if (year(snip.text) && !year(plain.text)) {
+          const [lo, hi] = plain.window;
+          expect([lo - 1, hi + 1].some((i) => i >= 0 && i < p.sentences.length && year(p.text.slice(...p.sentences[i]!)))).toBe(true);
+        }
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('cuts a long sentence at word boundaries around its matches, with ellipses', () => {

@@ -96,6 +96,14 @@ export interface AnswerOptions {
   /** Extra answer sentences must score at least this share of the best one. */
   extraSentenceRatio: number;
   /**
+   * A snippet whose sentences hold nothing of what a date, name, place, number or reason question asks
+   * for shows as much as fits of the neighbouring sentence that does ("…In 1915 Albert Einstein published…
+   * This was the first time that Newton's theory…"): its whole sentences with it would pass 300 characters.
+   * Answer@1 on the tune parts: squad2 +0.3, newsroom +0.1, XQuAD en +0.2, es +0.5, de / ru +0.3, ro +0.2,
+   * none lower (docs/tuning.md).
+   */
+  neighbourEvidence: boolean;
+  /**
    * In sentence choice, a follow-up's carried-over words weigh together at
    * most this share of the question's own words (they lead retrieval to the
    * topic; in the sentence the new question's words come first).
@@ -187,6 +195,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   oppositeCheck: true,
   ellipsis: true,
   extraSentenceRatio: 0.9,
+  neighbourEvidence: true,
   proximityWeight: 0.2,
   linkWeight: { derived: 1, synonym: 0.5, similar: 0.25, hypernym: 0.25 },
   carryWeight: 0.5,
@@ -839,6 +848,7 @@ function cite(
   o: AnswerOptions,
   ctx: ComposeContext,
   joinsLead: (c: Candidate) => boolean = () => false,
+  evidenceOf?: (text: string) => boolean,
 ): { citations: Cited[]; chosen: Chosen[] } {
   const citations: Cited[] = [];
   const chosen: Chosen[] = [];
@@ -857,7 +867,7 @@ function cite(
       continue;
     }
     const sentScores = candidates.filter((x) => x.hit.doc === c.hit.doc);
-    const snip = snippet(c.hit.passage, c.s, (i) => sentScores.find((x) => x.s === i)?.score ?? 0, termSet, langOfDoc(index, c.hit.doc));
+    const snip = snippet(c.hit.passage, c.s, (i) => sentScores.find((x) => x.s === i)?.score ?? 0, termSet, langOfDoc(index, c.hit.doc), evidenceOf);
     const brief = ctx.briefOf(c.hit.passage.briefId);
     // The score that orders the citations: best first, so `score` never rises along the list.
     citations.push({ ...citation(brief, c.hit.passage.id, snip, round(c.score)), window: snip.window, doc: c.hit.doc });
@@ -871,6 +881,13 @@ function cite(
     }
   }
   return { citations, chosen };
+}
+
+/** Does a text hold what the question asks for (a date, a name…)? Undefined for a type no sentence shows by itself. */
+function answersType({ type, lang, questionWords, question }: Reading): ((text: string) => boolean) | undefined {
+  if (type === 'other' || type === 'topic') return undefined;
+  if (lang === 'en') return (text) => typeEvidence(type, text, questionWords) > 0;
+  return type === 'change' || type === 'speech' || type === 'speaker' ? undefined : (text) => typeEvidenceIn(type, text, question) > 0;
 }
 
 /**
@@ -1039,7 +1056,7 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
   const termSet = new Set(w.terms);
   // "What will they talk about?": every sentence of the lead's snippet that names topics is part of the answer.
   const joinsLead = type === 'topic' ? (c: Candidate) => TOPIC_RE.test(sentenceOf(c)) : undefined;
-  const { citations, chosen } = cite(index, candidates, termSet, o, ctx, joinsLead);
+  const { citations, chosen } = cite(index, candidates, termSet, o, ctx, joinsLead, o.neighbourEvidence ? answersType(r) : undefined);
   const earlier = addEarlier(r, candidates, storyOf, citations, chosen, termSet);
   // A follow-up does not say again what the last answer said, when it has something else to say.
   if (said && chosen.length > 1) {
@@ -1214,6 +1231,7 @@ export function snippet(
   sentenceScore: (i: number) => number,
   terms: Set<string>,
   lang?: string,
+  evidence?: (text: string) => boolean,
 ): { text: string; highlights: Range[]; window: Range } {
   const sents = passage.sentences;
   let lo = s;
@@ -1236,7 +1254,21 @@ export function snippet(
       }
     }
     const from = sents[lo]![0];
-    const text = passage.text.slice(from, sents[hi]![1]);
+    let text = passage.text.slice(from, sents[hi]![1]);
+    // A question for a date, a name, a place… whose window holds none: the neighbouring sentence that
+    // does, as much of it as fits, cut at a space.
+    const room = SNIPPET_MAX - 3 - text.length; // a space and two ellipses
+    const sentence = (i: number) => passage.text.slice(sents[i]![0], sents[i]![1]);
+    const holds = (a: number, b: number) => {
+      for (let i = a; i <= b; i++) if (evidence!(sentence(i))) return true;
+      return false;
+    };
+    if (evidence && room > MIN_NEIGHBOUR && !holds(lo, hi)) {
+      const after = hi + 1 < sents.length && evidence(sentence(hi + 1));
+      const before = lo > 0 && evidence(sentence(lo - 1));
+      if (after && (!before || sentenceScore(hi + 1) >= sentenceScore(lo - 1))) text = `${text} ${cutAt(sentence(hi + 1), room, true, evidence)}`;
+      else if (before) text = `${cutAt(sentence(lo - 1), room, false, evidence)} ${text}`;
+    }
     return { text, highlights: highlight(text, terms, lang), window: [lo, hi] };
   }
   // One long sentence: cut around its matched words.
@@ -1265,6 +1297,30 @@ export function snippet(
   if (from > 0) text = '…' + text;
   if (to < sentence.length) text = text.replace(/[\s,;:]+$/, '') + '…';
   return { text, highlights: highlight(text, terms, lang), window: [s, s] };
+}
+
+/** The fewest characters of a neighbouring sentence worth showing after "…". */
+const MIN_NEIGHBOUR = 40;
+
+/**
+ * `text` in at most `room` characters cut at spaces, "…" where cut: its start (`head`) or its end, or when
+ * that part lacks what `evidence` looks for, the part nearest to it that holds it.
+ */
+function cutAt(text: string, room: number, head: boolean, evidence: (text: string) => boolean): string {
+  if (text.length <= room) return text;
+  const starts = [0];
+  for (let i = text.indexOf(' '); i >= 0; i = text.indexOf(' ', i + 1)) starts.push(i + 1);
+  const part = (a: number) => {
+    let b = Math.min(text.length, a + room);
+    if (b < text.length) b = Math.max(a + 1, text.lastIndexOf(' ', b));
+    return { a, b, text: text.slice(a, b) };
+  };
+  // From the start onwards (head), or from the longest end that fits backwards.
+  const end = starts.findIndex((a) => text.length - a <= room);
+  const order = head ? starts : starts.slice(0, end < 0 ? starts.length : end + 1).reverse();
+  const chosen = order.map(part).find((p) => evidence(p.text)) ?? part(order[0] ?? 0);
+  const body = chosen.text.trim().replace(/[\s,;:]+$/, '');
+  return `${chosen.a > 0 ? '…' : ''}${body}${chosen.b < text.length ? '…' : ''}`;
 }
 
 /** A citation of `passageId` in `brief`, showing `snip`. */

@@ -427,6 +427,21 @@ describe('each mechanism changes the answer', () => {
     expect(follow('Who is Rubio?', 'What is his job?').answer).toContain('Secretary of State Marco Rubio');
   });
 
+  it('a snippet whose sentences hold no name for a "Who…?" question shows the neighbouring sentence that does, as much as fits', () => {
+    const text =
+      '---\ntitle: Gravity\n---\nIn 1915 Albert Einstein published the general theory of relativity, which accounted for the anomalous ' +
+      'precession of the perihelion of the innermost planet that had puzzled astronomers for several decades, and it won quick ' +
+      'acceptance among the physicists of the day. This was the first time that the theory of gravity of Newton had been shown ' +
+      'to be less correct than an alternative theory.\n';
+    const e = buildEngine(parseBriefs([file('gravity.md', text)]), readLexicon());
+    const q = 'Who first showed that the theory of gravity of Newton was less correct?';
+    const snip = e.ask(q).citations[0]!.snippet;
+    // Both whole sentences pass 300 characters: the one before is cut where it still names Einstein.
+    expect(snip).toMatch(/^In 1915 Albert Einstein published .*…  ?This was the first time/s);
+    expect(snip.length).toBeLessThanOrEqual(300);
+    expect(e.ask(q, {}, { neighbourEvidence: false }).citations[0]!.snippet).toMatch(/^This was the first time/);
+  });
+
   it('an elliptical follow-up goes back to the passage the last answer quoted, even when its words do not bring it back', () => {
     const e = buildEngine(
       parseBriefs([
