@@ -488,11 +488,21 @@ describe('each mechanism changes the answer', () => {
     expect(chat(e, 'When is the meeting?', first.history, { tuning: { carriedShare: 1 } }).reply.answer).toMatch(/^The dock workers' union is led by/);
   });
 
+  it('a title word counts as much in sentence choice as the passages that hold it in their text say (every passage carries the title)', () => {
+    const q = 'When is Petro going to the White House?';
+    expect(seed.ask(q).answer).toMatch(/^Colombian President Gustavo Petro .*White House meeting .*Feb\. 3/);
+    // Weighed over all fields, "White House" is in every passage (the title) and "going" ("The talks are going well") wins.
+    expect(seed.ask(q, {}, { textIdf: false }).answer).toMatch(/^"The talks are going well,"/);
+  });
+
   it("in a follow-up, the conversation's words do not outweigh the question's own", () => {
     const first = chat(seed, 'Who is the foreign minister?', []);
     const r = chat(seed, 'When is the meeting?', first.history);
     expect(r.reply.answer).not.toMatch(/^In a significant diplomatic shift/);
-    const r2 = chat(seed, 'When is the meeting?', first.history, { tuning: { carriedShare: 100 } });
+    // (With title words weighed as common as they look when every passage carries the title, `textIdf` off,
+    // "meeting" weighs little, and the conversation's words take over when not capped.)
+    const r2 = chat(seed, 'When is the meeting?', first.history, { tuning: { carriedShare: 100, textIdf: false } });
+    expect(chat(seed, 'When is the meeting?', first.history, { tuning: { textIdf: false } }).reply.answer).not.toMatch(/^In a significant diplomatic shift/);
     expect(r2.reply.answer).toMatch(/^In a significant diplomatic shift/);
   });
 
