@@ -66,8 +66,8 @@ export interface AnswerOptions {
    * Which sentence answers weighs the question's words by how many passages' text holds them, not their
    * titles: every passage of a brief carries its title, so in a collection of one brief a title word
    * ("White House") looks as common as "the" and "going" outweighs it ("When is Petro going to the White
-   * House?" got "The talks are going well"). Tune part: 0 / −0.1 on the sets, small collections +0.1;
-   * natural seed questions +3.
+   * House?" got "The talks are going well"). Tune part: 0 / −0.1 on the sets, small collections +0.1,
+   * dated threads −1 question; natural seed questions +3.
    */
   textIdf: boolean;
   /** Called with the abstention signals of each question that gets as far as reading sentences (for fitting the model). */
