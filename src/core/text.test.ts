@@ -90,6 +90,14 @@ describe('analyze', () => {
     expect(analyze('U.N. Security Council')).toEqual(analyze('United Nations security council'));
   });
 
+  it('reads a month abbreviated before a day as the month ("Feb. 3" is "February 3"), not elsewhere', () => {
+    expect(analyze('scheduled for Feb. 3')).toEqual(analyze('scheduled for February 3'));
+    expect(analyze('Sept 12, 2001')).toEqual(analyze('September 12, 2001'));
+    expect(analyze('Jan. 30, 2026')).toEqual(analyze('January 30, 2026'));
+    // Without a day after it, an abbreviation stays a word of its own ("Mar" is no month in "Mar Menor").
+    expect(analyze('Mar Menor')).not.toEqual(analyze('March Menor'));
+  });
+
   it('drops indefinite pronouns: "Anything about drugs?" asks about drugs', () => {
     expect(analyze('Is there anything about drugs?')).toEqual(analyze('drugs'));
     expect(analyze('Did someone criticize Petro?')).toEqual(analyze('criticize Petro'));

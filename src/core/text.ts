@@ -43,6 +43,22 @@ const VARIANTS: [RegExp, string][] = [
   [/\b[Uu]\.\s?[Nn]\.|\bUN\b|(?<=\b[Tt]he\s)un\b|\bUnited Nations\b/g, ' unitednations '],
   [/\b[Uu]\.\s?[Kk]\.|\bUK\b|(?<=\b[Tt]he\s)uk\b|\bUnited Kingdom\b/g, ' unitedkingdom '],
   [/\b[Ee]\.\s?[Uu]\.|\bEU\b|(?<=\b[Tt]he\s)eu\b|\bEuropean Union\b/g, ' europeanunion '],
+  // A month abbreviated before a day, as news style writes it ("Feb. 3", "Sept 12"): the month's name.
+  ...(
+    [
+      ['Jan', 'january'],
+      ['Feb', 'february'],
+      ['Mar', 'march'],
+      ['Apr', 'april'],
+      ['Jun', 'june'],
+      ['Jul', 'july'],
+      ['Aug', 'august'],
+      ['Sept?', 'september'],
+      ['Oct', 'october'],
+      ['Nov', 'november'],
+      ['Dec', 'december'],
+    ] as const
+  ).map(([abbr, month]): [RegExp, string] => [new RegExp(String.raw`\b${abbr}\.?(?=\s?\d{1,2}\b)`, 'g'), ` ${month} `]),
 ];
 
 /** Replace known abbreviation variants by their canonical token. */
