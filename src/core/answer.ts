@@ -746,7 +746,7 @@ interface Reading {
   lang: Lang;
   question: string;
   type: QuestionType;
-  /** The question's words, normalised (not stemmed): what a sentence's names and dates must not merely repeat. */
+  /** The question's words, normalised, and their terms: what a sentence's names and dates must not merely repeat. */
   questionWords: Set<string>;
   w: Weighing;
   /** The time of the question (ms since the epoch). */
@@ -1022,7 +1022,14 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
     return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
   }
 
-  const questionWords = new Set(words(question).map((x) => normalizeWord(x.word)));
+  // The question's words and their terms: a name the question gives with an ending ("Petros") is not a new name in a sentence.
+  const questionWords = new Set<string>();
+  for (const x of words(question)) {
+    const w = normalizeWord(x.word);
+    questionWords.add(w);
+    const t = toTerm(w);
+    if (t) questionWords.add(t);
+  }
   const r: Reading = { index, o, ctx, lang, question, type, questionWords, w, now: ctx.now ?? Date.now() };
   // Briefs holding two or more of the question's words, one of them a name or rare word (not among
   // the lexicon's common English words): "Cargill" and "Seaforth" tell a story, "foreign minister" does not.
