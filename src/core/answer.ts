@@ -67,9 +67,17 @@ export interface AnswerOptions {
    * titles: every passage of a brief carries its title, so in a collection of one brief a title word
    * ("White House") looks as common as "the" and "going" outweighs it ("When is Petro going to the White
    * House?" got "The talks are going well"). Tune part: 0 / −0.1 on the sets, small collections +0.1,
-   * dated threads −1 question; natural seed questions +3.
+   * dated threads −1 question (won back with `headWeight` 0.5); natural seed questions +3.
    */
   textIdf: boolean;
+  /**
+   * What a sentence earns for the question words its brief's title and section hold (it is about
+   * them, whatever it says): this times their share. 0.5 (was 0.25, chosen with `textIdf`, which makes
+   * title words weigh more): "Who scored twice for Harbour Town in the cup final?" again gets "Ana Costa
+   * scored twice", not the lead that names the club and the final; dated threads tune part +1 question;
+   * the sets 0, small collections −0.1 (squad2), natural seed questions −1.
+   */
+  headWeight: number;
   /** Called with the abstention signals of each question that gets as far as reading sentences (for fitting the model). */
   observe?: (signals: AbstentionSignals) => void;
   /** Decline a question naming someone or something (a capitalised word) that none of the top briefs holds. */
@@ -197,6 +205,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   unknownWeight: 0.25,
   backgroundPassages: 20,
   textIdf: true,
+  headWeight: 0.5,
   entityCheck: true,
   entityPassages: 0,
   negationCheck: true,
@@ -777,7 +786,7 @@ function scoreSentences(r: Reading, pool: Hit[], read: SentenceTerms[], covers: 
       // A Thai clause is part of a sentence the clauses around it finish.
       if (pLang === 'th' && o.clauseContext.weight > 0)
         held += o.clauseContext.weight * Math.max(0, windowCover(w, sentTerms, i, o.clauseContext.clauses) - coverage[i]!);
-      // Title/section words count a little: "it" in the sentence is often the brief's subject.
+      // Title/section words count for some: "it" in the sentence is often the brief's subject.
       const head = coverOf(w, headTerms, sentTerms[i]);
       const evidence =
         type === 'other'
@@ -790,7 +799,7 @@ function scoreSentences(r: Reading, pool: Hit[], read: SentenceTerms[], covers: 
       const near = o.proximityWeight ? proximity(sentSeqs[i]!, w.terms) : 0;
       const score =
         held +
-        0.25 * head +
+        o.headWeight * head +
         o.passageWeight * pnorm +
         (type === 'topic' || type === 'speech' ? o.topicWeight : o.typeWeight) * evidence +
         o.proximityWeight * near;
@@ -957,7 +966,10 @@ function assemble(r: Reading, chosen: Chosen[], citations: Cited[], earlier: num
   const times: TimeNote[] = [];
   for (const q of quoted)
     for (const t of resolveTimes(q.sentence, q.brief.date, q.marker)) if (!times.some((x) => x.marker === t.marker && x.phrase === t.phrase)) times.push(t);
-  const expired = quoted.filter((q) => isExpired(q.brief, r.now)).map((q) => ({ marker: q.marker, expires: q.brief.expires! }));
+  // One note per expired citation, however many of the answer's sentences quote it.
+  const expired = [
+    ...new Map(quoted.filter((q) => isExpired(q.brief, r.now)).map((q) => [q.marker, { marker: q.marker, expires: q.brief.expires! }])).values(),
+  ];
   return {
     answered: true,
     answer,
