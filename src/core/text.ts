@@ -38,34 +38,32 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
  * "United States" all meet. A bare lower-case form only after "the" ("what did the us say at the un",
  * as readers type on phones): elsewhere "us" stays a pronoun.
  */
-const VARIANTS: [RegExp, string][] = [
-  [/\b[Uu]\.\s?[Ss]\.(?:\s?[Aa]\.)?|\bUSA?\b|(?<=\b[Tt]he\s)usa?\b|\bUnited States(?: of America)?\b/g, ' unitedstates '],
-  [/\b[Uu]\.\s?[Nn]\.|\bUN\b|(?<=\b[Tt]he\s)un\b|\bUnited Nations\b/g, ' unitednations '],
-  [/\b[Uu]\.\s?[Kk]\.|\bUK\b|(?<=\b[Tt]he\s)uk\b|\bUnited Kingdom\b/g, ' unitedkingdom '],
-  [/\b[Ee]\.\s?[Uu]\.|\bEU\b|(?<=\b[Tt]he\s)eu\b|\bEuropean Union\b/g, ' europeanunion '],
-  // A month abbreviated before a day, as news style writes it ("Feb. 3", "Sept 12"): the month's name.
-  ...(
-    [
-      ['Jan', 'january'],
-      ['Feb', 'february'],
-      ['Mar', 'march'],
-      ['Apr', 'april'],
-      ['Jun', 'june'],
-      ['Jul', 'july'],
-      ['Aug', 'august'],
-      ['Sept?', 'september'],
-      ['Oct', 'october'],
-      ['Nov', 'november'],
-      ['Dec', 'december'],
-    ] as const
-  ).map(([abbr, month]): [RegExp, string] => [new RegExp(String.raw`\b${abbr}\.?(?=\s?\d{1,2}\b)`, 'g'), ` ${month} `]),
-];
+const VARIANT_RE = new RegExp(
+  [
+    String.raw`(\b[Uu]\.\s?[Ss]\.(?:\s?[Aa]\.)?|\bUSA?\b|\b[Tt]he\susa?\b|\bUnited States(?: of America)?\b)`,
+    String.raw`(\b[Uu]\.\s?[Nn]\.|\bUN\b|\b[Tt]he\sun\b|\bUnited Nations\b)`,
+    String.raw`(\b[Uu]\.\s?[Kk]\.|\bUK\b|\b[Tt]he\suk\b|\bUnited Kingdom\b)`,
+    String.raw`(\b[Ee]\.\s?[Uu]\.|\bEU\b|\b[Tt]he\seu\b|\bEuropean Union\b)`,
+    // A month abbreviated before a day, as news style writes it ("Feb. 3", "Sept 12"): the month's name.
+    String.raw`\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?=\s?\d{1,2}\b)`,
+  ].join('|'),
+  'g',
+);
+/** The canonical token of each of {@link VARIANT_RE}'s first groups. */
+const VARIANT_TOKENS = ['unitedstates', 'unitednations', 'unitedkingdom', 'europeanunion'];
+const MONTHS = new Map(
+  ['january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december'].map((m) => [m.slice(0, 3), m]),
+);
 
-/** Replace known abbreviation variants by their canonical token. */
+/** The canonical token of a match of {@link VARIANT_RE}. */
+function variantToken(m: RegExpMatchArray): string {
+  for (let g = 0; g < VARIANT_TOKENS.length; g++) if (m[g + 1] !== undefined) return VARIANT_TOKENS[g]!;
+  return MONTHS.get(m[VARIANT_TOKENS.length + 1]!.slice(0, 3).toLowerCase())!;
+}
+
+/** Replace known abbreviation variants by their canonical token (one pass over the text). */
 export function canonicalizeVariants(text: string): string {
-  let out = text;
-  for (const [re, token] of VARIANTS) out = out.replace(re, token);
-  return out;
+  return text.replace(VARIANT_RE, (...m: unknown[]) => ` ${variantToken(m as unknown as RegExpMatchArray)} `);
 }
 
 /** What a character is to {@link WordCursor}: a digit (`\p{N}`), a letter or mark (`\p{L}`, `\p{M}`), or neither. */
@@ -234,12 +232,10 @@ export function termRanges(text: string, lang: string | undefined, keep: (term: 
  */
 function eachTerm(text: string, emit: (term: string, start: number, end: number) => void): boolean {
   const taken: Range[] = [];
-  for (const [re, token] of VARIANTS) {
-    for (const m of text.matchAll(re)) {
-      taken.push([m.index, m.index + m[0].length]);
-      // The same term `analyze` gives for the canonical token (it is stemmed like any word).
-      emit(toTerm(token.trim())!, m.index, m.index + m[0].length);
-    }
+  for (const m of text.matchAll(VARIANT_RE)) {
+    taken.push([m.index, m.index + m[0].length]);
+    // The same term `analyze` gives for the canonical token (it is stemmed like any word).
+    emit(toTerm(variantToken(m))!, m.index, m.index + m[0].length);
   }
   const c = new WordCursor(text);
   while (c.next()) {
