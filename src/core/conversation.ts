@@ -39,6 +39,12 @@ export interface FollowUpOptions {
   minOwnTermsAnaphoric: number;
   /** …and is one when the history costs it at least this share of its own words' weight. */
   shiftMargin: number;
+  /**
+   * A follow-up with "he", "she", "his" or "her" and no other word the briefs hold, after a question that
+   * named one person ("Who is Locetta?" → "Where did she speak?"), is read with that name in the pronoun's
+   * place: the carried name alone weighs too little against the word the briefs lack, and it was declined.
+   */
+  pronounName: boolean;
 }
 
 const DEFAULT_FOLLOW_UP_OPTIONS: FollowUpOptions = {
@@ -50,6 +56,7 @@ const DEFAULT_FOLLOW_UP_OPTIONS: FollowUpOptions = {
   minOwnTerms: 3,
   minOwnTermsAnaphoric: 5,
   shiftMargin: 0.15,
+  pronounName: true,
 };
 
 /** How many turns a conversation remembers. */
@@ -136,6 +143,33 @@ export function conversationContext(index: SearchIndex, history: Turn[], options
   return { terms, focus, passages, ...(last.answer ? { said: last.answer } : {}) };
 }
 
+/** A personal pronoun: it stands for a person the conversation named. */
+const PERSONAL_PRONOUN = /\b(?:he|she|him|his|her|hers)\b/i;
+/** A name in a question: a capitalised word (and those right after it) past the question's first word. */
+const NAME_IN_QUESTION = /(?<=\s)\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*/gu;
+
+/**
+ * The question with its first "he", "she", "him", "his" or "her" replaced by the one name the conversation's
+ * last answered question gave ("Where did she speak?" after "Who is Locetta?": "Where did Locetta speak?"),
+ * or, when that question itself said "he" or "she", the one before it; unchanged when the question it leans
+ * on gave no name or several ("What did he say?" after "When is Petro meeting Trump?").
+ */
+function namingThePerson(question: string, history: Turn[]): string {
+  const pronoun = PERSONAL_PRONOUN.exec(question);
+  if (!pronoun) return question;
+  for (let i = history.length - 1; i >= 0; i--) {
+    const turn = history[i]!;
+    if (!turn.answered || !turn.question) continue;
+    const names = [...turn.question.matchAll(NAME_IN_QUESTION)].map((m) => m[0]);
+    if (names.length === 1) {
+      const name = /^(?:his|hers?)$/i.test(pronoun[0]) ? `${names[0]}'s` : names[0]!;
+      return question.slice(0, pronoun.index) + name + question.slice(pronoun.index + pronoun[0].length);
+    }
+    if (names.length > 1 || !PERSONAL_PRONOUN.test(turn.question)) break;
+  }
+  return question;
+}
+
 /** Why a question was (or was not) read as a follow-up. */
 export type Resolution =
   | 'no-history' // nothing answered yet
@@ -160,7 +194,9 @@ export function resolveFollowUp(
   if (!context) return { resolution: 'no-history', question };
 
   const own = [...new Set(analyze(question, questionLanguage(question, index.languages)))].filter((t) => documentFrequency(index, t) > 0);
-  if (own.length < (looksAnaphoric(question) ? o.minOwnTermsAnaphoric : o.minOwnTerms)) return { context, resolution: 'follow-up', question };
+  if (own.length < (looksAnaphoric(question) ? o.minOwnTermsAnaphoric : o.minOwnTerms))
+    // With no word of its own the briefs hold ("Where did she speak?"), the person "she" stands for is what it goes on.
+    return { context, resolution: 'follow-up', question: o.pronounName && own.length === 0 ? namingThePerson(question, history) : question };
 
   // Compare how well the question's own words are matched alone and with the history.
   const weight = new Map(own.map((t) => [t, idf(index, t)]));

@@ -61,6 +61,29 @@ describe('follow-up questions on the seed brief', () => {
     expect(withEmpty).toEqual(engine.ask(q));
   });
 
+  it('reads "she" or "his" as the one person the question it leans on named, when the question has no other word the briefs hold', () => {
+    const ask = (questions: string[], pronounName: boolean) => {
+      const history: Turn[] = [];
+      return questions.map((q) => {
+        const answer = engine.ask(q, { history: [...history] }, { followUp: { pronounName } });
+        history.push(turnOf(q, answer));
+        return answer;
+      });
+    };
+    // "Where did she speak?" is "Where did Locetta speak?"; without the name, its own word ("speak", which the brief
+    // does not hold) weighs against the carried "Locetta", and it was declined.
+    const [, where] = ask(['Who is Locetta?', 'Where did she speak?'], true);
+    expect(where!.answered).toBe(true);
+    expect(where!.citations[0]!.passageId).toBe(`${SEED}#p8`);
+    expect(ask(['Who is Locetta?', 'Where did she speak?'], false)[1]!.answered).toBe(false);
+    // Through a question that itself said "he" to the one that named him.
+    const [, , job] = ask(['Tell me about Rubio', 'Who did he talk to?', 'What is his job?'], true);
+    expect(job!.answer).toMatch(/^In a significant diplomatic shift, .*Secretary of State Marco Rubio/);
+    // Two names: "he" could be either, the question is read as asked.
+    const [, said] = ask(['When is Petro meeting Trump?', 'What did he say?'], true);
+    expect(said!.answered).toBe(true);
+  });
+
   it('lets go of the old topic for a self-contained question about something else', () => {
     const [, shift] = converse(['When is Petro meeting Trump?', 'Who scored twice for Harbour Town in the cup final?']);
     expect(shift!.followUp).toBe('new-topic');
