@@ -1290,14 +1290,12 @@ export function snippet(
     // A question for a date, a name, a place… whose window holds none: the neighbouring sentence that
     // does, as much of it as fits, cut at a space.
     const room = SNIPPET_MAX - 3 - text.length; // a space and two ellipses
-    const sentence = (i: number) => passage.text.slice(sents[i]![0], sents[i]![1]);
-    const holds = (a: number, b: number) => {
-      for (let i = a; i <= b; i++) if (evidence!(sentence(i))) return true;
-      return false;
-    };
-    if (evidence && room > MIN_NEIGHBOUR && !holds(lo, hi)) {
-      const after = hi + 1 < sents.length && evidence(sentence(hi + 1));
-      const before = lo > 0 && evidence(sentence(lo - 1));
+    if (evidence && room > MIN_NEIGHBOUR) {
+      const sentence = (i: number) => passage.text.slice(sents[i]![0], sents[i]![1]);
+      let held = false;
+      for (let i = lo; i <= hi && !held; i++) held = evidence(sentence(i));
+      const after = !held && hi + 1 < sents.length && evidence(sentence(hi + 1));
+      const before = !held && lo > 0 && evidence(sentence(lo - 1));
       if (after && (!before || sentenceScore(hi + 1) >= sentenceScore(lo - 1))) text = `${text} ${cutAt(sentence(hi + 1), room, true, evidence)}`;
       else if (before) text = `${cutAt(sentence(lo - 1), room, false, evidence)} ${text}`;
     }
