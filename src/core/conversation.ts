@@ -151,8 +151,8 @@ const NAME_IN_QUESTION = /(?<=\s)\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*/
 /**
  * The question with its first "he", "she", "him", "his" or "her" replaced by the one name the conversation's
  * last answered question gave ("Where did she speak?" after "Who is Locetta?": "Where did Locetta speak?"),
- * or, when that question itself said "he" or "she", the one before it; unchanged when the question it leans
- * on gave no name or several ("What did he say?" after "When is Petro meeting Trump?").
+ * passing over questions that themselves said "he" or "she"; unchanged when the question it leans on gave
+ * no name or several ("What did he say?" after "When is Petro meeting Trump?").
  */
 function namingThePerson(question: string, history: Turn[]): string {
   const pronoun = PERSONAL_PRONOUN.exec(question);
@@ -160,12 +160,13 @@ function namingThePerson(question: string, history: Turn[]): string {
   for (let i = history.length - 1; i >= 0; i--) {
     const turn = history[i]!;
     if (!turn.answered || !turn.question) continue;
+    // A question that said "he" or "she" leans on an earlier one; a name it gives is someone else
+    // ("What did she tell the Security Council?").
+    if (PERSONAL_PRONOUN.test(turn.question)) continue;
     const names = [...turn.question.matchAll(NAME_IN_QUESTION)].map((m) => m[0]);
-    if (names.length === 1) {
-      const name = /^(?:his|hers?)$/i.test(pronoun[0]) ? `${names[0]}'s` : names[0]!;
-      return question.slice(0, pronoun.index) + name + question.slice(pronoun.index + pronoun[0].length);
-    }
-    if (names.length > 1 || !PERSONAL_PRONOUN.test(turn.question)) break;
+    if (names.length !== 1) break;
+    const name = /^(?:his|hers?)$/i.test(pronoun[0]) ? `${names[0]}'s` : names[0]!;
+    return question.slice(0, pronoun.index) + name + question.slice(pronoun.index + pronoun[0].length);
   }
   return question;
 }

@@ -79,6 +79,9 @@ describe('follow-up questions on the seed brief', () => {
     // Through a question that itself said "he" to the one that named him.
     const [, , job] = ask(['Tell me about Rubio', 'Who did he talk to?', 'What is his job?'], true);
     expect(job!.answer).toMatch(/^In a significant diplomatic shift, .*Secretary of State Marco Rubio/);
+    // A question that said "she" gives no referent with its name: "Security Council" is not "she".
+    const [, , again] = ask(['Who is Locetta?', 'What did she tell the Security Council?', 'Where did she speak?'], true);
+    expect(again!.citations[0]!.passageId).toBe(`${SEED}#p8`);
     // Two names: "he" could be either, the question is read as asked.
     const [, said] = ask(['When is Petro meeting Trump?', 'What did he say?'], true);
     expect(said!.answered).toBe(true);
