@@ -17,6 +17,11 @@ describe('detectIntent', () => {
     ["What's new?", 'latest'],
     ['/latest', 'latest'],
     ['any news', 'latest'],
+    // Asking what the briefs say as a whole: their leads, newest first.
+    ['summarize the brief', 'latest'],
+    ['What is this story about?', 'latest'],
+    ["What's the main news here?", 'latest'],
+    ['tl;dr', 'latest'],
     ['tell me more', 'more'],
     ['More please', 'more'],
     ['/more@briefbot', 'more'],

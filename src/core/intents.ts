@@ -1,6 +1,6 @@
 /**
  * Chat intents: the messages that are not questions about the news
- * ("hi", "thanks", "what can you do?", "latest news", "tell me more",
+ * ("hi", "thanks", "what can you do?", "latest news", "summarize the brief", "tell me more",
  * "source?", "/new"). A message is an intent only when the whole message is
  * one of these phrases (ignoring case, punctuation, emoji, a leading `/`, a
  * Telegram `@botname` and a trailing "please"); anything longer is a question,
@@ -30,7 +30,7 @@ const PATTERNS: [Exclude<Intent, 'question'>, RegExp][] = [
   ],
   [
     'latest',
-    /^(?:latest|news|headlines|latest (?:news|briefs|headlines|stories)|(?:what s|whats|what is) (?:new|happening|the latest|the news)(?: today)?|anything new|any news|top stories|today s news|news today|what s going on|(?:give|show|tell) me (?:the )?(?:latest|news|headlines)(?: news)?)$/,
+    /^(?:latest|news|headlines|latest (?:news|briefs|headlines|stories)|(?:what s|whats|what is) (?:new|happening|the latest|the news)(?: today)?|anything new|any news|top stories|today s news|news today|what s going on|(?:give|show|tell) me (?:the )?(?:latest|news|headlines)(?: news)?|(?:summary|summari[sz]e|sum (?:it )?up|tl ?dr|key points|(?:give me )?(?:a |the )?summary|summari[sz]e (?:it|this|that|the news|(?:the |this )?(?:brief|briefs|story|stories|article|news))|(?:what s|whats|what is) (?:this|the) (?:brief|story|article|news) about|(?:what s|whats|what is) the (?:main )?(?:news|story|gist)(?: here)?))$/,
   ],
   [
     'more',
