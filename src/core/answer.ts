@@ -106,6 +106,13 @@ export interface AnswerOptions {
    * verbs, adjectives and adverbs): "…inconsistent with what?" asked of "…consistent with…".
    */
   oppositeCheck: boolean;
+  /**
+   * Decline "Who is the mayor of New York?" when no brief holds the role it asks about ("mayor"), nor a
+   * word the lexicon relates to it in the passages read: the person is named by that role, so a
+   * sentence about New York without it names someone else. The role is the last word of the noun
+   * phrase after "Who is the / a / X's", before "of", "in", "at"… or the end.
+   */
+  roleCheck: boolean;
 
   /** Bonus for question words standing together in the sentence as in the question. */
   proximityWeight: number;
@@ -211,6 +218,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   negationCheck: true,
   numberCheck: 0.8,
   oppositeCheck: true,
+  roleCheck: true,
   ellipsis: true,
   extraSentenceRatio: 0.9,
   neighbourEvidence: true,
@@ -520,6 +528,30 @@ function saysOpposite(index: SearchIndex, own: readonly string[], askedFor: Read
   }
   return false;
 }
+/**
+ * "Who is the mayor of New York?", "Who's Colombia's defense minister?": the role the question names a
+ * person by (group 1: the last word of the noun phrase after the article or possessive: capitalised
+ * words first, "the ESPN Deportes sideline commentator", then lower-case ones; not "the man Helen met").
+ */
+const ROLE_HOLDER =
+  /^\s*(?:[Aa]nd\s+|[Ss]o\s+)?[Ww]ho(?:['’]s|\s+(?:is|was|are|were|will be))\s+(?:[Tt]he|an?|[\p{L}.]+['’]s?)\s+(?:\p{Lu}[\p{L}.-]*\s+){0,3}(?:\p{Ll}[\p{L}-]*\s+){0,2}?(\p{Ll}[\p{L}-]*)(?:\s+(?:of|in|at|for|to|on|from|with)\s+[^?]+)?\s*[?.!]*\s*$/u;
+
+/**
+ * Does the question name a person by a role that no brief holds (nor a spelling one letter away), nor a
+ * synonym of it in the passages read? (Only synonyms: a governor is not the government.)
+ */
+function roleMissing(index: SearchIndex, question: string, retrieval: Retrieval, read: SentenceTerms[]): boolean {
+  const m = ROLE_HOLDER.exec(question);
+  // A past participle is a clause, not a role ("Who is the Lady forced to kill?").
+  if (!m || /ed$/i.test(m[1]!)) return false;
+  // The role's last term, as the index reads it ("vice-chair" → "chair"); a typo the search read as a
+  // collection word ("captian") is no longer among the question's terms.
+  const role = analyze(m[1]!).at(-1);
+  if (role === undefined || !retrieval.unknown.includes(role) || index.searcher.tables.dictionary.fuzzy(role, 1).length > 0) return false;
+  const synonyms = [...(retrieval.expansions.get(role) ?? [])].filter(([, r]) => r.kind === 'synonym' || r.kind === 'derived').map(([t]) => t);
+  return !read.some((r) => r.sets.some((set) => synonyms.some((t) => set.has(t))));
+}
+
 const PLAIN_NEGATION = /\b(?:not|no|never|nor|without)\b|n['’]t\b/i;
 
 /** Terms of the last sentence of the paragraph before `hit`'s, when it is in the same brief. */
@@ -1078,6 +1110,9 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
     if (!candidates.some((c) => c.score >= floor && saysHowMany(sentenceOf(c), questionWords))) {
       return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
     }
+  }
+  if (o.roleCheck && lang === 'en' && roleMissing(index, question, retrieval, read)) {
+    return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
   }
   if (o.oppositeCheck && lang === 'en' && saysOpposite(index, own, askedFor, candidates[0]!)) {
     return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);

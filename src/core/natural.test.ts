@@ -264,6 +264,17 @@ describe('each mechanism changes the answer', () => {
     expect(e.ask('How many workers are clearing the old quay?', {}, { numberCheck: 0 }).answer).toMatch(/^Workers began clearing/);
   });
 
+  it('a question for whoever holds a role no brief names is declined, not answered with a sentence about the place', () => {
+    // The brief mentions a New York rally, and no mayor or police chief.
+    for (const q of ['Who is the mayor of New York?', "Who's the police chief in New York?"]) {
+      expect(seed.ask(q).answered).toBe(false);
+      expect(seed.ask(q, {}, { roleCheck: false }).answer).toMatch(/New York rally/);
+    }
+    // A role the brief holds, and a question that ends with its preposition, are answered.
+    expect(seed.ask('Who is the US secretary of state?').answer).toMatch(/Secretary of State Marco Rubio/);
+    expect(seed.ask('Who was the FARC peace deal with?').answer).toMatch(/FARC guerrilla group and Colombia/);
+  });
+
   it('a question whose word the answer sentence turns into its opposite is declined ("inconsistent" / "consistent")', () => {
     const e = buildEngine(
       parseBriefs([
