@@ -281,8 +281,8 @@ const CHANGE_RE = new RegExp(String.raw`\b(?:${CHANGE_WORDS}|will now|now (?:be|
 
 /** Words that name topics as what is asked for ("What topics…", "…on the agenda"). */
 const TOPIC_WORDS = String.raw`topics?|issues?|subjects?|themes?|agenda|priorit(?:y|ies)`;
-/** "What year …?", "In which month?": a date question, and the noun names what is asked for, not what it is about. */
-const DATE_NOUNS = 'year|date|day|month';
+/** "What year …?", "In which month?", "What time…?": a date question, and the noun names what is asked for, not what it is about. */
+const DATE_NOUNS = 'year|date|day|month|time';
 
 /** "What topics / issues are…?", "What is on the agenda?", "Will / did they talk about …?" */
 const TOPIC_QUESTION = new RegExp(
@@ -680,7 +680,8 @@ export function answerQuestion(index: SearchIndex, asked0: string, ctx: ComposeC
 }
 
 /** A request that opens a message ("Explain…", "Can you describe…", "Please tell me about…"). */
-const REQUEST = /^\s*(?:please[,\s]+)?(?:(?:can|could|would|will) you\s+(?:please\s+)?)?(?:explain|describe|summari[sz]e|tell me(?:\s+about)?)\b[\s,:]*/i;
+const REQUEST =
+  /^\s*(?:(?:please|pls|plz)[,\s]+)?(?:(?:can|could|would|will) you\s+(?:please\s+)?)?(?:explain|describe|summari[sz]e|tell me(?:\s+about)?)\b[\s,:]*/i;
 
 /** The message without the request that opens it ("Explain the sanctions" → "the sanctions"; "Explain" alone → ""). */
 function withoutRequest(question: string): string {

@@ -206,6 +206,8 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('Explain what happened in September').citations[0]!.passageId).toBe(`${SEED}#p5`);
     // Asked about, it is a word like any other.
     expect(seed.ask('What did Petro want to explain?').answer).toMatch(/explain the drug situation/);
+    // "pls" as written in chat is "please".
+    expect(seed.ask('pls tell me what the US is worried about').answer).toMatch(/deeply concerned/);
     // The request alone asks about nothing.
     expect(seed.ask('Explain').answered).toBe(false);
   });
@@ -477,8 +479,15 @@ describe('each mechanism changes the answer', () => {
     expect(chat(e, 'In which year?', founder.history, { tuning: { passages: 1, ellipsis: false } }).reply.citations[0]!.snippet).not.toMatch(/1941/);
   });
 
-  it('"In which month?", "What year…?" ask for a date: the noun is what is asked for', () => {
-    expect(['In which month?', 'What year was that?', 'On which day?'].map((q) => questionType(q))).toEqual(['date', 'date', 'date']);
+  it('"In which month?", "What year…?", "What time…?" ask for a date: the noun is what is asked for', () => {
+    expect(['In which month?', 'What year was that?', 'On which day?', 'What time is the meeting?'].map((q) => questionType(q))).toEqual([
+      'date',
+      'date',
+      'date',
+      'date',
+    ]);
+    // The brief gives the day, not the hour: the day answers, not the sentence that says "meeting" most.
+    expect(seed.ask('What time is the meeting?').answer).toMatch(/^Colombian President Gustavo Petro .* Feb\. 3/);
   });
 
   it("in a follow-up, the conversation's words weigh at most half the question's own", () => {
