@@ -732,12 +732,12 @@ function weighTerms(own: string[], carried: [string, number][], askedFor: Set<st
   return { terms, weight, total };
 }
 
-/** The share of the question's weight the terms of `set` carry, leaving out those of `except` (runs per sentence: no arrays). */
-function coverOf({ weight, total }: Weighing, set: ReadonlySet<string>, except?: ReadonlySet<string>): number {
+/** The share of the question's weight the terms of `set` carry, leaving out those of `except` and `alsoExcept` (runs per sentence: no arrays). */
+function coverOf({ weight, total }: Weighing, set: ReadonlySet<string>, except?: ReadonlySet<string>, alsoExcept?: ReadonlySet<string>): number {
   let sum = 0;
   for (const t of set) {
     const w = weight.get(t);
-    if (w !== undefined && !except?.has(t)) sum += w;
+    if (w !== undefined && !except?.has(t) && !alsoExcept?.has(t)) sum += w;
   }
   return total > 0 ? sum / total : 0;
 }
@@ -821,8 +821,9 @@ function scoreSentences(r: Reading, pool: Hit[], read: SentenceTerms[], covers: 
       // A Thai clause is part of a sentence the clauses around it finish.
       if (pLang === 'th' && o.clauseContext.weight > 0)
         held += o.clauseContext.weight * Math.max(0, windowCover(w, sentTerms, i, o.clauseContext.clauses) - coverage[i]!);
-      // Title/section words count for some: "it" in the sentence is often the brief's subject.
-      const head = coverOf(w, headTerms, sentTerms[i]);
+      // Title/section words count for some: "it" in the sentence is often the brief's subject. (A word the
+      // sentence before already lent it counts once.)
+      const head = coverOf(w, headTerms, sentTerms[i], before);
       const evidence =
         type === 'other'
           ? 0
