@@ -113,6 +113,12 @@ export interface AnswerOptions {
    * phrase after "Who is the / a / X's", before "of", "in", "at"… or the end.
    */
   roleCheck: boolean;
+  /**
+   * In a follow-up asking for a date or a number, a sentence scoring at least this share of the best that holds
+   * one answers before a best that holds none ("And when is the meeting?" after "Who is the foreign minister?":
+   * the conversation's words lift the sentence about the foreign ministry). 0: off.
+   */
+  followUpTypeFloor: number;
 
   /** Bonus for question words standing together in the sentence as in the question. */
   proximityWeight: number;
@@ -219,6 +225,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   numberCheck: 0.8,
   oppositeCheck: true,
   roleCheck: true,
+  followUpTypeFloor: 0.8,
   ellipsis: true,
   extraSentenceRatio: 0.9,
   neighbourEvidence: true,
@@ -1092,6 +1099,17 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
     for (const c of candidates) if (!retrieval.context.focus.has(c.hit.passage.briefId)) c.score *= o.offTopicFactor;
   }
   candidates.sort((a, b) => b.score - a.score || a.hit.doc - b.hit.doc || a.s - b.s);
+  // A follow-up asking for a date or a number: the conversation's words lift the sentences that hold the
+  // last question's words ("…the foreign ministry…" after "Who is the foreign minister?"); one close behind
+  // that holds what this question asks for ("…scheduled for Feb. 3") answers "And when is the meeting?".
+  if (retrieval.context && o.followUpTypeFloor > 0 && (type === 'date' || type === 'number') && candidates.length > 1) {
+    const holds = (c: Candidate) => (lang === 'en' ? typeEvidence(type, sentenceOf(c), questionWords) : typeEvidenceIn(type, sentenceOf(c), question)) >= 1;
+    if (!holds(candidates[0]!)) {
+      const floor = o.followUpTypeFloor * candidates[0]!.score;
+      const i = candidates.findIndex((c) => c.score >= floor && holds(c));
+      if (i > 0) candidates.unshift(...candidates.splice(i, 1));
+    }
+  }
   // An elliptical follow-up ("In what year?", "Who was that?"): nothing of its own but the kind of
   // answer it wants. When the last answer already holds that kind of answer, it is the answer again.
   const said = retrieval.context?.said;

@@ -433,6 +433,15 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('Where will the meeting take place?').answer).toContain('White House');
   });
 
+  it('"And when is the meeting?" after "Who is the foreign minister?" gives the date, not the foreign ministry again', () => {
+    const first = chat(seed, 'Who is the foreign minister?');
+    const when = (followUpTypeFloor?: number) =>
+      chat(seed, 'And when is the meeting?', first.history, followUpTypeFloor === undefined ? {} : { tuning: { followUpTypeFloor } }).reply.answer;
+    expect(when()).toMatch(/^Colombian President Gustavo Petro .*scheduled for Feb\. 3/);
+    // The conversation's words ("foreign minister") lift the sentence that cites the foreign ministry.
+    expect(when(0)).toMatch(/foreign ministry/);
+  });
+
   it('"What is his job?", "Who does he work for?" ask for a role: the word names what is asked for, the brief need not hold it', () => {
     const follow = (first: string, then: string) => chat(seed, then, chat(seed, first).history).reply;
     // (Before, "work" and "job", which the brief does not hold, weighed as missing words: both were declined.)
