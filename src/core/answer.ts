@@ -119,6 +119,11 @@ export interface AnswerOptions {
    * the conversation's words lift the sentence about the foreign ministry). 0: off.
    */
   followUpTypeFloor: number;
+  /**
+   * "Who is the <role>…?": a sentence naming someone right by the role ("U.S. President Donald Trump",
+   * "Tommy Pigott, a State Department spokesman") counts its name evidence this many times (1: like any name).
+   */
+  appositionWeight: number;
 
   /** Bonus for question words standing together in the sentence as in the question. */
   proximityWeight: number;
@@ -226,6 +231,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   oppositeCheck: true,
   roleCheck: true,
   followUpTypeFloor: 0.8,
+  appositionWeight: 2,
   ellipsis: true,
   extraSentenceRatio: 0.9,
   neighbourEvidence: true,
@@ -544,6 +550,20 @@ const ROLE_HOLDER =
   /^\s*(?:[Aa]nd\s+|[Ss]o\s+)?[Ww]ho(?:['’]s|\s+(?:is|was|are|were|will be))\s+(?:[Tt]he|an?|[\p{L}.]+['’]s?)\s+(?:\p{Lu}[\p{L}.-]*\s+){0,3}(?:\p{Ll}[\p{L}-]*\s+){0,2}?(\p{Ll}[\p{L}-]*)(?:\s+(?:of|in|at|for|to|on|from|with)\s+[^?]+)?\s*[?.!]*\s*$/u;
 
 /**
+ * For "Who is the president of Colombia?": a sentence that names someone right by the role, before it
+ * ("Colombian President Gustavo Petro", "Secretary of State Marco Rubio") or after it as an apposition
+ * ("Tommy Pigott, a State Department spokesman"). The role matches by its term's letters ("presid…").
+ */
+function roleHolder(question: string): RegExp | undefined {
+  const m = ROLE_HOLDER.exec(question);
+  const stem = m ? analyze(m[1]!).at(-1) : undefined;
+  if (!stem || !/^[a-z]+$/.test(stem)) return undefined;
+  const role = String.raw`[${stem[0]!.toUpperCase()}${stem[0]}]${stem.slice(1)}\w*`;
+  const name = String.raw`\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{Ll}'’-]+)+`;
+  return new RegExp(String.raw`\b${role}(?:\s+of\s+\p{Lu}\w+)?\s+${name}|${name},\s+(?:an?|the)\s+(?:[\p{L}.-]+\s+){0,3}${role}`, 'u');
+}
+
+/**
  * Does the question name a person by a role that no brief holds (nor a spelling one letter away), nor a
  * synonym of it in the passages read? (Only synonyms: a governor is not the government.)
  */
@@ -802,6 +822,8 @@ interface Reading {
   w: Weighing;
   /** The time of the question (ms since the epoch). */
   now: number;
+  /** For "Who is the <role>…?": a name right by the role ("U.S. President Donald Trump", "Tommy Pigott, a … spokesman"). */
+  holder?: RegExp;
 }
 
 /** Every sentence of the passages read, scored (before the story and expiry factors); `top`: the best hit's score. */
@@ -835,7 +857,7 @@ function scoreSentences(r: Reading, pool: Hit[], read: SentenceTerms[], covers: 
         type === 'other'
           ? 0
           : lang === 'en' && pLang === 'en'
-            ? typeEvidence(type, text, r.questionWords)
+            ? typeEvidence(type, text, r.questionWords) * (r.holder?.test(text) ? o.appositionWeight : 1)
             : type === 'topic' || type === 'change' || type === 'speech' || type === 'speaker'
               ? 0
               : typeEvidenceIn(type, text, r.question);
@@ -1086,6 +1108,7 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
     if (t) questionWords.add(t);
   }
   const r: Reading = { index, o, ctx, lang, question, type, questionWords, w, now: ctx.now ?? Date.now() };
+  if (type === 'person' && lang === 'en' && o.appositionWeight !== 1) r.holder = roleHolder(question);
   // Briefs holding two or more of the question's words, one of them a name or rare word (not among
   // the lexicon's common English words): "Cargill" and "Seaforth" tell a story, "foreign minister" does not.
   const shareOf = (id: string) => {

@@ -246,6 +246,14 @@ describe('each mechanism changes the answer', () => {
     expect(e.ask('Who cut the ribbon at the bridge that did not open until Monday?').answer).toMatch(/^The governor cut the ribbon/);
   });
 
+  it('"Who is the president of Colombia?" is answered by the sentence that names someone right by the role', () => {
+    expect(seed.ask('Who is the president of Colombia?').answer).toMatch(/^Colombian President Gustavo Petro/);
+    expect(seed.ask('Who is the US president?').answer).toMatch(/U\.S\. President Donald Trump/);
+    // Without it, any sentence with a name will do: the FARC sentence holds "Colombia", the phone call "the U.S. president".
+    expect(seed.ask('Who is the president of Colombia?', {}, { appositionWeight: 1 }).answer).toMatch(/^The Security Council reviews/);
+    expect(seed.ask('Who is the US president?', {}, { appositionWeight: 1 }).answer).toMatch(/^Tensions between the presidents eased/);
+  });
+
   it('a question for a number is declined when no sentence near the best says how many', () => {
     // The brief gives no age: what Petro did is not how old he is ("Feb. 3" is a date, not a quantity).
     expect(seed.ask('How old is Petro?').answered).toBe(false);
