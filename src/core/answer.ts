@@ -108,9 +108,9 @@ export interface AnswerOptions {
   oppositeCheck: boolean;
   /**
    * Decline "Who is the mayor of New York?" when no brief holds the role it asks about ("mayor"), nor a
-   * word the lexicon relates to it in the passages read: the person is named by that role, so a
-   * sentence about New York without it names someone else. The role is the last word of the noun
-   * phrase after "Who is the / a / X's", before "of", "in", "at"… or the end.
+   * spelling one letter away, nor a synonym or derived form of it in the passages read: the person is named
+   * by that role, so a sentence about New York without it names someone else. The role is the last word of
+   * the noun phrase after "Who is the / a / X's", before "of", "in", "at"… or the end.
    */
   roleCheck: boolean;
   /**
@@ -541,6 +541,7 @@ function saysOpposite(index: SearchIndex, own: readonly string[], askedFor: Read
   }
   return false;
 }
+
 /**
  * "Who is the mayor of New York?", "Who's Colombia's defense minister?": the role the question names a
  * person by (group 1: the last word of the noun phrase after the article or possessive: capitalised
@@ -565,7 +566,8 @@ function roleHolder(question: string): RegExp | undefined {
 
 /**
  * Does the question name a person by a role that no brief holds (nor a spelling one letter away), nor a
- * synonym of it in the passages read? (Only synonyms: a governor is not the government.)
+ * synonym or derived form of it in the passages read ("commentary" for "commentators")? Not its
+ * hypernyms: a mayor is not any "politician".
  */
 function roleMissing(index: SearchIndex, question: string, retrieval: Retrieval, read: SentenceTerms[]): boolean {
   const m = ROLE_HOLDER.exec(question);
