@@ -551,9 +551,10 @@ const ROLE_HOLDER =
   /^\s*(?:[Aa]nd\s+|[Ss]o\s+)?[Ww]ho(?:['’]s|\s+(?:is|was|are|were|will be))\s+(?:[Tt]he|an?|[\p{L}.]+['’]s?)\s+(?:\p{Lu}[\p{L}.-]*\s+){0,3}(?:\p{Ll}[\p{L}-]*\s+){0,2}?(\p{Ll}[\p{L}-]*)(?:\s+(?:of|in|at|for|to|on|from|with)\s+[^?]+)?\s*[?.!]*\s*$/u;
 
 /**
- * For "Who is the president of Colombia?": a sentence that names someone right by the role, before it
- * ("Colombian President Gustavo Petro", "Secretary of State Marco Rubio") or after it as an apposition
- * ("Tommy Pigott, a State Department spokesman"). The role matches by its term's letters ("presid…").
+ * For "Who is the president of Colombia?": a sentence that names someone right by the role, after it
+ * ("Colombian President Gustavo Petro", "Secretary of State Marco Rubio", "Japan's foreign minister, Kenji
+ * Morita") or before it as an apposition ("Tommy Pigott, a State Department spokesman"). The role matches by
+ * its term's letters ("presid…").
  */
 function roleHolder(question: string): RegExp | undefined {
   const m = ROLE_HOLDER.exec(question);
@@ -561,7 +562,7 @@ function roleHolder(question: string): RegExp | undefined {
   if (!stem || !/^[a-z]+$/.test(stem)) return undefined;
   const role = String.raw`[${stem[0]!.toUpperCase()}${stem[0]}]${stem.slice(1)}\w*`;
   const name = String.raw`\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{Ll}'’-]+)+`;
-  return new RegExp(String.raw`\b${role}(?:\s+of\s+\p{Lu}\w+)?\s+${name}|${name},\s+(?:an?|the)\s+(?:[\p{L}.-]+\s+){0,3}${role}`, 'u');
+  return new RegExp(String.raw`\b${role}(?:\s+of\s+\p{Lu}\w+)?,?\s+${name}|${name},\s+(?:an?|the)\s+(?:[\p{L}.-]+\s+){0,3}${role}`, 'u');
 }
 
 /**
