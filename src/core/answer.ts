@@ -550,15 +550,26 @@ function saysOpposite(index: SearchIndex, own: readonly string[], askedFor: Read
 const ROLE_HOLDER =
   /^\s*(?:[Aa]nd\s+|[Ss]o\s+)?[Ww]ho(?:['’]s|\s+(?:is|was|are|were|will be))\s+(?:[Tt]he|an?|[\p{L}.]+['’]s?)\s+(?:\p{Lu}[\p{L}.-]*\s+){0,3}(?:\p{Ll}[\p{L}-]*\s+){0,2}?(\p{Ll}[\p{L}-]*)(?:\s+(?:of|in|at|for|to|on|from|with)\s+[^?]+)?\s*[?.!]*\s*$/u;
 
+/** The role a "Who is the <role>…?" question names someone by: the word, and its last term as the index reads it ("vice-chair" → "chair"). */
+interface AskedRole {
+  word: string;
+  term: string;
+}
+
+function askedRole(question: string): AskedRole | undefined {
+  const m = ROLE_HOLDER.exec(question);
+  const term = m ? analyze(m[1]!).at(-1) : undefined;
+  return term === undefined ? undefined : { word: m![1]!, term };
+}
+
 /**
  * For "Who is the president of Colombia?": a sentence that names someone right by the role, after it
  * ("Colombian President Gustavo Petro", "Secretary of State Marco Rubio", "Japan's foreign minister, Kenji
  * Morita") or before it as an apposition ("Tommy Pigott, a State Department spokesman"). The role matches by
  * its term's letters ("presid…").
  */
-function roleHolder(question: string): RegExp | undefined {
-  const m = ROLE_HOLDER.exec(question);
-  const stem = m ? analyze(m[1]!).at(-1) : undefined;
+function roleHolder(asked: AskedRole | undefined): RegExp | undefined {
+  const stem = asked?.term;
   if (!stem || !/^[a-z]+$/.test(stem)) return undefined;
   const role = String.raw`[${stem[0]!.toUpperCase()}${stem[0]}]${stem.slice(1)}\w*`;
   const name = String.raw`\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{Ll}'’-]+)+`;
@@ -570,14 +581,12 @@ function roleHolder(question: string): RegExp | undefined {
  * synonym or derived form of it in the passages read ("commentary" for "commentators")? Not its
  * hypernyms: a mayor is not any "politician".
  */
-function roleMissing(index: SearchIndex, question: string, retrieval: Retrieval, read: SentenceTerms[]): boolean {
-  const m = ROLE_HOLDER.exec(question);
+function roleMissing(index: SearchIndex, asked: AskedRole | undefined, retrieval: Retrieval, read: SentenceTerms[]): boolean {
   // A past participle is a clause, not a role ("Who is the Lady forced to kill?").
-  if (!m || /ed$/i.test(m[1]!)) return false;
-  // The role's last term, as the index reads it ("vice-chair" → "chair"); a typo the search read as a
-  // collection word ("captian") is no longer among the question's terms.
-  const role = analyze(m[1]!).at(-1);
-  if (role === undefined || !retrieval.unknown.includes(role) || index.searcher.tables.dictionary.fuzzy(role, 1).length > 0) return false;
+  if (!asked || /ed$/i.test(asked.word)) return false;
+  // A typo the search read as a collection word ("captian") is no longer among the question's terms.
+  const role = asked.term;
+  if (!retrieval.unknown.includes(role) || index.searcher.tables.dictionary.fuzzy(role, 1).length > 0) return false;
   const synonyms = [...(retrieval.expansions.get(role) ?? [])].filter(([, r]) => r.kind === 'synonym' || r.kind === 'derived').map(([t]) => t);
   return !read.some((r) => r.sets.some((set) => synonyms.some((t) => set.has(t))));
 }
@@ -1111,7 +1120,8 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
     if (t) questionWords.add(t);
   }
   const r: Reading = { index, o, ctx, lang, question, type, questionWords, w, now: ctx.now ?? Date.now() };
-  if (type === 'person' && lang === 'en' && o.appositionWeight !== 1) r.holder = roleHolder(question);
+  const role = lang === 'en' ? askedRole(question) : undefined;
+  if (type === 'person' && o.appositionWeight !== 1) r.holder = roleHolder(role);
   // Briefs holding two or more of the question's words, one of them a name or rare word (not among
   // the lexicon's common English words): "Cargill" and "Seaforth" tell a story, "foreign minister" does not.
   const shareOf = (id: string) => {
@@ -1157,7 +1167,7 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
       return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
     }
   }
-  if (o.roleCheck && lang === 'en' && roleMissing(index, question, retrieval, read)) {
+  if (o.roleCheck && roleMissing(index, role, retrieval, read)) {
     return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
   }
   if (o.oppositeCheck && lang === 'en' && saysOpposite(index, own, askedFor, candidates[0]!)) {
