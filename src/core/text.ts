@@ -171,9 +171,17 @@ export function toTerm(word: string): string | null {
 const termCache = new Memo<string, string | null>(30_000);
 const termOfRawWord = (word: string) => toTerm(normalizeWord(word));
 
+/**
+ * Raw words that are stop words as written ("the", "The", "said" is not one): checked before the memo,
+ * a small set that stays in the processor's cache, where most of a text's words are stop words.
+ */
+const RAW_STOP_WORDS: ReadonlySet<string> = new Set(
+  [...STOP_WORDS].flatMap((w) => [w, w.charAt(0).toUpperCase() + w.slice(1)]).filter((w) => termOfRawWord(w) === null),
+);
+
 /** `toTerm(normalizeWord(word))`, remembered for the most recent words (bounded). */
 function termOfWord(word: string): string | null {
-  return termCache.get(word, termOfRawWord);
+  return RAW_STOP_WORDS.has(word) ? null : termCache.get(word, termOfRawWord);
 }
 
 /**
