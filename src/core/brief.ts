@@ -170,7 +170,7 @@ export function parseBrief(file: BriefFile): Brief & { idLine: number; linkLine:
   const lang = typeof meta.lang === 'string' && meta.lang.trim() ? meta.lang.trim() : detectLanguage(`${title}\n${body.map((b) => b.text).join('\n')}`);
   const source = typeof meta.source === 'string' ? meta.source.trim() : undefined;
 
-  const passages = toPassages(id, body);
+  const passages = toPassages(id, body, lang);
   check(() => passages.length === 0 && fail(lines.length, `brief "${title || file.path}" has a title but no paragraphs`));
   if (problems.length) throw new BriefError(problems.sort((a, b) => a.line - b.line));
 
@@ -195,7 +195,7 @@ export function parseBrief(file: BriefFile): Brief & { idLine: number; linkLine:
 }
 
 /** Paragraphs become passages; headings label the passages under them; pull quotes are dropped. */
-function toPassages(briefId: string, body: BodyBlock[]): Passage[] {
+function toPassages(briefId: string, body: BodyBlock[], lang: string): Passage[] {
   const paragraphs = body.filter((b) => b.heading === undefined);
   const keys = paragraphs.map((p) => comparable(p.text));
   const passages: Passage[] = [];
@@ -216,7 +216,7 @@ function toPassages(briefId: string, body: BodyBlock[]): Passage[] {
       n,
       ...(section ? { section } : {}),
       text: block.text,
-      sentences: splitSentences(block.text),
+      sentences: splitSentences(block.text, lang),
     });
   }
   return passages;

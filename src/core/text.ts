@@ -266,14 +266,24 @@ const ABBREVIATIONS = new Set(
 );
 
 /**
+ * Languages that write an ordinal number with a period ("am 3. Februar", "im 17. Jahrhundert",
+ * "1. Dünya Savaşı") and abbreviate with single letters ("z. B.", "v. Chr."): there a period after a
+ * number of up to three digits, or after a lower-case letter alone, does not end a sentence.
+ */
+const ORDINAL_DOT: ReadonlySet<string> = new Set(['de', 'tr']);
+
+/**
  * Split text into sentences, returned as `[start, end)` ranges (end excludes
  * trailing spaces). A boundary is `.`, `!` or `?` (with any closing quotes or
  * brackets) followed by space and a capital, digit or opening quote (or a
  * letter of a script without case), unless the word before the period is a
- * known abbreviation or an initial; also "。", "！", "？" (no space needed),
- * "।", "॥" and "؟", and a space between Thai words.
+ * known abbreviation, an initial or a doubled capital (Spanish "EE. UU.",
+ * "FF. AA."), or, in the languages of {@link ORDINAL_DOT} (`lang`, the text's
+ * language tag), an ordinal; also "。", "！", "？" (no space needed), "।", "॥"
+ * and "؟", and a space between Thai words.
  */
-export function splitSentences(text: string): Range[] {
+export function splitSentences(text: string, lang?: string): Range[] {
+  const ordinals = lang !== undefined && ORDINAL_DOT.has(langOf(lang));
   const ranges: Range[] = [];
   // Reference marks after the stop stay with the sentence: "…the Netherlands.[citation needed] A group…".
   // Other scripts: "." "!" "?" before a letter of a script without case (Arabic, Devanagari…); "。！？" anywhere;
@@ -287,8 +297,10 @@ export function splitSentences(text: string): Range[] {
       const before = text.slice(start, m.index);
       const lastWord = /([\p{L}.]+)$/u.exec(before)?.[1] ?? '';
       const bare = lastWord.toLowerCase();
-      // Initials and acronyms ("J.", "U.S."), titles and month names do not end a sentence.
-      if (/^\p{Lu}$/u.test(lastWord) || /^(\p{L}\.)+\p{L}$/u.test(lastWord) || ABBREVIATIONS.has(bare)) continue;
+      // Initials and acronyms ("J.", "U.S.", "EE. UU."), titles and month names do not end a sentence.
+      if (/^\p{Lu}$/u.test(lastWord) || /^(\p{L}\.)+\p{L}$/u.test(lastWord) || /^(\p{Lu})\1$/u.test(lastWord) || ABBREVIATIONS.has(bare)) continue;
+      // A number (not a score "2:1", a range "15-1" or a decimal) or a letter alone.
+      if (ordinals && (/(?<![\p{N}.,:/–-])\p{N}{1,3}$/u.test(before) || /^\p{Ll}$/u.test(lastWord))) continue;
     }
     pushTrimmed(text, start, end, ranges);
     start = end;

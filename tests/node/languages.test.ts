@@ -263,6 +263,30 @@ describe('analysis', () => {
     expect(cut('من فاز؟ فاز الفريق.')).toEqual(['من فاز؟', 'فاز الفريق.']);
   });
 
+  it('does not end a sentence at an ordinal or a one-letter abbreviation in German and Turkish, nor at "EE. UU."', () => {
+    const cut = (t: string, lang?: string) => splitSentences(t, lang).map(([a, b]) => t.slice(a, b));
+    const de = 'Das Treffen ist für den 3. Februar geplant, z. B. im Weißen Haus. Im 17. Jahrhundert war es anders. Es endete 2:1. Danach ging es weiter.';
+    expect(cut(de, 'de')).toEqual([
+      'Das Treffen ist für den 3. Februar geplant, z. B. im Weißen Haus.',
+      'Im 17. Jahrhundert war es anders.',
+      'Es endete 2:1.',
+      'Danach ging es weiter.',
+    ]);
+    // Untagged (or English) text keeps "…scored 21. The…" apart.
+    expect(cut('He scored 21. The team won.')).toEqual(['He scored 21.', 'The team won.']);
+    expect(cut('1. Dünya Savaşı 1914 yılında başladı. Sonra bitti.', 'tr')).toEqual(['1. Dünya Savaşı 1914 yılında başladı.', 'Sonra bitti.']);
+    expect(cut('El presidente de EE. UU., Barack Obama, no viajó. Luego habló.', 'es')).toEqual([
+      'El presidente de EE. UU., Barack Obama, no viajó.',
+      'Luego habló.',
+    ]);
+    // A brief's language reaches its passages, built or loaded from the packed index.
+    const brief = { path: 'de.md', bytes: new TextEncoder().encode(`---\nlang: de\n---\n# Treffen\n\n${de}\n`) };
+    const built = buildEngine(parseBriefs([brief]), readLexicon());
+    expect(built.index.passages[0]!.sentences).toHaveLength(4);
+    const loaded = (built.constructor as typeof Engine).load(built.serialize(), readLexicon());
+    expect(loaded.index.passages[0]!.sentences).toEqual(built.index.passages[0]!.sentences);
+  });
+
   it('stems with the language’s Snowball stemmer and drops its stop words', () => {
     expect(analyze('los presidentes', 'es')).toEqual(analyze('el presidente', 'es'));
     expect(analyze('der Präsidenten', 'de')).toEqual(analyze('Präsident', 'de'));

@@ -12,6 +12,7 @@
  */
 import { ByteWriter, utf8 } from '../bytes.js';
 import { IndexError } from '../errors.js';
+import { langOf } from '../lang/detect.js';
 import { splitSentences } from '../text.js';
 import type { Brief, Passage, Range } from '../types.js';
 import type { BriefColumn, PackHeader } from './format.js';
@@ -63,7 +64,7 @@ export function packPassages(briefs: Brief[]): { header: PassageHeader; text: Ui
   });
 
   const regularIds = briefs.every((b) => b.passages.every((p, i) => p.id === `${b.id}#p${i + 1}` && p.briefId === b.id && p.n === i + 1));
-  const regularSentences = passages.every((p) => sameRanges(p.sentences, splitSentences(p.text)));
+  const regularSentences = briefs.every((b) => b.passages.every((p) => sameRanges(p.sentences, splitSentences(p.text, b.lang))));
   const header: PassageHeader = {
     briefs: { count: briefs.length, passages: briefs.map((b) => b.passages.length), columns },
     sectionNames,
@@ -112,7 +113,7 @@ export class StoredPassage implements Passage {
 
   get sentences(): Range[] {
     if (this._sentences === undefined) {
-      this._sentences = this.store.sentencesOf(this) ?? splitSentences(this.text);
+      this._sentences = this.store.sentencesOf(this) ?? splitSentences(this.text, this.store.langOf(this.doc));
       this.store.cache.touch(this);
     }
     return this._sentences;
@@ -179,6 +180,20 @@ export class PassageStore {
   sentencesOf(p: StoredPassage): Range[] | undefined {
     return this.header.sentences?.[p.doc];
   }
+
+  /** Per passage, its brief's language as a position in `langTags` (one byte a passage; set by {@link unpackBriefs}). */
+  private langCodes: Uint8Array = new Uint8Array(0);
+  private langTags: (string | undefined)[] = [];
+
+  /** @internal */ setLangs(codes: Uint8Array, tags: (string | undefined)[]): void {
+    this.langCodes = codes;
+    this.langTags = tags;
+  }
+
+  /** The analysis language of passage `doc`'s brief (splitting its sentences depends on it). */
+  langOf(doc: number): string | undefined {
+    return this.langTags[this.langCodes[doc] ?? 0];
+  }
 }
 
 /** The briefs (with lazy passages) rebuilt from a packed header, and the passages in index order. */
@@ -195,6 +210,8 @@ export function unpackBriefs(header: PackHeader, store: PassageStore): UnpackedB
   const n = header.documentCount;
   const briefs: Brief[] = new Array(count);
   const passages: StoredPassage[] = new Array(n);
+  const langs = new Uint8Array(n);
+  const langTags: (string | undefined)[] = [undefined];
   let doc = 0;
   for (let b = 0; b < count; b++) {
     const brief: Record<string, unknown> = {};
@@ -210,13 +227,21 @@ export function unpackBriefs(header: PackHeader, store: PassageStore): UnpackedB
       if (v !== null && v !== undefined) brief[k] = v;
     }
     const id = brief.id as string;
+    // The analysis language ("de-AT" → "de"): a handful of values, whatever the tags.
+    const lang = brief.lang === undefined ? undefined : langOf(brief.lang as string);
+    let langCode = langTags.indexOf(lang);
+    if (langCode < 0) langCode = langTags.push(lang) - 1;
     const start = doc;
     const c = counts[b]!;
     if (start + c > n) throw new IndexError('Briefbot: the index passage counts are corrupt; run "npm run build:index" again');
-    for (let i = 0; i < c; i++, doc++) passages[doc] = new StoredPassage(store, doc, id, i + 1, sections?.get(doc));
+    for (let i = 0; i < c; i++, doc++) {
+      passages[doc] = new StoredPassage(store, doc, id, i + 1, sections?.get(doc));
+      langs[doc] = langCode;
+    }
     brief.passages = passages.slice(start, doc);
     briefs[b] = brief as unknown as Brief;
   }
   if (doc !== n) throw new IndexError('Briefbot: the index passage counts are corrupt; run "npm run build:index" again');
+  store.setLangs(langs, langTags);
   return { briefs, passages };
 }
