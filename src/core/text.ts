@@ -277,7 +277,8 @@ const ORDINAL_DOT: ReadonlySet<string> = new Set(['de', 'tr']);
  * trailing spaces). A boundary is `.`, `!` or `?` (with any closing quotes or
  * brackets) followed by space and a capital, digit or opening quote (or a
  * letter of a script without case), unless the word before the period is a
- * known abbreviation, an initial or a doubled capital (Spanish "EE. UU.",
+ * known abbreviation, an initial (a capital, or a letter of a script without
+ * case: Arabic "فريديريك و." for Frederick W.) or a doubled capital (Spanish "EE. UU.",
  * "FF. AA."), or, in the languages of {@link ORDINAL_DOT} (`lang`, the text's
  * language tag), an ordinal; also "。", "！", "？" (no space needed), "।", "॥"
  * and "؟", and a space between Thai words.
@@ -298,7 +299,7 @@ export function splitSentences(text: string, lang?: string): Range[] {
       const lastWord = /([\p{L}.]+)$/u.exec(before)?.[1] ?? '';
       const bare = lastWord.toLowerCase();
       // Initials and acronyms ("J.", "U.S.", "EE. UU."), titles and month names do not end a sentence.
-      if (/^\p{Lu}$/u.test(lastWord) || /^(\p{L}\.)+\p{L}$/u.test(lastWord) || /^(\p{Lu})\1$/u.test(lastWord) || ABBREVIATIONS.has(bare)) continue;
+      if (/^[\p{Lu}\p{Lo}]$/u.test(lastWord) || /^(\p{L}\.)+\p{L}$/u.test(lastWord) || /^(\p{Lu})\1$/u.test(lastWord) || ABBREVIATIONS.has(bare)) continue;
       // A number (not a score "2:1", a range "15-1" or a decimal) or a letter alone.
       if (ordinals && (/(?<![\p{N}.,:/–-])\p{N}{1,3}$/u.test(before) || /^\p{Ll}$/u.test(lastWord))) continue;
     }

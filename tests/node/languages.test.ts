@@ -263,7 +263,7 @@ describe('analysis', () => {
     expect(cut('من فاز؟ فاز الفريق.')).toEqual(['من فاز؟', 'فاز الفريق.']);
   });
 
-  it('does not end a sentence at an ordinal or a one-letter abbreviation in German and Turkish, nor at "EE. UU."', () => {
+  it('does not end a sentence at an ordinal or a one-letter abbreviation in German and Turkish, nor at "EE. UU." or an Arabic initial', () => {
     const cut = (t: string, lang?: string) => splitSentences(t, lang).map(([a, b]) => t.slice(a, b));
     const de = 'Das Treffen ist für den 3. Februar geplant, z. B. im Weißen Haus. Im 17. Jahrhundert war es anders. Es endete 2:1. Danach ging es weiter.';
     expect(cut(de, 'de')).toEqual([
@@ -279,6 +279,8 @@ describe('analysis', () => {
       'El presidente de EE. UU., Barack Obama, no viajó.',
       'Luego habló.',
     ]);
+    // An initial in a script without capitals ("فريديريك و. موت", Frederick W. Mote).
+    expect(cut('كتب المؤرخ فريديريك و. موت أن المصطلح قديم. ثم تغير.', 'ar')).toEqual(['كتب المؤرخ فريديريك و. موت أن المصطلح قديم.', 'ثم تغير.']);
     // A brief's language reaches its passages, built or loaded from the packed index.
     const brief = { path: 'de.md', bytes: new TextEncoder().encode(`---\nlang: de\n---\n# Treffen\n\n${de}\n`) };
     const built = buildEngine(parseBriefs([brief]), readLexicon());
