@@ -179,6 +179,13 @@ export interface AnswerOptions {
    * `lexicon.ts`) standing in its place in a sentence, per kind.
    */
   linkWeight: Record<RelationKind, number>;
+  /**
+   * Share of a question word's weight earned, in choosing the sentence, by a word that opens with
+   * the same four letters when no related word stands in its place: a derived or inflected form the
+   * stemmer (or Turkish's five-letter cut) leaves apart (Russian "умножить" / "умножение", Turkish
+   * "cevap" / "cevabı"), a spelling variant ("Gandhi" / "Gandi"). Not counted in whether to answer.
+   */
+  prefixWeight: number;
   retrieve?: Partial<RetrieveOptions>;
 }
 
@@ -237,6 +244,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   neighbourEvidence: true,
   proximityWeight: 0.2,
   linkWeight: { derived: 1, synonym: 0.5, similar: 0.25, hypernym: 0.25 },
+  prefixWeight: 0.25,
   carryWeight: 0.5,
   offTopicFactor: 0.7,
   clauseContext: { clauses: 2, weight: 0.75 },
@@ -781,17 +789,38 @@ function coverOf({ weight, total }: Weighing, set: ReadonlySet<string>, except?:
   return total > 0 ? sum / total : 0;
 }
 
+/** The letters a sentence's term must share with a question term it stands in for (see `prefixWeight`). */
+const PREFIX_LETTERS = 4;
+
+/** Does a term of `sentence` other than `t` open with `t`'s first {@link PREFIX_LETTERS} letters (Turkish "cevap" / "cevabı", Russian "умнож" / "умножен", "gandh" / "gandi")? */
+function sharesPrefix(t: string, sentence: ReadonlySet<string>): boolean {
+  if (t.length < PREFIX_LETTERS) return false;
+  const prefix = t.slice(0, PREFIX_LETTERS);
+  for (const u of sentence) if (u !== t && u.length >= PREFIX_LETTERS && u.startsWith(prefix)) return true;
+  return false;
+}
+
 /**
  * Per passage read, per sentence: the share of the question's weight it holds; a question word
- * missing from the sentence counts in part when a linked word stands there. Also the largest such
- * share by the weights of `signal` (the abstention's sentence signal; `w` when not given).
+ * missing from the sentence counts in part when a linked word stands there, or else (at
+ * `prefixWeight`) a word opening with the same four letters. Also the largest share by the weights of
+ * `signal` (the abstention's sentence signal; `w` when not given), without the shared openings.
  */
-function sentenceCovers(read: SentenceTerms[], own: string[], links: Links, w: Weighing, signal = w): { covers: number[][]; best: number } {
+function sentenceCovers(
+  read: SentenceTerms[],
+  own: string[],
+  links: Links,
+  w: Weighing,
+  prefixWeight: number,
+  signal = w,
+): { covers: number[][]; best: number } {
   let best = 0;
   const covers = read.map(({ sets }) =>
     sets.map((st) => {
       let c = 0;
       let b = 0;
+      // Words sharing a question word's first letters: for choosing the sentence, not for whether to answer.
+      let shared = 0;
       for (const t of st) {
         c += w.weight.get(t) ?? 0;
         if (signal !== w) b += signal.weight.get(t) ?? 0;
@@ -801,14 +830,17 @@ function sentenceCovers(read: SentenceTerms[], own: string[], links: Links, w: W
         const link = links.get(t);
         let lw = 0;
         if (link) for (const [u, x] of link) if (x > lw && st.has(u)) lw = x;
-        if (!lw) continue;
+        if (!lw) {
+          if (prefixWeight > 0 && sharesPrefix(t, st)) shared += prefixWeight * w.weight.get(t)!;
+          continue;
+        }
         c += lw * w.weight.get(t)!;
         if (signal !== w) b += lw * signal.weight.get(t)!;
       }
       c = w.total > 0 ? c / w.total : 0;
       b = signal === w ? c : signal.total > 0 ? b / signal.total : 0;
       if (b > best) best = b;
-      return c;
+      return c + (w.total > 0 ? shared / w.total : 0);
     }),
   );
   return { covers, best };
@@ -1100,7 +1132,7 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
   // which sentence answers is a matter of this collection's words, whether any does is not.
   const signal =
     o.backgroundPassages > 0 && lang === 'en' ? weighTerms(own, carried, askedFor, o.carriedShare, (t) => blendedIdf(index, t, o.backgroundPassages)) : w;
-  const { covers, best: sentence } = sentenceCovers(read, own, links, w, signal);
+  const { covers, best: sentence } = sentenceCovers(read, own, links, w, o.prefixWeight, signal);
   const signals: AbstentionSignals = {
     strength: strength(index, retrieval, carried, askedFor, o),
     coverage: coverage(index, retrieval, carried, links, briefHoldings(retrieval, pool, read), o.unknownWeight, askedFor),

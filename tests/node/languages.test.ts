@@ -245,6 +245,16 @@ describe('compound words (German)', () => {
   });
 });
 
+describe('inflected forms the stemmer leaves apart', () => {
+  it('count in part in choosing the sentence when they open with the same four letters', () => {
+    // "How many tackles did Luke Kuechly record?": the Snowball stemmer leaves "блокировок" (genitive plural)
+    // and "блокировкам" (dative plural) apart; the sentence holding the count says the latter.
+    const q = 'Сколько блокировок записал на свой счет Люк Кикли?';
+    expect(engine.ask(q).citations[0]!.snippet).toContain('(118)');
+    expect(engine.ask(q, {}, { prefixWeight: 0 }).citations[0]!.snippet).not.toContain('(118)');
+  });
+});
+
 describe('Thai clauses', () => {
   it('scores a clause with the question words of the clauses around it: Thai spaces end clauses, not sentences', () => {
     // "Who led the Panthers in tackles in 2015?": the clause naming Luke Kuechly holds few of the question's
