@@ -240,9 +240,15 @@ export function retrieve(index: SearchIndex, question: string, options: Partial<
     (1 + prefer);
   let floor = -Infinity;
   const hits: Hit[] = [];
+  let depth = EVIDENCE_DEPTH;
   for (let i = 0; ; i++) {
-    // Every one of the best EVIDENCE_DEPTH may still make the top k: then read on in the full list.
-    if (i === EVIDENCE_DEPTH && results === evidence) results = index.searcher.search(queries, settings);
+    // Every one of the best `depth` may still make the top k: then read on in a list eight times as long
+    // (its head is the same list: the searcher's order is stable), then in all of it. Sorting every match
+    // was most of the slowest answers at 10k briefs, and eight times the depth is almost always enough.
+    if (i === depth && results.length === depth) {
+      depth = depth < EVIDENCE_DEPTH * 8 ? depth * 8 : Infinity;
+      results = index.searcher.search(queries, settings, depth);
+    }
     const r = results[i];
     if (!r || r.score * lift < floor) break;
     const doc = r.doc;
