@@ -543,9 +543,12 @@ function saysOpposite(index: SearchIndex, own: readonly string[], askedFor: Read
   if (PLAIN_NEGATION.test(lead.hit.passage.text.slice(s, e))) return false;
   const said = sentenceTerms(index, lead.hit.doc).sets[lead.s]!;
   const asked = new Set(own);
+  // An opposite that opens as another question word does is that word's form, the question's own ("the
+  // West … eastern territories" answered by "Western imperialism … territories").
+  const askedAs = (t: string) => asked.has(t) || sharesPrefix(t, asked);
   for (const q of own) {
     if (askedFor.has(q) || said.has(q)) continue;
-    for (const t of index.lexicon.opposites(q)) if (said.has(t) && !asked.has(t)) return true;
+    for (const t of index.lexicon.opposites(q)) if (said.has(t) && !askedAs(t)) return true;
   }
   return false;
 }

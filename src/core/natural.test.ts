@@ -306,6 +306,21 @@ describe('each mechanism changes the answer', () => {
     expect(e.ask('What went unimproved for nearly three hundred years?').answered).toBe(true);
   });
 
+  it('an opposite that is a form of another word of the question is not one ("the West … eastern" / "Western")', () => {
+    const e = buildEngine(
+      parseBriefs([
+        file(
+          'o.txt',
+          'Title: Orientalism\n\nThe discourse of Orientalism served as an ideological justification of early Western imperialism and of the control of other territories.\n\n' +
+            'Scholars of the eastern Mediterranean disputed it.\n',
+        ),
+      ]),
+      readLexicon(),
+    );
+    expect(e.index.lexicon.opposed(analyze('eastern')[0]!, analyze('western')[0]!)).toBe(true);
+    expect(e.ask('What was used by the West to justify control over eastern territories?').answer).toMatch(/^The discourse of Orientalism/);
+  });
+
   it('the question word met first says what is asked: "when" inside a clause does not make a date question', () => {
     expect(questionType('What gained ground when Arab nationalism suffered?')).toBe('other');
     expect(questionType('How many died when the bridge fell?')).toBe('number');
