@@ -88,6 +88,13 @@ describe('analyze', () => {
     expect(analyze('the usa and the uk')).toEqual(analyze('USA and UK'));
     expect(analyze('give us an update')).toEqual(analyze('give an update'));
     expect(analyze('U.N. Security Council')).toEqual(analyze('United Nations security council'));
+    // The world wars, as readers and writers name them; "World War Infantry" is no war.
+    for (const v of ['WWII', 'WW2', 'World War Two', 'the Second World War']) expect(analyze(v)).toEqual(analyze('World War II'));
+    for (const v of ['WWI', 'World War One', 'the First World War']) expect(analyze(v)).toEqual(analyze('World War I'));
+    expect(analyze('World War I')).not.toEqual(analyze('World War II'));
+    expect(analyze('World War Infantry')).toEqual(['world', 'war', 'infantri']);
+    // A world war is a war too.
+    expect(analyze('after WWII')).toContain(analyze('the war')[0]);
   });
 
   it('reads a month abbreviated before a day as the month ("Feb. 3" is "February 3"), not elsewhere', () => {

@@ -35,7 +35,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
 /**
  * Abbreviation variants mapped to one canonical token, applied to the raw
  * (case-sensitive) text before tokenising, so "U.S.", "US", "USA" and
- * "United States" all meet. A bare lower-case form only after "the" ("what did the us say at the un",
+ * "United States" all meet, as do "WWII", "WW2", "World War II" and "Second World War". A bare lower-case form only after "the" ("what did the us say at the un",
  * as readers type on phones): elsewhere "us" stays a pronoun.
  */
 const VARIANT_RE = new RegExp(
@@ -44,13 +44,15 @@ const VARIANT_RE = new RegExp(
     String.raw`(\b[Uu]\.\s?[Nn]\.|\bUN\b|\b[Tt]he\sun\b|\bUnited Nations\b)`,
     String.raw`(\b[Uu]\.\s?[Kk]\.|\bUK\b|\b[Tt]he\suk\b|\bUnited Kingdom\b)`,
     String.raw`(\b[Ee]\.\s?[Uu]\.|\bEU\b|\b[Tt]he\seu\b|\bEuropean Union\b)`,
+    String.raw`(\bWWII\b|\bWW ?2\b|\b[Ww]orld [Ww]ar (?:II|2|[Tt]wo)\b|\b[Ss]econd [Ww]orld [Ww]ar\b)`,
+    String.raw`(\bWWI\b|\bWW ?1\b|\b[Ww]orld [Ww]ar (?:I|1|[Oo]ne)\b|\b[Ff]irst [Ww]orld [Ww]ar\b)`,
     // A month abbreviated before a day, as news style writes it ("Feb. 3", "Sept 12"): the month's name.
     String.raw`\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?=\s?\d{1,2}\b)`,
   ].join('|'),
   'g',
 );
-/** The canonical token of each of {@link VARIANT_RE}'s first groups. */
-const VARIANT_TOKENS = ['unitedstates', 'unitednations', 'unitedkingdom', 'europeanunion'];
+/** The canonical token of each of {@link VARIANT_RE}'s first groups (a world war is also a war: "…rebuild the city after the war?"). */
+const VARIANT_TOKENS = ['unitedstates', 'unitednations', 'unitedkingdom', 'europeanunion', 'worldwar2 war', 'worldwar1 war'];
 const MONTHS = new Map(
   ['january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december'].map((m) => [m.slice(0, 3), m]),
 );
@@ -242,8 +244,8 @@ function eachTerm(text: string, emit: (term: string, start: number, end: number)
   const taken: Range[] = [];
   for (const m of text.matchAll(VARIANT_RE)) {
     taken.push([m.index, m.index + m[0].length]);
-    // The same term `analyze` gives for the canonical token (it is stemmed like any word).
-    emit(toTerm(variantToken(m))!, m.index, m.index + m[0].length);
+    // The same terms `analyze` gives for the canonical tokens (they are stemmed like any word).
+    for (const token of variantToken(m).split(' ')) emit(toTerm(token)!, m.index, m.index + m[0].length);
   }
   const c = new WordCursor(text);
   while (c.next()) {
