@@ -88,7 +88,7 @@ describe('analyze', () => {
     expect(analyze('the usa and the uk')).toEqual(analyze('USA and UK'));
     expect(analyze('give us an update')).toEqual(analyze('give an update'));
     expect(analyze('U.N. Security Council')).toEqual(analyze('United Nations security council'));
-    // The world wars, as readers and writers name them; "World War Infantry" is no war.
+    // The world wars, as readers and writers name them ("World War Infantry" is neither).
     for (const v of ['WWII', 'WW2', 'World War Two', 'the Second World War']) expect(analyze(v)).toEqual(analyze('World War II'));
     for (const v of ['WWI', 'World War One', 'the First World War']) expect(analyze(v)).toEqual(analyze('World War I'));
     expect(analyze('World War I')).not.toEqual(analyze('World War II'));

@@ -35,8 +35,9 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
 /**
  * Abbreviation variants mapped to one canonical token, applied to the raw
  * (case-sensitive) text before tokenising, so "U.S.", "US", "USA" and
- * "United States" all meet, as do "WWII", "WW2", "World War II" and "Second World War". A bare lower-case form only after "the" ("what did the us say at the un",
- * as readers type on phones): elsewhere "us" stays a pronoun.
+ * "United States" all meet, as do "WWII", "WW2", "World War II" and "Second
+ * World War". A bare lower-case form only after "the" ("what did the us say
+ * at the un", as readers type on phones): elsewhere "us" stays a pronoun.
  */
 const VARIANT_RE = new RegExp(
   [
