@@ -163,6 +163,9 @@ class PassageCache {
 /** Passage objects and their lazily decoded text. */
 export class PassageStore {
   readonly cache = new PassageCache();
+  /** Per passage, its brief's language as a position in `langTags` (one byte a passage; set by {@link unpackBriefs}). */
+  private langCodes: Uint8Array = new Uint8Array(0);
+  private langTags: (string | undefined)[] = [];
 
   constructor(
     private readonly header: PackHeader,
@@ -180,10 +183,6 @@ export class PassageStore {
   sentencesOf(p: StoredPassage): Range[] | undefined {
     return this.header.sentences?.[p.doc];
   }
-
-  /** Per passage, its brief's language as a position in `langTags` (one byte a passage; set by {@link unpackBriefs}). */
-  private langCodes: Uint8Array = new Uint8Array(0);
-  private langTags: (string | undefined)[] = [];
 
   /** @internal */ setLangs(codes: Uint8Array, tags: (string | undefined)[]): void {
     this.langCodes = codes;
