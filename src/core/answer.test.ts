@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { questionType, snippet, SNIPPET_MAX } from './answer.js';
+import { proximity, questionType, snippet, SNIPPET_MAX } from './answer.js';
 import { parseBriefs, type BriefFile } from './brief.js';
 import { buildEngine } from './indexer.js';
 import { readLexicon } from '../node/lexicon.js';
@@ -209,5 +209,19 @@ describe('sentence scoring', () => {
     const q = 'How much will the lighthouse restoration cost?';
     expect(e.ask(q).answer).toMatch(/^The work will cost 4 million dollars/);
     expect(e.ask(q, {}, { carryWeight: 0 }).answer).not.toMatch(/^The work will cost/);
+  });
+});
+
+describe('proximity', () => {
+  it('counts the question word pairs that stand within three words of each other', () => {
+    expect(proximity(['kuechli', 'record', '118', 'tackl'], ['kuechli', 'tackl'])).toBe(1);
+    expect(proximity(['kuechli', 'a', 'b', 'c', 'd', 'tackl'], ['kuechli', 'tackl'])).toBe(0);
+  });
+
+  it('by their first four letters when asked (outside English): forms the stemmer leaves apart still pair', () => {
+    // Russian "блокировок" (genitive plural) in the question, "блокировкам" (dative plural) in the sentence.
+    const sentence = ['кикл', 'лидирова', 'команд', 'блокировк'];
+    expect(proximity(sentence, ['блокировок', 'кикл'])).toBe(0);
+    expect(proximity(sentence, ['блокировок', 'кикл'], true)).toBe(1);
   });
 });

@@ -186,6 +186,8 @@ export interface AnswerOptions {
    * "cevap" / "cevabı"), a spelling variant ("Gandhi" / "Gandi"). Not counted in whether to answer.
    */
   prefixWeight: number;
+  /** Outside English, `proximityWeight` reads words by their first four letters (see `proximity`). */
+  proximityPrefix: boolean;
   retrieve?: Partial<RetrieveOptions>;
 }
 
@@ -245,6 +247,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   proximityWeight: 0.2,
   linkWeight: { derived: 1, synonym: 0.5, similar: 0.25, hypernym: 0.25 },
   prefixWeight: 0.25,
+  proximityPrefix: true,
   carryWeight: 0.5,
   offTopicFactor: 0.7,
   clauseContext: { clauses: 2, weight: 0.75 },
@@ -255,11 +258,17 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   expiredFactor: 0.2,
 };
 
-/** Share of the question's adjacent term pairs found within 3 words of each other in `seq`. */
-function proximity(seq: string[], terms: string[]): number {
+/**
+ * Share of the question's adjacent term pairs found within 3 words of each other in `seq`; with
+ * `byPrefix`, words are read by their first four letters (outside English, where the stemmers leave
+ * many forms of a word apart; in English they would join different words: "press" / "president").
+ */
+export function proximity(seq: string[], terms: string[], byPrefix = false): number {
   if (terms.length < 2) return 0;
   const at = new Map<string, number[]>();
-  seq.forEach((t, i) => at.set(t, [...(at.get(t) ?? []), i]));
+  const key = (t: string) => (byPrefix && t.length >= PREFIX_LETTERS ? t.slice(0, PREFIX_LETTERS) : t);
+  seq.forEach((t, i) => at.set(key(t), [...(at.get(key(t)) ?? []), i]));
+  if (byPrefix) terms = terms.map(key);
   let pairs = 0;
   for (let k = 1; k < terms.length; k++) {
     const a = at.get(terms[k - 1]!);
@@ -908,7 +917,7 @@ function scoreSentences(r: Reading, pool: Hit[], read: SentenceTerms[], covers: 
             : type === 'topic' || type === 'change' || type === 'speech' || type === 'speaker'
               ? 0
               : typeEvidenceIn(type, text, r.question);
-      const near = o.proximityWeight ? proximity(sentSeqs[i]!, w.terms) : 0;
+      const near = o.proximityWeight ? proximity(sentSeqs[i]!, w.terms, o.proximityPrefix && pLang !== 'en') : 0;
       const score =
         held +
         o.headWeight * head +
