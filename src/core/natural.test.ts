@@ -285,6 +285,24 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('Who was the FARC peace deal with?').answer).toMatch(/FARC guerrilla group and Colombia/);
   });
 
+  it('a title prefix makes another post: the vice president is not the president, the deputy foreign minister not the foreign minister', () => {
+    const declined = {
+      'Who is the vice president of Colombia?': /FARC|President Gustavo Petro/,
+      'Who is the US vice-president?': /President/,
+      'Who is the deputy foreign minister?': /Foreign Minister Rosa Villavicencio/,
+      'Who is the former president of Colombia?': /former FARC|President Gustavo Petro/,
+    };
+    for (const [q, without] of Object.entries(declined)) {
+      expect(seed.ask(q).answered, q).toBe(false);
+      expect(seed.ask(q, {}, { roleCheck: false }).answer, q).toMatch(without);
+    }
+    // The post the brief names, with its prefix or without one.
+    expect(seed.ask('Who is the deputy ambassador?').answer).toMatch(/deputy ambassador Jennifer Locetta/);
+    expect(seed.ask('Who is the foreign minister?').answer).toMatch(/Foreign Minister Rosa Villavicencio/);
+    // Words that describe whoever holds the post are no prefix ("Who was an important figure…?", "the current…").
+    expect(seed.ask('Who is the current foreign minister of Colombia?').answer).toMatch(/Foreign Minister Rosa Villavicencio/);
+  });
+
   it('a question whose word the answer sentence turns into its opposite is declined ("inconsistent" / "consistent")', () => {
     const e = buildEngine(
       parseBriefs([
