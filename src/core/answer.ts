@@ -564,36 +564,22 @@ function saysOpposite(index: SearchIndex, own: readonly string[], askedFor: Read
 
 /**
  * "Who is the mayor of New York?", "Who's Colombia's defense minister?": the role the question names a
- * person by: the last word (group 3) of the noun phrase after the article or possessive (group 1),
- * capitalised words first ("the ESPN Deportes sideline commentator"), then up to two lower-case ones
- * (group 2); not "the man Helen met".
+ * person by (group 1: the last word of the noun phrase after the article or possessive: capitalised
+ * words first, "the ESPN Deportes sideline commentator", then lower-case ones; not "the man Helen met").
  */
 const ROLE_HOLDER =
-  /^\s*(?:[Aa]nd\s+|[Ss]o\s+)?[Ww]ho(?:['’]s|\s+(?:is|was|are|were|will be))\s+([Tt]he|an?|[\p{L}.]+['’]s?)\s+(?:\p{Lu}[\p{L}.-]*\s+){0,3}((?:\p{Ll}[\p{L}-]*\s+){0,2}?)(\p{Ll}[\p{L}-]*)(?:\s+(?:of|in|at|for|to|on|from|with)\s+[^?]+)?\s*[?.!]*\s*$/u;
+  /^\s*(?:[Aa]nd\s+|[Ss]o\s+)?[Ww]ho(?:['’]s|\s+(?:is|was|are|were|will be))\s+(?:[Tt]he|an?|[\p{L}.]+['’]s?)\s+(?:\p{Lu}[\p{L}.-]*\s+){0,3}(?:\p{Ll}[\p{L}-]*\s+){0,2}?(\p{Ll}[\p{L}-]*)(?:\s+(?:of|in|at|for|to|on|from|with)\s+[^?]+)?\s*[?.!]*\s*$/u;
 
 /** The role a "Who is the <role>…?" question names someone by: the word, and its last term as the index reads it ("vice-chair" → "chair"). */
 interface AskedRole {
   word: string;
   term: string;
-  /** The title prefixes before it ("vice" in "the vice president", "deputy" in "the deputy foreign minister"), lower-cased. */
-  prefixes: string[];
 }
-
-/**
- * Words that make a title another post ("vice president", "deputy foreign minister", "former
- * president"). Only these: the other words before a role describe whoever holds it ("the main
- * performer", "the current captain", "the ESPN Deportes sideline commentator"), and the sentence that
- * names that person need not repeat them.
- */
-const TITLE_PREFIX = /\b(?:vice|deputy|assistant|associate|acting|interim|former|ex|co)\b/gi;
 
 function askedRole(question: string): AskedRole | undefined {
   const m = ROLE_HOLDER.exec(question);
-  const term = m ? analyze(m[3]!).at(-1) : undefined;
-  if (term === undefined) return undefined;
-  // "Who was an important figure…?" describes whom it asks for; "the vice president" names a post.
-  const prefixes = /^an?$/.test(m![1]!) ? [] : (`${m![2]!} ${m![3]!}`.match(TITLE_PREFIX) ?? []).map((w) => w.toLowerCase());
-  return { word: m![3]!, term, prefixes };
+  const term = m ? analyze(m[1]!).at(-1) : undefined;
+  return term === undefined ? undefined : { word: m![1]!, term };
 }
 
 /**
@@ -613,24 +599,44 @@ function roleHolder(asked: AskedRole | undefined): RegExp | undefined {
 /**
  * Does the question name a person by a role that no brief holds (nor a spelling one letter away), nor a
  * synonym or derived form of it in the passages read ("commentary" for "commentators")? Not its
- * hypernyms: a mayor is not any "politician". With a title prefix, no sentence read names the post.
+ * hypernyms: a mayor is not any "politician".
  */
 function roleMissing(index: SearchIndex, asked: AskedRole | undefined, retrieval: Retrieval, read: SentenceTerms[]): boolean {
   // A past participle is a clause, not a role ("Who is the Lady forced to kill?").
   if (!asked || /ed$/i.test(asked.word)) return false;
-  const role = asked.term;
-  const synonyms = [...(retrieval.expansions.get(role) ?? [])].filter(([, r]) => r.kind === 'synonym' || r.kind === 'derived').map(([t]) => t);
-  // "The vice president": a sentence read names that post, prefix and all.
-  if (asked.prefixes.length > 0) return !read.some((r) => r.seqs.some((seq) => namesPost(seq, new Set([role, ...synonyms]), asked.prefixes)));
   // A typo the search read as a collection word ("captian") is no longer among the question's terms.
+  const role = asked.term;
   if (!retrieval.unknown.includes(role) || index.searcher.tables.dictionary.fuzzy(role, 1).length > 0) return false;
+  const synonyms = [...(retrieval.expansions.get(role) ?? [])].filter(([, r]) => r.kind === 'synonym' || r.kind === 'derived').map(([t]) => t);
   return !read.some((r) => r.sets.some((set) => synonyms.some((t) => set.has(t))));
 }
 
-/** Does a sentence (its terms in order, stop words left out) say the role with each of its title prefixes at most three terms from it? */
-function namesPost(seq: readonly string[], role: ReadonlySet<string>, prefixes: readonly string[]): boolean {
-  const terms = prefixes.map((w) => toTerm(w) ?? w);
-  return seq.some((t, j) => role.has(t) && terms.every((p) => seq.slice(Math.max(0, j - 3), j + 4).includes(p)));
+/**
+ * A title prefix and the word after it: "the vice president", "the deputy foreign minister",
+ * "co-founder". Only these words: the other words before a role describe whoever holds it ("the main
+ * performer", "the current captain", "the ESPN Deportes sideline commentator"), and the sentence that
+ * names that person need not repeat them. "Assistant", "associate" and "acting" after an article or a
+ * possessive ("acting on orders" is no post); "co-" and "ex-" with their hyphen; "former" only in "Who
+ * is the former…?" ("the former MVP", "former students" describe).
+ */
+const TITLED_POST =
+  /\b(vice|deputy|interim|(?<=\b(?:the|a|an|his|her|their|its|\p{L}+['’]s)\s+)(?:assistant|associate|acting)|(?<=^\W*who(?:['’]s|\s+(?:is|was|are|were))\s+the\s+)former|(?:co|ex)(?=-))[\s-]+(\p{L}[\p{L}'’]*)/giu;
+
+/** The posts a question names with a title prefix ("vice president"), as [prefix term, term of the word after it]. */
+function titledPosts(question: string): [string, string][] {
+  const posts: [string, string][] = [];
+  for (const m of question.matchAll(TITLED_POST)) {
+    const next = toTerm(normalizeWord(m[2]!));
+    if (next) posts.push([toTerm(m[1]!.toLowerCase()) ?? m[1]!.toLowerCase(), next]);
+  }
+  return posts;
+}
+
+/** Is a post the question names with a title prefix ("the vice president") in no sentence read, the prefix at most three terms from the word after it? */
+function postMissing(posts: readonly [string, string][], read: SentenceTerms[]): boolean {
+  const near = (seq: readonly string[], [prefix, word]: [string, string]) =>
+    seq.some((t, j) => t === prefix && seq.slice(Math.max(0, j - 3), j + 4).includes(word));
+  return posts.some((post) => !read.some((r) => r.seqs.some((seq) => near(seq, post))));
 }
 
 const PLAIN_NEGATION = /\b(?:not|no|never|nor|without)\b|n['’]t\b/i;
@@ -1233,7 +1239,7 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
       return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
     }
   }
-  if (o.roleCheck && roleMissing(index, role, retrieval, read)) {
+  if (o.roleCheck && (roleMissing(index, role, retrieval, read) || (lang === 'en' && postMissing(titledPosts(question), read)))) {
     return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
   }
   if (o.oppositeCheck && lang === 'en' && saysOpposite(index, own, askedFor, candidates[0]!)) {

@@ -291,6 +291,8 @@ describe('each mechanism changes the answer', () => {
       'Who is the US vice-president?': /President/,
       'Who is the deputy foreign minister?': /Foreign Minister Rosa Villavicencio/,
       'Who is the former president of Colombia?': /former FARC|President Gustavo Petro/,
+      // Not only "Who is…?": any question that names the post.
+      'What did the Colombian vice president say?': /Colombian President Gustavo Petro said/,
     };
     for (const [q, without] of Object.entries(declined)) {
       expect(seed.ask(q).answered, q).toBe(false);
@@ -299,8 +301,10 @@ describe('each mechanism changes the answer', () => {
     // The post the brief names, with its prefix or without one.
     expect(seed.ask('Who is the deputy ambassador?').answer).toMatch(/deputy ambassador Jennifer Locetta/);
     expect(seed.ask('Who is the foreign minister?').answer).toMatch(/Foreign Minister Rosa Villavicencio/);
-    // Words that describe whoever holds the post are no prefix ("Who was an important figure…?", "the current…").
+    // Words that describe whoever holds the post are no prefix ("Who was an important figure…?", "the current…"),
+    // nor is "former" outside "Who is the former…?" ("the former FARC guerrilla group" is what the brief says).
     expect(seed.ask('Who is the current foreign minister of Colombia?').answer).toMatch(/Foreign Minister Rosa Villavicencio/);
+    expect(seed.ask('What did the former guerrillas agree to?').answer).toMatch(/former FARC guerrilla group/);
   });
 
   it('a question whose word the answer sentence turns into its opposite is declined ("inconsistent" / "consistent")', () => {
