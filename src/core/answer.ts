@@ -114,6 +114,13 @@ export interface AnswerOptions {
    */
   roleCheck: boolean;
   /**
+   * Decline a question that takes a change of plan as given ("Why did Trump cancel the meeting?", "When was
+   * the vote postponed?") when no passage read reports one: the meeting was not cancelled, and the nearest
+   * sentence about it would answer as if it had been. (A yes / no question, "Was the meeting cancelled?",
+   * is answered with what stands.)
+   */
+  premiseCheck: boolean;
+  /**
    * In a follow-up asking for a date or a number, a sentence scoring at least this share of the best that holds
    * one answers before a best that holds none ("And when is the meeting?" after "Who is the foreign minister?":
    * the conversation's words lift the sentence about the foreign ministry). 0: off.
@@ -239,6 +246,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   numberCheck: 0.8,
   oppositeCheck: true,
   roleCheck: true,
+  premiseCheck: true,
   followUpTypeFloor: 0.8,
   appositionWeight: 2,
   ellipsis: true,
@@ -303,9 +311,12 @@ const SPEECH_RE =
   /\b(?:said|says|saying|say|told|tells|telling|spoke|speaks|speaking|wrote|writes|posted|tweeted|stated|added|announced|declared|insisted|warned|urged|according to)\b/gi;
 
 /** Words of a change of plan: "postponed", "pushed back", "called off", "moved to"… */
-const CHANGE_WORDS = String.raw`postpon\w*|delay\w*|resched\w*|push(?:ed|es|ing)? back|put off|mov(?:e|ed|es|ing)|brought forward|bring forward|cancel\w*|call(?:ed|s|ing)? off|scrap\w*|suspend\w*|halt\w*|defer\w*|drop(?:ped)?|withdr[ae]wn?`;
+const CHANGE_WORDS = String.raw`postpon\w*|adjourn\w*|delay\w*|resched\w*|push(?:ed|es|ing)? back|put off|mov(?:e|ed|es|ing)|brought forward|bring forward|cancel\w*|call(?:ed|s|ing)? off|scrap\w*|suspend\w*|halt\w*|defer\w*|drop(?:ped)?|withdr[ae]wn?`;
 /** A question about where things stand after a change of plan: "Was the meeting postponed?", "Is the strike called off?" */
 const CHANGE_QUESTION = new RegExp(String.raw`^\W*(?:was|were|is|are|has|have|had|did|does|do|will|would)\b.*\b(?:${CHANGE_WORDS})\b`, 'i');
+/** A question asking about a change of plan as one that happened ("Why did Trump cancel…?", "When was the vote postponed?"). */
+const CHANGE_PREMISE =
+  /^\W*(?:why|when|who|what|where|how|which)\b.*\b(?:cancel\w*|postpon\w*|call(?:ed|s|ing)? off|resched\w*|scrap(?:ped|s)?|suspend\w*|push(?:ed|es)? back|put off)\b/i;
 /** A sentence reporting a change of plan (or the plan that now holds: "will now take place on"). */
 const CHANGE_RE = new RegExp(String.raw`\b(?:${CHANGE_WORDS}|will now|now (?:be|take place|set)|new date|instead)\b`, 'i');
 
@@ -1240,6 +1251,9 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
     }
   }
   if (o.roleCheck && (roleMissing(index, role, retrieval, read) || (lang === 'en' && postMissing(titledPosts(question), read)))) {
+    return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
+  }
+  if (o.premiseCheck && lang === 'en' && type !== 'change' && CHANGE_PREMISE.test(question) && !pool.some((h) => CHANGE_RE.test(h.passage.text))) {
     return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
   }
   if (o.oppositeCheck && lang === 'en' && saysOpposite(index, own, askedFor, candidates[0]!)) {

@@ -285,6 +285,16 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('Who was the FARC peace deal with?').answer).toMatch(/FARC guerrilla group and Colombia/);
   });
 
+  it('a question that takes a change of plan as given is declined when no passage read reports one', () => {
+    // The meeting is scheduled, not cancelled: the nearest sentence would answer as if it had been.
+    for (const q of ['Why did Trump cancel the meeting with Petro?', 'Who called off the talks?']) {
+      expect(seed.ask(q).answered, q).toBe(false);
+      expect(seed.ask(q, {}, { premiseCheck: false, entityCheck: false }).answered, q).toBe(true);
+    }
+    // A yes / no question is answered with what stands.
+    expect(seed.ask('Was the meeting cancelled?').answered).toBe(true);
+  });
+
   it('a title prefix makes another post: the vice president is not the president, the deputy foreign minister not the foreign minister', () => {
     const declined = {
       'Who is the vice president of Colombia?': /FARC|President Gustavo Petro/,
