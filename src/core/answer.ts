@@ -587,8 +587,14 @@ interface AskedRole {
   term: string;
 }
 
+/**
+ * The same without an article, as readers type it ("who is president of colombia"): a role "of"
+ * something, so that "Who was responsible for…?" or "Who is subject to…?" are not read as roles.
+ */
+const BARE_ROLE_HOLDER = /^\s*(?:[Aa]nd\s+|[Ss]o\s+)?[Ww]ho(?:['’]s|\s+(?:is|was|are|were|will be))\s+(\p{Ll}[\p{L}-]*)\s+of\s+[^?]+\s*[?.!]*\s*$/u;
+
 function askedRole(question: string): AskedRole | undefined {
-  const m = ROLE_HOLDER.exec(question);
+  const m = ROLE_HOLDER.exec(question) ?? BARE_ROLE_HOLDER.exec(question);
   const term = m ? analyze(m[1]!).at(-1) : undefined;
   return term === undefined ? undefined : { word: m![1]!, term };
 }
@@ -766,7 +772,7 @@ export function answerQuestion(index: SearchIndex, asked0: string, ctx: ComposeC
   const o = { ...DEFAULT_ANSWER_OPTIONS, ...ctx.options };
   const lang = o.retrieve?.lang !== undefined ? langOf(o.retrieve.lang) : questionLanguage(asked0, index.languages);
   // "Can you explain the sanctions?" asks about the sanctions: the request is not a word to match.
-  const question = lang === 'en' ? withoutRequest(asked0) : asked0;
+  const question = lang === 'en' ? withoutRequest(spelledOut(asked0)) : asked0;
   // What the question asks for, worked out once for the ranking and the answer.
   const type = questionType(question, lang);
   // Words naming what is asked for ("date", "postponed") are not evidence the briefs must hold, nor
@@ -780,6 +786,11 @@ export function answerQuestion(index: SearchIndex, asked0: string, ctx: ComposeC
 /** A request that opens a message ("Explain…", "Can you describe…", "Please tell me about…"). */
 const REQUEST =
   /^\s*(?:(?:please|pls|plz)[,\s]+)?(?:(?:can|could|would|will) you\s+(?:please\s+)?)?(?:explain|describe|summari[sz]e|tell me(?:\s+about)?)\b[\s,:]*/i;
+
+/** A question word with "is" run into it, as typed on a phone ("whats", "wheres", "whos"), written out ("what is"). */
+function spelledOut(question: string): string {
+  return question.replace(/\b(what|who|where|when|how|why)s\b/gi, '$1 is');
+}
 
 /** The message without the request that opens it ("Explain the sanctions" → "the sanctions"; "Explain" alone → ""). */
 function withoutRequest(question: string): string {

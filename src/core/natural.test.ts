@@ -285,6 +285,15 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('Who was the FARC peace deal with?').answer).toMatch(/FARC guerrilla group and Colombia/);
   });
 
+  it('reads questions as typed on a phone: "whats", "wheres", and a role without its article', () => {
+    expect(seed.ask('whats the meeting about').answer).toMatch(/^According to both governments, the upcoming meeting will pivot/);
+    expect(seed.ask('wheres the meeting').answer).toMatch(/White House meeting/);
+    expect(seed.ask('whens the meeting').answer).toMatch(/Feb\. 3/);
+    // "Who is president of…?" asks for whoever holds the post, as "Who is the president of…?" does.
+    expect(seed.ask('who is president of colombia').answer).toMatch(/^Colombian President Gustavo Petro/);
+    expect(seed.ask('who is mayor of new york').answered).toBe(false);
+  });
+
   it('a question that takes a change of plan as given is declined when no passage read reports one', () => {
     // The meeting is scheduled, not cancelled: the nearest sentence would answer as if it had been.
     for (const q of ['Why did Trump cancel the meeting with Petro?', 'Who called off the talks?']) {
