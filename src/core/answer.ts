@@ -18,7 +18,7 @@ import { langOf, questionLanguage, type Lang } from './lang/detect.js';
 import { Memo } from './memo.js';
 import { questionTypeIn, typeEvidenceIn } from './lang/questions.js';
 import { languageName, replyLanguage, replyStrings } from './lang/strings.js';
-import { analyze, analyzeWithRanges, normalizeWord, termRanges, toTerm, words } from './text.js';
+import { analyze, analyzeWithRanges, normalizeWord, STOP_WORDS, termRanges, toTerm, words } from './text.js';
 import type { Answer, Brief, Citation, Passage, Range, RelatedBrief } from './types.js';
 
 export const SNIPPET_MAX = 300;
@@ -772,7 +772,7 @@ export function answerQuestion(index: SearchIndex, asked0: string, ctx: ComposeC
   const o = { ...DEFAULT_ANSWER_OPTIONS, ...ctx.options };
   const lang = o.retrieve?.lang !== undefined ? langOf(o.retrieve.lang) : questionLanguage(asked0, index.languages);
   // "Can you explain the sanctions?" asks about the sanctions: the request is not a word to match.
-  const question = lang === 'en' ? withoutRequest(spelledOut(asked0)) : asked0;
+  const question = lang === 'en' ? withoutRequest(spelledOut(withoutStopWordTypos(index, asked0))) : asked0;
   // What the question asks for, worked out once for the ranking and the answer.
   const type = questionType(question, lang);
   // Words naming what is asked for ("date", "postponed") are not evidence the briefs must hold, nor
@@ -790,6 +790,34 @@ const REQUEST =
 /** A question word with "is" run into it, as typed on a phone ("whats", "wheres", "whos"), written out ("what is"). */
 function spelledOut(question: string): string {
   return question.replace(/\b(what|who|where|when|how|why)s\b/gi, '$1 is');
+}
+
+/** Stop words of four letters or more: what {@link withoutStopWordTypos} reads a misspelling as. */
+const LONG_STOP_WORDS = [...STOP_WORDS].filter((w) => w.length >= 4 && /^[a-z]+$/.test(w));
+
+/**
+ * A lower-case word that neither the collection nor general English knows, one edit from a stop word
+ * ("happend", "becuase", "waht"), read as that stop word: as a question word the collection lacks it
+ * sank the question ("what happend in january" was declined).
+ */
+function withoutStopWordTypos(index: SearchIndex, question: string): string {
+  return question.replace(/\b[a-z]{4,}\b/g, (word) => {
+    const t = STOP_WORDS.has(word) ? null : toTerm(word);
+    if (!t || documentFrequency(index, t) > 0 || index.lexicon.rank(t) !== undefined) return word;
+    return LONG_STOP_WORDS.find((w) => oneEditApart(word, w)) ?? word;
+  });
+}
+
+/** Are two words one insertion, deletion, substitution or swap of neighbouring letters apart? */
+function oneEditApart(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1 || a === b) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    const rest = (k: number) => a.slice(k) === b.slice(k);
+    return rest(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && rest(i + 2));
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
 /** The message without the request that opens it ("Explain the sanctions" → "the sanctions"; "Explain" alone → ""). */

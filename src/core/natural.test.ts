@@ -285,10 +285,13 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('Who was the FARC peace deal with?').answer).toMatch(/FARC guerrilla group and Colombia/);
   });
 
-  it('reads questions as typed on a phone: "whats", "wheres", and a role without its article', () => {
+  it('reads questions as typed on a phone: "whats", "wheres", typos of function words, a role without its article', () => {
     expect(seed.ask('whats the meeting about').answer).toMatch(/^According to both governments, the upcoming meeting will pivot/);
     expect(seed.ask('wheres the meeting').answer).toMatch(/White House meeting/);
     expect(seed.ask('whens the meeting').answer).toMatch(/Feb\. 3/);
+    // A misspelt function word is read as that word, not as a word the briefs lack.
+    expect(seed.ask('what happend in january').answer).toMatch(/early January/);
+    expect(seed.ask('waht did locetta say').answer).toMatch(/Locetta told/);
     // "Who is president of…?" asks for whoever holds the post, as "Who is the president of…?" does.
     expect(seed.ask('who is president of colombia').answer).toMatch(/^Colombian President Gustavo Petro/);
     expect(seed.ask('who is mayor of new york').answered).toBe(false);
