@@ -310,10 +310,12 @@ const SPEAKER_QUESTION = new RegExp(String.raw`^\W*(?:who|which(?: \p{L}+){1,2}?
 const SPEECH_RE =
   /\b(?:said|says|saying|say|told|tells|telling|spoke|speaks|speaking|wrote|writes|posted|tweeted|stated|added|announced|declared|insisted|warned|urged|according to)\b/gi;
 
+/** Whether a plan still holds: "Is the meeting still on?", "Is the vote going ahead?" */
+const STILL_ON = String.raw`still on|still happening|still going ahead|going ahead|still scheduled|still planned|still taking place`;
 /** Words of a change of plan: "postponed", "pushed back", "called off", "moved to"… */
 const CHANGE_WORDS = String.raw`postpon\w*|adjourn\w*|delay\w*|resched\w*|push(?:ed|es|ing)? back|put off|mov(?:e|ed|es|ing)|brought forward|bring forward|cancel\w*|call(?:ed|s|ing)? off|scrap\w*|suspend\w*|halt\w*|defer\w*|drop(?:ped)?|withdr[ae]wn?`;
-/** A question about where things stand after a change of plan: "Was the meeting postponed?", "Is the strike called off?" */
-const CHANGE_QUESTION = new RegExp(String.raw`^\W*(?:was|were|is|are|has|have|had|did|does|do|will|would)\b.*\b(?:${CHANGE_WORDS})\b`, 'i');
+/** A question about where things stand after a change of plan: "Was the meeting postponed?", "Is the strike called off?", "Is the meeting still on?" */
+const CHANGE_QUESTION = new RegExp(String.raw`^\W*(?:was|were|is|are|has|have|had|did|does|do|will|would)\b.*\b(?:${CHANGE_WORDS}|${STILL_ON})\b`, 'i');
 /** A question asking about a change of plan as one that happened ("Why did Trump cancel…?", "When was the vote postponed?"). */
 const CHANGE_PREMISE =
   /^\W*(?:why|when|who|what|where|how|which)\b.*\b(?:cancel\w*|postpon\w*|call(?:ed|s|ing)? off|resched\w*|scrap(?:ped|s)?|suspend\w*|push(?:ed|es)? back|put off)\b/i;
@@ -396,7 +398,7 @@ const TAKE_PLACE = String.raw`(?:take|takes|took|taking|taken) place`;
 /** The words that name what a question of each type asks for. */
 const ASKED_WORDS: Partial<Record<QuestionType, string>> = {
   topic: TOPIC_WORDS,
-  change: CHANGE_WORDS,
+  change: `${CHANGE_WORDS}|${STILL_ON}|still`,
   speech: `${SPEECH_VERBS}|${OPINION_VERBS}`,
   speaker: SPEAKER_VERBS,
 };
@@ -454,7 +456,8 @@ function typeEvidence(type: QuestionType, text: string, questionWords: Set<strin
       // "talk about" is in the question too: what counts is that the sentence goes on to name topics.
       return TOPIC_RE.test(text) ? 1 : 0;
     case 'change':
-      return CHANGE_RE.test(text) ? 1 : 0;
+      // A change of plan; else the date the plan holds ("…scheduled for Feb. 3") says whether it still does.
+      return CHANGE_RE.test(text) ? 1 : typeEvidence('date', text, questionWords) / 2;
     case 'speech':
       // Someone the question names speaks; or someone else does, or a quotation stands.
       return speaks(text, (w) => questionWords.has(w)) ? 1 : text.search(SPEECH_RE) >= 0 || /["“”]/.test(text) ? 0.5 : 0;
