@@ -799,12 +799,13 @@ function spelledOut(question: string): string {
 const LONG_STOP_WORDS = [...STOP_WORDS].filter((w) => w.length >= 4 && /^[a-z]+$/.test(w));
 
 /**
- * A lower-case word that neither the collection nor general English knows, one edit from a stop word
- * ("happend", "becuase", "waht"), read as that stop word: as a question word the collection lacks it
- * sank the question ("what happend in january" was declined).
+ * A lower-case word (three letters or more) that neither the collection nor general English knows, one
+ * edit from a stop word of four letters or more ("happend", "becuase", "waht", "wen"), read as that stop
+ * word: as a question word the collection lacks it sank the question ("what happend in january" was
+ * declined).
  */
 function withoutStopWordTypos(index: SearchIndex, question: string): string {
-  return question.replace(/\b[a-z]{4,}\b/g, (word) => {
+  return question.replace(/\b[a-z]{3,}\b/g, (word) => {
     const t = STOP_WORDS.has(word) ? null : toTerm(word);
     if (!t || documentFrequency(index, t) > 0 || index.lexicon.rank(t) !== undefined) return word;
     return LONG_STOP_WORDS.find((w) => oneEditApart(word, w)) ?? word;

@@ -292,6 +292,7 @@ describe('each mechanism changes the answer', () => {
     // A misspelt function word is read as that word, not as a word the briefs lack.
     expect(seed.ask('what happend in january').answer).toMatch(/early January/);
     expect(seed.ask('waht did locetta say').answer).toMatch(/Locetta told/);
+    expect(seed.ask('wen is the meeting').answer).toMatch(/Feb\. 3/);
     // "Who is president of…?" asks for whoever holds the post, as "Who is the president of…?" does.
     expect(seed.ask('who is president of colombia').answer).toMatch(/^Colombian President Gustavo Petro/);
     expect(seed.ask('who is mayor of new york').answered).toBe(false);
