@@ -795,8 +795,9 @@ function spelledOut(question: string): string {
   return question.replace(/\b(what|who|where|when|how|why)s\b/gi, '$1 is');
 }
 
-/** Stop words of four letters or more: what {@link withoutStopWordTypos} reads a misspelling as. */
-const LONG_STOP_WORDS = [...STOP_WORDS].filter((w) => w.length >= 4 && /^[a-z]+$/.test(w));
+/** Stop words of four letters or more by length: what {@link withoutStopWordTypos} reads a misspelling as. */
+const LONG_STOP_WORDS = new Map<number, string[]>();
+for (const w of STOP_WORDS) if (w.length >= 4 && /^[a-z]+$/.test(w)) LONG_STOP_WORDS.set(w.length, [...(LONG_STOP_WORDS.get(w.length) ?? []), w]);
 
 /**
  * A lower-case word (three letters or more) that neither the collection nor general English knows, one
@@ -806,9 +807,12 @@ const LONG_STOP_WORDS = [...STOP_WORDS].filter((w) => w.length >= 4 && /^[a-z]+$
  */
 function withoutStopWordTypos(index: SearchIndex, question: string): string {
   return question.replace(/\b[a-z]{3,}\b/g, (word) => {
-    const t = STOP_WORDS.has(word) ? null : toTerm(word);
-    if (!t || documentFrequency(index, t) > 0 || index.lexicon.rank(t) !== undefined) return word;
-    return LONG_STOP_WORDS.find((w) => oneEditApart(word, w)) ?? word;
+    if (STOP_WORDS.has(word)) return word;
+    // The cheap test first: most words are one edit from no stop word.
+    let stop: string | undefined;
+    for (let n = word.length - 1; n <= word.length + 1 && !stop; n++) stop = LONG_STOP_WORDS.get(n)?.find((w) => oneEditApart(word, w));
+    const t = stop && toTerm(word);
+    return !t || documentFrequency(index, t) > 0 || index.lexicon.rank(t) !== undefined ? word : stop!;
   });
 }
 
@@ -816,12 +820,16 @@ function withoutStopWordTypos(index: SearchIndex, question: string): string {
 function oneEditApart(a: string, b: string): boolean {
   if (Math.abs(a.length - b.length) > 1 || a === b) return false;
   let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  if (a.length === b.length) {
-    const rest = (k: number) => a.slice(k) === b.slice(k);
-    return rest(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && rest(i + 2));
-  }
-  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+  while (i < a.length && i < b.length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (a.length !== b.length) return a.length > b.length ? sameFrom(a, i + 1, b, i) : sameFrom(a, i, b, i + 1);
+  return sameFrom(a, i + 1, b, i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && sameFrom(a, i + 2, b, i + 2));
+}
+
+/** Is `a` from `i` on the same as `b` from `j` on? */
+function sameFrom(a: string, i: number, b: string, j: number): boolean {
+  if (a.length - i !== b.length - j) return false;
+  for (; i < a.length; i++, j++) if (a.charCodeAt(i) !== b.charCodeAt(j)) return false;
+  return true;
 }
 
 /** The message without the request that opens it ("Explain the sanctions" → "the sanctions"; "Explain" alone → ""). */
