@@ -338,7 +338,9 @@ export function questionType(question: string, lang: Lang = 'en'): QuestionType 
   const q = question.toLowerCase();
   // The question word met first decides: in "What gained ground when…?" or "How many died when…?",
   // "when" opens a clause, it is not what is asked.
-  const cue = new RegExp(String.raw`\b(?:when|(?:what|which) (?:${DATE_NOUNS})|how (?:many|much|old)|who|whom|whose|where|why|what|which|how)\b`).exec(q)?.[0];
+  const cue = new RegExp(
+    String.raw`\b(?:when|(?:what|which) (?:${DATE_NOUNS})|how (?:many|much|old)|who|whom|whose|where|why|(?:what|which) reasons?|reasons?|what|which|how)\b`,
+  ).exec(q)?.[0];
   if (cue === 'when' || /^(?:what|which) /.test(cue ?? '') || /\bwhat(?:'s|’s| is| was| will be)? the (?:new )?(?:date|day)\b/.test(q)) return 'date';
   if (cue === 'how many' || cue === 'how much' || cue === 'how old') return 'number';
   // "How does Petro feel about…?": what he says about it.
@@ -347,7 +349,8 @@ export function questionType(question: string, lang: Lang = 'en'): QuestionType 
   if (cue === 'who' || cue === 'whom' || cue === 'whose') return 'person';
   // "Where…?", and "In which city…?": the noun names the kind of place asked for (it is asked for, below).
   if (cue === 'where' || ((cue === 'which' || cue === 'what') && PLACE_NOUN_QUESTION.test(q))) return 'place';
-  if (cue === 'why') return 'reason';
+  // "Why…?", "For what reason…?", and a reader's "colombia sanctions reason".
+  if (cue === 'why' || /reason/.test(cue ?? '')) return 'reason';
   if (SPEECH_QUESTION.test(q) || OPINION_QUESTION.test(q)) return 'speech';
   // "What will they talk about / discuss / focus on?", "What is the report about?", "What topics are on the
   // agenda?", "Will they talk about security?": a topic.
@@ -401,6 +404,7 @@ const ASKED_WORDS: Partial<Record<QuestionType, string>> = {
   change: `${CHANGE_WORDS}|${STILL_ON}|still`,
   speech: `${SPEECH_VERBS}|${OPINION_VERBS}`,
   speaker: SPEAKER_VERBS,
+  reason: 'reasons?',
 };
 
 /** The terms of the words of `question` that the alternation `words` matches. */

@@ -293,6 +293,9 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('what happend in january').answer).toMatch(/early January/);
     expect(seed.ask('waht did locetta say').answer).toMatch(/Locetta told/);
     expect(seed.ask('wen is the meeting').answer).toMatch(/Feb\. 3/);
+    // "reason" asks why, as "why" does ("sanctions on petro why").
+    expect(seed.ask('colombia sanctions reason').answer).toMatch(/drug-trafficking allegations/);
+    expect(seed.ask('For what reason was Petro sanctioned?').answer).toMatch(/drug-trafficking allegations/);
     // "Who is president of…?" asks for whoever holds the post, as "Who is the president of…?" does.
     expect(seed.ask('who is president of colombia').answer).toMatch(/^Colombian President Gustavo Petro/);
     expect(seed.ask('who is mayor of new york').answered).toBe(false);
