@@ -312,13 +312,14 @@ const SPEECH_RE =
 
 /** Whether a plan still holds: "Is the meeting still on?", "Is the vote going ahead?" */
 const STILL_ON = String.raw`still on|still happening|still going ahead|going ahead|still scheduled|still planned|still taking place`;
-/** Words of a change of plan: "postponed", "pushed back", "called off", "moved to"… */
-const CHANGE_WORDS = String.raw`postpon\w*|adjourn\w*|delay\w*|resched\w*|push(?:ed|es|ing)? back|put off|mov(?:e|ed|es|ing)|brought forward|bring forward|cancel\w*|call(?:ed|s|ing)? off|scrap\w*|suspend\w*|halt\w*|defer\w*|drop(?:ped)?|withdr[ae]wn?`;
+/** Words of a plan put off or called off: "postponed", "pushed back", "cancelled", "called off"… */
+const CALLED_OFF = String.raw`postpon\w*|resched\w*|push(?:ed|es|ing)? back|put off|cancel\w*|call(?:ed|s|ing)? off|scrap\w*|suspend\w*`;
+/** Words of a change of plan: those, and "adjourned", "delayed", "moved to"… */
+const CHANGE_WORDS = String.raw`${CALLED_OFF}|adjourn\w*|delay\w*|mov(?:e|ed|es|ing)|brought forward|bring forward|halt\w*|defer\w*|drop(?:ped)?|withdr[ae]wn?`;
 /** A question about where things stand after a change of plan: "Was the meeting postponed?", "Is the strike called off?", "Is the meeting still on?" */
 const CHANGE_QUESTION = new RegExp(String.raw`^\W*(?:was|were|is|are|has|have|had|did|does|do|will|would)\b.*\b(?:${CHANGE_WORDS}|${STILL_ON})\b`, 'i');
 /** A question asking about a change of plan as one that happened ("Why did Trump cancel…?", "When was the vote postponed?"). */
-const CHANGE_PREMISE =
-  /^\W*(?:why|when|who|what|where|how|which)\b.*\b(?:cancel\w*|postpon\w*|call(?:ed|s|ing)? off|resched\w*|scrap(?:ped|s)?|suspend\w*|push(?:ed|es)? back|put off)\b/i;
+const CHANGE_PREMISE = new RegExp(String.raw`^\W*(?:why|when|who|what|where|how|which)\b.*\b(?:${CALLED_OFF})\b`, 'i');
 /** A sentence reporting a change of plan (or the plan that now holds: "will now take place on"). */
 const CHANGE_RE = new RegExp(String.raw`\b(?:${CHANGE_WORDS}|will now|now (?:be|take place|set)|new date|instead)\b`, 'i');
 
