@@ -657,6 +657,27 @@ function titledPosts(question: string): [string, string][] {
   return posts;
 }
 
+/**
+ * Does `sentence` name another post than the one the role question asks for: the question's word before
+ * the role ("defense" in "Colombia's defense minister") missing, and the role in a title with another word
+ * before it ("Colombian Foreign Minister Rosa Villavicencio")?
+ */
+function namesOtherPost(question: string, role: AskedRole, sentence: string): boolean {
+  const word = role.word;
+  // A lower-case word right before the role (not the "s" of "NASA's").
+  const before = new RegExp(String.raw`(?<![\p{L}'’])(\p{Ll}[\p{L}-]*)\s+${word}\b`, 'u').exec(question)?.[1];
+  const asked = before ? toTerm(before) : null;
+  if (!asked) return false;
+  const title = new RegExp(String.raw`\b(\p{Lu}[\p{L}.-]*)\s+${word[0]!.toUpperCase()}${word.slice(1)}\b`, 'gu');
+  let other = false;
+  for (const m of sentence.matchAll(title)) {
+    const t = toTerm(normalizeWord(m[1]!));
+    if (t === asked) return false;
+    if (t) other = true;
+  }
+  return other && !analyze(sentence).includes(asked);
+}
+
 /** Is a post the question names with a title prefix ("the vice president") in no sentence read, the prefix at most three terms from the word after it? */
 function postMissing(posts: readonly [string, string][], read: SentenceTerms[]): boolean {
   const near = (seq: readonly string[], [prefix, word]: [string, string]) =>
@@ -1306,7 +1327,12 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
       return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
     }
   }
-  if (o.roleCheck && (roleMissing(index, role, retrieval, read) || (lang === 'en' && postMissing(titledPosts(question), read)))) {
+  if (
+    o.roleCheck &&
+    (roleMissing(index, role, retrieval, read) ||
+      (lang === 'en' && postMissing(titledPosts(question), read)) ||
+      (role !== undefined && /^[a-z]+$/.test(role.word) && namesOtherPost(question, role, sentenceOf(candidates[0]!))))
+  ) {
     return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
   }
   if (o.premiseCheck && lang === 'en' && type !== 'change' && CHANGE_PREMISE.test(question) && !pool.some((h) => CHANGE_RE.test(h.passage.text))) {

@@ -325,6 +325,11 @@ describe('each mechanism changes the answer', () => {
       expect(seed.ask(q).answered, q).toBe(false);
       expect(seed.ask(q, {}, { roleCheck: false }).answer, q).toMatch(without);
     }
+    // A word before the role that the title in the answer sentence does not have: another post.
+    for (const q of ["Who is Colombia's defense minister?", 'Who is the Colombian defense minister?']) {
+      expect(seed.ask(q).answered, q).toBe(false);
+      expect(seed.ask(q, {}, { roleCheck: false }).answer, q).toMatch(/Foreign Minister Rosa Villavicencio/);
+    }
     // The post the brief names, with its prefix or without one.
     expect(seed.ask('Who is the deputy ambassador?').answer).toMatch(/deputy ambassador Jennifer Locetta/);
     expect(seed.ask('Who is the foreign minister?').answer).toMatch(/Foreign Minister Rosa Villavicencio/);
