@@ -1079,6 +1079,18 @@ function quotedAgain(index: SearchIndex, context: QueryContext, score: number): 
   return out;
 }
 
+/** Is the sentence after `c` (in its passage, or the first of the brief's next paragraph) one of `said` that refers back to it? */
+function continuedBy(index: SearchIndex, c: Candidate, said: string): boolean {
+  const p = c.hit.passage;
+  let next: string | undefined;
+  if (c.s + 1 < p.sentences.length) next = p.text.slice(...p.sentences[c.s + 1]!);
+  else {
+    const q = index.passages[c.hit.doc + 1];
+    if (q && q.briefId === p.briefId && q.sentences.length) next = q.text.slice(...q.sentences[0]!);
+  }
+  return next !== undefined && said.includes(next) && REFERS_BACK.test(next);
+}
+
 /** The text of a candidate's sentence. */
 function sentenceOf(c: Candidate): string {
   const [s, e] = c.hit.passage.sentences[c.s]!;
@@ -1316,6 +1328,11 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
     if (again) candidates.splice(candidates.indexOf(again), 1);
     // The passage the last answer quoted, when this question's words did not bring it back (it has none of its own).
     else again = quotedAgain(index, retrieval.context!, candidates[0]?.score ?? 0).find(holds);
+    // The sentence a said "She…" / "The…" sentence goes on from ("…Locetta told the Council Friday…" before "She criticized…").
+    if (!again) {
+      again = candidates.find((c) => typeEvidence(type, sentenceOf(c), questionWords) > 0 && continuedBy(index, c, said));
+      if (again) candidates.splice(candidates.indexOf(again), 1);
+    }
     if (again) candidates.unshift(again);
   }
   if (o.negationCheck && lang === 'en' && NEGATED_QUESTION.test(mainClause(question)) && !NEGATIVE.test(sentenceOf(candidates[0]!))) {

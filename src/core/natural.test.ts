@@ -565,6 +565,16 @@ describe('each mechanism changes the answer', () => {
     expect(chat(e, 'In which year?', founder.history, { tuning: { passages: 1, ellipsis: false } }).reply.citations[0]!.snippet).not.toMatch(/1941/);
   });
 
+  it('an elliptical follow-up after a "She…" answer reads the sentence it goes on from', () => {
+    // "She criticized…" holds no date; the sentence it goes on from, "…told the U.N. Security Council Friday…", does.
+    let history = chat(seed, 'Who is Jennifer Locetta?').history;
+    history = chat(seed, 'What did she say?', history).history;
+    const criticized = chat(seed, 'What did she criticize?', history);
+    expect(criticized.reply.citations[0]!.snippet).toMatch(/^She criticized/);
+    expect(chat(seed, 'when?', criticized.history).reply.citations[0]!.snippet).toMatch(/Security Council Friday/);
+    expect(chat(seed, 'when?', criticized.history, { tuning: { ellipsis: false } }).reply.citations[0]!.snippet).toMatch(/^She criticized/);
+  });
+
   it('"In which month?", "What year…?", "What time…?" ask for a date: the noun is what is asked for', () => {
     expect(['In which month?', 'What year was that?', 'On which day?', 'What time is the meeting?'].map((q) => questionType(q))).toEqual([
       'date',
