@@ -581,13 +581,18 @@ function saysOpposite(index: SearchIndex, own: readonly string[], askedFor: Read
   return false;
 }
 
+/** The opening of a role question: "Who is / was / 's …", after an "And" or "So". */
+const WHO_IS = String.raw`^\s*(?:[Aa]nd\s+|[Ss]o\s+)?[Ww]ho(?:['’]s|\s+(?:is|was|are|were|will be))\s+`;
+
 /**
  * "Who is the mayor of New York?", "Who's Colombia's defense minister?": the role the question names a
  * person by (group 1: the last word of the noun phrase after the article or possessive: capitalised
  * words first, "the ESPN Deportes sideline commentator", then lower-case ones; not "the man Helen met").
  */
-const ROLE_HOLDER =
-  /^\s*(?:[Aa]nd\s+|[Ss]o\s+)?[Ww]ho(?:['’]s|\s+(?:is|was|are|were|will be))\s+(?:[Tt]he|an?|[\p{L}.]+['’]s?)\s+(?:\p{Lu}[\p{L}.-]*\s+){0,3}(?:\p{Ll}[\p{L}-]*\s+){0,2}?(\p{Ll}[\p{L}-]*)(?:\s+(?:of|in|at|for|to|on|from|with)\s+[^?]+)?\s*[?.!]*\s*$/u;
+const ROLE_HOLDER = new RegExp(
+  String.raw`${WHO_IS}(?:[Tt]he|an?|[\p{L}.]+['’]s?)\s+(?:\p{Lu}[\p{L}.-]*\s+){0,3}(?:\p{Ll}[\p{L}-]*\s+){0,2}?(\p{Ll}[\p{L}-]*)(?:\s+(?:of|in|at|for|to|on|from|with)\s+[^?]+)?\s*[?.!]*\s*$`,
+  'u',
+);
 
 /** The role a "Who is the <role>…?" question names someone by: the word, and its last term as the index reads it ("vice-chair" → "chair"). */
 interface AskedRole {
@@ -599,7 +604,7 @@ interface AskedRole {
  * The same without an article, as readers type it ("who is president of colombia"): a role "of"
  * something, so that "Who was responsible for…?" or "Who is subject to…?" are not read as roles.
  */
-const BARE_ROLE_HOLDER = /^\s*(?:[Aa]nd\s+|[Ss]o\s+)?[Ww]ho(?:['’]s|\s+(?:is|was|are|were|will be))\s+(\p{Ll}[\p{L}-]*)\s+of\s+[^?]+\s*[?.!]*\s*$/u;
+const BARE_ROLE_HOLDER = new RegExp(String.raw`${WHO_IS}(\p{Ll}[\p{L}-]*)\s+of\s+[^?]+\s*[?.!]*\s*$`, 'u');
 
 function askedRole(question: string): AskedRole | undefined {
   const m = ROLE_HOLDER.exec(question) ?? BARE_ROLE_HOLDER.exec(question);
