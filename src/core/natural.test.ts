@@ -181,6 +181,13 @@ describe('each mechanism changes the answer', () => {
     expect(retrieve(e.index, 'What trail did the march follow?').terms).toContain(analyze('trail')[0]);
   });
 
+  it('a yes-no question meets the negated form of its word ("proven" / "unproven"); a question for what was proven does not', () => {
+    const q = 'Were the allegations proven?';
+    expect(seed.ask(q).answer).toMatch(/unproven drug-trafficking allegations/);
+    expect(seed.ask(q, {}, { retrieve: { negatedForms: false } }).answered).toBe(false);
+    expect(retrieve(seed.index, 'Which allegations were proven?').terms).toContain(analyze('proven')[0]);
+  });
+
   it('two words written as one are not a stranger when a brief read writes them apart ("Superbowl", "Super Bowl")', () => {
     const e = buildEngine(
       parseBriefs([

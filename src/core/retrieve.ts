@@ -47,6 +47,13 @@ export interface RetrieveOptions {
    * typo of "trial").
    */
   transpositions: boolean;
+  /**
+   * In an English yes-no question, a word the collection lacks whose negated form it holds ("proven" where
+   * the brief says "unproven") is read as that form: the sentence that says the opposite is the answer
+   * ("Were the allegations proven?" → "…unproven drug-trafficking allegations"). Not in other questions:
+   * "Which claims were proven?" is not answered by claims that were not.
+   */
+  negatedForms: boolean;
   /** The question's language (a tag); detected from the question among the collection's languages when not given. */
   lang?: string;
   /** In a collection of several languages, score factor 1 + this for passages of briefs in the question's language. */
@@ -69,6 +76,7 @@ export const DEFAULT_RETRIEVE_OPTIONS: RetrieveOptions = {
   briefWeight: 0.5,
   nameFactor: 0.6,
   transpositions: true,
+  negatedForms: true,
   languageWeight: 0.5,
   predicates: [],
 };
@@ -179,12 +187,27 @@ function untransposed(index: SearchIndex, term: string): string {
   return first === undefined ? term : dictionary.termAt(first);
 }
 
+/**
+ * Prefixes that negate an English word ("unproven", "nonviolent"). Not "in", "im" or "dis": those also
+ * begin words that negate nothing ("income", "impose", "discover").
+ */
+const NEGATING_PREFIXES = ['un', 'non'];
+const YES_NO_QUESTION = /^\W*(?:is|are|was|were|did|does|do|has|have|had|will|would|can|could|should)\b/i;
+
+/** The collection's term for `term` negated (see {@link RetrieveOptions.negatedForms}); else `term`. */
+function negatedForm(index: SearchIndex, term: string): string {
+  if (term.length < 4 || /^\d/.test(term) || documentFrequency(index, term) > 0) return term;
+  for (const prefix of NEGATING_PREFIXES) if (documentFrequency(index, prefix + term) > 0) return prefix + term;
+  return term;
+}
+
 /** Rank the passages for a question. */
 export function retrieve(index: SearchIndex, question: string, options: Partial<RetrieveOptions> = {}, context?: QueryContext): Retrieval {
   const o = { ...DEFAULT_RETRIEVE_OPTIONS, ...options };
   const lang = o.lang !== undefined ? langOf(o.lang) : questionLanguage(question, index.languages);
   const read = questionTerms(index, question, lang);
-  const terms = o.transpositions ? [...new Set(read.map((t) => untransposed(index, t)))] : read;
+  const typed = o.transpositions ? read.map((t) => untransposed(index, t)) : read;
+  const terms = [...new Set(o.negatedForms && lang === 'en' && YES_NO_QUESTION.test(question) ? typed.map((t) => negatedForm(index, t)) : typed)];
   const unknown = terms.filter((t) => documentFrequency(index, t) === 0);
   // The lexicon's related words are English.
   const expansions: Expansions = lang === 'en' ? expandTerms(index, terms) : new Map();
