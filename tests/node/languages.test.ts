@@ -122,6 +122,9 @@ describe('replies in the reader’s language', () => {
     // "Rubio", which the Spanish stemmer makes "rubi", finds the brief in the form its English analysis gives.
     expect(a.related?.map((r) => r.briefId)).toEqual(['000-3f25df5bcd3f84e8']);
     expect(english.ask('Wer ist Rubio?').answer).toMatch(/^Die Meldungen sind auf Englisch, daher/);
+    // An English word that is also the language's own ("a" is Portuguese too) does not keep a question English.
+    expect(english.ask('Quando é a reunião?')).toMatchObject({ answered: false, lang: 'pt' });
+    expect(english.ask('Quem é Rubio?').answer).toMatch(/^Os resumos estão em inglês/);
     // Nothing the names lead to: no related briefs to point at.
     expect(english.ask('¿Qué tiempo hace en París?').answer).toBe(
       'Los resúmenes están en inglés y no puedo responder preguntas en otro idioma. Pregunta en inglés.',

@@ -41,7 +41,7 @@ const PROFILES: Partial<Record<Lang, string>> = {
   es: 'el la de que y los las en del se por un una es con para al lo como más qué cuándo quién cuál cómo dónde cuántos fue son',
   fr: 'le la les de des et est un une du que qui dans pour en au aux sur par pas quel quelle quand où combien été sont ce pourquoi comment quoi lequel laquelle',
   de: 'der die das und ist von den mit zu im ein eine nicht auf dem des sich wer wie was wann wo welche welcher welches welchen welchem weshalb warum wieso wodurch wofür worum wessen wem wen wird wenn sein seine seiner wurde wurden sind für hat haben war waren einen einem einer auch als nach bei aus zum zur ich es sie',
-  pt: 'o a os as de do da dos das e que em um uma para com não no na qual quando quem onde quantos quantas porque foi são pelo pela',
+  pt: 'o a os as de do da dos das e é que em um uma para com não no na qual quando quem onde quantos quantas porque foi são pelo pela',
   it: 'il di che e la per un non sono del della chi quando dove quale perché cosa quanti quante gli nel alla anche è le',
   nl: 'de het een van en is dat op te niet wie wat wanneer waar welke waarom hoeveel hoe zijn werd met voor',
   ro: 'și în de la a cu care este din pe un o ce cine când unde câți câte cum au fost pentru sunt mai',
@@ -123,18 +123,19 @@ const ENGLISH = new Set(
 
 /**
  * The Latin-script language a question is plainly written in: two of its function or question words
- * ("¿" counts as one for Spanish), and no common English word. Undefined otherwise ("Did Petro visit
- * San Juan de la Cruz?", "El Niño?" stay English).
+ * that are not English ones ("¿" counts as one for Spanish), and no common English word that is not
+ * also one of that language's ("a" is Portuguese too: "Quando é a reunião?"). Undefined otherwise ("Did Petro visit San Juan de la
+ * Cruz?", "El Niño?" stay English).
  */
 function plainlyIn(question: string): Lang | undefined {
   const words = new Set(question.toLowerCase().match(/[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu) ?? []);
-  for (const w of words) if (ENGLISH.has(w)) return undefined;
+  const english = [...words].filter((w) => ENGLISH.has(w));
   let best: Lang | undefined;
   let bestScore = 0;
   for (const [lang, set] of PROFILE_SETS) {
-    if (lang === 'en') continue;
+    if (lang === 'en' || english.some((w) => !set.has(w))) continue;
     let n = 0;
-    for (const w of words) if (set.has(w)) n++;
+    for (const w of words) if (set.has(w) && !ENGLISH.has(w)) n++;
     // "¿" and "¡" open Spanish questions; a letter ("ñ", "ß") may be a name's.
     if (lang === 'es' && /[¿¡]/.test(question)) n++;
     if (n > bestScore) [best, bestScore] = [lang, n];
