@@ -371,8 +371,10 @@ function askedForTerms(question: string, type: QuestionType): Set<string> {
   const asked = termsOfWords(question, TAKE_PLACE);
   const words = ASKED_WORDS[type];
   if (words) for (const t of termsOfWords(question, words)) asked.add(t);
-  // "How long…?": a duration, which the answer gives in its own words ("months of hostility"), not "long".
-  if (/\bhow long\b/i.test(question)) for (const t of analyze('long')) asked.add(t);
+  // "How long / how often…?": a duration or a frequency, which the answer gives in its own words ("months of
+  // hostility", "on a quarterly basis"), not "long" or "often".
+  const how = /\bhow (long|often)\b/i.exec(question);
+  if (how) for (const t of analyze(how[1]!)) asked.add(t);
   // "What is his job?", "Who does she work for?": the answer gives the role ("a State Department spokesman").
   for (const m of question.matchAll(ROLE_QUESTION)) for (const t of analyze(m[1] ?? m[2]!)) asked.add(t);
   if (type === 'place') {

@@ -582,6 +582,14 @@ describe('each mechanism changes the answer', () => {
     expect(chat(seed, 'when?', criticized.history, { tuning: { ellipsis: false } }).reply.citations[0]!.snippet).toMatch(/^She criticized/);
   });
 
+  it('"How often?" asks for a frequency as "How long?" asks for a duration: "often" is what is asked for, not a word to match', () => {
+    const reviews = chat(seed, 'What is the Security Council reviewing?');
+    expect(reviews.reply.citations[0]!.snippet).toMatch(/quarterly basis/);
+    const often = chat(seed, 'How often?', reviews.history).reply;
+    expect(often.answered).toBe(true);
+    expect(often.citations[0]!.snippet).toMatch(/quarterly basis/);
+  });
+
   it('"In which month?", "What year…?", "What time…?" ask for a date: the noun is what is asked for', () => {
     expect(['In which month?', 'What year was that?', 'On which day?', 'What time is the meeting?'].map((q) => questionType(q))).toEqual([
       'date',
