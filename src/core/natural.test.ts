@@ -582,6 +582,14 @@ describe('each mechanism changes the answer', () => {
     expect(chat(seed, 'when?', criticized.history, { tuning: { ellipsis: false } }).reply.citations[0]!.snippet).toMatch(/^She criticized/);
   });
 
+  it('"What else did she say?" asks for something the last answer did not say: "else" is no word to match', () => {
+    const who = chat(seed, 'Who is Jennifer Locetta?');
+    expect(who.reply.citations[0]!.snippet).toMatch(/^U\.S\. deputy ambassador Jennifer Locetta told/);
+    const more = chat(seed, 'What else did she say?', who.history).reply;
+    expect(more.answered).toBe(true);
+    expect(more.citations[0]!.snippet).toMatch(/^She criticized/);
+  });
+
   it('"How often?" asks for a frequency as "How long?" asks for a duration: "often" is what is asked for, not a word to match', () => {
     const reviews = chat(seed, 'What is the Security Council reviewing?');
     expect(reviews.reply.citations[0]!.snippet).toMatch(/quarterly basis/);

@@ -28,7 +28,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     'where which while who whom whose why will with won would wouldn you your yours yourself yourselves ' +
     // question and request words
     'tell know give according many much whats whos hows happen happened happens happening since ' +
-    'please kind type one ones thing things anything something anyone someone anybody somebody'
+    'please kind type one ones thing things anything something anyone someone anybody somebody else'
   ).split(/\s+/),
 );
 
