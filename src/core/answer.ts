@@ -823,10 +823,17 @@ export function answerQuestion(index: SearchIndex, asked0: string, ctx: ComposeC
 const REQUEST =
   /^\s*(?:(?:please|pls|plz)[,\s]+)?(?:(?:can|could|would|will) you\s+(?:please\s+)?)?(?:explain|describe|summari[sz]e|tell me(?:\s+about)?)\b[\s,:]*/i;
 
-/** A question word with "is" run into it, as typed on a phone ("whats", "wheres", "whos"), written out ("what is"). */
+/**
+ * Spoken and phone forms written out: a question word with "is" run into it ("whats", "wheres", "whos" →
+ * "what is"), and the future "going to" / "gonna" before a verb as "will" ("When is Petro going to meet
+ * Trump?" matched "The talks are going well"; "going to the White House" is a going).
+ */
 function spelledOut(question: string): string {
-  return question.replace(/\b(what|who|where|when|how|why)s\b/gi, '$1 is');
+  return question.replace(/\b(what|who|where|when|how|why)s\b/gi, '$1 is').replace(GOING_TO, 'will ');
 }
+
+/** "going to" / "gonna" before a lower-case word that is no determiner: the future, not a going. */
+const GOING_TO = /\b(?:[Gg]oing to|[Gg]onna)\s+(?!(?:the|a|an|this|that|these|those|his|her|their|its|my|our|your|some|any|every|each|no)\b)(?=[a-z])/g;
 
 /** Stop words of four letters or more by length: what {@link withoutStopWordTypos} reads a misspelling as. */
 const LONG_STOP_WORDS = new Map<number, string[]>();

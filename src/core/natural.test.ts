@@ -582,6 +582,13 @@ describe('each mechanism changes the answer', () => {
     expect(chat(seed, 'when?', criticized.history, { tuning: { ellipsis: false } }).reply.citations[0]!.snippet).toMatch(/^She criticized/);
   });
 
+  it('"going to" before a verb is the future, not a going: "When is Petro going to meet Trump?" is not about "The talks are going well"', () => {
+    expect(seed.ask('When is Petro going to meet Trump?').answer).toMatch(/^Colombian President Gustavo Petro said .*Feb\. 3/);
+    expect(seed.ask('What are they going to talk about?').answer).toMatch(/^According to both governments/);
+    // Before a place or "the", it is a going: the word stays.
+    expect(seed.ask('Is Petro going to the White House?').answer).toMatch(/White House meeting/);
+  });
+
   it('"What else did she say?" asks for something the last answer did not say: "else" is no word to match', () => {
     const who = chat(seed, 'Who is Jennifer Locetta?');
     expect(who.reply.citations[0]!.snippet).toMatch(/^U\.S\. deputy ambassador Jennifer Locetta told/);
