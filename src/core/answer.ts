@@ -18,7 +18,7 @@ import { langOf, questionLanguage, type Lang } from './lang/detect.js';
 import { Memo } from './memo.js';
 import { questionTypeIn, typeEvidenceIn } from './lang/questions.js';
 import { languageName, replyLanguage, replyStrings } from './lang/strings.js';
-import { analyze, analyzeWithRanges, normalizeWord, STOP_WORDS, termRanges, toTerm, words } from './text.js';
+import { analyze, analyzeWithRanges, canonicalizeVariants, normalizeWord, STOP_WORDS, termRanges, toTerm, VARIANT_NAMES, words } from './text.js';
 import type { Answer, Brief, Citation, Passage, Range, RelatedBrief } from './types.js';
 
 export const SNIPPET_MAX = 300;
@@ -484,22 +484,38 @@ function saysHowMany(text: string, questionWords: Set<string>): boolean {
 
 /** Words between a verb of saying and its speaker, at most ("Petro said", "said Petro", "…, Rubio's spokesman said"). */
 const SPEAKER_DISTANCE = 3;
+/** Words of a subject before a verb of saying, at most (see {@link speaks}). */
+const SUBJECT_WORDS = 6;
 /**
- * Does a verb of saying in `text` have a capitalised word within three words
- * of it that `speaker` accepts (given the word normalised)? "Petro said",
- * "Locetta told", "according to Tommy Pigott".
+ * Does a verb of saying in `sentence` have a capitalised word within three words
+ * of it, or in the subject it follows, that `speaker` accepts (given the word
+ * normalised)? "Petro said", "Locetta told", "according to Tommy Pigott",
+ * "U.S. deputy ambassador Jennifer Locetta told" (the United States, as the
+ * canonical token of "the US" / "U.S." / "United States").
  */
-function speaks(text: string, speaker: (word: string) => boolean): boolean {
+function speaks(sentence: string, speaker: (word: string) => boolean): boolean {
+  if (sentence.search(SPEECH_RE) < 0) return false;
+  // "U.S. deputy ambassador … told": the United States speaks, as the question's "the US" names it.
+  const text = canonicalizeVariants(sentence);
   const verbs = [...text.matchAll(SPEECH_RE)];
-  if (verbs.length === 0) return false;
   const ws = words(text);
   for (const v of verbs) {
     const at = ws.findIndex((w) => w.start >= v.index);
     const end = ws.findIndex((w) => w.start >= v.index + v[0].length);
     const to = end < 0 ? ws.length : end;
-    for (let i = Math.max(0, at - SPEAKER_DISTANCE); i < Math.min(ws.length, to + SPEAKER_DISTANCE); i++) {
+    // The subject the verb follows, however long its title ("U.S. deputy ambassador Jennifer Locetta told"): the
+    // words that run up to the verb with no stop word or punctuation between them.
+    let first = at;
+    while (
+      first > 0 &&
+      at - first < SUBJECT_WORDS &&
+      !/\S/.test(text.slice(ws[first - 1]!.end, ws[first]!.start)) &&
+      !STOP_WORDS.has(normalizeWord(ws[first - 1]!.word))
+    )
+      first--;
+    for (let i = Math.min(first, Math.max(0, at - SPEAKER_DISTANCE)); i < Math.min(ws.length, to + SPEAKER_DISTANCE); i++) {
       const w = ws[i]!.word;
-      if ((i < at || i >= to) && /^\p{Lu}/u.test(w) && speaker(normalizeWord(w))) return true;
+      if ((i < at || i >= to) && (/^\p{Lu}/u.test(w) || VARIANT_NAMES.has(w)) && speaker(normalizeWord(w))) return true;
     }
   }
   return false;
@@ -1305,6 +1321,8 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
     const t = toTerm(w);
     if (t) questionWords.add(t);
   }
+  // "the US", "the UN": the name's canonical token, as a sentence's "U.S." or "United States" gives it.
+  for (const x of words(canonicalizeVariants(question))) if (VARIANT_NAMES.has(x.word)) questionWords.add(x.word);
   const r: Reading = { index, o, ctx, lang, question, type, questionWords, w, now: ctx.now ?? Date.now() };
   const role = lang === 'en' ? askedRole(question) : undefined;
   if (type === 'person' && o.appositionWeight !== 1) r.holder = roleHolder(role);

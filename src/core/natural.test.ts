@@ -207,6 +207,12 @@ describe('each mechanism changes the answer', () => {
     // (As an ordinary question, "talks" found "Discussions are also expected to focus on…" first.)
   });
 
+  it('the speaker of a sentence is the whole subject before its verb: "U.S. deputy ambassador Jennifer Locetta told…" is the US speaking', () => {
+    // "Petro said…" (with "U.S. President Donald Trump" further on) scored higher when only three words before the verb counted.
+    expect(seed.ask('What does the US think about Colombia?').answer).toMatch(/^U\.S\. deputy ambassador Jennifer Locetta told/);
+    expect(seed.ask('What does the United States think about Colombia?').answer).toMatch(/^U\.S\. deputy ambassador Jennifer Locetta told/);
+  });
+
   it('a request that opens the message is not a word to match, a verb inside the question is ("explain")', () => {
     // "Explain…" asks about what follows; "explain" in the brief ("…called to 'explain the drug situation'") is no answer to it.
     expect(seed.ask('Can you explain the sanctions?').citations[0]!.passageId).toBe(`${SEED}#p2`);

@@ -54,6 +54,8 @@ const VARIANT_RE = new RegExp(
 );
 /** The canonical token of each of {@link VARIANT_RE}'s first groups (a world war is also a war: "…rebuild the city after the war?"). */
 const VARIANT_TOKENS = ['unitedstates', 'unitednations', 'unitedkingdom', 'europeanunion', 'worldwar2 war', 'worldwar1 war'];
+/** The canonical tokens of the names among the variants (the U.S., the U.N., the U.K., the E.U.): they stand for capitalised names. */
+export const VARIANT_NAMES: ReadonlySet<string> = new Set(VARIANT_TOKENS.slice(0, 4));
 const MONTHS = new Map(
   ['january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december'].map((m) => [m.slice(0, 3), m]),
 );
