@@ -178,9 +178,14 @@ function topicWords(engine: Engine, topic: string, lang: Lang): Set<string> {
   return out;
 }
 
-/** Further passages for the last question: the ones not shown yet, best first. */
+/**
+ * Further passages for the last question: the ones not shown yet, best first. Right after the latest
+ * briefs ("What's new?", "Summarize"), the first brief listed goes on where its lines stopped.
+ */
 function more(engine: Engine, history: Turn[], limit: number, lang: Lang): ChatResult {
   const t = replyStrings(lang);
+  const last = history.at(-1);
+  if (last && last.question === '' && last.briefIds.length > 0) return moreOfBrief(engine, history, limit, lang);
   const at = findLast(history, (x) => x.question !== '');
   if (at < 0) return { reply: say('more', t.moreFirst, lang), history };
   const turn = history[at]!;
@@ -229,6 +234,29 @@ function bestSentence(p: Passage, terms: Set<string>, lang: string | undefined):
     }
   });
   return best;
+}
+
+/** "Tell me more" after the latest briefs: the next passages of the first brief listed, in its order. */
+function moreOfBrief(engine: Engine, history: Turn[], limit: number, lang: Lang): ChatResult {
+  const t = replyStrings(lang);
+  const turn = history.at(-1)!;
+  const brief = engine.brief(turn.briefIds[0]!);
+  if (!brief) return { reply: say('more', t.moreFirst, lang), history };
+  const shown = new Set(turn.passageIds);
+  // After the last passage of it shown: the brief read on, not its passages best first.
+  const from = brief.passages.reduce((at, p, i) => (shown.has(p.id) ? i + 1 : at), 0);
+  const next = brief.passages.slice(from, from + limit);
+  if (next.length === 0) return { reply: say('more', t.moreNone(brief.title), lang), history };
+  const citations = next.map((p) => citeOf(engine, p, 0, new Set()));
+  const reply: ChatReply = {
+    kind: 'more',
+    answered: true,
+    answer: `${t.moreOn(brief.title)}\n` + citations.map((c, i) => `${c.snippet} [${i + 1}]`).join('\n'),
+    citations,
+    lang,
+  };
+  const updated = [...history.slice(0, -1), { ...turn, passageIds: [...turn.passageIds, ...next.map((p) => p.id)] }];
+  return { reply, history: updated };
 }
 
 function citeOf(engine: Engine, p: Passage, sentence: number, terms: Set<string>): Citation {

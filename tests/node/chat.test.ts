@@ -113,6 +113,20 @@ describe('chat: intents', () => {
     expect(history[0]!.passageIds).toEqual([...seen]);
   });
 
+  it('"tell me more" right after the latest briefs reads on in the first brief listed, in its order, to its end', () => {
+    let { replies, history } = session(['latest news', 'tell me more']);
+    const brief = engine.brief(replies[0]!.citations[0]!.briefId)!;
+    expect(replies[1]!.kind).toBe('more');
+    expect(replies[1]!.answer).toContain(`More on "${brief.title}"`);
+    const shown = replies[1]!.citations.map((c) => c.passageId);
+    for (let i = 0; i < 20 && replies.at(-1)!.answered; i++) {
+      ({ replies, history } = session(['more'], history));
+      shown.push(...replies[0]!.citations.map((c) => c.passageId));
+    }
+    expect(shown).toEqual(brief.passages.slice(1).map((p) => p.id));
+    expect(replies.at(-1)!.answer).toMatch(/That's all I have/);
+  });
+
   it('"tell me more" before any question asks for one', () => {
     const r = chat(engine, 'tell me more', []);
     expect(r.reply.kind).toBe('more');
