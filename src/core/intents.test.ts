@@ -20,6 +20,8 @@ describe('detectIntent', () => {
     // Asking what the briefs say as a whole: their leads, newest first.
     ['summarize the brief', 'latest'],
     ['What is this story about?', 'latest'],
+    ["what's this about", 'latest'],
+    ['What is this all about?', 'latest'],
     ["What's the main news here?", 'latest'],
     ['tl;dr', 'latest'],
     ['tell me more', 'more'],
