@@ -328,9 +328,12 @@ const TOPIC_WORDS = String.raw`topics?|issues?|subjects?|themes?|agenda|priorit(
 /** "What year …?", "In which month?", "What time…?": a date question, and the noun names what is asked for, not what it is about. */
 const DATE_NOUNS = 'year|date|day|month|time';
 
-/** "What topics / issues are…?", "What is on the agenda?", "Will / did they talk about …?" */
+/**
+ * "What topics / issues are…?", "What are the meeting topics?", "meeting topics", "What is on the agenda?",
+ * "Will / did they talk about …?"
+ */
 const TOPIC_QUESTION = new RegExp(
-  String.raw`^\W*what (?:${TOPIC_WORDS})\b|\b(?:on|of) the agenda\b|^\W*(?:will|would|did|do|does|are|is|was|were|can)\b.*\b(?:talk|discuss|focus)\w*\s+(?:about|on)\b`,
+  String.raw`^\W*(?:what|which) (?:${TOPIC_WORDS})\b|^\W*what(?:'s|’s| is| are| were| will be)? (?:the |their )?(?:\w+ ){0,2}?(?:${TOPIC_WORDS})\W*$|^\W*(?:\w+ ){0,3}(?:${TOPIC_WORDS})\W*$|\b(?:on|of) the agenda\b|^\W*(?:will|would|did|do|does|are|is|was|were|can)\b.*\b(?:talk|discuss|focus)\w*\s+(?:about|on)\b`,
   'i',
 );
 
@@ -377,6 +380,9 @@ function askedForTerms(question: string, type: QuestionType): Set<string> {
   if (how) for (const t of analyze(how[1]!)) asked.add(t);
   // "What is his job?", "Who does she work for?": the answer gives the role ("a State Department spokesman").
   for (const m of question.matchAll(ROLE_QUESTION)) for (const t of analyze(m[1] ?? m[2]!)) asked.add(t);
+  // "What topics will the meeting cover?": the verb says the topics are asked for (its briefs' word may be "discuss").
+  const verb = type === 'topic' ? TOPIC_VERB.exec(question)?.[1] : undefined;
+  if (verb !== undefined && !/^(?:talk|discuss|focus)/i.test(verb)) for (const t of analyze(verb)) asked.add(t);
   if (type === 'place') {
     const m = PLACE_NOUN_QUESTION.exec(question);
     if (m) for (const t of analyze(m[1]!)) asked.add(t);
@@ -913,8 +919,20 @@ function questionPredicates(index: SearchIndex, question: string, lang: Lang, { 
   }
   if (type !== 'topic') return [];
   const m = /\b(talk|discuss|focus)\w*(?: (?:about|on))?\s*\??\s*$/i.exec(question);
-  return m ? analyze(m[1]!) : [];
+  if (m) return analyze(m[1]!);
+  // "What topics will the meeting cover / address?": a last verb the briefs do not hold asks what is talked about.
+  const verb = TOPIC_VERB.exec(question)?.[1];
+  const t = verb === undefined ? undefined : analyze(verb);
+  return t?.length === 1 && documentFrequency(index, t[0]!) === 0 ? TALK_TERMS : [];
 }
+
+/** The terms of "talk" and "discuss": what a topic question asks about when the briefs lack its verb. */
+const TALK_TERMS = analyze('talk discuss');
+/** "What topics will the meeting cover?": the verb that ends a question for topics (after its subject). */
+const TOPIC_VERB = new RegExp(
+  String.raw`^\W*(?:what|which) (?:${TOPIC_WORDS}) (?:will|would|did|do|does|should|can|could|might|must) (?:\p{L}+ ){1,3}(\p{Ll}+)\W*$`,
+  'iu',
+);
 
 /** The question's terms and their weights in an answer. */
 interface Weighing {

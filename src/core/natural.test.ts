@@ -399,6 +399,17 @@ describe('each mechanism changes the answer', () => {
     expect(questionType('Will they talk about security?')).toBe('topic');
   });
 
+  it('a question for topics in other words: "What are the meeting topics?", "meeting topics", a verb the briefs lack ("cover")', () => {
+    for (const q of ['What are the meeting topics?', 'meeting topics', 'Which topics will the presidents cover?']) {
+      expect(questionType(q), q).toBe('topic');
+      expect(seed.ask(q).answer, q).toMatch(/^According to both governments/);
+    }
+    // A noun at the end is no verb: "…on the agenda for the meeting?" keeps "meeting" as a word to match.
+    expect(seed.ask('What issues are on the agenda for the meeting?').answer).toMatch(/^According to both governments/);
+    // Topics of something no brief tells of are still declined.
+    expect(seed.ask('What topics will the climate summit cover?').answered).toBe(false);
+  });
+
   it('a topic question picks the sentence that names topics, not the one repeating "talks"', () => {
     const q = 'What will the two presidents talk about?';
     expect(seed.ask(q).answer).toContain('Discussions are also expected to focus on');
