@@ -371,7 +371,7 @@ export function questionType(question: string, lang: Lang = 'en'): QuestionType 
  */
 function askedForTerms(question: string, type: QuestionType): Set<string> {
   // "When / where will it take place?": the verb of happening, as "happen" is a question word.
-  const asked = termsOfWords(question, TAKE_PLACE);
+  const asked = termsOfWords(question, type === 'place' || type === 'date' ? `${TAKE_PLACE}|${HELD}` : TAKE_PLACE);
   const words = ASKED_WORDS[type];
   if (words) for (const t of termsOfWords(question, words)) asked.add(t);
   // "How long / how often…?": a duration or a frequency, which the answer gives in its own words ("months of
@@ -407,6 +407,8 @@ const PLACE_NOUN_QUESTION = /\b(?:what|which) (city|town|village|country|state(?
 
 /** "take place" and its forms: what happens, not what it is about. */
 const TAKE_PLACE = String.raw`(?:take|takes|took|taking|taken) place`;
+/** "be held" in a question for a place or a date ("Where will the meeting be held?", "Where was the rally held?"): it takes place. */
+const HELD = String.raw`(?:be|is|are|was|were|being|been) held|held(?=\W*$)`;
 /** The words that name what a question of each type asks for. */
 const ASKED_WORDS: Partial<Record<QuestionType, string>> = {
   topic: TOPIC_WORDS,

@@ -230,6 +230,13 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('When will the meeting take place?').answer).toMatch(/^Colombian President Gustavo Petro said .* Feb\. 3/);
   });
 
+  it('"be held" in a question for a place or a date is what happens: the call Rubio "held" is not where the meeting is', () => {
+    expect(seed.ask('Where will the meeting be held?').answer).toMatch(/White House meeting/);
+    expect(seed.ask('Where was the rally held?').answer).toMatch(/New York rally/);
+    // Not in other questions: who held the call is asked with its verb.
+    expect(seed.ask('Who held a cordial call?').answer).toMatch(/Rosa Villavicencio and U\.S\. Secretary of State Marco Rubio held/);
+  });
+
   it('a capitalised word derived from one the briefs hold is not a stranger: "American" where they say "U.S."', () => {
     // WordNet derives "American" from "America", whose synset holds "United States" and "U.S.": the lexicon
     // links "American" to the one token the analysis makes of every spelling of "U.S.".
