@@ -675,6 +675,7 @@ function roleMissing(index: SearchIndex, asked: AskedRole | undefined, retrieval
  * possessive ("acting on orders" is no post); "co-" and "ex-" with their hyphen; "former" only in "Who
  * is the former…?" ("the former MVP", "former students" describe).
  */
+const TITLE_PREFIXES = 'vice|deputy|interim|assistant|associate|acting|co|ex';
 const TITLED_POST =
   /\b(vice|deputy|interim|(?<=\b(?:the|a|an|his|her|their|its|\p{L}+['’]s)\s+)(?:assistant|associate|acting)|(?<=^\W*who(?:['’]s|\s+(?:is|was|are|were))\s+the\s+)former|(?:co|ex)(?=-))[\s-]+(\p{L}[\p{L}'’]*)/giu;
 
@@ -707,6 +708,23 @@ function namesOtherPost(question: string, role: AskedRole, sentence: string): bo
     if (t) other = true;
   }
   return other && !analyze(sentence).includes(asked);
+}
+
+/**
+ * Does `text` (the answer's paragraph) name the role a question asks for without a title prefix only with
+ * one ("U.S. deputy ambassador Jennifer Locetta" for "Who is the US ambassador…?"): the deputy holds another
+ * post. (The paragraph, not the sentence: "…led by his vice-Chair …, acting Chair…" may follow "X is the chair".)
+ */
+function onlyTitledPost(question: string, role: AskedRole, text: string): boolean {
+  if (titledPosts(question).length > 0) return false;
+  const stem = role.term;
+  const re = new RegExp(String.raw`(?:\b(${TITLE_PREFIXES})[\s-]+)?\b[${stem[0]!.toUpperCase()}${stem[0]}]${stem.slice(1)}\w*`, 'giu');
+  let titled = false;
+  for (const m of text.matchAll(re)) {
+    if (m[1] === undefined) return false;
+    titled = true;
+  }
+  return titled;
 }
 
 /** Is a post the question names with a title prefix ("the vice president") in no sentence read, the prefix at most three terms from the word after it? */
@@ -1400,7 +1418,9 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
     o.roleCheck &&
     (roleMissing(index, role, retrieval, read) ||
       (lang === 'en' && postMissing(titledPosts(question), read)) ||
-      (role !== undefined && /^[a-z]+$/.test(role.word) && namesOtherPost(question, role, sentenceOf(candidates[0]!))))
+      (role !== undefined &&
+        /^[a-z]+$/.test(role.word) &&
+        (namesOtherPost(question, role, sentenceOf(candidates[0]!)) || onlyTitledPost(question, role, candidates[0]!.hit.passage.text))))
   ) {
     return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
   }

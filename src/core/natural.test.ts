@@ -350,6 +350,12 @@ describe('each mechanism changes the answer', () => {
       expect(seed.ask(q).answered, q).toBe(false);
       expect(seed.ask(q, {}, { roleCheck: false }).answer, q).toMatch(/Foreign Minister Rosa Villavicencio/);
     }
+    // Nor is the deputy the post without the prefix: "Who is the US ambassador…?" of a paragraph that names
+    // only the deputy ambassador.
+    for (const q of ['Who is the US ambassador?', 'Who is the US ambassador to Colombia?']) {
+      expect(seed.ask(q).answered, q).toBe(false);
+      expect(seed.ask(q, {}, { roleCheck: false }).answer, q).toMatch(/deputy ambassador Jennifer Locetta/);
+    }
     // The post the brief names, with its prefix or without one.
     expect(seed.ask('Who is the deputy ambassador?').answer).toMatch(/deputy ambassador Jennifer Locetta/);
     expect(seed.ask('Who is the foreign minister?').answer).toMatch(/Foreign Minister Rosa Villavicencio/);
