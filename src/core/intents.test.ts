@@ -30,6 +30,8 @@ describe('detectIntent', () => {
     ['source?', 'source'],
     ['Sources', 'source'],
     ['where did you get that?', 'source'],
+    ['Who wrote the brief?', 'source'],
+    ["who's the author", 'source'],
     ['how do you know?', 'source'],
     ['/new', 'reset'],
     ['reset', 'reset'],
