@@ -294,7 +294,7 @@ export type QuestionType = 'date' | 'number' | 'person' | 'speaker' | 'place' | 
  * "Post" only as "post on / to" or last ("What did Petro post on X?", "What did Petro post?"): a company
  * posts prices and profits.
  */
-const SPEECH_VERBS = String.raw`say|says|said|tell|tells|told|write|writes|wrote|(?:post|posts|posted)(?= on\b| to\b|\W*$)|tweet|tweets|tweeted`;
+const SPEECH_VERBS = String.raw`say|says|said|tell|tells|told|write|writes|wrote|mention|mentions|mentioned|(?:post|posts|posted)(?= on\b| to\b|\W*$)|tweet|tweets|tweeted`;
 /** "What did X say / tell…?", "What was said at…?" (not "What is said to be…?", which asks what something is). */
 const SPEECH_QUESTION = new RegExp(
   String.raw`^\W*what (?:(?:did|does|do|has|have|had|will|would)\b.*\b(?:${SPEECH_VERBS})|(?:was|were|is|are|has been|have been|had been|will be) (?:said|told|written)\b(?! to (?:be|have)\b))`,
@@ -304,8 +304,12 @@ const SPEECH_QUESTION = new RegExp(
 const OPINION_VERBS = String.raw`think|thinks|thought|feel|feels|felt`;
 const OPINION_QUESTION = new RegExp(String.raw`^\W*(?:what|how) (?:did|does|do)\b.*\b(?:${OPINION_VERBS})\b`, 'i');
 /** "Who said / told / spoke to / wrote…?", "Which diplomat spoke…?": the one who spoke is asked for. */
-const SPEAKER_VERBS = String.raw`${SPEECH_VERBS}|speak|speaks|spoke`;
-const SPEAKER_QUESTION = new RegExp(String.raw`^\W*(?:who|which(?: \p{L}+){1,2}?) (?:has |had |did |will |would )?(?:${SPEAKER_VERBS})\b`, 'iu');
+const SPEAKER_VERBS = String.raw`${SPEECH_VERBS}|speak|speaks|spoke|quoted`;
+/** "Who said…?", "Which diplomat spoke…?", "Which official is quoted?" (not "Who was told…?": the one spoken to). */
+const SPEAKER_QUESTION = new RegExp(
+  String.raw`^\W*(?:who|which(?: \p{L}+){1,3}?) (?:(?:has |had |did |will |would )?(?:${SPEECH_VERBS}|speak|speaks|spoke)|(?:is|was|are|were) quoted)\b`,
+  'iu',
+);
 /** A sentence that reports speech: a verb of saying or "according to". */
 const SPEECH_RE =
   /\b(?:said|says|saying|say|told|tells|telling|spoke|speaks|speaking|wrote|writes|posted|tweeted|stated|added|announced|declared|insisted|warned|urged|according to)\b/gi;

@@ -476,6 +476,10 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask(q).citations[0]!.passageId).toBe(`${SEED}#p8`);
     expect(seed.ask(q, {}, { typeWeight: 0 }).citations[0]!.passageId).toBe(`${SEED}#p10`);
     expect(seed.ask('Who said the talks are going well?').answer).toMatch(/Petro said/);
+    // "Which … is quoted?" asks for a speaker too; "Who was told…?" for the one spoken to.
+    expect(questionType('Which State Department official is quoted?')).toBe('speaker');
+    expect(questionType('Who was told about the drug situation?')).toBe('person');
+    expect(seed.ask('Which State Department official is quoted?').answer).toMatch(/According to Tommy Pigott/);
   });
 
   it('a paragraph opening with "She" continues the one before it', () => {
