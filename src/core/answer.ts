@@ -80,7 +80,11 @@ export interface AnswerOptions {
   headWeight: number;
   /** Called with the abstention signals of each question that gets as far as reading sentences (for fitting the model). */
   observe?: (signals: AbstentionSignals) => void;
-  /** Decline a question naming someone or something (a capitalised word) that none of the top briefs holds. */
+  /**
+   * Decline a question naming someone or something (a capitalised word) that none of the top briefs holds;
+   * and a question for what was said or talked about whose last word of what it is about no brief holds,
+   * nor a word related to it in the passages read ("What did Petro say about Trump's tariffs?").
+   */
   entityCheck: boolean;
   /** The top passages whose briefs the entity check looks in (0: every brief that matched anything). */
   entityPassages: number;
@@ -1340,6 +1344,9 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
   ) {
     return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
   }
+  if (o.entityCheck && lang === 'en' && (type === 'speech' || type === 'topic') && subjectMissing(question, askedFor, retrieval, read)) {
+    return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
+  }
   // Whether to answer weighs the words by the collection and general English together (`blendedIdf`):
   // which sentence answers is a matter of this collection's words, whether any does is not.
   const signal =
@@ -1546,6 +1553,28 @@ function coverage(
  * nor any form the lexicon derives from it, nor a near spelling, nor its two
  * halves written apart in the briefs read (`briefsRead`, asked for only then).
  */
+/** What a speech or topic question asks about: the words after "about" / "of" / "on", to the end ("What did Petro say about Trump's tariffs?"). */
+const ABOUT = /\b(?:about|of|on|regarding)\s+([^?]+?)\W*$/i;
+
+/**
+ * Does a question for what was said or talked about name, as the last word of what it is about, a word no
+ * brief holds and none of whose related words the passages read hold ("What did Petro say about Trump's
+ * tariffs?")? Nothing said there can be about it.
+ */
+function subjectMissing(question: string, askedFor: ReadonlySet<string>, retrieval: Retrieval, read: SentenceTerms[]): boolean {
+  const about = ABOUT.exec(question)?.[1];
+  // (Not a word that names what is asked for: "Is trade on the agenda?")
+  const last =
+    about === undefined
+      ? undefined
+      : analyze(about)
+          .filter((t) => !askedFor.has(t))
+          .at(-1);
+  if (last === undefined || !retrieval.unknown.includes(last)) return false;
+  const related = [...(retrieval.expansions.get(last)?.keys() ?? [])];
+  return !read.some((r) => r.sets.some((set) => related.some((t) => set.has(t))));
+}
+
 function missingEntity(index: SearchIndex, question: string, retrieval: Retrieval, top: Hit[], briefsRead: () => Brief[]): string | undefined {
   const held = top.map((h) => retrieval.briefMatched.get(h.passage.briefId) ?? new Set(h.matched));
   // English only: German capitalises every noun, Turkish and Greek inflect names ("Broncos'u"), Arabic and

@@ -153,6 +153,16 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('What is the capital of Colombia?').answered).toBe(false);
   });
 
+  it('what was said or talked about, when no brief holds it nor a word related to it, is declined ("…about tariffs?")', () => {
+    for (const q of ["What did Petro say about Trump's tariffs?", 'What did Petro say about tariffs?']) {
+      expect(seed.ask(q).answered, q).toBe(false);
+      expect(seed.ask(q, {}, { entityCheck: false }).answer, q).toMatch(/Petro said/);
+    }
+    // A related word the passages hold ("economic" for "economy"), or a word that names what is asked for ("agenda").
+    expect(seed.ask('What does Petro think about the economy?').answer).toMatch(/joint economic opportunities/);
+    expect(seed.ask('Is trade on the agenda?').answer).toMatch(/including trade/);
+  });
+
   it('a name no brief holds is declined, not answered with a neighbour', () => {
     const q = 'When will Petro meet Putin at the White House?';
     expect(seed.ask(q).answered).toBe(false);
