@@ -38,7 +38,7 @@ const PATTERNS: [Exclude<Intent, 'question'>, RegExp][] = [
   ],
   [
     'source',
-    /^(?:sources?|citations?|references?|cite|cite (?:your )?sources?|(?:what s|whats|what is|what are) (?:the |your )?sources?|where (?:did|does) (?:you|that|this) (?:get|come from)(?: (?:that|this))?(?: from)?|how do you know(?: that)?|according to (?:whom|who)|says who|who (?:wrote|writes|authored|reported) (?:this|that|it|the (?:brief|briefs|article|story|report))|who s the author|who is the author)$/,
+    /^(?:sources?|citations?|references?|cite|cite (?:your )?sources?|(?:what s|whats|what is|what are) (?:the |your )?sources?|where (?:did|does) (?:you|that|this) (?:get|come from)(?: (?:that|this))?(?: from)?|how do you know(?: that)?|according to (?:whom|who)|says who|who (?:wrote|writes|authored) (?:this|that|it|the (?:brief|briefs|article|story|report))|who s the author|who is the author)$/,
   ],
 ];
 
