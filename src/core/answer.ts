@@ -1405,7 +1405,9 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
   let again: Candidate | undefined;
   if (o.ellipsis && said && type !== 'other' && type !== 'topic' && own.every((t) => askedFor.has(t))) {
     const holds = (c: Candidate) => said.includes(sentenceOf(c)) && typeEvidence(type, sentenceOf(c), questionWords) > 0;
-    again = candidates.find(holds);
+    // The earliest in the last answer: its lead, before the sentences it added ("When?" after an answer that
+    // quoted "…Locetta told the Council Friday…" first and "…scheduled for Feb. 3" second).
+    again = candidates.filter(holds).sort((a, b) => said.indexOf(sentenceOf(a)) - said.indexOf(sentenceOf(b)))[0];
     if (again) candidates.splice(candidates.indexOf(again), 1);
     // The passage the last answer quoted, when this question's words did not bring it back (it has none of its own).
     else again = quotedAgain(index, retrieval.context!, candidates[0]?.score ?? 0).find(holds);

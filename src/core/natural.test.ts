@@ -633,6 +633,15 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('Is Petro going to the White House?').answer).toMatch(/White House meeting/);
   });
 
+  it('an elliptical follow-up after an answer of several sentences goes back to its lead first', () => {
+    let history = chat(seed, 'What is the US worried about?').history;
+    const who = chat(seed, 'Who said so?', history);
+    // The answer quotes Locetta ("…told the U.N. Security Council Friday…") first, then other speakers ("…Feb. 3").
+    expect(who.reply.answer).toMatch(/^U\.S\. deputy ambassador Jennifer Locetta told .*Feb\. 3/s);
+    history = who.history;
+    expect(chat(seed, 'When?', history).reply.citations[0]!.snippet).toMatch(/Security Council Friday/);
+  });
+
   it('"What else did she say?" asks for something the last answer did not say: "else" is no word to match', () => {
     const who = chat(seed, 'Who is Jennifer Locetta?');
     expect(who.reply.citations[0]!.snippet).toMatch(/^U\.S\. deputy ambassador Jennifer Locetta told/);
