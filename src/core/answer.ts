@@ -875,11 +875,15 @@ const REQUEST =
 
 /**
  * Spoken and phone forms written out: a question word with "is" run into it ("whats", "wheres", "whos" →
- * "what is"), and the future "going to" / "gonna" before a verb as "will" ("When is Petro going to meet
- * Trump?" matched "The talks are going well"; "going to the White House" is a going).
+ * "what is"), the future "going to" / "gonna" before a verb as "will" ("When is Petro going to meet
+ * Trump?" matched "The talks are going well"; "going to the White House" is a going), and "PM" as "prime
+ * minister" (not "3 PM").
  */
 function spelledOut(question: string): string {
-  return question.replace(/\b(what|who|where|when|how|why)s\b/gi, '$1 is').replace(GOING_TO, 'will ');
+  return question
+    .replace(/\b(what|who|where|when|how|why)s\b/gi, '$1 is')
+    .replace(GOING_TO, 'will ')
+    .replace(/(?<!\d\s?)\bPM\b/g, 'prime minister');
 }
 
 /** "going to" / "gonna" before a lower-case word that is no determiner: the future, not a going. */

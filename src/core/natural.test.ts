@@ -331,6 +331,16 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('who is mayor of new york').answered).toBe(false);
   });
 
+  it('"PM" is the prime minister (not "3 PM")', () => {
+    // The seed and the conversation fixtures: "Japan's prime minister will travel to Beijing on March 2…".
+    const e = buildEngine(parseBriefs([...readBriefFilesSync('seeds'), ...readBriefFilesSync('tests/fixtures/conversations')]), readLexicon());
+    for (const q of ["When will Japan's PM go to Beijing?", 'When will the Japanese PM go to Beijing?']) {
+      expect(e.ask(q).answer, q).toMatch(/prime minister will travel to Beijing on March 2/);
+    }
+    const pm = buildEngine(parseBriefs([file('end.md', '---\ntitle: Talks\n---\nThe talks end at 3 PM on March 3.\n')]), readLexicon());
+    expect(pm.ask('When do the talks end at 3 PM?').answer).toMatch(/3 PM/);
+  });
+
   it('a question that takes a change of plan as given is declined when no passage read reports one', () => {
     // The meeting is scheduled, not cancelled: the nearest sentence would answer as if it had been.
     for (const q of ['Why did Trump cancel the meeting with Petro?', 'Who called off the talks?']) {
