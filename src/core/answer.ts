@@ -1337,7 +1337,6 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
   const links = linkWeights(retrieval, o.linkWeight, retrieval.predicates);
   // The terms of each sentence of the top passages (the answer is chosen among them below).
   const pool = readingPool(hits, o.passages, ctx.briefOf);
-  const read = pool.map((hit) => sentenceTerms(index, hit.doc));
   // A name the question gives that none of the top briefs mentions ("Did Trump meet Putin?"):
   // the briefs are about someone else, however well the other words match.
   if (
@@ -1348,6 +1347,8 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
   ) {
     return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
   }
+  // (Read after the check above, which needs no sentence: a question it declines costs no analysis.)
+  const read = pool.map((hit) => sentenceTerms(index, hit.doc));
   if (o.entityCheck && lang === 'en' && (type === 'speech' || type === 'topic') && subjectMissing(question, askedFor, retrieval, read)) {
     return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
   }
