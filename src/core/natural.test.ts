@@ -198,6 +198,23 @@ describe('each mechanism changes the answer', () => {
     expect(retrieve(seed.index, 'Which allegations were proven?').terms).toContain(analyze('proven')[0]);
   });
 
+  it('a question word spelt the British or the American way meets the spelling the briefs use', () => {
+    // An American brief (the seed), a British reader.
+    expect(seed.ask('What did Locetta criticise?').answer).toMatch(/^She criticized/);
+    expect(seed.ask('What did Locetta criticise?', {}, { retrieve: { spellings: false } }).answer).not.toMatch(/^She criticized/);
+    expect(seed.ask('When will they finalise preparations?').answer).toMatch(/to finalize preparations/);
+    // A British brief, an American reader.
+    const e = buildEngine(
+      parseBriefs([
+        file('council.md', '---\ntitle: Council\n---\nThe mayor criticised the plan to close the theatre.\n\nThe council will vote on Monday.\n'),
+        file('other.md', '---\ntitle: Budget\n---\nThe council passed its budget.\n'),
+      ]),
+      readLexicon(),
+    );
+    expect(e.ask('Who criticized the plan to close the theater?').answer).toMatch(/^The mayor criticised/);
+    expect(retrieve(e.index, 'Who criticized the plan?').terms).toContain(analyze('criticised')[0]);
+  });
+
   it('two words written as one are not a stranger when a brief read writes them apart ("Superbowl", "Super Bowl")', () => {
     const e = buildEngine(
       parseBriefs([

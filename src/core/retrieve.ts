@@ -54,6 +54,12 @@ export interface RetrieveOptions {
    * "Which claims were proven?" is not answered by claims that were not.
    */
   negatedForms: boolean;
+  /**
+   * An English question word the collection lacks, whose British or American spelling it holds
+   * ("criticise" where the brief says "criticized", "center" where it says "centre"), is read as that
+   * spelling. The forms are tried on the word's term and kept only when the collection holds them.
+   */
+  spellings: boolean;
   /** The question's language (a tag); detected from the question among the collection's languages when not given. */
   lang?: string;
   /** In a collection of several languages, score factor 1 + this for passages of briefs in the question's language. */
@@ -77,6 +83,7 @@ export const DEFAULT_RETRIEVE_OPTIONS: RetrieveOptions = {
   nameFactor: 0.6,
   transpositions: true,
   negatedForms: true,
+  spellings: true,
   languageWeight: 0.5,
   predicates: [],
 };
@@ -201,13 +208,48 @@ function negatedForm(index: SearchIndex, term: string): string {
   return term;
 }
 
+/**
+ * A term's other spellings, British → American then American → British, as [pattern, replacement] on the
+ * term (the stemmer's output: "criticise" → "criticis", "criticize" → "critic", "realize" → "realiz").
+ */
+const SPELLINGS: [RegExp, string][] = [
+  [/is$/, ''], // criticis → critic, organis → organ
+  [/is$/, 'iz'], // realis → realiz
+  [/ys$/, 'yz'], // analys → analyz
+  [/our/, 'or'], // labour → labor, behaviour → behavior
+  [/([^aeiou])r$/, '$1er'], // centr → center, theatr → theater
+  [/enc$/, 'ens'], // licenc → licens, defenc → defens
+  [/ogu$/, 'og'], // catalogu → catalog
+  [/mm$/, 'm'], // programm → program
+  [/iz$/, 'is'], // realiz → realis
+  [/$/, 'is'], // critic → criticis
+  [/yz$/, 'ys'],
+  [/or/, 'our'],
+  [/([^aeiou])er$/, '$1r'],
+  [/ens$/, 'enc'],
+  [/og$/, 'ogu'],
+  [/([^m])m$/, '$1mm'],
+];
+
+/** The collection's term for `term` spelt the British or the American way (see {@link RetrieveOptions.spellings}); else `term`. */
+function otherSpelling(index: SearchIndex, term: string): string {
+  if (term.length < 4 || !/^[a-z]+$/.test(term) || documentFrequency(index, term) > 0) return term;
+  for (const [pattern, replacement] of SPELLINGS) {
+    if (!pattern.test(term)) continue;
+    const other = term.replace(pattern, replacement);
+    if (other !== term && other.length >= 4 && documentFrequency(index, other) > 0) return other;
+  }
+  return term;
+}
+
 /** Rank the passages for a question. */
 export function retrieve(index: SearchIndex, question: string, options: Partial<RetrieveOptions> = {}, context?: QueryContext): Retrieval {
   const o = { ...DEFAULT_RETRIEVE_OPTIONS, ...options };
   const lang = o.lang !== undefined ? langOf(o.lang) : questionLanguage(question, index.languages);
   const read = questionTerms(index, question, lang);
   const typed = o.transpositions ? read.map((t) => untransposed(index, t)) : read;
-  const terms = [...new Set(o.negatedForms && lang === 'en' && YES_NO_QUESTION.test(question) ? typed.map((t) => negatedForm(index, t)) : typed)];
+  const spelt = o.spellings && lang === 'en' ? typed.map((t) => otherSpelling(index, t)) : typed;
+  const terms = [...new Set(o.negatedForms && lang === 'en' && YES_NO_QUESTION.test(question) ? spelt.map((t) => negatedForm(index, t)) : spelt)];
   const unknown = terms.filter((t) => documentFrequency(index, t) === 0);
   // The lexicon's related words are English.
   const expansions: Expansions = lang === 'en' ? expandTerms(index, terms) : new Map();
