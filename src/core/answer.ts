@@ -876,15 +876,28 @@ const REQUEST =
 /**
  * Spoken and phone forms written out: a question word with "is" run into it ("whats", "wheres", "whos" →
  * "what is"), the future "going to" / "gonna" before a verb as "will" ("When is Petro going to meet
- * Trump?" matched "The talks are going well"; "going to the White House" is a going), and "PM" as "prime
- * minister" (not "3 PM").
+ * Trump?" matched "The talks are going well"; "going to the White House" is a going), "PM" as "prime
+ * minister" (not "3 PM"), and words shortened as typed ("govt", "dept", "secy", "abt").
  */
 function spelledOut(question: string): string {
   return question
     .replace(/\b(what|who|where|when|how|why)s\b/gi, '$1 is')
     .replace(GOING_TO, 'will ')
-    .replace(/(?<!\d\s?)\bPM\b/g, 'prime minister');
+    .replace(/(?<!\d\s?)\bPM\b/g, 'prime minister')
+    .replace(ABBREVIATION, (w) => ABBREVIATIONS[w.toLowerCase().replace(/['’]/, '')]!);
 }
+
+/** Words shortened as readers type them ("govt", "dept", "abt"), written out. */
+const ABBREVIATIONS: Record<string, string> = {
+  govt: 'government',
+  dept: 'department',
+  secy: 'secretary',
+  intl: 'international',
+  natl: 'national',
+  abt: 'about',
+  ppl: 'people',
+};
+const ABBREVIATION = /\b(?:govt|gov['’]t|dept|secy|intl|natl|abt|ppl)\b/gi;
 
 /** "going to" / "gonna" before a lower-case word that is no determiner: the future, not a going. */
 const GOING_TO = /\b(?:[Gg]oing to|[Gg]onna)\s+(?!(?:the|a|an|this|that|these|those|his|her|their|its|my|our|your|some|any|every|each|no)\b)(?=[a-z])/g;

@@ -346,6 +346,10 @@ describe('each mechanism changes the answer', () => {
     // "Who is president of…?" asks for whoever holds the post, as "Who is the president of…?" does.
     expect(seed.ask('who is president of colombia').answer).toMatch(/^Colombian President Gustavo Petro/);
     expect(seed.ask('who is mayor of new york').answered).toBe(false);
+    // Words shortened as typed: "govt", "secy", "dept".
+    expect(seed.ask('who is the us secy of state').answer).toMatch(/Secretary of State Marco Rubio/);
+    expect(seed.ask('whats the state dept spokesman name').answer).toMatch(/Tommy Pigott, a State Department spokesman/);
+    expect(seed.ask('what did the colombian govt say').answered).toBe(true);
   });
 
   it('"PM" is the prime minister (not "3 PM")', () => {
