@@ -308,10 +308,11 @@ const SPEECH_QUESTION = new RegExp(
 const OPINION_VERBS = String.raw`think|thinks|thought|feel|feels|felt`;
 const OPINION_QUESTION = new RegExp(String.raw`^\W*(?:what|how) (?:did|does|do)\b.*\b(?:${OPINION_VERBS})\b`, 'i');
 /** "Who said / told / spoke to / wrote…?", "Which diplomat spoke…?": the one who spoke is asked for. */
-const SPEAKER_VERBS = String.raw`${SPEECH_VERBS}|speak|speaks|spoke|quoted`;
+const SPOKE = String.raw`${SPEECH_VERBS}|speak|speaks|spoke`;
+const SPEAKER_VERBS = String.raw`${SPOKE}|quoted`;
 /** "Who said…?", "Which diplomat spoke…?", "Which official is quoted?" (not "Who was told…?": the one spoken to). */
 const SPEAKER_QUESTION = new RegExp(
-  String.raw`^\W*(?:who|which(?: \p{L}+){1,3}?) (?:(?:has |had |did |will |would )?(?:${SPEECH_VERBS}|speak|speaks|spoke)|(?:is|was|are|were) quoted)\b`,
+  String.raw`^\W*(?:who|which(?: \p{L}+){1,3}?) (?:(?:has |had |did |will |would )?(?:${SPOKE})|(?:is|was|are|were) quoted)\b`,
   'iu',
 );
 /** A sentence that reports speech: a verb of saying or "according to". */
@@ -1348,7 +1349,7 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
 
   // Related words of each question word that may stand in its place (in a sentence, in a brief), at their link weight.
   const links = linkWeights(retrieval, o.linkWeight, retrieval.predicates);
-  // The terms of each sentence of the top passages (the answer is chosen among them below).
+  // The top passages (the answer is chosen among their sentences below).
   const pool = readingPool(hits, o.passages, ctx.briefOf);
   // A name the question gives that none of the top briefs mentions ("Did Trump meet Putin?"):
   // the briefs are about someone else, however well the other words match.
@@ -1360,7 +1361,8 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
   ) {
     return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
   }
-  // (Read after the check above, which needs no sentence: a question it declines costs no analysis.)
+  // The terms of each of their sentences: read after the check above, which needs none (a question it
+  // declines costs no analysis).
   const read = pool.map((hit) => sentenceTerms(index, hit.doc));
   if (o.entityCheck && lang === 'en' && (type === 'speech' || type === 'topic') && subjectMissing(question, askedFor, retrieval, read)) {
     return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);

@@ -124,8 +124,8 @@ const ENGLISH = new Set(
 /**
  * The Latin-script language a question is plainly written in: two of its function or question words
  * that are not English ones ("¿" counts as one for Spanish), and no common English word that is not
- * also one of that language's ("a" is Portuguese too: "Quando é a reunião?"). Undefined otherwise ("Did Petro visit San Juan de la
- * Cruz?", "El Niño?" stay English).
+ * also one of that language's ("a" is Portuguese too: "Quando é a reunião?"). Undefined otherwise
+ * ("Did Petro visit San Juan de la Cruz?", "El Niño?" stay English).
  */
 function plainlyIn(question: string): Lang | undefined {
   const words = new Set(question.toLowerCase().match(/[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu) ?? []);
