@@ -387,6 +387,8 @@ function askedForTerms(question: string, type: QuestionType): Set<string> {
   // hostility", "on a quarterly basis"), not "long" or "often".
   const how = /\bhow (long|often)\b/i.exec(question);
   if (how) for (const t of analyze(how[1]!)) asked.add(t);
+  // "Besides trade, what is on the agenda?": the word that sets something aside is no word to match.
+  for (const t of termsOfWords(question, SET_ASIDE)) asked.add(t);
   // "What is his job?", "Who does she work for?": the answer gives the role ("a State Department spokesman").
   for (const m of question.matchAll(ROLE_QUESTION)) for (const t of analyze(m[1] ?? m[2]!)) asked.add(t);
   // "What topics will the meeting cover?": the verb says the topics are asked for (its briefs' word may be "discuss").
@@ -414,6 +416,8 @@ const ROLE_QUESTION =
 /** "Which city / country / town…?": a question for a place, whose noun says what kind (the answer names it, not the noun). */
 const PLACE_NOUN_QUESTION = /\b(?:what|which) (city|town|village|country|state(?! of\b)|province|region|continent)\b/i;
 
+/** Words that set something aside ("besides trade", "apart from trade"). */
+const SET_ASIDE = String.raw`besides|apart(?= from\b)|aside(?= from\b)`;
 /** "take place" and its forms: what happens, not what it is about. */
 const TAKE_PLACE = String.raw`(?:take|takes|took|taking|taken) place`;
 /** "be held" in a question for a place or a date ("Where will the meeting be held?", "Where was the rally held?"): it takes place. */

@@ -681,6 +681,16 @@ describe('each mechanism changes the answer', () => {
     expect(more.citations[0]!.snippet).toMatch(/^She criticized/);
   });
 
+  it('"besides trade" sets trade aside: "besides" is no word to match', () => {
+    for (const q of [
+      'Besides trade, what else is on the agenda?',
+      'What will the leaders discuss besides trade?',
+      'Apart from trade, what will they discuss?',
+    ]) {
+      expect(seed.ask(q).answer, q).toMatch(/^According to both governments/);
+    }
+  });
+
   it('"How often?" asks for a frequency as "How long?" asks for a duration: "often" is what is asked for, not a word to match', () => {
     const reviews = chat(seed, 'What is the Security Council reviewing?');
     expect(reviews.reply.citations[0]!.snippet).toMatch(/quarterly basis/);
