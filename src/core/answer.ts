@@ -356,6 +356,8 @@ export function questionType(question: string, lang: Lang = 'en'): QuestionType 
   ).exec(q)?.[0];
   if (cue === 'when' || /^(?:what|which) /.test(cue ?? '') || /\bwhat(?:'s|’s| is| was| will be)? the (?:new )?(?:date|day)\b/.test(q)) return 'date';
   if (cue === 'how many' || cue === 'how much' || cue === 'how old') return 'number';
+  // "What is Petro's first name?": a name.
+  if (NAME_OF.test(question)) return 'person';
   // "How does Petro feel about…?": what he says about it.
   if (cue === 'how' && OPINION_QUESTION.test(q)) return 'speech';
   if ((cue === 'who' || cue === 'which') && SPEAKER_QUESTION.test(q)) return 'speaker';
@@ -387,6 +389,8 @@ function askedForTerms(question: string, type: QuestionType): Set<string> {
   // hostility", "on a quarterly basis"), not "long" or "often".
   const how = /\bhow (long|often)\b/i.exec(question);
   if (how) for (const t of analyze(how[1]!)) asked.add(t);
+  // "What is Petro's first name?": the answer gives the name, not the words.
+  if (type === 'person' && NAME_OF.test(question)) for (const t of termsOfWords(question, String.raw`(?:first|full|given|middle) name`)) asked.add(t);
   // "Besides trade, what is on the agenda?": the word that sets something aside is no word to match.
   for (const t of termsOfWords(question, SET_ASIDE)) asked.add(t);
   // "What is his job?", "Who does she work for?": the answer gives the role ("a State Department spokesman").
@@ -415,6 +419,20 @@ const ROLE_QUESTION =
 
 /** "Which city / country / town…?": a question for a place, whose noun says what kind (the answer names it, not the noun). */
 const PLACE_NOUN_QUESTION = /\b(?:what|which) (city|town|village|country|state(?! of\b)|province|region|continent)\b/i;
+
+/** "What is Petro's first name?", "What was the full name of Rubio?": the name of someone the question names. */
+const NAME_OF =
+  /\b[Ww]hat(?:['’]s|\s+is|\s+was)\s+(?:(\p{Lu}[\p{L}'’-]*?)(?:['’]s|['’])\s+(?:first|full|given|middle)\s+name|the\s+(?:first|full|given|middle)\s+name\s+of\s+(\p{Lu}[\p{L}'’-]*))/u;
+
+/** Titles before a name ("President Petro"), which are no first name. */
+const TITLES = String.raw`(?:President|Secretary|Minister|Ambassador|Senator|Governor|General|Judge|King|Queen|Prince|Princess|Pope|Mayor|Chancellor|Mr|Mrs|Ms|Dr|Sir|Lord|Lady|Saint|St)`;
+
+/** For "What is Petro's first name?": a sentence that names Petro with a name before his ("Gustavo Petro", not "President Petro"). */
+function fullNameOf(question: string): RegExp | undefined {
+  const m = NAME_OF.exec(question);
+  const who = m?.[1] ?? m?.[2];
+  return who ? new RegExp(String.raw`\b(?!${TITLES}\b)\p{Lu}\p{Ll}+\s+${who.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\b`, 'u') : undefined;
+}
 
 /** Words that set something aside ("besides trade", "apart from trade"). */
 const SET_ASIDE = String.raw`besides|apart(?= from\b)|aside(?= from\b)`;
@@ -1398,7 +1416,7 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
   for (const x of words(canonicalizeVariants(question))) if (VARIANT_NAMES.has(x.word)) questionWords.add(x.word);
   const r: Reading = { index, o, ctx, lang, question, type, questionWords, w, now: ctx.now ?? Date.now() };
   const role = lang === 'en' ? askedRole(question) : undefined;
-  if (type === 'person' && o.appositionWeight !== 1) r.holder = roleHolder(role);
+  if (type === 'person' && o.appositionWeight !== 1) r.holder = roleHolder(role) ?? (lang === 'en' ? fullNameOf(question) : undefined);
   // Briefs holding two or more of the question's words, one of them a name or rare word (not among
   // the lexicon's common English words): "Cargill" and "Seaforth" tell a story, "foreign minister" does not.
   const shareOf = (id: string) => {

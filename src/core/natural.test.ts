@@ -681,6 +681,13 @@ describe('each mechanism changes the answer', () => {
     expect(more.citations[0]!.snippet).toMatch(/^She criticized/);
   });
 
+  it('"What is Petro\'s first name?" asks for the name he is named by, not a title ("Gustavo Petro", not "President Petro")', () => {
+    expect(questionType("What's Petro's first name?")).toBe('person');
+    expect(questionType('What is the first name of Pigott?')).toBe('person');
+    expect(seed.ask("What's Petro's first name?").answer).toMatch(/^Colombian President Gustavo Petro/);
+    expect(seed.ask('What is the first name of Pigott?').answer).toMatch(/Tommy Pigott/);
+  });
+
   it('"besides trade" sets trade aside: "besides" is no word to match', () => {
     for (const q of [
       'Besides trade, what else is on the agenda?',
