@@ -431,7 +431,8 @@ const TITLES = String.raw`(?:President|Secretary|Minister|Ambassador|Senator|Gov
 function fullNameOf(question: string): RegExp | undefined {
   const m = NAME_OF.exec(question);
   const who = m?.[1] ?? m?.[2];
-  return who ? new RegExp(String.raw`\b(?!${TITLES}\b)\p{Lu}\p{Ll}+\s+${who.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\b`, 'u') : undefined;
+  // (`who` holds letters, apostrophes and hyphens only: nothing to escape.)
+  return who ? new RegExp(String.raw`\b(?!${TITLES}\b)\p{Lu}\p{Ll}+\s+${who}\b`, 'u') : undefined;
 }
 
 /** Words that set something aside ("besides trade", "apart from trade"). */
