@@ -186,9 +186,14 @@ function questionTerms(index: SearchIndex, question: string, lang: Lang): string
   return [...terms];
 }
 
+/** A question word's term (four letters or more, no number) that the collection lacks: one the readings below may find a form of. */
+function unheld(index: SearchIndex, term: string): boolean {
+  return term.length >= 4 && !/^\d/.test(term) && documentFrequency(index, term) === 0;
+}
+
 /** The collection's term that `term` is a typo of, by two neighbouring letters swapped (see {@link RetrieveOptions.transpositions}); else `term`. */
 function untransposed(index: SearchIndex, term: string): string {
-  if (term.length < 4 || /^\d/.test(term) || documentFrequency(index, term) > 0 || index.lexicon.rank(term) !== undefined) return term;
+  if (!unheld(index, term) || index.lexicon.rank(term) !== undefined) return term;
   const dictionary = index.searcher.tables.dictionary;
   const [first] = dictionary.transposed(term);
   return first === undefined ? term : dictionary.termAt(first);
@@ -203,7 +208,7 @@ const YES_NO_QUESTION = /^\W*(?:is|are|was|were|did|does|do|has|have|had|will|wo
 
 /** The collection's term for `term` negated (see {@link RetrieveOptions.negatedForms}); else `term`. */
 function negatedForm(index: SearchIndex, term: string): string {
-  if (term.length < 4 || /^\d/.test(term) || documentFrequency(index, term) > 0) return term;
+  if (!unheld(index, term)) return term;
   for (const prefix of NEGATING_PREFIXES) if (documentFrequency(index, prefix + term) > 0) return prefix + term;
   return term;
 }
@@ -233,7 +238,7 @@ const SPELLINGS: [RegExp, string][] = [
 
 /** The collection's term for `term` spelt the British or the American way (see {@link RetrieveOptions.spellings}); else `term`. */
 function otherSpelling(index: SearchIndex, term: string): string {
-  if (term.length < 4 || !/^[a-z]+$/.test(term) || documentFrequency(index, term) > 0) return term;
+  if (!unheld(index, term) || !/^[a-z]+$/.test(term)) return term;
   for (const [pattern, replacement] of SPELLINGS) {
     if (!pattern.test(term)) continue;
     const other = term.replace(pattern, replacement);
@@ -247,9 +252,14 @@ export function retrieve(index: SearchIndex, question: string, options: Partial<
   const o = { ...DEFAULT_RETRIEVE_OPTIONS, ...options };
   const lang = o.lang !== undefined ? langOf(o.lang) : questionLanguage(question, index.languages);
   const read = questionTerms(index, question, lang);
-  const typed = o.transpositions ? read.map((t) => untransposed(index, t)) : read;
-  const spelt = o.spellings && lang === 'en' ? typed.map((t) => otherSpelling(index, t)) : typed;
-  const terms = [...new Set(o.negatedForms && lang === 'en' && YES_NO_QUESTION.test(question) ? spelt.map((t) => negatedForm(index, t)) : spelt)];
+  // A word the collection lacks, read as the form of it the collection holds: a typo's, the other
+  // spelling's, the negated form's (each reading leaves a word the collection holds as it is).
+  const readings = [
+    ...(o.transpositions ? [untransposed] : []),
+    ...(o.spellings && lang === 'en' ? [otherSpelling] : []),
+    ...(o.negatedForms && lang === 'en' && YES_NO_QUESTION.test(question) ? [negatedForm] : []),
+  ];
+  const terms = [...new Set(read.map((t) => readings.reduce((u, reading) => reading(index, u), t)))];
   const unknown = terms.filter((t) => documentFrequency(index, t) === 0);
   // The lexicon's related words are English.
   const expansions: Expansions = lang === 'en' ? expandTerms(index, terms) : new Map();
