@@ -332,8 +332,8 @@ const CHANGE_PREMISE = new RegExp(String.raw`^\W*(?:why|when|who|what|where|how|
 /** A sentence reporting a change of plan (or the plan that now holds: "will now take place on"). */
 const CHANGE_RE = new RegExp(String.raw`\b(?:${CHANGE_WORDS}|will now|now (?:be|take place|set)|new date|instead)\b`, 'i');
 
-/** Words that name topics as what is asked for ("What topics…", "…on the agenda"). */
-const TOPIC_WORDS = String.raw`topics?|issues?|subjects?|themes?|agenda|priorit(?:y|ies)`;
+/** Words that name topics as what is asked for ("What topics…", "…on the agenda", "…on the table": under discussion). */
+const TOPIC_WORDS = String.raw`topics?|issues?|subjects?|themes?|agenda|(?<=on the )table|priorit(?:y|ies)`;
 /** "What year …?", "In which month?", "What time…?": a date question, and the noun names what is asked for, not what it is about. */
 const DATE_NOUNS = 'year|date|day|month|time';
 
@@ -342,7 +342,7 @@ const DATE_NOUNS = 'year|date|day|month|time';
  * "Will / did they talk about …?"
  */
 const TOPIC_QUESTION = new RegExp(
-  String.raw`^\W*(?:what|which) (?:${TOPIC_WORDS})\b|^\W*what(?:'s|’s| is| are| were| will be)? (?:the |their )?(?:\w+ ){0,2}?(?:${TOPIC_WORDS})\W*$|^\W*(?:\w+ ){0,3}(?:${TOPIC_WORDS})\W*$|\b(?:on|of) the agenda\b|^\W*(?:will|would|did|do|does|are|is|was|were|can)\b.*\b(?:talk|discuss|focus)\w*\s+(?:about|on)\b`,
+  String.raw`^\W*(?:what|which) (?:${TOPIC_WORDS})\b|^\W*what(?:'s|’s| is| are| were| will be)? (?:the |their )?(?:\w+ ){0,2}?(?:${TOPIC_WORDS})\W*$|^\W*(?:\w+ ){0,3}(?:${TOPIC_WORDS})\W*$|\b(?:on|of) the agenda\b|\bon the table\b|^\W*(?:will|would|did|do|does|are|is|was|were|can)\b.*\b(?:talk|discuss|focus)\w*\s+(?:about|on)\b`,
   'i',
 );
 
@@ -382,7 +382,7 @@ export function questionType(question: string, lang: Lang = 'en'): QuestionType 
  */
 function askedForTerms(question: string, type: QuestionType): Set<string> {
   // "When / where will it take place?": the verb of happening, as "happen" is a question word.
-  const asked = termsOfWords(question, type === 'place' || type === 'date' ? `${TAKE_PLACE}|${HELD}` : TAKE_PLACE);
+  const asked = termsOfWords(question, type === 'place' || type === 'date' ? `${TAKE_PLACE}|${HELD}|${SPOKE_OUT}` : TAKE_PLACE);
   const words = ASKED_WORDS[type];
   if (words) for (const t of termsOfWords(question, words)) asked.add(t);
   // "How long / how often…?": a duration or a frequency, which the answer gives in its own words ("months of
@@ -391,6 +391,12 @@ function askedForTerms(question: string, type: QuestionType): Set<string> {
   if (how) for (const t of analyze(how[1]!)) asked.add(t);
   // "What is Petro's first name?": the answer gives the name, not the words.
   if (type === 'person' && NAME_OF.test(question)) for (const t of termsOfWords(question, String.raw`(?:first|full|given|middle) name`)) asked.add(t);
+  // "Who did Rubio speak with?": the one on the other side of an exchange, which the answer reports in its own
+  // words ("held a call", "met"); the verb names what is asked for.
+  if (type === 'person') {
+    const m = PARTNER_QUESTION.exec(question);
+    if (m) for (const t of analyze(m[1]!)) asked.add(t);
+  }
   // "Besides trade, what is on the agenda?": the word that sets something aside is no word to match.
   for (const t of termsOfWords(question, SET_ASIDE)) asked.add(t);
   // "What is his job?", "Who does she work for?": the answer gives the role ("a State Department spokesman").
@@ -435,12 +441,17 @@ function fullNameOf(question: string): RegExp | undefined {
   return who ? new RegExp(String.raw`\b(?!${TITLES}\b)\p{Lu}\p{Ll}+\s+${who}\b`, 'u') : undefined;
 }
 
+/** "Who did Rubio speak with?", "Whom was she talking to?": the other party of an exchange is asked for. */
+const PARTNER_QUESTION = /^\W*(?:who|whom)\b.*\b(speak|speaks|spoke|spoken|speaking|talk|talks|talked|talking|chat|chats|chatted|chatting)\s+(?:with|to)\W*$/i;
+
 /** Words that set something aside ("besides trade", "apart from trade"). */
 const SET_ASIDE = String.raw`besides|apart(?= from\b)|aside(?= from\b)`;
 /** "take place" and its forms: what happens, not what it is about. */
 const TAKE_PLACE = String.raw`(?:take|takes|took|taking|taken) place`;
 /** "be held" in a question for a place or a date ("Where will the meeting be held?", "Where was the rally held?"): it takes place. */
 const HELD = String.raw`(?:be|is|are|was|were|being|been) held|held(?=\W*$)`;
+/** "Where / when did Locetta make her remarks?": she spoke, which the answer says in its own words ("told the Council"). */
+const SPOKE_OUT = String.raw`(?:make|makes|made|making|give|gives|gave|given|giving|deliver|delivers|delivered|delivering) (?:(?:her|his|their|its|the|those|these|this|that) )?(?:remarks?|comments?|speech|speeches|statements?|address)`;
 /** The words that name what a question of each type asks for. */
 const ASKED_WORDS: Partial<Record<QuestionType, string>> = {
   topic: TOPIC_WORDS,

@@ -464,6 +464,30 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('What topics will the climate summit cover?').answered).toBe(false);
   });
 
+  it('"on the table" asks what is under discussion, as "on the agenda" does (a table elsewhere is a table)', () => {
+    for (const q of ['What is on the table at the meeting?', 'What economic topics are on the table?', 'Is trade on the table?']) {
+      expect(questionType(q), q).toBe('topic');
+      expect(seed.ask(q).answer, q).toMatch(/^According to both governments/);
+    }
+    expect(questionType('Which table did they sit at?')).not.toBe('topic');
+    expect(seed.ask('Is oil on the table?').answered).toBe(false);
+  });
+
+  it('"Who did Rubio speak with?" asks for the other side of an exchange: the verb is asked for, the brief says "held a call"', () => {
+    for (const q of ['Who did Rubio speak with?', 'Who did Rubio talk to?', 'Whom was Villavicencio speaking with?']) {
+      expect(seed.ask(q).answer, q).toMatch(/^In a significant diplomatic shift/);
+    }
+    // Without the asked-for verb, "talk" meets "The talks are going well", which lacks Rubio.
+    expect(seed.ask('Who did Rubio talk about?').answer).not.toMatch(/^In a significant diplomatic shift/);
+    expect(seed.ask('Who did the pope speak with?').answered).toBe(false);
+  });
+
+  it('"Where did Locetta make her remarks?": making remarks, comments or a speech is speaking, said in the brief\'s words ("told the Council")', () => {
+    expect(seed.ask('Where did Locetta make her remarks?').answer).toMatch(/told the U\.N\. Security Council/);
+    expect(seed.ask('When did Locetta make her comments?').answer).toMatch(/Friday/);
+    expect(seed.ask('Where did Petro give his speech?').answer).toMatch(/New York rally/);
+  });
+
   it('a topic question picks the sentence that names topics, not the one repeating "talks"', () => {
     const q = 'What will the two presidents talk about?';
     expect(seed.ask(q).answer).toContain('Discussions are also expected to focus on');
