@@ -14,11 +14,12 @@ const SAMPLE = resolve('tests/fixtures/eval-sample');
 const KB = 1024;
 
 describe('Worker code', () => {
-  it('is at most 240 KB gzipped, without MiniSearch, the OpenAPI generator or the lexicon as code', async () => {
+  it('is at most 250 KB gzipped, without MiniSearch, the OpenAPI generator or the lexicon as code', async () => {
     const size = await measureUpload();
     // About 87 KB of it is the MCP SDK behind /mcp (docs/mcp.md) and 47 KB the language tables and
-    // stemmers (docs/languages.md); the rest was about 68 KB before them.
-    expect(size.code.gz).toBeLessThanOrEqual(240 * KB);
+    // stemmers (docs/languages.md); the rest was about 68 KB before them and grows with the question wording
+    // of issue 10 (240 KB until the eighth session's follow-up swap).
+    expect(size.code.gz).toBeLessThanOrEqual(250 * KB);
     const code = new TextDecoder().decode(await bundleWorker());
     expect(code).not.toMatch(/MiniSearch/);
     expect(code).not.toMatch(/briefbot-lexicon\/\d [0-9a-f]{16}/); // the lexicon is a Data module, not a string in the code
@@ -92,7 +93,7 @@ describe('build:index size guard (whole upload)', () => {
       const ok = run();
       expect(ok.status).toBe(0);
       expect(ok.stderr).toMatch(
-        /Worker upload \d+\.\d KB gzipped \(limit 3\.00 MB\): code \d+\.\d KB \(budget 240\.0 KB\), lexicon \d+\.\d KB, index \d+\.\d KB/,
+        /Worker upload \d+\.\d KB gzipped \(limit 3\.00 MB\): code \d+\.\d KB \(budget 250\.0 KB\), lexicon \d+\.\d KB, index \d+\.\d KB/,
       );
       expect(existsSync(join(out, 'index.bin'))).toBe(true);
 
