@@ -171,6 +171,22 @@ function namingThePerson(question: string, history: Turn[]): string {
   return question;
 }
 
+/** "And about drugs?", "What about security?", "How about the peace agreement?": the same question of something else. */
+const SWAP = /^\W*(?:(?:and|but|so)\s+)?(?:(?:what|how)\s+)?about\s+\S/i;
+/** What a question asks about: the words after its last "about" ("…say about the armed groups?"). */
+const ABOUT_PART = /.*\babout\s+([^?]+)/i;
+
+/**
+ * The context for a question that asks the last one again of something else ("And about drugs?" after "What
+ * did Locetta say about the armed groups?"): without the words the last question asked about, and without the
+ * lift of the passage the last answer quoted (the reader asks for something it did not say).
+ */
+function swapped(context: QueryContext, history: Turn[], index: SearchIndex): QueryContext {
+  const last = [...history].reverse().find((t) => t.answered)?.question ?? '';
+  const out = new Set(analyze(ABOUT_PART.exec(last)?.[1] ?? '', questionLanguage(last, index.languages)));
+  return { ...context, terms: new Map([...context.terms].filter(([t]) => !out.has(t))), passages: new Map() };
+}
+
 /** Why a question was (or was not) read as a follow-up. */
 export type Resolution =
   | 'no-history' // nothing answered yet
@@ -191,8 +207,9 @@ export function resolveFollowUp(
   const o = { ...DEFAULT_FOLLOW_UP_OPTIONS, ...options };
   if (announcesNewTopic(question)) return { resolution: 'announced-shift', question: stripTopicMarker(question) };
   if (!history?.length) return { resolution: 'no-history', question };
-  const context = conversationContext(index, history, o);
-  if (!context) return { resolution: 'no-history', question };
+  const found = conversationContext(index, history, o);
+  if (!found) return { resolution: 'no-history', question };
+  const context = SWAP.test(question) ? swapped(found, history, index) : found;
 
   const own = [...new Set(analyze(question, questionLanguage(question, index.languages)))].filter((t) => documentFrequency(index, t) > 0);
   if (own.length < (looksAnaphoric(question) ? o.minOwnTermsAnaphoric : o.minOwnTerms))

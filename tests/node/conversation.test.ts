@@ -113,6 +113,16 @@ describe('follow-up questions on the seed brief', () => {
     expect(missing!.citations).toEqual([]);
   });
 
+  it('reads "And about drugs?" as the last question asked of something else: not what the last answer said again', () => {
+    const [groups, drugs] = converse(['What did Locetta say about the armed groups?', 'And about drugs?']);
+    expect(groups!.answer).toMatch(/^She criticized/);
+    expect(drugs!.followUp).toBe('follow-up');
+    expect(drugs!.answer).toMatch(/deeply concerned about instability, violence, and illicit drug cultivation/);
+    // What the last question asked about ("the armed groups") is swapped out; the rest of it still counts.
+    const [, security] = converse(['What will the meeting focus on?', 'What about security?']);
+    expect(security!.answer).toContain('regional security');
+  });
+
   it('resolves a bare "Why?" from the conversation instead of refusing it', () => {
     expect(engine.ask('Why?').answered).toBe(false);
     const [, why] = converse(["Why did the U.S. revoke Petro's visa?", 'Why?']);
