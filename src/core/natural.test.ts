@@ -442,6 +442,12 @@ describe('each mechanism changes the answer', () => {
     expect(e.ask('What was used by the West to justify control over eastern territories?').answer).toMatch(/^The discourse of Orientalism/);
   });
 
+  it('a verb of saying is a whole word: "What did the writer publish?" asks for no speech', () => {
+    expect(questionType('What did the writer publish?')).toBe('other');
+    expect(questionType('What did Petro write?')).toBe('speech');
+    expect(questionType('What did Petro tell the reporters?')).toBe('speech');
+  });
+
   it('the question word met first says what is asked: "when" inside a clause does not make a date question', () => {
     expect(questionType('What gained ground when Arab nationalism suffered?')).toBe('other');
     expect(questionType('How many died when the bridge fell?')).toBe('number');
