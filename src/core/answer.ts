@@ -86,6 +86,12 @@ export interface AnswerOptions {
    * nor a word related to it in the passages read ("What did Petro say about Trump's tariffs?").
    */
   entityCheck: boolean;
+  /**
+   * A question for what someone said ("What did Trump say?") is declined when no sentence of the passages read
+   * has them speak, by name or by the role the briefs give them ("…according to the U.S. president"); and a
+   * sentence where someone else speaks is no evidence of what they said.
+   */
+  speakerCheck: boolean;
   /** The top passages whose briefs the entity check looks in (0: every brief that matched anything). */
   entityPassages: number;
   /**
@@ -245,6 +251,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   textIdf: true,
   headWeight: 0.5,
   entityCheck: true,
+  speakerCheck: true,
   entityPassages: 0,
   negationCheck: true,
   numberCheck: 0.8,
@@ -317,7 +324,7 @@ const SPEAKER_QUESTION = new RegExp(
 );
 /** A sentence that reports speech: a verb of saying or "according to". */
 const SPEECH_RE =
-  /\b(?:said|says|saying|say|told|tells|telling|spoke|speaks|speaking|wrote|writes|posted|tweeted|stated|added|announced|declared|insisted|warned|urged|according to)\b/gi;
+  /\b(?:said|says|saying|say|told|tells|telling|spoke|speaks|speaking|wrote|writes|posted|tweeted|stated|added|announced|declared|insisted|warned|urged|acknowledged|admitted|confirmed|noted|argued|claimed|explained|stressed|according to)\b/gi;
 
 /** Whether a plan still holds: "Is the meeting still on?", "Is the vote going ahead?" */
 const STILL_ON = String.raw`still on|still happening|still going ahead|going ahead|still scheduled|still planned|still taking place`;
@@ -564,7 +571,15 @@ function speaks(sentence: string, speaker: (word: string) => boolean): boolean {
       !STOP_WORDS.has(normalizeWord(ws[first - 1]!.word))
     )
       first--;
-    for (let i = Math.min(first, Math.max(0, at - SPEAKER_DISTANCE)); i < Math.min(ws.length, to + SPEAKER_DISTANCE); i++) {
+    // After "according to", the speaker with the title set beside the name ("according to Tommy Pigott, a
+    // State Department spokesman,"): up to the second comma.
+    let last = to + SPEAKER_DISTANCE;
+    if (/^according/i.test(v[0]))
+      for (let i = to, commas = 0; i < ws.length - 1 && i < to + 2 * SPEAKER_DISTANCE && commas < 2; i++) {
+        if (text.slice(ws[i]!.end, ws[i + 1]!.start).includes(',')) commas++;
+        last = Math.max(last, i + 1);
+      }
+    for (let i = Math.min(first, Math.max(0, at - SPEAKER_DISTANCE)); i < Math.min(ws.length, last); i++) {
       const w = ws[i]!.word;
       if ((i < at || i >= to) && (/^\p{Lu}/u.test(w) || VARIANT_NAMES.has(w)) && speaker(normalizeWord(w))) return true;
     }
@@ -1124,6 +1139,8 @@ interface Reading {
   now: number;
   /** For "Who is the <role>…?": a name right by the role ("U.S. President Donald Trump", "Tommy Pigott, a … spokesman"). */
   holder?: RegExp;
+  /** For "What did Trump say?": the people it names, and the roles the briefs read name them by. */
+  speakers?: Speakers;
 }
 
 /** Every sentence of the passages read, scored (before the story and expiry factors); `top`: the best hit's score. */
@@ -1157,7 +1174,11 @@ function scoreSentences(r: Reading, pool: Hit[], read: SentenceTerms[], covers: 
         type === 'other'
           ? 0
           : lang === 'en' && pLang === 'en'
-            ? typeEvidence(type, text, r.questionWords) * (r.holder?.test(text) ? o.appositionWeight : 1)
+            ? r.speakers
+              ? speakerSpeaks(text, r.speakers)
+                ? 1
+                : 0
+              : typeEvidence(type, text, r.questionWords) * (r.holder?.test(text) ? o.appositionWeight : 1)
             : type === 'topic' || type === 'change' || type === 'speech' || type === 'speaker'
               ? 0
               : typeEvidenceIn(type, text, r.question);
@@ -1401,6 +1422,11 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
   if (o.entityCheck && lang === 'en' && (type === 'speech' || type === 'topic') && subjectMissing(question, askedFor, retrieval, read)) {
     return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
   }
+  // "What did Villavicencio say?" of briefs that never have her speak: what others said beside her name is not hers.
+  const speakers = o.speakerCheck && lang === 'en' && type === 'speech' ? askedSpeakers(question, pool, ctx.briefOf) : undefined;
+  if (speakers && !pool.some((h) => h.passage.sentences.some(([s, e]) => speakerSpeaks(h.passage.text.slice(s, e), speakers)))) {
+    return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
+  }
   // Whether to answer weighs the words by the collection and general English together (`blendedIdf`):
   // which sentence answers is a matter of this collection's words, whether any does is not.
   const signal =
@@ -1429,6 +1455,7 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
   const r: Reading = { index, o, ctx, lang, question, type, questionWords, w, now: ctx.now ?? Date.now() };
   const role = lang === 'en' ? askedRole(question) : undefined;
   if (type === 'person' && o.appositionWeight !== 1) r.holder = roleHolder(role) ?? (lang === 'en' ? fullNameOf(question) : undefined);
+  if (speakers) r.speakers = speakers;
   // Briefs holding two or more of the question's words, one of them a name or rare word (not among
   // the lexicon's common English words): "Cargill" and "Seaforth" tell a story, "foreign minister" does not.
   const shareOf = (id: string) => {
@@ -1629,6 +1656,66 @@ function subjectMissing(question: string, askedFor: ReadonlySet<string>, retriev
   if (last === undefined || !retrieval.unknown.includes(last)) return false;
   const related = [...(retrieval.expansions.get(last)?.keys() ?? [])];
   return !read.some((r) => r.sets.some((set) => related.some((t) => set.has(t))));
+}
+
+/** Role phrases that stand for a name the question gives ("the U.S. president" for Trump), with the name. */
+type RoleAliases = [RegExp, string][];
+
+/** For a question for what someone said: the names it gives (normalised), and the roles the briefs read give them. */
+interface Speakers {
+  names: Set<string>;
+  roles: RoleAliases;
+}
+
+/** The speakers "What did Trump say?" asks about (not "What does X think…?", whose answer need not be said); none without a name. */
+function askedSpeakers(question: string, pool: Hit[], briefOf: (id: string) => Brief): Speakers | undefined {
+  if (!SPEECH_QUESTION.test(question)) return undefined;
+  const named = words(canonicalizeVariants(question)).filter(
+    (x) => x.start > 0 && (/^\p{Lu}/u.test(x.word) || VARIANT_NAMES.has(x.word)) && !STOP_WORDS.has(normalizeWord(x.word)),
+  );
+  if (named.length === 0) return undefined;
+  const written = named.map((x) => x.word.replace(/['’]s$/, '')).filter((w) => /^\p{Lu}\p{Ll}+$/u.test(w));
+  return { names: new Set(named.map((x) => normalizeWord(x.word))), roles: roleAliases(written, pool, briefOf) };
+}
+
+/** Does `sentence` have one of `s`'s speakers speak, by name or by role ("…according to the U.S. president")? */
+function speakerSpeaks(sentence: string, s: Speakers): boolean {
+  const text = s.roles.reduce((t, [re, name]) => t.replace(re, name), sentence);
+  return speaks(text, (w) => s.names.has(w));
+}
+
+/**
+ * The roles under which the briefs read name `names`: the title words before a name, past its first name
+ * ("U.S. President Donald Trump": "the U.S. president", "the president"; "U.S. deputy ambassador Jennifer
+ * Locetta": "the U.S. deputy ambassador", "the deputy ambassador", "the ambassador"). A role two people share
+ * ("the president" of Petro and Trump) stands for neither.
+ */
+function roleAliases(names: string[], pool: Hit[], briefOf: (id: string) => Brief): RoleAliases {
+  const owner = new Map<string, string | null>();
+  for (const brief of new Set(pool.map((h) => briefOf(h.passage.briefId))))
+    for (const p of brief.passages)
+      for (const name of names)
+        for (const m of p.text.matchAll(new RegExp(String.raw`\b${name}\b`, 'gu'))) {
+          // The words before the name back to a stop word ("of" excepted) or punctuation, past a first name.
+          const before = p.text
+            .slice(Math.max(0, m.index - 80), m.index)
+            .split(' ')
+            .slice(0, -1);
+          if (/^\p{Lu}\p{Ll}+$/u.test(before.at(-1) ?? '')) before.pop();
+          const title: string[] = [];
+          for (let w = before.pop(); w !== undefined && title.length < 4; w = before.pop()) {
+            if (!/^[\p{L}.]+$/u.test(w) || (w !== 'of' && STOP_WORDS.has(normalizeWord(w)))) break;
+            title.unshift(w);
+          }
+          for (let i = 0; i < title.length; i++) {
+            if (title[i] === 'of') continue;
+            const role = title.slice(i).join(' ').toLowerCase();
+            owner.set(role, owner.has(role) && owner.get(role) !== name ? null : name);
+          }
+        }
+  return [...owner]
+    .filter((e): e is [string, string] => e[1] !== null)
+    .map(([role, name]) => [new RegExp(String.raw`\bthe ${role.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\b`, 'giu'), name]);
 }
 
 function missingEntity(index: SearchIndex, question: string, retrieval: Retrieval, top: Hit[], briefsRead: () => Brief[]): string | undefined {
