@@ -583,6 +583,12 @@ function speaks(sentence: string, speaker: (word: string) => boolean): boolean {
       const w = ws[i]!.word;
       if ((i < at || i >= to) && (/^\p{Lu}/u.test(w) || VARIANT_NAMES.has(w)) && speaker(normalizeWord(w))) return true;
     }
+    // A second verb of the sentence's subject ("Soon after, Wentworth overhears Anne…, and writes her a letter"):
+    // the first name past the sentence's first word.
+    if (at > 0 && /^(?:and|but|then)$/i.test(ws[at - 1]!.word)) {
+      const subject = ws.find((w, i) => i > 0 && i < at && (/^\p{Lu}/u.test(w.word) || VARIANT_NAMES.has(w.word)));
+      if (subject && speaker(normalizeWord(subject.word))) return true;
+    }
   }
   return false;
 }
@@ -1667,14 +1673,19 @@ interface Speakers {
   roles: RoleAliases;
 }
 
-/** The speakers "What did Trump say?" asks about (not "What does X think…?", whose answer need not be said); none without a name. */
+/** "What did Trump say…?": the subject between the auxiliary and the verb of saying (group 1). */
+const SPEECH_SUBJECT = new RegExp(String.raw`^\W*what (?:did|does|do|has|have|had|will|would)\s+(.+?)\s+(?:${SPEECH_VERBS})\b`, 'i');
+
+/**
+ * The speakers "What did Trump say?" asks about: the subject before the verb of saying, when it is a name
+ * ("Trump", "the US", "the State Department"; not "Colombia's foreign ministry", whose speaker the question
+ * does not name, nor "Rubio" in "What did Villavicencio tell Rubio?").
+ */
 function askedSpeakers(question: string, pool: Hit[], briefOf: (id: string) => Brief): Speakers | undefined {
-  if (!SPEECH_QUESTION.test(question)) return undefined;
-  const named = words(canonicalizeVariants(question)).filter(
-    (x) => x.start > 0 && (/^\p{Lu}/u.test(x.word) || VARIANT_NAMES.has(x.word)) && !STOP_WORDS.has(normalizeWord(x.word)),
-  );
-  if (named.length === 0) return undefined;
-  const written = named.map((x) => x.word.replace(/['’]s$/, '')).filter((w) => /^\p{Lu}\p{Ll}+$/u.test(w));
+  const subject = SPEECH_SUBJECT.exec(question)?.[1];
+  const named = words(canonicalizeVariants(subject ?? '')).filter((x) => /^\p{Lu}/u.test(x.word) || VARIANT_NAMES.has(x.word));
+  if (named.length === 0 || named.at(-1)!.end !== canonicalizeVariants(subject!).trimEnd().length) return undefined;
+  const written = named.map((x) => x.word).filter((w) => /^\p{Lu}\p{Ll}+$/u.test(w));
   return { names: new Set(named.map((x) => normalizeWord(x.word))), roles: roleAliases(written, pool, briefOf) };
 }
 

@@ -450,9 +450,29 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('What did Rubio say?').answer).toMatch(/Rubio confirmed/);
     // The brief never has her speak: the call she held is not what she said.
     expect(seed.ask('What did Villavicencio say?').answered).toBe(false);
+    // The speaker is the subject before the verb: not Rubio, whom she would have told; not Petro, of whom Trump spoke.
+    expect(seed.ask('What did Villavicencio tell Rubio?').answered).toBe(false);
+    expect(seed.ask('What did Trump say about Petro?').answer).toMatch(/according to the U\.S\. president/);
+    // A subject whose head is no name ("Colombia's foreign ministry") names no speaker to look for.
+    expect(seed.ask("What did Colombia's foreign ministry say about the meeting?").answer).toMatch(/announcement from the foreign ministry/);
     // Without the check, the sentence where Petro speaks beside Trump's name answers.
     expect(seed.ask('What did Trump say?', {}, { speakerCheck: false }).answer).toMatch(/^Colombian President Gustavo Petro said/);
     expect(seed.ask('What did Villavicencio say?', {}, { speakerCheck: false }).answered).toBe(true);
+  });
+
+  it('a second verb of the sentence\'s subject speaks for it too ("Wentworth overhears Anne…, and writes her a letter")', () => {
+    const e = buildEngine(
+      parseBriefs([
+        file(
+          'p.txt',
+          'Title: Persuasion\n\nAnne meets Captain Wentworth again in Bath. Anne also is told that Mr. Elliot wishes to marry her.\n\n' +
+            "Soon after, Wentworth overhears Anne talking with Captain Harville about a woman's love, and writes her a letter declaring that he still cares for her.\n",
+        ),
+      ]),
+      readLexicon(),
+    );
+    expect(e.ask('What does Wentworth write in a letter to Anne?').answer).toMatch(/declaring that he still cares/);
+    expect(e.ask('What does Harville write?').answered).toBe(false);
   });
 
   it('a verb of saying is a whole word: "What did the writer publish?" asks for no speech', () => {
