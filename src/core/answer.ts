@@ -308,7 +308,7 @@ export type QuestionType = 'date' | 'number' | 'person' | 'speaker' | 'place' | 
 const SPEECH_VERBS = String.raw`say|says|said|tell|tells|told|write|writes|wrote|mention|mentions|mentioned|(?:post|posts|posted)(?= on\b| to\b|\W*$)|tweet|tweets|tweeted`;
 /** "What did X say / tell…?", "What was said at…?" (not "What is said to be…?", which asks what something is). */
 const SPEECH_QUESTION = new RegExp(
-  String.raw`^\W*what (?:(?:did|does|do|has|have|had|will|would)\b.*\b(?:${SPEECH_VERBS})\b|(?:was|were|is|are|has been|have been|had been|will be) (?:said|told|written)\b(?! to (?:be|have)\b))`,
+  String.raw`^\W*what (?:else )?(?:(?:did|does|do|has|have|had|will|would)\b.*\b(?:${SPEECH_VERBS})\b|(?:was|were|is|are|has been|have been|had been|will be) (?:said|told|written)\b(?! to (?:be|have)\b))`,
   'i',
 );
 /** "What does X think of…?", "How does X feel about…?": what X thinks is what X says. */
@@ -1505,6 +1505,12 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
     }
     if (again) candidates.unshift(again);
   }
+  // "What else did she say?": words of hers the last answer did not quote, when there are any. (Not every
+  // "else": "Did they do anything else?" after "…revoke Petro's visa" is answered by "…and impose sanctions".)
+  if (said && type === 'speech' && /\belse\b/i.test(question)) {
+    const unsaid = candidates.filter((c) => !said.includes(sentenceOf(c)));
+    if (unsaid.length) candidates.splice(0, candidates.length, ...unsaid);
+  }
   if (o.negationCheck && lang === 'en' && NEGATED_QUESTION.test(mainClause(question)) && !NEGATIVE.test(sentenceOf(candidates[0]!))) {
     return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
   }
@@ -1674,7 +1680,7 @@ interface Speakers {
 }
 
 /** "What did Trump say…?": the subject between the auxiliary and the verb of saying (group 1). */
-const SPEECH_SUBJECT = new RegExp(String.raw`^\W*what (?:did|does|do|has|have|had|will|would)\s+(.+?)\s+(?:${SPEECH_VERBS})\b`, 'i');
+const SPEECH_SUBJECT = new RegExp(String.raw`^\W*what (?:else )?(?:did|does|do|has|have|had|will|would)\s+(.+?)\s+(?:${SPEECH_VERBS})\b`, 'i');
 
 /**
  * The speakers "What did Trump say?" asks about: the subject before the verb of saying, when it is a name

@@ -143,6 +143,9 @@ export function conversationContext(index: SearchIndex, history: Turn[], options
   return { terms, focus, passages, ...(last.answer ? { said: last.answer } : {}) };
 }
 
+/** Verbs of saying: "What did she say?" has no word of its own but who "she" is. */
+const SAYING = new Set(analyze('say says said tell tells told'));
+
 /** A personal pronoun: it stands for a person the conversation named. */
 const PERSONAL_PRONOUN = /\b(?:he|she|him|his|her|hers)\b/i;
 /** A name in a question: a capitalised word (and those right after it) past the question's first word. */
@@ -214,7 +217,11 @@ export function resolveFollowUp(
   const own = [...new Set(analyze(question, questionLanguage(question, index.languages)))].filter((t) => documentFrequency(index, t) > 0);
   if (own.length < (looksAnaphoric(question) ? o.minOwnTermsAnaphoric : o.minOwnTerms))
     // With no word of its own the briefs hold ("Where did she speak?"), the person "she" stands for is what it goes on.
-    return { context, resolution: 'follow-up', question: o.pronounName && own.length === 0 ? namingThePerson(question, history) : question };
+    return {
+      context,
+      resolution: 'follow-up',
+      question: o.pronounName && own.every((t) => SAYING.has(t)) ? namingThePerson(question, history) : question,
+    };
 
   // Compare how well the question's own words are matched alone and with the history.
   const weight = new Map(own.map((t) => [t, idf(index, t)]));

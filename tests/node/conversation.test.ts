@@ -85,6 +85,12 @@ describe('follow-up questions on the seed brief', () => {
     // Two names: "he" could be either, the question is read as asked.
     const [, said] = ask(['When is Petro meeting Trump?', 'What did he say?'], true);
     expect(said!.answered).toBe(true);
+    // A verb of saying is no word of its own: "What did he say?" after "Who is Rubio?" is what Rubio said, and
+    // "What else did she say?" what Locetta said that the last answer did not quote.
+    expect(ask(['Who is Rubio?', 'What did he say?'], true)[1]!.answer).toMatch(/Rubio confirmed/);
+    const [, , criticized, besides] = ask(['Who is Jennifer Locetta?', 'Where did she speak?', 'What did she criticize?', 'What else did she say?'], true);
+    expect(criticized!.answer).toMatch(/^She criticized/);
+    expect(besides!.answer).toMatch(/^U\.S\. deputy ambassador Jennifer Locetta told/);
   });
 
   it('lets go of the old topic for a self-contained question about something else', () => {
