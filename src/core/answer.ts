@@ -440,10 +440,13 @@ const NAME_OF =
 /** Titles before a name ("President Petro"), which are no first name. */
 const TITLES = String.raw`(?:President|Secretary|Minister|Ambassador|Senator|Governor|General|Judge|King|Queen|Prince|Princess|Pope|Mayor|Chancellor|Mr|Mrs|Ms|Dr|Sir|Lord|Lady|Saint|St)`;
 
-/** For "What is Petro's first name?": a sentence that names Petro with a name before his ("Gustavo Petro", not "President Petro"). */
+/**
+ * For "What is Petro's first name?" and "Who is Petro?": a sentence that names Petro with a name before his
+ * ("Colombian President Gustavo Petro", not "President Petro"), as a brief introduces someone.
+ */
 function fullNameOf(question: string): RegExp | undefined {
   const m = NAME_OF.exec(question);
-  const who = m?.[1] ?? m?.[2];
+  const who = m?.[1] ?? m?.[2] ?? WHO_IS_NAMED.exec(question)?.[1];
   // (`who` holds letters, apostrophes and hyphens only: nothing to escape.)
   return who ? new RegExp(String.raw`\b(?!${TITLES}\b)\p{Lu}\p{Ll}+\s+${who}\b`, 'u') : undefined;
 }
@@ -673,6 +676,9 @@ function saysOpposite(index: SearchIndex, own: readonly string[], askedFor: Read
 
 /** The opening of a role question: "Who is / was / 's …", after an "And" or "So". */
 const WHO_IS = String.raw`^\s*(?:[Aa]nd\s+|[Ss]o\s+)?[Ww]ho(?:['’]s|\s+(?:is|was|are|were|will be))\s+`;
+
+/** "Who is Petro?", "Who was Fredderic Wola?": who someone is (the name, its last word in group 1). */
+const WHO_IS_NAMED = new RegExp(String.raw`${WHO_IS}(?:\p{Lu}[\p{L}'’-]*\s+)*(\p{Lu}[\p{L}'’-]*)\W*$`, 'u');
 
 /**
  * "Who is the mayor of New York?", "Who's Colombia's defense minister?": the role the question names a
@@ -1542,8 +1548,9 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
   const joinsLead = type === 'topic' ? (c: Candidate) => TOPIC_RE.test(sentenceOf(c)) : undefined;
   const { citations, chosen } = cite(index, candidates, termSet, o, ctx, joinsLead, o.neighbourEvidence ? answersType(r) : undefined);
   const earlier = addEarlier(r, candidates, storyOf, citations, chosen, termSet);
-  // A follow-up does not say again what the last answer said, when it has something else to say.
-  if (said && chosen.length > 1) {
+  // A follow-up does not say again what the last answer said, when it has something else to say. (Not a
+  // question for someone's role: "What is his job?" after "Who is Rubio?" is answered where he was introduced.)
+  if (said && chosen.length > 1 && question.match(ROLE_QUESTION) === null) {
     const fresh = chosen.filter(({ candidate: c }) => c === again || !said.includes(sentenceOf(c)));
     if (fresh.length) chosen.splice(0, chosen.length, ...fresh);
   }

@@ -786,6 +786,14 @@ describe('each mechanism changes the answer', () => {
     expect(more.citations[0]!.snippet).toMatch(/^She criticized/);
   });
 
+  it('"Who is Petro?" is answered where the brief introduces him, with a name before his ("Colombian President Gustavo Petro")', () => {
+    expect(seed.ask('Who is Petro?').answer).toMatch(/^Colombian President Gustavo Petro/);
+    expect(seed.ask('Who is Trump?').answer).toMatch(/U\.S\. President Donald Trump/);
+    // Without the weight of such a sentence: "…that President Petro would receive…", "…when Trump took a phone call…".
+    expect(seed.ask('Who is Petro?', {}, { appositionWeight: 1 }).answer).not.toMatch(/^Colombian President Gustavo Petro/);
+    expect(seed.ask('Who is Trump?', {}, { appositionWeight: 1 }).answer).not.toMatch(/^Colombian President Gustavo Petro/);
+  });
+
   it('"What is Petro\'s first name?" asks for the name he is named by, not a title ("Gustavo Petro", not "President Petro")', () => {
     expect(questionType("What's Petro's first name?")).toBe('person');
     expect(questionType('What is the first name of Pigott?')).toBe('person');
