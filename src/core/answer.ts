@@ -1716,10 +1716,11 @@ function speakerSpeaks(sentence: string, s: Speakers): boolean {
  */
 function roleAliases(names: string[], pool: Hit[], briefOf: (id: string) => Brief): RoleAliases {
   const owner = new Map<string, string | null>();
+  const patterns = names.map((name) => [name, new RegExp(String.raw`\b${name}\b`, 'gu')] as const);
   for (const brief of new Set(pool.map((h) => briefOf(h.passage.briefId))))
     for (const p of brief.passages)
-      for (const name of names)
-        for (const m of p.text.matchAll(new RegExp(String.raw`\b${name}\b`, 'gu'))) {
+      for (const [name, pattern] of patterns)
+        for (const m of p.text.matchAll(pattern)) {
           // The words before the name back to a stop word ("of" excepted) or punctuation, past a first name.
           const before = p.text
             .slice(Math.max(0, m.index - 80), m.index)
