@@ -1690,16 +1690,25 @@ interface Speakers {
 const SPEECH_SUBJECT = new RegExp(String.raw`^\W*what (?:else )?(?:did|does|do|has|have|had|will|would)\s+(.+?)\s+(?:${SPEECH_VERBS})\b`, 'i');
 
 /**
- * The speakers "What did Trump say?" asks about: the subject before the verb of saying, when it is a name
- * ("Trump", "the US", "the State Department"; not "Colombia's foreign ministry", whose speaker the question
- * does not name, nor "Rubio" in "What did Villavicencio tell Rubio?").
+ * The speakers "What did Trump say?" asks about: the subject before the verb of saying, when it ends in a
+ * name ("Trump", "the US", "the State Department"; not "Colombia's foreign ministry", whose speaker the question
+ * does not name, nor "Rubio" in "What did Villavicencio tell Rubio?"). A name is a word the briefs read write
+ * capitalised, however the reader typed it ("what did trump say", "WHAT DID TRUMP SAY?").
  */
 function askedSpeakers(question: string, pool: Hit[], briefOf: (id: string) => Brief): Speakers | undefined {
   const subject = SPEECH_SUBJECT.exec(question)?.[1];
-  const named = words(canonicalizeVariants(subject ?? '')).filter((x) => /^\p{Lu}/u.test(x.word) || VARIANT_NAMES.has(x.word));
-  if (named.length === 0 || named.at(-1)!.end !== canonicalizeVariants(subject!).trimEnd().length) return undefined;
-  const written = named.map((x) => x.word).filter((w) => /^\p{Lu}\p{Ll}+$/u.test(w));
-  return { names: new Set(named.map((x) => normalizeWord(x.word))), roles: roleAliases(written, pool, briefOf) };
+  if (subject === undefined) return undefined;
+  const said = words(canonicalizeVariants(subject))
+    .map((x) => x.word.replace(/['’]s$/, ''))
+    .filter((w) => !STOP_WORDS.has(normalizeWord(w)));
+  const briefs = [...new Set(pool.map((h) => briefOf(h.passage.briefId)))];
+  const asWritten = (w: string) => w.charAt(0).toUpperCase() + w.slice(1).toLowerCase();
+  const isName = (w: string) =>
+    VARIANT_NAMES.has(w) || (/^\p{L}+$/u.test(w) && briefs.some((b) => b.passages.some((p) => new RegExp(String.raw`\b${asWritten(w)}\b`, 'u').test(p.text))));
+  if (said.length === 0 || !isName(said.at(-1)!)) return undefined;
+  const named = said.filter(isName);
+  const written = named.filter((w) => !VARIANT_NAMES.has(w)).map(asWritten);
+  return { names: new Set(named.map(normalizeWord)), roles: roleAliases(written, pool, briefOf) };
 }
 
 /** Does `sentence` have one of `s`'s speakers speak, by name or by role ("…according to the U.S. president")? */

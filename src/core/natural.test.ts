@@ -489,8 +489,11 @@ describe('each mechanism changes the answer', () => {
     // "according to Tommy Pigott, a State Department spokesman, Rubio confirmed": both speak.
     expect(seed.ask('What did the State Department say?').answer).toMatch(/^According to Tommy Pigott/);
     expect(seed.ask('What did Rubio say?').answer).toMatch(/Rubio confirmed/);
+    // However the reader typed the name: a name is a word the brief writes capitalised.
+    for (const q of ['what did trump say', 'WHAT DID TRUMP SAY?']) expect(seed.ask(q).answer, q).toMatch(/according to the U\.S\. president/);
     // The brief never has her speak: the call she held is not what she said.
     expect(seed.ask('What did Villavicencio say?').answered).toBe(false);
+    expect(seed.ask('what did villavicencio say').answered).toBe(false);
     // The speaker is the subject before the verb: not Rubio, whom she would have told; not Petro, of whom Trump spoke.
     expect(seed.ask('What did Villavicencio tell Rubio?').answered).toBe(false);
     expect(seed.ask('What did Trump say about Petro?').answer).toMatch(/according to the U\.S\. president/);
