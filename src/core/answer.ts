@@ -446,9 +446,17 @@ const TITLES = String.raw`(?:President|Secretary|Minister|Ambassador|Senator|Gov
  */
 function fullNameOf(question: string): RegExp | undefined {
   const m = NAME_OF.exec(question);
-  const who = m?.[1] ?? m?.[2] ?? WHO_IS_NAMED.exec(question)?.[1];
+  const who = m?.[1] ?? m?.[2] ?? namedWho(question);
   // (`who` holds letters, apostrophes and hyphens only: nothing to escape.)
   return who ? new RegExp(String.raw`\b(?!${TITLES}\b)\p{Lu}\p{Ll}+\s+${who}\b`, 'u') : undefined;
+}
+
+/** The name "Who is Petro?" asks about, its last word written as a name ("petro", "PETRO" → "Petro"); none for "Who is the…?". */
+function namedWho(question: string): string | undefined {
+  const said = WHO_IS_NAMED.exec(question)?.[1]?.split(/\s+/);
+  if (!said || said.some((w) => STOP_WORDS.has(normalizeWord(w)))) return undefined;
+  const last = said.at(-1)!;
+  return last.charAt(0).toUpperCase() + last.slice(1).toLowerCase();
 }
 
 /** "Who did Rubio speak with?", "Whom was she talking to?": the other party of an exchange is asked for. */
@@ -677,8 +685,8 @@ function saysOpposite(index: SearchIndex, own: readonly string[], askedFor: Read
 /** The opening of a role question: "Who is / was / 's …", after an "And" or "So". */
 const WHO_IS = String.raw`^\s*(?:[Aa]nd\s+|[Ss]o\s+)?[Ww]ho(?:['’]s|\s+(?:is|was|are|were|will be))\s+`;
 
-/** "Who is Petro?", "Who was Fredderic Wola?": who someone is (the name, its last word in group 1). */
-const WHO_IS_NAMED = new RegExp(String.raw`${WHO_IS}(?:\p{Lu}[\p{L}'’-]*\s+)*(\p{Lu}[\p{L}'’-]*)\W*$`, 'u');
+/** "Who is Petro?", "who was fredderic wola", "WHO IS PETRO?": who someone is (the name, as typed, in group 1). */
+const WHO_IS_NAMED = /^\W*(?:and\s+|so\s+)?who(?:['’]s|\s+(?:is|was))\s+((?:[\p{L}'’-]+\s+){0,2}[\p{L}'’-]+)\W*$/iu;
 
 /**
  * "Who is the mayor of New York?", "Who's Colombia's defense minister?": the role the question names a

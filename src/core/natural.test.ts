@@ -792,6 +792,8 @@ describe('each mechanism changes the answer', () => {
   it('"Who is Petro?" is answered where the brief introduces him, with a name before his ("Colombian President Gustavo Petro")', () => {
     expect(seed.ask('Who is Petro?').answer).toMatch(/^Colombian President Gustavo Petro/);
     expect(seed.ask('Who is Trump?').answer).toMatch(/U\.S\. President Donald Trump/);
+    // As typed on a phone, or in capitals.
+    for (const q of ['who is petro', 'WHO IS PETRO?']) expect(seed.ask(q).answer, q).toMatch(/^Colombian President Gustavo Petro/);
     // Without the weight of such a sentence: "…that President Petro would receive…", "…when Trump took a phone call…".
     expect(seed.ask('Who is Petro?', {}, { appositionWeight: 1 }).answer).not.toMatch(/^Colombian President Gustavo Petro/);
     expect(seed.ask('Who is Trump?', {}, { appositionWeight: 1 }).answer).not.toMatch(/^Colombian President Gustavo Petro/);
