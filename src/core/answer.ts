@@ -435,7 +435,7 @@ const PLACE_NOUN_QUESTION = /\b(?:what|which) (city|town|village|country|state(?
 
 /** "What is Petro's first name?", "What was the full name of Rubio?": the name of someone the question names. */
 const NAME_OF =
-  /\b[Ww]hat(?:['’]s|\s+is|\s+was)\s+(?:(\p{Lu}[\p{L}'’-]*?)(?:['’]s|['’])\s+(?:first|full|given|middle)\s+name|the\s+(?:first|full|given|middle)\s+name\s+of\s+(\p{Lu}[\p{L}'’-]*))/u;
+  /\bwhat(?:['’]s|\s+is|\s+was)\s+(?:(?!(?:the|a|an|his|her|its|their|this|that)\b)(\p{L}[\p{L}'’-]*?)(?:['’]s|['’])\s+(?:first|full|given|middle)\s+name|the\s+(?:first|full|given|middle)\s+name\s+of\s+(?!(?:the|a|an|his|her|its|their|this|that|him|it)\b)(\p{L}[\p{L}'’-]*))/iu;
 
 /** Titles before a name ("President Petro"), which are no first name. */
 const TITLES = String.raw`(?:President|Secretary|Minister|Ambassador|Senator|Governor|General|Judge|King|Queen|Prince|Princess|Pope|Mayor|Chancellor|Mr|Mrs|Ms|Dr|Sir|Lord|Lady|Saint|St)`;
@@ -446,7 +446,9 @@ const TITLES = String.raw`(?:President|Secretary|Minister|Ambassador|Senator|Gov
  */
 function fullNameOf(question: string): RegExp | undefined {
   const m = NAME_OF.exec(question);
-  const who = m?.[1] ?? m?.[2] ?? namedWho(question);
+  const typed = m?.[1] ?? m?.[2];
+  // As a name is written, however it was typed ("petro", "PETRO").
+  const who = typed ? typed.charAt(0).toUpperCase() + typed.slice(1).toLowerCase() : namedWho(question);
   // (`who` holds letters, apostrophes and hyphens only: nothing to escape.)
   return who ? new RegExp(String.raw`\b(?!${TITLES}\b)\p{Lu}\p{Ll}+\s+${who}\b`, 'u') : undefined;
 }

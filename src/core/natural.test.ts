@@ -804,6 +804,10 @@ describe('each mechanism changes the answer', () => {
     expect(questionType('What is the first name of Pigott?')).toBe('person');
     expect(seed.ask("What's Petro's first name?").answer).toMatch(/^Colombian President Gustavo Petro/);
     expect(seed.ask('What is the first name of Pigott?').answer).toMatch(/Tommy Pigott/);
+    // As typed on a phone; and not for "the full name of the treaty", which names no one.
+    expect(questionType("what is petro's first name")).toBe('person');
+    expect(seed.ask("what is petro's first name").answer).toMatch(/^Colombian President Gustavo Petro/);
+    expect(questionType('What was the full name of the company?')).toBe('other');
   });
 
   it('"besides trade" sets trade aside: "besides" is no word to match', () => {
