@@ -448,7 +448,7 @@ function fullNameOf(question: string): RegExp | undefined {
   const m = NAME_OF.exec(question);
   const typed = m?.[1] ?? m?.[2];
   // As a name is written, however it was typed ("petro", "PETRO").
-  const who = typed ? typed.charAt(0).toUpperCase() + typed.slice(1).toLowerCase() : namedWho(question);
+  const who = typed ? asName(typed) : namedWho(question);
   // (`who` holds letters, apostrophes and hyphens only: nothing to escape.)
   return who ? new RegExp(String.raw`\b(?!${TITLES}\b)\p{Lu}\p{Ll}+\s+${who}\b`, 'u') : undefined;
 }
@@ -458,7 +458,12 @@ function namedWho(question: string): string | undefined {
   const said = WHO_IS_NAMED.exec(question)?.[1]?.split(/\s+/);
   if (!said || said.some((w) => STOP_WORDS.has(normalizeWord(w)))) return undefined;
   const last = said.at(-1)!;
-  return last.charAt(0).toUpperCase() + last.slice(1).toLowerCase();
+  return asName(last);
+}
+
+/** A word as a name is written, however it was typed ("petro", "PETRO" → "Petro"). */
+function asName(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
 }
 
 /** "Who did Rubio speak with?", "Whom was she talking to?": the other party of an exchange is asked for. */
@@ -1712,12 +1717,11 @@ function askedSpeakers(question: string, pool: Hit[], briefOf: (id: string) => B
     .map((x) => x.word.replace(/['’]s$/, ''))
     .filter((w) => !STOP_WORDS.has(normalizeWord(w)));
   const briefs = [...new Set(pool.map((h) => briefOf(h.passage.briefId)))];
-  const asWritten = (w: string) => w.charAt(0).toUpperCase() + w.slice(1).toLowerCase();
   const isName = (w: string) =>
-    VARIANT_NAMES.has(w) || (/^\p{L}+$/u.test(w) && briefs.some((b) => b.passages.some((p) => new RegExp(String.raw`\b${asWritten(w)}\b`, 'u').test(p.text))));
+    VARIANT_NAMES.has(w) || (/^\p{L}+$/u.test(w) && briefs.some((b) => b.passages.some((p) => new RegExp(String.raw`\b${asName(w)}\b`, 'u').test(p.text))));
   if (said.length === 0 || !isName(said.at(-1)!)) return undefined;
   const named = said.filter(isName);
-  const written = named.filter((w) => !VARIANT_NAMES.has(w)).map(asWritten);
+  const written = named.filter((w) => !VARIANT_NAMES.has(w)).map(asName);
   return { names: new Set(named.map(normalizeWord)), roles: roleAliases(written, pool, briefOf) };
 }
 
