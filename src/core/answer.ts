@@ -389,7 +389,10 @@ export function questionType(question: string, lang: Lang = 'en'): QuestionType 
  */
 function askedForTerms(question: string, type: QuestionType): Set<string> {
   // "When / where will it take place?": the verb of happening, as "happen" is a question word.
-  const asked = termsOfWords(question, type === 'place' || type === 'date' ? `${TAKE_PLACE}|${HELD}|${SPOKE_OUT}` : TAKE_PLACE);
+  const asked = termsOfWords(
+    question,
+    type === 'place' || type === 'date' ? `${TAKE_PLACE}|${HELD}|${SPOKE_OUT}${type === 'date' ? `|${SCHEDULED}` : ''}` : TAKE_PLACE,
+  );
   const words = ASKED_WORDS[type];
   if (words) for (const t of termsOfWords(question, words)) asked.add(t);
   // "How long / how often…?": a duration or a frequency, which the answer gives in its own words ("months of
@@ -477,6 +480,11 @@ const TAKE_PLACE = String.raw`(?:take|takes|took|taking|taken) place`;
 const HELD = String.raw`(?:be|is|are|was|were|being|been) held|held(?=\W*$)`;
 /** "Where / when did Locetta make her remarks?": she spoke, which the answer says in its own words ("told the Council"). */
 const SPOKE_OUT = String.raw`(?:make|makes|made|making|give|gives|gave|given|giving|deliver|delivers|delivered|delivering) (?:(?:her|his|their|its|the|those|these|this|that) )?(?:remarks?|comments?|speech|speeches|statements?|address)`;
+/**
+ * "When is the meeting set for?", "What day is it scheduled for?": it is planned for a date, which the answer gives
+ * (not "In what year is the movie set?": the year of its story).
+ */
+const SCHEDULED = String.raw`(?:set|slated|due|scheduled|planned)(?= (?:for|to)\b)|(?:slated|due|scheduled|planned)(?=\W*$)`;
 /** The words that name what a question of each type asks for. */
 const ASKED_WORDS: Partial<Record<QuestionType, string>> = {
   topic: TOPIC_WORDS,
