@@ -137,6 +137,13 @@ export interface AnswerOptions {
    */
   followUpTypeFloor: number;
   /**
+   * "What is the White House meeting about?": the words before "meeting" say which meeting, and the sentence
+   * that introduces it holds them all but names no topics. A sentence of the same brief that names topics and
+   * the thing asked about ("the upcoming meeting will pivot … toward … trade…") answers when it scores at least
+   * this share of that best. 0: off.
+   */
+  aboutFloor: number;
+  /**
    * "Who is the <role>…?": a sentence naming someone right by the role ("U.S. President Donald Trump",
    * "Tommy Pigott, a State Department spokesman") counts its name evidence this many times (1: like any name).
    */
@@ -259,6 +266,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   roleCheck: true,
   premiseCheck: true,
   followUpTypeFloor: 0.8,
+  aboutFloor: 0.4,
   appositionWeight: 2,
   ellipsis: true,
   extraSentenceRatio: 0.9,
@@ -509,6 +517,9 @@ const NUMBER_RE =
   /\p{N}[\p{N},.]*%?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|half|percent)\b/giu;
 /** A day of the month ("Feb. 3", "3 February"): a date, not how many of something. */
 const DAY_OF_MONTH = new RegExp(`\\b(?:${MONTH})\\s*\\d{1,2}\\b|\\b\\d{1,2}\\s+(?:${MONTH})`, 'g');
+/** "What is the White House meeting about?": the thing asked about, its last word the head ("meeting"). */
+const ABOUT_QUESTION =
+  /^\W*what(?:['’]s|s| is| was| will| are| were)?\s+(?:the|this|that|these|those|their|his|her|its)\s+((?:[\p{L}\p{N}.'’-]+\s+){0,4}[\p{L}-]+)\s+(?:(?:going to )?be\s+)?about\W*$/iu;
 /** Words that say how many without a number ("twice the thrust", "several ways"). */
 const QUANTITY_WORDS = /\b(?:twice|thrice|several|numerous|multiple|few)\b/i;
 const NAME_RE = /\b\p{Lu}[\p{L}'’-]+(?:\s+(?:de |van |von |al-)?\p{Lu}[\p{L}'’-]+)*/gu;
@@ -1512,6 +1523,19 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
     if (!holds(candidates[0]!)) {
       const floor = o.followUpTypeFloor * candidates[0]!.score;
       const i = candidates.findIndex((c) => c.score >= floor && holds(c));
+      if (i > 0) candidates.unshift(...candidates.splice(i, 1));
+    }
+  }
+  if (o.aboutFloor > 0 && lang === 'en' && type === 'topic' && candidates.length > 1) {
+    const head = ABOUT_QUESTION.exec(question)?.[1];
+    const headTerm = head === undefined ? undefined : analyze(head).at(-1);
+    const top = candidates[0]!;
+    if (headTerm !== undefined && !TOPIC_RE.test(sentenceOf(top))) {
+      const floor = o.aboutFloor * top.score;
+      const brief = top.hit.passage.briefId;
+      const i = candidates.findIndex(
+        (c) => c.score >= floor && c.hit.passage.briefId === brief && TOPIC_RE.test(sentenceOf(c)) && sentenceTerms(index, c.hit.doc).sets[c.s]!.has(headTerm),
+      );
       if (i > 0) candidates.unshift(...candidates.splice(i, 1));
     }
   }

@@ -362,6 +362,24 @@ describe('each mechanism changes the answer', () => {
     expect(e.ask('How many workers are clearing the old quay?', {}, { numberCheck: 0 }).answer).toMatch(/^Workers began clearing/);
   });
 
+  it('"What is the X meeting about?" is answered where the brief names the topics, not where it names the meeting', () => {
+    // The lead says "White House meeting" but names no topic; the topics come with "the upcoming meeting".
+    const q = 'What is the White House meeting about?';
+    expect(seed.ask(q).answer).toMatch(/^According to both governments, the upcoming meeting will pivot/);
+    expect(seed.ask(q, {}, { aboutFloor: 0 }).answer).toMatch(/^Colombian President Gustavo Petro said he was optimistic/);
+    // Not a sentence that names topics but not the thing asked about (the summit).
+    const e = buildEngine(
+      parseBriefs([
+        file(
+          'a.txt',
+          'Title: Summit\n\nThe leaders will meet at the Blue Palace on Monday for a long-awaited summit.\n\nTalks will focus on water rights, officials said.\n',
+        ),
+      ]),
+      readLexicon(),
+    );
+    expect(e.ask('What is the Blue Palace summit about?').answer).toMatch(/^The leaders will meet/);
+  });
+
   it('a question for whoever holds a role no brief names is declined, not answered with a sentence about the place', () => {
     // The brief mentions a New York rally, and no mayor or police chief.
     for (const q of ['Who is the mayor of New York?', "Who's the police chief in New York?"]) {
