@@ -37,14 +37,15 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
  * (case-sensitive) text before tokenising, so "U.S.", "US", "USA" and
  * "United States" all meet, as do "WWII", "WW2", "World War II" and "Second
  * World War". A bare lower-case form only after "the" ("what did the us say
- * at the un", as readers type on phones): elsewhere "us" stays a pronoun.
+ * at the un", as readers type on phones): elsewhere "us" stays a pronoun; the
+ * names written out meet however they are typed ("united states").
  */
 const VARIANT_RE = new RegExp(
   [
-    String.raw`(\b[Uu]\.\s?[Ss]\.(?:\s?[Aa]\.)?|\bUSA?\b|\b[Tt]he\susa?\b|\bUnited States(?: of America)?\b)`,
-    String.raw`(\b[Uu]\.\s?[Nn]\.|\bUN\b|\b[Tt]he\sun\b|\bUnited Nations\b)`,
-    String.raw`(\b[Uu]\.\s?[Kk]\.|\bUK\b|\b[Tt]he\suk\b|\bUnited Kingdom\b)`,
-    String.raw`(\b[Ee]\.\s?[Uu]\.|\bEU\b|\b[Tt]he\seu\b|\bEuropean Union\b)`,
+    String.raw`(\b[Uu]\.\s?[Ss]\.(?:\s?[Aa]\.)?|\bUSA?\b|\b[Tt]he\susa?\b|\b[Uu]nited [Ss]tates(?: [Oo]f [Aa]merica)?\b)`,
+    String.raw`(\b[Uu]\.\s?[Nn]\.|\bUN\b|\b[Tt]he\sun\b|\b[Uu]nited [Nn]ations\b)`,
+    String.raw`(\b[Uu]\.\s?[Kk]\.|\bUK\b|\b[Tt]he\suk\b|\b[Uu]nited [Kk]ingdom\b)`,
+    String.raw`(\b[Ee]\.\s?[Uu]\.|\bEU\b|\b[Tt]he\seu\b|\b[Ee]uropean [Uu]nion\b)`,
     String.raw`(\bWWII\b|\bWW ?2\b|\b[Ww]orld [Ww]ar (?:II|2|[Tt]wo)\b|\b[Ss]econd [Ww]orld [Ww]ar\b)`,
     String.raw`(\bWWI\b|\bWW ?1\b|\b[Ww]orld [Ww]ar (?:I|1|[Oo]ne)\b|\b[Ff]irst [Ww]orld [Ww]ar\b)`,
     // A month abbreviated before a day, as news style writes it ("Feb. 3", "Sept 12"): the month's name.
