@@ -382,9 +382,14 @@ export function questionType(question: string, lang: Lang = 'en'): QuestionType 
   // "Why…?", "For what reason…?", and a reader's "colombia sanctions reason".
   if (cue === 'why' || /reason/.test(cue ?? '')) return 'reason';
   if (SPEECH_QUESTION.test(q) || OPINION_QUESTION.test(q)) return 'speech';
-  // "What will they talk about / discuss / focus on?", "What is the report about?", "What topics are on the
-  // agenda?", "Will they talk about security?": a topic.
-  if (/\bwhat\b.*\b(?:(?:talk|discuss|focus)\w*(?: (?:about|on))?|about)\s*\??\s*$/.test(q) || TOPIC_QUESTION.test(q)) return 'topic';
+  // "What will they talk about / discuss / focus on?" (also "…discuss at the meeting?"), "What is the report
+  // about?", "What topics are on the agenda?", "Will they talk about security?": a topic.
+  if (
+    /\bwhat\b.*\b(?:(?:talk|discuss|focus)\w*(?: (?:about|on))?|about)\s*\??\s*$/.test(q) ||
+    /\b(?:what|which)\b.*\b(?:talk|discuss|focus)\w*(?: (?:about|on))? (?:at|in|during) (?:the |this |that |their )?\w+\s*\??\s*$/.test(q) ||
+    TOPIC_QUESTION.test(q)
+  )
+    return 'topic';
   if (CHANGE_QUESTION.test(q)) return 'change';
   return 'other';
 }
@@ -413,7 +418,7 @@ function askedForTerms(question: string, type: QuestionType): Set<string> {
   // words ("held a call", "met"); the verb names what is asked for.
   if (type === 'person') {
     const m = PARTNER_QUESTION.exec(question);
-    if (m) for (const t of analyze(m[1]!)) asked.add(t);
+    if (m) for (const t of analyze((m[1] ?? m[2])!)) asked.add(t);
   }
   // "Besides trade, what is on the agenda?": the word that sets something aside is no word to match.
   for (const t of termsOfWords(question, SET_ASIDE)) asked.add(t);
@@ -478,7 +483,8 @@ function asName(word: string): string {
 }
 
 /** "Who did Rubio speak with?", "Whom was she talking to?": the other party of an exchange is asked for. */
-const PARTNER_QUESTION = /^\W*(?:who|whom)\b.*\b(speak|speaks|spoke|spoken|speaking|talk|talks|talked|talking|chat|chats|chatted|chatting)\s+(?:with|to)\W*$/i;
+const PARTNER_QUESTION =
+  /^\W*(?:who|whom)\b.*\b(speak|speaks|spoke|spoken|speaking|talk|talks|talked|talking|chat|chats|chatted|chatting)\s+(?:with|to)\W*$|\b(speak|speaks|spoke|talk|talks|talked|chat|chats|chatted)\s+(?:with|to)\s+(?:who|whom)\W*$/i;
 
 /** Words that set something aside ("besides trade", "apart from trade"). */
 const SET_ASIDE = String.raw`besides|apart(?= from\b)|aside(?= from\b)`;
