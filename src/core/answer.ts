@@ -429,7 +429,7 @@ function askedForTerms(question: string, type: QuestionType): Set<string> {
   if (verb !== undefined && !/^(?:talk|discuss|focus)/i.test(verb)) for (const t of analyze(verb)) asked.add(t);
   if (type === 'place') {
     const m = PLACE_NOUN_QUESTION.exec(question);
-    if (m) for (const t of analyze(m[1]!)) asked.add(t);
+    if (m) for (const t of analyze((m[1] ?? m[2])!)) asked.add(t);
   }
   if (type === 'date') {
     const m = new RegExp(String.raw`\bwhat(?:'s|’s| is| was| will be)? the (?:new )?(date|day)\b|\b(?:what|which) (${DATE_NOUNS})\b`, 'i').exec(question);
@@ -446,8 +446,12 @@ function askedForTerms(question: string, type: QuestionType): Set<string> {
 const ROLE_QUESTION =
   /\bwhat(?:'s|’s| is| was)\b.*\b(job|role|occupation|profession|title|position)\b(?! (?:on|of|in|at|to|for)\b)|\b(work)(?:s|ed)? (?:for|as)\b/gi;
 
-/** "Which city / country / town…?": a question for a place, whose noun says what kind (the answer names it, not the noun). */
-const PLACE_NOUN_QUESTION = /\b(?:what|which) (city|town|village|country|state(?! of\b)|province|region|continent)\b/i;
+/**
+ * "Which city / country / town…?", "In which place…?", "What is the venue of…?": a question for a place, whose
+ * noun says what kind (the answer names it, not the noun). Not a place in a ranking ("What place did she finish?").
+ */
+const PLACE_NOUN_QUESTION =
+  /\b(?:what|which) (city|town|village|country|state(?! of\b)|province|region|continent|place(?!.*\b(?:finish|finished|come|came|take|took|rank|ranked)\b)|location|venue)\b|\bwhat(?:['’]s| is| was| will be) the (place|location|venue)\b/i;
 
 /** "What is Petro's first name?", "What was the full name of Rubio?": the name of someone the question names. */
 const NAME_OF =
