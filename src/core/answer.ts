@@ -144,6 +144,12 @@ export interface AnswerOptions {
    */
   aboutFloor: number;
   /**
+   * "How does Petro feel about the meeting?": a sentence that says what someone is about something ("…he was
+   * optimistic about…") adds this to its evidence of answering (weighed as a speech question's), over one where
+   * he only speaks. 0: off.
+   */
+  stanceWeight: number;
+  /**
    * "Who is the <role>…?": a sentence naming someone right by the role ("U.S. President Donald Trump",
    * "Tommy Pigott, a State Department spokesman") counts its name evidence this many times (1: like any name).
    */
@@ -267,6 +273,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   premiseCheck: true,
   followUpTypeFloor: 0.8,
   aboutFloor: 0.4,
+  stanceWeight: 0.5,
   appositionWeight: 2,
   ellipsis: true,
   extraSentenceRatio: 0.9,
@@ -530,6 +537,11 @@ const DAY_OF_MONTH = new RegExp(`\\b(?:${MONTH})\\s*\\d{1,2}\\b|\\b\\d{1,2}\\s+(
 /** "What is the White House meeting about?": the thing asked about, its last word the head ("meeting"). */
 const ABOUT_QUESTION =
   /^\W*what(?:['’]s|s| is| was| will| are| were)?\s+(?:the|this|that|these|those|their|his|her|its)\s+((?:[\p{L}\p{N}.'’-]+\s+){0,4}[\p{L}-]+)\s+(?:(?:going to )?be\s+)?about\W*$/iu;
+/** "How does X feel about…?" */
+const FEEL_QUESTION = /\b(?:feel|feels|felt|feeling)\b/i;
+/** What someone is about something: a verb of being, a word (not a verb in -ing), "about" / "over" ("was optimistic about", "remains \"deeply concerned about"). */
+const STANCE_RE =
+  /\b(?:is|was|are|were|remains?|remained|feels?|felt|seems?|seemed|appeared|be|been)\s+(?:(?:very|deeply|quite|increasingly|more|less|so|too|still|not|also)\s+)?["“]?(?:very |deeply |quite )?(?![a-z]+ing\b)[a-z]+\s+(?:about|over)\b/;
 /** Words that say how many without a number ("twice the thrust", "several ways"). */
 const QUANTITY_WORDS = /\b(?:twice|thrice|several|numerous|multiple|few)\b/i;
 const NAME_RE = /\b\p{Lu}[\p{L}'’-]+(?:\s+(?:de |van |von |al-)?\p{Lu}[\p{L}'’-]+)*/gu;
@@ -1203,6 +1215,9 @@ interface Reading {
 function scoreSentences(r: Reading, pool: Hit[], read: SentenceTerms[], covers: number[][], top: number): Candidate[] {
   const { index, o, ctx, lang, type, w } = r;
   const candidates: Candidate[] = [];
+  // "How does Petro feel about the meeting?": a sentence saying what someone is about something ("…he was
+  // optimistic about…") answers more than one where he only speaks ("The talks are going well," Petro said).
+  const feel = o.stanceWeight > 0 && type === 'speech' && lang === 'en' && FEEL_QUESTION.test(r.question);
   pool.forEach((hit, h) => {
     const p = hit.passage;
     const { seqs: sentSeqs, sets: sentTerms } = read[h]!;
@@ -1238,12 +1253,13 @@ function scoreSentences(r: Reading, pool: Hit[], read: SentenceTerms[], covers: 
             : type === 'topic' || type === 'change' || type === 'speech' || type === 'speaker'
               ? 0
               : typeEvidenceIn(type, text, r.question);
+      const stance = feel && STANCE_RE.test(text) ? o.stanceWeight : 0;
       const near = o.proximityWeight ? proximity(sentSeqs[i]!, w.terms, o.proximityPrefix && pLang !== 'en') : 0;
       const score =
         held +
         o.headWeight * head +
         o.passageWeight * pnorm +
-        (type === 'topic' || type === 'speech' ? o.topicWeight : o.typeWeight) * evidence +
+        (type === 'topic' || type === 'speech' ? o.topicWeight : o.typeWeight) * (evidence + stance) +
         o.proximityWeight * near;
       candidates.push({ hit, s: i, score, raw: score, older: false });
     });

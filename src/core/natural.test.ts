@@ -380,6 +380,12 @@ describe('each mechanism changes the answer', () => {
     expect(e.ask('What is the Blue Palace summit about?').answer).toMatch(/^The leaders will meet/);
   });
 
+  it('"How does X feel about Y?" is answered by what X is about Y, before what X only said', () => {
+    const q = 'How does Petro feel about the meeting?';
+    expect(seed.ask(q).answer).toMatch(/^Colombian President Gustavo Petro said he was optimistic/);
+    expect(seed.ask(q, {}, { stanceWeight: 0 }).answer).toMatch(/^"The talks are going well," Petro said/);
+  });
+
   it('a question for whoever holds a role no brief names is declined, not answered with a sentence about the place', () => {
     // The brief mentions a New York rally, and no mayor or police chief.
     for (const q of ['Who is the mayor of New York?', "Who's the police chief in New York?"]) {
