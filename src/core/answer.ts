@@ -327,8 +327,9 @@ const SPEECH_QUESTION = new RegExp(
   'i',
 );
 /** "What does X think of…?", "How does X feel about…?": what X thinks is what X says. */
-const OPINION_VERBS = String.raw`think|thinks|thought|feel|feels|felt`;
-const OPINION_QUESTION = new RegExp(String.raw`^\W*(?:what|how) (?:did|does|do)\b.*\b(?:${OPINION_VERBS})\b`, 'i');
+const OPINION_VERBS = String.raw`think|thinks|thought|feel|feels|felt|feeling`;
+/** "What does X think…?", "How does X feel…?", "How is X feeling (about…)?" */
+const OPINION_QUESTION = new RegExp(String.raw`^\W*(?:what|how) (?:did|does|do)\b.*\b(?:${OPINION_VERBS})\b|^\W*how (?:is|was|are|were)\b.*\bfeeling\b`, 'i');
 /** "Who said / told / spoke to / wrote…?", "Which diplomat spoke…?": the one who spoke is asked for. */
 const SPOKE = String.raw`${SPEECH_VERBS}|speak|speaks|spoke`;
 const SPEAKER_VERBS = String.raw`${SPOKE}|quoted`;

@@ -384,6 +384,9 @@ describe('each mechanism changes the answer', () => {
     const q = 'How does Petro feel about the meeting?';
     expect(seed.ask(q).answer).toMatch(/^Colombian President Gustavo Petro said he was optimistic/);
     expect(seed.ask(q, {}, { stanceWeight: 0 }).answer).toMatch(/^"The talks are going well," Petro said/);
+    // "How is X feeling?" asks the same ("feeling" is no word to match: its WordNet "experience" stems as
+    // "experiments" does, which gave "She criticized Petro's approach…, saying experiments…").
+    expect(seed.ask('How is Petro feeling?').answer).toMatch(/^Colombian President Gustavo Petro said he was optimistic/);
   });
 
   it('a question for whoever holds a role no brief names is declined, not answered with a sentence about the place', () => {
