@@ -8,7 +8,7 @@
  *   English word, the index terms of its derivationally related forms
  *   (criticize → criticism, critic), of the other words of its most frequent
  *   senses (worry → concern), of similar adjectives (worried → troubled) and of
- *   the direct hypernyms of its first senses (tension → hostility); and the
+ *   the direct hypernyms of its first senses (tension → strain); and the
  *   irregular forms of its exception lists (said → say, children → child), from
  *   `wink-lexicon` (MIT), which ships them. A synset that holds an
  *   abbreviation the analysis canonicalises ("United_States", "U.S.") lends
