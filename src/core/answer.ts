@@ -144,9 +144,9 @@ export interface AnswerOptions {
    */
   aboutFloor: number;
   /**
-   * "How does Petro feel about the meeting?": a sentence that says what someone is about something ("…he was
-   * optimistic about…") adds this to its evidence of answering (weighed as a speech question's), over one where
-   * he only speaks. 0: off.
+   * "How does Petro feel about the meeting?", "What did Petro say / think about the meeting?": a sentence that
+   * says what someone is about it ("…he was optimistic about a … meeting…") adds this to its evidence of
+   * answering (weighed as a speech question's), over one where he only speaks. 0: off.
    */
   stanceWeight: number;
   /**
@@ -538,8 +538,16 @@ const DAY_OF_MONTH = new RegExp(`\\b(?:${MONTH})\\s*\\d{1,2}\\b|\\b\\d{1,2}\\s+(
 /** "What is the White House meeting about?": the thing asked about, its last word the head ("meeting"). */
 const ABOUT_QUESTION =
   /^\W*what(?:['’]s|s| is| was| will| are| were)?\s+(?:the|this|that|these|those|their|his|her|its)\s+((?:[\p{L}\p{N}.'’-]+\s+){0,4}[\p{L}-]+)\s+(?:(?:going to )?be\s+)?about\W*$/iu;
-/** "How does X feel about…?" */
-const FEEL_QUESTION = /\b(?:feel|feels|felt|feeling)\b/i;
+/** Does `text` say what someone is about something, and (when the question names it) about one of `about`'s terms? */
+function stanceAbout(text: string, about: string[]): boolean {
+  const m = STANCE_RE.exec(text);
+  if (!m) return false;
+  if (about.length === 0) return true;
+  const after = new Set(analyze(text.slice(m.index + m[0].length, m.index + m[0].length + 80)));
+  return about.some((t) => after.has(t));
+}
+/** "How does X feel (about…)?", "What did X say / think about…?" */
+const STANCE_QUESTION = /\b(?:feel|feels|felt|feeling)\b|\b(?:say|says|said|think|thinks|thought)\b.*\babout\b/i;
 /** What someone is about something: a verb of being, a word (not a verb in -ing), "about" / "over" ("was optimistic about", "remains \"deeply concerned about"). */
 const STANCE_RE =
   /\b(?:is|was|are|were|remains?|remained|feels?|felt|seems?|seemed|appeared|be|been)\s+(?:(?:very|deeply|quite|increasingly|more|less|so|too|still|not|also)\s+)?["“]?(?:very |deeply |quite )?(?![a-z]+ing\b)[a-z]+\s+(?:about|over)\b/;
@@ -1216,9 +1224,11 @@ interface Reading {
 function scoreSentences(r: Reading, pool: Hit[], read: SentenceTerms[], covers: number[][], top: number): Candidate[] {
   const { index, o, ctx, lang, type, w } = r;
   const candidates: Candidate[] = [];
-  // "How does Petro feel about the meeting?": a sentence saying what someone is about something ("…he was
-  // optimistic about…") answers more than one where he only speaks ("The talks are going well," Petro said).
-  const feel = o.stanceWeight > 0 && type === 'speech' && lang === 'en' && FEEL_QUESTION.test(r.question);
+  // "How does Petro feel about the meeting?", "What did Petro say about the meeting?": a sentence saying what
+  // someone is about it ("…he was optimistic about a … meeting…") answers more than one where he only speaks
+  // ("The talks are going well," Petro said…). About what the question asks about, when it names it.
+  const stanceAsked = o.stanceWeight > 0 && type === 'speech' && lang === 'en' && STANCE_QUESTION.test(r.question);
+  const aboutTerms = stanceAsked ? analyze(ABOUT.exec(r.question)?.[1] ?? '') : [];
   pool.forEach((hit, h) => {
     const p = hit.passage;
     const { seqs: sentSeqs, sets: sentTerms } = read[h]!;
@@ -1254,7 +1264,7 @@ function scoreSentences(r: Reading, pool: Hit[], read: SentenceTerms[], covers: 
             : type === 'topic' || type === 'change' || type === 'speech' || type === 'speaker'
               ? 0
               : typeEvidenceIn(type, text, r.question);
-      const stance = feel && STANCE_RE.test(text) ? o.stanceWeight : 0;
+      const stance = stanceAsked && stanceAbout(text, aboutTerms) ? o.stanceWeight : 0;
       const near = o.proximityWeight ? proximity(sentSeqs[i]!, w.terms, o.proximityPrefix && pLang !== 'en') : 0;
       const score =
         held +

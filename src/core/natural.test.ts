@@ -97,7 +97,7 @@ describe('natural conversations on the seed brief', () => {
 
   it('answers about 9 in 10 of the turns', () => {
     const results = conversations.flatMap(({ turns }) => run(turns));
-    // 93 of the 105 turns of the first 44 conversations (2026-11-30, eighth session); 120 of 135 with ten more (ninth).
+    // 93 of the 105 turns of the first 44 conversations (2026-11-30, eighth session); 121 of 135 with ten more (ninth session).
     expect(results.filter(Boolean).length / results.length).toBeGreaterThanOrEqual(0.85);
   });
 });
@@ -380,13 +380,18 @@ describe('each mechanism changes the answer', () => {
     expect(e.ask('What is the Blue Palace summit about?').answer).toMatch(/^The leaders will meet/);
   });
 
-  it('"How does X feel about Y?" is answered by what X is about Y, before what X only said', () => {
+  it('"How does X feel about Y?", "What did X say about Y?" are answered by what X is about Y, before what X only said', () => {
     const q = 'How does Petro feel about the meeting?';
     expect(seed.ask(q).answer).toMatch(/^Colombian President Gustavo Petro said he was optimistic/);
     expect(seed.ask(q, {}, { stanceWeight: 0 }).answer).toMatch(/^"The talks are going well," Petro said/);
     // "How is X feeling?" asks the same ("feeling" is no word to match: its WordNet "experience" stems as
     // "experiments" does, which gave "She criticized Petro's approach…, saying experiments…").
     expect(seed.ask('How is Petro feeling?').answer).toMatch(/^Colombian President Gustavo Petro said he was optimistic/);
+    // "What did X say about Y?" too, when what X is about is Y: the US "remains deeply concerned about
+    // instability…" is not what Locetta said about coca ("…curb coca eradication…").
+    expect(seed.ask('What did Petro say about the meeting?').answer).toMatch(/^Colombian President Gustavo Petro said he was optimistic/);
+    expect(seed.ask('What did Petro say about the meeting?', {}, { stanceWeight: 0 }).answer).toMatch(/^"The talks are going well," Petro said/);
+    expect(seed.ask('What did Locetta say about coca?').answer).toMatch(/^She criticized/);
   });
 
   it('a question for whoever holds a role no brief names is declined, not answered with a sentence about the place', () => {
