@@ -299,15 +299,25 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
  */
 export function proximity(seq: string[], terms: string[], byPrefix = false): number {
   if (terms.length < 2) return 0;
-  const at = new Map<string, number[]>();
-  const key = (t: string) => (byPrefix && t.length >= PREFIX_LETTERS ? t.slice(0, PREFIX_LETTERS) : t);
-  seq.forEach((t, i) => at.set(key(t), [...(at.get(key(t)) ?? []), i]));
-  if (byPrefix) terms = terms.map(key);
+  // (No allocation: this runs for every sentence read.)
+  const same = (word: string, term: string) => {
+    if (!byPrefix || term.length < PREFIX_LETTERS || word.length < PREFIX_LETTERS) return word === term;
+    for (let c = 0; c < PREFIX_LETTERS; c++) if (word.charCodeAt(c) !== term.charCodeAt(c)) return false;
+    return true;
+  };
   let pairs = 0;
   for (let k = 1; k < terms.length; k++) {
-    const a = at.get(terms[k - 1]!);
-    const b = at.get(terms[k]!);
-    if (a && b && a.some((i) => b.some((j) => Math.abs(i - j) <= 3))) pairs++;
+    const a = terms[k - 1]!;
+    const b = terms[k]!;
+    near: for (let i = 0; i < seq.length; i++) {
+      if (!same(seq[i]!, a)) continue;
+      for (let j = Math.max(0, i - 3); j <= Math.min(seq.length - 1, i + 3); j++) {
+        if (same(seq[j]!, b)) {
+          pairs++;
+          break near;
+        }
+      }
+    }
   }
   return pairs / (terms.length - 1);
 }
