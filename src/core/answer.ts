@@ -1842,7 +1842,7 @@ function roleAliases(names: string[], pool: Hit[], briefOf: (id: string) => Brie
         }
   return [...owner]
     .filter((e): e is [string, string] => e[1] !== null)
-    .map(([role, name]) => [new RegExp(String.raw`\bthe ${role.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\b`, 'giu'), name]);
+    .map(([role, name]) => [new RegExp(String.raw`\bthe ${escapeRegExp(role)}\b`, 'giu'), name]);
 }
 
 function missingEntity(index: SearchIndex, question: string, retrieval: Retrieval, top: Hit[], briefsRead: () => Brief[]): string | undefined {
@@ -1859,7 +1859,8 @@ function missingEntity(index: SearchIndex, question: string, retrieval: Retrieva
     // A misspelt name ("Villavicenco") is a typo of one the briefs hold, not a stranger.
     if (documentFrequency(index, term) === 0 && nearTerm(index, term)) continue;
     // Nor are two words written as one that a passage read writes apart ("Superbowl", "Super Bowl").
-    if (briefsRead().some((b) => b.passages.some((p) => writtenApart(question.slice(start, end), p.text)))) continue;
+    const apart = writtenApart(question.slice(start, end));
+    if (apart && briefsRead().some((b) => b.passages.some((p) => apart.test(p.text)))) continue;
     return term;
   }
   return undefined;
@@ -1876,16 +1877,21 @@ function nearTerm(index: SearchIndex, term: string): boolean {
   return dictionary.transposed(term).length > 0;
 }
 
-/** Does `text` hold `word` split in two, with a space or hyphen between ("Super Bowl" for "Superbowl")? */
-function writtenApart(word: string, text: string): boolean {
+/**
+ * What finds `word` split in two, with a space or hyphen between, in a text ("Super Bowl" for "Superbowl"),
+ * in any case; undefined for a word too short to split. (One pattern per word, tested on each passage read:
+ * no lower-cased copy of every passage.)
+ */
+function writtenApart(word: string): RegExp | undefined {
   const w = word.toLowerCase();
-  const t = text.toLowerCase();
-  for (let i = 2; i <= w.length - 2; i++) {
-    const a = w.slice(0, i);
-    const b = w.slice(i);
-    if (t.includes(`${a} ${b}`) || t.includes(`${a}-${b}`)) return true;
-  }
-  return false;
+  const splits: string[] = [];
+  for (let i = 2; i <= w.length - 2; i++) splits.push(`${escapeRegExp(w.slice(0, i))}[ -]${escapeRegExp(w.slice(i))}`);
+  return splits.length ? new RegExp(splits.join('|'), 'iu') : undefined;
+}
+
+/** `s` as a literal in a regular expression. */
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function notFound(message: string, rel: RelatedBrief[], lang: Lang): Answer {
