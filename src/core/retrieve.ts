@@ -296,7 +296,6 @@ export function retrieve(index: SearchIndex, question: string, options: Partial<
   // (Transient: read before the next search, as below.)
   let results: readonly Match[] = index.searcher.searchTransient(queries, settings, EVIDENCE_DEPTH);
 
-  const byScore = (a: Hit, b: Hit) => b.score - a.score || a.doc - b.doc;
   // `results` come best score first; the conversation's focus, recency and brief evidence lift a
   // score by at most `lift`: once a score cannot reach the k-th best so far, no later one can
   // (same hits as sorting them all).
@@ -329,28 +328,30 @@ export function retrieve(index: SearchIndex, question: string, options: Partial<
     const doc = r.doc;
     const passage = index.passages[doc]!;
     const focused = context ? r.score * focusOf(passage.briefId) * (context.passages?.get(passage.id) ?? 1) : r.score;
-    hits.push({
-      passage,
-      doc,
-      bm25: r.score,
-      score:
-        focused *
-        (1 + o.recency * index.recency[doc]!) *
-        (1 + o.briefWeight * shareOf(share, index.briefOfDoc[doc]!)) *
-        (names ? o.nameFactor ** missingShare(share, index.briefOfDoc[doc]!, names) : 1) *
-        (prefer && index.briefLang[index.briefOfDoc[doc]!] === lang ? 1 + prefer : 1),
-      matched: r.terms,
-    });
-    if (hits.length === 2 * o.k) {
-      hits.sort(byScore);
-      hits.length = o.k;
-      floor = hits[o.k - 1]!.score;
+    const score =
+      focused *
+      (1 + o.recency * index.recency[doc]!) *
+      (1 + o.briefWeight * shareOf(share, index.briefOfDoc[doc]!)) *
+      (names ? o.nameFactor ** missingShare(share, index.briefOfDoc[doc]!, names) : 1) *
+      (prefer && index.briefLang[index.briefOfDoc[doc]!] === lang ? 1 + prefer : 1);
+    // The best k so far, in order (score, then document): a result that does not make them is not kept.
+    const full = hits.length === o.k;
+    if (full && !ranksBefore(score, doc, hits[o.k - 1]!)) continue;
+    let at = full ? o.k - 1 : hits.length;
+    while (at > 0 && ranksBefore(score, doc, hits[at - 1]!)) {
+      hits[at] = hits[at - 1]!;
+      at--;
     }
+    hits[at] = { passage, doc, bm25: r.score, score, matched: r.terms };
+    if (hits.length === o.k) floor = hits[o.k - 1]!.score;
   }
-  hits.sort(byScore);
-  hits.length = Math.min(hits.length, o.k);
   const briefMatched = briefHolds(index, evidence, hits);
   return { lang, terms, unknown, expansions, predicates, briefMatched, hits, ...ctx };
+}
+
+/** Does a hit scoring `score` for passage `doc` rank before `hit` (higher score, then lower passage number)? */
+function ranksBefore(score: number, doc: number, hit: Hit): boolean {
+  return score > hit.score || (score === hit.score && doc < hit.doc);
 }
 
 /**
