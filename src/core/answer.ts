@@ -1288,6 +1288,12 @@ function scoreSentences(r: Reading, pool: Hit[], read: SentenceTerms[], covers: 
   return candidates;
 }
 
+/** Move the best of `candidates` (in score order) that scores at least `floor` and `holds` to the front. */
+function liftFirst(candidates: Candidate[], floor: number, holds: (c: Candidate) => boolean): void {
+  const i = candidates.findIndex((c) => c.score >= floor && holds(c));
+  if (i > 0) candidates.unshift(...candidates.splice(i, 1));
+}
+
 /** The newest brief of a story answers when it speaks to the question; an expired brief only when nothing else does. */
 function weighStories(r: Reading, candidates: Candidate[], storyOf: Map<string, string>): void {
   const { o, ctx } = r;
@@ -1567,23 +1573,19 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
   // that holds what this question asks for ("…scheduled for Feb. 3") answers "And when is the meeting?".
   if (retrieval.context && o.followUpTypeFloor > 0 && (type === 'date' || type === 'number') && candidates.length > 1) {
     const holds = (c: Candidate) => (lang === 'en' ? typeEvidence(type, sentenceOf(c), questionWords) : typeEvidenceIn(type, sentenceOf(c), question)) >= 1;
-    if (!holds(candidates[0]!)) {
-      const floor = o.followUpTypeFloor * candidates[0]!.score;
-      const i = candidates.findIndex((c) => c.score >= floor && holds(c));
-      if (i > 0) candidates.unshift(...candidates.splice(i, 1));
-    }
+    if (!holds(candidates[0]!)) liftFirst(candidates, o.followUpTypeFloor * candidates[0]!.score, holds);
   }
   if (o.aboutFloor > 0 && lang === 'en' && type === 'topic' && candidates.length > 1) {
     const head = ABOUT_QUESTION.exec(question)?.[1];
     const headTerm = head === undefined ? undefined : analyze(head).at(-1);
     const top = candidates[0]!;
     if (headTerm !== undefined && !TOPIC_RE.test(sentenceOf(top))) {
-      const floor = o.aboutFloor * top.score;
       const brief = top.hit.passage.briefId;
-      const i = candidates.findIndex(
-        (c) => c.score >= floor && c.hit.passage.briefId === brief && TOPIC_RE.test(sentenceOf(c)) && sentenceTerms(index, c.hit.doc).sets[c.s]!.has(headTerm),
+      liftFirst(
+        candidates,
+        o.aboutFloor * top.score,
+        (c) => c.hit.passage.briefId === brief && TOPIC_RE.test(sentenceOf(c)) && sentenceTerms(index, c.hit.doc).sets[c.s]!.has(headTerm),
       );
-      if (i > 0) candidates.unshift(...candidates.splice(i, 1));
     }
   }
   // An elliptical follow-up ("In what year?", "Who was that?"): nothing of its own but the kind of
