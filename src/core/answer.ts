@@ -1017,11 +1017,15 @@ const REQUEST =
  * minister" (not "3 PM"), and words shortened as typed ("govt", "dept", "secy", "abt").
  */
 function spelledOut(question: string): string {
-  return question
-    .replace(/\b(what|who|where|when|how|why)s\b/gi, '$1 is')
-    .replace(GOING_TO, 'will ')
-    .replace(/(?<!\d\s?)\bPM\b/g, 'prime minister')
-    .replace(ABBREVIATION, (w) => ABBREVIATIONS[w.toLowerCase().replace(/['’]/, '')]!);
+  return (
+    question
+      .replace(/\b(what|who|where|when|how|why)s\b/gi, '$1 is')
+      .replace(GOING_TO, 'will ')
+      .replace(/(?<!\d\s?)\bPM\b/g, 'prime minister')
+      // "How many times a year…?" asks how often: "on a quarterly basis" answers it, with no number.
+      .replace(/\bhow many times (?:a|an|per|each|every) (?:year|month|week|day)\b/gi, 'how often')
+      .replace(ABBREVIATION, (w) => ABBREVIATIONS[w.toLowerCase().replace(/['’]/, '')]!)
+  );
 }
 
 /** Words shortened as readers type them ("govt", "dept", "abt"), written out. */

@@ -394,6 +394,13 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('What did Locetta say about coca?').answer).toMatch(/^She criticized/);
   });
 
+  it('"How many times a year…?" asks how often, which "on a quarterly basis" answers without a number', () => {
+    const q = 'How many times a year does the Security Council review the agreement?';
+    expect(seed.ask(q).answer).toMatch(/on a quarterly basis/);
+    // Read as a question for a number, it was declined: no sentence near the best says how many.
+    expect(seed.ask('How many times does the Security Council review the agreement?').answered).toBe(false);
+  });
+
   it('a question for whoever holds a role no brief names is declined, not answered with a sentence about the place', () => {
     // The brief mentions a New York rally, and no mayor or police chief.
     for (const q of ['Who is the mayor of New York?', "Who's the police chief in New York?"]) {
