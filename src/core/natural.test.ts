@@ -17,8 +17,10 @@ import type { Turn } from './types.js';
 import { readBriefFiles as readBriefFilesSync } from '../node/briefs-dir.js';
 
 const file = (path: string, text: string): BriefFile => ({ path, bytes: new TextEncoder().encode(text) });
+/** An engine over these brief files, with the bundled lexicon. */
+const engineOf = (...files: BriefFile[]) => buildEngine(parseBriefs(files), readLexicon());
 const SEED = '000-3f25df5bcd3f84e8';
-const seed = buildEngine(parseBriefs([{ path: '000_3f25df5bcd3f84e8.txt', bytes: readFileSync('seeds/000_3f25df5bcd3f84e8.txt') }]), readLexicon());
+const seed = engineOf({ path: '000_3f25df5bcd3f84e8.txt', bytes: readFileSync('seeds/000_3f25df5bcd3f84e8.txt') });
 
 interface Natural {
   question: string;
@@ -119,28 +121,22 @@ describe('each mechanism changes the answer', () => {
   });
 
   it('a derived form stands in fully: "die" finds "death"', () => {
-    const e = buildEngine(
-      parseBriefs([
-        file('a.txt', 'Title: Royal news\n\nThe old king was loved by his people.\n\nThe death of the king in 1547 ended the war.\n'),
-        file('b.txt', 'Title: Budget vote\n\nThe council passed the city budget after a long debate.\n'),
-        file('c.txt', 'Title: Rail works\n\nTrains will run less often while the tracks are renewed.\n'),
-      ]),
-      readLexicon(),
+    const e = engineOf(
+      file('a.txt', 'Title: Royal news\n\nThe old king was loved by his people.\n\nThe death of the king in 1547 ended the war.\n'),
+      file('b.txt', 'Title: Budget vote\n\nThe council passed the city budget after a long debate.\n'),
+      file('c.txt', 'Title: Rail works\n\nTrains will run less often while the tracks are renewed.\n'),
     );
     expect(e.ask('When did the king die?').answer).toMatch(/^The death of the king in 1547/);
     expect(e.ask('When did the king die?', {}, { linkWeight: none }).answered).toBe(false);
   });
 
   it('an irregular form the stemmer cannot join stands in fully: "say" finds "said"', () => {
-    const e = buildEngine(
-      parseBriefs([
-        file(
-          'a.txt',
-          'Title: Harbour strike\n\nDock workers walked out at dawn.\n\nThe minister visited the port on Monday. The minister said the strike would end on Friday.\n',
-        ),
-        file('b.txt', 'Title: Budget vote\n\nThe council passed the city budget after a long debate.\n'),
-      ]),
-      readLexicon(),
+    const e = engineOf(
+      file(
+        'a.txt',
+        'Title: Harbour strike\n\nDock workers walked out at dawn.\n\nThe minister visited the port on Monday. The minister said the strike would end on Friday.\n',
+      ),
+      file('b.txt', 'Title: Budget vote\n\nThe council passed the city budget after a long debate.\n'),
     );
     expect(e.index.lexicon.related(analyze('say')[0]!).derived).toContain(analyze('said')[0]);
     // (A yes/no question: "What did the minister say?" is answered by the sentence where the minister speaks, link or not.)
@@ -215,13 +211,10 @@ describe('each mechanism changes the answer', () => {
   });
 
   it('a question word with two neighbouring letters swapped is read as the word the briefs hold ("Mohnadas", "Mohandas")', () => {
-    const e = buildEngine(
-      parseBriefs([
-        file('satyagraha.md', '---\ntitle: Civil disobedience\n---\nMohandas Gandhi called his doctrine of nonviolent resistance Satyagraha.\n'),
-        file('monroe.md', '---\ntitle: Monroe\n---\nPresident Monroe called his doctrine a warning to the powers of Europe.\n'),
-        file('court.md', '---\ntitle: Court\n---\nThe trial of the marchers began in Delhi.\n'),
-      ]),
-      readLexicon(),
+    const e = engineOf(
+      file('satyagraha.md', '---\ntitle: Civil disobedience\n---\nMohandas Gandhi called his doctrine of nonviolent resistance Satyagraha.\n'),
+      file('monroe.md', '---\ntitle: Monroe\n---\nPresident Monroe called his doctrine a warning to the powers of Europe.\n'),
+      file('court.md', '---\ntitle: Court\n---\nThe trial of the marchers began in Delhi.\n'),
     );
     const q = 'What did Mohnadas call his doctrine?';
     // Fuzzy matching counts a swap as two edits, more than a word of eight letters may differ by.
@@ -245,24 +238,18 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('What did Locetta criticise?', {}, { retrieve: { spellings: false } }).answer).not.toMatch(/^She criticized/);
     expect(seed.ask('When will they finalise preparations?').answer).toMatch(/to finalize preparations/);
     // A British brief, an American reader.
-    const e = buildEngine(
-      parseBriefs([
-        file('council.md', '---\ntitle: Council\n---\nThe mayor criticised the plan to close the theatre.\n\nThe council will vote on Monday.\n'),
-        file('other.md', '---\ntitle: Budget\n---\nThe council passed its budget.\n'),
-      ]),
-      readLexicon(),
+    const e = engineOf(
+      file('council.md', '---\ntitle: Council\n---\nThe mayor criticised the plan to close the theatre.\n\nThe council will vote on Monday.\n'),
+      file('other.md', '---\ntitle: Budget\n---\nThe council passed its budget.\n'),
     );
     expect(e.ask('Who criticized the plan to close the theater?').answer).toMatch(/^The mayor criticised/);
     expect(retrieve(e.index, 'Who criticized the plan?').terms).toContain(analyze('criticised')[0]);
   });
 
   it('two words written as one are not a stranger when a brief read writes them apart ("Superbowl", "Super Bowl")', () => {
-    const e = buildEngine(
-      parseBriefs([
-        file('final.md', '---\ntitle: The final\n---\nDenver won Super Bowl 50 in February.\n\nLady Gaga sang the national anthem before the game.\n'),
-        file('other.md', '---\ntitle: Budget\n---\nThe council passed its budget.\n'),
-      ]),
-      readLexicon(),
+    const e = engineOf(
+      file('final.md', '---\ntitle: The final\n---\nDenver won Super Bowl 50 in February.\n\nLady Gaga sang the national anthem before the game.\n'),
+      file('other.md', '---\ntitle: Budget\n---\nThe council passed its budget.\n'),
     );
     expect(e.ask('Who sang the anthem at Superbowl 50?').answer).toMatch(/^Lady Gaga sang/);
     expect(e.ask('Who sang the anthem at Superdome 50?').answered).toBe(false);
@@ -320,12 +307,9 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask(q).answered).toBe(false);
     expect(seed.ask(q, {}, { negationCheck: false }).answer).toMatch(/^She criticized/);
     // A brief that says it in the negative answers.
-    const e = buildEngine(
-      parseBriefs([
-        file('a.txt', 'Title: Bridge opening\n\nThe governor cut the ribbon on Monday.\n\nThe mayor did not attend the opening, citing a council vote.\n'),
-        file('b.txt', 'Title: District vote\n\nThe governor won the most votes in the district.\n'),
-      ]),
-      readLexicon(),
+    const e = engineOf(
+      file('a.txt', 'Title: Bridge opening\n\nThe governor cut the ribbon on Monday.\n\nThe mayor did not attend the opening, citing a council vote.\n'),
+      file('b.txt', 'Title: District vote\n\nThe governor won the most votes in the district.\n'),
     );
     expect(e.ask('Who did not attend the opening?').answer).toMatch(/^The mayor did not attend/);
     expect(e.ask('Who won the fewest votes in the district?').answered).toBe(false);
@@ -346,13 +330,10 @@ describe('each mechanism changes the answer', () => {
     // The brief gives no age: what Petro did is not how old he is ("Feb. 3" is a date, not a quantity).
     expect(seed.ask('How old is Petro?').answered).toBe(false);
     expect(seed.ask('How old is Petro?', {}, { numberCheck: 0 }).answered).toBe(true);
-    const e = buildEngine(
-      parseBriefs([
-        file('a.txt', 'Title: Harbour works\n\nThe council approved the harbour works on Monday.\n\nThe works will cost 12 million euros, the council said.\n'),
-        file('b.txt', 'Title: Engine tests\n\nThe new engine gave twice the thrust of the old one in its first tests.\n'),
-        file('c.txt', 'Title: Quay clearing\n\nWorkers began clearing the old quay on Tuesday, the port said.\n'),
-      ]),
-      readLexicon(),
+    const e = engineOf(
+      file('a.txt', 'Title: Harbour works\n\nThe council approved the harbour works on Monday.\n\nThe works will cost 12 million euros, the council said.\n'),
+      file('b.txt', 'Title: Engine tests\n\nThe new engine gave twice the thrust of the old one in its first tests.\n'),
+      file('c.txt', 'Title: Quay clearing\n\nWorkers began clearing the old quay on Tuesday, the port said.\n'),
     );
     expect(e.ask('How much will the harbour works cost?').answer).toMatch(/12 million euros/);
     // A number in words answers too.
@@ -368,14 +349,11 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask(q).answer).toMatch(/^According to both governments, the upcoming meeting will pivot/);
     expect(seed.ask(q, {}, { aboutFloor: 0 }).answer).toMatch(/^Colombian President Gustavo Petro said he was optimistic/);
     // Not a sentence that names topics but not the thing asked about (the summit).
-    const e = buildEngine(
-      parseBriefs([
-        file(
-          'a.txt',
-          'Title: Summit\n\nThe leaders will meet at the Blue Palace on Monday for a long-awaited summit.\n\nTalks will focus on water rights, officials said.\n',
-        ),
-      ]),
-      readLexicon(),
+    const e = engineOf(
+      file(
+        'a.txt',
+        'Title: Summit\n\nThe leaders will meet at the Blue Palace on Monday for a long-awaited summit.\n\nTalks will focus on water rights, officials said.\n',
+      ),
     );
     expect(e.ask('What is the Blue Palace summit about?').answer).toMatch(/^The leaders will meet/);
   });
@@ -434,11 +412,11 @@ describe('each mechanism changes the answer', () => {
 
   it('"PM" is the prime minister (not "3 PM")', () => {
     // The seed and the conversation fixtures: "Japan's prime minister will travel to Beijing on March 2…".
-    const e = buildEngine(parseBriefs([...readBriefFilesSync('seeds'), ...readBriefFilesSync('tests/fixtures/conversations')]), readLexicon());
+    const e = engineOf(...readBriefFilesSync('seeds'), ...readBriefFilesSync('tests/fixtures/conversations'));
     for (const q of ["When will Japan's PM go to Beijing?", 'When will the Japanese PM go to Beijing?']) {
       expect(e.ask(q).answer, q).toMatch(/prime minister will travel to Beijing on March 2/);
     }
-    const pm = buildEngine(parseBriefs([file('end.md', '---\ntitle: Talks\n---\nThe talks end at 3 PM on March 3.\n')]), readLexicon());
+    const pm = engineOf(file('end.md', '---\ntitle: Talks\n---\nThe talks end at 3 PM on March 3.\n'));
     expect(pm.ask('When do the talks end at 3 PM?').answer).toMatch(/3 PM/);
   });
 
@@ -487,15 +465,12 @@ describe('each mechanism changes the answer', () => {
   });
 
   it('a question whose word the answer sentence turns into its opposite is declined ("inconsistent" / "consistent")', () => {
-    const e = buildEngine(
-      parseBriefs([
-        file(
-          'f.txt',
-          'Title: Force\n\nLaboratory measurements of forces are fully consistent with the definition of force offered by Newtonian mechanics.\n\n' +
-            'The results were not improved upon for nearly three hundred years.\n',
-        ),
-      ]),
-      readLexicon(),
+    const e = engineOf(
+      file(
+        'f.txt',
+        'Title: Force\n\nLaboratory measurements of forces are fully consistent with the definition of force offered by Newtonian mechanics.\n\n' +
+          'The results were not improved upon for nearly three hundred years.\n',
+      ),
     );
     expect(e.index.lexicon.opposed(analyze('inconsistent')[0]!, analyze('consistent')[0]!)).toBe(true);
     expect(e.index.lexicon.opposed(analyze('consistent')[0]!, analyze('inconsistent')[0]!)).toBe(true);
@@ -508,15 +483,12 @@ describe('each mechanism changes the answer', () => {
   });
 
   it('an opposite that is a form of another word of the question is not one ("the West … eastern" / "Western")', () => {
-    const e = buildEngine(
-      parseBriefs([
-        file(
-          'o.txt',
-          'Title: Orientalism\n\nThe discourse of Orientalism served as an ideological justification of early Western imperialism and of the control of other territories.\n\n' +
-            'Scholars of the eastern Mediterranean disputed it.\n',
-        ),
-      ]),
-      readLexicon(),
+    const e = engineOf(
+      file(
+        'o.txt',
+        'Title: Orientalism\n\nThe discourse of Orientalism served as an ideological justification of early Western imperialism and of the control of other territories.\n\n' +
+          'Scholars of the eastern Mediterranean disputed it.\n',
+      ),
     );
     expect(e.index.lexicon.opposed(analyze('eastern')[0]!, analyze('western')[0]!)).toBe(true);
     expect(e.ask('What was used by the West to justify control over eastern territories?').answer).toMatch(/^The discourse of Orientalism/);
@@ -544,15 +516,12 @@ describe('each mechanism changes the answer', () => {
   });
 
   it('a second verb of the sentence\'s subject speaks for it too ("Wentworth overhears Anne…, and writes her a letter")', () => {
-    const e = buildEngine(
-      parseBriefs([
-        file(
-          'p.txt',
-          'Title: Persuasion\n\nAnne meets Captain Wentworth again in Bath. Anne also is told that Mr. Elliot wishes to marry her.\n\n' +
-            "Soon after, Wentworth overhears Anne talking with Captain Harville about a woman's love, and writes her a letter declaring that he still cares for her.\n",
-        ),
-      ]),
-      readLexicon(),
+    const e = engineOf(
+      file(
+        'p.txt',
+        'Title: Persuasion\n\nAnne meets Captain Wentworth again in Bath. Anne also is told that Mr. Elliot wishes to marry her.\n\n' +
+          "Soon after, Wentworth overhears Anne talking with Captain Harville about a woman's love, and writes her a letter declaring that he still cares for her.\n",
+      ),
     );
     expect(e.ask('What does Wentworth write in a letter to Anne?').answer).toMatch(/declaring that he still cares/);
     expect(e.ask('What does Harville write?').answered).toBe(false);
@@ -677,14 +646,11 @@ describe('each mechanism changes the answer', () => {
   });
 
   it('brief-level evidence: the story that names both people wins over a paragraph that repeats one', () => {
-    const e = buildEngine(
-      parseBriefs([
-        file('a.txt', 'Title: Harbour story\n\nMarta Quill opened the terminal.\n\nJonas Brandt praised its roof.\n'),
-        file('b.txt', 'Title: Other news\n\nJonas Brandt praised the terminal roof at the opening.\n'),
-        file('c.txt', 'Title: Rail works\n\nTrains will run less often while the tracks are renewed.\n'),
-        file('d.txt', 'Title: Budget\n\nThe council passed the budget.\n'),
-      ]),
-      readLexicon(),
+    const e = engineOf(
+      file('a.txt', 'Title: Harbour story\n\nMarta Quill opened the terminal.\n\nJonas Brandt praised its roof.\n'),
+      file('b.txt', 'Title: Other news\n\nJonas Brandt praised the terminal roof at the opening.\n'),
+      file('c.txt', 'Title: Rail works\n\nTrains will run less often while the tracks are renewed.\n'),
+      file('d.txt', 'Title: Budget\n\nThe council passed the budget.\n'),
     );
     const q = 'What did Jonas Brandt praise at the terminal Marta Quill opened?';
     expect(e.ask(q).citations[0]!.briefId).toBe('a');
@@ -694,17 +660,14 @@ describe('each mechanism changes the answer', () => {
   });
 
   it('a name the question gives ranks the briefs that hold it first: "Harbour Town" over the brief that says "scored twice" most', () => {
-    const e = buildEngine(
-      parseBriefs([
-        file('cup.md', '---\ntitle: Cup final report\n---\nAna Ruiz struck two goals as Harbour Town won the final.\n'),
-        file(
-          'rovers.md',
-          '---\ntitle: Rovers are champions\n---\nRovers scored twice late on to win the league final. Their captain scored twice in the final too.\n',
-        ),
-        file('council.md', '---\ntitle: Harbour Town council\n---\nHarbour Town council met on Monday to discuss the harbour.\n'),
-        file('fair.md', '---\ntitle: Town fair\n---\nThe town fair opens on Friday.\n'),
-      ]),
-      readLexicon(),
+    const e = engineOf(
+      file('cup.md', '---\ntitle: Cup final report\n---\nAna Ruiz struck two goals as Harbour Town won the final.\n'),
+      file(
+        'rovers.md',
+        '---\ntitle: Rovers are champions\n---\nRovers scored twice late on to win the league final. Their captain scored twice in the final too.\n',
+      ),
+      file('council.md', '---\ntitle: Harbour Town council\n---\nHarbour Town council met on Monday to discuss the harbour.\n'),
+      file('fair.md', '---\ntitle: Town fair\n---\nThe town fair opens on Friday.\n'),
     );
     const q = 'Who scored twice for Harbour Town in the final?';
     const order = (o = {}) => retrieve(e.index, q, o).hits.map((h) => h.passage.briefId);
@@ -718,7 +681,7 @@ describe('each mechanism changes the answer', () => {
     const text =
       '---\ntitle: Warsaw\n---\nThe first historical reference to Warsaw dates back to the year 1313, at a time when Kraków served as the Polish capital city.\n\n' +
       'Warsaw became the capital of the Commonwealth when King Sigismund III Vasa moved his court from Kraków to Warsaw in 1596.\n';
-    const e = buildEngine(parseBriefs([file('warsaw.md', text)]), readLexicon());
+    const e = engineOf(file('warsaw.md', text));
     const talk = (ellipsis: boolean) => {
       let history = chat(e, 'When does the first historical reference to Warsaw date from?', []).history;
       history = chat(e, 'Which city was the Polish capital back then?', history).history;
@@ -761,7 +724,7 @@ describe('each mechanism changes the answer', () => {
       'precession of the perihelion of the innermost planet that had puzzled astronomers for several decades, and it won quick ' +
       'acceptance among the physicists of the day. This was the first time that the theory of gravity of Newton had been shown ' +
       'to be less correct than an alternative theory.\n';
-    const e = buildEngine(parseBriefs([file('gravity.md', text)]), readLexicon());
+    const e = engineOf(file('gravity.md', text));
     const q = 'Who first showed that the theory of gravity of Newton was less correct?';
     const snip = e.ask(q).citations[0]!.snippet;
     // Both whole sentences pass 300 characters: the one before is cut where it still names Einstein.
@@ -771,17 +734,14 @@ describe('each mechanism changes the answer', () => {
   });
 
   it('an elliptical follow-up goes back to the passage the last answer quoted, even when its words do not bring it back', () => {
-    const e = buildEngine(
-      parseBriefs([
-        file(
-          'islamism.md',
-          '---\ntitle: Islamism\n---\nModerate Islamists who work within the democratic process include the Tunisian Ennahda Movement. ' +
-            'Jamaat-e-Islami of Pakistan is a democratic party that has also gained influence through military coups.\n\n' +
-            'Maududi founded the Jamaat-e-Islami party in 1941 and led it until 1972. His writing had more impact than his politics.\n\n' +
-            'In July 1977, General Zia-ul-Haq overthrew the democratic government of Pakistan and courted the Islamist parties.\n',
-        ),
-      ]),
-      readLexicon(),
+    const e = engineOf(
+      file(
+        'islamism.md',
+        '---\ntitle: Islamism\n---\nModerate Islamists who work within the democratic process include the Tunisian Ennahda Movement. ' +
+          'Jamaat-e-Islami of Pakistan is a democratic party that has also gained influence through military coups.\n\n' +
+          'Maududi founded the Jamaat-e-Islami party in 1941 and led it until 1972. His writing had more impact than his politics.\n\n' +
+          'In July 1977, General Zia-ul-Haq overthrew the democratic government of Pakistan and courted the Islamist parties.\n',
+      ),
     );
     let history = chat(e, 'Which Tunisian party works within the democratic process?').history;
     history = chat(e, 'And in Pakistan?', history).history;
@@ -879,16 +839,13 @@ describe('each mechanism changes the answer', () => {
   });
 
   it("in a follow-up, the conversation's words weigh at most half the question's own", () => {
-    const e = buildEngine(
-      parseBriefs([
-        file(
-          'a.txt',
-          "Title: Dock strike\n\nThe dock workers' union is led by Maria Okafor. Okafor said the dock workers would stay out until the port raised wages.\n\nUnion members and port managers meet on Tuesday.\n",
-        ),
-        file('b.txt', 'Title: Council news\n\nThe city council meets on Monday to vote on the budget.\n'),
-        file('c.txt', 'Title: Rail works\n\nTrains will run less often while the tracks are renewed.\n'),
-      ]),
-      readLexicon(),
+    const e = engineOf(
+      file(
+        'a.txt',
+        "Title: Dock strike\n\nThe dock workers' union is led by Maria Okafor. Okafor said the dock workers would stay out until the port raised wages.\n\nUnion members and port managers meet on Tuesday.\n",
+      ),
+      file('b.txt', 'Title: Council news\n\nThe city council meets on Monday to vote on the budget.\n'),
+      file('c.txt', 'Title: Rail works\n\nTrains will run less often while the tracks are renewed.\n'),
     );
     const first = chat(e, 'What did Okafor say about the dock workers?', []);
     expect(chat(e, 'When is the meeting?', first.history).reply.answer).toMatch(/^Union members and port managers meet on Tuesday/);
@@ -915,19 +872,16 @@ describe('each mechanism changes the answer', () => {
   });
 
   it('in a follow-up, the briefs the conversation is about come first: "And the city?" after a question on when a book was printed', () => {
-    const e = buildEngine(
-      parseBriefs([
-        file(
-          'bible.md',
-          '---\ntitle: A French Bible\n---\nAround 1294, Guyard des Moulins prepared a French version of the Scriptures.\n\nJean de Rély later made a paraphrase based on his manuscript. It was printed in Paris in 1487.\n',
-        ),
-        file(
-          'tv.md',
-          '---\ntitle: Network merger\n---\nThe network merged with a media group in 1996. Its offices moved to New York, the largest city in the state.\n',
-        ),
-        file('rail.md', '---\ntitle: Rail works\n---\nTrains will run less often while the tracks are renewed.\n'),
-      ]),
-      readLexicon(),
+    const e = engineOf(
+      file(
+        'bible.md',
+        '---\ntitle: A French Bible\n---\nAround 1294, Guyard des Moulins prepared a French version of the Scriptures.\n\nJean de Rély later made a paraphrase based on his manuscript. It was printed in Paris in 1487.\n',
+      ),
+      file(
+        'tv.md',
+        '---\ntitle: Network merger\n---\nThe network merged with a media group in 1996. Its offices moved to New York, the largest city in the state.\n',
+      ),
+      file('rail.md', '---\ntitle: Rail works\n---\nTrains will run less often while the tracks are renewed.\n'),
     );
     const talk = (tuning = {}) => {
       let history: ReturnType<typeof chat>['history'] = [];
@@ -951,15 +905,12 @@ describe('each mechanism changes the answer', () => {
   it('"In which city?" asks for a place: the noun says what kind, the answer names it ("printed in Paris", not "Cork City")', () => {
     expect(questionType('In which city?')).toBe('place');
     expect(questionType('What state of mind is she in?')).toBe('other');
-    const e = buildEngine(
-      parseBriefs([
-        file(
-          'bible.md',
-          '---\ntitle: The French Bible\n---\nJean de Rély made a paraphrase of the French Scriptures. It was printed in Paris in 1487.\n\n' +
-            'French Protestants later founded churches in Cork City and Dublin.\n',
-        ),
-      ]),
-      readLexicon(),
+    const e = engineOf(
+      file(
+        'bible.md',
+        '---\ntitle: The French Bible\n---\nJean de Rély made a paraphrase of the French Scriptures. It was printed in Paris in 1487.\n\n' +
+          'French Protestants later founded churches in Cork City and Dublin.\n',
+      ),
     );
     const first = chat(e, 'When was the French paraphrase printed?');
     expect(first.reply.answer).toMatch(/printed in Paris in 1487/);
