@@ -142,6 +142,14 @@ describe('splitSentences', () => {
       'A group went to Brazil.',
     ]);
   });
+
+  it('splits where a pasted text lost the space after a full stop, not in abbreviations or names', () => {
+    expect(sentences('…the experts share these stories.Political leaders met in Ankara.')).toEqual([
+      '…the experts share these stories.',
+      'Political leaders met in Ankara.',
+    ]);
+    expect(sentences('She works for Amazon.com in the U.S.A. and at Node.js meetups, e.g.Berlin.')).toHaveLength(1);
+  });
 });
 
 it('slugify', () => {

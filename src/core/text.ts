@@ -287,7 +287,9 @@ const ORDINAL_DOT: ReadonlySet<string> = new Set(['de', 'tr']);
  * case: Arabic "فريديريك و." for Frederick W.) or a doubled capital (Spanish "EE. UU.",
  * "FF. AA."), or, in the languages of {@link ORDINAL_DOT} (`lang`, the text's
  * language tag), an ordinal; also "。", "！", "？" (no space needed), "।", "॥"
- * and "؟", and a space between Thai words.
+ * and "؟", and a space between Thai words. A stop with no space after it ends a sentence only between a
+ * word of two lower-case letters or more and a capitalised word ("…these stories.Political…": pasted text
+ * that lost the space), not in "Amazon.com", "U.S.A." or "e.g.Berlin".
  */
 export function splitSentences(text: string, lang?: string): Range[] {
   const ordinals = lang !== undefined && ORDINAL_DOT.has(langOf(lang));
@@ -296,7 +298,7 @@ export function splitSentences(text: string, lang?: string): Range[] {
   // Other scripts: "." "!" "?" before a letter of a script without case (Arabic, Devanagari…); "。！？" anywhere;
   // "।" "॥" "؟" before a space; and Thai, which ends sentences with a space alone.
   const re =
-    /[.!?…]+["'”’)\]]*(?:\[[^\]\n]{1,40}\])*(?=\s+["'“‘([]?[\p{Lu}\p{N}\p{Lo}])|[。！？]+[」』”’)）]*|[।॥؟]+["'”’)\]]*(?=\s)|(?<=\p{sc=Thai})(?=\s+\p{sc=Thai})/gu;
+    /[.!?…]+["'”’)\]]*(?:\[[^\]\n]{1,40}\])*(?=\s+["'“‘([]?[\p{Lu}\p{N}\p{Lo}])|[。！？]+[」』”’)）]*|[।॥؟]+["'”’)\]]*(?=\s)|(?<=\p{sc=Thai})(?=\s+\p{sc=Thai})|(?<=\p{Ll}\p{Ll})[.!?](?=\p{Lu}\p{Ll})/gu;
   let start = 0;
   for (const m of text.matchAll(re)) {
     const end = m.index + m[0].length;
