@@ -340,8 +340,8 @@ const SPEECH_QUESTION = new RegExp(
 const OPINION_VERBS = String.raw`think|thinks|thought|feel|feels|felt|feeling`;
 /** "What does X think…?", "How does X feel…?", "How is X feeling (about…)?" */
 const OPINION_QUESTION = new RegExp(String.raw`^\W*(?:what|how) (?:did|does|do)\b.*\b(?:${OPINION_VERBS})\b|^\W*how (?:is|was|are|were)\b.*\bfeeling\b`, 'i');
-/** "Who said / told / spoke to / wrote…?", "Which diplomat spoke…?": the one who spoke is asked for. */
-const SPOKE = String.raw`${SPEECH_VERBS}|speak|speaks|spoke`;
+/** "Who said / told / spoke to / addressed / wrote…?", "Which diplomat spoke…?": the one who spoke is asked for. */
+const SPOKE = String.raw`${SPEECH_VERBS}|speak|speaks|spoke|address|addresses|addressed|briefed`;
 const SPEAKER_VERBS = String.raw`${SPOKE}|quoted`;
 /** "Who said…?", "Which diplomat spoke…?", "Which official is quoted?" (not "Who was told…?": the one spoken to). */
 const SPEAKER_QUESTION = new RegExp(

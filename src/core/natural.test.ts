@@ -637,6 +637,10 @@ describe('each mechanism changes the answer', () => {
     expect(questionType('Which State Department official is quoted?')).toBe('speaker');
     expect(questionType('Who was told about the drug situation?')).toBe('person');
     expect(seed.ask('Which State Department official is quoted?').answer).toMatch(/According to Tommy Pigott/);
+    // "addressed" and "briefed" report speaking to someone as "spoke to" does.
+    expect(questionType('Who addressed the Security Council about Colombia?')).toBe('speaker');
+    expect(questionType('Who briefed the Security Council?')).toBe('speaker');
+    expect(seed.ask('Who addressed the Security Council about Colombia?').citations[0]!.passageId).toBe(`${SEED}#p8`);
   });
 
   it('a paragraph opening with "She" continues the one before it', () => {
