@@ -112,6 +112,15 @@ export interface AnswerOptions {
    */
   numberCheck: number;
   /**
+   * Decline a question for a point in time ("When did / was / will…?", "In what year…?"; not "When do…?",
+   * which asks for a condition) when the passage that answers it gives no time — no date, day or year, no
+   * word of time such as "ago", "century", "season", "war" — and its best sentence says less than this
+   * share of the question: the briefs report neither when nor, in full, what ("When was the peace agreement
+   * signed?" is not answered with the quarterly review of it). A sentence that says all of it is the news
+   * its brief reports, which the citation dates ("When did Petro say the talks were going well?"). 0: off.
+   */
+  timeCheck: number;
+  /**
    * Decline when the answer sentence lacks a question word but holds its opposite (WordNet antonyms of
    * verbs, adjectives and adverbs): "…inconsistent with what?" asked of "…consistent with…".
    */
@@ -268,6 +277,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   entityPassages: 0,
   negationCheck: true,
   numberCheck: 0.8,
+  timeCheck: 0.9,
   oppositeCheck: true,
   roleCheck: true,
   premiseCheck: true,
@@ -1647,6 +1657,9 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
   // "What will they talk about?": every sentence of the lead's snippet that names topics is part of the answer.
   const joinsLead = type === 'topic' ? (c: Candidate) => TOPIC_RE.test(sentenceOf(c)) : undefined;
   const { citations, chosen } = cite(index, candidates, termSet, o, ctx, joinsLead, o.neighbourEvidence ? answersType(r) : undefined);
+  if (o.timeCheck > 0 && lang === 'en' && type === 'date' && untimed(r, question, chosen[0]?.candidate, pool, covers)) {
+    return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
+  }
   const earlier = addEarlier(r, candidates, storyOf, citations, chosen, termSet);
   // A follow-up does not say again what the last answer said, when it has something else to say. (Not a
   // question for someone's role: "What is his job?" after "Who is Rubio?" is answered where he was introduced.)
@@ -1655,6 +1668,24 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
     if (fresh.length) chosen.splice(0, chosen.length, ...fresh);
   }
   return assemble(r, chosen, citations, earlier);
+}
+
+/** "When did / was / will…?", "In what year…?": a question for a point in time (not "When do…?", a condition). */
+const POINT_IN_TIME = /^\W*(?:when\s+(?:did|was|were|will|is|are|has|have|had)\b|in\s+(?:what|which)\s+year\b)/i;
+/** Words that place something in time without a date ("two years ago", "the Bronze Age", "after the war"). */
+const TIME_WORDS =
+  /\b(?:[Aa]go|[Yy]ears?|[Dd]ecades?|[Cc]entur(?:y|ies)|[Ee]ras?|[Aa]ge|[Dd]ynast(?:y|ies)|[Ss]easons?|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter|[Ww]ars?|BCE?|AD|BP)\b/;
+
+/**
+ * For `timeCheck`: does the answer to a question for a point in time come from a passage that gives no time,
+ * by a sentence that says less than `timeCheck` of the question?
+ */
+function untimed(r: Reading, question: string, top: Candidate | undefined, pool: Hit[], covers: number[][]): boolean {
+  if (!top || !POINT_IN_TIME.test(question)) return false;
+  const h = pool.indexOf(top.hit);
+  if (h >= 0 && covers[h]![top.s]! >= r.o.timeCheck) return false;
+  const text = top.hit.passage.text;
+  return typeEvidence('date', text, r.questionWords) === 0 && !TIME_WORDS.test(text);
 }
 
 /** A word's IDF over the passages' text alone (titles left out); a word only titles hold, over all fields. */

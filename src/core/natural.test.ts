@@ -343,6 +343,30 @@ describe('each mechanism changes the answer', () => {
     expect(e.ask('How many workers are clearing the old quay?', {}, { numberCheck: 0 }).answer).toMatch(/^Workers began clearing/);
   });
 
+  it('a question for a point in time is declined when the answering passage gives no time and its sentence says only part of it', () => {
+    // The brief mentions the peace agreement but not when it was signed, nor the signing.
+    for (const q of ['When was the peace agreement signed?', 'When will the sanctions be lifted?']) {
+      expect(seed.ask(q).answered).toBe(false);
+      expect(seed.ask(q, {}, { timeCheck: 0 }).answered).toBe(true);
+    }
+    // A passage that gives a time answers, as does a sentence that says the whole question (the brief's news, which its date places).
+    expect(seed.ask('When did Petro call Trump?').answer).toMatch(/early January/);
+    expect(seed.ask('When did Petro say the talks were going well?').answer).toMatch(/^"The talks are going well," Petro said/);
+    const e = engineOf(
+      file('a.txt', 'Title: Bronze finds\n\nThe bronze tools were made during the Bronze Age, the museum said.\n'),
+      file('b.txt', 'Title: Clay finds\n\nThe clay pots were shaped by hand, the museum said.\n'),
+      file('c.txt', 'Title: Port strike\n\nDockers voted for a strike over pay, the union said.\n'),
+    );
+    // A word of time places the tools; nothing places the pots.
+    expect(e.ask('When did people use the bronze tools?').answer).toMatch(/Bronze Age/);
+    expect(e.ask('When did people use the clay pots?').answered).toBe(false);
+    expect(e.ask('When did people use the clay pots?', {}, { timeCheck: 0 }).answer).toMatch(/^The clay pots/);
+    expect(e.ask('When did the dockers walk out?').answered).toBe(false);
+    expect(e.ask('When did the dockers vote?').answer).toMatch(/^Dockers voted/);
+    // "When do…?" asks for a condition, not a time.
+    expect(e.ask('When do dockers strike?').answered).toBe(true);
+  });
+
   it('"What is the X meeting about?" is answered where the brief names the topics, not where it names the meeting', () => {
     // The lead says "White House meeting" but names no topic; the topics come with "the upcoming meeting".
     const q = 'What is the White House meeting about?';
@@ -755,7 +779,9 @@ describe('each mechanism changes the answer', () => {
     // elsewhere. Read with one passage only, that passage is not the one just quoted; the year is still 1941.
     const year = chat(e, 'In which year?', founder.history, { tuning: { passages: 1 } });
     expect(year.reply.citations[0]!.snippet).toMatch(/^Maududi founded the Jamaat-e-Islami party in 1941/);
-    expect(chat(e, 'In which year?', founder.history, { tuning: { passages: 1, ellipsis: false } }).reply.citations[0]!.snippet).not.toMatch(/1941/);
+    expect(chat(e, 'In which year?', founder.history, { tuning: { passages: 1, ellipsis: false, timeCheck: 0 } }).reply.citations[0]!.snippet).not.toMatch(
+      /1941/,
+    );
   });
 
   it('an elliptical follow-up after a "She…" answer reads the sentence it goes on from', () => {
@@ -854,7 +880,9 @@ describe('each mechanism changes the answer', () => {
     const first = chat(e, 'What did Okafor say about the dock workers?', []);
     expect(chat(e, 'When is the meeting?', first.history).reply.answer).toMatch(/^Union members and port managers meet on Tuesday/);
     // As much as the question's own words: the union's leader, which holds many of the conversation's words.
-    expect(chat(e, 'When is the meeting?', first.history, { tuning: { carriedShare: 1 } }).reply.answer).toMatch(/^The dock workers' union is led by/);
+    expect(chat(e, 'When is the meeting?', first.history, { tuning: { carriedShare: 1, timeCheck: 0 } }).reply.answer).toMatch(
+      /^The dock workers' union is led by/,
+    );
   });
 
   it('a title word counts as much in sentence choice as the passages that hold it in their text say (every passage carries the title)', () => {
