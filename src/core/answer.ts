@@ -551,8 +551,9 @@ const MONTH =
 const DATE_RE = new RegExp(`\\b(?:1\\d{3}|20\\d{2}|\\d{1,2}(?:st|nd|rd|th))s?\\b|\\b(?:${MONTH})`, 'g');
 /** A day named relative to the brief's date: a date, but a calendar date says more. */
 const RELATIVE_DAY_RE = /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tomorrow)\b/g;
+/** A number in digits or words ("one" not as a pronoun: "one of the largest", "the one", "one another"; "no one" is none). */
 const NUMBER_RE =
-  /\p{N}[\p{N},.]*%?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|half|percent)\b/giu;
+  /\p{N}[\p{N},.]*%?|\b(?:(?<!\b(?:the|any|every|some|each|this|that|which|last|only|little|other)\s)one(?!\s+(?:of|another|by)\b|['’]s)|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|half|percent)\b/giu;
 /** A day of the month ("Feb. 3", "3 February"): a date, not how many of something. */
 const DAY_OF_MONTH = new RegExp(`\\b(?:${MONTH})\\s*\\d{1,2}\\b|\\b\\d{1,2}\\s+(?:${MONTH})`, 'g');
 /** "What is the White House meeting about?": the thing asked about, its last word the head ("meeting"). */

@@ -341,6 +341,17 @@ describe('each mechanism changes the answer', () => {
     // The quay brief says who and when, not how many.
     expect(e.ask('How many workers are clearing the old quay?').answered).toBe(false);
     expect(e.ask('How many workers are clearing the old quay?', {}, { numberCheck: 0 }).answer).toMatch(/^Workers began clearing/);
+    // "one of the largest" says no count; "no one was hurt" says none, "one train an hour" one.
+    const f = engineOf(
+      file(
+        'a.txt',
+        'Title: Cancer care\n\nThe Curie Institute of Oncology is one of the largest cancer hospitals in Europe, the city says.\n\nNo one was hurt when the old wing of the Curie Institute was closed.\n',
+      ),
+      file('b.txt', 'Title: Rail works\n\nTrains will run less often while the tracks are renewed. One train an hour will run on Sundays.\n'),
+    );
+    expect(f.ask('How many doctors work at the Curie Institute of Oncology?').answered).toBe(false);
+    expect(f.ask('How many people were hurt at the Curie Institute?').answer).toMatch(/^No one was hurt/);
+    expect(f.ask('How many trains will run on Sundays?').answer).toMatch(/One train an hour/);
   });
 
   it('a question for a point in time is declined when the answering passage gives no time and its sentence says only part of it', () => {
