@@ -121,6 +121,11 @@ export interface AnswerOptions {
    */
   timeCheck: number;
   /**
+   * Before `timeCheck` declines: the best sentence scoring at least this share of the best one that gives a
+   * date answers instead (0: decline).
+   */
+  timeFloor: number;
+  /**
    * Decline when the answer sentence lacks a question word but holds its opposite (WordNet antonyms of
    * verbs, adjectives and adverbs): "…inconsistent with what?" asked of "…consistent with…".
    */
@@ -278,6 +283,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   negationCheck: true,
   numberCheck: 0.8,
   timeCheck: 0.9,
+  timeFloor: 0.5,
   oppositeCheck: true,
   roleCheck: true,
   premiseCheck: true,
@@ -1657,9 +1663,15 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
   const termSet = new Set(w.terms);
   // "What will they talk about?": every sentence of the lead's snippet that names topics is part of the answer.
   const joinsLead = type === 'topic' ? (c: Candidate) => TOPIC_RE.test(sentenceOf(c)) : undefined;
-  const { citations, chosen } = cite(index, candidates, termSet, o, ctx, joinsLead, o.neighbourEvidence ? answersType(r) : undefined);
+  let { citations, chosen } = cite(index, candidates, termSet, o, ctx, joinsLead, o.neighbourEvidence ? answersType(r) : undefined);
   if (o.timeCheck > 0 && lang === 'en' && type === 'date' && untimed(r, question, chosen[0]?.candidate, pool, covers)) {
-    return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
+    // A sentence close enough behind that gives a date answers instead ("When did Trump and Petro talk?": "The talks are
+    // going well…" holds "talk", "…eased in early January when Trump took a phone call from Petro…" the date).
+    const dated = (c: Candidate) => typeEvidence('date', sentenceOf(c), questionWords) >= 1;
+    const first = candidates[0]!;
+    if (o.timeFloor > 0) liftFirst(candidates, o.timeFloor * first.score, dated);
+    if (candidates[0] === first) return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
+    ({ citations, chosen } = cite(index, candidates, termSet, o, ctx, joinsLead, o.neighbourEvidence ? answersType(r) : undefined));
   }
   const earlier = addEarlier(r, candidates, storyOf, citations, chosen, termSet);
   // A follow-up does not say again what the last answer said, when it has something else to say. (Not a

@@ -362,6 +362,10 @@ describe('each mechanism changes the answer', () => {
     }
     // A passage that gives a time answers, as does a sentence that says the whole question (the brief's news, which its date places).
     expect(seed.ask('When did Petro call Trump?').answer).toMatch(/early January/);
+    // A sentence at least half as good that gives a date answers before the question is declined: "The talks are going
+    // well…" holds "talk" but no time, "…eased in early January when Trump took a phone call from Petro…" the date.
+    expect(seed.ask('When did Trump and Petro first talk?').answer).toMatch(/^Tensions between the presidents eased in early January/);
+    expect(seed.ask('When did Trump and Petro first talk?', {}, { timeFloor: 0 }).answered).toBe(false);
     expect(seed.ask('When did Petro say the talks were going well?').answer).toMatch(/^"The talks are going well," Petro said/);
     const e = engineOf(
       file('a.txt', 'Title: Bronze finds\n\nThe bronze tools were made during the Bronze Age, the museum said.\n'),
