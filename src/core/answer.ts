@@ -1664,9 +1664,10 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
   // "What will they talk about?": every sentence of the lead's snippet that names topics is part of the answer.
   const joinsLead = type === 'topic' ? (c: Candidate) => TOPIC_RE.test(sentenceOf(c)) : undefined;
   let { citations, chosen } = cite(index, candidates, termSet, o, ctx, joinsLead, o.neighbourEvidence ? answersType(r) : undefined);
-  if (o.timeCheck > 0 && lang === 'en' && type === 'date' && untimed(r, question, chosen[0]?.candidate, pool, covers)) {
+  if (o.timeCheck > 0 && lang === 'en' && type === 'date' && untimed(r, chosen[0]?.candidate, pool, covers)) {
     // A sentence close enough behind that gives a date answers instead ("When did Trump and Petro talk?": "The talks are
-    // going well…" holds "talk", "…eased in early January when Trump took a phone call from Petro…" the date).
+    // going well…" holds "talk", "…eased in early January when Trump took a phone call from Petro…" the date; a
+    // weekday alone, which counts half, does not: measured, it answered a question the seed must decline).
     const dated = (c: Candidate) => typeEvidence('date', sentenceOf(c), questionWords) >= 1;
     const first = candidates[0]!;
     if (o.timeFloor > 0) liftFirst(candidates, o.timeFloor * first.score, dated);
@@ -1693,8 +1694,8 @@ const TIME_WORDS =
  * For `timeCheck`: does the answer to a question for a point in time come from a passage that gives no time,
  * by a sentence that says less than `timeCheck` of the question?
  */
-function untimed(r: Reading, question: string, top: Candidate | undefined, pool: Hit[], covers: number[][]): boolean {
-  if (!top || !POINT_IN_TIME.test(question)) return false;
+function untimed(r: Reading, top: Candidate | undefined, pool: Hit[], covers: number[][]): boolean {
+  if (!top || !POINT_IN_TIME.test(r.question)) return false;
   const h = pool.indexOf(top.hit);
   if (h >= 0 && covers[h]![top.s]! >= r.o.timeCheck) return false;
   const text = top.hit.passage.text;
