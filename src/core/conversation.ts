@@ -45,6 +45,12 @@ export interface FollowUpOptions {
    * place: the carried name alone weighs too little against the word the briefs lack, and it was declined.
    */
   pronounName: boolean;
+  /**
+   * "Who is Rubio?", "What's Hamas?" mid-conversation: a question for who or what a name is goes by its own
+   * words and the briefs in focus, not the conversation's words, which pull it to where they stand ("…Tommy
+   * Pigott, a State Department spokesman, Rubio confirmed…") rather than to where the name is introduced.
+   */
+  identityAlone: boolean;
 }
 
 const DEFAULT_FOLLOW_UP_OPTIONS: FollowUpOptions = {
@@ -57,7 +63,11 @@ const DEFAULT_FOLLOW_UP_OPTIONS: FollowUpOptions = {
   minOwnTermsAnaphoric: 5,
   shiftMargin: 0.15,
   pronounName: true,
+  identityAlone: true,
 };
+
+/** "Who is Rubio?", "Who's Tommy Pigott?", "What is FARC?": who or what a name (one to three capitalised words) is. */
+const IDENTITY_QUESTION = /^\W*(?:[Ww]ho|[Ww]hat)(?:['’]s|\s+(?:is|was|are|were))\s+(?:\p{Lu}[\p{L}.'’-]*\s*){1,3}\W*$/u;
 
 /** How many turns a conversation remembers. */
 export const MAX_TURNS = 8;
@@ -213,6 +223,7 @@ export function resolveFollowUp(
   const found = conversationContext(index, history, o);
   if (!found) return { resolution: 'no-history', question };
   const context = SWAP.test(question) ? swapped(found, history, index) : found;
+  if (o.identityAlone && IDENTITY_QUESTION.test(question)) return { context: { terms: new Map(), focus: context.focus }, resolution: 'follow-up', question };
 
   const own = [...new Set(analyze(question, questionLanguage(question, index.languages)))].filter((t) => documentFrequency(index, t) > 0);
   if (own.length < (looksAnaphoric(question) ? o.minOwnTermsAnaphoric : o.minOwnTerms))

@@ -93,6 +93,25 @@ describe('follow-up questions on the seed brief', () => {
     expect(besides!.answer).toMatch(/^U\.S\. deputy ambassador Jennifer Locetta told/);
   });
 
+  it('answers "Who is Rubio?" mid-conversation where the name is introduced, within the briefs in focus', () => {
+    const ask = (questions: string[], identityAlone: boolean) => {
+      const history: Turn[] = [];
+      return questions.map((q) => {
+        const answer = engine.ask(q, { history: [...history] }, { followUp: { identityAlone } });
+        history.push(turnOf(q, answer));
+        return answer;
+      });
+    };
+    // The spokesman's paragraph names Rubio too, and holds the conversation's words ("Tommy Pigott").
+    const [, rubio] = ask(['Who is Tommy Pigott?', "Who's Rubio?"], true);
+    expect(rubio!.citations[0]!.passageId).toBe(`${SEED}#p4`);
+    expect(rubio!.answer).toMatch(/Secretary of State Marco Rubio/);
+    expect(ask(['Who is Tommy Pigott?', "Who's Rubio?"], false)[1]!.citations[0]!.passageId).toBe(`${SEED}#p5`);
+    // A pronoun is no name: "Who is she?" still leans on the conversation.
+    const [, she] = ask(['What did Locetta criticize?', 'Who is she?'], true);
+    expect(she!.citations[0]!.passageId).toMatch(new RegExp(`^${SEED}#p[89]$`));
+  });
+
   it('lets go of the old topic for a self-contained question about something else', () => {
     const [, shift] = converse(['When is Petro meeting Trump?', 'Who scored twice for Harbour Town in the cup final?']);
     expect(shift!.followUp).toBe('new-topic');
