@@ -349,8 +349,8 @@ export type QuestionType = 'date' | 'number' | 'person' | 'speaker' | 'place' | 
 const SPEECH_VERBS = String.raw`say|says|said|tell|tells|told|write|writes|wrote|mention|mentions|mentioned|(?:post|posts|posted)(?= on\b| to\b|\W*$)|tweet|tweets|tweeted`;
 /** "What did X say / tell…?", "What was said at…?" (not "What is said to be…?", which asks what something is). */
 const SPEECH_QUESTION = new RegExp(
-  String.raw`^\W*what (?:else )?(?:(?:did|does|do|has|have|had|will|would)\b.*\b(?:${SPEECH_VERBS})\b|(?:was|were|is|are|has been|have been|had been|will be) (?:said|told|written)\b(?! to (?:be|have)\b))`,
-  'i',
+  String.raw`^\W*what (?:else )?(?:(?:\p{L}+ ){0,2}?(?:did|does|do|has|have|had|will|would)\b.*\b(?:${SPEECH_VERBS})\b|(?:was|were|is|are|has been|have been|had been|will be) (?:said|told|written)\b(?! to (?:be|have)\b)|(?:was|were|is|are) .+ (?:mentioned|said|posted|tweeted)\W*$)`,
+  'iu',
 );
 /** "What does X think of…?", "How does X feel about…?": what X thinks is what X says. */
 const OPINION_VERBS = String.raw`think|thinks|thought|feel|feels|felt|feeling`;

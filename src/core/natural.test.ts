@@ -572,6 +572,16 @@ describe('each mechanism changes the answer', () => {
     expect(questionType('What did Petro tell the reporters?')).toBe('speech');
   });
 
+  it('"What experiments did Locetta mention?", "What were the experiments Locetta mentioned?" ask what she said', () => {
+    for (const q of ['What experiments did Locetta mention?', 'What were the experiments Locetta mentioned?']) {
+      expect(questionType(q)).toBe('speech');
+      // "mention" names what is asked; as a word to match (no brief holds it) the question was declined.
+      expect(seed.ask(q).answer).toMatch(/^She criticized .* saying experiments to pause combat operations/);
+    }
+    // A date noun after "what" still asks for a date.
+    expect(questionType('What year did Petro say the talks began?')).toBe('date');
+  });
+
   it('the question word met first says what is asked: "when" inside a clause does not make a date question', () => {
     expect(questionType('What gained ground when Arab nationalism suffered?')).toBe('other');
     expect(questionType('How many died when the bridge fell?')).toBe('number');
