@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readBriefFiles } from '../../src/node/briefs-dir.js';
 import { parseBriefs } from '../../src/core/brief.js';
-import { announcesNewTopic, conversationContext, looksAnaphoric, stripTopicMarker, turnOf } from '../../src/core/conversation.js';
+import { announcesNewTopic, conversationContext, looksAnaphoric, stripTopicMarker, turnOf, type FollowUpOptions } from '../../src/core/conversation.js';
 import type { Engine } from '../../src/core/engine.js';
 import { buildEngine } from '../../src/core/indexer.js';
 import { readLexicon } from '../../src/node/lexicon.js';
@@ -20,11 +20,11 @@ beforeAll(() => {
   );
 });
 
-/** Ask a sequence of questions as one conversation. */
-function converse(questions: string[]): Answer[] {
+/** Ask a sequence of questions as one conversation (with `followUp` settings, when given). */
+function converse(questions: string[], followUp?: Partial<FollowUpOptions>): Answer[] {
   const history: Turn[] = [];
   return questions.map((q) => {
-    const answer = engine.ask(q, { history: [...history] });
+    const answer = engine.ask(q, { history: [...history] }, followUp ? { followUp } : undefined);
     history.push(turnOf(q, answer));
     return answer;
   });
@@ -62,14 +62,7 @@ describe('follow-up questions on the seed brief', () => {
   });
 
   it('reads "she" or "his" as the one person the question it leans on named, when the question has no other word the briefs hold', () => {
-    const ask = (questions: string[], pronounName: boolean) => {
-      const history: Turn[] = [];
-      return questions.map((q) => {
-        const answer = engine.ask(q, { history: [...history] }, { followUp: { pronounName } });
-        history.push(turnOf(q, answer));
-        return answer;
-      });
-    };
+    const ask = (questions: string[], pronounName: boolean) => converse(questions, { pronounName });
     // "Where did she speak?" is "Where did Locetta speak?"; without the name, its own word ("speak", which the brief
     // does not hold) weighs against the carried "Locetta", and it was declined.
     const [, where] = ask(['Who is Locetta?', 'Where did she speak?'], true);
@@ -94,14 +87,7 @@ describe('follow-up questions on the seed brief', () => {
   });
 
   it('answers "Who is Rubio?" mid-conversation where the name is introduced, within the briefs in focus', () => {
-    const ask = (questions: string[], identityAlone: boolean) => {
-      const history: Turn[] = [];
-      return questions.map((q) => {
-        const answer = engine.ask(q, { history: [...history] }, { followUp: { identityAlone } });
-        history.push(turnOf(q, answer));
-        return answer;
-      });
-    };
+    const ask = (questions: string[], identityAlone: boolean) => converse(questions, { identityAlone });
     // The spokesman's paragraph names Rubio too, and holds the conversation's words ("Tommy Pigott").
     const [, rubio] = ask(['Who is Tommy Pigott?', "Who's Rubio?"], true);
     expect(rubio!.citations[0]!.passageId).toBe(`${SEED}#p4`);
