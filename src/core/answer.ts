@@ -145,6 +145,13 @@ export interface AnswerOptions {
    */
   premiseCheck: boolean;
   /**
+   * Decline a question for the outcome of an event ("What came out of the meeting?", "What did they agree
+   * on?", "What was decided at the summit?") when the sentence that would answer speaks of the event as still
+   * to come ("…a meeting scheduled for Feb. 3", "the upcoming talks will…"): the brief was written before it,
+   * and its plans are no outcome.
+   */
+  outcomeCheck: boolean;
+  /**
    * In a follow-up asking for a date or a number, a sentence scoring at least this share of the best that holds
    * one answers before a best that holds none ("And when is the meeting?" after "Who is the foreign minister?":
    * the conversation's words lift the sentence about the foreign ministry). 0: off.
@@ -287,6 +294,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   oppositeCheck: true,
   roleCheck: true,
   premiseCheck: true,
+  outcomeCheck: true,
   followUpTypeFloor: 0.8,
   aboutFloor: 0.4,
   stanceWeight: 0.5,
@@ -380,6 +388,12 @@ const CHANGE_QUESTION = new RegExp(String.raw`^\W*(?:was|were|is|are|has|have|ha
 const CHANGE_PREMISE = new RegExp(String.raw`^\W*(?:why|when|who|what|where|how|which)\b.*\b(?:${CALLED_OFF})\b`, 'i');
 /** A sentence reporting a change of plan (or the plan that now holds: "will now take place on"). */
 const CHANGE_RE = new RegExp(String.raw`\b(?:${CHANGE_WORDS}|will now|now (?:be|take place|set)|new date|instead)\b`, 'i');
+
+/** A question for how an event turned out: "What was the outcome of…?", "What came out of…?", "What did they agree on?", "What was decided…?", "What did they end up…?". */
+const OUTCOME_QUESTION =
+  /(?<!\bas an? )\b(?:outcomes?|results?|upshot)\s+of\b|\bwhat\s+(?:came|has come|have come)\s+out\s+of\b|^\W*what\b.*\b(?:did|have|has)\b.*\b(?:agree(?:d|ing)?\s+(?:on|to|upon)\b|agree(?:d|ing)?\W*$|decided?\W*$|decided?\s+(?:on|at|in|during)\b|end(?:ed)? up)|^\W*what\b.*\b(?:was|were|has been|have been|got)\s+(?:agreed|decided|achieved|accomplished)\b/i;
+/** A sentence that speaks of what is still to come: "scheduled for", "upcoming", "will", "expected to"… */
+const FUTURE_RE = /\b(?:will|shall|scheduled|upcoming|forthcoming|slated|set to|due to|expected to|plans? to|planned|ahead of)\b/i;
 
 /** Words that name topics as what is asked for ("What topics…", "…on the agenda", "…on the table": under discussion). */
 const TOPIC_WORDS = String.raw`topics?|issues?|subjects?|themes?|agenda|(?<=on the )table|priorit(?:y|ies)`;
@@ -1654,6 +1668,9 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
     return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
   }
   if (o.premiseCheck && lang === 'en' && type !== 'change' && CHANGE_PREMISE.test(question) && !pool.some((h) => CHANGE_RE.test(h.passage.text))) {
+    return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
+  }
+  if (o.outcomeCheck && lang === 'en' && OUTCOME_QUESTION.test(question) && FUTURE_RE.test(sentenceOf(candidates[0]!))) {
     return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
   }
   if (o.oppositeCheck && lang === 'en' && saysOpposite(index, own, askedFor, candidates[0]!)) {

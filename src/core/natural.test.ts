@@ -470,6 +470,25 @@ describe('each mechanism changes the answer', () => {
       expect(seed.ask(q).answer, q).toMatch(/scheduled for Feb\. 3/);
   });
 
+  it('a question for the outcome of an event the brief gives as still to come is declined', () => {
+    // The brief was written before the Feb. 3 meeting: its plans are no outcome.
+    for (const q of [
+      'What did Trump and Petro agree on at the meeting?',
+      'what came out of the feb 3 meeting between trump and petro?',
+      'What was decided at the White House meeting?',
+    ]) {
+      expect(seed.ask(q).answered, q).toBe(false);
+      expect(seed.ask(q, {}, { outcomeCheck: false }).answer, q).toMatch(/scheduled for Feb\. 3/);
+    }
+    // An event the brief reports as done has an outcome to give.
+    expect(seed.ask('What did Rubio and Villavicencio agree on?').answer).toMatch(/held a cordial call/);
+    const done = engineOf(file('vote.md', '---\ntitle: Council vote\n---\nThe council voted 7-2 on Monday to approve the new budget.\n'));
+    expect(done.ask('What was the outcome of the council vote?').answer).toMatch(/voted 7-2/);
+    const planned = engineOf(file('vote.md', '---\ntitle: Council vote\n---\nThe council is scheduled to vote on the new budget on Monday.\n'));
+    expect(planned.ask('What was the outcome of the council vote?').answered).toBe(false);
+    expect(planned.ask('When will the council vote on the budget?').answer).toMatch(/scheduled to vote/);
+  });
+
   it('a title prefix makes another post: the vice president is not the president, the deputy foreign minister not the foreign minister', () => {
     const declined = {
       'Who is the vice president of Colombia?': /FARC|President Gustavo Petro/,
