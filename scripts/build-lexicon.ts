@@ -187,6 +187,19 @@ export function buildLexicon(fingerprint = fingerprintInputs(), notice = sourceN
     add(b, 'd', '', a);
     add(a, 'd', '', b);
   }
+  // A role named for a person, a man or a woman ("spokesperson", "spokesman", "spokeswoman"; "chairperson"…): one
+  // word written three ways, linked as derived forms (WordNet makes "spokesperson" a hypernym of "spokesman",
+  // and a word outside the common list gets no line of its own, so a reader's "spokesperson" met nothing).
+  for (const lemma of index.keys()) {
+    const stem = /^([a-z]{3,})person$/.exec(lemma)?.[1];
+    if (!stem || !index.get(lemma)!.has('n')) continue;
+    const forms = [lemma, ...['man', 'woman'].map((s) => stem + s).filter((w) => index.get(w)?.has('n'))];
+    if (forms.length < 2) continue;
+    for (const a of forms) {
+      const key = termOf(a);
+      if (key) for (const b of forms) if (b !== a) add(key, 'd', b);
+    }
+  }
   // Keys: the common words, plus every word a derivation links them with (so "criticism" reaches "criticize" too).
   // A reader's word is known by its term: the WordNet adjectives of the same term that are not common
   // words themselves ("hopeful" for "hope") lend their relations too ("hopeful" → "optimistic"), after

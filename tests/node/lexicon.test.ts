@@ -25,6 +25,9 @@ describe('the lexicon Data module (src/generated/lexicon.bin)', () => {
       expect(lex.related(worried).synonym).toContain('concern');
       expect(lex.rank('new')).toBe(1);
       expect(lex.backgroundSize).toBe(fromText.backgroundSize);
+      // A role written for a person, a man or a woman: derived forms of one another, each way.
+      expect(lex.related('spokesperson').derived).toEqual(expect.arrayContaining(['spokesman', 'spokeswoman']));
+      expect(lex.related('chairman').derived).toContain('chairperson');
     }
     // The first and last entries of the sorted table are found (the notice is not part of the table).
     const lines = new TextDecoder().decode(bytes).split('\n');
