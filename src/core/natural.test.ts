@@ -225,6 +225,24 @@ describe('each mechanism changes the answer', () => {
     expect(retrieve(e.index, 'What trail did the march follow?').terms).toContain(analyze('trail')[0]);
   });
 
+  it('a misspelt name, one letter off, is read as the name the briefs hold ("Villavicensio", "Villavicencio")', () => {
+    // Fuzzy matching found its passage, but no sentence held the word as typed: the question looked unanswered.
+    for (const q of ['who is villavicensio', 'Who is Villavicenco?', 'What did Lochetta say?']) {
+      expect(seed.ask(q).answered, q).toBe(true);
+      expect(seed.ask(q, {}, { retrieve: { misspellings: 0 } }).answered, q).toBe(false);
+    }
+    expect(seed.ask('who is villavicensio').answer).toMatch(/Foreign Minister Rosa Villavicencio/);
+    // Not a word one letter from two names, nor a common English word, nor a short one.
+    const e = engineOf(
+      file('a.md', '---\ntitle: Cup\n---\nThe Harrisons beat the Morrisons in the final.\n'),
+      file('b.md', '---\ntitle: League\n---\nThe Harrisen family founded the club. Coach Ralston praised the team.\n'),
+    );
+    expect(retrieve(e.index, 'Who beat the Harrisin?').terms).toContain(analyze('Harrisin')[0]);
+    expect(retrieve(e.index, 'Who won the finale?').terms).toContain(analyze('finale')[0]);
+    expect(retrieve(e.index, 'What did Ralson say?').terms).toContain(analyze('Ralson')[0]);
+    expect(retrieve(e.index, 'What did Ralson say?', { misspellings: 5 }).terms).toContain(analyze('Ralston')[0]);
+  });
+
   it('a yes-no question meets the negated form of its word ("proven" / "unproven"); a question for what was proven does not', () => {
     const q = 'Were the allegations proven?';
     expect(seed.ask(q).answer).toMatch(/unproven drug-trafficking allegations/);

@@ -48,6 +48,13 @@ export interface RetrieveOptions {
    */
   transpositions: boolean;
   /**
+   * A question word the collection lacks, of at least this many letters and no common English word, that is
+   * one edit away from exactly one word the collection holds, itself no common English word (a name:
+   * "Villavicensio" where the briefs say "Villavicencio"), is read as that word: fuzzy matching finds its
+   * passages, but the answer's sentence holds another word, and the question looked unanswered. 0: off.
+   */
+  misspellings: number;
+  /**
    * In an English yes-no question, a word the collection lacks whose negated form it holds ("proven" where
    * the brief says "unproven") is read as that form: the sentence that says the opposite is the answer
    * ("Were the allegations proven?" → "…unproven drug-trafficking allegations"). Not in other questions:
@@ -82,6 +89,7 @@ export const DEFAULT_RETRIEVE_OPTIONS: RetrieveOptions = {
   briefWeight: 0.5,
   nameFactor: 0.6,
   transpositions: true,
+  misspellings: 7,
   negatedForms: true,
   spellings: true,
   languageWeight: 0.5,
@@ -199,6 +207,16 @@ function untransposed(index: SearchIndex, term: string): string {
   return first === undefined ? term : dictionary.termAt(first);
 }
 
+/** The collection's name that `term` is a misspelling of, one edit away (see {@link RetrieveOptions.misspellings}); else `term`. */
+function misspelt(index: SearchIndex, term: string, letters: number): string {
+  if (term.length < letters || !unheld(index, term) || index.lexicon.rank(term) !== undefined) return term;
+  const dictionary = index.searcher.tables.dictionary;
+  const near = dictionary.fuzzy(term, 1).filter(([, distance]) => distance === 1);
+  if (near.length !== 1) return term;
+  const other = dictionary.termAt(near[0]![0]);
+  return index.lexicon.rank(other) === undefined ? other : term;
+}
+
 /**
  * Prefixes that negate an English word ("unproven", "nonviolent"). Not "in", "im" or "dis": those also
  * begin words that negate nothing ("income", "impose", "discover").
@@ -256,6 +274,7 @@ export function retrieve(index: SearchIndex, question: string, options: Partial<
   // spelling's, the negated form's (each reading leaves a word the collection holds as it is).
   const readings = [
     ...(o.transpositions ? [untransposed] : []),
+    ...(o.misspellings > 0 ? [(i: SearchIndex, t: string) => misspelt(i, t, o.misspellings)] : []),
     ...(o.spellings && lang === 'en' ? [otherSpelling] : []),
     ...(o.negatedForms && lang === 'en' && YES_NO_QUESTION.test(question) ? [negatedForm] : []),
   ];
