@@ -464,6 +464,8 @@ function askedForTerms(question: string, type: QuestionType): Set<string> {
   if (type === 'person' && NAME_OF.test(question)) for (const t of termsOfWords(question, String.raw`(?:first|full|given|middle) name`)) asked.add(t);
   // "Who did Rubio speak with?": the one on the other side of an exchange, which the answer reports in its own
   // words ("held a call", "met"); the verb names what is asked for.
+  // "Who is the ambassador lady?", "What did the spokesman guy say?": the role names whom; "lady" is how the reader says it.
+  if (type === 'person' || type === 'speech' || type === 'speaker') for (const t of termsOfWords(question, AFTER_ROLE)) asked.add(t);
   if (type === 'person') {
     const m = PARTNER_QUESTION.exec(question);
     if (m) for (const t of analyze((m[1] ?? m[2])!)) asked.add(t);
@@ -786,13 +788,17 @@ const WHO_IS = String.raw`^\s*(?:[Aa]nd\s+|[Ss]o\s+)?[Ww]ho(?:['’]s|\s+(?:is|w
 /** "Who is Petro?", "who was fredderic wola", "WHO IS PETRO?": who someone is (the name, as typed, in group 1). */
 const WHO_IS_NAMED = /^\W*(?:and\s+|so\s+)?who(?:['’]s|\s+(?:is|was))\s+((?:[\p{L}'’-]+\s+){0,2}[\p{L}'’-]+)\W*$/iu;
 
+/** A word readers put after a role, naming no role of its own: "the spokesman guy", "the ambassador lady" (not "the lady"). */
+const ROLE_FILLER = String.raw`(?:guy|lady|person|woman|man|fellow|dude|gentleman|chap|bloke)`;
+const AFTER_ROLE = String.raw`(?<=\b(?!(?:the|an?|this|that|which|what)\s)[a-z]{3,}\s)${ROLE_FILLER}`;
+
 /**
  * "Who is the mayor of New York?", "Who's Colombia's defense minister?": the role the question names a
  * person by (group 1: the last word of the noun phrase after the article or possessive: capitalised
  * words first, "the ESPN Deportes sideline commentator", then lower-case ones; not "the man Helen met").
  */
 const ROLE_HOLDER = new RegExp(
-  String.raw`${WHO_IS}(?:[Tt]he|an?|[\p{L}.]+['’]s?)\s+(?:\p{Lu}[\p{L}.-]*\s+){0,3}(?:\p{Ll}[\p{L}-]*\s+){0,2}?(\p{Ll}[\p{L}-]*)(?:\s+(?:of|in|at|for|to|on|from|with)\s+[^?]+)?\s*[?.!]*\s*$`,
+  String.raw`${WHO_IS}(?:[Tt]he|an?|[\p{L}.]+['’]s?)\s+(?:\p{Lu}[\p{L}.-]*\s+){0,3}(?:\p{Ll}[\p{L}-]*\s+){0,2}?(\p{Ll}[\p{L}-]*)(?:\s+${ROLE_FILLER})?(?:\s+(?:of|in|at|for|to|on|from|with)\s+[^?]+)?\s*[?.!]*\s*$`,
   'u',
 );
 
