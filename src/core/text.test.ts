@@ -88,6 +88,13 @@ describe('analyze', () => {
     expect(analyze('the usa and the uk')).toEqual(analyze('USA and UK'));
     expect(analyze('give us an update')).toEqual(analyze('give an update'));
     expect(analyze('U.N. Security Council')).toEqual(analyze('United Nations security council'));
+    // "America" alone is the United States; the continents, the Americas and "Bank of America" are not.
+    expect(analyze("America's top diplomat")).toEqual(analyze("the U.S.'s top diplomat"));
+    expect(analyze('who represented america')).toContain(us);
+    for (const v of ['North America', 'Latin America', 'South America', 'the Americas', 'Bank of America', 'the Copa America', 'Captain America'])
+      expect(analyze(v), v).not.toContain(us);
+    expect(analyze('In America')).toEqual([us]);
+    expect(analyze('United States of America')).toEqual([us]);
     // The world wars, as readers and writers name them ("World War Infantry" is neither).
     for (const v of ['WWII', 'WW2', 'World War Two', 'the Second World War']) expect(analyze(v)).toEqual(analyze('World War II'));
     for (const v of ['WWI', 'World War One', 'the First World War']) expect(analyze(v)).toEqual(analyze('World War I'));
