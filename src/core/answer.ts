@@ -411,7 +411,8 @@ const TOPIC_QUESTION = new RegExp(
 
 export function questionType(question: string, lang: Lang = 'en'): QuestionType {
   if (lang !== 'en') return questionTypeIn(question, lang);
-  const q = question.toLowerCase();
+  // A word a chat ends on, "so what's the meeting about then?", "what's it about anyway": the question before it.
+  const q = question.toLowerCase().replace(/\s+(?:then|anyway|anyways|though)(\W*)$/, '$1');
   // The question word met first decides: in "What gained ground when…?" or "How many died when…?",
   // "when" opens a clause, it is not what is asked.
   const cue = new RegExp(

@@ -654,6 +654,11 @@ describe('each mechanism changes the answer', () => {
     expect(questionType('Will they talk about security?')).toBe('topic');
   });
 
+  it('a word a chat ends on ("…about then?", "…anyway?") leaves the question what it was', () => {
+    for (const q of ["ok so what's the meeting about then", "what's the meeting about anyway?"]) expect(seed.ask(q).answer, q).toMatch(/common priorities/);
+    expect(questionType("so what's the meeting about then?")).toBe('topic');
+  });
+
   it('a question for topics in other words: "What are the meeting topics?", "meeting topics", a verb the briefs lack ("cover")', () => {
     for (const q of ['What are the meeting topics?', 'meeting topics', 'Which topics will the presidents cover?']) {
       expect(questionType(q), q).toBe('topic');

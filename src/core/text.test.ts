@@ -77,6 +77,14 @@ describe('analyze', () => {
     expect(analyze('What will the meetings focus on?')).toEqual(['meet', 'focu']);
   });
 
+  it('reads a contraction as its word ("where\'d", "they\'re", "she\'ll"), typed with or without the apostrophe, and a chat\'s "ok"', () => {
+    // "where'd" was the term "where" (the apostrophe dropped, then "whered" stemmed).
+    expect(analyze("where'd he post that")).toEqual(['post']);
+    expect(analyze("they're meeting; she'll go; we've met")).toEqual(analyze('meeting go met'));
+    expect(analyze('ok so theyre meeting')).toEqual(['meet']);
+    expect(analyze("Petro's visa")).toEqual(['petro', 'visa']);
+  });
+
   it('maps abbreviation variants to one term, leaving the pronoun alone', () => {
     const us = analyze('U.S.')[0];
     expect(analyze('US')).toEqual([us]);

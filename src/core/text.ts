@@ -27,7 +27,9 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     'then there these they this those through to too under until up upon us very was wasn we were weren what when ' +
     'where which while who whom whose why will with won would wouldn you your yours yourself yourselves ' +
     // question and request words
-    'tell know give according many much whats whos hows happen happened happens happening since ' +
+    'tell know give according many much whats whos hows wheres whens whys happen happened happens happening since ' +
+    // contractions typed without the apostrophe, and the words a chat leans on ("ok", "anyway")
+    'theyre youre hes shes thats theres ok okay anyway anyways though ' +
     'please kind type one ones thing things anything something anyone someone anybody somebody else'
   ).split(/\s+/),
 );
@@ -149,13 +151,13 @@ export class WordCursor {
   }
 }
 
-/** Lower-case, fold diacritics ("Kraków" → "krakow") and drop possessive "'s". */
+/** Lower-case, fold diacritics ("Kraków" → "krakow") and drop possessive "'s" and a contraction's ending ("where'd", "they're", "she'll"). */
 export function normalizeWord(word: string): string {
   return word
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
-    .replace(/['’]s$/, '')
+    .replace(/['’](?:s|d|ll|re|ve|m)$/, '')
     .replace(/['’,]/g, '');
 }
 
