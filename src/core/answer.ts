@@ -582,6 +582,9 @@ const DAY_OF_MONTH = new RegExp(`\\b(?:${MONTH})\\s*\\d{1,2}\\b|\\b\\d{1,2}\\s+(
 /** "What is the White House meeting about?": the thing asked about, its last word the head ("meeting"). */
 const ABOUT_QUESTION =
   /^\W*what(?:['’]s|s| is| was| will| are| were)?\s+(?:the|this|that|these|those|their|his|her|its)\s+((?:[\p{L}\p{N}.'’-]+\s+){0,4}[\p{L}-]+)\s+(?:(?:going to )?be\s+)?about\W*$/iu;
+/** "What topics are on the agenda for the Feb. 3 White House meeting?", "What issues will be raised at the summit?": the thing, as above. */
+const TOPICS_OF =
+  /\b(?:topics?|issues?|subjects?|themes?|agenda|on the table)\b.*\b(?:for|at|of|during|in)\s+(?:the|this|that|their|his|her|its)\s+((?:[\p{L}\p{N}.'’-]+\s+){0,4}[\p{L}-]+)\W*$/iu;
 /** Does `text` say what someone is about something, and (when the question names it) about one of `about`'s terms? */
 function stanceAbout(text: string, about: string[]): boolean {
   const m = STANCE_RE.exec(text);
@@ -1618,7 +1621,7 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
     if (!holds(candidates[0]!)) liftFirst(candidates, o.followUpTypeFloor * candidates[0]!.score, holds);
   }
   if (o.aboutFloor > 0 && lang === 'en' && type === 'topic' && candidates.length > 1) {
-    const head = ABOUT_QUESTION.exec(question)?.[1];
+    const head = (ABOUT_QUESTION.exec(question) ?? TOPICS_OF.exec(question))?.[1];
     const headTerm = head === undefined ? undefined : analyze(head).at(-1);
     const top = candidates[0]!;
     if (headTerm !== undefined && !TOPIC_RE.test(sentenceOf(top))) {

@@ -416,6 +416,10 @@ describe('each mechanism changes the answer', () => {
     const q = 'What is the White House meeting about?';
     expect(seed.ask(q).answer).toMatch(/^According to both governments, the upcoming meeting will pivot/);
     expect(seed.ask(q, {}, { aboutFloor: 0 }).answer).toMatch(/^Colombian President Gustavo Petro said he was optimistic/);
+    // So is a question for the topics "for / at the" thing, however much of the lead it repeats.
+    const agenda = 'What topics are on the agenda for the Feb. 3 White House meeting?';
+    expect(seed.ask(agenda).answer).toMatch(/^According to both governments, the upcoming meeting will pivot/);
+    expect(seed.ask(agenda, {}, { aboutFloor: 0 }).answer).toMatch(/^Colombian President Gustavo Petro said he was optimistic/);
     // Not a sentence that names topics but not the thing asked about (the summit).
     const e = engineOf(
       file(
