@@ -1047,9 +1047,13 @@ export function answerQuestion(index: SearchIndex, asked0: string, ctx: ComposeC
   return composeAnswer(index, question, asked, retrieval, ctx);
 }
 
-/** A request that opens a message ("Explain…", "Can you describe…", "Please tell me about…"). */
+/**
+ * A request that opens a message ("Explain…", "Can you describe…", "Please tell me about…"), or a question
+ * asked indirectly ("Any idea what Rubio promised?", "I'm curious what…", "Do you know who…", "I'd like to
+ * know when…"): what follows is the question.
+ */
 const REQUEST =
-  /^\s*(?:(?:please|pls|plz)[,\s]+)?(?:(?:can|could|would|will) you\s+(?:please\s+)?)?(?:explain|describe|summari[sz]e|tell me(?:\s+about)?)\b[\s,:]*/i;
+  /^\s*(?:(?:please|pls|plz)[,\s]+)?(?:(?:(?:can|could|would|will) you\s+(?:please\s+)?)?(?:explain|describe|summari[sz]e|tell me(?:\s+about)?)\b|(?:any|got any|have you any|do you have any) idea\b|(?:do|does anyone|would) you (?:happen to )?know\b|i(?:['’]?m| am) (?:curious|wondering)(?: about)?\b|i (?:was |am )?wonder(?:ing)?\b|i(?:['’]?d| would) (?:like|love) to (?:know|learn|understand)(?: about)?\b|i (?:want|need) to (?:know|understand)(?: about)?\b)[\s,:]*/i;
 
 /**
  * Spoken and phone forms written out: a question word with "is" run into it ("whats", "wheres", "whos" →
@@ -1069,7 +1073,7 @@ function spelledOut(question: string): string {
   );
 }
 
-/** Words shortened as readers type them ("govt", "dept", "abt"), written out. */
+/** Words shortened as readers type them ("govt", "dept", "abt"; a phone's "u", "r", "n", "w", "b4", "btwn"), written out. */
 const ABBREVIATIONS: Record<string, string> = {
   govt: 'government',
   dept: 'department',
@@ -1078,8 +1082,20 @@ const ABBREVIATIONS: Record<string, string> = {
   natl: 'national',
   abt: 'about',
   ppl: 'people',
+  mtg: 'meeting',
+  wat: 'what',
+  b4: 'before',
+  btwn: 'between',
+  bc: 'because',
+  cuz: 'because',
+  u: 'you',
+  r: 'are',
+  n: 'and',
+  w: 'with',
 };
-const ABBREVIATION = /\b(?:govt|gov['’]t|dept|secy|intl|natl|abt|ppl)\b/gi;
+/** Those words (the phone's only in lower case, as a phone types them — "300 BC", "Angkor Wat" are no "bc", "wat" —, and a single letter not before a full stop: "george w. bush"; a letter is any script's, "Kraków" has no "w"). */
+const ABBREVIATION =
+  /(?<![\p{L}\p{N}])(?:[Gg][Oo][Vv]['’]?[Tt]|[Dd][Ee][Pp][Tt]|[Ss][Ee][Cc][Yy]|[Ii][Nn][Tt][Ll]|[Nn][Aa][Tt][Ll]|[Aa][Bb][Tt]|[Pp][Pp][Ll]|mtg|wat|b4|btwn|bc|cuz|[urnw](?![./'’&-]))(?![\p{L}\p{N}])/gu;
 
 /** "going to" / "gonna" before a lower-case word that is no determiner: the future, not a going. */
 const GOING_TO = /\b(?:[Gg]oing to|[Gg]onna)\s+(?!(?:the|a|an|this|that|these|those|his|her|their|its|my|our|your|some|any|every|each|no)\b)(?=[a-z])/g;

@@ -308,6 +308,10 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('pls tell me what the US is worried about').answer).toMatch(/deeply concerned/);
     // The request alone asks about nothing.
     expect(seed.ask('Explain').answered).toBe(false);
+    // A question asked indirectly is the question ("curious" and "idea" are in no brief, and sank it).
+    expect(seed.ask("I'm curious what the two governments want to focus on").answer).toMatch(/common priorities/);
+    expect(seed.ask('Do you know who Jennifer Locetta is?').answer).toMatch(/U\.S\. deputy ambassador Jennifer Locetta/);
+    expect(seed.ask("I'd like to know when the meeting is").answer).toMatch(/scheduled for Feb\. 3/);
   });
 
   it('"take place" is what happens, not what the question is about', () => {
@@ -481,6 +485,9 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('who is the us secy of state').answer).toMatch(/Secretary of State Marco Rubio/);
     expect(seed.ask('whats the state dept spokesman name').answer).toMatch(/Tommy Pigott, a State Department spokesman/);
     expect(seed.ask('what did the colombian govt say').answered).toBe(true);
+    // And as a phone types them: "btwn", "n", "b4" (a single letter only in lower case, not an initial: "Kraków" holds no "w").
+    expect(seed.ask('when did things calm down btwn trump n petro').answer).toMatch(/in early January/);
+    expect(seed.ask('did trump and petro talk on the phone b4').answer).toMatch(/phone call from Petro/);
   });
 
   it('"PM" is the prime minister (not "3 PM")', () => {
