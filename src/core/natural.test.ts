@@ -60,6 +60,8 @@ describe('natural questions on the seed brief', () => {
     // A fifth set of 25 (same day, after those changes): 20 right as written, 21 once a request opening a message
     // ("Explain…") was told from the verb ("What did Petro want to explain?"), which also answers the fourth set's
     // "What did Petro explain to Trump?" (140 of the first 161): 161 of 186 in all. The bar is about 9 in 10: this guards what is reached.
+    // The eleventh session's six sets, written by helpers that saw only the brief, scored 19, 14, 18, 22, 18 and 21 of
+    // 30 as written (heavier paraphrase, typos, indirect questions): 885 of 1,041 in all after its changes.
     expect(ok.length / questions.length).toBeGreaterThanOrEqual(0.85);
   });
 });
