@@ -463,10 +463,10 @@ function askedForTerms(question: string, type: QuestionType): Set<string> {
   if (how) for (const t of analyze(how[1]!)) asked.add(t);
   // "What is Petro's first name?": the answer gives the name, not the words.
   if (type === 'person' && NAME_OF.test(question)) for (const t of termsOfWords(question, String.raw`(?:first|full|given|middle) name`)) asked.add(t);
-  // "Who did Rubio speak with?": the one on the other side of an exchange, which the answer reports in its own
-  // words ("held a call", "met"); the verb names what is asked for.
   // "Who is the ambassador lady?", "What did the spokesman guy say?": the role names whom; "lady" is how the reader says it.
   if (type === 'person' || type === 'speech' || type === 'speaker') for (const t of termsOfWords(question, AFTER_ROLE)) asked.add(t);
+  // "Who did Rubio speak with?": the one on the other side of an exchange, which the answer reports in its own
+  // words ("held a call", "met"); the verb names what is asked for.
   if (type === 'person') {
     const m = PARTNER_QUESTION.exec(question);
     if (m) for (const t of analyze((m[1] ?? m[2])!)) asked.add(t);

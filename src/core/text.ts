@@ -36,10 +36,11 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
 
 /**
  * Abbreviation variants mapped to one canonical token, applied to the raw
- * (case-sensitive) text before tokenising, so "U.S.", "US", "USA",
- * "United States" and "America" (not "North / South / Latin / Central America",
- * "the Americas", "Bank of America", nor after another capitalised word: "Copa America", "Captain America") all meet, as do "WWII", "WW2", "World War II" and "Second
- * World War". A bare lower-case form only after "the" ("what did the us say
+ * (case-sensitive) text before tokenising, so "U.S.", "US", "USA", "United
+ * States" and "America" all meet (not "North / South / Latin / Central
+ * America", "the Americas", "Bank of America", nor "America" after another
+ * capitalised word: "Copa America", "Captain America"), as do "WWII", "WW2",
+ * "World War II" and "Second World War". A bare lower-case form only after "the" ("what did the us say
  * at the un", as readers type on phones): elsewhere "us" stays a pronoun; the
  * names written out meet however they are typed ("united states").
  */
