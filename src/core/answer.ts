@@ -1069,7 +1069,8 @@ function spelledOut(question: string): string {
       .replace(/(?<!\d\s?)\bPM\b/g, 'prime minister')
       // "How many times a year…?" asks how often: "on a quarterly basis" answers it, with no number.
       .replace(/\bhow many times (?:a|an|per|each|every) (?:year|month|week|day)\b/gi, 'how often')
-      .replace(ABBREVIATION, (w) => ABBREVIATIONS[w.toLowerCase().replace(/['’]/, '')]!)
+      .replace(ABBREVIATION, writtenOut)
+      .replace(PHONE_SHORTENING, writtenOut)
   );
 }
 
@@ -1093,9 +1094,12 @@ const ABBREVIATIONS: Record<string, string> = {
   n: 'and',
   w: 'with',
 };
-/** Those words (the phone's only in lower case, as a phone types them — "300 BC", "Angkor Wat" are no "bc", "wat" —, and a single letter not before a full stop: "george w. bush"; a letter is any script's, "Kraków" has no "w"). */
-const ABBREVIATION =
-  /(?<![\p{L}\p{N}])(?:[Gg][Oo][Vv]['’]?[Tt]|[Dd][Ee][Pp][Tt]|[Ss][Ee][Cc][Yy]|[Ii][Nn][Tt][Ll]|[Nn][Aa][Tt][Ll]|[Aa][Bb][Tt]|[Pp][Pp][Ll]|mtg|wat|b4|btwn|bc|cuz|[urnw](?![./'’&-]))(?![\p{L}\p{N}])/gu;
+/** The first of those, however typed (a letter of any script bounds a word: "Kraków" has no "w"). */
+const ABBREVIATION = /(?<![\p{L}\p{N}])(?:govt|gov['’]t|dept|secy|intl|natl|abt|ppl)(?![\p{L}\p{N}])/giu;
+/** The phone's, only in lower case ("300 BC", "Angkor Wat" are no "bc", "wat"), a single letter not before a full stop ("george w. bush"). */
+const PHONE_SHORTENING = /(?<![\p{L}\p{N}])(?:mtg|wat|b4|btwn|bc|cuz|[urnw](?![./'’&-]))(?![\p{L}\p{N}])/gu;
+/** The written-out word of a match of either. */
+const writtenOut = (w: string) => ABBREVIATIONS[w.toLowerCase().replace(/['’]/, '')]!;
 
 /** "going to" / "gonna" before a lower-case word that is no determiner: the future, not a going. */
 const GOING_TO = /\b(?:[Gg]oing to|[Gg]onna)\s+(?!(?:the|a|an|this|that|these|those|his|her|their|its|my|our|your|some|any|every|each|no)\b)(?=[a-z])/g;
