@@ -61,7 +61,7 @@ describe('natural questions on the seed brief', () => {
     // ("Explain…") was told from the verb ("What did Petro want to explain?"), which also answers the fourth set's
     // "What did Petro explain to Trump?" (140 of the first 161): 161 of 186 in all. The bar is about 9 in 10: this guards what is reached.
     // The eleventh session's six sets, written by helpers that saw only the brief, scored 19, 14, 18, 22, 18 and 21 of
-    // 30 as written (heavier paraphrase, typos, indirect questions): 885 of 1,041 in all after its changes.
+    // 30 as written (heavier paraphrase, typos, indirect questions): 886 of 1,041 in all after its changes.
     expect(ok.length / questions.length).toBeGreaterThanOrEqual(0.85);
   });
 });
@@ -392,9 +392,10 @@ describe('each mechanism changes the answer', () => {
 
   it('a question for a point in time is declined when the answering passage gives no time and its sentence says only part of it', () => {
     // The brief mentions the peace agreement but not when it was signed, nor the signing.
-    for (const q of ['When was the peace agreement signed?', 'When will the sanctions be lifted?']) {
-      expect(seed.ask(q).answered).toBe(false);
-      expect(seed.ask(q, {}, { timeCheck: 0 }).answered).toBe(true);
+    // Asked indirectly too: "Tell me when…" leaves the question's words in the order of a clause.
+    for (const q of ['When was the peace agreement signed?', 'When will the sanctions be lifted?', 'Tell me when the FARC peace agreement was signed']) {
+      expect(seed.ask(q).answered, q).toBe(false);
+      expect(seed.ask(q, {}, { timeCheck: 0 }).answered, q).toBe(true);
     }
     // A passage that gives a time answers, as does a sentence that says the whole question (the brief's news, which its date places).
     expect(seed.ask('When did Petro call Trump?').answer).toMatch(/early January/);
