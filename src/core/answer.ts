@@ -18,7 +18,18 @@ import { langOf, questionLanguage, type Lang } from './lang/detect.js';
 import { Memo } from './memo.js';
 import { questionTypeIn, typeEvidenceIn } from './lang/questions.js';
 import { languageName, replyLanguage, replyStrings } from './lang/strings.js';
-import { analyze, analyzeWithRanges, canonicalizeVariants, normalizeWord, STOP_WORDS, termRanges, toTerm, VARIANT_NAMES, words } from './text.js';
+import {
+  analyze,
+  analyzeWithRanges,
+  canonicalizeVariants,
+  normalizeWord,
+  splitSentences,
+  STOP_WORDS,
+  termRanges,
+  toTerm,
+  VARIANT_NAMES,
+  words,
+} from './text.js';
 import type { Answer, Brief, Citation, Passage, Range, RelatedBrief } from './types.js';
 
 export const SNIPPET_MAX = 300;
@@ -384,8 +395,14 @@ const CALLED_OFF = String.raw`postpon\w*|resched\w*|push(?:ed|es|ing)? back|put 
 const CHANGE_WORDS = String.raw`${CALLED_OFF}|adjourn\w*|delay\w*|mov(?:e|ed|es|ing)|brought forward|bring forward|halt\w*|defer\w*|drop(?:ped)?|withdr[ae]wn?`;
 /** A question about where things stand after a change of plan: "Was the meeting postponed?", "Is the strike called off?", "Is the meeting still on?" */
 const CHANGE_QUESTION = new RegExp(String.raw`^\W*(?:was|were|is|are|has|have|had|did|does|do|will|would)\b.*\b(?:${CHANGE_WORDS}|${STILL_ON})\b`, 'i');
-/** A question asking about a change of plan as one that happened ("Why did Trump cancel…?", "When was the vote postponed?"). */
-const CHANGE_PREMISE = new RegExp(String.raw`^\W*(?:why|when|who|what|where|how|which)\b.*\b(?:${CALLED_OFF})\b`, 'i');
+/**
+ * A question asking about a change of plan as one that happened ("Why did Trump cancel…?", "When was the vote
+ * postponed?"); not one only threatened, planned or wanted ("Why did Washington threaten to cancel Petro's visa?").
+ */
+const CHANGE_PREMISE = new RegExp(
+  String.raw`^\W*(?:why|when|who|what|where|how|which)\b.*(?<!\b(?:threat\w*|plan\w*|want\w*|tr(?:y|ies|ied|ying)|hop\w*|refus\w*|wish\w*|seek\w*|sought|aim\w*|propos\w*|urg\w*|ask\w*|push\w* for|call\w* for) to )\b(?:${CALLED_OFF})\b`,
+  'i',
+);
 /** A sentence reporting a change of plan (or the plan that now holds: "will now take place on"). */
 const CHANGE_RE = new RegExp(String.raw`\b(?:${CHANGE_WORDS}|will now|now (?:be|take place|set)|new date|instead)\b`, 'i');
 
@@ -1036,7 +1053,7 @@ export function answerQuestion(index: SearchIndex, asked0: string, ctx: ComposeC
   const o = { ...DEFAULT_ANSWER_OPTIONS, ...ctx.options };
   const lang = o.retrieve?.lang !== undefined ? langOf(o.retrieve.lang) : questionLanguage(asked0, index.languages);
   // "Can you explain the sanctions?" asks about the sanctions: the request is not a word to match.
-  const question = lang === 'en' ? withoutRequest(spelledOut(withoutStopWordTypos(index, asked0))) : asked0;
+  const question = lang === 'en' ? withoutRequest(spelledOut(withoutStopWordTypos(index, withoutAsides(index, asked0)))) : asked0;
   // What the question asks for, worked out once for the ranking and the answer.
   const type = questionType(question, lang);
   // Words naming what is asked for ("date", "postponed") are not evidence the briefs must hold, nor
@@ -1050,10 +1067,29 @@ export function answerQuestion(index: SearchIndex, asked0: string, ctx: ComposeC
 /**
  * A request that opens a message ("Explain…", "Can you describe…", "Please tell me about…"), or a question
  * asked indirectly ("Any idea what Rubio promised?", "I'm curious what…", "Do you know who…", "I'd like to
- * know when…"): what follows is the question.
+ * know when…", "May I ask who…", "I would be grateful to know how…"), after any courtesies ("Excuse me,",
+ * "If you don't mind my asking,"): what follows is the question.
  */
-const REQUEST =
-  /^\s*(?:(?:please|pls|plz)[,\s]+)?(?:(?:(?:can|could|would|will) you\s+(?:please\s+)?)?(?:explain|describe|summari[sz]e|tell me(?:\s+about)?)\b|(?:any|got any|have you any|do you have any) idea\b|(?:do|does anyone|would) you (?:happen to )?know\b|i(?:['’]?m| am) (?:curious|wondering)(?: about)?\b|i (?:was |am )?wonder(?:ing)?\b|i(?:['’]?d| would) (?:like|love) to (?:know|learn|understand)(?: about)?\b|i (?:want|need) to (?:know|understand)(?: about)?\b)[\s,:]*/i;
+const REQUEST = new RegExp(
+  String.raw`^\s*(?:(?:please|pls|plz|kindly|excuse me|pardon me|sorry|hello|hi|hey|good (?:morning|afternoon|evening)|if (?:i may|you (?:don['’]?t|do not) mind(?: (?:my|me) asking)?))[,.!\s]+)*` +
+    '(?:' +
+    [
+      String.raw`(?:(?:can|could|would|will) you\s+(?:please\s+|kindly\s+)?)?(?:explain|describe|summari[sz]e|clarify|tell me|remind me|let me know)(?:\s+(?:about|of))?\b`,
+      String.raw`would you (?:be (?:so )?(?:good|kind)(?: enough)?(?: as)? to|mind) (?:tell(?:ing)?|remind(?:ing)?|explain(?:ing)? to|let(?:ting)?) me(?: know)?(?: about| of)?\b`,
+      String.raw`(?:may|might|can|could) i (?:please )?ask(?: you)?(?: about)?\b`,
+      String.raw`(?:any|got any|have you any|do you have any) idea\b`,
+      String.raw`(?:do|does anyone|would) you (?:happen to )?know\b`,
+      String.raw`i(?:['’]?m| am) (?:curious|wondering)(?: about)?\b`,
+      String.raw`i (?:was |am )?wonder(?:ing)?\b`,
+      String.raw`i(?:['’]?d| would| should) (?:like|love) to (?:know|learn|understand|hear)(?: about)?\b`,
+      String.raw`i(?:['’]?d| would| should) be (?:grateful|glad|interested|obliged)(?: to (?:know|learn|hear)| if you (?:could|would) (?:tell|explain to|let) me(?: know)?)?(?: about)?\b`,
+      String.raw`i (?:want|need) to (?:know|understand)(?: about)?\b`,
+    ].join('|') +
+    String.raw`)?[\s,:]*`,
+  'i',
+);
+/** A courtesy that closes a question ("…, if you please?", "…, please", "Thanks!"): no word to match. */
+const CLOSING_COURTESY = /[\s,]+(?:if you please|please|thank you(?: very much)?|thanks(?: (?:a lot|in advance))?)(?=[\s?.!]*$)/i;
 
 /**
  * Spoken and phone forms written out: a question word with "is" run into it ("whats", "wheres", "whos" →
@@ -1141,9 +1177,22 @@ function sameFrom(a: string, i: number, b: string, j: number): boolean {
   return true;
 }
 
+/**
+ * The message without its asides: a sentence that asks nothing and holds no word of the briefs ("Could you
+ * remind me of the foreign minister's name? I am afraid I did not catch it."), whose words would only count
+ * against the question. A sentence that gives the question's context keeps its words ("I am confused about
+ * the call in January. Who called whom?").
+ */
+function withoutAsides(index: SearchIndex, message: string): string {
+  const sentences = splitSentences(message);
+  if (sentences.length < 2) return message;
+  const kept = sentences.map(([s, e]) => message.slice(s, e)).filter((s) => /\?\W*$/.test(s) || analyze(s).some((t) => documentFrequency(index, t) > 0));
+  return kept.length ? kept.join(' ') : message;
+}
+
 /** The message without the request that opens it ("Explain the sanctions" → "the sanctions"; "Explain" alone → ""). */
 function withoutRequest(question: string): string {
-  return question.replace(REQUEST, '');
+  return question.replace(REQUEST, '').replace(CLOSING_COURTESY, '');
 }
 
 /** What a question asks for: its type and the terms that name it. */

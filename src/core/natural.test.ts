@@ -512,6 +512,25 @@ describe('each mechanism changes the answer', () => {
     // A yes / no question is answered with what stands: the date the meeting is set for.
     for (const q of ['Was the meeting cancelled?', 'is the meeting still on?', 'Is the White House meeting going ahead?'])
       expect(seed.ask(q).answer, q).toMatch(/scheduled for Feb\. 3/);
+    // A cancelling only threatened is no premise that one happened.
+    expect(seed.ask("Why did Washington threaten to cancel President Petro's visa back in September?").answer).toMatch(/criticism of U\.S\. foreign policy/);
+  });
+
+  it('courtesies are no words to match: a polite request, a closing "please", an aside, "Mr."', () => {
+    // Written as a retired teacher writes (natural set 44): 11 of 30 right as written, the declines mostly these.
+    const asked = {
+      'I would be grateful to know how President Petro feels about his coming meeting with Mr. Trump. Is he hopeful about it, or rather worried?': /optimistic/,
+      'May I ask who at the State Department spoke publicly about what Mr. Rubio had promised?': /Tommy Pigott/,
+      "If you don't mind my asking, how often does the Security Council review the peace agreement?": /quarterly/,
+      'Sorry, when is the meeting?': /scheduled for Feb\. 3/,
+      'What did Locetta criticize? Thanks in advance.': /criticized Petro's approach/,
+      // An aside that holds no word of the briefs is left out; one that gives the question's context is not.
+      "Could you kindly remind me of the name of Colombia's foreign minister? I am afraid I did not catch it.": /Rosa Villavicencio/,
+      'I am a little confused about the telephone call in January. Did Mr. Trump ring President Petro, or was it the other way round?': /phone call from Petro/,
+      // "Mr." names no one the briefs lack.
+      'According to Mr. Trump, what reason did President Petro give for calling him?': /explain the drug situation/,
+    };
+    for (const [q, answer] of Object.entries(asked)) expect(seed.ask(q).answer, q).toMatch(answer);
   });
 
   it('a role named for a person, a man or a woman is one word: "spokesperson" meets "spokesman"', () => {

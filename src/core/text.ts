@@ -30,6 +30,8 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     'tell know give according many much whats whos hows wheres whens whys happen happened happens happening since ' +
     // contractions typed without the apostrophe, and the words a chat leans on ("ok", "anyway")
     'theyre youre hes shes thats theres ok okay anyway anyways though ' +
+    // courtesy titles ("Mr. Trump" is Trump)
+    'mr mrs ms mister ' +
     'please kind type one ones thing things anything something anyone someone anybody somebody else'
   ).split(/\s+/),
 );
