@@ -516,6 +516,23 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask("Why did Washington threaten to cancel President Petro's visa back in September?").answer).toMatch(/criticism of U\.S\. foreign policy/);
   });
 
+  it('a given name the briefs write only before one surname is read as the surname: "Gustavo" is Petro', () => {
+    // Written as a Colombian reader writes (natural set 45): "Gustavo" is in one sentence, the answers name "Petro".
+    for (const [q, answer] of [
+      ['What did Rubio promise Gustavo for the trip?', /full diplomatic guarantees/],
+      ['What was the excuse Washington used for the sanctions on Gustavo?', /drug-trafficking allegations/],
+    ] as const) {
+      expect(seed.ask(q).answer, q).toMatch(answer);
+      expect(seed.ask(q, {}, { retrieve: { givenNames: 0 } }).answered, q).toBe(false);
+    }
+    // Not a word of English before a name ("French" in "French Huguenots"), nor a name before a word of English.
+    const e = engineOf(
+      file('m.md', '---\ntitle: Letters\n---\nThe Katyn Museum opened in 1993.\n\nThe Museum holds letters.\n\nVisitors praise the Museum.\n'),
+    );
+    expect(retrieve(e.index, 'What does Katyn hold?').terms).toEqual(analyze('Katyn hold'));
+    expect(retrieve(seed.index, 'What did Gustavo say?').terms).toEqual(analyze('Petro say'));
+  });
+
   it('courtesies are no words to match: a polite request, a closing "please", an aside, "Mr."', () => {
     // Written as a retired teacher writes (natural set 44): 11 of 30 right as written, the declines mostly these.
     const asked = {

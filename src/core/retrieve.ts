@@ -9,7 +9,7 @@
  * @module
  */
 import { RELATION_KINDS, type RelationKind } from './lexicon.js';
-import type { Match, TermQuery } from './packed/search.js';
+import type { Match, SearchSettings, TermQuery } from './packed/search.js';
 import { documentFrequency, idf, type SearchIndex } from './search-index.js';
 import { langOf, questionLanguage, type Lang } from './lang/detect.js';
 import { analyze, analyzeWithRanges } from './text.js';
@@ -67,6 +67,15 @@ export interface RetrieveOptions {
    * spelling. The forms are tried on the word's term and kept only when the collection holds them.
    */
   spellings: boolean;
+  /**
+   * An English question word the briefs write only as the given name of one person ("Gustavo" in "Gustavo
+   * Petro"), whose surname they also use alone ("President Petro would receive…"), is read as the surname: a
+   * reader who says "Gustavo" means Petro, and the sentences that answer name him so. A word is read so when
+   * it is capitalised in the question (not as its first word) or no common English word, the briefs hold it
+   * in at most this many passages, and every time capitalised, before the same capitalised word (and the
+   * lexicon has no relations for it: no English word). 0: off.
+   */
+  givenNames: number;
   /** The question's language (a tag); detected from the question among the collection's languages when not given. */
   lang?: string;
   /** In a collection of several languages, score factor 1 + this for passages of briefs in the question's language. */
@@ -92,6 +101,7 @@ export const DEFAULT_RETRIEVE_OPTIONS: RetrieveOptions = {
   misspellings: 7,
   negatedForms: true,
   spellings: true,
+  givenNames: 16,
   languageWeight: 0.5,
   predicates: [],
 };
@@ -265,6 +275,41 @@ function otherSpelling(index: SearchIndex, term: string): string {
   return term;
 }
 
+/** The surname the briefs give after `term`, a given name (see {@link RetrieveOptions.givenNames}); else `term`. */
+function surnameAfter(index: SearchIndex, term: string, docs: number, settings: SearchSettings): string {
+  const df = documentFrequency(index, term);
+  if (df === 0 || df > docs) return term;
+  let surname: string | undefined;
+  for (const { doc } of index.searcher.search([{ term, weight: 1, loose: false }], settings, docs)) {
+    const text = index.passages[doc]!.text;
+    for (const { term: t, start, end } of analyzeWithRanges(text, 'en')) {
+      if (t !== term) continue;
+      const next = /^\s+(\p{Lu}[\p{L}'’-]*)/u.exec(text.slice(end, end + 40))?.[1];
+      const u = next === undefined || !/^\p{Lu}/u.test(text.slice(start)) ? undefined : analyze(next)[0];
+      if (u === undefined || (surname !== undefined && u !== surname)) return term;
+      surname = u;
+    }
+  }
+  // The surname a name too: no common English word, or none the lexicon relates ("Katyń Museum" names no Mr. Museum).
+  const isName = (t: string) => index.lexicon.rank(t) === undefined || RELATION_KINDS.every((kind) => index.lexicon.related(t)[kind].length === 0);
+  return surname !== undefined && documentFrequency(index, surname) > df && isName(surname) ? surname : term;
+}
+
+/**
+ * The question's words that may be given names: capitalised (not as the first word) or no common English
+ * word, and no word of the lexicon's ("French" in "the Brazilian French colony" is an adjective).
+ */
+function givenNameTerms(index: SearchIndex, question: string): Set<string> {
+  const out = new Set<string>();
+  for (const { term, start, end } of analyzeWithRanges(question, 'en')) {
+    const word = question.slice(start, end);
+    if (!/^\p{L}\p{Ll}+$/u.test(word) || !((start > 0 && /^\p{Lu}/u.test(word)) || index.lexicon.rank(term) === undefined)) continue;
+    const related = index.lexicon.related(term);
+    if (RELATION_KINDS.every((kind) => related[kind].length === 0)) out.add(term);
+  }
+  return out;
+}
+
 /** Rank the passages for a question. */
 export function retrieve(index: SearchIndex, question: string, options: Partial<RetrieveOptions> = {}, context?: QueryContext): Retrieval {
   const o = { ...DEFAULT_RETRIEVE_OPTIONS, ...options };
@@ -278,6 +323,15 @@ export function retrieve(index: SearchIndex, question: string, options: Partial<
     ...(o.spellings && lang === 'en' ? [otherSpelling] : []),
     ...(o.negatedForms && lang === 'en' && YES_NO_QUESTION.test(question) ? [negatedForm] : []),
   ];
+  const settings = { boost: o.boost, bm25: o.bm25 };
+  const given = o.givenNames > 0 && lang === 'en' ? givenNameTerms(index, question) : undefined;
+  // (Not when the question gives the surname too: "Marco Rubio's counterpart" has two words to find.)
+  if (given?.size) {
+    readings.push((i, t) => {
+      const u = given.has(t) ? surnameAfter(i, t, o.givenNames, settings) : t;
+      return read.includes(u) ? t : u;
+    });
+  }
   const terms = [...new Set(read.map((t) => readings.reduce((u, reading) => reading(index, u), t)))];
   const unknown = terms.filter((t) => documentFrequency(index, t) === 0);
   // The lexicon's related words are English.
@@ -311,7 +365,6 @@ export function retrieve(index: SearchIndex, question: string, options: Partial<
   ];
   // BM25 times the weight of the terms matched (related and conversation terms count by their weight).
   // Only the best EVIDENCE_DEPTH are sorted; the rest is read only when the walk below needs it.
-  const settings = { boost: o.boost, bm25: o.bm25 };
   // (Transient: read before the next search, as below.)
   let results: readonly Match[] = index.searcher.searchTransient(queries, settings, EVIDENCE_DEPTH);
 
