@@ -426,15 +426,24 @@ const TOPIC_QUESTION = new RegExp(
   'i',
 );
 
+/** A question opening with an auxiliary: a yes-no question. */
+const YES_NO = /^\W*(?:is|are|was|were|do|does|did|will|would|can|could|has|have|had|should|shall|may|might)\b/;
+/** A yes-no question's clause from a question word on, when no verb of knowing or telling asks it. */
+const UNASKED_CLAUSE =
+  /(?<!\b(?:know|known|knows|knew|say|says|said|tell|told|clear|announce[ds]?|decided?|reveal(?:ed|s)?|mention(?:ed|s)?|explain(?:ed|s)?|confirm(?:ed|s)?|specif(?:y|ied|ies)|sure|certain|idea)\s+(?:\w+\s+)?)\b(?:when|where|why|who|how|which|what)\b.*$/;
+
 export function questionType(question: string, lang: Lang = 'en'): QuestionType {
   if (lang !== 'en') return questionTypeIn(question, lang);
   // A word a chat ends on, "so what's the meeting about then?", "what's it about anyway": the question before it.
   const q = question.toLowerCase().replace(/\s+(?:then|anyway|anyways|though)(\W*)$/, '$1');
+  // A yes-no question asks no question word of its clauses ("Is trade going to be on the table when Petro
+  // visits?"), unless one follows a verb of knowing or telling ("Did they say when they will meet?").
+  const asked = YES_NO.test(q) ? q.replace(UNASKED_CLAUSE, '') : q;
   // The question word met first decides: in "What gained ground when…?" or "How many died when…?",
   // "when" opens a clause, it is not what is asked.
   const cue = new RegExp(
     String.raw`\b(?:when|(?:what|which) (?:${DATE_NOUNS})|how (?:many|much|old)|who|whom|whose|where|why|(?:what|which) reasons?|reasons?|what|which|how)\b`,
-  ).exec(q)?.[0];
+  ).exec(asked)?.[0];
   if (cue === 'when' || /^(?:what|which) /.test(cue ?? '') || /\bwhat(?:'s|’s| is| was| will be)? the (?:new )?(?:date|day)\b/.test(q)) return 'date';
   if (cue === 'how many' || cue === 'how much' || cue === 'how old') return 'number';
   // "What is Petro's first name?": a name.
@@ -452,7 +461,9 @@ export function questionType(question: string, lang: Lang = 'en'): QuestionType 
   // about?", "What topics are on the agenda?", "Will they talk about security?": a topic.
   if (
     /\bwhat\b.*\b(?:(?:talk|discuss|focus)\w*(?: (?:about|on))?|about)\s*\??\s*$/.test(q) ||
-    /\b(?:what|which)\b.*\b(?:talk|discuss|focus)\w*(?: (?:about|on))? (?:at|in|during) (?:the |this |that |their )?\w+\s*\??\s*$/.test(q) ||
+    /\b(?:what|which)\b.*\b(?:talk|discuss|focus)\w*(?: (?:about|on))? (?:at|in|during|on) (?:the |this |that |their )?(?:[\w.]+ ){0,3}[\w.]+\s*\??\s*$/.test(
+      q,
+    ) ||
     TOPIC_QUESTION.test(q)
   )
     return 'topic';

@@ -533,6 +533,18 @@ describe('each mechanism changes the answer', () => {
     expect(retrieve(seed.index, 'What did Gustavo say?').terms).toEqual(analyze('Petro say'));
   });
 
+  it('a yes-no question asks no question word of its clauses; a topic question may name its event after the verb', () => {
+    // "when Petro visits…" made this a date question, answered with the date of the visit.
+    const q = 'Is security on the agenda when Petro meets Trump?';
+    expect(questionType(q)).toBe('topic');
+    expect(seed.ask(q).citations[0]!.passageId).toBe(`${SEED}#p6`);
+    // A question word after a verb of knowing or telling is asked.
+    expect(questionType('Did they say when they will meet?')).toBe('date');
+    expect(questionType('Is it known where the meeting will be?')).toBe('place');
+    // "…talk about at the White House?": the place of the talks, not what they are about.
+    expect(questionType('What are the two presidents supposedly going to talk about at the White House?')).toBe('topic');
+  });
+
   it('courtesies are no words to match: a polite request, a closing "please", an aside, "Mr."', () => {
     // Written as a retired teacher writes (natural set 44): 11 of 30 right as written, the declines mostly these.
     const asked = {
