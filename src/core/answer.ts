@@ -1791,9 +1791,9 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
   return assemble(r, chosen, citations, earlier);
 }
 
-/** "When did / was / will…?", "In what year…?": a question for a point in time (not "When do…?", a condition). */
+/** "When did / was / will…?", "(In) what year…?": a question for a point in time (not "When do…?", a condition). */
 const POINT_IN_TIME =
-  /^\W*(?:when\s+(?:did|was|were|will|is|are|has|have|had)\b|in\s+(?:what|which)\s+year\b|when\s+(?!(?:do|does)\b)(?:[\p{L}\p{N}.'’-]+\s+){1,6}(?:was|were|will|is|are|has|have|had|did)(?:\s+[\p{L}-]+){0,2}\W*$)/iu;
+  /^\W*(?:when\s+(?:did|was|were|will|is|are|has|have|had)\b|(?:in\s+)?(?:what|which)\s+(?:year|month)\b|when\s+(?!(?:do|does)\b)(?:[\p{L}\p{N}.'’-]+\s+){1,6}(?:was|were|will|is|are|has|have|had|did)(?:\s+[\p{L}-]+){0,2}\W*$)/iu;
 /** Words that place something in time without a date ("two years ago", "the Bronze Age", "after the war"). */
 const TIME_WORDS =
   /\b(?:[Aa]go|[Yy]ears?|[Dd]ecades?|[Cc]entur(?:y|ies)|[Ee]ras?|[Aa]ge|[Dd]ynast(?:y|ies)|[Ss]easons?|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter|[Ww]ars?|BCE?|AD|BP)\b/;

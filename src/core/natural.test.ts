@@ -393,7 +393,12 @@ describe('each mechanism changes the answer', () => {
   it('a question for a point in time is declined when the answering passage gives no time and its sentence says only part of it', () => {
     // The brief mentions the peace agreement but not when it was signed, nor the signing.
     // Asked indirectly too: "Tell me when…" leaves the question's words in the order of a clause.
-    for (const q of ['When was the peace agreement signed?', 'When will the sanctions be lifted?', 'Tell me when the FARC peace agreement was signed']) {
+    for (const q of [
+      'When was the peace agreement signed?',
+      'When will the sanctions be lifted?',
+      'Tell me when the FARC peace agreement was signed',
+      'What year was the peace agreement with the FARC signed?',
+    ]) {
       expect(seed.ask(q).answered, q).toBe(false);
       expect(seed.ask(q, {}, { timeCheck: 0 }).answered, q).toBe(true);
     }
