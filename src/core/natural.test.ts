@@ -550,7 +550,7 @@ describe('each mechanism changes the answer', () => {
     expect(questionType('What are the two presidents supposedly going to talk about at the White House?')).toBe('topic');
   });
 
-  it('courtesies are no words to match: a polite request, a closing "please", an aside, "Mr."', () => {
+  it('courtesies are no words to match: a polite request, a closing "please", an aside, "whether", "Mr."', () => {
     // Written as a retired teacher writes (natural set 44): 11 of 30 right as written, the declines mostly these.
     const asked = {
       'I would be grateful to know how President Petro feels about his coming meeting with Mr. Trump. Is he hopeful about it, or rather worried?': /optimistic/,
@@ -561,6 +561,9 @@ describe('each mechanism changes the answer', () => {
       // An aside that holds no word of the briefs is left out; one that gives the question's context is not.
       "Could you kindly remind me of the name of Colombia's foreign minister? I am afraid I did not catch it.": /Rosa Villavicencio/,
       'I am a little confused about the telephone call in January. Did Mr. Trump ring President Petro, or was it the other way round?': /phone call from Petro/,
+      // "whether" opens the question asked indirectly: no word to find.
+      'I would like to know whether the two foreign ministers spoke in person or by telephone.':
+        /Rosa Villavicencio and U\.S\. Secretary of State Marco Rubio held/,
       // "Mr." names no one the briefs lack.
       'According to Mr. Trump, what reason did President Petro give for calling him?': /explain the drug situation/,
     };

@@ -27,7 +27,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     'then there these they this those through to too under until up upon us very was wasn we were weren what when ' +
     'where which while who whom whose why will with won would wouldn you your yours yourself yourselves ' +
     // question and request words
-    'tell know give according many much whats whos hows wheres whens whys happen happened happens happening since ' +
+    'tell know give according many much whether whats whos hows wheres whens whys happen happened happens happening since ' +
     // contractions typed without the apostrophe, and the words a chat leans on ("ok", "anyway")
     'theyre youre hes shes thats theres ok okay anyway anyways though ' +
     // courtesy titles ("Mr. Trump" is Trump)
