@@ -610,9 +610,12 @@ const DAY_OF_MONTH = new RegExp(`\\b(?:${MONTH})\\s*\\d{1,2}\\b|\\b\\d{1,2}\\s+(
 /** "What is the White House meeting about?": the thing asked about, its last word the head ("meeting"). */
 const ABOUT_QUESTION =
   /^\W*what(?:['’]s|s| is| was| will| are| were)?\s+(?:the|this|that|these|those|their|his|her|its)\s+((?:[\p{L}\p{N}.'’-]+\s+){0,4}[\p{L}-]+)\s+(?:(?:going to )?be\s+)?about\W*$/iu;
-/** "What topics are on the agenda for the Feb. 3 White House meeting?", "What issues will be raised at the summit?": the thing, as above. */
+/**
+ * "What topics are on the agenda for the Feb. 3 White House meeting?", "What issues will be raised at the summit?",
+ * "What will they talk about at the meeting?": the thing, as above.
+ */
 const TOPICS_OF =
-  /\b(?:topics?|issues?|subjects?|themes?|agenda|on the table)\b.*\b(?:for|at|of|during|in)\s+(?:the|this|that|their|his|her|its)\s+((?:[\p{L}\p{N}.'’-]+\s+){0,4}[\p{L}-]+)\W*$/iu;
+  /\b(?:topics?|issues?|subjects?|themes?|agenda|on the table|(?:talk|discuss|focus)\w*)\b.*\b(?:for|at|of|during|in)\s+(?:the|this|that|their|his|her|its)\s+((?:[\p{L}\p{N}.'’-]+\s+){0,4}[\p{L}-]+)\W*$/iu;
 /** Does `text` say what someone is about something, and (when the question names it) about one of `about`'s terms? */
 function stanceAbout(text: string, about: string[]): boolean {
   const m = STANCE_RE.exec(text);

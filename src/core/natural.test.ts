@@ -433,6 +433,10 @@ describe('each mechanism changes the answer', () => {
     const agenda = 'What topics are on the agenda for the Feb. 3 White House meeting?';
     expect(seed.ask(agenda).answer).toMatch(/^According to both governments, the upcoming meeting will pivot/);
     expect(seed.ask(agenda, {}, { aboutFloor: 0 }).answer).toMatch(/^Colombian President Gustavo Petro said he was optimistic/);
+    // And what they will talk about "at the" thing ("The talks are going well… preparations for the meeting" holds both words).
+    const talk = 'What are they going to talk about at the meeting?';
+    expect(seed.ask(talk).answer).toMatch(/^According to both governments, the upcoming meeting will pivot/);
+    expect(seed.ask(talk, {}, { aboutFloor: 0 }).answer).toMatch(/^"The talks are going well,"/);
     // Not a sentence that names topics but not the thing asked about (the summit).
     const e = engineOf(
       file(
