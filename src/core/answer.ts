@@ -741,6 +741,8 @@ function speaks(sentence: string, speaker: (word: string) => boolean): boolean {
 
 /** A question asked in the negative ("not", "never", "n't", "the least", "the fewest", "non-…"). */
 const NEGATED_QUESTION = /\b(?:not|never|neither|nor|without)\b|n['’]t\b|\bnon-|(?<!\bat )\bleast\b|\bfewest\b/i;
+/** "not like", "didn't she like": a dislike, which the answer says in its own words ("She criticized…"), not a negation. */
+const DISLIKE = /(?:\bnot|n['’]t)(?:\s+\w+){0,2}?\s+(?:like|enjoy|appreciate)\b/gi;
 /** The question up to its first subordinate clause ("…in which we don't…", "…that it would not…"). */
 function mainClause(question: string): string {
   const m = /\s(?:which|that|who|whom|whose|where|when|if|because|although|though)\b/i.exec(question.replace(/^\W*\w+/, (w) => ' '.repeat(w.length)));
@@ -1741,7 +1743,7 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
     const unsaid = candidates.filter((c) => !said.includes(sentenceOf(c)));
     if (unsaid.length) candidates.splice(0, candidates.length, ...unsaid);
   }
-  if (o.negationCheck && lang === 'en' && NEGATED_QUESTION.test(mainClause(question)) && !NEGATIVE.test(sentenceOf(candidates[0]!))) {
+  if (o.negationCheck && lang === 'en' && NEGATED_QUESTION.test(mainClause(question).replace(DISLIKE, '')) && !NEGATIVE.test(sentenceOf(candidates[0]!))) {
     return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
   }
   if (o.numberCheck > 0 && lang === 'en' && type === 'number' && !/\bhow much of\b/i.test(question)) {

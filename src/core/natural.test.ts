@@ -352,6 +352,9 @@ describe('each mechanism changes the answer', () => {
     expect(e.ask('Who won the fewest votes in the district?', {}, { negationCheck: false }).answered).toBe(true);
     // A "not" that describes the thing asked about, in a clause of its own, does not make the question negative.
     expect(e.ask('Who cut the ribbon at the bridge that did not open until Monday?').answer).toMatch(/^The governor cut the ribbon/);
+    // Nor does a dislike ("not like"), which the answer says in its own words.
+    for (const q of ["What didn't Locetta like about Petro's approach?", 'What did Locetta not like about how Petro deals with armed groups?'])
+      expect(seed.ask(q).answer, q).toMatch(/^She criticized/);
   });
 
   it('"Who is the president of Colombia?" is answered by the sentence that names someone right by the role', () => {
