@@ -163,6 +163,12 @@ export interface AnswerOptions {
    */
   outcomeCheck: boolean;
   /**
+   * Decline a question for the time of day ("What time does the meeting start?", "At what time…?") when
+   * the sentence that would answer gives a day but no time of day ("…scheduled for Feb. 3"): the date is
+   * not what was asked, and the brief does not say the hour.
+   */
+  clockCheck: boolean;
+  /**
    * In a follow-up asking for a date or a number, a sentence scoring at least this share of the best that holds
    * one answers before a best that holds none ("And when is the meeting?" after "Who is the foreign minister?":
    * the conversation's words lift the sentence about the foreign ministry). 0: off.
@@ -306,6 +312,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   roleCheck: true,
   premiseCheck: true,
   outcomeCheck: true,
+  clockCheck: true,
   followUpTypeFloor: 0.8,
   aboutFloor: 0.4,
   stanceWeight: 0.5,
@@ -741,6 +748,17 @@ function speaks(sentence: string, speaker: (word: string) => boolean): boolean {
 
 /** A question asked in the negative ("not", "never", "n't", "the least", "the fewest", "non-…"). */
 const NEGATED_QUESTION = /\b(?:not|never|neither|nor|without)\b|n['’]t\b|\bnon-|(?<!\bat )\bleast\b|\bfewest\b/i;
+/** A question for the time of day: "What time is / does / of day / on…?", "At what time…?", "What hour…?" (not "What time period / frame…?"). */
+const CLOCK_QUESTION =
+  /\b(?:what|which) (?:time|hour)\s+(?:is|was|will|would|does|did|do|are|were|of day|on|at|the|today|tomorrow|tonight)\b|\b(?:what|which) (?:time|hour)\W*$/i;
+/** A time of day: "3 p.m.", "15:30", "9 o'clock", "noon", "in the morning". */
+const CLOCK_TIME =
+  /\b\d{1,2}(?::\d{2})?\s?(?:[ap]\.?m\b\.?|o['’]clock)|\b\d{1,2}[:.]\d{2}\b|\b(?:noon|midday|midnight|morning|afternoon|evening|night|dawn|dusk|overnight)\b/i;
+/** Does a sentence give a day (a date, a weekday) but no time of day? */
+function givesDayNotTime(sentence: string, questionWords: Set<string>): boolean {
+  return !CLOCK_TIME.test(sentence) && typeEvidence('date', sentence, questionWords) > 0;
+}
+
 /** "not like", "didn't she like": a dislike, which the answer says in its own words ("She criticized…"), not a negation. */
 const DISLIKE = /(?:\bnot|n['’]t)(?:\s+\w+){0,2}?\s+(?:like|enjoy|appreciate)\b/gi;
 /** The question up to its first subordinate clause ("…in which we don't…", "…that it would not…"). */
@@ -1763,6 +1781,9 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
     return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
   }
   if (o.premiseCheck && lang === 'en' && type !== 'change' && CHANGE_PREMISE.test(question) && !pool.some((h) => CHANGE_RE.test(h.passage.text))) {
+    return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
+  }
+  if (o.clockCheck && lang === 'en' && type === 'date' && CLOCK_QUESTION.test(question) && givesDayNotTime(sentenceOf(candidates[0]!), questionWords)) {
     return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
   }
   if (o.outcomeCheck && lang === 'en' && OUTCOME_QUESTION.test(question) && FUTURE_RE.test(sentenceOf(candidates[0]!))) {
