@@ -156,6 +156,13 @@ export interface AnswerOptions {
    */
   premiseCheck: boolean;
   /**
+   * Decline a question about undoing what was done ("Has the US lifted the sanctions?", "Did Petro's visa get
+   * restored?", "Why did Trump decide to lift the sanctions?") when no passage read says anything was lifted,
+   * restored, reinstated, given back, reversed, overturned or rescinded: the nearest sentence reports the
+   * sanctions imposed, which is no answer either way.
+   */
+  undoneCheck: boolean;
+  /**
    * Decline a question for the outcome of an event ("What came out of the meeting?", "What did they agree
    * on?", "What was decided at the summit?") when the sentence that would answer speaks of the event as still
    * to come ("…a meeting scheduled for Feb. 3", "the upcoming talks will…"): the brief was written before it,
@@ -311,6 +318,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   oppositeCheck: true,
   roleCheck: true,
   premiseCheck: true,
+  undoneCheck: true,
   outcomeCheck: true,
   clockCheck: true,
   followUpTypeFloor: 0.8,
@@ -748,6 +756,16 @@ function speaks(sentence: string, speaker: (word: string) => boolean): boolean {
 
 /** A question asked in the negative ("not", "never", "n't", "the least", "the fewest", "non-…"). */
 const NEGATED_QUESTION = /\b(?:not|never|neither|nor|without)\b|n['’]t\b|\bnon-|(?<!\bat )\bleast\b|\bfewest\b/i;
+/**
+ * Undoing what was done, by family (any form): lifting; restoring, reinstating, giving back; reversing,
+ * overturning, rescinding. A passage answers with the question's family ("a sharp reversal" of a threat is no
+ * visa restored).
+ */
+const UNDONE = [
+  /\blift(?:s|ed|ing)?\b/i,
+  /\b(?:restor\w*|reinstat\w*|(?:give|gave|given|giving|gives) back)\b/i,
+  /\b(?:revers\w*|overturn\w*|rescind\w*|undo\w*|undid)\b/i,
+];
 /** A question for the time of day: "What time is / does / of day / on…?", "At what time…?", "What hour…?" (not "What time period / frame…?"). */
 const CLOCK_QUESTION =
   /\b(?:what|which) (?:time|hour)\s+(?:is|was|will|would|does|did|do|are|were|of day|on|at|the|today|tomorrow|tonight)\b|\b(?:what|which) (?:time|hour)\W*$/i;
@@ -1778,6 +1796,10 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
         /^[a-z]+$/.test(role.word) &&
         (namesOtherPost(question, role, sentenceOf(candidates[0]!)) || onlyTitledPost(question, role, candidates[0]!.hit.passage.text))))
   ) {
+    return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
+  }
+  const undone = o.undoneCheck && lang === 'en' ? UNDONE.find((family) => family.test(question)) : undefined;
+  if (undone && !pool.some((h) => undone.test(h.passage.text))) {
     return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
   }
   if (o.premiseCheck && lang === 'en' && type !== 'change' && CHANGE_PREMISE.test(question) && !pool.some((h) => CHANGE_RE.test(h.passage.text))) {

@@ -407,7 +407,8 @@ describe('each mechanism changes the answer', () => {
       'What year was the peace agreement with the FARC signed?',
     ]) {
       expect(seed.ask(q).answered, q).toBe(false);
-      expect(seed.ask(q, {}, { timeCheck: 0 }).answered, q).toBe(true);
+      // (Nothing lifted either: `undoneCheck`, below, declines the sanctions question too.)
+      expect(seed.ask(q, {}, { timeCheck: 0, undoneCheck: false }).answered, q).toBe(true);
     }
     // A passage that gives a time answers, as does a sentence that says the whole question (the brief's news, which its date places).
     expect(seed.ask('When did Petro call Trump?').answer).toMatch(/early January/);
@@ -559,6 +560,18 @@ describe('each mechanism changes the answer', () => {
     expect(questionType('Is it known where the meeting will be?')).toBe('place');
     // "…talk about at the White House?": the place of the talks, not what they are about.
     expect(questionType('What are the two presidents supposedly going to talk about at the White House?')).toBe('topic');
+  });
+
+  it('a question about undoing what was done is declined when no passage read says it was undone', () => {
+    // The brief reports the sanctions imposed and the visa revoked, nothing lifted or restored.
+    for (const q of ["Has the US lifted the sanctions on Petro's family yet?", "Did Petro's visa get restored?"]) {
+      expect(seed.ask(q).answered, q).toBe(false);
+      expect(seed.ask(q, {}, { undoneCheck: false }).answered, q).toBe(true);
+    }
+    // The family of the word counts: the brief's "a sharp reversal" (of a threat) answers a question for a reversal, not a restoring.
+    expect(seed.ask('What reversal happened?').answer).toMatch(/sharp reversal/);
+    const e = engineOf(file('s.md', '---\ntitle: Sanctions\n---\nThe European Union lifted the sanctions on Monday after the vote.\n'));
+    expect(e.ask('When were the sanctions lifted?').answer).toMatch(/on Monday/);
   });
 
   it('a question for the time of day is declined when the answer would give only the day', () => {
