@@ -10,7 +10,7 @@
  * neighbouring sentences up to 300 characters.
  * @module
  */
-import { retrieve, type Hit, type QueryContext, type Retrieval, type RetrieveOptions } from './retrieve.js';
+import { retrieve, YES_NO_QUESTION, type Hit, type QueryContext, type Retrieval, type RetrieveOptions } from './retrieve.js';
 import { backgroundIdf, backgroundShare, type RelationKind } from './lexicon.js';
 import { documentFrequency, idf, idfOf, type SearchIndex } from './search-index.js';
 import { effectiveDate, isExpired, leansOnLatest, resolveTimes, type TimeNote } from './recency.js';
@@ -441,8 +441,6 @@ const TOPIC_QUESTION = new RegExp(
   'i',
 );
 
-/** A question opening with an auxiliary: a yes-no question. */
-const YES_NO = /^\W*(?:is|are|was|were|do|does|did|will|would|can|could|has|have|had|should|shall|may|might)\b/;
 /** A yes-no question's clause from a question word on, when no verb of knowing or telling asks it. */
 const UNASKED_CLAUSE =
   /(?<!\b(?:know|known|knows|knew|say|says|said|tell|told|clear|announce[ds]?|decided?|reveal(?:ed|s)?|mention(?:ed|s)?|explain(?:ed|s)?|confirm(?:ed|s)?|specif(?:y|ied|ies)|sure|certain|idea)\s+(?:\w+\s+)?)\b(?:when|where|why|who|how|which|what)\b.*$/;
@@ -453,7 +451,7 @@ export function questionType(question: string, lang: Lang = 'en'): QuestionType 
   const q = question.toLowerCase().replace(/\s+(?:then|anyway|anyways|though)(\W*)$/, '$1');
   // A yes-no question asks no question word of its clauses ("Is trade going to be on the table when Petro
   // visits?"), unless one follows a verb of knowing or telling ("Did they say when they will meet?").
-  const asked = YES_NO.test(q) ? q.replace(UNASKED_CLAUSE, '') : q;
+  const asked = YES_NO_QUESTION.test(q) ? q.replace(UNASKED_CLAUSE, '') : q;
   // The question word met first decides: in "What gained ground when…?" or "How many died when…?",
   // "when" opens a clause, it is not what is asked.
   const cue = new RegExp(

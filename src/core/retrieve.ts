@@ -232,7 +232,8 @@ function misspelt(index: SearchIndex, term: string, letters: number): string {
  * begin words that negate nothing ("income", "impose", "discover").
  */
 const NEGATING_PREFIXES = ['un', 'non'];
-const YES_NO_QUESTION = /^\W*(?:is|are|was|were|did|does|do|has|have|had|will|would|can|could|should)\b/i;
+/** A question opening with an auxiliary: a yes-no question. */
+export const YES_NO_QUESTION = /^\W*(?:is|are|was|were|did|does|do|has|have|had|will|would|can|could|should)\b/i;
 
 /** The collection's term for `term` negated (see {@link RetrieveOptions.negatedForms}); else `term`. */
 function negatedForm(index: SearchIndex, term: string): string {
