@@ -861,15 +861,17 @@ const WHO_IS_NAMED = /^\W*(?:and\s+|so\s+)?who(?:['’]s|\s+(?:is|was))\s+((?:[\
 
 /** A word readers put after a role, naming no role of its own: "the spokesman guy", "the ambassador lady" (not "the lady"). */
 const ROLE_FILLER = String.raw`(?:guy|lady|person|woman|man|fellow|dude|gentleman|chap|bloke)`;
+/** "Who's the guy from the State Department?": a person described by where they are from, no role. */
+const ONLY_FILLER = new RegExp(String.raw`^${ROLE_FILLER}$`);
 const AFTER_ROLE = String.raw`(?<=\b(?!(?:the|an?|this|that|which|what)\s)[a-z]{3,}\s)${ROLE_FILLER}`;
 
 /**
  * "Who is the mayor of New York?", "Who's Colombia's defense minister?": the role the question names a
  * person by (group 1: the last word of the noun phrase after the article or possessive: capitalised
- * words first, "the ESPN Deportes sideline commentator", then lower-case ones; not "the man Helen met").
+ * words first, "the ESPN Deportes sideline commentator", then lower-case ones; not "the man Helen met", nor a relative clause: "the woman that speaks for the US").
  */
 const ROLE_HOLDER = new RegExp(
-  String.raw`${WHO_IS}(?:[Tt]he|an?|[\p{L}.]+['’]s?)\s+(?:\p{Lu}[\p{L}.-]*\s+){0,3}(?:\p{Ll}[\p{L}-]*\s+){0,2}?(\p{Ll}[\p{L}-]*)(?:\s+${ROLE_FILLER})?(?:\s+(?:of|in|at|for|to|on|from|with)\s+[^?]+)?\s*[?.!]*\s*$`,
+  String.raw`${WHO_IS}(?:[Tt]he|an?|[\p{L}.]+['’]s?)\s+(?:\p{Lu}[\p{L}.-]*\s+){0,3}(?:(?!(?:that|who|which|whom|whose)\s)\p{Ll}[\p{L}-]*\s+){0,2}?(\p{Ll}[\p{L}-]*)(?:\s+${ROLE_FILLER})?(?:\s+(?:of|in|at|for|to|on|from|with)\s+[^?]+)?\s*[?.!]*\s*$`,
   'u',
 );
 
@@ -887,6 +889,7 @@ const BARE_ROLE_HOLDER = new RegExp(String.raw`${WHO_IS}(\p{Ll}[\p{L}-]*)\s+of\s
 
 function askedRole(question: string): AskedRole | undefined {
   const m = ROLE_HOLDER.exec(question) ?? BARE_ROLE_HOLDER.exec(question);
+  if (m && ONLY_FILLER.test(m[1]!)) return undefined;
   const term = m ? analyze(m[1]!).at(-1) : undefined;
   return term === undefined ? undefined : { word: m![1]!, term };
 }

@@ -102,6 +102,9 @@ describe('analyze', () => {
     for (const v of ['North America', 'Latin America', 'South America', 'the Americas', 'Bank of America', 'the Copa America', 'Captain America'])
       expect(analyze(v), v).not.toContain(us);
     expect(analyze('In America')).toEqual([us]);
+    // A question word opening the question is no name before it ("Why America…?" as readers write it).
+    expect(analyze('Why America put sanctions on Petro?')).toContain(us);
+    expect(analyze('What America did to Petro before')).toContain(us);
     expect(analyze('United States of America')).toEqual([us]);
     // The world wars, as readers and writers name them ("World War Infantry" is neither).
     for (const v of ['WWII', 'WW2', 'World War Two', 'the Second World War']) expect(analyze(v)).toEqual(analyze('World War II'));
