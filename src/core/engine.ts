@@ -13,7 +13,8 @@
  * @module
  */
 import { answerQuestion, type AnswerOptions } from './answer.js';
-import { resolveFollowUp, stripTopicMarker, type FollowUpOptions } from './conversation.js';
+import { askedQuestions, joinAnswers } from './compound.js';
+import { resolveFollowUp, stripTopicMarker, turnOf, type FollowUpOptions } from './conversation.js';
 import { IndexError } from './errors.js';
 import { retrieve } from './retrieve.js';
 import type { Lexicon } from './lexicon.js';
@@ -183,6 +184,27 @@ export class Engine {
    */
   ask(question: string, options: AskOptions = {}, tuning?: Partial<AnswerOptions> & { followUp?: Partial<FollowUpOptions> }): Answer {
     const limit = Math.min(Math.max(Math.trunc(options.limit ?? 3), 1), 10);
+    const whole = this.askOne(question, options, tuning, limit);
+    if (whole.answered) return whole;
+    // "When is the meeting and what will they discuss?", declined as one question (no sentence gives both):
+    // each question in turn, the later ones as follow-ups of the earlier.
+    const questions = askedQuestions(question, () => questionLanguage(question, this.index.languages));
+    if (questions.length < 2) return whole;
+    let history = options.history ?? [];
+    const answers = questions.map((q, i) => {
+      const answer = this.askOne(q, i === 0 ? options : { ...options, history }, tuning, limit);
+      history = [...history, turnOf(q, answer)];
+      return answer;
+    });
+    return answers.some((a) => a.answered) ? joinAnswers(answers, limit) : whole;
+  }
+
+  private askOne(
+    question: string,
+    options: AskOptions,
+    tuning: (Partial<AnswerOptions> & { followUp?: Partial<FollowUpOptions> }) | undefined,
+    limit: number,
+  ): Answer {
     const { followUp: followUpTuning, ...answerTuning } = tuning ?? {};
     const resolved = options.history ? resolveFollowUp(this.index, question, options.history, followUpTuning) : undefined;
     const answer = answerQuestion(this.index, resolved?.question ?? stripTopicMarker(question), {

@@ -145,6 +145,8 @@ describe('analyzeWithRanges', () => {
 describe('splitSentences', () => {
   it('splits at end punctuation followed by a capital', () => {
     expect(sentences('One thing. Two things! Three? "Four," he said.')).toEqual(['One thing.', 'Two things!', 'Three?', '"Four," he said.']);
+    // A Spanish question or exclamation opens with its mark.
+    expect(sentences('Petro viaja el martes. ¿Cuándo es la reunión? ¡Mañana!')).toEqual(['Petro viaja el martes.', '¿Cuándo es la reunión?', '¡Mañana!']);
   });
 
   it('does not split after abbreviations, initials or months', () => {

@@ -302,10 +302,11 @@ export function splitSentences(text: string, lang?: string): Range[] {
   const ordinals = lang !== undefined && ORDINAL_DOT.has(langOf(lang));
   const ranges: Range[] = [];
   // Reference marks after the stop stay with the sentence: "…the Netherlands.[citation needed] A group…".
+  // The next sentence may open with a quote, a bracket or Spanish "¿" / "¡".
   // Other scripts: "." "!" "?" before a letter of a script without case (Arabic, Devanagari…); "。！？" anywhere;
   // "।" "॥" "؟" before a space; and Thai, which ends sentences with a space alone.
   const re =
-    /[.!?…]+["'”’)\]]*(?:\[[^\]\n]{1,40}\])*(?=\s+["'“‘([]?[\p{Lu}\p{N}\p{Lo}])|[。！？]+[」』”’)）]*|[।॥؟]+["'”’)\]]*(?=\s)|(?<=\p{sc=Thai})(?=\s+\p{sc=Thai})|(?<=\p{Ll}\p{Ll})[.!?](?=\p{Lu}\p{Ll})/gu;
+    /[.!?…]+["'”’)\]]*(?:\[[^\]\n]{1,40}\])*(?=\s+["'“‘([¿¡]?[\p{Lu}\p{N}\p{Lo}])|[。！？]+[」』”’)）]*|[।॥؟]+["'”’)\]]*(?=\s)|(?<=\p{sc=Thai})(?=\s+\p{sc=Thai})|(?<=\p{Ll}\p{Ll})[.!?](?=\p{Lu}\p{Ll})/gu;
   let start = 0;
   for (const m of text.matchAll(re)) {
     const end = m.index + m[0].length;
