@@ -1190,8 +1190,12 @@ const PHONE_SHORTENING = /(?<![\p{L}\p{N}])(?:mtg|wat|b4|btwn|bc|cuz|[urnw](?![.
 /** The written-out word of a match of either. */
 const writtenOut = (w: string) => ABBREVIATIONS[w.toLowerCase().replace(/['’]/, '')]!;
 
-/** "going to" / "gonna" before a lower-case word that is no determiner: the future, not a going. */
-const GOING_TO = /\b(?:[Gg]oing to|[Gg]onna)\s+(?!(?:the|a|an|this|that|these|those|his|her|their|its|my|our|your|some|any|every|each|no)\b)(?=[a-z])/g;
+/**
+ * "going to" / "gonna" before a lower-case word that is no determiner: the future, not a going; so is
+ * "supposed to" / "meant to" ("When is the meeting supposed to happen?": no brief says "supposed").
+ */
+const GOING_TO =
+  /\b(?:[Gg]oing to|[Gg]onna|[Ss]upposed to|[Mm]eant to)\s+(?!(?:the|a|an|this|that|these|those|his|her|their|its|my|our|your|some|any|every|each|no)\b)(?=[a-z])/g;
 
 /** Stop words of four letters or more by length: what {@link withoutStopWordTypos} reads a misspelling as. */
 const LONG_STOP_WORDS = new Map<number, string[]>();

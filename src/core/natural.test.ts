@@ -1011,6 +1011,15 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('What are they going to talk about?').answer).toMatch(/^According to both governments/);
     // Before a place or "the", it is a going: the word stays.
     expect(seed.ask('Is Petro going to the White House?').answer).toMatch(/White House meeting/);
+    // "supposed to" and "meant to" are the future as well: no brief says "supposed" (the question was declined).
+    expect(seed.ask('When is the meeting supposed to happen?').answer).toMatch(/scheduled for Feb\. 3/);
+    expect(seed.ask('Where is the meeting meant to take place?').answer).toMatch(/White House meeting/);
+  });
+
+  it('words that stress the question ("exactly", "actually", "really") are no words to match', () => {
+    // A common word no brief holds weighs much in a collection of one brief: the question looked unanswered.
+    expect(seed.ask('Where exactly is the meeting supposed to take place?').answer).toMatch(/White House meeting/);
+    expect(seed.ask('Who actually made the phone call in January?').answer).toMatch(/phone call from Petro/);
   });
 
   it('an elliptical follow-up after an answer of several sentences goes back to its lead first', () => {
