@@ -1281,9 +1281,9 @@ function questionPredicates(index: SearchIndex, question: string, lang: Lang, { 
 
 /** The terms of "talk" and "discuss": what a topic question asks about when the briefs lack its verb. */
 const TALK_TERMS = analyze('talk discuss');
-/** "What topics will the meeting cover?": the verb that ends a question for topics (after its subject). */
+/** "What topics will the meeting cover?", "…will they cover at the meeting?": the verb that ends a question for topics (after its subject), before where or when. */
 const TOPIC_VERB = new RegExp(
-  String.raw`^\W*(?:what|which) (?:${TOPIC_WORDS}) (?:will|would|did|do|does|should|can|could|might|must) (?:\p{L}+ ){1,3}(\p{Ll}+)\W*$`,
+  String.raw`^\W*(?:what|which) (?:${TOPIC_WORDS}) (?:will|would|did|do|does|should|can|could|might|must) (?:\p{L}+ ){1,3}(\p{Ll}+)(?:\s+(?:at|during|in|on|when)\b[^?]*)?\W*$`,
   'iu',
 );
 

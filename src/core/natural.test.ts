@@ -776,7 +776,13 @@ describe('each mechanism changes the answer', () => {
   });
 
   it('a question for topics in other words: "What are the meeting topics?", "meeting topics", a verb the briefs lack ("cover")', () => {
-    for (const q of ['What are the meeting topics?', 'meeting topics', 'Which topics will the presidents cover?']) {
+    // The verb may come before where or when ("…cover at the meeting?").
+    for (const q of [
+      'What are the meeting topics?',
+      'meeting topics',
+      'Which topics will the presidents cover?',
+      'What topics will they cover at the meeting?',
+    ]) {
       expect(questionType(q), q).toBe('topic');
       expect(seed.ask(q).answer, q).toMatch(/^According to both governments/);
     }
@@ -784,6 +790,7 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('What issues are on the agenda for the meeting?').answer).toMatch(/^According to both governments/);
     // Topics of something no brief tells of are still declined.
     expect(seed.ask('What topics will the climate summit cover?').answered).toBe(false);
+    expect(seed.ask('What topics will they cover at the climate summit?').answered).toBe(false);
   });
 
   it('"on the table" asks what is under discussion, as "on the agenda" does (a table elsewhere is a table)', () => {
