@@ -429,8 +429,8 @@ const FUTURE_RE = /\b(?:will|shall|scheduled|upcoming|forthcoming|slated|set to|
 
 /** Words that name topics as what is asked for ("What topics…", "…on the agenda", "…on the table": under discussion). */
 const TOPIC_WORDS = String.raw`topics?|issues?|subjects?|themes?|agenda|(?<=on the )table|priorit(?:y|ies)`;
-/** "What year …?", "In which month?", "What time…?": a date question, and the noun names what is asked for, not what it is about. */
-const DATE_NOUNS = 'year|date|day|month|time';
+/** "What year …?", "In which month?", "What time…?", "Which hour…?": a date question, and the noun names what is asked for, not what it is about. */
+const DATE_NOUNS = 'year|date|day|month|time|hour';
 
 /**
  * "What topics / issues are…?", "What are the meeting topics?", "meeting topics", "What is on the agenda?",
@@ -766,7 +766,7 @@ const UNDONE = [
 ];
 /** A question for the time of day: "What time is / does / of day / on…?", "At what time…?", "What hour…?" (not "What time period / frame…?"). */
 const CLOCK_QUESTION =
-  /\b(?:what|which) (?:time|hour)\s+(?:is|was|will|would|does|did|do|are|were|of day|on|at|the|today|tomorrow|tonight)\b|\b(?:what|which) (?:time|hour)\W*$/i;
+  /\b(?:what|which) (?:time|hour)\s+(?:is|was|will|would|does|did|do|are|were|of (?:the )?day|on|at|the|today|tomorrow|tonight)\b|\b(?:what|which) (?:time|hour)\W*$/i;
 /** A time of day: "3 p.m.", "15:30", "9 o'clock", "noon", "in the morning". */
 const CLOCK_TIME =
   /\b\d{1,2}(?::\d{2})?\s?(?:[ap]\.?m\b\.?|o['’]clock)|\b\d{1,2}[:.]\d{2}\b|\b(?:noon|midday|midnight|morning|afternoon|evening|night|dawn|dusk|overnight)\b/i;

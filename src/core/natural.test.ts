@@ -1085,7 +1085,7 @@ describe('each mechanism changes the answer', () => {
     expect(often.citations[0]!.snippet).toMatch(/quarterly basis/);
   });
 
-  it('"In which month?", "What year…?", "What time…?" ask for a date: the noun is what is asked for', () => {
+  it('"In which month?", "What year…?", "What time…?", "Which hour…?" ask for a date: the noun is what is asked for', () => {
     expect(['In which month?', 'What year was that?', 'On which day?', 'What time is the meeting?'].map((q) => questionType(q))).toEqual([
       'date',
       'date',
@@ -1095,6 +1095,9 @@ describe('each mechanism changes the answer', () => {
     // The brief gives the day, not the hour: with `clockCheck` the question is declined; without it, the day
     // answers, not the sentence that says "meeting" most.
     expect(seed.ask('What time is the meeting?').answered).toBe(false);
+    // "Which hour" asks for the time as well ("…they will meet in which hour of the day?" was a plain question, answered with the day).
+    expect(questionType('In which hour will they meet?')).toBe('date');
+    expect(seed.ask('Trump and Petro, they will meet in which hour of the day?').answered).toBe(false);
     expect(seed.ask('What time is the meeting?', {}, { clockCheck: false }).answer).toMatch(/^Colombian President Gustavo Petro .* Feb\. 3/);
   });
 
