@@ -752,8 +752,8 @@ function speaks(sentence: string, speaker: (word: string) => boolean): boolean {
   return false;
 }
 
-/** A question asked in the negative ("not", "never", "n't", "the least", "the fewest", "non-…"). */
-const NEGATED_QUESTION = /\b(?:not|never|neither|nor|without)\b|n['’]t\b|\bnon-|(?<!\bat )\bleast\b|\bfewest\b/i;
+/** A question asked in the negative ("not", "never", "n't", "the least", "the fewest", "non-…"; not "…positive or not?", which asks yes or no). */
+const NEGATED_QUESTION = /\b(?:(?<!\bor )not|never|neither|nor|without)\b|n['’]t\b|\bnon-|(?<!\bat )\bleast\b|\bfewest\b/i;
 /**
  * Undoing what was done, by family (any form): lifting; restoring, reinstating, giving back; reversing,
  * overturning, rescinding. A passage answers with the question's family ("a sharp reversal" of a threat is no

@@ -368,6 +368,8 @@ describe('each mechanism changes the answer', () => {
     // Nor does a dislike ("not like"), which the answer says in its own words.
     for (const q of ["What didn't Locetta like about Petro's approach?", 'What did Locetta not like about how Petro deals with armed groups?'])
       expect(seed.ask(q).answer, q).toMatch(/^She criticized/);
+    // Nor "…or not?", which asks yes or no.
+    expect(seed.ask('How is Petro feeling about the meeting with Trump, he is positive or not?').answer).toMatch(/optimistic/);
   });
 
   it('"Who is the president of Colombia?" is answered by the sentence that names someone right by the role', () => {
