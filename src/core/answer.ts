@@ -434,10 +434,11 @@ const DATE_NOUNS = 'year|date|day|month|time|hour';
 
 /**
  * "What topics / issues are…?", "What are the meeting topics?", "meeting topics", "What is on the agenda?",
- * "Will / did they talk about …?"
+ * "Will / did they talk about …?", and asked as a statement: "They will talk about what?", "The meeting, it will
+ * be about what things?"
  */
 const TOPIC_QUESTION = new RegExp(
-  String.raw`^\W*(?:what|which) (?:${TOPIC_WORDS})\b|^\W*what(?:'s|’s| is| are| were| will be)? (?:the |their )?(?:\w+ ){0,2}?(?:${TOPIC_WORDS})\W*$|^\W*(?:\w+ ){0,3}(?:${TOPIC_WORDS})\W*$|\b(?:on|of) the agenda\b|\bon the table\b|^\W*(?:will|would|did|do|does|are|is|was|were|can)\b.*\b(?:talk|discuss|focus)\w*\s+(?:about|on)\b`,
+  String.raw`\b(?:talk|discuss|focus|be)\w*\s+(?:about|on)\s+what(?:\s+(?:things|topics|issues|subjects|matters))?\W*$|^\W*(?:what|which) (?:${TOPIC_WORDS})\b|^\W*what(?:'s|’s| is| are| were| will be)? (?:the |their )?(?:\w+ ){0,2}?(?:${TOPIC_WORDS})\W*$|^\W*(?:\w+ ){0,3}(?:${TOPIC_WORDS})\W*$|\b(?:on|of) the agenda\b|\bon the table\b|^\W*(?:will|would|did|do|does|are|is|was|were|can)\b.*\b(?:talk|discuss|focus)\w*\s+(?:about|on)\b`,
   'i',
 );
 
@@ -1271,7 +1272,7 @@ function questionPredicates(index: SearchIndex, question: string, lang: Lang, { 
     return verbs.some((t) => documentFrequency(index, t) > 0) ? verbs : SAY_TERMS;
   }
   if (type !== 'topic') return [];
-  const m = /\b(talk|discuss|focus)\w*(?: (?:about|on))?\s*\??\s*$/i.exec(question);
+  const m = /\b(talk|discuss|focus)\w*(?: (?:about|on))?(?: what(?: \w+)?)?\s*\??\s*$/i.exec(question);
   if (m) return analyze(m[1]!);
   // "What topics will the meeting cover / address?": a last verb the briefs do not hold asks what is talked about.
   const verb = TOPIC_VERB.exec(question)?.[1];

@@ -795,6 +795,13 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('What topics will they cover at the climate summit?').answered).toBe(false);
   });
 
+  it('a question for topics asked as a statement: "They will talk about what?", "The meeting, it will be about what things?"', () => {
+    for (const q of ['They will talk about what?', 'The meeting, it will be about what things?', 'The meeting will be about what?']) {
+      expect(questionType(q), q).toBe('topic');
+      expect(seed.ask(q).answer, q).toMatch(/^According to both governments/);
+    }
+  });
+
   it('"on the table" asks what is under discussion, as "on the agenda" does (a table elsewhere is a table)', () => {
     for (const q of ['What is on the table at the meeting?', 'What economic topics are on the table?', 'Is trade on the table?']) {
       expect(questionType(q), q).toBe('topic');
