@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseBriefs } from './brief.js';
-import { askedQuestions, joinAnswers } from './compound.js';
+import { askedQuestions, joinAnswers, leansOnEarlier } from './compound.js';
 import { buildEngine } from './indexer.js';
 import { readLexicon } from '../node/lexicon.js';
 import type { Answer } from './types.js';
@@ -48,6 +48,12 @@ describe('a message that asks two things', () => {
       }
       expect(a.citations.map((c) => c.passageId.replace(/.*#/, ''))).toEqual(expect.arrayContaining(['p1', 'p6']));
     }
+    // Questions that stand alone are answered each, even where the message asked whole finds one of them.
+    const two = seed.ask('Who is the foreign minister? When is the meeting?');
+    expect(two.answer).toMatch(/Rosa Villavicencio.*\[1\].*Feb\. 3\. \[2\]/s);
+    // A question that leans on the one before is read with it only when the message asked whole is declined.
+    expect(leansOnEarlier('What did she say?')).toBe(true);
+    expect(leansOnEarlier('When is the meeting?')).toBe(false);
     // What none of the questions finds is declined, as asked whole.
     expect(seed.ask('What time on Feb. 3 is the meeting, and will there be a press conference after?').answered).toBe(false);
   });

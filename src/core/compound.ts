@@ -1,9 +1,11 @@
 /**
  * A message that asks two or three things at once ("When is the meeting and what will they discuss?",
- * "Who is Locetta? What did she say?"): the questions it asks, answered in turn, each later one as a
- * follow-up of the ones before ("…and what did she say?" knows who "she" is), and their answers joined
- * into one reply. Asked as one question, such a message matched no sentence well: the date's sentence
- * lacks the topics and the topics' sentence the date, and it was declined.
+ * "Who is the foreign minister? When is the meeting?"): the questions it asks, answered in turn, each later
+ * one as a follow-up of the ones before ("…and what did she say?" knows who "she" is), and their answers
+ * joined into one reply. Asked as one question, such a message matched no sentence well (the date's
+ * sentence lacks the topics and the topics' sentence the date, and it was declined), or one of its questions
+ * only. `Engine.ask` decides when to split (questions that stand alone always, others when the message
+ * asked whole is declined).
  * @module
  */
 import type { TimeNote } from './recency.js';
@@ -35,6 +37,7 @@ const INVERTED_PRONOUN = String.raw`${AUX}(?:n['’]t)?\s+${anyOf('i you he she 
 const STARTS_QUESTION = new RegExp(String.raw`^\W*(?:${ADVERBIAL}|${anyOf('what which who whom whose')}\b|${INVERTED})`, 'u');
 /** Where a second question starts inside a sentence: ", and what…", " and when did…", ", is he…". */
 const JOINT = new RegExp(String.raw`(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?=${ADVERBIAL}|what\b|(?:which|who|whom|whose)\s+${INVERTED}|${INVERTED_PRONOUN})`, 'gu');
+const JOINT_AHEAD = new RegExp(JOINT.source, 'u');
 /** At most this many questions are read out of one message; the rest stays with the last. */
 const MAX_QUESTIONS = 3;
 
@@ -47,8 +50,8 @@ const MAX_QUESTIONS = 3;
  * to Pigott, what did Rubio confirm?" is one). "Or" joins the alternatives of one question, not two.
  */
 export function askedQuestions(message: string, langOf: () => string): string[] {
-  // Most messages ask one thing: no question mark but at the end, no comma, no "and".
-  if (!/[?？؟,，、]|\band\s/iu.test(message.replace(/[?？؟]\W*$/u, ''))) return [message];
+  // Most messages ask one thing: no question mark but at the end, no clause a question word opens.
+  if (!/[?？؟]/u.test(message.replace(/[?？؟]\W*$/u, '')) && !JOINT_AHEAD.test(message)) return [message];
   const lang = langOf();
   const hasWords = (q: string) => analyze(q, lang).length > 0;
   // Sentences: a question mark closes a question; what comes before the first question joins it.
@@ -84,6 +87,14 @@ export function askedQuestions(message: string, langOf: () => string): string[] 
     out.push(sentence.slice(from).trim());
     return out;
   }
+}
+
+/** A pronoun that points back ("What did she say?", "Where was it posted?"): the question leans on the one before. */
+const REFERS_BACK = /\b(?:he|him|his|she|her|hers|it|its|they|them|their|theirs|this|that|these|those|there|then)\b/i;
+
+/** Does a later question of a message lean on an earlier one (a pronoun pointing back)? */
+export function leansOnEarlier(question: string): boolean {
+  return REFERS_BACK.test(question);
 }
 
 /**

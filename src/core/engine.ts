@@ -13,7 +13,7 @@
  * @module
  */
 import { answerQuestion, type AnswerOptions } from './answer.js';
-import { askedQuestions, joinAnswers } from './compound.js';
+import { askedQuestions, joinAnswers, leansOnEarlier } from './compound.js';
 import { resolveFollowUp, stripTopicMarker, turnOf, type FollowUpOptions } from './conversation.js';
 import { IndexError } from './errors.js';
 import { retrieve } from './retrieve.js';
@@ -184,19 +184,22 @@ export class Engine {
    */
   ask(question: string, options: AskOptions = {}, tuning?: Partial<AnswerOptions> & { followUp?: Partial<FollowUpOptions> }): Answer {
     const limit = Math.min(Math.max(Math.trunc(options.limit ?? 3), 1), 10);
-    const whole = this.askOne(question, options, tuning, limit);
-    if (whole.answered) return whole;
-    // "When is the meeting and what will they discuss?", declined as one question (no sentence gives both):
-    // each question in turn, the later ones as follow-ups of the earlier.
+    // A message that asks two or three things: each question in turn, the later ones as follow-ups of the
+    // earlier. Questions that stand alone ("Who is the foreign minister? When is the meeting?") always; ones
+    // that lean on the one before ("Who is Locetta? What did she say?") only when the message asked whole is
+    // declined ("When is the meeting and what will they discuss?": no sentence gives both), as a follow-up's
+    // reading can go wrong where the whole message's does not.
     const questions = askedQuestions(question, () => questionLanguage(question, this.index.languages));
-    if (questions.length < 2) return whole;
+    const alone = questions.length > 1 && questions.slice(1).every((q) => !leansOnEarlier(q));
+    const whole = alone ? undefined : this.askOne(question, options, tuning, limit);
+    if (whole && (whole.answered || questions.length < 2)) return whole;
     let history = options.history ?? [];
     const answers = questions.map((q, i) => {
       const answer = this.askOne(q, i === 0 ? options : { ...options, history }, tuning, limit);
       history = [...history, turnOf(q, answer)];
       return answer;
     });
-    return answers.some((a) => a.answered) ? joinAnswers(answers, limit) : whole;
+    return answers.some((a) => a.answered) || !whole ? joinAnswers(answers, limit) : whole;
   }
 
   private askOne(
