@@ -1149,7 +1149,8 @@ const CLOSING_COURTESY = /[\s,]+(?:if you please|please|thank you(?: very much)?
  * Spoken and phone forms written out: a question word with "is" run into it ("whats", "wheres", "whos" →
  * "what is"), the future "going to" / "gonna" before a verb as "will" ("When is Petro going to meet
  * Trump?" matched "The talks are going well"; "going to the White House" is a going), "PM" as "prime
- * minister" (not "3 PM"), and words shortened as typed ("govt", "dept", "secy", "abt").
+ * minister" (not "3 PM"), words shortened as typed ("govt", "dept", "secy", "abt", "fam"), and without what a chat
+ * adds that asks nothing ("lol", "ngl", "fr").
  */
 function spelledOut(question: string): string {
   return (
@@ -1161,6 +1162,7 @@ function spelledOut(question: string): string {
       .replace(/\bhow many times (?:a|an|per|each|every) (?:year|month|week|day)\b/gi, 'how often')
       .replace(ABBREVIATION, writtenOut)
       .replace(PHONE_SHORTENING, writtenOut)
+      .replace(CHAT_FILLER, ' ')
   );
 }
 
@@ -1179,6 +1181,11 @@ const ABBREVIATIONS: Record<string, string> = {
   btwn: 'between',
   bc: 'because',
   cuz: 'because',
+  wut: 'what',
+  tho: 'though',
+  fam: 'family',
+  rn: 'now',
+  smth: 'something',
   u: 'you',
   r: 'are',
   n: 'and',
@@ -1187,7 +1194,9 @@ const ABBREVIATIONS: Record<string, string> = {
 /** The first of those, however typed (a letter of any script bounds a word: "Kraków" has no "w"). */
 const ABBREVIATION = /(?<![\p{L}\p{N}])(?:govt|gov['’]t|dept|secy|intl|natl|abt|ppl)(?![\p{L}\p{N}])/giu;
 /** The phone's, only in lower case ("300 BC", "Angkor Wat" are no "bc", "wat"), a single letter not before a full stop ("george w. bush"). */
-const PHONE_SHORTENING = /(?<![\p{L}\p{N}])(?:mtg|wat|b4|btwn|bc|cuz|[urnw](?![./'’&-]))(?![\p{L}\p{N}])/gu;
+const PHONE_SHORTENING = /(?<![\p{L}\p{N}])(?:mtg|wat|wut|tho|fam|rn|smth|b4|btwn|bc|cuz|[urnw](?![./'’&-]))(?![\p{L}\p{N}])/gu;
+/** What a chat adds that asks nothing ("lol", "ngl", "fr", "bro", "lowkey", "um"), in lower case as typed: no word to match. */
+const CHAT_FILLER = /(?<![\p{L}\p{N}])(?:lol|lmao|lmfao|rofl|omg|ngl|tbh|fr|idk|bro|bruh|dude|lowkey|highkey|nah|yo|ya|um+|uh+|hmm+|haha+)(?![\p{L}\p{N}])/gu;
 /** The written-out word of a match of either. */
 const writtenOut = (w: string) => ABBREVIATIONS[w.toLowerCase().replace(/['’]/, '')]!;
 
