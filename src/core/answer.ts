@@ -176,6 +176,12 @@ export interface AnswerOptions {
    */
   clockCheck: boolean;
   /**
+   * Decline a question that places what it asks about in a month ("…the phone call in early March…", "since
+   * June") when no passage read names that month: the reader misremembers, and the nearest sentence ("…in
+   * early January…") would answer another event.
+   */
+  monthCheck: boolean;
+  /**
    * In a follow-up asking for a date or a number, a sentence scoring at least this share of the best that holds
    * one answers before a best that holds none ("And when is the meeting?" after "Who is the foreign minister?":
    * the conversation's words lift the sentence about the foreign ministry). 0: off.
@@ -321,6 +327,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   undoneCheck: true,
   outcomeCheck: true,
   clockCheck: true,
+  monthCheck: true,
   followUpTypeFloor: 0.8,
   aboutFloor: 0.4,
   stanceWeight: 0.5,
@@ -766,6 +773,17 @@ const UNDONE = [
   /\b(?:revers\w*|overturn\w*|rescind\w*|undo\w*|undid)\b/i,
 ];
 /** A question for the time of day: "What time is / does / of day / on…?", "At what time…?", "What hour…?" (not "What time period / frame…?"). */
+/** A question that places its event in a month ("in early March", "since June", "during mid-October"): the month (group 1). */
+const PLACED_IN_MONTH =
+  /\b(?:in|since|until|till|during|early|late|mid-?)\s+(?:early\s+|late\s+|mid-?)?(january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
+
+/** Does `text` name `month` (written out or abbreviated as news style does: "Feb. 3", "Sept.")? */
+function namesMonth(text: string, month: string): boolean {
+  const m = month.toLowerCase();
+  const short = m === 'september' ? 'Sept?' : m.slice(0, 3);
+  return new RegExp(String.raw`\b(?:${m}|${short}\.)`, 'i').test(text) || new RegExp(String.raw`\b${short}\b(?=\s?\d)`, 'i').test(text);
+}
+
 const CLOCK_QUESTION =
   /\b(?:what|which) (?:time|hour)\s+(?:is|was|will|would|does|did|do|are|were|of (?:the )?day|on|at|the|today|tomorrow|tonight)\b|\b(?:what|which) (?:time|hour)\W*$/i;
 /** A time of day: "3 p.m.", "15:30", "9 o'clock", "noon", "in the morning". */
@@ -1821,6 +1839,10 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
     return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
   }
   if (o.clockCheck && lang === 'en' && type === 'date' && CLOCK_QUESTION.test(question) && givesDayNotTime(sentenceOf(candidates[0]!), questionWords)) {
+    return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
+  }
+  const month = o.monthCheck && lang === 'en' ? PLACED_IN_MONTH.exec(question)?.[1] : undefined;
+  if (month && !pool.some((h) => namesMonth(h.passage.text, month))) {
     return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
   }
   if (o.outcomeCheck && lang === 'en' && OUTCOME_QUESTION.test(question) && FUTURE_RE.test(sentenceOf(candidates[0]!))) {

@@ -1097,6 +1097,15 @@ describe('each mechanism changes the answer', () => {
     expect(often.citations[0]!.snippet).toMatch(/quarterly basis/);
   });
 
+  it('a question that places its event in a month no passage read names is declined (the reader misremembers)', () => {
+    const q = 'remind me, that phone call between trump and petro in early march, what did they agree on?';
+    expect(seed.ask(q).answered).toBe(false);
+    expect(seed.ask(q, {}, { monthCheck: false }).answer).toMatch(/in early January/);
+    // The month the brief gives, written out or abbreviated ("Feb. 3"), answers.
+    expect(seed.ask('What did Trump and Petro discuss in the phone call in early January?').answer).toMatch(/in early January/);
+    expect(seed.ask('What is planned for the meeting in February?').answered).toBe(true);
+  });
+
   it('"In which month?", "What year…?", "What time…?", "Which hour…?" ask for a date: the noun is what is asked for', () => {
     expect(['In which month?', 'What year was that?', 'On which day?', 'What time is the meeting?'].map((q) => questionType(q))).toEqual([
       'date',
