@@ -1168,7 +1168,7 @@ const CLOSING_COURTESY = /[\s,]+(?:if you please|please|thank you(?: very much)?
  * "what is"), the future "going to" / "gonna" before a verb as "will" ("When is Petro going to meet
  * Trump?" matched "The talks are going well"; "going to the White House" is a going), "PM" as "prime
  * minister" (not "3 PM"), words shortened as typed ("govt", "dept", "secy", "abt", "fam"), and without what a chat
- * adds that asks nothing ("lol", "ngl", "fr").
+ * adds that asks nothing ("lol", "ngl", "fr") and an "even" that stresses the question.
  */
 function spelledOut(question: string): string {
   return (
@@ -1181,6 +1181,7 @@ function spelledOut(question: string): string {
       .replace(ABBREVIATION, writtenOut)
       .replace(PHONE_SHORTENING, writtenOut)
       .replace(CHAT_FILLER, ' ')
+      .replace(EMPHATIC_EVEN, ' ')
   );
 }
 
@@ -1213,6 +1214,8 @@ const ABBREVIATIONS: Record<string, string> = {
 const ABBREVIATION = /(?<![\p{L}\p{N}])(?:govt|gov['’]t|dept|secy|intl|natl|abt|ppl)(?![\p{L}\p{N}])/giu;
 /** The phone's, only in lower case ("300 BC", "Angkor Wat" are no "bc", "wat"), a single letter not before a full stop ("george w. bush"). */
 const PHONE_SHORTENING = /(?<![\p{L}\p{N}])(?:mtg|wat|wut|tho|fam|rn|smth|b4|btwn|bc|cuz|[urnw](?![./'’&-]))(?![\p{L}\p{N}])/gu;
+/** "even" that stresses the question ("who even is rubio", "Why is the UN even involved?"), not the "even" of "even with / though / if". */
+const EMPHATIC_EVEN = /\beven\b(?!\s+(?:though|if|with|as|after|before|when|while|so|more|less|now|then|without|in|at|on|during|under))/gi;
 /** What a chat adds that asks nothing ("lol", "ngl", "fr", "bro", "lowkey", "um"), in lower case as typed: no word to match. */
 const CHAT_FILLER = /(?<![\p{L}\p{N}])(?:lol|lmao|lmfao|rofl|omg|ngl|tbh|fr|idk|bro|bruh|dude|lowkey|highkey|nah|yo|ya|um+|uh+|hmm+|haha+)(?![\p{L}\p{N}])/gu;
 /** The written-out word of a match of either. */

@@ -522,6 +522,10 @@ describe('each mechanism changes the answer', () => {
     // What a chat adds that asks nothing ("ngl", "lol", "fr") is left out; "fam" is the family.
     expect(seed.ask('ngl were the drug claims ever proven').answer).toMatch(/unproven drug-trafficking allegations/);
     expect(seed.ask('did the us sanction his fam lol').answer).toMatch(/sanctions on him and his family/);
+    // "even" that stresses the question is no word to match ("…even though…" answered "who even is rubio");
+    // "even with" keeps it.
+    expect(seed.ask('who even is rubio').answer).toMatch(/Secretary of State Marco Rubio/);
+    expect(seed.ask('Even with the talks going on, what is the US still worried about in Colombia?').answer).toMatch(/deeply concerned/);
   });
 
   it('"PM" is the prime minister (not "3 PM")', () => {
