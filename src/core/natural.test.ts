@@ -525,6 +525,8 @@ describe('each mechanism changes the answer', () => {
     // "even" that stresses the question is no word to match ("…even though…" answered "who even is rubio");
     // "even with" keeps it.
     expect(seed.ask('who even is rubio').answer).toMatch(/Secretary of State Marco Rubio/);
+    // "stuff" is as vague as "things" ("r they gonna talk abt crime stuff too" was declined).
+    expect(seed.ask('r they gonna talk abt crime stuff too').answer).toMatch(/organized crime/);
     expect(seed.ask('Even with the talks going on, what is the US still worried about in Colombia?').answer).toMatch(/deeply concerned/);
   });
 

@@ -32,7 +32,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     'theyre youre hes shes thats theres ok okay anyway anyways though ' +
     // courtesy titles ("Mr. Trump" is Trump)
     'mr mrs ms mister ' +
-    'please kind type one ones thing things anything something anyone someone anybody somebody else ' +
+    'please kind type one ones thing things stuff anything something anyone someone anybody somebody else ' +
     'exactly precisely actually really specifically'
   ).split(/\s+/),
 );
