@@ -1167,7 +1167,7 @@ const CLOSING_COURTESY = /[\s,]+(?:if you please|please|thank you(?: very much)?
  * Spoken and phone forms written out: a question word with "is" run into it ("whats", "wheres", "whos" →
  * "what is"), the future "going to" / "gonna" before a verb as "will" ("When is Petro going to meet
  * Trump?" matched "The talks are going well"; "going to the White House" is a going), "PM" as "prime
- * minister" (not "3 PM"), words shortened as typed ("govt", "dept", "secy", "abt", "fam"), and without what a chat
+ * minister" (not "3 PM"), "sit down with" as "meet with", words shortened as typed ("govt", "dept", "secy", "abt", "fam"), and without what a chat
  * adds that asks nothing ("lol", "ngl", "fr") and an "even" that stresses the question.
  */
 function spelledOut(question: string): string {
@@ -1180,6 +1180,7 @@ function spelledOut(question: string): string {
       .replace(/\bhow many times (?:a|an|per|each|every) (?:year|month|week|day)\b/gi, 'how often')
       .replace(ABBREVIATION, writtenOut)
       .replace(PHONE_SHORTENING, writtenOut)
+      .replace(SIT_DOWN_WITH, (_, verb: string) => `${SAT_AS_MET[verb.toLowerCase()]!} `)
       .replace(CHAT_FILLER, ' ')
       .replace(EMPHATIC_EVEN, ' ')
   );
@@ -1214,6 +1215,9 @@ const ABBREVIATIONS: Record<string, string> = {
 const ABBREVIATION = /(?<![\p{L}\p{N}])(?:govt|gov['’]t|dept|secy|intl|natl|abt|ppl)(?![\p{L}\p{N}])/giu;
 /** The phone's, only in lower case ("300 BC", "Angkor Wat" are no "bc", "wat"), a single letter not before a full stop ("george w. bush"). */
 const PHONE_SHORTENING = /(?<![\p{L}\p{N}])(?:mtg|wat|wut|tho|fam|rn|smth|b4|btwn|bc|cuz|[urnw](?![./'’&-]))(?![\p{L}\p{N}])/gu;
+/** "sit down with" someone is to meet them ("When is Petro sitting down with Trump?"): the verb as "meet". */
+const SIT_DOWN_WITH = /\b(sit|sits|sitting|sat)\s+down\s+(?=with\b)/gi;
+const SAT_AS_MET: Record<string, string> = { sit: 'meet', sits: 'meets', sitting: 'meeting', sat: 'met' };
 /** "even" that stresses the question ("who even is rubio", "Why is the UN even involved?"), not the "even" of "even with / though / if". */
 const EMPHATIC_EVEN = /\beven\b(?!\s+(?:though|if|with|as|after|before|when|while|so|more|less|now|then|without|in|at|on|during|under))/gi;
 /** What a chat adds that asks nothing ("lol", "ngl", "fr", "bro", "lowkey", "um"), in lower case as typed: no word to match. */

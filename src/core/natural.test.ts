@@ -1039,6 +1039,10 @@ describe('each mechanism changes the answer', () => {
     // "supposed to" and "meant to" are the future as well: no brief says "supposed" (the question was declined).
     expect(seed.ask('When is the meeting supposed to happen?').answer).toMatch(/scheduled for Feb\. 3/);
     expect(seed.ask('Where is the meeting meant to take place?').answer).toMatch(/White House meeting/);
+    // To "sit down with" someone is to meet them (no brief says "sit"; "When is Petro sitting down with Trump?"
+    // was answered with the phone call, "when's he actually supposed to sit down with trump?" declined).
+    expect(seed.ask('When is Petro sitting down with Trump?').answer).toMatch(/scheduled for Feb\. 3/);
+    expect(seed.ask("when's he actually supposed to sit down with trump?").answer).toMatch(/scheduled for Feb\. 3/);
   });
 
   it('words that stress the question ("exactly", "actually", "really") are no words to match', () => {
