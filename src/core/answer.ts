@@ -1167,7 +1167,7 @@ const CLOSING_COURTESY = /[\s,]+(?:if you please|please|thank you(?: very much)?
  * Spoken and phone forms written out: a question word with "is" run into it ("whats", "wheres", "whos" →
  * "what is"), the future "going to" / "gonna" before a verb as "will" ("When is Petro going to meet
  * Trump?" matched "The talks are going well"; "going to the White House" is a going), "PM" as "prime
- * minister" (not "3 PM"), "sit down with" as "meet with", words shortened as typed ("govt", "dept", "secy", "abt", "fam"), and without what a chat
+ * minister" (not "3 PM"), "sit down with" as "meet with", "ahead of" as "before", words shortened as typed ("govt", "dept", "secy", "abt", "fam"), and without what a chat
  * adds that asks nothing ("lol", "ngl", "fr") and an "even" that stresses the question.
  */
 function spelledOut(question: string): string {
@@ -1181,6 +1181,7 @@ function spelledOut(question: string): string {
       .replace(ABBREVIATION, writtenOut)
       .replace(PHONE_SHORTENING, writtenOut)
       .replace(SIT_DOWN_WITH, (_, verb: string) => `${SAT_AS_MET[verb.toLowerCase()]!} `)
+      .replace(/\bahead of\b/gi, 'before')
       .replace(CHAT_FILLER, ' ')
       .replace(EMPHATIC_EVEN, ' ')
   );

@@ -1048,6 +1048,8 @@ describe('each mechanism changes the answer', () => {
     // was answered with the phone call, "when's he actually supposed to sit down with trump?" declined).
     expect(seed.ask('When is Petro sitting down with Trump?').answer).toMatch(/scheduled for Feb\. 3/);
     expect(seed.ask("when's he actually supposed to sit down with trump?").answer).toMatch(/scheduled for Feb\. 3/);
+    // "ahead of" something is before it (no brief says "ahead": "What did Rubio promise Petro ahead of the trip?" was declined).
+    expect(seed.ask('What did Rubio promise Petro ahead of the trip?').answer).toMatch(/full diplomatic guarantees/);
   });
 
   it('words that stress the question ("exactly", "actually", "really") are no words to match', () => {
