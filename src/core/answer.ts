@@ -551,7 +551,7 @@ const ROLE_QUESTION =
  * noun says what kind (the answer names it, not the noun). Not a place in a ranking ("What place did she finish?").
  */
 const PLACE_NOUN_QUESTION =
-  /\b(?:what|which) (city|town|village|country|state(?! of\b)|province|region|continent|place(?!.*\b(?:finish|finished|come|came|take|took|rank|ranked)\b)|location|venue)\b|\bwhat(?:['’]s| is| was| will be) the (place|location|venue)\b/i;
+  /\b(?:what|which) (city|town|village|country|state(?! of\b)|province|region|continent|place(?!.*\b(?:finish|finished|come|came|take|took|rank|ranked)\b)|location|venue|(?:social (?:media |networking )?)?(?:platform|site|website|app)|social (?:media|network(?:ing)?(?: site)?))\b|\bwhat(?:['’]s| is| was| will be) the (place|location|venue)\b/i;
 
 /** "What is Petro's first name?", "What was the full name of Rubio?": the name of someone the question names. */
 const NAME_OF =
@@ -654,6 +654,13 @@ const STANCE_RE =
 const QUANTITY_WORDS = /\b(?:twice|thrice|several|numerous|multiple|few)\b/i;
 const NAME_RE = /\b\p{Lu}[\p{L}'’-]+(?:\s+(?:de |van |von |al-)?\p{Lu}[\p{L}'’-]+)*/gu;
 const PLACE_RE = /\b(?:in|at|from|near|to|into|across|of)\s+(?:the\s+)?(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)*)/gu;
+/** A question for a platform ("Which platform / social network…?"; a network alone may be a broadcaster): "on X", "on Facebook" answers it. */
+const PLATFORM_NOUNS = ['platform', 'site', 'website', 'app'];
+/** A question for where something was posted or written ("Where did he post it?"): a place or a platform answers it. */
+const POSTING_VERBS = ['post', 'posted', 'tweet', 'tweeted', 'write', 'wrote', 'published'];
+/** "on X", "on Truth Social": a name after "on" (not a day or a month). */
+const ON_PLATFORM_RE =
+  /\bon\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]+)*)/gu;
 /** A place named by the kind of place it is, with or without a preposition before it ("a White House meeting", "Wembley Stadium"). */
 const NAMED_PLACE_RE =
   /\b(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)*\s+(?:House|Palace|Hall|Square|Street|Avenue|Park|Cent(?:er|re)|Airport|Stadium|Arena|Building|Tower|Castle|Cathedral|Bridge|Island|River|Lake|Bay|Station|Hotel|Museum|Hospital|Prison|Base))\b/gu;
@@ -681,7 +688,10 @@ function typeEvidence(type: QuestionType, text: string, questionWords: Set<strin
       return 0;
     }
     case 'place':
-      return any(PLACE_RE, 1) || any(NAMED_PLACE_RE, 1);
+      // "Which platform…?" asks for a platform only; "Where did he post it?" for a place or a platform.
+      if (PLATFORM_NOUNS.some((w) => questionWords.has(w)) || (questionWords.has('social') && (questionWords.has('media') || questionWords.has('network'))))
+        return any(ON_PLATFORM_RE, 1);
+      return any(PLACE_RE, 1) || any(NAMED_PLACE_RE, 1) || (POSTING_VERBS.some((w) => questionWords.has(w)) ? any(ON_PLATFORM_RE, 1) : 0);
     case 'reason':
       return any(REASON_RE);
     case 'topic':

@@ -809,6 +809,17 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('What topics will they cover at the climate summit?').answered).toBe(false);
   });
 
+  it('a question for a platform ("Which social network…?", "Where did Petro post…?") is answered by a name after "on"', () => {
+    for (const q of ['What platform did Petro use?', 'Which social network did Petro use?', 'Where did Petro post his reaction to the talks?']) {
+      expect(questionType(q), q).toBe('place');
+      expect(seed.ask(q).answer, q).toMatch(/^"The talks are going well," Petro said in a brief message on X/);
+    }
+    // A network alone may be a broadcaster, and a day after "on" is no platform.
+    expect(questionType('What network aired the game?')).not.toBe('place');
+    const e = engineOf(file('p.md', '---\ntitle: Post\n---\nThe mayor spoke on Monday at City Hall. She posted the plan on Facebook.\n'));
+    expect(e.ask('Which platform did the mayor use?').answer).toMatch(/^She posted the plan on Facebook/);
+  });
+
   it('a question for topics asked as a statement: "They will talk about what?", "The meeting, it will be about what things?"', () => {
     for (const q of ['They will talk about what?', 'The meeting, it will be about what things?', 'The meeting will be about what?']) {
       expect(questionType(q), q).toBe('topic');
