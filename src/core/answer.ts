@@ -782,7 +782,6 @@ const UNDONE = [
   /\b(?:restor\w*|reinstat\w*|(?:give|gave|given|giving|gives) back)\b/i,
   /\b(?:revers\w*|overturn\w*|rescind\w*|undo\w*|undid)\b/i,
 ];
-/** A question for the time of day: "What time is / does / of day / on…?", "At what time…?", "What hour…?" (not "What time period / frame…?"). */
 /** A question that places its event in a month ("in early March", "since June", "during mid-October"): the month (group 1). */
 const PLACED_IN_MONTH =
   /\b(?:in|since|until|till|during|early|late|mid-?)\s+(?:early\s+|late\s+|mid-?)?(january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
@@ -794,6 +793,7 @@ function namesMonth(text: string, month: string): boolean {
   return new RegExp(String.raw`\b(?:${m}|${short}\.)`, 'i').test(text) || new RegExp(String.raw`\b${short}\b(?=\s?\d)`, 'i').test(text);
 }
 
+/** A question for the time of day: "What time is / does / of (the) day / on…?", "At what time…?", "What hour…?" (not "What time period / frame…?"). */
 const CLOCK_QUESTION =
   /\b(?:what|which) (?:time|hour)\s+(?:is|was|will|would|does|did|do|are|were|of (?:the )?day|on|at|the|today|tomorrow|tonight)\b|\b(?:what|which) (?:time|hour)\W*$/i;
 /** A time of day: "3 p.m.", "15:30", "9 o'clock", "noon", "in the morning". */

@@ -33,6 +33,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     // courtesy titles ("Mr. Trump" is Trump)
     'mr mrs ms mister ' +
     'please kind type one ones thing things stuff anything something anyone someone anybody somebody else ' +
+    // words that only stress the question ("Where exactly…?", "When is he actually…?")
     'exactly precisely actually really specifically'
   ).split(/\s+/),
 );
