@@ -8,6 +8,7 @@
  * asked whole is declined).
  * @module
  */
+import { REFERS_BACK } from './conversation.js';
 import type { TimeNote } from './recency.js';
 import { analyze, splitSentences } from './text.js';
 import type { Answer, Citation } from './types.js';
@@ -89,10 +90,7 @@ export function askedQuestions(message: string, langOf: () => string): string[] 
   }
 }
 
-/** A pronoun that points back ("What did she say?", "Where was it posted?"): the question leans on the one before. */
-const REFERS_BACK = /\b(?:he|him|his|she|her|hers|it|its|they|them|their|theirs|this|that|these|those|there|then)\b/i;
-
-/** Does a later question of a message lean on an earlier one (a pronoun pointing back)? */
+/** Does a later question of a message lean on an earlier one (a word pointing back: "What did she say?", "Where was it posted?")? */
 export function leansOnEarlier(question: string): boolean {
   return REFERS_BACK.test(question);
 }

@@ -89,9 +89,13 @@ export function stripTopicMarker(question: string): string {
   return rest.trim() ? rest : question;
 }
 
-/** Words that point back at something said before. */
-const ANAPHORA =
-  /\b(?:he|him|his|she|her|hers|it|its|they|them|their|theirs|this|that|these|those|there|then|same|former|latter|ones?)\b|^\s*(?:and|but|also|so|or|what about|how about|why|where|when|who|in which|which one)\b[^?]{0,20}\??\s*$|^\s*(?:and|but|so|also|what about|how about)\b/i;
+/** A word that points back at something said before ("he", "it", "that", "the latter"). */
+export const REFERS_BACK = /\b(?:he|him|his|she|her|hers|it|its|they|them|their|theirs|this|that|these|those|there|then|same|former|latter|ones?)\b/i;
+/** Such a word, or a question that opens as a follow-up does ("And …?", a bare "Why?"). */
+const ANAPHORA = new RegExp(
+  String.raw`${REFERS_BACK.source}|^\s*(?:and|but|also|so|or|what about|how about|why|where|when|who|in which|which one)\b[^?]{0,20}\??\s*$|^\s*(?:and|but|so|also|what about|how about)\b`,
+  'i',
+);
 
 /** Does the question lean on the conversation (a pronoun, "And …?", a bare "Why?")? */
 export function looksAnaphoric(question: string): boolean {
