@@ -618,11 +618,13 @@ function termsOfWords(question: string, words: string): Set<string> {
   return new Set(analyze(found.join(' ')));
 }
 
-const MONTH =
-  'January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.';
+const MONTH_NAMES = 'January|February|March|April|May|June|July|August|September|October|November|December';
+/** A month written out or abbreviated as news style does ("Feb.", "Sept."). */
+const MONTH = `${MONTH_NAMES}|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.`;
+const WEEKDAYS = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
 const DATE_RE = new RegExp(`\\b(?:1\\d{3}|20\\d{2}|\\d{1,2}(?:st|nd|rd|th))s?\\b|\\b(?:${MONTH})`, 'g');
 /** A day named relative to the brief's date: a date, but a calendar date says more. */
-const RELATIVE_DAY_RE = /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tomorrow)\b/g;
+const RELATIVE_DAY_RE = new RegExp(String.raw`\b(?:${WEEKDAYS}|yesterday|today|tomorrow)\b`, 'g');
 /** A number in digits or words ("one" not as a pronoun: "one of the largest", "the one", "one another"; "no one" is none). */
 const NUMBER_RE =
   /\p{N}[\p{N},.]*%?|\b(?:(?<!\b(?:the|any|every|some|each|this|that|which|last|only|little|other)\s)one(?!\s+(?:of|another|by)\b|['’]s)|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|half|percent)\b/giu;
@@ -659,8 +661,7 @@ const PLATFORM_NOUNS = ['platform', 'site', 'website', 'app'];
 /** A question for where something was posted or written ("Where did he post it?"): a place or a platform answers it. */
 const POSTING_VERBS = ['post', 'posted', 'tweet', 'tweeted', 'write', 'wrote', 'published'];
 /** "on X", "on Truth Social": a name after "on" (not a day or a month). */
-const ON_PLATFORM_RE =
-  /\bon\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]+)*)/gu;
+const ON_PLATFORM_RE = new RegExp(String.raw`\bon\s+(?!(?:${WEEKDAYS}|${MONTH.replaceAll('\\.', '')})\b)(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]+)*)`, 'gu');
 /** A place named by the kind of place it is, with or without a preposition before it ("a White House meeting", "Wembley Stadium"). */
 const NAMED_PLACE_RE =
   /\b(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)*\s+(?:House|Palace|Hall|Square|Street|Avenue|Park|Cent(?:er|re)|Airport|Stadium|Arena|Building|Tower|Castle|Cathedral|Bridge|Island|River|Lake|Bay|Station|Hotel|Museum|Hospital|Prison|Base))\b/gu;
@@ -783,8 +784,7 @@ const UNDONE = [
   /\b(?:revers\w*|overturn\w*|rescind\w*|undo\w*|undid)\b/i,
 ];
 /** A question that places its event in a month ("in early March", "since June", "during mid-October"): the month (group 1). */
-const PLACED_IN_MONTH =
-  /\b(?:in|since|until|till|during|early|late|mid-?)\s+(?:early\s+|late\s+|mid-?)?(january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
+const PLACED_IN_MONTH = new RegExp(String.raw`\b(?:in|since|until|till|during|early|late|mid-?)\s+(?:early\s+|late\s+|mid-?)?(${MONTH_NAMES})\b`, 'i');
 
 /** Does `text` name `month` (written out or abbreviated as news style does: "Feb. 3", "Sept.")? */
 function namesMonth(text: string, month: string): boolean {

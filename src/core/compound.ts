@@ -10,6 +10,7 @@
  */
 import { REFERS_BACK } from './conversation.js';
 import type { TimeNote } from './recency.js';
+import { AUXILIARIES } from './retrieve.js';
 import { analyze, splitSentences } from './text.js';
 import type { Answer, Citation } from './types.js';
 
@@ -19,7 +20,7 @@ const anyOf = (words: string) =>
     .split(' ')
     .map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`)
     .join('|')})`;
-const AUX = anyOf('is are was were did does do has have had will would can could should');
+const AUX = anyOf(AUXILIARIES);
 /** A subject after an auxiliary, as a question inverts them ("is he…", "did the talks…", "will Petro…"). */
 const SUBJECT = String.raw`(?:${anyOf('i you he she it we they there this that these those the a an his her their its')}|\p{Lu}[\p{L}.'’-]*)(?![\p{L}'’-])`;
 const ADVERBIAL = String.raw`(?:${anyOf('when where why how')}\s+(?:${AUX}|['’]s)\b|${anyOf('how')}\s+(?:many|much|long|often|far|old|come)\b)`;

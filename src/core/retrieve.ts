@@ -233,7 +233,9 @@ function misspelt(index: SearchIndex, term: string, letters: number): string {
  */
 const NEGATING_PREFIXES = ['un', 'non'];
 /** A question opening with an auxiliary: a yes-no question. */
-export const YES_NO_QUESTION = /^\W*(?:is|are|was|were|did|does|do|has|have|had|will|would|can|could|should)\b/i;
+/** The auxiliaries a question opens with or inverts ("Is…?", "…, and did they…?"), space-separated. */
+export const AUXILIARIES = 'is are was were did does do has have had will would can could should';
+export const YES_NO_QUESTION = new RegExp(String.raw`^\W*(?:${AUXILIARIES.replaceAll(' ', '|')})\b`, 'i');
 
 /** The collection's term for `term` negated (see {@link RetrieveOptions.negatedForms}); else `term`. */
 function negatedForm(index: SearchIndex, term: string): string {
