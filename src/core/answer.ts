@@ -438,6 +438,8 @@ const FUTURE_RE = /\b(?:will|shall|scheduled|upcoming|forthcoming|slated|set to|
 const TOPIC_WORDS = String.raw`topics?|issues?|subjects?|themes?|agenda|(?<=on the )table|priorit(?:y|ies)`;
 /** "What year …?", "In which month?", "What time…?", "Which hour…?": a date question, and the noun names what is asked for, not what it is about. */
 const DATE_NOUNS = 'year|date|day|month|time|hour';
+/** A question typed as a search for a date: a few words and a date noun ("meeting date?"), or the date "of" something. */
+const DATE_FRAGMENT = new RegExp(String.raw`^\W*(?:[\w.]+ ){0,3}(?:${DATE_NOUNS})\W*$|^\W*(?:the )?(?:${DATE_NOUNS}) of\b`);
 
 /**
  * "What topics / issues are…?", "What are the meeting topics?", "meeting topics", "What is on the agenda?",
@@ -466,6 +468,8 @@ export function questionType(question: string, lang: Lang = 'en'): QuestionType 
     String.raw`\b(?:when|(?:what|which) (?:${DATE_NOUNS})|how (?:many|much|old)|who|whom|whose|where|why|(?:what|which) reasons?|reasons?|what|which|how)\b`,
   ).exec(asked)?.[0];
   if (cue === 'when' || /^(?:what|which) /.test(cue ?? '') || /\bwhat(?:'s|’s| is| was| will be)? the (?:new )?(?:date|day)\b/.test(q)) return 'date';
+  // Typed as a search: "meeting date?", "rubio call day", "date of the meeting".
+  if (cue === undefined && DATE_FRAGMENT.test(q)) return 'date';
   if (cue === 'how many' || cue === 'how much' || cue === 'how old') return 'number';
   // "What is Petro's first name?": a name.
   if (NAME_OF.test(question)) return 'person';

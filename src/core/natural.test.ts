@@ -809,6 +809,16 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('What topics will they cover at the climate summit?').answered).toBe(false);
   });
 
+  it('a question typed as a search for a date ("meeting date?", "date of the meeting") asks for the date', () => {
+    for (const q of ['meeting date?', 'the meeting date', 'date of the meeting']) {
+      expect(questionType(q), q).toBe('date');
+      expect(seed.ask(q).answer, q).toMatch(/scheduled for Feb\. 3/);
+    }
+    // A date noun among more words is no search for a date.
+    expect(questionType('Is this the first time they meet?')).not.toBe('date');
+    expect(questionType('petro trump meeting took a long time')).not.toBe('date');
+  });
+
   it('a question for a platform ("Which social network…?", "Where did Petro post…?") is answered by a name after "on"', () => {
     for (const q of ['What platform did Petro use?', 'Which social network did Petro use?', 'Where did Petro post his reaction to the talks?']) {
       expect(questionType(q), q).toBe('place');
