@@ -439,7 +439,7 @@ const TOPIC_WORDS = String.raw`topics?|issues?|subjects?|themes?|agenda|(?<=on t
 /** "What year …?", "In which month?", "What time…?", "Which hour…?": a date question, and the noun names what is asked for, not what it is about. */
 const DATE_NOUNS = 'year|date|day|month|time|hour';
 /** A question typed as a search for a date: a few words and a date noun ("meeting date?"), or the date "of" something. */
-const DATE_FRAGMENT = new RegExp(String.raw`^\W*(?:[\w.]+ ){0,3}(?:${DATE_NOUNS})\W*$|^\W*(?:the )?(?:${DATE_NOUNS}) of\b`);
+const DATE_FRAGMENT = new RegExp(String.raw`^\W*(?:[\w.]+ ){0,4}(?:${DATE_NOUNS})\W*$|^\W*(?:the )?(?:${DATE_NOUNS}) of\b`);
 
 /**
  * "What topics / issues are…?", "What are the meeting topics?", "meeting topics", "What is on the agenda?",
@@ -458,7 +458,7 @@ const UNASKED_CLAUSE =
 export function questionType(question: string, lang: Lang = 'en'): QuestionType {
   if (lang !== 'en') return questionTypeIn(question, lang);
   // A word a chat ends on, "so what's the meeting about then?", "what's it about anyway": the question before it.
-  const q = question.toLowerCase().replace(/\s+(?:then|anyway|anyways|though)(\W*)$/, '$1');
+  const q = question.toLowerCase().replace(/\s+(?:then|anyway|anyways|though|again)(\W*)$/, '$1');
   // A yes-no question asks no question word of its clauses ("Is trade going to be on the table when Petro
   // visits?"), unless one follows a verb of knowing or telling ("Did they say when they will meet?").
   const asked = YES_NO_QUESTION.test(q) ? q.replace(UNASKED_CLAUSE, '') : q;
@@ -469,7 +469,7 @@ export function questionType(question: string, lang: Lang = 'en'): QuestionType 
   ).exec(asked)?.[0];
   if (cue === 'when' || /^(?:what|which) /.test(cue ?? '') || /\bwhat(?:'s|’s| is| was| will be)? the (?:new )?(?:date|day)\b/.test(q)) return 'date';
   // Typed as a search: "meeting date?", "rubio call day", "date of the meeting".
-  if (cue === undefined && DATE_FRAGMENT.test(q)) return 'date';
+  if (cue === undefined && DATE_FRAGMENT.test(q) && !YES_NO_QUESTION.test(q)) return 'date';
   if (cue === 'how many' || cue === 'how much' || cue === 'how old') return 'number';
   // "What is Petro's first name?": a name.
   if (NAME_OF.test(question)) return 'person';
@@ -1230,8 +1230,8 @@ const ABBREVIATIONS: Record<string, string> = {
 const ABBREVIATION = /(?<![\p{L}\p{N}])(?:govt|gov['’]t|dept|secy|intl|natl|abt|ppl)(?![\p{L}\p{N}])/giu;
 /** The phone's, only in lower case ("300 BC", "Angkor Wat" are no "bc", "wat"), a single letter not before a full stop ("george w. bush"). */
 const PHONE_SHORTENING = /(?<![\p{L}\p{N}])(?:mtg|wat|wut|tho|fam|rn|smth|b4|btwn|bc|cuz|[urnw](?![./'’&-]))(?![\p{L}\p{N}])/gu;
-/** "sit down with" someone is to meet them ("When is Petro sitting down with Trump?"): the verb as "meet". */
-const SIT_DOWN_WITH = /\b(sit|sits|sitting|sat)\s+down\s+(?=with\b)/gi;
+/** "sit down with" someone, "together" or "face to face", is to meet ("When is Petro sitting down with Trump?"): the verb as "meet". */
+const SIT_DOWN_WITH = /\b(sit|sits|sitting|sat)\s+down\s+(?=with\b|together\b|face to face\b)/gi;
 const SAT_AS_MET: Record<string, string> = { sit: 'meet', sits: 'meets', sitting: 'meeting', sat: 'met' };
 /** "even" that stresses the question ("who even is rubio", "Why is the UN even involved?"), not the "even" of "even with / though / if". */
 const EMPHATIC_EVEN = /\beven\b(?!\s+(?:though|if|with|as|after|before|when|while|so|more|less|now|then|without|in|at|on|during|under))/gi;
@@ -1800,14 +1800,17 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
     const head = (ABOUT_QUESTION.exec(question) ?? TOPICS_OF.exec(question))?.[1];
     const headTerm = head === undefined ? undefined : analyze(head).at(-1);
     const top = candidates[0]!;
-    if (headTerm !== undefined && !TOPIC_RE.test(sentenceOf(top))) {
-      const brief = top.hit.passage.briefId;
-      liftFirst(
-        candidates,
-        o.aboutFloor * top.score,
-        (c) => c.hit.passage.briefId === brief && TOPIC_RE.test(sentenceOf(c)) && sentenceTerms(index, c.hit.doc).sets[c.s]!.has(headTerm),
-      );
-    }
+    const brief = top.hit.passage.briefId;
+    // "What is the meeting about?": a sentence naming topics that holds the thing asked about. "What will Trump and
+    // Petro talk about?", with no such thing: one naming topics to come ("…will pivot toward common priorities,
+    // including trade…"), not a sentence of the two talking now ("…are engaging in productive conversations").
+    const answers =
+      headTerm !== undefined
+        ? (c: Candidate) => TOPIC_RE.test(sentenceOf(c)) && sentenceTerms(index, c.hit.doc).sets[c.s]!.has(headTerm)
+        : FUTURE_RE.test(question)
+          ? (c: Candidate) => TOPIC_RE.test(sentenceOf(c)) && FUTURE_RE.test(sentenceOf(c))
+          : undefined;
+    if (answers && !answers(top)) liftFirst(candidates, o.aboutFloor * top.score, (c) => c.hit.passage.briefId === brief && answers(c));
   }
   // An elliptical follow-up ("In what year?", "Who was that?"): nothing of its own but the kind of
   // answer it wants. When the last answer already holds that kind of answer, it is the answer again.

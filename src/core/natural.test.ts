@@ -69,6 +69,7 @@ describe('natural questions on the seed brief', () => {
     // analyst, a voice assistant's transcripts, a radio producer, a teenager's chat, a reader who remembers the story
     // vaguely, a reader who asks how and why): 150 right as written of 240, harder than the sets before (the teenager,
     // the vague memory and the how-and-why sets scored 16 of 30 each): 1,176 of 1,428 (82 %) after its changes.
+    // 1,177 after the fourteenth session's changes ("Is the fight against the mafias… going to be on the agenda too?": topics to come).
     // Each question guards its own answer (a known miss fails loudly once right); this guards the whole.
     expect(ok.length / questions.length).toBeGreaterThanOrEqual(0.81);
   });
@@ -471,6 +472,16 @@ describe('each mechanism changes the answer', () => {
     expect(e.ask('What is the Blue Palace summit about?').answer).toMatch(/^The leaders will meet/);
   });
 
+  it('"What will X and Y talk about?" is answered where the brief names the topics to come, not where the two talk now', () => {
+    // Locetta's "…Trump and Petro are engaging in "productive conversations"…" holds all three words.
+    for (const q of ['What will Trump and Petro talk about?', 'What are Petro and Trump going to talk about?']) {
+      expect(seed.ask(q).answer, q).toMatch(/^According to both governments, the upcoming meeting will pivot/);
+      expect(seed.ask(q, {}, { aboutFloor: 0 }).answer, q).toMatch(/^U\.S\. deputy ambassador Jennifer Locetta/);
+    }
+    // What they talked about is the past: the call in January.
+    expect(seed.ask('What did Trump and Petro discuss in January?').answer).toMatch(/^Tensions between the presidents eased in early January/);
+  });
+
   it('"How does X feel about Y?", "What did X say about Y?" are answered by what X is about Y, before what X only said', () => {
     const q = 'How does Petro feel about the meeting?';
     expect(seed.ask(q).answer).toMatch(/^Colombian President Gustavo Petro said he was optimistic/);
@@ -809,13 +820,14 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('What topics will they cover at the climate summit?').answered).toBe(false);
   });
 
-  it('a question typed as a search for a date ("meeting date?", "date of the meeting") asks for the date', () => {
-    for (const q of ['meeting date?', 'the meeting date', 'date of the meeting']) {
+  it('a question typed as a search for a date ("meeting date?", "date of the meeting", "…date again") asks for the date', () => {
+    for (const q of ['meeting date?', 'the meeting date', 'date of the meeting', 'ok and the meeting date again']) {
       expect(questionType(q), q).toBe('date');
       expect(seed.ask(q).answer, q).toMatch(/scheduled for Feb\. 3/);
     }
     // A date noun among more words is no search for a date.
     expect(questionType('Is this the first time they meet?')).not.toBe('date');
+    expect(questionType('is this the first time')).not.toBe('date');
     expect(questionType('petro trump meeting took a long time')).not.toBe('date');
   });
 
@@ -1069,6 +1081,9 @@ describe('each mechanism changes the answer', () => {
     // was answered with the phone call, "when's he actually supposed to sit down with trump?" declined).
     expect(seed.ask('When is Petro sitting down with Trump?').answer).toMatch(/scheduled for Feb\. 3/);
     expect(seed.ask("when's he actually supposed to sit down with trump?").answer).toMatch(/scheduled for Feb\. 3/);
+    // So is sitting down together or face to face ("when are petro and trump sitting down together" was declined).
+    expect(seed.ask('when are petro and trump sitting down together').answer).toMatch(/scheduled for Feb\. 3/);
+    expect(seed.ask('When are Petro and Trump sitting down face to face?').answer).toMatch(/scheduled for Feb\. 3/);
     // "ahead of" something is before it (no brief says "ahead": "What did Rubio promise Petro ahead of the trip?" was declined).
     expect(seed.ask('What did Rubio promise Petro ahead of the trip?').answer).toMatch(/full diplomatic guarantees/);
   });
