@@ -506,7 +506,7 @@ function askedForTerms(question: string, type: QuestionType): Set<string> {
   // "When / where will it take place?": the verb of happening, as "happen" is a question word.
   const asked = termsOfWords(
     question,
-    type === 'place' || type === 'date' ? `${TAKE_PLACE}|${HELD}|${SPOKE_OUT}${type === 'date' ? `|${SCHEDULED}` : ''}` : TAKE_PLACE,
+    type === 'place' || type === 'date' ? `${TAKE_PLACE}|${HELD}|${SPOKE_OUT}${type === 'date' ? `|${SCHEDULED}` : `|${POSTED}`}` : TAKE_PLACE,
   );
   const words = ASKED_WORDS[type];
   if (words) for (const t of termsOfWords(question, words)) asked.add(t);
@@ -598,6 +598,8 @@ const PARTNER_QUESTION =
 const SET_ASIDE = String.raw`besides|apart(?= from\b)|aside(?= from\b)`;
 /** "take place" and its forms: what happens, not what it is about. */
 const TAKE_PLACE = String.raw`(?:take|takes|took|taking|taken) place`;
+/** "Where did he post it?": the posting names what is asked for (a platform: "…a brief message on X"), as "take place" does. */
+const POSTED = String.raw`post|posts|posted|posting|tweet|tweets|tweeted|tweeting`;
 /** "be held" in a question for a place or a date ("Where will the meeting be held?", "Where was the rally held?"): it takes place. */
 const HELD = String.raw`(?:be|is|are|was|were|being|been) held|held(?=\W*$)`;
 /** "Where / when did Locetta make her remarks?": she spoke, which the answer says in its own words ("told the Council"). */
@@ -663,7 +665,8 @@ const PLACE_RE = /\b(?:in|at|from|near|to|into|across|of)\s+(?:the\s+)?(\p{Lu}[\
 /** A question for a platform ("Which platform / social network…?"; a network alone may be a broadcaster): "on X", "on Facebook" answers it. */
 const PLATFORM_NOUNS = ['platform', 'site', 'website', 'app'];
 /** A question for where something was posted or written ("Where did he post it?"): a place or a platform answers it. */
-const POSTING_VERBS = ['post', 'posted', 'tweet', 'tweeted', 'write', 'wrote', 'published'];
+const POSTED_WORDS = ['post', 'posted', 'tweet', 'tweeted'];
+const POSTING_VERBS = [...POSTED_WORDS, 'write', 'wrote', 'published'];
 /** "on X", "on Truth Social": a name after "on" (not a day or a month). */
 const ON_PLATFORM_RE = new RegExp(String.raw`\bon\s+(?!(?:${WEEKDAYS}|${MONTH.replaceAll('\\.', '')})\b)(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]+)*)`, 'gu');
 /** A place named by the kind of place it is, with or without a preposition before it ("a White House meeting", "Wembley Stadium"). */
@@ -696,6 +699,8 @@ function typeEvidence(type: QuestionType, text: string, questionWords: Set<strin
       // "Which platform…?" asks for a platform only; "Where did he post it?" for a place or a platform.
       if (PLATFORM_NOUNS.some((w) => questionWords.has(w)) || (questionWords.has('social') && (questionWords.has('media') || questionWords.has('network'))))
         return any(ON_PLATFORM_RE, 1);
+      // "Where did he post it?": a platform first ("…a brief message on X"), a place may do; "Where did she write it?", either.
+      if (POSTED_WORDS.some((w) => questionWords.has(w))) return any(ON_PLATFORM_RE, 1) || (any(PLACE_RE, 1) || any(NAMED_PLACE_RE, 1)) / 2;
       return any(PLACE_RE, 1) || any(NAMED_PLACE_RE, 1) || (POSTING_VERBS.some((w) => questionWords.has(w)) ? any(ON_PLATFORM_RE, 1) : 0);
     case 'reason':
       return any(REASON_RE);
