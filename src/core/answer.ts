@@ -182,6 +182,12 @@ export interface AnswerOptions {
    */
   monthCheck: boolean;
   /**
+   * English: the story's two parties described rather than named ("the two leaders", "both sides", "the two
+   * countries") in words no brief holds stand for whoever they are, as "they" does: those words do not count
+   * against answering ("What will the two leaders talk about?" of a brief that says "the presidents").
+   */
+  describedParties: boolean;
+  /**
    * In a follow-up asking for a date or a number, a sentence scoring at least this share of the best that holds
    * one answers before a best that holds none ("And when is the meeting?" after "Who is the foreign minister?":
    * the conversation's words lift the sentence about the foreign ministry). 0: off.
@@ -328,6 +334,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   outcomeCheck: true,
   clockCheck: true,
   monthCheck: true,
+  describedParties: true,
   followUpTypeFloor: 0.8,
   aboutFloor: 0.4,
   stanceWeight: 0.5,
@@ -1565,6 +1572,23 @@ function continuedBy(index: SearchIndex, c: Candidate, said: string): boolean {
   return next !== undefined && said.includes(next) && REFERS_BACK.test(next);
 }
 
+/**
+ * "the two leaders", "both sides", "the two heads of state": the story's two parties described, not named (group 1),
+ * before a verb or at the end; not "which two leaders", which asks who they are.
+ */
+const TWO_PARTIES =
+  /(?<!\b(?:[Ww]hich|[Ww]hat)\s+)\b(?:the\s+)?(?:two|both)\s+((?:[a-z]+\s+){0,2}?[a-z]+)(?=\s+(?:will|would|are|were|have|had|did|do|is|was|going|plan\w*|expect\w*|suppos\w*|hop\w*|want\w*|talk\w*|discuss\w*|focus\w*|meet\w*|speak\w*|spoke|start\w*|first|finally|agree\w*|get|got|be|been)\b|\W*$)/;
+/** Units of time: "the two days before" counts days, it describes no party. */
+const TIME_UNITS = /^(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|times?)$/;
+const TWO = analyze('two both');
+
+/** The terms of the words a question describes the story's two parties by ("the two leaders": "leader"), if any. */
+function partyTerms(question: string): string[] {
+  const m = TWO_PARTIES.exec(question);
+  if (!m || TIME_UNITS.test(m[1]!.split(/\s+/).at(-1)!)) return [];
+  return analyze(m[1]!);
+}
+
 /** The text of a candidate's sentence. */
 function sentenceOf(c: Candidate): string {
   const [s, e] = c.hit.passage.sentences[c.s]!;
@@ -1754,12 +1778,17 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
   }
   // Whether to answer weighs the words by the collection and general English together (`blendedIdf`):
   // which sentence answers is a matter of this collection's words, whether any does is not.
+  // "What will the two leaders talk about?": a description of the story's two parties in words no brief holds
+  // (the brief says "the presidents") weighs nothing in whether to answer, when the question has other words.
+  const described = o.describedParties && lang === 'en' ? partyTerms(question) : [];
+  const parties = described.length && described.every((t) => documentFrequency(index, t) === 0) ? [...described, ...TWO] : [];
+  const unweighed = parties.length && own.some((t) => !askedFor.has(t) && !parties.includes(t)) ? new Set([...askedFor, ...parties]) : askedFor;
   const signal =
-    o.backgroundPassages > 0 && lang === 'en' ? weighTerms(own, carried, askedFor, o.carriedShare, (t) => blendedIdf(index, t, o.backgroundPassages)) : w;
+    o.backgroundPassages > 0 && lang === 'en' ? weighTerms(own, carried, unweighed, o.carriedShare, (t) => blendedIdf(index, t, o.backgroundPassages)) : w;
   const { covers, best: sentence } = sentenceCovers(read, own, links, w, o.prefixWeight, signal);
   const signals: AbstentionSignals = {
-    strength: strength(index, retrieval, carried, askedFor, o),
-    coverage: coverage(index, retrieval, carried, links, briefHoldings(retrieval, pool, read), o.unknownWeight, askedFor),
+    strength: strength(index, retrieval, carried, unweighed, o),
+    coverage: coverage(index, retrieval, carried, links, briefHoldings(retrieval, pool, read), o.unknownWeight, unweighed),
     sentence,
   };
   o.observe?.(signals);

@@ -488,6 +488,24 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('What did Trump and Petro discuss in January?').answer).toMatch(/^Tensions between the presidents eased in early January/);
   });
 
+  it('the story\'s two parties described in words no brief holds ("the two leaders") stand for them, as "they" does', () => {
+    // The brief says "the presidents", never "leaders": the question had little else to weigh, and was declined.
+    for (const q of ['What will the two leaders talk about?', 'What are the two leaders planning to talk about?', 'What will the two countries talk about?']) {
+      expect(seed.ask(q).answer, q).toMatch(/^According to both governments, the upcoming meeting will pivot/);
+      expect(seed.ask(q, {}, { describedParties: false }).answered, q).toBe(false);
+    }
+    expect(seed.ask('When will the two leaders meet?').answer).toMatch(/scheduled for Feb\. 3/);
+    // Words the briefs hold are weighed as ever ("besides the two presidents": the brief names no one else),
+    // "which two leaders" asks who they are, and two days are no parties.
+    expect(seed.ask('Who will attend the meeting besides the two presidents?').answered).toBe(false);
+    expect(seed.ask('Which two leaders are meeting?', {}, { describedParties: false }).answered).toBe(seed.ask('Which two leaders are meeting?').answered);
+    expect(seed.ask('What happened in the two days before?', {}, { describedParties: false }).answered).toBe(
+      seed.ask('What happened in the two days before?').answered,
+    );
+    // Nor does it let through what the briefs do not tell of.
+    expect(seed.ask('What did the two leaders say about climate change?').answered).toBe(false);
+  });
+
   it('"How does X feel about Y?", "What did X say about Y?" are answered by what X is about Y, before what X only said', () => {
     const q = 'How does Petro feel about the meeting?';
     expect(seed.ask(q).answer).toMatch(/^Colombian President Gustavo Petro said he was optimistic/);
