@@ -287,6 +287,9 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask(q).answer).toMatch(/unproven drug-trafficking allegations/);
     expect(seed.ask(q, {}, { retrieve: { negatedForms: false } }).answered).toBe(false);
     expect(retrieve(seed.index, 'Which allegations were proven?').terms).toContain(analyze('proven')[0]);
+    // Through a form derived from the word: "prove" → "proven" → "unproven" ("Did the US ever prove…?" was answered with the call).
+    expect(seed.ask('Did the US ever prove those drug accusations against Petro?').answer).toMatch(/unproven drug-trafficking allegations/);
+    expect(retrieve(seed.index, 'Did they prove the allegations?').terms).toContain(analyze('unproven')[0]);
   });
 
   it('a question word spelt the British or the American way meets the spelling the briefs use', () => {

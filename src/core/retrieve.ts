@@ -55,8 +55,8 @@ export interface RetrieveOptions {
    */
   misspellings: number;
   /**
-   * In an English yes-no question, a word the collection lacks whose negated form it holds ("proven" where
-   * the brief says "unproven") is read as that form: the sentence that says the opposite is the answer
+   * In an English yes-no question, a word the collection lacks whose negated form (or that of a form derived
+   * from it: "prove", "proven") it holds ("proven" where the brief says "unproven") is read as that form: the sentence that says the opposite is the answer
    * ("Were the allegations proven?" → "…unproven drug-trafficking allegations"). Not in other questions:
    * "Which claims were proven?" is not answered by claims that were not.
    */
@@ -240,7 +240,9 @@ export const YES_NO_QUESTION = new RegExp(String.raw`^\W*(?:${AUXILIARIES.replac
 /** The collection's term for `term` negated (see {@link RetrieveOptions.negatedForms}); else `term`. */
 function negatedForm(index: SearchIndex, term: string): string {
   if (!unheld(index, term)) return term;
-  for (const prefix of NEGATING_PREFIXES) if (documentFrequency(index, prefix + term) > 0) return prefix + term;
+  // The word or a form derived from it ("prove" → "proven": "…unproven allegations").
+  for (const form of [term, ...index.lexicon.related(term).derived])
+    for (const prefix of NEGATING_PREFIXES) if (documentFrequency(index, prefix + form) > 0) return prefix + form;
   return term;
 }
 
