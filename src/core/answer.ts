@@ -119,7 +119,9 @@ export interface AnswerOptions {
    * Decline a question for a number ("How many…?", "How much…?", "How old…?"; not "how much of…", which
    * "vast areas" answers) when no sentence scoring at least this share of the best one says how many
    * (a number, a number word, "twice", "several"; a day of the month is a date, not a quantity): "How old
-   * is Petro?" is not answered with what Petro did (0: off).
+   * is Petro?" is not answered with what Petro did. "How long…?" likewise, when no such sentence says a
+   * number or a word of duration ("months of hostility", "since", "ago"): "How long will the meeting last?"
+   * is not answered with when it is (0: off).
    */
   numberCheck: number;
   /**
@@ -734,6 +736,11 @@ function saysHowMany(text: string, questionWords: Set<string>): boolean {
   return typeEvidence('number', t, questionWords) > 0 || QUANTITY_WORDS.test(t);
 }
 
+/** "How long…?" (not "how long ago", which asks when). */
+const HOW_LONG = /\bhow long\b(?!\s+ago\b)/i;
+/** A word that says how long something lasts or lasted (with or without a number). */
+const DURATION_RE =
+  /\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies)|since|until|till|ago|long|longer|period|throughout|overnight|quarterly|annual(?:ly)?|daily|weekly|monthly|yearly)\b/i;
 /** Words between a verb of saying and its speaker, at most ("Petro said", "said Petro", "…, Rubio's spokesman said"). */
 const SPEAKER_DISTANCE = 3;
 /** Words of a subject before a verb of saying, at most (see {@link speaks}). */
@@ -1874,9 +1881,12 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
   if (o.negationCheck && lang === 'en' && NEGATED_QUESTION.test(mainClause(question).replace(DISLIKE, '')) && !NEGATIVE.test(sentenceOf(candidates[0]!))) {
     return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
   }
-  if (o.numberCheck > 0 && lang === 'en' && type === 'number' && !/\bhow much of\b/i.test(question)) {
+  // "How long…?" asks for an amount of time: a number, or a word of duration ("months of hostility", "since 2016").
+  const howLong = HOW_LONG.test(question);
+  if (o.numberCheck > 0 && lang === 'en' && (type === 'number' || howLong) && !/\bhow much of\b/i.test(question)) {
     const floor = o.numberCheck * candidates[0]!.score;
-    if (!candidates.some((c) => c.score >= floor && saysHowMany(sentenceOf(c), questionWords))) {
+    const says = (text: string) => saysHowMany(text, questionWords) || (howLong && DURATION_RE.test(text));
+    if (!candidates.some((c) => c.score >= floor && says(sentenceOf(c)))) {
       return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
     }
   }
