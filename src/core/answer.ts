@@ -165,6 +165,13 @@ export interface AnswerOptions {
    */
   undoneCheck: boolean;
   /**
+   * Decline a question for who goes along with someone ("Will the foreign minister accompany Petro to
+   * Washington?", "Is Petro bringing his wife with him?", "who else is in the delegation?") when no passage
+   * read tells of anyone going along (accompanying, companions, joining, a delegation, "with him"): the
+   * nearest sentence names the trip, not who makes it.
+   */
+  companyCheck: boolean;
+  /**
    * Decline a question for the outcome of an event ("What came out of the meeting?", "What did they agree
    * on?", "What was decided at the summit?") when the sentence that would answer speaks of the event as still
    * to come ("…a meeting scheduled for Feb. 3", "the upcoming talks will…"): the brief was written before it,
@@ -333,6 +340,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   roleCheck: true,
   premiseCheck: true,
   undoneCheck: true,
+  companyCheck: true,
   outcomeCheck: true,
   clockCheck: true,
   monthCheck: true,
@@ -806,6 +814,11 @@ const UNDONE = [
   /\b(?:restor\w*|reinstat\w*|(?:give|gave|given|giving|gives) back)\b/i,
   /\b(?:revers\w*|overturn\w*|rescind\w*|undo\w*|undid)\b/i,
 ];
+/** A question for who goes along with someone ("Will the foreign minister accompany Petro?", "Is he bringing his wife with him?", "who else is in the delegation?"). */
+const ACCOMPANYING =
+  /\b(?:accompan\w*|(?:bring\w*|brought|tak(?:e|es|ing)|took)(?:\s+[\w'’]+){0,3}\s+(?:along\s+)?with\s+(?:him|her|them)|(?:travel\w*|com(?:e|es|ing)|came|go(?:es|ing)?|went)\s+(?:along\s+)?with\s+(?:him|her|them)|delegation|entourage)\b/i;
+/** A passage that tells who goes along with whom: the same words, or companions, joining, "with him". */
+const WITH_SOMEONE = /\b(?:accompan\w*|companions?|join\w*|delegations?|entourage|along with|together with|with (?:him|her|them))\b/i;
 /** A question that places its event in a month ("in early March", "since June", "during mid-October"): the month (group 1). */
 const PLACED_IN_MONTH = new RegExp(String.raw`\b(?:in|since|until|till|during|early|late|mid-?)\s+(?:early\s+|late\s+|mid-?)?(${MONTH_NAMES})\b`, 'i');
 
@@ -1902,6 +1915,9 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
   }
   const undone = o.undoneCheck && lang === 'en' ? UNDONE.find((family) => family.test(question)) : undefined;
   if (undone && !pool.some((h) => undone.test(h.passage.text))) {
+    return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
+  }
+  if (o.companyCheck && lang === 'en' && ACCOMPANYING.test(question) && !pool.some((h) => WITH_SOMEONE.test(h.passage.text))) {
     return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
   }
   if (o.premiseCheck && lang === 'en' && type !== 'change' && CHANGE_PREMISE.test(question) && !pool.some((h) => CHANGE_RE.test(h.passage.text))) {

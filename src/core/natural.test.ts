@@ -75,7 +75,8 @@ describe('natural questions on the seed brief', () => {
     // use: "bilateral", "rapprochement", "the man in charge of America's foreign stuff"): 1,239 of 1,546 (80 %).
     // Three more of plain, everyday questions (an ordinary reader; a reader of the headline and first two paragraphs;
     // a question per paragraph in everyday synonyms): 56 of 90 as written, 58 after "the two leaders" and "prove" /
-    // "unproven"; 1,289 of 1,627 (79 %). 1,298 once "How long…?" is declined when no sentence says an amount of time.
+    // "unproven"; 1,289 of 1,627 (79 %). 1,298 once "How long…?" is declined when no sentence says an amount of time,
+    // 1,302 once a question for who goes along with someone is declined when no passage tells of anyone going along.
     // Each question guards its own answer (a known miss fails loudly once right); this guards the whole.
     expect(ok.length / questions.length).toBeGreaterThanOrEqual(0.79);
   });
@@ -649,6 +650,21 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('What reversal happened?').answer).toMatch(/sharp reversal/);
     const e = engineOf(file('s.md', '---\ntitle: Sanctions\n---\nThe European Union lifted the sanctions on Monday after the vote.\n'));
     expect(e.ask('When were the sanctions lifted?').answer).toMatch(/on Monday/);
+  });
+
+  it('a question for who goes along with someone is declined when no passage read tells of anyone going along', () => {
+    // The brief names the trip and the meeting, not who travels with Petro.
+    for (const q of [
+      'Will the foreign minister accompany Petro to Washington?',
+      'Is Petro bringing Rosa Villavicencio with him to Washington?',
+      "Will Petro's family be coming with him to Washington?",
+    ]) {
+      expect(seed.ask(q).answered, q).toBe(false);
+      expect(seed.ask(q, {}, { companyCheck: false }).answered, q).toBe(true);
+    }
+    // A passage that tells of companions answers ("…travels with his companions…").
+    const e = engineOf(file('d.md', '---\ntitle: Doctor\n---\nThe Doctor travels in time with his companions, most of them humans.\n'));
+    expect(e.ask('Who does the Doctor take with him on his travels?').answer).toMatch(/with his companions/);
   });
 
   it('a question for the time of day is declined when the answer would give only the day', () => {
