@@ -746,9 +746,13 @@ function saysHowMany(text: string, questionWords: Set<string>): boolean {
 
 /** "How long…?" (not "how long ago", which asks when). */
 const HOW_LONG = /\bhow long\b(?!\s+ago\b)/i;
+/** Units of time, singular and plural. */
+const TIME_UNIT = String.raw`seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies)`;
 /** A word that says how long something lasts or lasted (with or without a number). */
-const DURATION_RE =
-  /\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies)|since|until|till|ago|long|longer|period|throughout|overnight|quarterly|annual(?:ly)?|daily|weekly|monthly|yearly)\b/i;
+const DURATION_RE = new RegExp(
+  String.raw`\b(?:${TIME_UNIT}|since|until|till|ago|long|longer|period|throughout|overnight|quarterly|annual(?:ly)?|daily|weekly|monthly|yearly)\b`,
+  'i',
+);
 /** Words between a verb of saying and its speaker, at most ("Petro said", "said Petro", "…, Rubio's spokesman said"). */
 const SPEAKER_DISTANCE = 3;
 /** Words of a subject before a verb of saying, at most (see {@link speaks}). */
@@ -1599,7 +1603,7 @@ function continuedBy(index: SearchIndex, c: Candidate, said: string): boolean {
 const TWO_PARTIES =
   /(?<!\b(?:[Ww]hich|[Ww]hat)\s+)\b(?:the\s+)?(?:two|both)\s+((?:[a-z]+\s+){0,2}?[a-z]+)(?=\s+(?:will|would|are|were|have|had|did|do|is|was|going|plan\w*|expect\w*|suppos\w*|hop\w*|want\w*|talk\w*|discuss\w*|focus\w*|meet\w*|speak\w*|spoke|start\w*|first|finally|agree\w*|get|got|be|been)\b|\W*$)/;
 /** Units of time: "the two days before" counts days, it describes no party. */
-const TIME_UNITS = /^(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|times?)$/;
+const TIME_UNITS = new RegExp(String.raw`^(?:${TIME_UNIT}|times?)$`);
 const TWO = analyze('two both');
 
 /** The terms of the words a question describes the story's two parties by ("the two leaders": "leader"), if any. */

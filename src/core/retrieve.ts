@@ -55,8 +55,9 @@ export interface RetrieveOptions {
    */
   misspellings: number;
   /**
-   * In an English yes-no question, a word the collection lacks whose negated form (or that of a form derived
-   * from it: "prove", "proven") it holds ("proven" where the brief says "unproven") is read as that form: the sentence that says the opposite is the answer
+   * In an English yes-no question, a word the collection lacks whose negated form it holds ("proven" where
+   * the brief says "unproven"), or that of a form the lexicon derives from it ("prove", "proven"), is read as
+   * that form: the sentence that says the opposite is the answer
    * ("Were the allegations proven?" → "…unproven drug-trafficking allegations"). Not in other questions:
    * "Which claims were proven?" is not answered by claims that were not.
    */
