@@ -712,13 +712,15 @@ function typeEvidence(type: QuestionType, text: string, questionWords: Set<strin
       for (const m of text.matchAll(NAME_RE)) if (m.index > first && fresh(m[0])) return 1;
       return 0;
     }
-    case 'place':
+    case 'place': {
       // "Which platform…?" asks for a platform only; "Where did he post it?" for a place or a platform.
       if (PLATFORM_NOUNS.some((w) => questionWords.has(w)) || (questionWords.has('social') && (questionWords.has('media') || questionWords.has('network'))))
         return any(ON_PLATFORM_RE, 1);
+      const place = any(PLACE_RE, 1) || any(NAMED_PLACE_RE, 1);
       // "Where did he post it?": a platform first ("…a brief message on X"), a place may do; "Where did she write it?", either.
-      if (POSTED_WORDS.some((w) => questionWords.has(w))) return any(ON_PLATFORM_RE, 1) || (any(PLACE_RE, 1) || any(NAMED_PLACE_RE, 1)) / 2;
-      return any(PLACE_RE, 1) || any(NAMED_PLACE_RE, 1) || (POSTING_VERBS.some((w) => questionWords.has(w)) ? any(ON_PLATFORM_RE, 1) : 0);
+      if (POSTED_WORDS.some((w) => questionWords.has(w))) return any(ON_PLATFORM_RE, 1) || place / 2;
+      return place || (POSTING_VERBS.some((w) => questionWords.has(w)) ? any(ON_PLATFORM_RE, 1) : 0);
+    }
     case 'reason':
       return any(REASON_RE);
     case 'topic':
