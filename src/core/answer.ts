@@ -197,6 +197,12 @@ export interface AnswerOptions {
    */
   describedParties: boolean;
   /**
+   * English: of a yes-no question's closing alternatives ("Was the call friendly or tense?"), the one no
+   * sentence read holds (nor a word linked to it) does not count against answering when they hold the other
+   * ("…a cordial call": friendly).
+   */
+  alternatives: boolean;
+  /**
    * In a follow-up asking for a date or a number, a sentence scoring at least this share of the best that holds
    * one answers before a best that holds none ("And when is the meeting?" after "Who is the foreign minister?":
    * the conversation's words lift the sentence about the foreign ministry). 0: off.
@@ -345,6 +351,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   clockCheck: true,
   monthCheck: true,
   describedParties: true,
+  alternatives: true,
   followUpTypeFloor: 0.8,
   aboutFloor: 0.4,
   stanceWeight: 0.5,
@@ -1615,6 +1622,19 @@ function partyTerms(question: string): string[] {
   return analyze(m[1]!);
 }
 
+/** A yes-no question's closing alternatives: "…friendly or tense?", "…revoked or just threatened?" (groups 1, 2). */
+const ALTERNATIVES = /\b([a-z]+)\s+or\s+(?:just\s+|maybe\s+|rather\s+)?([a-z]+)\W*$/i;
+
+/** Of a yes-no question's two alternatives, the term of the one no sentence read holds (nor a word linked to it) when one holds the other. */
+function unheldAlternative(question: string, read: SentenceTerms[], links: Links): string | undefined {
+  const m = YES_NO_QUESTION.test(question) ? ALTERNATIVES.exec(question) : null;
+  const [a, b] = m ? [analyze(m[1]!)[0], analyze(m[2]!)[0]] : [];
+  if (!a || !b || a === b) return undefined;
+  const held = (t: string) => read.some((r) => r.sets.some((set) => set.has(t) || (links.get(t) ?? []).some(([u]) => set.has(u))));
+  const [ha, hb] = [held(a), held(b)];
+  return ha === hb ? undefined : ha ? b : a;
+}
+
 /** The text of a candidate's sentence. */
 function sentenceOf(c: Candidate): string {
   const [s, e] = c.hit.passage.sentences[c.s]!;
@@ -1808,7 +1828,10 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
   // (the brief says "the presidents") weighs nothing in whether to answer, when the question has other words.
   const described = o.describedParties && lang === 'en' ? partyTerms(question) : [];
   const parties = described.length && described.every((t) => documentFrequency(index, t) === 0) ? [...described, ...TWO] : [];
-  const unweighed = parties.length && own.some((t) => !askedFor.has(t) && !parties.includes(t)) ? new Set([...askedFor, ...parties]) : askedFor;
+  let unweighed = parties.length && own.some((t) => !askedFor.has(t) && !parties.includes(t)) ? new Set([...askedFor, ...parties]) : askedFor;
+  // "Was the call friendly or tense?": the alternative the passages read do not hold weighs nothing when they hold the other.
+  const other = o.alternatives && lang === 'en' ? unheldAlternative(question, read, links) : undefined;
+  if (other) unweighed = new Set([...unweighed, other]);
   const signal =
     o.backgroundPassages > 0 && lang === 'en' ? weighTerms(own, carried, unweighed, o.carriedShare, (t) => blendedIdf(index, t, o.backgroundPassages)) : w;
   const { covers, best: sentence } = sentenceCovers(read, own, links, w, o.prefixWeight, signal);

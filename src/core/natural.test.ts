@@ -76,7 +76,8 @@ describe('natural questions on the seed brief', () => {
     // Three more of plain, everyday questions (an ordinary reader; a reader of the headline and first two paragraphs;
     // a question per paragraph in everyday synonyms): 56 of 90 as written, 58 after "the two leaders" and "prove" /
     // "unproven"; 1,289 of 1,627 (79 %). 1,298 once "How long…?" is declined when no sentence says an amount of time,
-    // 1,302 once a question for who goes along with someone is declined when no passage tells of anyone going along.
+    // 1,302 once a question for who goes along with someone is declined when no passage tells of anyone going along,
+    // 1,303 once the alternative of "friendly or tense?" the brief lacks does not sink the question.
     // Each question guards its own answer (a known miss fails loudly once right); this guards the whole.
     expect(ok.length / questions.length).toBeGreaterThanOrEqual(0.79);
   });
@@ -398,6 +399,17 @@ describe('each mechanism changes the answer', () => {
     // Without it, any sentence with a name will do: the FARC sentence holds "Colombia", the phone call "the U.S. president".
     expect(seed.ask('Who is the president of Colombia?', {}, { appositionWeight: 1 }).answer).toMatch(/^The Security Council reviews/);
     expect(seed.ask('Who is the US president?', {}, { appositionWeight: 1 }).answer).toMatch(/^Tensions between the presidents eased/);
+  });
+
+  it('of a yes-no question\'s alternatives ("friendly or tense?"), the one the briefs lack does not sink it', () => {
+    // "…held a cordial call": "friendly" links to "cordial"; no brief says "tense".
+    const q = 'Was the call between the two top diplomats friendly or tense?';
+    expect(seed.ask(q).answer).toMatch(/held a cordial call/);
+    expect(seed.ask(q, {}, { alternatives: false }).answered).toBe(false);
+    // Neither held: nothing changes ("awkward or chill").
+    expect(seed.ask('was the call lowkey awkward or chill').answered).toBe(
+      seed.ask('was the call lowkey awkward or chill', {}, { alternatives: false }).answered,
+    );
   });
 
   it('"How long…?" is declined when no sentence near the best says an amount of time', () => {
