@@ -1199,10 +1199,10 @@ export function answerQuestion(index: SearchIndex, asked0: string, ctx: ComposeC
  * A request that opens a message ("Explain…", "Can you describe…", "Please tell me about…"), or a question
  * asked indirectly ("Any idea what Rubio promised?", "I'm curious what…", "Do you know who…", "I'd like to
  * know when…", "May I ask who…", "I would be grateful to know how…"), after any courtesies ("Excuse me,",
- * "If you don't mind my asking,"): what follows is the question.
+ * "If you don't mind my asking,") or interjections ("Wait,", "Oh,", "Hold on —"): what follows is the question.
  */
 const REQUEST = new RegExp(
-  String.raw`^\s*(?:(?:please|pls|plz|kindly|excuse me|pardon me|sorry|hello|hi|hey|good (?:morning|afternoon|evening)|if (?:i may|you (?:don['’]?t|do not) mind(?: (?:my|me) asking)?))[,.!\s]+)*` +
+  String.raw`^\s*(?:(?:please|pls|plz|kindly|excuse me|pardon me|sorry|hello|hi|hey|good (?:morning|afternoon|evening)|if (?:i may|you (?:don['’]?t|do not) mind(?: (?:my|me) asking)?)|wait)[,.!\s]+|(?:hold on|hang on|oh|ok(?:ay)?|well)\s*[,.!:—–-]+\s*)*` +
     '(?:' +
     [
       String.raw`(?:(?:can|could|would|will) you\s+(?:please\s+|kindly\s+)?)?(?:explain|describe|summari[sz]e|clarify|tell me|remind me|let me know)(?:\s+(?:about|of))?\b`,
@@ -1240,6 +1240,8 @@ function spelledOut(question: string): string {
       .replace(ABBREVIATION, writtenOut)
       .replace(PHONE_SHORTENING, writtenOut)
       .replace(SIT_DOWN_WITH, (_, verb: string) => `${SAT_AS_MET[verb.toLowerCase()]!} `)
+      // The noun: "the Petro-Trump sit-down", "trump sitdown".
+      .replace(/\bsit-?down(s?)\b/gi, 'meeting$1')
       .replace(/\bahead of\b/gi, 'before')
       .replace(CHAT_FILLER, ' ')
       .replace(EMPHATIC_EVEN, ' ')
@@ -1887,13 +1889,14 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
     // "What is the meeting about?": a sentence naming topics that holds the thing asked about. "What will Trump and
     // Petro talk about?", with no such thing: one naming topics to come ("…will pivot toward common priorities,
     // including trade…"), not a sentence of the two talking now ("…are engaging in productive conversations").
-    const answers =
-      headTerm !== undefined
-        ? (c: Candidate) => TOPIC_RE.test(sentenceOf(c)) && sentenceTerms(index, c.hit.doc).sets[c.s]!.has(headTerm)
-        : FUTURE_RE.test(question)
-          ? (c: Candidate) => TOPIC_RE.test(sentenceOf(c)) && FUTURE_RE.test(sentenceOf(c))
-          : undefined;
-    if (answers && !answers(top)) liftFirst(candidates, o.aboutFloor * top.score, (c) => c.hit.passage.briefId === brief && answers(c));
+    const about = (c: Candidate) => headTerm !== undefined && TOPIC_RE.test(sentenceOf(c)) && sentenceTerms(index, c.hit.doc).sets[c.s]!.has(headTerm);
+    const toCome = (c: Candidate) => FUTURE_RE.test(question) && TOPIC_RE.test(sentenceOf(c)) && FUTURE_RE.test(sentenceOf(c));
+    // (The thing may be where they talk: "…talk about at the White House?" — then the topics to come answer.)
+    for (const answers of [about, toCome]) {
+      if (answers(top)) break;
+      liftFirst(candidates, o.aboutFloor * top.score, (c) => c.hit.passage.briefId === brief && answers(c));
+      if (candidates[0] !== top) break;
+    }
   }
   // An elliptical follow-up ("In what year?", "Who was that?"): nothing of its own but the kind of
   // answer it wants. When the last answer already holds that kind of answer, it is the answer again.
