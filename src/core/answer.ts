@@ -534,6 +534,10 @@ function askedForTerms(question: string, type: QuestionType): Set<string> {
   );
   const words = ASKED_WORDS[type];
   if (words) for (const t of termsOfWords(question, words)) asked.add(t);
+  // "When did she speak?", "Where did they talk?": the speaking is the event the conversation is on, which the answer
+  // reports in its own words ("…told the Security Council Friday"); the verb asks for nothing of its own.
+  const spoke = (type === 'date' || type === 'place') && SPOKE_BY_PRONOUN.exec(question)?.[1];
+  if (spoke) for (const t of analyze(spoke)) asked.add(t);
   // "How long / how often…?": a duration or a frequency, which the answer gives in its own words ("months of
   // hostility", "on a quarterly basis"), not "long" or "often".
   const how = /\bhow (long|often)\b/i.exec(question);
@@ -620,6 +624,11 @@ const PARTNER_QUESTION =
 
 /** Words that set something aside ("besides trade", "apart from trade"). */
 const SET_ASIDE = String.raw`besides|apart(?= from\b)|aside(?= from\b)`;
+/** "When did she speak?", "Where did they talk?": a verb of speaking whose subject is a pronoun (group 1). */
+const SPOKE_BY_PRONOUN = new RegExp(
+  String.raw`^\W*(?:and\s+|so\s+)?(?:when|where|what day|what time)\s+(?:did|does|do|will|was|were|is|are)\s+(?:she|he|they|we)\s+(${SPOKE}|talk|talks|talked|talking|speaking)\b`,
+  'i',
+);
 /** "take place" and its forms: what happens, not what it is about. */
 const TAKE_PLACE = String.raw`(?:take|takes|took|taking|taken) place`;
 /** "Where did he post it?": the posting names what is asked for (a platform: "…a brief message on X"), as "take place" does. */

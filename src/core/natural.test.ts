@@ -128,7 +128,8 @@ describe('natural conversations on the seed brief', () => {
     // 32 of 48 as written, and a careful reader digging into each answer, 21 of 49); 238 once "Where did he post that?"
     // asked for a platform with "post" as no word to match; 239 once "the two leaders" stood for the story's parties;
     // 242 once "How long…?" was declined without an amount of time; 272 of 369 with ten more from a plain reader (26 of
-    // their 47 turns as written, 30 after "Wait,", "sit-down" and "…talk about at the White House?").
+    // their 47 turns as written, 30 after "Wait,", "sit-down" and "…talk about at the White House?"); 275 once "When did she
+    // speak?" is elliptical.
     expect(results.filter(Boolean).length / results.length).toBeGreaterThanOrEqual(0.73);
   });
 });
@@ -1161,6 +1162,15 @@ describe('each mechanism changes the answer', () => {
     expect(criticized.reply.citations[0]!.snippet).toMatch(/^She criticized/);
     expect(chat(seed, 'when?', criticized.history).reply.citations[0]!.snippet).toMatch(/Security Council Friday/);
     expect(chat(seed, 'when?', criticized.history, { tuning: { ellipsis: false } }).reply.citations[0]!.snippet).toMatch(/^She criticized/);
+  });
+
+  it('"When did she speak?" after an answer is elliptical: the speaking is the event the conversation is on', () => {
+    // "…Locetta told the U.N. Security Council Friday…": no brief says "speak"; the follow-up was declined.
+    const told = chat(seed, 'What did the US tell the Security Council?');
+    expect(told.reply.citations[0]!.snippet).toMatch(/^U\.S\. deputy ambassador Jennifer Locetta told/);
+    for (const q of ['When did she speak?', 'What day did she speak?']) {
+      expect(chat(seed, q, told.history).reply.citations[0]?.snippet, q).toMatch(/Security Council Friday/);
+    }
   });
 
   it('"going to" before a verb is the future, not a going: "When is Petro going to meet Trump?" is not about "The talks are going well"', () => {
