@@ -456,6 +456,8 @@ const CHANGE_RE = new RegExp(String.raw`\b(?:${CHANGE_WORDS}|will now|now (?:be|
 const OUTCOME_QUESTION =
   /(?<!\bas an? )\b(?:outcomes?|results?|upshot)\s+of\b|\bwhat\s+(?:came|has come|have come)\s+out\s+of\b|^\W*what\b.*\b(?:did|have|has)\b.*\b(?:agree(?:d|ing)?\s+(?:on|to|upon)\b|agree(?:d|ing)?\W*$|decided?\W*$|decided?\s+(?:on|at|in|during)\b|end(?:ed)? up)|^\W*what\b.*\b(?:was|were|has been|have been|got)\s+(?:agreed|decided|achieved|accomplished)\b/i;
 /** A sentence that speaks of what is still to come: "scheduled for", "upcoming", "will", "expected to"… */
+/** "on the agenda", "on the table": what is to be discussed. */
+const AGENDA = /\b(?:agenda|on the table)\b/i;
 const FUTURE_RE = /\b(?:will|shall|scheduled|upcoming|forthcoming|slated|set to|due to|expected to|plans? to|planned|ahead of)\b/i;
 
 /** Words that name topics as what is asked for ("What topics…", "…on the agenda", "…on the table": under discussion). */
@@ -1899,7 +1901,8 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
     // Petro talk about?", with no such thing: one naming topics to come ("…will pivot toward common priorities,
     // including trade…"), not a sentence of the two talking now ("…are engaging in productive conversations").
     const about = (c: Candidate) => headTerm !== undefined && TOPIC_RE.test(sentenceOf(c)) && sentenceTerms(index, c.hit.doc).sets[c.s]!.has(headTerm);
-    const toCome = (c: Candidate) => FUTURE_RE.test(question) && TOPIC_RE.test(sentenceOf(c)) && FUTURE_RE.test(sentenceOf(c));
+    // (An agenda is of what is to come.)
+    const toCome = (c: Candidate) => (FUTURE_RE.test(question) || AGENDA.test(question)) && TOPIC_RE.test(sentenceOf(c)) && FUTURE_RE.test(sentenceOf(c));
     // (The thing may be where they talk: "…talk about at the White House?" — then the topics to come answer.)
     for (const answers of [about, toCome]) {
       if (answers(top)) break;

@@ -79,7 +79,8 @@ describe('natural questions on the seed brief', () => {
     // 1,302 once a question for who goes along with someone is declined when no passage tells of anyone going along,
     // 1,303 once the alternative of "friendly or tense?" the brief lacks does not sink the question; 1,306 with
     // "Wait," read as no word, "sit-down" as a meeting and "…talk about at the White House?" as topics to come.
-    // Two more sets of plain questions (one with 12 of 30 to decline): 45 of 60 as written; 1,338 of 1,672 (80 %).
+    // Two more sets of plain questions (one with 12 of 30 to decline): 45 of 60 as written; 1,338 of 1,672 (80 %);
+    // 1,339 once an agenda is of what is to come.
     // Each question guards its own answer (a known miss fails loudly once right); this guards the whole.
     expect(ok.length / questions.length).toBeGreaterThanOrEqual(0.79);
   });
@@ -524,6 +525,10 @@ describe('each mechanism changes the answer', () => {
     const atHouse = 'What are they actually going to talk about at the White House?';
     expect(seed.ask(atHouse).answer).toMatch(/^According to both governments, the upcoming meeting will pivot/);
     expect(seed.ask(atHouse, {}, { aboutFloor: 0 }).answer).toMatch(/^Colombian President Gustavo Petro said he was optimistic/);
+    // An agenda is of what is to come: "…on the agenda for the two presidents?" was answered with "Tensions between the presidents eased…".
+    const agenda = 'What topics are on the agenda for the two presidents?';
+    expect(seed.ask(agenda).answer).toMatch(/^According to both governments, the upcoming meeting will pivot/);
+    expect(seed.ask(agenda, {}, { aboutFloor: 0 }).answer).toMatch(/^Tensions between the presidents eased/);
   });
 
   it('the story\'s two parties described in words no brief holds ("the two leaders") stand for them, as "they" does', () => {
