@@ -456,9 +456,9 @@ const CHANGE_RE = new RegExp(String.raw`\b(?:${CHANGE_WORDS}|will now|now (?:be|
 const OUTCOME_QUESTION =
   /(?<!\bas an? )\b(?:outcomes?|results?|upshot)\s+of\b|\bwhat\s+(?:came|has come|have come)\s+out\s+of\b|^\W*what\b.*\b(?:did|have|has)\b.*\b(?:agree(?:d|ing)?\s+(?:on|to|upon)\b|agree(?:d|ing)?\W*$|decided?\W*$|decided?\s+(?:on|at|in|during)\b|end(?:ed)? up)|^\W*what\b.*\b(?:was|were|has been|have been|got)\s+(?:agreed|decided|achieved|accomplished)\b/i;
 /** A sentence that speaks of what is still to come: "scheduled for", "upcoming", "will", "expected to"… */
+const FUTURE_RE = /\b(?:will|shall|scheduled|upcoming|forthcoming|slated|set to|due to|expected to|plans? to|planned|ahead of)\b/i;
 /** "on the agenda", "on the table": what is to be discussed. */
 const AGENDA = /\b(?:agenda|on the table)\b/i;
-const FUTURE_RE = /\b(?:will|shall|scheduled|upcoming|forthcoming|slated|set to|due to|expected to|plans? to|planned|ahead of)\b/i;
 
 /** Words that name topics as what is asked for ("What topics…", "…on the agenda", "…on the table": under discussion). */
 const TOPIC_WORDS = String.raw`topics?|issues?|subjects?|themes?|agenda|(?<=on the )table|priorit(?:y|ies)`;
