@@ -538,7 +538,7 @@ function askedForTerms(question: string, type: QuestionType): Set<string> {
   if (words) for (const t of termsOfWords(question, words)) asked.add(t);
   // "When did she speak?", "Where did they talk?": the speaking is the event the conversation is on, which the answer
   // reports in its own words ("…told the Security Council Friday"); the verb asks for nothing of its own.
-  const spoke = (type === 'date' || type === 'place') && SPOKE_BY_PRONOUN.exec(question)?.[1];
+  const spoke = (type === 'date' || type === 'place') && SPOKE_BY_SUBJECT.exec(question)?.[1];
   if (spoke) for (const t of analyze(spoke)) asked.add(t);
   // "How long / how often…?": a duration or a frequency, which the answer gives in its own words ("months of
   // hostility", "on a quarterly basis"), not "long" or "often".
@@ -627,7 +627,7 @@ const PARTNER_QUESTION =
 /** Words that set something aside ("besides trade", "apart from trade"). */
 const SET_ASIDE = String.raw`besides|apart(?= from\b)|aside(?= from\b)`;
 /** "When did she speak?", "Where did Locetta talk?": a verb of speaking whose subject is a pronoun or a name (group 1). */
-const SPOKE_BY_PRONOUN = new RegExp(
+const SPOKE_BY_SUBJECT = new RegExp(
   String.raw`^\W*(?:[Aa]nd\s+|[Ss]o\s+)?(?:[Ww]hen|[Ww]here|[Ww]hat day|[Ww]hat time)\s+(?:did|does|do|will|was|were|is|are)\s+(?:[Ss]he|[Hh]e|[Tt]hey|[Ww]e|\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2})\s+(${SPOKE}|talk|talks|talked|talking|speaking)\b`,
   'u',
 );
