@@ -239,6 +239,8 @@ export interface AnswerOptions {
    * none lower (docs/tuning.md).
    */
   neighbourEvidence: boolean;
+  /** A question for who says something: the sentence before the answer's that has someone speak leads it, when the answer's has no one speak. */
+  attributionLead: boolean;
   /**
    * In sentence choice, a follow-up's carried-over words weigh together at
    * most this share of the question's own words (they lead retrieval to the
@@ -359,6 +361,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   ellipsis: true,
   extraSentenceRatio: 0.9,
   neighbourEvidence: true,
+  attributionLead: true,
   proximityWeight: 0.2,
   linkWeight: { derived: 1, synonym: 0.5, similar: 0.25, hypernym: 0.25 },
   prefixWeight: 0.25,
@@ -423,10 +426,13 @@ const OPINION_VERBS = String.raw`think|thinks|thought|feel|feels|felt|feeling`;
 const OPINION_QUESTION = new RegExp(String.raw`^\W*(?:what|how) (?:did|does|do)\b.*\b(?:${OPINION_VERBS})\b|^\W*how (?:is|was|are|were)\b.*\bfeeling\b`, 'i');
 /** "Who said / told / spoke to / addressed / wrote…?", "Which diplomat spoke…?": the one who spoke is asked for. */
 const SPOKE = String.raw`${SPEECH_VERBS}|speak|speaks|spoke|address|addresses|addressed|briefed`;
-const SPEAKER_VERBS = String.raw`${SPOKE}|quoted`;
-/** "Who said…?", "Which diplomat spoke…?", "Which official is quoted?" (not "Who was told…?": the one spoken to). */
+const SPEAKER_VERBS = String.raw`${SPOKE}|quoted|source|sourcing|authority`;
+/**
+ * "Who said…?", "Which diplomat spoke…?", "Which official is quoted?" (not "Who was told…?": the one spoken to);
+ * "Who is the source for…?", "According to whom…?", "On whose authority…?": who says so.
+ */
 const SPEAKER_QUESTION = new RegExp(
-  String.raw`^\W*(?:who|which(?: \p{L}+){1,3}?) (?:(?:has |had |did |will |would )?(?:${SPOKE})|(?:is|was|are|were) quoted)\b`,
+  String.raw`^\W*(?:who|which(?: \p{L}+){1,3}?) (?:(?:has |had |did |will |would )?(?:${SPOKE})|(?:is|was|are|were) quoted)\b|^\W*who(?:'s|’s| is| was) the (?:source|sourcing)\b|\baccording to whom\b|\bon whose (?:authority|word)\b`,
   'iu',
 );
 /** A sentence that reports speech: a verb of saying or "according to". */
@@ -1869,7 +1875,8 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
   // "the US", "the UN": the name's canonical token, as a sentence's "U.S." or "United States" gives it.
   for (const x of words(canonicalizeVariants(question))) if (VARIANT_NAMES.has(x.word)) questionWords.add(x.word);
   const r: Reading = { index, o, ctx, lang, question, type, questionWords, w, now: ctx.now ?? Date.now() };
-  const role = lang === 'en' ? askedRole(question) : undefined;
+  // ("Who is the source for…?" asks who says so: "source" names no post.)
+  const role = lang === 'en' && type !== 'speaker' ? askedRole(question) : undefined;
   if (type === 'person' && o.appositionWeight !== 1) r.holder = roleHolder(role) ?? (lang === 'en' ? fullNameOf(question) : undefined);
   if (speakers) r.speakers = speakers;
   // Briefs holding two or more of the question's words, one of them a name or rare word (not among
@@ -1995,6 +2002,7 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
     if (candidates[0] === first) return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
     ({ citations, chosen } = cite(index, candidates, termSet, o, ctx, joinsLead, o.neighbourEvidence ? answersType(r) : undefined));
   }
+  if (o.attributionLead && type === 'speaker' && lang === 'en') leadWithSpeaker(candidates, chosen);
   const earlier = addEarlier(r, candidates, storyOf, citations, chosen, termSet);
   // A follow-up does not say again what the last answer said, when it has something else to say. (Not a
   // question for someone's role: "What is his job?" after "Who is Rubio?" is answered where he was introduced.)
@@ -2003,6 +2011,19 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
     if (fresh.length) chosen.splice(0, chosen.length, ...fresh);
   }
   return assemble(r, chosen, citations, earlier);
+}
+
+/**
+ * "Who says the meeting will focus on shared goals?": when the answer's sentence has no one speak, the sentence
+ * before it in its passage that has someone speak leads it ("According to both governments, the upcoming meeting
+ * will pivot… Discussions are also expected to focus on…"): the report goes on under that attribution.
+ */
+function leadWithSpeaker(candidates: Candidate[], chosen: Chosen[]): void {
+  const lead = chosen[0];
+  const says = (c: Candidate) => sentenceOf(c).search(SPEECH_RE) >= 0;
+  if (!lead || says(lead.candidate)) return;
+  const before = candidates.find((c) => c.hit.doc === lead.candidate.hit.doc && c.s === lead.candidate.s - 1);
+  if (before && says(before) && !chosen.some((x) => x.candidate === before)) chosen.unshift({ candidate: before, marker: lead.marker });
 }
 
 /** "When did / was / will…?", "(In) what year…?": a question for a point in time (not "When do…?", a condition). */

@@ -694,6 +694,21 @@ describe('each mechanism changes the answer', () => {
     expect(e.ask('Who does the Doctor take with him on his travels?').answer).toMatch(/with his companions/);
   });
 
+  it('a question for who says something is answered with who says it', () => {
+    // "Who is the source for…?" asks who says so: "source" names no post the briefs lack.
+    for (const q of [
+      "Who is the source for the claim about Rubio's guarantees to Petro?",
+      "Who's the source on that line about Petro calling to explain the drug situation?",
+    ]) {
+      expect(questionType(q), q).toBe('speaker');
+    }
+    expect(seed.ask("Who is the source for the claim about Rubio's guarantees to Petro?").answer).toMatch(/According to Tommy Pigott/);
+    // The sentence that holds the question has no one speak; the one before it names who does, and leads.
+    const q = 'Who says the meeting will focus on shared goals rather than the fighting?';
+    expect(seed.ask(q).answer).toMatch(/^According to both governments, .*Discussions are also expected to focus/);
+    expect(seed.ask(q, {}, { attributionLead: false }).answer).not.toMatch(/According to both governments/);
+  });
+
   it('a question for the time of day is declined when the answer would give only the day', () => {
     // "…scheduled for Feb. 3" says the day, not the hour asked for.
     for (const q of ['What time of day is the White House meeting on February 3?', 'Can you tell me what time the White House meeting starts?']) {
