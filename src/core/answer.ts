@@ -507,7 +507,7 @@ export function questionType(question: string, lang: Lang = 'en'): QuestionType 
   if (NAME_OF.test(question)) return 'person';
   // "How does Petro feel about…?": what he says about it.
   if (cue === 'how' && OPINION_QUESTION.test(q)) return 'speech';
-  if ((cue === 'who' || cue === 'which') && SPEAKER_QUESTION.test(q)) return 'speaker';
+  if ((cue === 'who' || cue === 'whom' || cue === 'whose' || cue === 'which') && SPEAKER_QUESTION.test(q)) return 'speaker';
   if (cue === 'who' || cue === 'whom' || cue === 'whose') return 'person';
   // "Where…?", and "In which city…?": the noun names the kind of place asked for (it is asked for, below).
   if (cue === 'where' || ((cue === 'which' || cue === 'what') && PLACE_NOUN_QUESTION.test(q))) return 'place';

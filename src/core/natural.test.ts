@@ -699,6 +699,8 @@ describe('each mechanism changes the answer', () => {
     for (const q of [
       "Who is the source for the claim about Rubio's guarantees to Petro?",
       "Who's the source on that line about Petro calling to explain the drug situation?",
+      'According to whom are the talks going well?',
+      'On whose authority do we know that Rubio offered Petro guarantees?',
     ]) {
       expect(questionType(q), q).toBe('speaker');
     }
