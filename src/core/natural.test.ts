@@ -685,10 +685,14 @@ describe('each mechanism changes the answer', () => {
       'Will the foreign minister accompany Petro to Washington?',
       'Is Petro bringing Rosa Villavicencio with him to Washington?',
       "Will Petro's family be coming with him to Washington?",
+      // Who goes with someone named ("Who's going with Petro…?"; not "Who will Petro meet with?").
+      "Who's going with Petro to Washington?",
+      'Which other Colombian officials will travel with Petro to Washington?',
     ]) {
       expect(seed.ask(q).answered, q).toBe(false);
       expect(seed.ask(q, {}, { companyCheck: false }).answered, q).toBe(true);
     }
+    expect(seed.ask('Who will Petro meet with?').answer).toMatch(/meeting with U\.S\. President Donald Trump/);
     // A passage that tells of companions answers ("…travels with his companions…").
     const e = engineOf(file('d.md', '---\ntitle: Doctor\n---\nThe Doctor travels in time with his companions, most of them humans.\n'));
     expect(e.ask('Who does the Doctor take with him on his travels?').answer).toMatch(/with his companions/);
