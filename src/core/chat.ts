@@ -116,18 +116,27 @@ function latest(engine: Engine, history: Turn[], lang: Lang): ChatResult {
   const t = replyStrings(lang);
   const citations: Citation[] = [];
   const lines: string[] = [];
+  const leads: string[] = [];
   for (const summary of engine.list(LATEST_COUNT)) {
     const brief = engine.brief(summary.id)!;
     const first = brief.passages[0];
     if (!first) continue;
     const [s, e] = first.sentences[0] ?? [0, first.text.length];
     citations.push(citeOf(engine, first, 0, new Set()));
-    lines.push(`${datePrefix(brief.updated ?? brief.date)}${first.text.slice(s, e)} [${citations.length}]`);
+    leads.push(first.text.slice(s, e));
+    lines.push(`${datePrefix(brief.updated ?? brief.date)}${leads.at(-1)} [${citations.length}]`);
   }
   if (citations.length === 0) return { reply: say('latest', t.noBriefs, lang), history };
   const reply: ChatReply = { kind: 'latest', answered: true, answer: `${t.latest}\n${lines.join('\n')}`, citations, lang };
-  // Remembered without its words ("what's new" is not a topic), so a follow-up can refer to these briefs.
-  const turn: Turn = { question: '', answered: true, briefIds: citations.map((c) => c.briefId), passageIds: citations.map((c) => c.passageId) };
+  // Remembered without its words ("what's new" is not a topic), so a follow-up can refer to these briefs, and with the
+  // leads it showed, which stand for a question ("When is that happening?" after "What's this story about?").
+  const turn: Turn = {
+    question: '',
+    answered: true,
+    answer: leads.join(' ').slice(0, 600),
+    briefIds: citations.map((c) => c.briefId),
+    passageIds: citations.map((c) => c.passageId),
+  };
   return { reply, history: remember(history, turn) };
 }
 

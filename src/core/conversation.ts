@@ -51,6 +51,13 @@ export interface FollowUpOptions {
    * Pigott, a State Department spokesman, Rubio confirmed…") rather than to where the name is introduced.
    */
   identityAlone: boolean;
+  /**
+   * After a list of the latest briefs ("What's this story about?", "What's new?"), which asks nothing of its own, a
+   * question with no word of its own the briefs hold ("When is that happening?", which was told to ask about the news)
+   * takes the terms of the leads it showed, as it would an earlier question's. (Not a question with words of its own:
+   * the lead's many words pulled "When did Rubio speak with his Colombian counterpart?" to the lead.)
+   */
+  leadsAsQuestion: boolean;
 }
 
 const DEFAULT_FOLLOW_UP_OPTIONS: FollowUpOptions = {
@@ -64,6 +71,7 @@ const DEFAULT_FOLLOW_UP_OPTIONS: FollowUpOptions = {
   shiftMargin: 0.15,
   pronounName: true,
   identityAlone: true,
+  leadsAsQuestion: true,
 };
 
 /** "Who is Rubio?", "Who's Tommy Pigott?", "What is FARC?": who or what a name (one to three capitalised words) is. */
@@ -120,10 +128,12 @@ export function turnOf(question: string, answer: Answer): Turn {
  * The context the history lends a new question: the terms of the earlier
  * turns on the current topic (the last answered turn's briefs, walking back
  * while turns share one of them), and the focus boost for those briefs.
- * Undefined when nothing was answered yet.
+ * Undefined when nothing was answered yet. `ownTerms`: how many words of its own the new question has that the
+ * briefs hold (with none, a list of the latest briefs lends the leads it showed).
  */
-export function conversationContext(index: SearchIndex, history: Turn[], options: Partial<FollowUpOptions> = {}): QueryContext | undefined {
+export function conversationContext(index: SearchIndex, history: Turn[], options: Partial<FollowUpOptions> = {}, ownTerms = 1): QueryContext | undefined {
   const o = { ...DEFAULT_FOLLOW_UP_OPTIONS, ...options };
+  const leads = o.leadsAsQuestion && ownTerms === 0;
   let lastAnswered = -1;
   for (let i = history.length - 1; i >= 0; i--)
     if (history[i]!.answered && history[i]!.briefIds.length) {
@@ -146,7 +156,9 @@ export function conversationContext(index: SearchIndex, history: Turn[], options
     const turn = history[i]!;
     // Stop at an earlier topic: an answered turn that cited none of the briefs in focus.
     if (turn.answered && turn.briefIds.length && !turn.briefIds.some((b) => focus.has(b))) break;
-    add(turn.question, o.questionWeight * factor);
+    // A list of the latest briefs asked nothing of its own: for a question with no word of its own either ("When is
+    // that happening?"), the leads it showed are what it leans on.
+    add(turn.question || (leads ? turn.answer : undefined), o.questionWeight * factor);
     factor *= o.decay;
     used++;
   }
@@ -224,12 +236,12 @@ export function resolveFollowUp(
   const o = { ...DEFAULT_FOLLOW_UP_OPTIONS, ...options };
   if (announcesNewTopic(question)) return { resolution: 'announced-shift', question: stripTopicMarker(question) };
   if (!history?.length) return { resolution: 'no-history', question };
-  const found = conversationContext(index, history, o);
+  const own = [...new Set(analyze(question, questionLanguage(question, index.languages)))].filter((t) => documentFrequency(index, t) > 0);
+  const found = conversationContext(index, history, o, own.length);
   if (!found) return { resolution: 'no-history', question };
   const context = SWAP.test(question) ? swapped(found, history, index) : found;
   if (o.identityAlone && IDENTITY_QUESTION.test(question)) return { context: { terms: new Map(), focus: context.focus }, resolution: 'follow-up', question };
 
-  const own = [...new Set(analyze(question, questionLanguage(question, index.languages)))].filter((t) => documentFrequency(index, t) > 0);
   if (own.length < (looksAnaphoric(question) ? o.minOwnTermsAnaphoric : o.minOwnTerms))
     // With no word of its own the briefs hold ("Where did she speak?"), the person "she" stands for is what it goes on.
     return {

@@ -92,6 +92,22 @@ describe('chat: intents', () => {
     expect(replies[1]!.answer).toContain('Ana Costa');
   });
 
+  it('lets a follow-up with no words of its own lean on the leads the latest briefs showed', () => {
+    const seedOnly = buildEngine(parseBriefs(readBriefFiles(resolve(import.meta.dirname, '../../seeds'))), readLexicon());
+    const ask = (leadsAsQuestion: boolean) => {
+      const tuning = { followUp: { leadsAsQuestion } };
+      const list = chat(seedOnly, "What's this story about?", [], { tuning });
+      return [list.reply, chat(seedOnly, 'When is that happening?', list.history, { tuning }).reply] as const;
+    };
+    const [list, when] = ask(true);
+    expect(list.kind).toBe('latest');
+    expect(when.answer).toMatch(/scheduled for Feb\. 3/);
+    // Without the leads, the question has nothing to go on.
+    expect(ask(false)[1].answered).toBe(false);
+    // With several briefs listed, the first one's lead: "…win the regional cup final…" on Saturday.
+    expect(session(['latest news', 'When was that?']).replies[1]!.answer).toMatch(/Harbour Town beat Millbrook 3-1 on Saturday/);
+  });
+
   it('"tell me more" shows further passages for the last question, never repeating one, until there are none', () => {
     const { replies, history } = session(['When is Petro meeting Trump?', 'tell me more', 'more', 'more', 'more', 'more']);
     const first = replies[0]!;
