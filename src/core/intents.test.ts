@@ -24,6 +24,12 @@ describe('detectIntent', () => {
     ['What is this all about?', 'latest'],
     ["What's the main news here?", 'latest'],
     ['tl;dr', 'latest'],
+    ['Give me the gist of this piece?', 'latest'],
+    ["Broadly, what's this about?", 'latest'],
+    ['What is this report about?', 'latest'],
+    // A question about the story with an opening adverb is still a question.
+    ['Briefly, when is the meeting?', 'question'],
+    ['What is the gist of the Petro story?', 'question'],
     ['tell me more', 'more'],
     ['More please', 'more'],
     ['/more@briefbot', 'more'],

@@ -30,7 +30,7 @@ const PATTERNS: [Exclude<Intent, 'question'>, RegExp][] = [
   ],
   [
     'latest',
-    /^(?:latest|news|headlines|latest (?:news|briefs|headlines|stories)|(?:what s|whats|what is) (?:new|happening|the latest|the news)(?: today)?|anything new|any news|top stories|today s news|news today|what s going on|(?:give|show|tell) me (?:the )?(?:latest|news|headlines)(?: news)?|(?:summari[sz]e|sum (?:it )?up|tl ?dr|key points|(?:give me )?(?:a |the )?summary|summari[sz]e (?:it|this|that|the news|(?:the |this )?(?:brief|briefs|story|stories|article|news))|(?:what s|whats|what is) (?:this|the) (?:brief|story|article|news) about|(?:what s|whats|what is) this(?: all)? about|(?:what s|whats|what is) the (?:main )?(?:news|story|gist)(?: here)?))$/,
+    /^(?:(?:broadly|briefly|basically|quickly|in short|in brief|in a nutshell) )?(?:latest|news|headlines|latest (?:news|briefs|headlines|stories)|(?:what s|whats|what is) (?:new|happening|the latest|the news)(?: today)?|anything new|any news|top stories|today s news|news today|what s going on|(?:give|show|tell) me (?:the )?(?:latest|news|headlines)(?: news)?|(?:summari[sz]e|sum (?:it )?up|tl ?dr|key points|(?:give me )?(?:a |the )?summary|summari[sz]e (?:it|this|that|the news|(?:the |this )?(?:brief|briefs|story|stories|article|news))|(?:what s|whats|what is) (?:this|the) (?:brief|story|article|piece|report|news) about|(?:what s|whats|what is) this(?: all)? about|(?:what s|whats|what is) the (?:main )?(?:news|story|gist)(?: here)?|(?:give me |tell me )?the gist(?: of (?:it|this|that|(?:this|the) (?:brief|story|article|piece|report|news)))?))$/,
   ],
   [
     'more',
