@@ -2143,6 +2143,11 @@ function coverage(
  * nor any form the lexicon derives from it, nor a near spelling, nor its two
  * halves written apart in the briefs read (`briefsRead`, asked for only then).
  */
+/** A time a question closes on: "…this week", "…today", "…lately", "…on Friday". */
+const WHEN_SAID = new RegExp(
+  String.raw`\s+(?:(?:this|last|past|next)\s+(?:${TIME_UNIT}|weekend|morning|afternoon|evening)|today|yesterday|tonight|recently|lately|(?:right\s+)?now|these\s+days|so\s+far|(?:on|last)\s+(?:${WEEKDAYS}))\W*$`,
+  'i',
+);
 /** What a speech or topic question asks about: the words after "about" / "of" / "on", to the end ("What did Petro say about Trump's tariffs?"). */
 const ABOUT = /\b(?:about|of|on|regarding)\s+([^?]+?)\W*$/i;
 
@@ -2152,7 +2157,8 @@ const ABOUT = /\b(?:about|of|on|regarding)\s+([^?]+?)\W*$/i;
  * tariffs?")? Nothing said there can be about it.
  */
 function subjectMissing(question: string, askedFor: ReadonlySet<string>, retrieval: Retrieval, read: SentenceTerms[]): boolean {
-  const about = ABOUT.exec(question)?.[1];
+  // (Not a time it closes on: "…about Colombia this week?" is about Colombia.)
+  const about = ABOUT.exec(question)?.[1]?.replace(WHEN_SAID, '');
   // (Not a word that names what is asked for: "Is trade on the agenda?")
   const last =
     about === undefined

@@ -231,6 +231,9 @@ describe('each mechanism changes the answer', () => {
     // A related word the passages hold ("economic" for "economy"), or a word that names what is asked for ("agenda").
     expect(seed.ask('What does Petro think about the economy?').answer).toMatch(/joint economic opportunities/);
     expect(seed.ask('Is trade on the agenda?').answer).toMatch(/including trade/);
+    // A time the question closes on is not what it is about: "…about Colombia this week?" is about Colombia.
+    expect(seed.ask('What did the US tell the UN about Colombia this week?').answer).toMatch(/deeply concerned/);
+    expect(seed.ask("What did Petro say about Trump's tariffs this week?").answered).toBe(false);
   });
 
   it('a name no brief holds is declined, not answered with a neighbour', () => {
