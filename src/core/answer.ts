@@ -239,6 +239,8 @@ export interface AnswerOptions {
    * none lower (docs/tuning.md).
    */
   neighbourEvidence: boolean;
+  /** `ellipsis` also for a follow-up whose words, besides those naming what it asks for, are all the conversation's. */
+  ellipsisContext: boolean;
   /** A question for who says something: the sentence before the answer's that has someone speak leads it, when the answer's has no one speak. */
   attributionLead: boolean;
   /**
@@ -361,6 +363,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   ellipsis: true,
   extraSentenceRatio: 0.9,
   neighbourEvidence: true,
+  ellipsisContext: true,
   attributionLead: true,
   proximityWeight: 0.2,
   linkWeight: { derived: 1, synonym: 0.5, similar: 0.25, hypernym: 0.25 },
@@ -640,7 +643,7 @@ const SPOKE_BY_SUBJECT = new RegExp(
 /** "take place" and its forms: what happens, not what it is about. */
 const TAKE_PLACE = String.raw`(?:take|takes|took|taking|taken) place`;
 /** "Where did he post it?": the posting names what is asked for (a platform: "…a brief message on X"), as "take place" does. */
-const POSTED = String.raw`post|posts|posted|posting|tweet|tweets|tweeted|tweeting`;
+const POSTED = String.raw`post|posts|posted|posting|tweet|tweets|tweeted|tweeting|shar(?:e|es|ed|ing)(?=\s+(?:that|it|this|the (?:news|message|post)))`;
 /** "be held" in a question for a place or a date ("Where will the meeting be held?", "Where was the rally held?"): it takes place. */
 const HELD = String.raw`(?:be|is|are|was|were|being|been) held|held(?=\W*$)`;
 /** "Where / when did Locetta make her remarks?": she spoke, which the answer says in its own words ("told the Council"). */
@@ -707,6 +710,10 @@ const PLACE_RE = /\b(?:in|at|from|near|to|into|across|of)\s+(?:the\s+)?(\p{Lu}[\
 const PLATFORM_NOUNS = ['platform', 'site', 'website', 'app'];
 /** A question for where something was posted or written ("Where did he post it?"): a place or a platform answers it. */
 const POSTED_WORDS = ['post', 'posted', 'tweet', 'tweeted'];
+/** Sharing is posting when what is shared is said ("Where did he share that?"; not "Where do they share their first kiss?"). */
+const posted = (words: Set<string>) =>
+  POSTED_WORDS.some((w) => words.has(w)) ||
+  (['share', 'shared'].some((w) => words.has(w)) && ['that', 'it', 'this', 'news', 'message', 'post'].some((w) => words.has(w)));
 const POSTING_VERBS = [...POSTED_WORDS, 'write', 'wrote', 'published'];
 /** "on X", "on Truth Social": a name after "on" (not a day or a month). */
 const ON_PLATFORM_RE = new RegExp(String.raw`\bon\s+(?!(?:${WEEKDAYS}|${MONTH.replaceAll('\\.', '')})\b)(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]+)*)`, 'gu');
@@ -742,7 +749,7 @@ function typeEvidence(type: QuestionType, text: string, questionWords: Set<strin
         return any(ON_PLATFORM_RE, 1);
       const place = any(PLACE_RE, 1) || any(NAMED_PLACE_RE, 1);
       // "Where did he post it?": a platform first ("…a brief message on X"), a place may do; "Where did she write it?", either.
-      if (POSTED_WORDS.some((w) => questionWords.has(w))) return any(ON_PLATFORM_RE, 1) || place / 2;
+      if (posted(questionWords)) return any(ON_PLATFORM_RE, 1) || place / 2;
       return place || (POSTING_VERBS.some((w) => questionWords.has(w)) ? any(ON_PLATFORM_RE, 1) : 0);
     }
     case 'reason':
@@ -1921,7 +1928,10 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
   // answer it wants. When the last answer already holds that kind of answer, it is the answer again.
   const said = retrieval.context?.said;
   let again: Candidate | undefined;
-  if (o.ellipsis && said && type !== 'other' && type !== 'topic' && own.every((t) => askedFor.has(t))) {
+  // (Nor does one whose other words are the conversation's: "Where did he post that?", read "Where did Petro post that?"
+  // after "What did Petro post?".)
+  const conversational = (t: string) => askedFor.has(t) || (o.ellipsisContext && retrieval.context!.terms.has(t));
+  if (o.ellipsis && said && type !== 'other' && type !== 'topic' && own.every(conversational)) {
     const holds = (c: Candidate) => said.includes(sentenceOf(c)) && typeEvidence(type, sentenceOf(c), questionWords) > 0;
     // The earliest in the last answer: its lead, before the sentences it added ("When?" after an answer that
     // quoted "…Locetta told the Council Friday…" first and "…scheduled for Feb. 3" second).

@@ -966,6 +966,19 @@ describe('each mechanism changes the answer', () => {
     let history = chat(seed, 'When is Petro supposed to sit down with Trump?', []).history;
     history = chat(seed, 'Did he actually say anything publicly about how things are going?', history).history;
     expect(chat(seed, 'Where did he post that?', history).reply.answer).toMatch(/^"The talks are going well,"/);
+    // Sharing what was said is posting it.
+    const shared = chat(seed, 'Where did he share that?', chat(seed, 'What did Petro post?', []).history).reply;
+    expect(shared.answer).toMatch(/^"The talks are going well," Petro said in a brief message on X/);
+  });
+
+  it("a follow-up whose other words are all the conversation's is answered by the last answer when it holds what is asked", () => {
+    // "Where did he post that?" is read "Where did Petro post that?": "Petro" is the conversation's word, not a new one.
+    const ask = (ellipsisContext: boolean) => {
+      const first = chat(seed, 'What did Petro post?', [], { tuning: { ellipsisContext } });
+      return chat(seed, 'Where did he post that?', first.history, { tuning: { ellipsisContext } }).reply.answer;
+    };
+    expect(ask(true)).toMatch(/^"The talks are going well," Petro said in a brief message on X/);
+    expect(ask(false)).not.toMatch(/^"The talks are going well,"/);
   });
 
   it('a question for topics asked as a statement: "They will talk about what?", "The meeting, it will be about what things?"', () => {
