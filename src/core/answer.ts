@@ -1362,11 +1362,21 @@ function sameFrom(a: string, i: number, b: string, j: number): boolean {
  * the call in January. Who called whom?").
  */
 function withoutAsides(index: SearchIndex, message: string): string {
+  const holds = (s: string) => analyze(s).some((t) => documentFrequency(index, t) > 0);
   const sentences = splitSentences(message);
-  if (sentences.length < 2) return message;
-  const kept = sentences.map(([s, e]) => message.slice(s, e)).filter((s) => /\?\W*$/.test(s) || analyze(s).some((t) => documentFrequency(index, t) > 0));
-  return kept.length ? kept.join(' ') : message;
+  const kept = sentences.map(([s, e]) => message.slice(s, e)).filter((s) => sentences.length < 2 || /\?\W*$/.test(s) || holds(s));
+  const text = kept.length ? kept.join(' ') : message;
+  // So is a remark before the question in its sentence ("I don't follow politics much, but when is…?", "Sorry, I
+  // missed the backstory, what did…?"): a clause about the reader ("I…") or that holds no word of the briefs, before
+  // a comma or "but" and a question word (not one that opens with a question word itself: "When Fox left, who
+  // replaced him?").
+  const remark = REMARK.exec(text);
+  return remark && (/\b(?:I|I['’](?:m|ve|d))\b/.test(remark[1]!) || !holds(remark[1]!)) ? text.slice(remark[0].length) : text;
 }
+/** Words that open a question. */
+const QUESTION_OPENERS = 'when|what|who|whom|whose|where|why|how|which|is|are|was|were|did|does|do|can|could|will|would|has|have|had';
+/** A clause before a comma or "but" and a question word (group 1: the clause). */
+const REMARK = new RegExp(String.raw`^(?!\W*(?:${QUESTION_OPENERS})\b)([^?]*?)(?:,\s*(?:but\s+)?|\s+but\s+)(?=(?:${QUESTION_OPENERS})\b)`, 'i');
 
 /** The message without the request that opens it ("Explain the sanctions" → "the sanctions"; "Explain" alone → ""). */
 function withoutRequest(question: string): string {

@@ -751,6 +751,10 @@ describe('each mechanism changes the answer', () => {
       // An aside that holds no word of the briefs is left out; one that gives the question's context is not.
       "Could you kindly remind me of the name of Colombia's foreign minister? I am afraid I did not catch it.": /Rosa Villavicencio/,
       'I am a little confused about the telephone call in January. Did Mr. Trump ring President Petro, or was it the other way round?': /phone call from Petro/,
+      // So is a remark before the question in its sentence, about the reader or in words no brief holds.
+      "I don't follow politics much, but when is Colombia's president actually meeting Trump?": /scheduled for Feb\. 3/,
+      "I'm not sure I know, who was the peace agreement with?": /former FARC guerrilla group/,
+      'Petro, when is he meeting Trump?': /scheduled for Feb\. 3/,
       // "whether" opens the question asked indirectly: no word to find.
       'I would like to know whether the two foreign ministers spoke in person or by telephone.':
         /Rosa Villavicencio and U\.S\. Secretary of State Marco Rubio held/,
