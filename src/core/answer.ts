@@ -575,7 +575,11 @@ function askedForTerms(question: string, type: QuestionType): Set<string> {
     if (m) for (const t of analyze((m[1] ?? m[2])!)) asked.add(t);
   }
   if (type === 'date') {
-    const m = new RegExp(String.raw`\bwhat(?:'s|’s| is| was| will be)? the (?:new )?(date|day)\b|\b(?:what|which) (${DATE_NOUNS})\b`, 'i').exec(question);
+    const m = new RegExp(
+      String.raw`\bwhat(?:'s|’s| is| was| will be)? the (?:new )?(date|day)\b|\b(?:what|which) ((?:${DATE_NOUNS})(?: of (?:the )?(?:week|month|year))?)\b`,
+      'i',
+    ).exec(question);
+    // (And "…day of the week", "…time of year": the week names no event.)
     if (m) for (const t of analyze(m[1] ?? m[2]!)) asked.add(t);
   }
   return asked;

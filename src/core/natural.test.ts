@@ -951,6 +951,8 @@ describe('each mechanism changes the answer', () => {
     expect(questionType('Is this the first time they meet?')).not.toBe('date');
     expect(questionType('is this the first time')).not.toBe('date');
     expect(questionType('petro trump meeting took a long time')).not.toBe('date');
+    // "Which day of the week…?": the week names no event the briefs must hold.
+    expect(seed.ask('Which day of the week did Rubio give his assurances to Colombia?').answer).toMatch(/during the exchange Friday/);
   });
 
   it('a question for a platform ("Which social network…?", "Where did Petro post…?") is answered by a name after "on"', () => {
