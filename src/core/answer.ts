@@ -2160,13 +2160,6 @@ function coverage(
   return best;
 }
 
-/**
- * The first name-like term of the question (a capitalised word past the
- * first one, not a stop word) that no brief of
- * `top` (every brief that matched, when `top` is empty) holds anywhere,
- * nor any form the lexicon derives from it, nor a near spelling, nor its two
- * halves written apart in the briefs read (`briefsRead`, asked for only then).
- */
 /** A time a question closes on: "…this week", "…today", "…lately", "…on Friday". */
 const WHEN_SAID = new RegExp(
   String.raw`\s+(?:(?:this|last|past|next)\s+(?:${TIME_UNIT}|weekend|morning|afternoon|evening)|today|yesterday|tonight|recently|lately|(?:right\s+)?now|these\s+days|so\s+far|(?:on|last)\s+(?:${WEEKDAYS}))\W*$`,
@@ -2269,6 +2262,13 @@ function roleAliases(names: string[], pool: Hit[], briefOf: (id: string) => Brie
     .map(([role, name]) => [new RegExp(String.raw`\bthe ${escapeRegExp(role)}\b`, 'giu'), name]);
 }
 
+/**
+ * The first name-like term of the question (a capitalised word past the
+ * first one, not a stop word) that no brief of
+ * `top` (every brief that matched, when `top` is empty) holds anywhere,
+ * nor any form the lexicon derives from it, nor a near spelling, nor its two
+ * halves written apart in the briefs read (`briefsRead`, asked for only then).
+ */
 function missingEntity(index: SearchIndex, question: string, retrieval: Retrieval, top: Hit[], briefsRead: () => Brief[]): string | undefined {
   const held = top.map((h) => retrieval.briefMatched.get(h.passage.briefId) ?? new Set(h.matched));
   // English only: German capitalises every noun, Turkish and Greek inflect names ("Broncos'u"), Arabic and
