@@ -2008,7 +2008,7 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
   if (o.outcomeCheck && lang === 'en' && OUTCOME_QUESTION.test(question) && FUTURE_RE.test(sentenceOf(candidates[0]!))) {
     return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
   }
-  if (o.oppositeCheck && lang === 'en' && saysOpposite(index, own, askedFor, candidates[0]!)) {
+  if (o.oppositeCheck && lang === 'en' && !YES_NO_QUESTION.test(question) && saysOpposite(index, own, askedFor, candidates[0]!)) {
     return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
   }
 

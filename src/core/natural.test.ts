@@ -832,7 +832,7 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('What did the former guerrillas agree to?').answer).toMatch(/former FARC guerrilla group/);
   });
 
-  it('a question whose word the answer sentence turns into its opposite is declined ("inconsistent" / "consistent")', () => {
+  it('a question whose word the answer sentence turns into its opposite is declined ("inconsistent" / "consistent"); a yes-no question is answered by it', () => {
     const e = engineOf(
       file(
         'f.txt',
@@ -848,6 +848,12 @@ describe('each mechanism changes the answer', () => {
     expect(e.ask('Laboratory measurements of forces are fully consistent with what?').answered).toBe(true);
     // A sentence that says it with "not" answers the word's opposite ("unimproved" / "not improved").
     expect(e.ask('What went unimproved for nearly three hundred years?').answered).toBe(true);
+    // A yes-no question is settled by the sentence that says the opposite: it is the answer ("No: …").
+    expect(e.ask('Are laboratory measurements of forces fully inconsistent with Newtonian mechanics?').answer).toMatch(
+      /^Laboratory measurements of forces are fully consistent/,
+    );
+    expect(seed.ask("Did Locetta praise Petro's strategy for negotiating with armed groups?").answer).toMatch(/^She criticized Petro's approach/);
+    expect(seed.ask('Did Petro say the talks were going badly?').answer).toMatch(/The talks are going well/);
   });
 
   it('an opposite that is a form of another word of the question is not one ("the West … eastern" / "Western")', () => {
