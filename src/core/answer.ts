@@ -857,7 +857,7 @@ const UNDONE = [
 ];
 /** A question for who goes along with someone ("Will the foreign minister accompany Petro?", "Is he bringing his wife with him?", "who else is in the delegation?"; "Who is going / which officials will travel with Petro?"). */
 const ACCOMPANYING =
-  /\b(?:accompan\w*|(?:bring\w*|brought|tak(?:e|es|ing)|took)(?:\s+[\w'’]+){0,3}\s+(?:along\s+)?with\s+(?:him|her|them)|(?:travel\w*|com(?:e|es|ing)|came|go(?:es|ing)?|went)\s+(?:along\s+)?with\s+(?:him|her|them)|delegation|entourage)\b|^\W*(?:who|which\b.*?)\W*(?:['’]s|is|are|will|would)?\s*(?:be\s+)?(?:travel\w*|com(?:e|es|ing)|go(?:es|ing)?)\s+(?:along\s+)?with\s+\p{L}/iu;
+  /\b(?:accompan\w*|(?:bring\w*|brought|tak(?:e|es|ing)|took)(?:\s+[\w'’]+){0,3}\s+(?:along\s+)?with\s+(?:him|her|them)|(?:travel\w*|com(?:e|es|ing)|came|go(?:es|ing)?|went)\s+(?:along\s+)?with\s+(?:him|her|them)|delegation|entourage)\b|(?:^\W*(?:who|which\b.*?)\W*(?:['’]s|is|are|will|would)?\s*|\b(?:any|some)(?:one|body)(?:\s+else)?\s+)(?:be\s+)?(?:travel\w*|com(?:e|es|ing)|go(?:es|ing)?)\s+(?:along\s+)?with\s+\p{L}/iu;
 /** A passage that tells who goes along with whom: the same words, or companions, joining, "with him". */
 const WITH_SOMEONE = /\b(?:accompan\w*|companions?|join\w*|delegations?|entourage|along with|together with|with (?:him|her|them))\b/i;
 /** A question that places its event in a month ("in early March", "since June", "during mid-October"): the month (group 1). */

@@ -697,6 +697,7 @@ describe('each mechanism changes the answer', () => {
       // Who goes with someone named ("Who's going with Petro…?"; not "Who will Petro meet with?").
       "Who's going with Petro to Washington?",
       'Which other Colombian officials will travel with Petro to Washington?',
+      'is anyone else going with petro to washington',
     ]) {
       expect(seed.ask(q).answered, q).toBe(false);
       expect(seed.ask(q, {}, { companyCheck: false }).answered, q).toBe(true);
