@@ -639,9 +639,9 @@ const PARTNER_QUESTION =
 
 /** Words that set something aside ("besides trade", "apart from trade"). */
 const SET_ASIDE = String.raw`besides|apart(?= from\b)|aside(?= from\b)`;
-/** "When did she speak?", "Where did Locetta talk?": a verb of speaking whose subject is a pronoun or a name (group 1). */
+/** "When did she speak?", "Where did Locetta talk?": a verb of speaking whose subject is a pronoun or a name, however typed ("where did locetta say that"; group 1). */
 const SPOKE_BY_SUBJECT = new RegExp(
-  String.raw`^\W*(?:[Aa]nd\s+|[Ss]o\s+)?(?:[Ww]hen|[Ww]here|[Ww]hat day|[Ww]hat time)\s+(?:did|does|do|will|was|were|is|are)\s+(?:[Ss]he|[Hh]e|[Tt]hey|[Ww]e|\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2})\s+(${SPOKE}|talk|talks|talked|talking|speaking)\b`,
+  String.raw`^\W*(?:[Aa]nd\s+|[Ss]o\s+)?(?:[Ww]hen|[Ww]here|[Ww]hat day|[Ww]hat time)\s+(?:did|does|do|will|was|were|is|are)\s+(?:[Ss]he|[Hh]e|[Tt]hey|[Ww]e|\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}|(?!the\b)\p{Ll}[\p{L}'’.-]*)\s+(${SPOKE}|talk|talks|talked|talking|speaking)\b`,
   'u',
 );
 /** "take place" and its forms: what happens, not what it is about. */

@@ -1234,6 +1234,8 @@ describe('each mechanism changes the answer', () => {
     for (const q of ['When did she speak?', 'What day did she speak?']) {
       expect(chat(seed, q, told.history).reply.citations[0]?.snippet, q).toMatch(/Security Council Friday/);
     }
+    // A name typed in lower case is the subject as well ("say" had been matched to "saying" in her next paragraph).
+    expect(seed.ask('where did locetta say that').answer).toMatch(/^U\.S\. deputy ambassador Jennifer Locetta told the U\.N\. Security Council/);
   });
 
   it('"going to" before a verb is the future, not a going: "When is Petro going to meet Trump?" is not about "The talks are going well"', () => {
