@@ -1375,8 +1375,12 @@ function withoutAsides(index: SearchIndex, message: string): string {
   // a comma or "but" and a question word (not one that opens with a question word itself: "When Fox left, who
   // replaced him?").
   const remark = REMARK.exec(text);
-  return remark && (/\b(?:I|I['’](?:m|ve|d))\b/.test(remark[1]!) || !holds(remark[1]!)) ? text.slice(remark[0].length) : text;
+  const asked = remark && (/\b(?:I|I['’](?:m|ve|d))\b/.test(remark[1]!) || !holds(remark[1]!)) ? text.slice(remark[0].length) : text;
+  // "…in this story?", "…quoted in the article?": the brief is where every answer comes from, no word to find in it.
+  return asked.replace(THE_BRIEF, '');
 }
+/** The reader's name for the brief itself: "in this story", "in the article", "of this piece". */
+const THE_BRIEF = /\s+(?:in|from|of)\s+(?:this|the)\s+(?:story|article|piece|brief|news\s+(?:story|item)|text)\b/gi;
 /** Words that open a question. */
 const QUESTION_OPENERS = 'when|what|who|whom|whose|where|why|how|which|is|are|was|were|did|does|do|can|could|will|would|has|have|had';
 /** A clause before a comma or "but" and a question word (group 1: the clause). */

@@ -759,6 +759,8 @@ describe('each mechanism changes the answer', () => {
       "I don't follow politics much, but when is Colombia's president actually meeting Trump?": /scheduled for Feb\. 3/,
       "I'm not sure I know, who was the peace agreement with?": /former FARC guerrilla group/,
       'Petro, when is he meeting Trump?': /scheduled for Feb\. 3/,
+      // The reader's name for the brief itself is no word to find ("…in this story?", "…quoted in the article?").
+      'Who is the State Department person quoted in the article?': /Tommy Pigott, a State Department spokesman/,
       // "whether" opens the question asked indirectly: no word to find.
       'I would like to know whether the two foreign ministers spoke in person or by telephone.':
         /Rosa Villavicencio and U\.S\. Secretary of State Marco Rubio held/,
