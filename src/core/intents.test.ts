@@ -27,6 +27,10 @@ describe('detectIntent', () => {
     ['Give me the gist of this piece?', 'latest'],
     ["Broadly, what's this about?", 'latest'],
     ['What is this report about?', 'latest'],
+    ['What is the main point of this article?', 'latest'],
+    ["What's the takeaway?", 'latest'],
+    // (A point of something the briefs tell is a question.)
+    ['What is the point of the sanctions?', 'question'],
     // A question about the story with an opening adverb is still a question.
     ['Briefly, when is the meeting?', 'question'],
     ['What is the gist of the Petro story?', 'question'],
