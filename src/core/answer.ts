@@ -1377,8 +1377,11 @@ function withoutAsides(index: SearchIndex, message: string): string {
   const remark = REMARK.exec(text);
   const asked = remark && (/\b(?:I|I['’](?:m|ve|d))\b/.test(remark[1]!) || !holds(remark[1]!)) ? text.slice(remark[0].length) : text;
   // "…in this story?", "…quoted in the article?": the brief is where every answer comes from, no word to find in it.
-  return asked.replace(THE_BRIEF, '');
+  // "Colombia's side", "the American side": the party itself ("side" is no word to find).
+  return asked.replace(THE_BRIEF, '').replace(PARTY_SIDE, '$1');
 }
+/** A party named as a side: "Colombia's side", "the American side", "on each side", "both sides" (group 1: what names it). */
+const PARTY_SIDE = /\b((?:\p{Lu}[\p{L}.]*(?:['’]s)?|each|both|either|other|their|our))\s+sides?\b/gu;
 /** The reader's name for the brief itself: "in this story", "in the article", "of this piece". */
 const THE_BRIEF = /\s+(?:in|from|of)\s+(?:this|the)\s+(?:story|article|piece|brief|news\s+(?:story|item)|text)\b/gi;
 /** Words that open a question. */

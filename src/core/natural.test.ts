@@ -761,6 +761,9 @@ describe('each mechanism changes the answer', () => {
       'Petro, when is he meeting Trump?': /scheduled for Feb\. 3/,
       // The reader's name for the brief itself is no word to find ("…in this story?", "…quoted in the article?").
       'Who is the State Department person quoted in the article?': /Tommy Pigott, a State Department spokesman/,
+      // A party named as a side is the party ("Colombia's side", "both sides").
+      "Who was Colombia's side on the call with Rubio to lock in the meeting plans?": /Colombian Foreign Minister Rosa Villavicencio/,
+      "What topics are both sides saying they'll cover at the meeting?": /^According to both governments/,
       // "whether" opens the question asked indirectly: no word to find.
       'I would like to know whether the two foreign ministers spoke in person or by telephone.':
         /Rosa Villavicencio and U\.S\. Secretary of State Marco Rubio held/,
