@@ -1375,7 +1375,9 @@ function withoutAsides(index: SearchIndex, message: string): string {
   // a comma or "but" and a question word (not one that opens with a question word itself: "When Fox left, who
   // replaced him?").
   const remark = REMARK.exec(text);
-  const asked = remark && (/\b(?:I|I['’](?:m|ve|d))\b/.test(remark[1]!) || !holds(remark[1]!)) ? text.slice(remark[0].length) : text;
+  // (Not a name or two set before the question, "the americans, are they…?": the topic, whatever the briefs call it.)
+  const aside = (clause: string) => /\b(?:I|I['’](?:m|ve|d))\b/.test(clause) || CONCESSIVE.test(clause) || (!holds(clause) && clause.split(/\s+/).length > 2);
+  const asked = (remark && aside(remark[1]!) ? text.slice(remark[0].length) : text).replace(CONCESSIVE_TAIL, '');
   // "…in this story?", "…quoted in the article?": the brief is where every answer comes from, no word to find in it.
   // "Colombia's side", "the American side": the party itself ("side" is no word to find).
   return asked.replace(THE_BRIEF, '').replace(PARTY_SIDE, '$1');
@@ -1384,6 +1386,10 @@ function withoutAsides(index: SearchIndex, message: string): string {
 const PARTY_SIDE = /\b((?:\p{Lu}[\p{L}.]*(?:['’]s)?|each|both|either|other|their|our))\s+sides?\b/gu;
 /** The reader's name for the brief itself: "in this story", "in the article", "of this piece". */
 const THE_BRIEF = /\s+(?:in|from|of)\s+(?:this|the)\s+(?:story|article|piece|brief|news\s+(?:story|item)|text)\b/gi;
+/** A concession ("despite the thaw", "even with the friendlier tone"): it sets the question in its context, and asks nothing. */
+const CONCESSIVE = /^\W*(?:despite|in spite of|even (?:with|though|after|if)|although|though|notwithstanding)\b/i;
+/** The same, closing a question ("Is the US still worried about Colombia despite the thaw?"). */
+const CONCESSIVE_TAIL = /,?\s+(?:despite|in spite of|even (?:with|though|after|if)|although|notwithstanding)\b[^?]*/i;
 /** Words that open a question. */
 const QUESTION_OPENERS = 'when|what|who|whom|whose|where|why|how|which|is|are|was|were|did|does|do|can|could|will|would|has|have|had';
 /** A clause before a comma or "but" and a question word (group 1: the clause). */

@@ -767,6 +767,9 @@ describe('each mechanism changes the answer', () => {
       // A party named as a side is the party ("Colombia's side", "both sides").
       "Who was Colombia's side on the call with Rubio to lock in the meeting plans?": /Colombian Foreign Minister Rosa Villavicencio/,
       "What topics are both sides saying they'll cover at the meeting?": /^According to both governments/,
+      // A concession before or after the question sets it in its context and asks nothing ("…despite the thaw?").
+      'Despite the friendly talk, is the U.S. still worried about Colombia?': /deeply concerned/,
+      'Is there any evidence Washington still has concerns about Colombia despite the thaw?': /deeply concerned/,
       // "whether" opens the question asked indirectly: no word to find.
       'I would like to know whether the two foreign ministers spoke in person or by telephone.':
         /Rosa Villavicencio and U\.S\. Secretary of State Marco Rubio held/,
