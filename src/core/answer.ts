@@ -1230,7 +1230,7 @@ export function answerQuestion(index: SearchIndex, asked0: string, ctx: ComposeC
  * "If you don't mind my asking,") or interjections ("Wait,", "Oh,", "Hold on —"): what follows is the question.
  */
 const REQUEST = new RegExp(
-  String.raw`^\s*(?:(?:please|pls|plz|kindly|excuse me|pardon me|sorry|hello|hi|hey|good (?:morning|afternoon|evening)|if (?:i may|you (?:don['’]?t|do not) mind(?: (?:my|me) asking)?)|wait)[,.!\s]+|(?:hold on|hang on|oh|ok(?:ay)?|well)\s*[,.!:—–-]+\s*)*` +
+  String.raw`^\s*(?:(?:please|pls|plz|kindly|excuse me|pardon me|sorry|hello|hi|hey|good (?:morning|afternoon|evening)|if (?:i may|you (?:don['’]?t|do not) mind(?: (?:my|me) asking)?)|wait)[,.!\s]+|(?:hold on|hang on|oh|ok(?:ay)?|well|no|nope)\s*[,.!:—–-]+\s*)*` +
     '(?:' +
     [
       String.raw`(?:(?:can|could|would|will) you\s+(?:please\s+|kindly\s+)?)?(?:explain|describe|summari[sz]e|clarify|tell me|remind me|let me know)(?:\s+(?:about|of))?\b`,
@@ -1243,6 +1243,7 @@ const REQUEST = new RegExp(
       String.raw`i(?:['’]?d| would| should) (?:like|love) to (?:know|learn|understand|hear)(?: about)?\b`,
       String.raw`i(?:['’]?d| would| should) be (?:grateful|glad|interested|obliged)(?: to (?:know|learn|hear)| if you (?:could|would) (?:tell|explain to|let) me(?: know)?)?(?: about)?\b`,
       String.raw`i (?:want|need) to (?:know|understand)(?: about)?\b`,
+      String.raw`i meant(?: to ask)?\b`,
     ].join('|') +
     String.raw`)?[\s,:]*`,
   'i',

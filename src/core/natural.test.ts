@@ -770,6 +770,8 @@ describe('each mechanism changes the answer', () => {
       // A concession before or after the question sets it in its context and asks nothing ("…despite the thaw?").
       'Despite the friendly talk, is the U.S. still worried about Colombia?': /deeply concerned/,
       'Is there any evidence Washington still has concerns about Colombia despite the thaw?': /deeply concerned/,
+      // A correction opening the message ("No, I meant…") is no word to match.
+      "No, I meant why does the UN care about Colombia's peace process?": /reviews the implementation of the peace agreement/,
       // "whether" opens the question asked indirectly: no word to find.
       'I would like to know whether the two foreign ministers spoke in person or by telephone.':
         /Rosa Villavicencio and U\.S\. Secretary of State Marco Rubio held/,
