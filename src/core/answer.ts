@@ -1274,6 +1274,10 @@ function spelledOut(question: string): string {
       .replace(/\bahead of\b/gi, 'before')
       .replace(CHAT_FILLER, ' ')
       .replace(EMPHATIC_EVEN, ' ')
+      // "feelin'", "goin'", "keepin'": the word with its "g".
+      .replace(/\b([a-z]{2,})in['’](?!\p{L})/gu, '$1ing')
+      // "…is he nervous or what?", "…protected or whatever": a closing that asks nothing.
+      .replace(/,?\s+or (?:what|whatever|something|so)(?=\W*$)/i, '')
   );
 }
 
@@ -1301,11 +1305,15 @@ const ABBREVIATIONS: Record<string, string> = {
   r: 'are',
   n: 'and',
   w: 'with',
+  kinda: 'kind of',
+  sorta: 'sort of',
+  wanna: 'want to',
+  gotta: 'got to',
 };
 /** The first of those, however typed (a letter of any script bounds a word: "Kraków" has no "w"). */
 const ABBREVIATION = /(?<![\p{L}\p{N}])(?:govt|gov['’]t|dept|secy|intl|natl|abt|ppl)(?![\p{L}\p{N}])/giu;
 /** The phone's, only in lower case ("300 BC", "Angkor Wat" are no "bc", "wat"), a single letter not before a full stop ("george w. bush"). */
-const PHONE_SHORTENING = /(?<![\p{L}\p{N}])(?:mtg|wat|wut|tho|fam|rn|smth|b4|btwn|bc|cuz|[urnw](?![./'’&-]))(?![\p{L}\p{N}])/gu;
+const PHONE_SHORTENING = /(?<![\p{L}\p{N}])(?:mtg|wat|wut|tho|fam|rn|smth|b4|btwn|bc|cuz|kinda|sorta|wanna|gotta|[urnw](?![./'’&-]))(?![\p{L}\p{N}])/gu;
 /** "sit down with" someone, "together" or "face to face", is to meet ("When is Petro sitting down with Trump?"): the verb as "meet". */
 const SIT_DOWN_WITH = /\b(sit|sits|sitting|sat)\s+down\s+(?=with\b|together\b|face to face\b)/gi;
 const SAT_AS_MET: Record<string, string> = { sit: 'meet', sits: 'meets', sitting: 'meeting', sat: 'met' };

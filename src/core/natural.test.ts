@@ -619,6 +619,9 @@ describe('each mechanism changes the answer', () => {
     // What a chat adds that asks nothing ("ngl", "lol", "fr") is left out; "fam" is the family.
     expect(seed.ask('ngl were the drug claims ever proven').answer).toMatch(/unproven drug-trafficking allegations/);
     expect(seed.ask('did the us sanction his fam lol').answer).toMatch(/sanctions on him and his family/);
+    // A dropped "g" ("goin'"), "kinda", and a closing "or what?" as a relaxed reader types them.
+    expect(seed.ask("What'd Petro post online about how things are goin'?").answer).toMatch(/The talks are going well/);
+    expect(seed.ask("How's Petro feelin' about this big meeting with Trump, is he nervous or what?").answer).toMatch(/optimistic/);
     // "even" that stresses the question is no word to match ("…even though…" answered "who even is rubio");
     // "even with" keeps it.
     expect(seed.ask('who even is rubio').answer).toMatch(/Secretary of State Marco Rubio/);
