@@ -34,6 +34,13 @@ describe('detectIntent', () => {
     // A question about the story with an opening adverb is still a question.
     ['Briefly, when is the meeting?', 'question'],
     ['What is the gist of the Petro story?', 'question'],
+    // A goodbye or an acknowledgement is no question to search.
+    ['thanks, bye', 'thanks'],
+    ['ok bye', 'thanks'],
+    ['ok cool', 'thanks'],
+    ['Interesting!', 'thanks'],
+    ['got it', 'thanks'],
+    ['ok. what did the american envoy say?', 'question'],
     ['tell me more', 'more'],
     ['More please', 'more'],
     ['/more@briefbot', 'more'],

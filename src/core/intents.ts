@@ -22,7 +22,7 @@ const PATTERNS: [Exclude<Intent, 'question'>, RegExp][] = [
   ['greeting', /^(?:(?:hi|hello|hey|hiya|howdy|yo|greetings|good (?:morning|afternoon|evening|day))(?: there| all| everyone| briefbot| bot)?|start)$/],
   [
     'thanks',
-    /^(?:(?:ok(?:ay)? |great |perfect |cool |nice |awesome )?(?:thanks?|thank you|thx|ty|cheers|much appreciated)(?: (?:so|very) much| a lot| again)?(?: briefbot| bot)?|(?:that s|that is|thats) (?:great|helpful|perfect|useful)|great thanks|perfect thanks)$/,
+    /^(?:(?:ok(?:ay)? |great |perfect |cool |nice |awesome )?(?:thanks?|thank you|thx|ty|cheers|much appreciated)(?: (?:so|very) much| a lot| again)?(?: briefbot| bot)?(?: (?:bye|goodbye|see you|see ya|cya))?|(?:that s|that is|thats) (?:great|helpful|perfect|useful)|great thanks|perfect thanks|(?:ok(?:ay)? |alright )?(?:bye|bye bye|goodbye|see you|see ya|cya)|(?:ok(?:ay)? )?(?:ok(?:ay)?|cool|got it|i see|makes sense|interesting|good to know|nice|great|wow))$/,
   ],
   [
     'help',
