@@ -1395,10 +1395,15 @@ function withoutAsides(index: SearchIndex, message: string): string {
 const PARTY_SIDE = /\b((?:\p{Lu}[\p{L}.]*(?:['’]s)?|each|both|either|other|their|our))\s+sides?\b/gu;
 /** The reader's name for the brief itself: "in this story", "in the article", "of this piece". */
 const THE_BRIEF = /\s+(?:in|from|of)\s+(?:this|the)\s+(?:story|article|piece|brief|news\s+(?:story|item)|text)\b/gi;
-/** A concession ("despite the thaw", "even with the friendlier tone"): it sets the question in its context, and asks nothing. */
-const CONCESSIVE = /^\W*(?:despite|in spite of|even (?:with|though|after|if)|although|though|notwithstanding)\b/i;
+/**
+ * A concession of a mood or a thing, "despite the thaw", "even with the friendlier tone": it sets the question in its
+ * context, and asks nothing. (Not a clause, "even though he broke his arm", "despite having been born in Newcastle":
+ * that may be what tells whom the question is about.)
+ */
+const CONCEDED = String.raw`(?:despite|in spite of|even with|notwithstanding)\s+(?:all\s+)?(?:the|this|that|these|those|his|her|their|its)\s`;
+const CONCESSIVE = new RegExp(String.raw`^\W*${CONCEDED}`, 'i');
 /** The same, closing a question ("Is the US still worried about Colombia despite the thaw?"). */
-const CONCESSIVE_TAIL = /,?\s+(?:despite|in spite of|even (?:with|though|after|if)|although|notwithstanding)\b[^?]*/i;
+const CONCESSIVE_TAIL = new RegExp(String.raw`,?\s+${CONCEDED}[^?]*`, 'i');
 /** Words that open a question. */
 const QUESTION_OPENERS = 'when|what|who|whom|whose|where|why|how|which|is|are|was|were|did|does|do|can|could|will|would|has|have|had';
 /** A clause before a comma or "but" and a question word (group 1: the clause). */
