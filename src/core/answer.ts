@@ -1272,6 +1272,10 @@ function spelledOut(question: string): string {
       // The noun: "the Petro-Trump sit-down", "trump sitdown".
       .replace(/\bsit-?down(s?)\b/gi, 'meeting$1')
       .replace(/\bahead of\b/gi, 'before')
+      // "…in this story?", "…quoted in the article?": the brief is where every answer comes from, no word to find in it.
+      .replace(THE_BRIEF, '')
+      // "Colombia's side", "the American side": the party itself.
+      .replace(PARTY_SIDE, '$1')
       .replace(CHAT_FILLER, ' ')
       .replace(EMPHATIC_EVEN, ' ')
       // "feelin'", "goin'", "keepin'": the word with its "g".
@@ -1380,16 +1384,13 @@ function withoutAsides(index: SearchIndex, message: string): string {
   const kept = sentences.map(([s, e]) => message.slice(s, e)).filter((s) => sentences.length < 2 || /\?\W*$/.test(s) || holds(s));
   const text = kept.length ? kept.join(' ') : message;
   // So is a remark before the question in its sentence ("I don't follow politics much, but when is…?", "Sorry, I
-  // missed the backstory, what did…?"): a clause about the reader ("I…") or that holds no word of the briefs, before
-  // a comma or "but" and a question word (not one that opens with a question word itself: "When Fox left, who
-  // replaced him?").
+  // missed the backstory, what did…?"): a clause about the reader ("I…"), a concession, or three words or more that
+  // hold no word of the briefs, before a comma or "but" and a question word (not one that opens with a question word
+  // itself: "When Fox left, who replaced him?"); and a concession closing the question ("…despite the thaw?").
   const remark = REMARK.exec(text);
   // (Not a name or two set before the question, "the americans, are they…?": the topic, whatever the briefs call it.)
   const aside = (clause: string) => /\b(?:I|I['’](?:m|ve|d))\b/.test(clause) || CONCESSIVE.test(clause) || (!holds(clause) && clause.split(/\s+/).length > 2);
-  const asked = (remark && aside(remark[1]!) ? text.slice(remark[0].length) : text).replace(CONCESSIVE_TAIL, '');
-  // "…in this story?", "…quoted in the article?": the brief is where every answer comes from, no word to find in it.
-  // "Colombia's side", "the American side": the party itself ("side" is no word to find).
-  return asked.replace(THE_BRIEF, '').replace(PARTY_SIDE, '$1');
+  return (remark && aside(remark[1]!) ? text.slice(remark[0].length) : text).replace(CONCESSIVE_TAIL, '');
 }
 /** A party named as a side: "Colombia's side", "the American side", "on each side", "both sides" (group 1: what names it). */
 const PARTY_SIDE = /\b((?:\p{Lu}[\p{L}.]*(?:['’]s)?|each|both|either|other|their|our))\s+sides?\b/gu;
