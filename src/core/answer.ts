@@ -10,7 +10,7 @@
  * neighbouring sentences up to 300 characters.
  * @module
  */
-import { retrieve, YES_NO_QUESTION, type Hit, type QueryContext, type Retrieval, type RetrieveOptions } from './retrieve.js';
+import { AUXILIARIES, retrieve, YES_NO_QUESTION, type Hit, type QueryContext, type Retrieval, type RetrieveOptions } from './retrieve.js';
 import { backgroundIdf, backgroundShare, type RelationKind } from './lexicon.js';
 import { documentFrequency, idf, idfOf, type SearchIndex } from './search-index.js';
 import { effectiveDate, isExpired, leansOnLatest, resolveTimes, type TimeNote } from './recency.js';
@@ -1405,8 +1405,8 @@ const CONCEDED = String.raw`(?:despite|in spite of|even with|notwithstanding)\s+
 const CONCESSIVE = new RegExp(String.raw`^\W*${CONCEDED}`, 'i');
 /** The same, closing a question ("Is the US still worried about Colombia despite the thaw?"). */
 const CONCESSIVE_TAIL = new RegExp(String.raw`,?\s+${CONCEDED}[^?]*`, 'i');
-/** Words that open a question. */
-const QUESTION_OPENERS = 'when|what|who|whom|whose|where|why|how|which|is|are|was|were|did|does|do|can|could|will|would|has|have|had';
+/** Words that open a question: a question word or an auxiliary. */
+const QUESTION_OPENERS = `when|what|who|whom|whose|where|why|how|which|${AUXILIARIES.replaceAll(' ', '|')}`;
 /** A clause before a comma or "but" and a question word (group 1: the clause). */
 const REMARK = new RegExp(String.raw`^(?!\W*(?:${QUESTION_OPENERS})\b)([^?]*?)(?:,\s*(?:but\s+)?|\s+but\s+)(?=(?:${QUESTION_OPENERS})\b)`, 'i');
 
