@@ -1223,6 +1223,10 @@ export function answerQuestion(index: SearchIndex, asked0: string, ctx: ComposeC
   return composeAnswer(index, question, asked, retrieval, ctx);
 }
 
+/** Words that open a question: a question word or an auxiliary. */
+const QUESTION_OPENERS = `when|what|who|whom|whose|where|why|how|which|${AUXILIARIES.replaceAll(' ', '|')}`;
+/** A word that links a message to the chat before it ("ok", "so", "and"), before a question word: it asks nothing. */
+const LINK_WORD = String.raw`(?:ok(?:ay)?|oh|well|so|and|but|alright|now|also)\s+`;
 /**
  * A request that opens a message ("Explain…", "Can you describe…", "Please tell me about…"), or a question
  * asked indirectly ("Any idea what Rubio promised?", "I'm curious what…", "Do you know who…", "I'd like to
@@ -1230,7 +1234,7 @@ export function answerQuestion(index: SearchIndex, asked0: string, ctx: ComposeC
  * "If you don't mind my asking,") or interjections ("Wait,", "Oh,", "Hold on —"): what follows is the question.
  */
 const REQUEST = new RegExp(
-  String.raw`^\s*(?:(?:please|pls|plz|kindly|excuse me|pardon me|sorry|hello|hi|hey|good (?:morning|afternoon|evening)|if (?:i may|you (?:don['’]?t|do not) mind(?: (?:my|me) asking)?)|wait)[,.!\s]+|(?:hold on|hang on|oh|ok(?:ay)?|well|no|nope)\s*[,.!:—–-]+\s*)*` +
+  String.raw`^\s*(?:(?:please|pls|plz|kindly|excuse me|pardon me|sorry|hello|hi|hey|good (?:morning|afternoon|evening)|if (?:i may|you (?:don['’]?t|do not) mind(?: (?:my|me) asking)?)|wait)[,.!\s]+|(?:hold on|hang on|oh|ok(?:ay)?|well|no|nope)\s*[,.!:—–-]+\s*|${LINK_WORD}(?=(?:${LINK_WORD})*(?:${QUESTION_OPENERS})\b))*` +
     '(?:' +
     [
       String.raw`(?:(?:can|could|would|will) you\s+(?:please\s+|kindly\s+)?)?(?:explain|describe|summari[sz]e|clarify|tell me|remind me|let me know)(?:\s+(?:about|of))?\b`,
@@ -1405,8 +1409,6 @@ const CONCEDED = String.raw`(?:despite|in spite of|even with|notwithstanding)\s+
 const CONCESSIVE = new RegExp(String.raw`^\W*${CONCEDED}`, 'i');
 /** The same, closing a question ("Is the US still worried about Colombia despite the thaw?"). */
 const CONCESSIVE_TAIL = new RegExp(String.raw`,?\s+${CONCEDED}[^?]*`, 'i');
-/** Words that open a question: a question word or an auxiliary. */
-const QUESTION_OPENERS = `when|what|who|whom|whose|where|why|how|which|${AUXILIARIES.replaceAll(' ', '|')}`;
 /** A clause before a comma or "but" and a question word (group 1: the clause). */
 const REMARK = new RegExp(String.raw`^(?!\W*(?:${QUESTION_OPENERS})\b)([^?]*?)(?:,\s*(?:but\s+)?|\s+but\s+)(?=(?:${QUESTION_OPENERS})\b)`, 'i');
 

@@ -753,6 +753,18 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('Hold on — when is the meeting?').answer).toMatch(/scheduled for Feb\. 3/);
   });
 
+  it('a word linking a message to the chat ("ok", "so", "and") before a question word is no word to match', () => {
+    // "ok what did petro actually say about the talks?" (natural set 91) was read as no question for what was
+    // said, and answered with "…while pursuing talks…": the question type is read from its first word.
+    for (const q of [
+      'ok what did petro actually say about the talks?',
+      'and what did Petro say about the talks?',
+      'okay so what did petro say about the talks?',
+    ]) {
+      expect(seed.ask(q).answer, q).toMatch(/^"The talks are going well," Petro said/);
+    }
+  });
+
   it('courtesies are no words to match: a polite request, a closing "please", an aside, "whether", "Mr."', () => {
     // Written as a retired teacher writes (natural set 44): 11 of 30 right as written, the declines mostly these.
     const asked = {
