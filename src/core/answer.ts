@@ -125,6 +125,13 @@ export interface AnswerOptions {
    */
   numberCheck: number;
   /**
+   * Decline a question for a group or a body by its name ("Which armed groups is Petro negotiating with?",
+   * "Which company…?"; not "Which policies…?") when the best sentence holds the words of the kind asked
+   * for and names none (a capitalised word past its first, or initials, that the question does not hold):
+   * "…negotiations with armed groups…" speaks of armed groups, and does not say which.
+   */
+  namedCheck: boolean;
+  /**
    * Decline a question for a point in time ("When did / was / will…?", "In what year…?"; not "When do…?",
    * which asks for a condition) when the passage that answers it gives no time — no date, day or year, no
    * word of time such as "ago", "century", "season", "war" — and its best sentence says less than this
@@ -344,6 +351,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   entityPassages: 0,
   negationCheck: true,
   numberCheck: 0.8,
+  namedCheck: true,
   timeCheck: 0.9,
   timeFloor: 0.5,
   oppositeCheck: true,
@@ -783,6 +791,13 @@ function saysHowMany(text: string, questionWords: Set<string>): boolean {
 
 /** "How long…?" (not "how long ago", which asks when). */
 const HOW_LONG = /\bhow long\b(?!\s+ago\b)/i;
+/** The names of the days and the months, capitalised but no name of what is asked for. */
+const DAY_OR_MONTH_RE = new RegExp(String.raw`\b(?:${WEEKDAYS}|${MONTH_NAMES})\b`, 'g');
+/** Initials: "U.S.", "U.N.". */
+const INITIALS_RE = /\b(?:\p{Lu}\.){2,}/gu;
+/** "Which armed groups…?", "Which company…?": a question for a group or a body, which its name answers. */
+const WHICH_NAMED =
+  /\bwhich\s+((?:[\p{L}-]+\s+){0,2}?(?:groups?|organi[sz]ations?|compan(?:y|ies)|countr(?:y|ies)|teams?|agenc(?:y|ies)|firms?|banks?|movements?|militias?|cartels?|gangs?|tribes?|nations?|part(?:y|ies)))\b/iu;
 /** Units of time, singular and plural. */
 const TIME_UNIT = String.raw`seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies)`;
 /** A word that says how long something lasts or lasted (with or without a number). */
@@ -2007,6 +2022,17 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
     if (!candidates.some((c) => c.score >= floor && says(sentenceOf(c)))) {
       return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
     }
+  }
+  // "Which armed groups is Petro negotiating with?": the best sentence speaks of armed groups and names none
+  // ("…negotiations with armed groups…"); it does not say which.
+  const kind = o.namedCheck && lang === 'en' ? WHICH_NAMED.exec(question)?.[1] : undefined;
+  if (kind) {
+    const top = candidates[0]!;
+    const terms = sentenceTerms(index, top.hit.doc).sets[top.s]!;
+    const text = sentenceOf(top).replace(DAY_OR_MONTH_RE, '');
+    // (A name — not a day or a month —, or initials: "…saw the U.S. revoke Petro's visa…" answers "Which country sanctioned Petro?".)
+    const names = typeEvidence('person', text, questionWords) > 0 || [...text.matchAll(INITIALS_RE)].some((m) => !questionWords.has(normalizeWord(m[0])));
+    if (!names && analyze(kind).every((t) => terms.has(t))) return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
   }
   if (
     o.roleCheck &&
