@@ -29,10 +29,10 @@ export class BundleError extends Error {
 
 const sized = (bytes: Uint8Array) => ({ raw: bytes.length, gz: gzipSync(bytes).length });
 
-/** Does wrangler.toml ask for minified code? */
-function minifyFromConfig(root: string): boolean {
+/** Does wrangler.toml ask for minified code? Does it keep names (wrangler's default, unless `keep_names = false`)? */
+function bundleFromConfig(root: string): { minify: boolean; keepNames: boolean } {
   const toml = readFileSync(join(root, 'wrangler.toml'), 'utf8');
-  return /^\s*minify\s*=\s*true\b/m.test(toml);
+  return { minify: /^\s*minify\s*=\s*true\b/m.test(toml), keepNames: !/^\s*keep_names\s*=\s*false\b/m.test(toml) };
 }
 
 /**
@@ -66,8 +66,7 @@ export async function bundleWorker(options: { root?: string; indexData?: string 
       platform: 'browser',
       conditions: ['workerd', 'worker', 'browser'],
       target: 'es2024',
-      minify: minifyFromConfig(root),
-      keepNames: true,
+      ...bundleFromConfig(root),
       external: ['cloudflare:*', 'node:*'],
       write: false,
       logLevel: 'silent',
