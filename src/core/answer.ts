@@ -2108,7 +2108,9 @@ function leadWithSpeaker(candidates: Candidate[], chosen: Chosen[]): void {
 
 /** "When did / was / will…?", "(In) what year…?": a question for a point in time (not "When do…?", a condition). */
 const POINT_IN_TIME =
-  /^\W*(?:when\s+(?:did|was|were|will|is|are|has|have|had)\b|(?:in\s+)?(?:what|which)\s+(?:year|month)\b|when\s+(?!(?:do|does)\b)(?:[\p{L}\p{N}.'’-]+\s+){1,6}(?:was|were|will|is|are|has|have|had|did)(?:\s+[\p{L}-]+){0,2}\W*$)/iu;
+  /^\W*(?:(?:exactly|precisely)\s+)?(?:when\s+(?:(?:exactly|precisely)\s+)?(?:did|was|were|will|is|are|has|have|had)\b|(?:in\s+)?(?:what|which)\s+(?:year|month)\b|when\s+(?!(?:do|does)\b)(?:[\p{L}\p{N}.'’-]+\s+){1,6}(?:was|were|will|is|are|has|have|had|did)(?:\s+[\p{L}-]+){0,2}\W*$)/iu;
+/** A reader insisting on the time: "When exactly…?", "Exactly when…?", "precisely". */
+const EXACT_TIME = /\b(?:exactly|precisely)\b/i;
 /** Words that place something in time without a date ("two years ago", "the Bronze Age", "after the war"). */
 const TIME_WORDS =
   /\b(?:[Aa]go|[Yy]ears?|[Dd]ecades?|[Cc]entur(?:y|ies)|[Ee]ras?|[Aa]ge|[Dd]ynast(?:y|ies)|[Ss]easons?|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter|[Ww]ars?|BCE?|AD|BP)\b/;
@@ -2120,7 +2122,9 @@ const TIME_WORDS =
 function untimed(r: Reading, top: Candidate | undefined, pool: Hit[], covers: number[][]): boolean {
   if (!top || !POINT_IN_TIME.test(r.question)) return false;
   const h = pool.indexOf(top.hit);
-  if (h >= 0 && covers[h]![top.s]! >= r.o.timeCheck) return false;
+  // (Not when the reader insists on the time: "When exactly were the sanctions imposed?" is not answered by
+  // "…months of hostility that saw the U.S. … impose sanctions…", however much of the question it says.)
+  if (h >= 0 && covers[h]![top.s]! >= r.o.timeCheck && !EXACT_TIME.test(r.question)) return false;
   const text = top.hit.passage.text;
   return typeEvidence('date', text, r.questionWords) === 0 && !TIME_WORDS.test(text);
 }

@@ -519,6 +519,15 @@ describe('each mechanism changes the answer', () => {
     expect(e.ask('When did people use the clay pots?', {}, { timeCheck: 0 }).answer).toMatch(/^The clay pots/);
     expect(e.ask('When did the dockers walk out?').answered).toBe(false);
     expect(e.ask('When did the dockers vote?').answer).toMatch(/^Dockers voted/);
+    // A sentence that says all the question does answers without a time, unless the reader insists on one: "When exactly
+    // were the sanctions on Petro imposed?" was answered with "…months of hostility that saw the U.S. … impose sanctions…".
+    expect(e.ask('When did the dockers vote for a strike over pay?').answer).toMatch(/^Dockers voted/);
+    expect(e.ask('When exactly did the dockers vote for a strike over pay?').answered).toBe(false);
+    for (const q of ['When exactly were the sanctions on Petro imposed?', 'Exactly when were the sanctions on Petro first imposed?']) {
+      expect(seed.ask(q).answered, q).toBe(false);
+      expect(seed.ask(q, {}, { timeCheck: 0 }).answer, q).toMatch(/impose sanctions/);
+    }
+    expect(seed.ask('When exactly is the meeting?').answer).toMatch(/scheduled for Feb\. 3/);
     // "When do…?" asks for a condition, not a time.
     expect(e.ask('When do dockers strike?').answered).toBe(true);
   });
