@@ -179,6 +179,13 @@ export interface AnswerOptions {
    */
   companyCheck: boolean;
   /**
+   * Decline a question for a response to what was said ("How did Colombia respond to the US criticism at the
+   * UN?", "Did Petro respond to Locetta's criticism?", "What did Colombia's ambassador say back?") when no
+   * passage read tells of one (a response, a reply, a rebuttal, a denial, a rejection): the nearest sentence is
+   * the criticism itself. (Not "react": "How did Petro react to the announcement?" is answered by what he said.)
+   */
+  responseCheck: boolean;
+  /**
    * Decline a question for the outcome of an event ("What came out of the meeting?", "What did they agree
    * on?", "What was decided at the summit?") when the sentence that would answer speaks of the event as still
    * to come ("…a meeting scheduled for Feb. 3", "the upcoming talks will…"): the brief was written before it,
@@ -359,6 +366,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   premiseCheck: true,
   undoneCheck: true,
   companyCheck: true,
+  responseCheck: true,
   outcomeCheck: true,
   clockCheck: true,
   monthCheck: true,
@@ -873,6 +881,16 @@ const UNDONE = [
 /** A question for who goes along with someone ("Will the foreign minister accompany Petro?", "Is he bringing his wife with him?", "who else is in the delegation?"; "Who is going / which officials will travel with Petro?"). */
 const ACCOMPANYING =
   /\b(?:accompan\w*|(?:bring\w*|brought|tak(?:e|es|ing)|took)(?:\s+[\w'’]+){0,3}\s+(?:along\s+)?with\s+(?:him|her|them)|(?:travel\w*|com(?:e|es|ing)|came|go(?:es|ing)?|went)\s+(?:along\s+)?with\s+(?:him|her|them)|delegation|entourage)\b|(?:^\W*(?:who|which\b.*?)\W*(?:['’]s|is|are|will|would)?\s*|\b(?:any|some)(?:one|body)(?:\s+else)?\s+)(?:be\s+)?(?:travel\w*|com(?:e|es|ing)|go(?:es|ing)?)\s+(?:along\s+)?with\s+\p{L}/iu;
+/**
+ * A question for a response to what was said: "respond / reply / answer" with what was said after it ("…to the US
+ * criticism", "…to Locetta's remarks"), "say back", "say in reply". (Not a response to an event: "How is Pennzoil
+ * going to respond to the Texaco bankruptcy?" is answered by what Pennzoil will do.)
+ */
+const RESPONSE_QUESTION =
+  /\b(?:(?:respond(?:s|ed|ing)?|responses?|repl(?:y|ied|ies)|answer(?:s|ed)?)\b.*\b(?:criticisms?|critiques?|accusations?|charges?|claims?|allegations?|remarks?|comments?|statements?|intervention|speech)\b|(?:say|said)\s+(?:back|in\s+(?:reply|response))\b)/i;
+/** A passage that tells of a response: a reply, a rebuttal, a denial, a rejection. */
+const RESPONSE_RE =
+  /\b(?:respon(?:d|ds|ded|ding|se|ses)|repl(?:y|ied|ies)|retort\w*|rebut\w*|counter(?:ed|ing)|(?:hit|fired|pushed)\s+back|rebuff\w*|reject\w*|dismiss\w*|den(?:y|ied|ies|ial)|answer(?:ed|ing)?)\b/i;
 /** A passage that tells who goes along with whom: the same words, or companions, joining, "with him". */
 const WITH_SOMEONE = /\b(?:accompan\w*|companions?|join\w*|delegations?|entourage|along with|together with|with (?:him|her|them))\b/i;
 /** A question that places its event in a month ("in early March", "since June", "during mid-October"): the month (group 1). */
@@ -2049,6 +2067,9 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
     return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
   }
   if (o.companyCheck && lang === 'en' && ACCOMPANYING.test(question) && !pool.some((h) => WITH_SOMEONE.test(h.passage.text))) {
+    return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
+  }
+  if (o.responseCheck && lang === 'en' && RESPONSE_QUESTION.test(question) && !pool.some((h) => RESPONSE_RE.test(h.passage.text))) {
     return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
   }
   if (o.premiseCheck && lang === 'en' && type !== 'change' && CHANGE_PREMISE.test(question) && !pool.some((h) => CHANGE_RE.test(h.passage.text))) {

@@ -742,6 +742,29 @@ describe('each mechanism changes the answer', () => {
     expect(e.ask('Who does the Doctor take with him on his travels?').answer).toMatch(/with his companions/);
   });
 
+  it('a question for a response to what was said is declined when no passage read tells of a response', () => {
+    // The brief has Locetta criticize Petro and no one answer her: the criticism is no reply to it.
+    for (const q of [
+      'How did Colombia respond to the US criticism at the UN?',
+      "Did Petro respond to Locetta's criticism at the UN?",
+      "How did Colombia answer Locetta's criticism?",
+      "What did Colombia's UN ambassador say back to the Security Council?",
+    ]) {
+      expect(seed.ask(q).answered, q).toBe(false);
+      expect(seed.ask(q, {}, { responseCheck: false }).answered, q).toBe(true);
+    }
+    // A passage that tells of one answers; a response to an event is what was done.
+    const e = engineOf(
+      file(
+        'a.md',
+        '---\ntitle: Port row\n---\nThe union criticized the port plan on Monday.\n\nThe port authority rejected the criticism, saying the plan would save jobs.\n',
+      ),
+      file('b.md', '---\ntitle: Storm\n---\nAfter the storm the city opened three shelters for families.\n'),
+    );
+    expect(e.ask("How did the port authority respond to the union's criticism?").answer).toMatch(/rejected the criticism/);
+    expect(e.ask('How did the city respond to the storm?').answer).toMatch(/opened three shelters/);
+  });
+
   it('a question for who says something is answered with who says it', () => {
     // "Who is the source for…?" asks who says so: "source" names no post the briefs lack.
     for (const q of [
