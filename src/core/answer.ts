@@ -172,10 +172,11 @@ export interface AnswerOptions {
    */
   undoneCheck: boolean;
   /**
-   * Decline a question for who goes along with someone ("Will the foreign minister accompany Petro to
-   * Washington?", "Is Petro bringing his wife with him?", "who else is in the delegation?") when no passage
-   * read tells of anyone going along (accompanying, companions, joining, a delegation, "with him"): the
-   * nearest sentence names the trip, not who makes it.
+   * Decline a question for who goes along with someone or takes part ("Will the foreign minister accompany
+   * Petro to Washington?", "Is Petro bringing his wife with him?", "who else is in the delegation?", "Will
+   * Rubio be at the meeting?", "Who else will attend?") when no passage read tells of anyone going along or
+   * taking part (accompanying, companions, joining, a delegation, "with him", attending, "were present"):
+   * the nearest sentence names the trip or the meeting, not who makes it.
    */
   companyCheck: boolean;
   /**
@@ -880,7 +881,7 @@ const UNDONE = [
 ];
 /** A question for who goes along with someone ("Will the foreign minister accompany Petro?", "Is he bringing his wife with him?", "who else is in the delegation?"; "Who is going / which officials will travel with Petro?"). */
 const ACCOMPANYING =
-  /\b(?:accompan\w*|(?:bring\w*|brought|tak(?:e|es|ing)|took)(?:\s+[\w'’]+){0,3}\s+(?:along\s+)?with\s+(?:him|her|them)|(?:travel\w*|com(?:e|es|ing)|came|go(?:es|ing)?|went)\s+(?:along\s+)?with\s+(?:him|her|them)|delegation|entourage)\b|(?:^\W*(?:who|which\b.*?)\W*(?:['’]s|is|are|will|would)?\s*|\b(?:any|some)(?:one|body)(?:\s+else)?\s+)(?:be\s+)?(?:travel\w*|com(?:e|es|ing)|go(?:es|ing)?)\s+(?:along\s+)?with\s+\p{L}/iu;
+  /\b(?:accompan\w*|(?:bring\w*|brought|tak(?:e|es|ing)|took)(?:\s+[\w'’]+){0,3}\s+(?:along\s+)?with\s+(?:him|her|them)|(?:travel\w*|com(?:e|es|ing)|came|go(?:es|ing)?|went)\s+(?:along\s+)?with\s+(?:him|her|them)|delegation|entourage|who\s+else\s+(?:[\w'’]+\s+){0,5}?(?:be|go|going|come|coming|travel\w*|attend\w*|participat\w*))\b|^\W*(?:will|would|is|are|was|were)\b.*\bbe\s+(?:at|in\s+the\s+room|present)\s+(?:for\s+|at\s+)?the\b|(?:^\W*(?:who|which\b.*?)\W*(?:['’]s|is|are|will|would)?\s*|\b(?:any|some)(?:one|body)(?:\s+else)?\s+)(?:be\s+)?(?:travel\w*|com(?:e|es|ing)|go(?:es|ing)?)\s+(?:along\s+)?with\s+\p{L}/iu;
 /**
  * A question for a response to what was said: "respond / reply / answer" with what was said after it ("…to the US
  * criticism", "…to Locetta's remarks"), "say back", "say in reply". (Not a response to an event: "How is Pennzoil
@@ -892,7 +893,8 @@ const RESPONSE_QUESTION =
 const RESPONSE_RE =
   /\b(?:respon(?:d|ds|ded|ding|se|ses)|repl(?:y|ied|ies)|retort\w*|rebut\w*|counter(?:ed|ing)|(?:hit|fired|pushed)\s+back|rebuff\w*|reject\w*|dismiss\w*|den(?:y|ied|ies|ial)|answer(?:ed|ing)?)\b/i;
 /** A passage that tells who goes along with whom: the same words, or companions, joining, "with him". */
-const WITH_SOMEONE = /\b(?:accompan\w*|companions?|join\w*|delegations?|entourage|along with|together with|with (?:him|her|them))\b/i;
+const WITH_SOMEONE =
+  /\b(?:accompan\w*|companions?|join(?:s|ed|ing)?|delegations?|entourage|along with|together with|with (?:him|her|them)|attend\w*|participa\w*|(?:were|was|will be|are|is) present|among those)\b/i;
 /** A question that places its event in a month ("in early March", "since June", "during mid-October"): the month (group 1). */
 const PLACED_IN_MONTH = new RegExp(String.raw`\b(?:in|since|until|till|during|early|late|mid-?)\s+(?:early\s+|late\s+|mid-?)?(${MONTH_NAMES})\b`, 'i');
 

@@ -732,14 +732,25 @@ describe('each mechanism changes the answer', () => {
       "Who's going with Petro to Washington?",
       'Which other Colombian officials will travel with Petro to Washington?',
       'is anyone else going with petro to washington',
+      // Who else takes part: "Will Rubio be at the meeting?", "Who else is going to be at the White House meeting?"
+      // (the brief's "joint economic opportunities" is no joining).
+      'Will Rubio be at the meeting?',
+      'Is Rubio going to be in the room for the meeting?',
+      'Who else is going to be at the White House meeting?',
+      'who else attending white house meeting',
     ]) {
       expect(seed.ask(q).answered, q).toBe(false);
       expect(seed.ask(q, {}, { companyCheck: false }).answered, q).toBe(true);
     }
     expect(seed.ask('Who will Petro meet with?').answer).toMatch(/meeting with U\.S\. President Donald Trump/);
+    // When someone will be somewhere, or whether he went to an event, is no question of who else takes part.
+    expect(seed.ask('When will Petro be at the White House?').answer).toMatch(/scheduled for Feb\. 3/);
+    expect(seed.ask('Did Petro attend a rally in New York?').answer).toMatch(/at a New York rally/);
     // A passage that tells of companions answers ("…travels with his companions…").
     const e = engineOf(file('d.md', '---\ntitle: Doctor\n---\nThe Doctor travels in time with his companions, most of them humans.\n'));
     expect(e.ask('Who does the Doctor take with him on his travels?').answer).toMatch(/with his companions/);
+    const f = engineOf(file('s.md', '---\ntitle: Summit\n---\nThe summit opens in Oslo on Monday. Ministers from nine countries will attend the summit.\n'));
+    expect(f.ask('Who else will be at the summit?').answer).toMatch(/Ministers from nine countries will attend/);
   });
 
   it('a question for a response to what was said is declined when no passage read tells of a response', () => {
