@@ -800,13 +800,30 @@ function saysHowMany(text: string, questionWords: Set<string>): boolean {
 
 /** "How long…?" (not "how long ago", which asks when). */
 const HOW_LONG = /\bhow long\b(?!\s+ago\b)/i;
+/**
+ * For `namedCheck`: does the sentence name one of the `kind` asked for ("Which armed groups…?")? It does when it
+ * does not speak of the kind at all (the search found it for other words), or when it holds a name the question
+ * does not give: a capitalised word past its first (no day or month, no possessive), or initials.
+ */
+function namesKind(index: SearchIndex, c: Candidate, kind: string, questionWords: Set<string>): boolean {
+  const kindTerms = analyze(kind);
+  if (!kindTerms.every((t) => sentenceTerms(index, c.hit.doc).sets[c.s]!.has(t))) return true;
+  const text = sentenceOf(c);
+  const ws = words(text);
+  const named = (i: number) => {
+    const w = ws[i]?.word ?? '';
+    if (i <= 0 || DAY_OR_MONTH.test(w) || questionWords.has(normalizeWord(w))) return false;
+    // (Initials come as letters: "U.S." is "U", "S".)
+    return /^\p{Lu}[\p{L}'’-]+$/u.test(w) || (/^\p{Lu}$/u.test(w) && text[ws[i]!.end] === '.');
+  };
+  // (Not a possessive: "Petro's approach to negotiations with armed groups" says whose approach, not which groups.)
+  return ws.some((x, i) => named(i) && !/['’]s$/.test(x.word));
+}
 /** The names of the days and the months, capitalised but no name of what is asked for. */
-const DAY_OR_MONTH_RE = new RegExp(String.raw`\b(?:${WEEKDAYS}|${MONTH_NAMES})\b`, 'g');
-/** Initials: "U.S.", "U.N.". */
-const INITIALS_RE = /\b(?:\p{Lu}\.){2,}/gu;
+const DAY_OR_MONTH = new RegExp(String.raw`^(?:${WEEKDAYS}|${MONTH_NAMES})$`);
 /** "Which armed groups…?", "Which company…?": a question for a group or a body, which its name answers. */
 const WHICH_NAMED =
-  /\bwhich\s+((?:[\p{L}-]+\s+){0,2}?(?:groups?|organi[sz]ations?|compan(?:y|ies)|countr(?:y|ies)|teams?|agenc(?:y|ies)|firms?|banks?|movements?|militias?|cartels?|gangs?|tribes?|nations?|part(?:y|ies)))\b/iu;
+  /\b(?:which|names?\s+of(?:\s+the)?)\s+((?:[\p{L}-]+\s+){0,2}?(?:groups?|organi[sz]ations?|compan(?:y|ies)|countr(?:y|ies)|teams?|agenc(?:y|ies)|firms?|banks?|movements?|militias?|cartels?|gangs?|tribes?|nations?|part(?:y|ies)))\b/iu;
 /** Units of time, singular and plural. */
 const TIME_UNIT = String.raw`seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies)`;
 /** A word that says how long something lasts or lasted (with or without a number). */
@@ -2046,14 +2063,7 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
   // "Which armed groups is Petro negotiating with?": the best sentence speaks of armed groups and names none
   // ("…negotiations with armed groups…"); it does not say which.
   const kind = o.namedCheck && lang === 'en' ? WHICH_NAMED.exec(question)?.[1] : undefined;
-  if (kind) {
-    const top = candidates[0]!;
-    const terms = sentenceTerms(index, top.hit.doc).sets[top.s]!;
-    const text = sentenceOf(top).replace(DAY_OR_MONTH_RE, '');
-    // (A name — not a day or a month —, or initials: "…saw the U.S. revoke Petro's visa…" answers "Which country sanctioned Petro?".)
-    const names = typeEvidence('person', text, questionWords) > 0 || [...text.matchAll(INITIALS_RE)].some((m) => !questionWords.has(normalizeWord(m[0])));
-    if (!names && analyze(kind).every((t) => terms.has(t))) return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
-  }
+  if (kind && !namesKind(index, candidates[0]!, kind, questionWords)) return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
   if (
     o.roleCheck &&
     (roleMissing(index, role, retrieval, read) ||

@@ -454,9 +454,12 @@ describe('each mechanism changes the answer', () => {
     // A name answers, and so do initials; a sentence that does not speak of the kind is left to the search.
     expect(seed.ask('Which guerrilla group signed the peace agreement?').answer).toMatch(/former FARC guerrilla group/);
     expect(seed.ask('Which country sanctioned Petro?').answer).toMatch(/saw the U\.S\. revoke Petro's visa/);
+    // Nor does a possessive ("She criticized Petro's approach to negotiations with armed groups" says whose approach).
+    expect(seed.ask('What are the names of the armed groups?').answered).toBe(false);
+    expect(seed.ask('Which armed groups is Colombia negotiating with?').answered).toBe(false);
     const e = engineOf(file('a.txt', 'Title: Truce\n\nThe truce was signed on Monday by two rebel groups, officials said.\n'));
     expect(e.ask('Which rebel groups signed the truce?').answered).toBe(false);
-    const f = engineOf(file('a.txt', 'Title: Truce\n\nThe truce was signed on Monday by the Northern Front and another rebel group, officials said.\n'));
+    const f = engineOf(file('a.txt', 'Title: Truce\n\nThe truce was signed on Monday by two rebel groups, the Northern Front and the Sea Army.\n'));
     expect(f.ask('Which rebel groups signed the truce?').answer).toMatch(/Northern Front/);
   });
 
