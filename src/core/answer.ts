@@ -256,6 +256,11 @@ export interface AnswerOptions {
   neighbourEvidence: boolean;
   /** `ellipsis` also for a follow-up whose words, besides those naming what it asks for, are all the conversation's. */
   ellipsisContext: boolean;
+  /**
+   * "What did Petro say about the negotiations?": when the best sentence does not have the asked speaker speak, the
+   * best that does answers instead if it scores at least this share of the best (0: off).
+   */
+  speakerFloor: number;
   /** A question for who says something: the sentence before the answer's that has someone speak leads it, when the answer's has no one speak. */
   attributionLead: boolean;
   /**
@@ -356,6 +361,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   headWeight: 0.5,
   entityCheck: true,
   speakerCheck: true,
+  speakerFloor: 0.5,
   entityPassages: 0,
   negationCheck: true,
   numberCheck: 0.8,
@@ -2002,6 +2008,15 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
     const holds = (c: Candidate) => (lang === 'en' ? typeEvidence(type, sentenceOf(c), questionWords) : typeEvidenceIn(type, sentenceOf(c), question)) >= 1;
     if (!holds(candidates[0]!)) liftFirst(candidates, o.followUpTypeFloor * candidates[0]!.score, holds);
   }
+  // "What did Petro say about the negotiations?": a sentence where he speaks ("The talks are going well," Petro said…)
+  // answers before one that only names him ("She criticized Petro's approach to negotiations…, saying…").
+  // (Of what it says that about: "What did Petro say in New York that made the Americans angry?" names no such thing, and
+  // "…his criticism of U.S. foreign policy at a New York rally" answers it, not "Petro said he was optimistic…".)
+  const saidAbout = r.speakers && o.speakerFloor > 0 ? analyze(SAID_ABOUT.exec(question)?.[1] ?? '') : [];
+  if (saidAbout.length) {
+    const speaking = (c: Candidate) => speakerSpeaksIn(index, c, r.speakers!) && holdsAny(sentenceTerms(index, c.hit.doc).sets[c.s]!, saidAbout, links);
+    if (!speaking(candidates[0]!)) liftFirst(candidates, o.speakerFloor * candidates[0]!.score, speaking);
+  }
   if (o.aboutFloor > 0 && lang === 'en' && type === 'topic' && candidates.length > 1) {
     const head = (ABOUT_QUESTION.exec(question) ?? TOPICS_OF.exec(question))?.[1];
     const headTerm = head === undefined ? undefined : analyze(head).at(-1);
@@ -2291,7 +2306,10 @@ interface Speakers {
 }
 
 /** "What did Trump say…?": the subject between the auxiliary and the verb of saying (group 1). */
-const SPEECH_SUBJECT = new RegExp(String.raw`^\W*what (?:else )?(?:did|does|do|has|have|had|will|would)\s+(.+?)\s+(?:${SPEECH_VERBS})\b`, 'i');
+const SPEECH_SUBJECT = new RegExp(
+  String.raw`^\W*what (?:else |exactly |precisely )?(?:did|does|do|has|have|had|will|would)\s+(.+?)\s+(?:${SPEECH_VERBS})\b`,
+  'i',
+);
 
 /**
  * The speakers "What did Trump say?" asks about: the subject before the verb of saying, when it ends in a
@@ -2313,6 +2331,29 @@ function askedSpeakers(question: string, pool: Hit[], briefOf: (id: string) => B
   const written = named.filter((w) => !VARIANT_NAMES.has(w)).map(asName);
   return { names: new Set(named.map(normalizeWord)), roles: roleAliases(written, pool, briefOf) };
 }
+
+/** Does `set` hold one of `terms`, or a word linked to one? */
+function holdsAny(set: Set<string>, terms: string[], links: Links): boolean {
+  return terms.some((t) => set.has(t) || (links.get(t) ?? []).some(([u]) => set.has(u)));
+}
+/** "What did Trump say about the meeting?": what it is said about (group 1). */
+const SAID_ABOUT = new RegExp(String.raw`\b(?:${SPEECH_VERBS})\b.*?\babout\s+([^?]+?)\W*$`, 'i');
+
+/**
+ * Does the candidate's sentence have one of `s`'s speakers speak — or, opening with "She", "He" or "They", speak
+ * on from the sentence before, which has them speak ("…Locetta told the Council Friday…" / "She criticized…, saying…")?
+ */
+function speakerSpeaksIn(index: SearchIndex, c: Candidate, s: Speakers): boolean {
+  const text = sentenceOf(c);
+  if (speakerSpeaks(text, s)) return true;
+  if (!PERSON_BACK.test(text) || text.search(SPEECH_RE) < 0) return false;
+  const p = c.s > 0 ? c.hit.passage : index.passages[c.hit.doc - 1];
+  if (!p || p.briefId !== c.hit.passage.briefId) return false;
+  const [a, b] = p.sentences[c.s > 0 ? c.s - 1 : p.sentences.length - 1]!;
+  return speakerSpeaks(p.text.slice(a, b), s);
+}
+/** A sentence that opens with a personal pronoun, going on about someone the sentence before named. */
+const PERSON_BACK = /^\W*(?:he|she|they)\b/i;
 
 /** Does `sentence` have one of `s`'s speakers speak, by name or by role ("…according to the U.S. president")? */
 function speakerSpeaks(sentence: string, s: Speakers): boolean {

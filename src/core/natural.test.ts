@@ -779,6 +779,17 @@ describe('each mechanism changes the answer', () => {
     expect(e.ask('How did the city respond to the storm?').answer).toMatch(/opened three shelters/);
   });
 
+  it('a question for what someone said is answered where they speak, before a sentence that only names them', () => {
+    // "She criticized Petro's approach to negotiations with armed groups, saying…" holds "negotiations"; Petro speaks in
+    // "The talks are going well," Petro said in a brief message on X…
+    for (const q of ['What did Petro say about the negotiations?', 'What exactly did Petro post about the negotiations with Washington?']) {
+      expect(seed.ask(q).answer, q).toMatch(/^"The talks are going well," Petro said/);
+      expect(seed.ask(q, {}, { speakerFloor: 0 }).answer, q).toMatch(/^She criticized/);
+    }
+    // "She…" speaks on from the sentence before, which has Locetta speak.
+    expect(seed.ask('What did Locetta say about the armed groups?').answer).toMatch(/^She criticized Petro's approach/);
+  });
+
   it('a question for who says something is answered with who says it', () => {
     // "Who is the source for…?" asks who says so: "source" names no post the briefs lack.
     for (const q of [
