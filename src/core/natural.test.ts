@@ -87,6 +87,9 @@ describe('natural questions on the seed brief', () => {
     // first set's 30 were already here), 86 of 120 as written, 89 now: 1,525 of 1,935 (78.8 %). Two more (a reader
     // checking yes-no questions with wrong details, 19 of 30 as written; lower-case phone typing, 25 of 30): 1,573 of 1,991.
     // Two more (what the story's terms mean, 20 of 30; a relaxed Midwestern reader, 16 of 30, 18 now): 1,611 of 2,046.
+    // Sixteenth session: six sets (two ordinary readers, a reader with family in Colombia, an older reader who names
+    // people by description, a reader of short questions, a reader asking what comes next), 130 of 180 as written, 138
+    // after the session's changes: 1,753 of 2,190 (80 %).
     // Each question guards its own answer (a known miss fails loudly once right); this guards the whole.
     expect(ok.length / questions.length).toBeGreaterThanOrEqual(0.78);
   });
@@ -145,6 +148,8 @@ describe('natural conversations on the seed brief', () => {
     // student preparing a presentation, 29 of 49, 32 after "in this story" and "the main point" were read); 490 of 767 with
     // twenty more, 488 once a concession is an aside only as a mood or a thing (a widget chat with small talk, whose "hi" and "thanks, bye" are left out here: 16 of its 30 questions as
     // written; a reader switching between people, 24 of 43).
+    // 551 of 850 with twenty more (sixteenth session: an ordinary reader, 27 of 41 as written, 28 now; a reader typing terse
+    // follow-ups on a phone, 25 of 42).
     expect(results.filter(Boolean).length / results.length).toBeGreaterThanOrEqual(0.63);
   });
 });
