@@ -547,6 +547,8 @@ export function questionType(question: string, lang: Lang = 'en'): QuestionType 
     /\b(?:what|which)\b.*\b(?:talk|discuss|focus)\w*(?: (?:about|on))? (?:at|in|during|on) (?:the |this |that |their )?(?:[\w.]+ ){0,3}[\w.]+\s*\??\s*$/.test(
       q,
     ) ||
+    // (…and "…talk about when they meet?", "…once they're in the room?": when, not what.)
+    /\b(?:what|which)\b.*\b(?:talk|discuss|focus)\w*(?: (?:about|on))? (?:when|once|after) (?:[\w.'’]+ ){0,4}[\w.'’]+\s*\??\s*$/.test(q) ||
     TOPIC_QUESTION.test(q)
   )
     return 'topic';
@@ -1380,8 +1382,8 @@ const ABBREVIATIONS: Record<string, string> = {
 const ABBREVIATION = /(?<![\p{L}\p{N}])(?:govt|gov['’]t|dept|secy|intl|natl|abt|ppl)(?![\p{L}\p{N}])/giu;
 /** The phone's, only in lower case ("300 BC", "Angkor Wat" are no "bc", "wat"), a single letter not before a full stop ("george w. bush"). */
 const PHONE_SHORTENING = /(?<![\p{L}\p{N}])(?:mtg|wat|wut|tho|fam|rn|smth|b4|btwn|bc|cuz|kinda|sorta|wanna|gotta|[urnw](?![./'’&-]))(?![\p{L}\p{N}])/gu;
-/** "sit down with" someone, "together" or "face to face", is to meet ("When is Petro sitting down with Trump?"): the verb as "meet". */
-const SIT_DOWN_WITH = /\b(sit|sits|sitting|sat)\s+down\s+(?=with\b|together\b|face to face\b)/gi;
+/** "sit down with" someone, "together", "face to face" or closing the question ("…when they sit down?") is to meet ("When is Petro sitting down with Trump?"): the verb as "meet". */
+const SIT_DOWN_WITH = /\b(sit|sits|sitting|sat)\s+down(?:\s+(?=with\b|together\b|face to face\b)|(?=\W*$))/gi;
 const SAT_AS_MET: Record<string, string> = { sit: 'meet', sits: 'meets', sitting: 'meeting', sat: 'met' };
 /** "even" that stresses the question ("who even is rubio", "Why is the UN even involved?"), not the "even" of "even with / though / if". */
 const EMPHATIC_EVEN = /\beven\b(?!\s+(?:though|if|with|as|after|before|when|while|so|more|less|now|then|without|in|at|on|during|under))/gi;

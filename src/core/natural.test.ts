@@ -1365,6 +1365,11 @@ describe('each mechanism changes the answer', () => {
     // So is sitting down together or face to face ("when are petro and trump sitting down together" was declined).
     expect(seed.ask('when are petro and trump sitting down together').answer).toMatch(/scheduled for Feb\. 3/);
     expect(seed.ask('When are Petro and Trump sitting down face to face?').answer).toMatch(/scheduled for Feb\. 3/);
+    // And sitting down closing the question, what they will talk about "when they sit down" (declined: no "sit"); a
+    // question for topics may close with when they are talked about ("…when they meet?" was answered with "The talks…").
+    for (const q of ['What are the two presidents actually going to talk about when they sit down?', 'What will they talk about when they meet?']) {
+      expect(seed.ask(q).answer, q).toMatch(/^According to both governments/);
+    }
     // "ahead of" something is before it (no brief says "ahead": "What did Rubio promise Petro ahead of the trip?" was declined).
     expect(seed.ask('What did Rubio promise Petro ahead of the trip?').answer).toMatch(/full diplomatic guarantees/);
   });
