@@ -1349,7 +1349,7 @@ function spelledOut(question: string): string {
   );
 }
 
-/** Words shortened as readers type them ("govt", "dept", "abt"; a phone's "u", "r", "n", "w", "b4", "btwn"), written out. */
+/** Words shortened as readers type them ("govt", "dept", "abt"; a phone's "u", "r", "n", "w", "b4", "btwn", "prep"), written out. */
 const ABBREVIATIONS: Record<string, string> = {
   govt: 'government',
   dept: 'department',
@@ -1369,6 +1369,10 @@ const ABBREVIATIONS: Record<string, string> = {
   fam: 'family',
   rn: 'now',
   smth: 'something',
+  prep: 'preparation',
+  convo: 'conversation',
+  info: 'information',
+  admin: 'administration',
   u: 'you',
   r: 'are',
   n: 'and',
@@ -1381,7 +1385,8 @@ const ABBREVIATIONS: Record<string, string> = {
 /** The first of those, however typed (a letter of any script bounds a word: "Kraków" has no "w"). */
 const ABBREVIATION = /(?<![\p{L}\p{N}])(?:govt|gov['’]t|dept|secy|intl|natl|abt|ppl)(?![\p{L}\p{N}])/giu;
 /** The phone's, only in lower case ("300 BC", "Angkor Wat" are no "bc", "wat"), a single letter not before a full stop ("george w. bush"). */
-const PHONE_SHORTENING = /(?<![\p{L}\p{N}])(?:mtg|wat|wut|tho|fam|rn|smth|b4|btwn|bc|cuz|kinda|sorta|wanna|gotta|[urnw](?![./'’&-]))(?![\p{L}\p{N}])/gu;
+const PHONE_SHORTENING =
+  /(?<![\p{L}\p{N}])(?:mtg|wat|wut|tho|fam|rn|smth|prep|convo|info|admin|b4|btwn|bc|cuz|kinda|sorta|wanna|gotta|[urnw](?![./'’&-]))(?![\p{L}\p{N}])/gu;
 /** "sit down with" someone, "together", "face to face" or closing the question ("…when they sit down?") is to meet ("When is Petro sitting down with Trump?"): the verb as "meet". */
 const SIT_DOWN_WITH = /\b(sit|sits|sitting|sat)\s+down(?:\s+(?=with\b|together\b|face to face\b)|(?=\W*$))/gi;
 const SAT_AS_MET: Record<string, string> = { sit: 'meet', sits: 'meets', sitting: 'meeting', sat: 'met' };

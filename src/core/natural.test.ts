@@ -652,6 +652,8 @@ describe('each mechanism changes the answer', () => {
     // And as a phone types them: "btwn", "n", "b4" (a single letter only in lower case, not an initial: "Kraków" holds no "w").
     expect(seed.ask('when did things calm down btwn trump n petro').answer).toMatch(/in early January/);
     expect(seed.ask('did trump and petro talk on the phone b4').answer).toMatch(/phone call from Petro/);
+    // "prep" is the preparations ("Who handled the prep work for the meeting on the diplomatic side?" was declined).
+    expect(seed.ask('Who handled the prep work for the meeting on the diplomatic side?').answer).toMatch(/held a cordial call to finalize preparations/);
     // What a chat adds that asks nothing ("ngl", "lol", "fr") is left out; "fam" is the family.
     expect(seed.ask('ngl were the drug claims ever proven').answer).toMatch(/unproven drug-trafficking allegations/);
     expect(seed.ask('did the us sanction his fam lol').answer).toMatch(/sanctions on him and his family/);
