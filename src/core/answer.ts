@@ -1319,7 +1319,7 @@ const CLOSING_COURTESY = /[\s,]+(?:if you please|please|thank you(?: very much)?
  * Spoken and phone forms written out: a question word with "is" run into it ("whats", "wheres", "whos" →
  * "what is"), the future "going to" / "gonna" before a verb as "will" ("When is Petro going to meet
  * Trump?" matched "The talks are going well"; "going to the White House" is a going), "PM" as "prime
- * minister" (not "3 PM"), "sit down with" as "meet with", "ahead of" as "before", words shortened as typed ("govt", "dept", "secy", "abt", "fam"), and without what a chat
+ * minister" (not "3 PM"), "sit down with" as "meet with", "ahead of" and "going into the…" as "before", words shortened as typed ("govt", "dept", "secy", "abt", "fam"), and without what a chat
  * adds that asks nothing ("lol", "ngl", "fr") and an "even" that stresses the question.
  */
 function spelledOut(question: string): string {
@@ -1336,6 +1336,8 @@ function spelledOut(question: string): string {
       // The noun: "the Petro-Trump sit-down", "trump sitdown".
       .replace(/\bsit-?down(s?)\b/gi, 'meeting$1')
       .replace(/\bahead of\b/gi, 'before')
+      // "going into the meeting": before it, not a going ("How is Petro feeling going into the meeting?" met "The talks are going well").
+      .replace(/\bgoing into (?=(?:the|his|her|their|this|that|these|those)\b)/gi, 'before ')
       // "…in this story?", "…quoted in the article?": the brief is where every answer comes from, no word to find in it.
       .replace(THE_BRIEF, '')
       // "Colombia's side", "the American side": the party itself.

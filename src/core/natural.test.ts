@@ -1374,6 +1374,8 @@ describe('each mechanism changes the answer', () => {
     }
     // "ahead of" something is before it (no brief says "ahead": "What did Rubio promise Petro ahead of the trip?" was declined).
     expect(seed.ask('What did Rubio promise Petro ahead of the trip?').answer).toMatch(/full diplomatic guarantees/);
+    // So is "going into" the meeting (not a going: "How is Petro feeling going into the meeting?" met "The talks are going well").
+    expect(seed.ask('How is Petro feeling going into the meeting?').answer).toMatch(/^Colombian President Gustavo Petro said he was optimistic/);
   });
 
   it('words that stress the question ("exactly", "actually", "really") are no words to match', () => {
