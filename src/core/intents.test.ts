@@ -25,6 +25,7 @@ describe('detectIntent', () => {
     ["What's the main news here?", 'latest'],
     ['tl;dr', 'latest'],
     ['Give me the gist of this piece?', 'latest'],
+    ['Give me the gist of this one.', 'latest'],
     ["Broadly, what's this about?", 'latest'],
     ['What is this report about?', 'latest'],
     ['What is the main point of this article?', 'latest'],
