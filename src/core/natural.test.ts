@@ -90,6 +90,8 @@ describe('natural questions on the seed brief', () => {
     // Sixteenth session: six sets (two ordinary readers, a reader with family in Colombia, an older reader who names
     // people by description, a reader of short questions, a reader asking what comes next), 130 of 180 as written, 138
     // after the session's changes: 1,753 of 2,190 (80 %).
+    // Six more (a reader of the headline, a TV viewer, a reader asking who is who, a reader writing English as a second
+    // language, a reader of times and order, a reader asking why and how): 124 of 180 as written, 126 now: 1,855 of 2,339.
     // Each question guards its own answer (a known miss fails loudly once right); this guards the whole.
     expect(ok.length / questions.length).toBeGreaterThanOrEqual(0.78);
   });
@@ -150,6 +152,8 @@ describe('natural conversations on the seed brief', () => {
     // written; a reader switching between people, 24 of 43).
     // 551 of 850 with twenty more (sixteenth session: an ordinary reader, 27 of 41 as written, 28 now; a reader typing terse
     // follow-ups on a phone, 25 of 42).
+    // 609 of 938 with twenty more (a reader who starts broad and drills down, 24 of 47, 25 now; a reader moving between
+    // people, 29 of 41).
     expect(results.filter(Boolean).length / results.length).toBeGreaterThanOrEqual(0.63);
   });
 });
