@@ -814,8 +814,9 @@ const HOW_LONG = /\bhow long\b(?!\s+ago\b)/i;
  * does not give: a capitalised word past its first (no day or month, no possessive), or initials.
  */
 function namesKind(index: SearchIndex, c: Candidate, kind: string, questionWords: Set<string>): boolean {
-  const kindTerms = analyze(kind);
-  if (!kindTerms.every((t) => sentenceTerms(index, c.hit.doc).sets[c.s]!.has(t))) return true;
+  // (Of the words for the kind, those the collection holds: "Which specific armed groups…?" asks for armed groups.)
+  const kindTerms = analyze(kind).filter((t) => documentFrequency(index, t) > 0);
+  if (kindTerms.length === 0 || !kindTerms.every((t) => sentenceTerms(index, c.hit.doc).sets[c.s]!.has(t))) return true;
   const text = sentenceOf(c);
   const ws = words(text);
   const named = (i: number) => {

@@ -466,6 +466,8 @@ describe('each mechanism changes the answer', () => {
     // Nor does a possessive ("She criticized Petro's approach to negotiations with armed groups" says whose approach).
     expect(seed.ask('What are the names of the armed groups?').answered).toBe(false);
     expect(seed.ask('Which armed groups is Colombia negotiating with?').answered).toBe(false);
+    // A word of the kind no brief holds is no part of it ("Which specific armed groups…?").
+    expect(seed.ask('Which specific armed groups has Petro been negotiating with?').answered).toBe(false);
     const e = engineOf(file('a.txt', 'Title: Truce\n\nThe truce was signed on Monday by two rebel groups, officials said.\n'));
     expect(e.ask('Which rebel groups signed the truce?').answered).toBe(false);
     const f = engineOf(file('a.txt', 'Title: Truce\n\nThe truce was signed on Monday by two rebel groups, the Northern Front and the Sea Army.\n'));
