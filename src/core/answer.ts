@@ -127,7 +127,7 @@ export interface AnswerOptions {
   /**
    * Decline a question for a group or a body by its name ("Which armed groups is Petro negotiating with?",
    * "Which company…?"; not "Which policies…?") when the best sentence holds the words of the kind asked
-   * for and names none (a capitalised word past its first, or initials, that the question does not hold):
+   * for and names none (a capitalised word past its first, no possessive, or initials the question does not hold):
    * "…negotiations with armed groups…" speaks of armed groups, and does not say which.
    */
   namedCheck: boolean;
@@ -257,8 +257,9 @@ export interface AnswerOptions {
   /** `ellipsis` also for a follow-up whose words, besides those naming what it asks for, are all the conversation's. */
   ellipsisContext: boolean;
   /**
-   * "What did Petro say about the negotiations?": when the best sentence does not have the asked speaker speak, the
-   * best that does answers instead if it scores at least this share of the best (0: off).
+   * "What did Petro say about the negotiations?": when the best sentence does not have the asked speaker speak of what
+   * the question says it is about, the best that does (or a "She…" sentence speaking on from one) answers instead if it
+   * scores at least this share of the best (0: off).
    */
   speakerFloor: number;
   /** A question for who says something: the sentence before the answer's that has someone speak leads it, when the answer's has no one speak. */
@@ -905,7 +906,11 @@ const UNDONE = [
   /\b(?:restor\w*|reinstat\w*|(?:give|gave|given|giving|gives) back)\b/i,
   /\b(?:revers\w*|overturn\w*|rescind\w*|undo\w*|undid)\b/i,
 ];
-/** A question for who goes along with someone ("Will the foreign minister accompany Petro?", "Is he bringing his wife with him?", "who else is in the delegation?"; "Who is going / which officials will travel with Petro?"). */
+/**
+ * A question for who goes along with someone ("Will the foreign minister accompany Petro?", "Is he bringing his wife with
+ * him?", "who else is in the delegation?"; "Who is going / which officials will travel with Petro?") or takes part ("Who
+ * else will attend / be at the meeting?", "Will Rubio be at the meeting / in the room?").
+ */
 const ACCOMPANYING =
   /\b(?:accompan\w*|(?:bring\w*|brought|tak(?:e|es|ing)|took)(?:\s+[\w'’]+){0,3}\s+(?:along\s+)?with\s+(?:him|her|them)|(?:travel\w*|com(?:e|es|ing)|came|go(?:es|ing)?|went)\s+(?:along\s+)?with\s+(?:him|her|them)|delegation|entourage|who\s+else\s+(?:[\w'’]+\s+){0,5}?(?:be|go|going|come|coming|travel\w*|attend\w*|participat\w*))\b|^\W*(?:will|would|is|are|was|were)\b.*\bbe\s+(?:at|in\s+the\s+room|present)\s+(?:for\s+|at\s+)?the\b|(?:^\W*(?:who|which\b.*?)\W*(?:['’]s|is|are|will|would)?\s*|\b(?:any|some)(?:one|body)(?:\s+else)?\s+)(?:be\s+)?(?:travel\w*|com(?:e|es|ing)|go(?:es|ing)?)\s+(?:along\s+)?with\s+\p{L}/iu;
 /**
@@ -2358,9 +2363,8 @@ function speakerSpeaksIn(index: SearchIndex, c: Candidate, s: Speakers): boolean
   if (speakerSpeaks(text, s)) return true;
   if (!PERSON_BACK.test(text) || text.search(SPEECH_RE) < 0) return false;
   const p = c.s > 0 ? c.hit.passage : index.passages[c.hit.doc - 1];
-  if (!p || p.briefId !== c.hit.passage.briefId) return false;
-  const [a, b] = p.sentences[c.s > 0 ? c.s - 1 : p.sentences.length - 1]!;
-  return speakerSpeaks(p.text.slice(a, b), s);
+  const before = p?.briefId === c.hit.passage.briefId ? p.sentences[c.s > 0 ? c.s - 1 : p.sentences.length - 1] : undefined;
+  return before !== undefined && speakerSpeaks(p!.text.slice(before[0], before[1]), s);
 }
 /** A sentence that opens with a personal pronoun, going on about someone the sentence before named. */
 const PERSON_BACK = /^\W*(?:he|she|they)\b/i;
