@@ -912,7 +912,7 @@ const UNDONE = [
  * else will attend / be at the meeting?", "Will Rubio be at the meeting / in the room?").
  */
 const ACCOMPANYING =
-  /\b(?:accompan\w*|(?:bring\w*|brought|tak(?:e|es|ing)|took)(?:\s+[\w'’]+){0,3}\s+(?:along\s+)?with\s+(?:him|her|them)|(?:travel\w*|com(?:e|es|ing)|came|go(?:es|ing)?|went)\s+(?:along\s+)?with\s+(?:him|her|them)|delegation|entourage|who\s+else\s+(?:[\w'’]+\s+){0,5}?(?:be|go|going|come|coming|travel\w*|attend\w*|participat\w*))\b|^\W*(?:will|would|is|are|was|were)\b.*\bbe\s+(?:at|in\s+the\s+room|present)\s+(?:for\s+|at\s+)?the\b|(?:^\W*(?:who|which\b.*?)\W*(?:['’]s|is|are|will|would)?\s*|\b(?:any|some)(?:one|body)(?:\s+else)?\s+)(?:be\s+)?(?:travel\w*|com(?:e|es|ing)|go(?:es|ing)?)\s+(?:along\s+)?with\s+\p{L}/iu;
+  /\b(?:accompan\w*|(?:bring\w*|brought|tak(?:e|es|ing)|took)(?:\s+[\w'’]+){0,3}\s+(?:along\s+)?with\s+(?:him|her|them)|(?:travel\w*|com(?:e|es|ing)|came|go(?:es|ing)?|went)\s+(?:along\s+)?with\s+(?:him|her|them)|delegation|entourage|who\s+else\s+(?:[\w'’]+\s+){0,5}?(?:be|go|going|come|coming|travel\w*|attend\w*|participat\w*)|travel(?:s|ed|led|ing|ling)?\s+(?:also\s+|too\s+)?(?:to\s+(?:[\w.'’]+\s+){1,3}?)?with\s+(?:him|her|them|the\s+president|\p{Lu}[\p{L}'’-]+))\b|^\W*(?:will|would|is|are|was|were)\b.*\bbe\s+(?:at|in\s+the\s+room|present)\s+(?:for\s+|at\s+)?the\b|(?:^\W*(?:who|which\b.*?)\W*(?:['’]s|is|are|will|would)?\s*|\b(?:any|some)(?:one|body)(?:\s+else)?\s+)(?:be\s+)?(?:travel\w*|com(?:e|es|ing)|go(?:es|ing)?)\s+(?:along\s+)?with\s+\p{L}/iu;
 /**
  * A question for a response to what was said: "respond / reply / answer" with what was said after it ("…to the US
  * criticism", "…to Locetta's remarks"), "say back", "say in reply". (Not a response to an event: "How is Pennzoil

@@ -754,6 +754,9 @@ describe('each mechanism changes the answer', () => {
       'Is Rubio going to be in the room for the meeting?',
       'Who else is going to be at the White House meeting?',
       'who else attending white house meeting',
+      // Travelling with someone, a place between ("…travel to Washington with Petro?").
+      "Will Colombia's foreign minister travel to Washington with Petro?",
+      "Petro's wife will travel also with him to Washington?",
     ]) {
       expect(seed.ask(q).answered, q).toBe(false);
       expect(seed.ask(q, {}, { companyCheck: false }).answered, q).toBe(true);
