@@ -100,7 +100,7 @@ describe('natural questions on the seed brief', () => {
     // people by description, a reader of short questions, a reader asking what comes next), 130 of 180 as written, 138
     // after the session's changes: 1,753 of 2,190 (80 %).
     // Six more (a reader of the headline, a TV viewer, a reader asking who is who, a reader writing English as a second
-    // language, a reader of times and order, a reader asking why and how): 124 of 180 as written, 126 now: 1,855 of 2,339.
+    // language, a reader of times and order, a reader asking why and how): 124 of 180 as written, 126 now: 1,855 of 2,339; 1,861 once travelling with someone and "Which specific…" were read.
     // Each question guards its own answer (a known miss fails loudly once right); this guards the whole.
     expect(ok.length / questions.length).toBeGreaterThanOrEqual(0.78);
   });
