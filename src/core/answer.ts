@@ -1773,7 +1773,7 @@ function unheldAlternative(question: string, read: SentenceTerms[], links: Links
   const m = YES_NO_QUESTION.test(question) ? ALTERNATIVES.exec(question) : null;
   const [a, b] = m ? [analyze(m[1]!)[0], analyze(m[2]!)[0]] : [];
   if (!a || !b || a === b) return undefined;
-  const held = (t: string) => read.some((r) => r.sets.some((set) => set.has(t) || (links.get(t) ?? []).some(([u]) => set.has(u))));
+  const held = (t: string) => read.some((r) => r.sets.some((set) => holdsAny(set, [t], links)));
   const [ha, hb] = [held(a), held(b)];
   return ha === hb ? undefined : ha ? b : a;
 }
