@@ -763,6 +763,8 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('Who will Petro meet with?').answer).toMatch(/meeting with U\.S\. President Donald Trump/);
     // When someone will be somewhere, or whether he went to an event, is no question of who else takes part.
     expect(seed.ask('When will Petro be at the White House?').answer).toMatch(/scheduled for Feb\. 3/);
+    // Where the event is asks for a place, not for who is at it.
+    expect(seed.ask('Is the meeting going to be at the White House?').answer).toMatch(/White House meeting/);
     expect(seed.ask('Did Petro attend a rally in New York?').answer).toMatch(/at a New York rally/);
     // A passage that tells of companions answers ("…travels with his companions…").
     const e = engineOf(file('d.md', '---\ntitle: Doctor\n---\nThe Doctor travels in time with his companions, most of them humans.\n'));
