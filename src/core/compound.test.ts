@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseBriefs } from './brief.js';
-import { askedQuestions, joinAnswers, leansOnEarlier } from './compound.js';
+import { askedQuestions, eitherReadings, joinAnswers, leansOnEarlier } from './compound.js';
 import { buildEngine } from './indexer.js';
 import { readLexicon } from '../node/lexicon.js';
 import type { Answer } from './types.js';
@@ -72,5 +72,37 @@ describe('a message that asks two things', () => {
     const none = seed.ask('Did Trump meet Putin?');
     expect(joinAnswers([none, { ...none, answer: 'other' }], 3)).toBe(none);
     expect(joinAnswers([none, topics], 3)).toBe(topics);
+  });
+});
+
+describe('a yes-no question that offers two alternatives', () => {
+  it('reads its two readings: the second alternative in the place of the phrase it parallels', () => {
+    expect(eitherReadings('Is the meeting going to be at Mar-a-Lago or at the White House?')).toEqual([
+      'Is the meeting going to be at Mar-a-Lago?',
+      'Is the meeting going to be at the White House?',
+    ]);
+    expect(eitherReadings("Was it Colombia's vice president who spoke with Rubio, or the foreign minister?")).toEqual([
+      "Was it Colombia's vice president who spoke with Rubio?",
+      'Was it the foreign minister who spoke with Rubio?',
+    ]);
+    expect(eitherReadings('Was the call friendly or just tense?')).toEqual(['Was the call friendly?', 'Was the call tense?']);
+    expect(eitherReadings('Did Trump call Petro or did Petro call Trump?')).toEqual(['Did Trump call Petro?', 'did Petro call Trump?']);
+    // Nothing to parallel (a verb phrase of several words), no alternatives, no yes-no question.
+    expect(eitherReadings('Did the US revoke his visa or impose sanctions?')).toBeNull();
+    expect(eitherReadings('Did the US revoke his visa?')).toBeNull();
+    expect(eitherReadings('What did Petro say or write?')).toBeNull();
+  });
+
+  it('is answered by the reading the briefs answer when, asked whole, it was declined', () => {
+    // "Mar-a-Lago" is a name no brief holds: the question asked whole is declined; the brief answers the other reading.
+    const q = 'Is the meeting going to be at Mar-a-Lago or at the White House?';
+    expect(seed.ask('Is the meeting going to be at Mar-a-Lago?').answered).toBe(false);
+    const a = seed.ask(q);
+    expect(a.answered).toBe(true);
+    expect(a.answer).toMatch(/White House meeting/);
+    const b = seed.ask("Was it Colombia's vice president who spoke with Rubio, or the foreign minister?");
+    expect(b.answer).toMatch(/Foreign Minister Rosa Villavicencio/);
+    // Neither reading answered: declined.
+    expect(seed.ask('Is the meeting going to be at Mar-a-Lago or at Camp David?').answered).toBe(false);
   });
 });

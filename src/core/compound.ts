@@ -91,6 +91,47 @@ export function askedQuestions(message: string, langOf: () => string): string[] 
   }
 }
 
+/** A yes-no question that offers two alternatives, the second closing it: left part (1), the second alternative (2). */
+const EITHER_OR = new RegExp(
+  String.raw`^(${AUX}\b.*?\S)\s*,?\s+or\s+(?:(?:is|was|are|were)\s+(?:it|he|she|they)\s+)?(?:just|maybe|perhaps|rather|only|simply)?\s*([^,;?]+?)\s*[?.!]*\s*$`,
+  'u',
+);
+/** Words that open a phrase the second alternative may stand in for ("…at Mar-a-Lago or at the White House?"). */
+const PHRASE_OPENERS = new Set(['at', 'in', 'on', 'by', 'with', 'to', 'from', 'for', 'during', 'after', 'before', 'via', 'over', 'through']);
+/** An alternative of several words that names a thing ("the foreign minister", "Foreign Minister Villavicencio"). */
+const ALT_NOUN_PHRASE = /^(?:the|a|an|his|her|their|its|this|that|\p{Lu})/u;
+/** "Was it X who / that …": the cleft's focus (2), between its opening (1) and the rest (3). */
+const CLEFT = /^(\W*(?:is|was|are|were)\s+it\s+)(.+?)(\s+(?:who|whom|that|which)\s+.*)$/iu;
+
+/**
+ * The two readings of an English yes-no question that offers alternatives ("Is the meeting at Mar-a-Lago or at
+ * the White House?" → "Is the meeting at Mar-a-Lago?", "Is the meeting at the White House?"; "Was it the vice
+ * president who spoke with Rubio, or the foreign minister?" → "…the foreign minister who spoke with Rubio?"); the
+ * second alternative takes the place of the phrase it parallels (one opening with the same preposition, a
+ * cleft's focus, else as many words at the end). `Engine.ask` answers by the reading the briefs answer when the
+ * question asked whole was declined (the briefs hold one alternative and not the other). Null: no alternatives,
+ * or one of more than three words with nothing to parallel.
+ */
+export function eitherReadings(question: string): [string, string] | null {
+  const m = EITHER_OR.exec(question.trim());
+  if (!m) return null;
+  const left = m[1]!;
+  const alt = m[2]!.trim();
+  const words = alt.split(/\s+/);
+  if (!analyze(alt).length) return null;
+  let second: string;
+  const cleft = CLEFT.exec(left);
+  const opener = words[0]!.toLowerCase();
+  const at = PHRASE_OPENERS.has(opener) ? left.toLowerCase().lastIndexOf(` ${opener} `) : -1;
+  if (new RegExp(`^${AUX}\\b`, 'u').test(alt)) second = alt;
+  else if (cleft) second = `${cleft[1]}${alt}${cleft[3]}`;
+  else if (at > 0) second = `${left.slice(0, at)} ${alt}`;
+  // A verb phrase ("…revoke his visa or impose sanctions?") parallels no words counted from the end.
+  else if (words.length <= 3 && (words.length === 1 || ALT_NOUN_PHRASE.test(alt))) second = left.split(/\s+/).slice(0, -words.length).concat(alt).join(' ');
+  else return null;
+  return [`${left}?`, `${second}?`];
+}
+
 /** Does a later question of a message lean on an earlier one (a word pointing back: "What did she say?", "Where was it posted?")? */
 export function leansOnEarlier(question: string): boolean {
   return REFERS_BACK.test(question);

@@ -13,7 +13,7 @@
  * @module
  */
 import { answerQuestion, type AnswerOptions } from './answer.js';
-import { askedQuestions, joinAnswers, leansOnEarlier } from './compound.js';
+import { askedQuestions, eitherReadings, joinAnswers, leansOnEarlier } from './compound.js';
 import { resolveFollowUp, stripTopicMarker, turnOf, type FollowUpOptions } from './conversation.js';
 import { IndexError } from './errors.js';
 import { retrieve } from './retrieve.js';
@@ -192,7 +192,7 @@ export class Engine {
     const questions = askedQuestions(question, () => questionLanguage(question, this.index.languages));
     const alone = questions.length > 1 && questions.slice(1).every((q) => !leansOnEarlier(q));
     const whole = alone ? undefined : this.askOne(question, options, tuning, limit);
-    if (whole && (whole.answered || questions.length < 2)) return whole;
+    if (whole && (whole.answered || questions.length < 2)) return whole.answered ? whole : (this.eitherOr(question, options, tuning, limit) ?? whole);
     let history = options.history ?? [];
     const answers = questions.map((q, i) => {
       const answer = this.askOne(q, i === 0 ? options : { ...options, history }, tuning, limit);
@@ -200,6 +200,23 @@ export class Engine {
       return answer;
     });
     return answers.some((a) => a.answered) || !whole ? joinAnswers(answers, limit) : whole;
+  }
+
+  /**
+   * A yes-no question offering two alternatives, declined asked whole: the answer to the reading the briefs
+   * answer when they answer one and not the other ("Is the meeting at Mar-a-Lago or at the White House?" is
+   * answered as "Is the meeting at the White House?"); undefined otherwise.
+   */
+  private eitherOr(
+    question: string,
+    options: AskOptions,
+    tuning: (Partial<AnswerOptions> & { followUp?: Partial<FollowUpOptions> }) | undefined,
+    limit: number,
+  ): Answer | undefined {
+    const readings = questionLanguage(question, this.index.languages) === 'en' ? eitherReadings(question) : null;
+    if (!readings) return undefined;
+    const [a, b] = readings.map((q) => this.askOne(q, options, tuning, limit)) as [Answer, Answer];
+    return a.answered === b.answered ? undefined : a.answered ? a : b;
   }
 
   private askOne(
