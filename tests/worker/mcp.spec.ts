@@ -11,7 +11,7 @@ import { StreamableHTTPClientTransport as TransportV1 } from '@modelcontextproto
 import { CfWorkerJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/cfworker';
 import { env, SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { call } from './channels/helpers.js';
+import { call, inOneRateLimitWindow } from './channels/helpers.js';
 
 const URL_MCP = new URL('https://briefbot.test/mcp');
 const KEY = 'test-briefbot-key'; // vitest.config.mts
@@ -229,6 +229,7 @@ describe('MCP over HTTP, on the wire', () => {
         }),
         { API_RATE_LIMIT: env.TIGHT_RATE_LIMIT },
       );
+    await inOneRateLimitWindow();
     for (let i = 0; i < 3; i++) expect((await request()).status).toBe(200);
     const refused = await request();
     expect(refused.status).toBe(429);

@@ -2,7 +2,7 @@ import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { SLOW_DOWN_TEXT } from '../../src/adapters/chat/index.js';
 import { TELEGRAM } from '../fixtures/channels/vectors.js';
-import { call } from './channels/helpers.js';
+import { call, inOneRateLimitWindow } from './channels/helpers.js';
 
 // The real Workers rate limiter (Miniflare's), at 3 requests a minute (TIGHT_RATE_LIMIT in
 // vitest.config.mts), put in place of the production bindings. Every test uses its own
@@ -17,6 +17,7 @@ describe('per-client rate limit on /api and /v1', () => {
   it('refuses the 4th request in a minute with a JSON 429 and Retry-After; other clients go on', async () => {
     const ip = `198.51.100.${Math.floor(Math.random() * 250)}`;
     const statuses = [];
+    await inOneRateLimitWindow();
     for (let i = 0; i < 4; i++) statuses.push((await from(ip, '/api/ask?q=hi')).status);
     expect(statuses).toEqual([200, 200, 200, 429]);
     const refused = await from(ip, '/api/briefs');
@@ -36,6 +37,7 @@ describe('per-client rate limit on /api and /v1', () => {
         headers: { 'Content-Type': 'application/json', Authorization: 'Bearer test-briefbot-key' },
         body: JSON.stringify({ messages: [{ role: 'user', content: 'When is Petro meeting Trump?' }] }),
       });
+    await inOneRateLimitWindow();
     for (let i = 0; i < 3; i++) expect((await request()).status).toBe(200);
     const refused = await request();
     expect(refused.status).toBe(429);
@@ -85,6 +87,7 @@ describe('per-chat rate limit on the webhooks', () => {
 
   it('tells a chat once to slow down, then stays quiet until the window ends; other chats go on', async () => {
     const chat = 5_100_000 + Math.floor(Math.random() * 1000);
+    await inOneRateLimitWindow();
     for (let i = 0; i < 3; i++) expect(await telegram(chat, 'When is Petro meeting Trump?')).toContain('Feb. 3');
     expect(await telegram(chat, 'When is Petro meeting Trump?')).toBe(SLOW_DOWN_TEXT);
     expect(await telegram(chat, 'When is Petro meeting Trump?')).toBeNull();

@@ -51,6 +51,16 @@ export async function discordSign(timestamp: string, body: string): Promise<stri
 
 export const nowSeconds = () => String(Math.floor(Date.now() / 1000));
 
+/**
+ * Wait, when the minute is nearly over, until the next one begins: the local rate limiter (Miniflare's) counts
+ * per minute of the clock and starts every count again when a minute begins, so four requests sent in its last
+ * moments could be counted in two windows, and the fourth not refused.
+ */
+export async function inOneRateLimitWindow(needMs = 5000): Promise<void> {
+  const left = 60_000 - (Date.now() % 60_000);
+  if (left < needMs) await new Promise((resolve) => setTimeout(resolve, left + 100));
+}
+
 export interface RecordedCall {
   url: string;
   method: string;
