@@ -25,7 +25,7 @@ import type { Engine } from '../src/core/engine.js';
 import { buildEngine } from '../src/core/indexer.js';
 import { readLexicon } from '../src/node/lexicon.js';
 import { BriefError } from '../src/core/errors.js';
-import { BriefsFolderError, readBriefFiles } from '../src/node/briefs-dir.js';
+import { BriefsFolderError, readBriefFiles, readSynonyms } from '../src/node/briefs-dir.js';
 import { BundleError, measureUpload, type UploadSize } from './worker-size.js';
 
 const OUT_DIR = resolve('src/generated');
@@ -130,10 +130,10 @@ async function main(): Promise<number> {
   const t0 = performance.now();
   let engine: Engine;
   try {
-    engine = buildEngine(parseBriefs(readBriefFiles(dir)), readLexicon());
+    engine = buildEngine(parseBriefs(readBriefFiles(dir)), readLexicon(), undefined, undefined, readSynonyms(dir));
   } catch (err) {
     if (err instanceof BriefError) {
-      process.stderr.write(`build:index: the index was NOT written; fix these briefs first:\n${err.message}\n`);
+      process.stderr.write(`build:index: the index was NOT written; fix these first:\n${err.message}\n`);
       return 1;
     }
     if (err instanceof BriefsFolderError) {
@@ -162,7 +162,7 @@ async function main(): Promise<number> {
   writeGenerated(out, bytes, values.briefs);
   const show = (n: number) => (Number.isFinite(n) ? fmt(n) : 'off');
   process.stderr.write(
-    `build:index: ${engine.stats.briefs} briefs, ${engine.stats.passages} passages from ${values.briefs}/ → ${out === OUT_DIR ? 'src/generated/index.bin' : join(out, 'index.bin')}\n` +
+    `build:index: ${engine.stats.briefs} briefs, ${engine.stats.passages} passages${engine.index.synonyms.size ? `, ${engine.index.synonyms.size} line${engine.index.synonyms.size === 1 ? '' : 's'} of synonyms` : ''} from ${values.briefs}/ → ${out === OUT_DIR ? 'src/generated/index.bin' : join(out, 'index.bin')}\n` +
       `build:index: index ${fmt(bytes.length)} raw, ${fmt(size.index.gz)} gzipped, built in ${Math.round(buildMs)} ms\n` +
       `build:index: Worker upload ${fmt(size.total.gz)} gzipped (limit ${show(limit)}): code ${fmt(size.code.gz)} (budget ${show(codeLimit)}), lexicon ${fmt(size.lexicon.gz)}, index ${fmt(size.index.gz)}\n`,
   );

@@ -26,7 +26,7 @@ import { buildEngine } from '../src/core/indexer.js';
 import { readLexicon } from '../src/node/lexicon.js';
 import { BriefError } from '../src/core/errors.js';
 import { MANIFEST_KEY, splitIntoShards } from '../src/core/sharded.js';
-import { readBriefFiles } from '../src/node/briefs-dir.js';
+import { readBriefFiles, readSynonyms } from '../src/node/briefs-dir.js';
 import { fmt, parseSize } from './build-index.js';
 
 const USAGE = `Usage: npm run ingest -- DIR [--local | --out SHARDS_DIR] [--bucket NAME] [--prefix P]
@@ -94,10 +94,11 @@ async function main(argv: string[]): Promise<number> {
   const t0 = performance.now();
   let engine: Engine;
   try {
-    engine = buildEngine(parseBriefs(readBriefFiles(resolve(positionals[0]!))), readLexicon());
+    const dir = resolve(positionals[0]!);
+    engine = buildEngine(parseBriefs(readBriefFiles(dir)), readLexicon(), undefined, undefined, readSynonyms(dir));
   } catch (err) {
     if (err instanceof BriefError) {
-      process.stderr.write(`ingest: nothing was uploaded; fix these briefs first:\n${err.message}\n`);
+      process.stderr.write(`ingest: nothing was uploaded; fix these first:\n${err.message}\n`);
       return 1;
     }
     throw err;

@@ -22,7 +22,7 @@ import { buildEngine } from './core/indexer.js';
 import { readLexicon } from './node/lexicon.js';
 import type { Turn } from './core/types.js';
 import { BriefError } from './core/errors.js';
-import { BriefsFolderError, readBriefFiles } from './node/briefs-dir.js';
+import { BriefsFolderError, readBriefFiles, readSynonyms } from './node/briefs-dir.js';
 import { datedText, formatDay } from './core/recency.js';
 
 const USAGE = `Usage:
@@ -112,7 +112,8 @@ async function main(argv: string[], io: CliIo): Promise<number> {
   }
 
   const t0 = performance.now();
-  const engine = buildEngine(parseBriefs(readBriefFiles(resolve(values.briefs))), readLexicon());
+  const dir = resolve(values.briefs);
+  const engine = buildEngine(parseBriefs(readBriefFiles(dir)), readLexicon(), undefined, undefined, readSynonyms(dir));
   io.stderr.write(`briefbot: indexed ${engine.stats.briefs} briefs, ${engine.stats.passages} passages in ${Math.round(performance.now() - t0)} ms\n`);
 
   if (values.batch) return batch(engine, values.batch, { limit, ...now }, !values['no-history'], io);

@@ -13,11 +13,12 @@ import { packIndex } from './packed/writer.js';
 import { MINISEARCH_OPTIONS, type IndexedPassage, type SerializedIndex } from './search-index.js';
 import { COMPOUNDING, type Vocabulary } from './lang/compound.js';
 import { langOf } from './lang/detect.js';
+import { formatSynonym, type SynonymRule } from './synonyms.js';
 import { analyze } from './text.js';
 import type { Brief } from './types.js';
 
 /** Index the briefs with MiniSearch and pack the result. `meta` travels in the header. */
-function packBriefs(briefs: Brief[], meta: unknown): SerializedIndex {
+function packBriefs(briefs: Brief[], meta: unknown, synonyms: readonly string[]): SerializedIndex {
   // Compound words (German, Dutch) also index their pieces, where the collection uses both pieces
   // as words of their own: a first pass gathers that vocabulary.
   let known: Vocabulary | undefined;
@@ -36,20 +37,27 @@ function packBriefs(briefs: Brief[], meta: unknown): SerializedIndex {
     lang = b.lang;
     for (const p of b.passages) mini.add({ id: id++, title: b.title, section: p.section ?? '', text: p.text });
   }
-  return packIndex(mini.toJSON(), briefs, meta);
+  return packIndex(mini.toJSON(), briefs, meta, synonyms);
 }
 
 /**
  * Build an engine from parsed briefs (build step, CLI, evaluation, tests).
  * The result is the very engine {@link Engine.load} gives for the packed
  * bytes ({@link Engine.serialize}), so the CLI and the evaluation run what
- * the Worker runs.
+ * the Worker runs. `synonyms`: the newsroom's (`parseSynonyms` of the folder's
+ * `synonyms.txt`), kept in the index.
  *
  * @example
  * const engine = buildEngine(parseBriefs(files), lexicon);
  * const answer = engine.ask('When is Petro meeting Trump?');
  */
-export function buildEngine(briefs: Brief[], lexicon: Lexicon, builtAt = new Date().toISOString(), stories?: Partial<StoryOptions>): Engine {
+export function buildEngine(
+  briefs: Brief[],
+  lexicon: Lexicon,
+  builtAt = new Date().toISOString(),
+  stories?: Partial<StoryOptions>,
+  synonyms?: readonly SynonymRule[],
+): Engine {
   const stats: IndexStats = {
     builtAt,
     briefs: briefs.length,
@@ -57,7 +65,7 @@ export function buildEngine(briefs: Brief[], lexicon: Lexicon, builtAt = new Dat
     contentHash: hashBriefs(briefs),
   };
   // Which briefs tell the same story (see `stories.ts`): the newest of a story answers.
-  return Engine.load(packBriefs(assignStories(briefs, stories, lexicon), stats), lexicon);
+  return Engine.load(packBriefs(assignStories(briefs, stories, lexicon), stats, (synonyms ?? []).map(formatSynonym)), lexicon);
 }
 
 /** FNV-1a over the brief contents: a cheap, stable fingerprint for `/health`. */

@@ -340,8 +340,16 @@ export function retrieve(index: SearchIndex, question: string, options: Partial<
   }
   const terms = [...new Set(read.map((t) => readings.reduce((u, reading) => reading(index, u), t)))];
   const unknown = terms.filter((t) => documentFrequency(index, t) === 0);
-  // The lexicon's related words are English.
+  // The lexicon's related words are English; the newsroom's synonyms are in any language, and stand in as
+  // fully as a derived form (they are searched too, below).
   const expansions: Expansions = lang === 'en' ? expandTerms(index, terms) : new Map();
+  const synonyms = index.synonyms.expand(question, lang, index.known);
+  for (const [own, related] of synonyms) {
+    if (!terms.includes(own)) continue;
+    const m = expansions.get(own) ?? new Map<string, RelatedTerm>();
+    for (const r of related) if (!terms.includes(r)) m.set(r, { kind: 'derived' });
+    if (m.size) expansions.set(own, m);
+  }
   // Terms beyond the question's own, with their weight (≤ 1): the related words of a topic
   // question's predicate, then the conversation's terms (known ones only, no fuzzy matching);
   // the larger weight wins. Other related words are not searched: measured, even derived
@@ -358,6 +366,10 @@ export function retrieve(index: SearchIndex, question: string, options: Partial<
       const w = Math.min(1, ownIdf / idf(index, t));
       if (w > (extra.get(t) ?? 0)) extra.set(t, w);
     }
+  }
+  for (const [own, related] of synonyms) {
+    if (!terms.includes(own)) continue;
+    for (const t of related) if (!terms.includes(t) && documentFrequency(index, t) > 0) extra.set(t, 1);
   }
   if (context) for (const [t, w] of context.terms) if (!terms.includes(t) && documentFrequency(index, t) > 0 && w > (extra.get(t) ?? 0)) extra.set(t, w);
   const ctx = context ? { context } : {};

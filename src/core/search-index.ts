@@ -19,6 +19,7 @@ import { PackedSearcher } from './packed/search.js';
 import type { Vocabulary } from './lang/compound.js';
 import { langOf, type Lang } from './lang/detect.js';
 import type { Lexicon } from './lexicon.js';
+import { Synonyms } from './synonyms.js';
 import { analyze } from './text.js';
 import type { Brief, Passage } from './types.js';
 
@@ -61,6 +62,8 @@ export interface SearchIndex {
   languages: Lang[];
   /** Does the index hold this term? (How a question's or a sentence's compound words find their pieces.) */
   known: Vocabulary;
+  /** The newsroom's synonyms (`synonyms.txt` beside the briefs; none when it has none). */
+  synonyms: Synonyms;
 }
 
 /** The serialized index: the packed bytes (see `packed/format.ts`). */
@@ -105,6 +108,7 @@ export function openIndex(tables: PackedTables, source: PackedSource, lexicon: L
       briefLang,
       languages,
       known: (term) => tables.dictionary.termIndex(term) >= 0,
+      synonyms: new Synonyms(header.synonyms ?? []),
     },
     briefs,
     meta: header.meta,

@@ -51,6 +51,8 @@ export interface PackHeader {
   sectionOf: [number, number][];
   /** Present only when passage ids do not follow `<briefId>#p<n>`. */
   passageIds?: string[];
+  /** The newsroom's synonyms, one rule per line as the file gives it (see `synonyms.ts`); absent when none. */
+  synonyms?: string[];
   /** Present only when sentence ranges are not what `splitSentences(text)` gives. */
   sentences?: Range[][];
   /** `[offset, length]` of each part, from the start of the buffer. */

@@ -25,7 +25,7 @@ const MINISEARCH_SERIALIZATION_VERSION = 2;
  * whose document ids are passage positions (0 … n-1 in `briefs` order),
  * together with the briefs themselves.
  */
-export function packIndex(json: AsPlainObject, briefs: Brief[], meta: unknown): Uint8Array {
+export function packIndex(json: AsPlainObject, briefs: Brief[], meta: unknown, synonyms: readonly string[] = []): Uint8Array {
   if (json.serializationVersion !== MINISEARCH_SERIALIZATION_VERSION) {
     throw new IndexError(
       `packIndex: MiniSearch serialization version ${String(json.serializationVersion)} is not the one this build reads (${MINISEARCH_SERIALIZATION_VERSION}); pin the MiniSearch version the packer was written for`,
@@ -137,6 +137,7 @@ export function packIndex(json: AsPlainObject, briefs: Brief[], meta: unknown): 
     fieldLengthWidth,
     briefs: briefColumns,
     ...passageHeader,
+    ...(synonyms.length ? { synonyms: [...synonyms] } : {}),
   };
   return assemble(header, parts);
 }
