@@ -28,6 +28,8 @@ import { parseFeed } from 'feedsmith';
 import { convert, type HtmlToTextOptions } from 'html-to-text';
 import { parse, stringify } from 'yaml';
 import { slugify } from '../core/text.js';
+import { SYNONYMS_FILE } from '../core/synonyms.js';
+import { BRIEF_EXTENSIONS } from './briefs-dir.js';
 
 /** One feed item, whatever the feed's format. */
 interface FeedItem {
@@ -396,7 +398,7 @@ export function importFeed(content: string, options: ImportOptions): ImportResul
   const feed = parseFeedItems(content);
   const dir = options.outDir;
   mkdirSync(dir, { recursive: true });
-  const files = readdirSync(dir).filter((f) => /\.(md|markdown|txt)$/i.test(f) && !f.startsWith('.'));
+  const files = readdirSync(dir).filter((f) => BRIEF_EXTENSIONS.test(f) && !f.startsWith('.') && f !== SYNONYMS_FILE);
   const existing = files.map((f) => readExisting(dir, f));
   const byGuid = new Map(existing.filter((e) => e.guid).map((e) => [e.guid!, e]));
   const byFile = new Map(existing.map((e) => [e.file, e]));
