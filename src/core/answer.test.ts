@@ -116,6 +116,10 @@ describe('question types', () => {
     ['What will the meeting focus on?', 'topic'],
     ['What will the two presidents talk about?', 'topic'],
     ['What is the report about?', 'topic'],
+    ['How did the call go?', 'quality'],
+    ["How's the meeting going?", 'quality'],
+    ['What was the tone of the call?', 'quality'],
+    ['How strong was the earthquake?', 'other'],
   ])('%s → %s', (q, type) => expect(questionType(q)).toBe(type));
 });
 

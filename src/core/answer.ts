@@ -11,7 +11,7 @@
  * @module
  */
 import { AUXILIARIES, retrieve, YES_NO_QUESTION, type Hit, type QueryContext, type Retrieval, type RetrieveOptions } from './retrieve.js';
-import { backgroundIdf, backgroundShare, type RelationKind } from './lexicon.js';
+import { backgroundIdf, backgroundShare, type Lexicon, type RelationKind } from './lexicon.js';
 import { documentFrequency, idf, idfOf, type SearchIndex } from './search-index.js';
 import { effectiveDate, isExpired, leansOnLatest, resolveTimes, type TimeNote } from './recency.js';
 import { langOf, questionLanguage, type Lang } from './lang/detect.js';
@@ -212,12 +212,6 @@ export interface AnswerOptions {
    */
   describedParties: boolean;
   /**
-   * English: of a yes-no question's closing alternatives ("Was the call friendly or tense?"), the one no
-   * sentence read holds (nor a word linked to it) does not count against answering when they hold the other
-   * ("…a cordial call": friendly).
-   */
-  alternatives: boolean;
-  /**
    * In a follow-up asking for a date or a number, a sentence scoring at least this share of the best that holds
    * one answers before a best that holds none ("And when is the meeting?" after "Who is the foreign minister?":
    * the conversation's words lift the sentence about the foreign ministry). 0: off.
@@ -379,7 +373,6 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   clockCheck: true,
   monthCheck: true,
   describedParties: true,
-  alternatives: true,
   followUpTypeFloor: 0.8,
   aboutFloor: 0.4,
   stanceWeight: 0.5,
@@ -434,7 +427,7 @@ export function proximity(seq: string[], terms: string[], byPrefix = false): num
 }
 
 /** What a question asks for, from its wording. */
-export type QuestionType = 'date' | 'number' | 'person' | 'speaker' | 'place' | 'reason' | 'topic' | 'change' | 'speech' | 'other';
+export type QuestionType = 'date' | 'number' | 'person' | 'speaker' | 'place' | 'reason' | 'topic' | 'change' | 'speech' | 'quality' | 'other';
 
 /**
  * Verbs of saying in a question ("What did Petro say / tell / write…?"): what is asked for is what someone said.
@@ -466,6 +459,40 @@ const SPEAKER_QUESTION = new RegExp(
 const SPEECH_RE =
   /\b(?:said|says|saying|say|told|tells|telling|spoke|speaks|speaking|wrote|writes|posted|tweeted|stated|added|announced|declared|insisted|warned|urged|acknowledged|admitted|confirmed|noted|argued|claimed|explained|stressed|according to)\b/gi;
 
+/** Going as a verb of how something went ("How did the call go?"). */
+const WENT = 'go|goes|going|gone|went';
+/** Words that ask for the manner of an exchange ("What was the tone of the call?"). */
+const MANNER_NOUNS = 'tone|mood|atmosphere|vibe';
+/**
+ * A question for how an exchange went: "How did the call go?", "How's the meeting going?", "What was the tone /
+ * mood of the call?". The answer gives it by a word that qualifies the thing ("a cordial call", "productive
+ * conversations") or says how it goes ("The talks are going well").
+ */
+const QUALITY_QUESTION = new RegExp(
+  String.raw`^\W*how(?:['’]s| (?:did|does|do|has|have|had|is|was|were|are|will))\b.+\b(?:${WENT})\W*$|\b(?:${MANNER_NOUNS})\s+(?:of|in|on|during|at|between|for)\b`,
+  'i',
+);
+/** A yes-no question's closing alternatives of a word each ("…friendly or tense?", "…friendly or kinda tense?"). */
+const TWO_QUALITIES = /\b([a-z]+)\s+or\s+(?:kinda\s+|kind of\s+|a bit\s+|rather\s+|more\s+)?([a-z]+)\W*$/i;
+/** Is `word` an adjective WordNet gives similar adjectives for ("friendly": "cordial", "warm"…)? */
+const describes = (lexicon: Lexicon, word: string) => {
+  const t = toTerm(normalizeWord(word));
+  return t !== null && lexicon.related(t).similar.length > 0;
+};
+/**
+ * The terms of the qualities a yes-no question asks between, when it asks how something was: "Was the call
+ * friendly or tense?" (two alternatives, one of them an adjective). Empty otherwise. ("How friendly / strong
+ * was…?" is left alone: "How strong was the earthquake?" asks for a magnitude.)
+ */
+function askedQualities(lexicon: Lexicon, question: string): string[] {
+  const two = YES_NO_QUESTION.test(question) ? TWO_QUALITIES.exec(question) : null;
+  if (two && (describes(lexicon, two[1]!) || describes(lexicon, two[2]!))) return analyze(`${two[1]} ${two[2]}`);
+  return [];
+}
+/** Going well or badly ("The talks are going well"). */
+const GOING_HOW = new RegExp(String.raw`\b(?:${WENT})\s+(?:very\s+|quite\s+|really\s+|so\s+)?(?:well|badly|smoothly|poorly|fine|great|nowhere)\b`, 'i');
+/** Endings of English adjectives (for a qualifying word the lexicon does not hold: "cordial", "fruitful"). */
+const ADJECTIVE_ENDING = /(?:al|ful|ive|ous|ic|ent|ant|able|ible|less|ary|ly)$/;
 /** Whether a plan still holds: "Is the meeting still on?", "Is the vote going ahead?" */
 const STILL_ON = String.raw`still on|still happening|still going ahead|going ahead|still scheduled|still planned|still taking place`;
 /** Words of a plan put off or called off: "postponed", "pushed back", "cancelled", "called off"… */
@@ -554,6 +581,7 @@ export function questionType(question: string, lang: Lang = 'en'): QuestionType 
   )
     return 'topic';
   if (CHANGE_QUESTION.test(q)) return 'change';
+  if (QUALITY_QUESTION.test(q)) return 'quality';
   return 'other';
 }
 
@@ -690,6 +718,7 @@ const ASKED_WORDS: Partial<Record<QuestionType, string>> = {
   speech: `${SPEECH_VERBS}|${OPINION_VERBS}`,
   speaker: SPEAKER_VERBS,
   reason: 'reasons?',
+  quality: `${WENT}|${MANNER_NOUNS}`,
 };
 
 /** The terms of the words of `question` that the alternation `words` matches. */
@@ -755,8 +784,8 @@ const TOPIC_RE =
   /\b(?:focus(?:es|ed)? on|including|such as|priorit(?:y|ies)|agenda|topics?|issues?|(?:talks?|talked|discuss(?:es|ed|ing|ions?)?|negotiat(?:e|es|ed|ions?))\s+(?:about|on|over))\b/i;
 const REASON_RE = /\b(?:because|due to|since|so that|as a result|in order to|owing to|led to|caused|result of|reason)\b/gi;
 
-/** Does `text` hold something of `type` that the question itself does not mention? */
-function typeEvidence(type: QuestionType, text: string, questionWords: Set<string>): number {
+/** Does `text` hold something of `type` that the question itself does not mention? (`lexicon`: to tell a qualifying word.) */
+function typeEvidence(type: QuestionType, text: string, questionWords: Set<string>, lexicon?: Lexicon): number {
   const fresh = (s: string) => s.split(/\s+/).some((w) => !questionWords.has(normalizeWord(w)));
   const any = (re: RegExp, group = 0) => {
     for (const m of text.matchAll(re)) if (fresh(m[group] ?? m[0])) return 1;
@@ -784,6 +813,8 @@ function typeEvidence(type: QuestionType, text: string, questionWords: Set<strin
     }
     case 'reason':
       return any(REASON_RE);
+    case 'quality':
+      return GOING_HOW.test(text) || (lexicon !== undefined && qualifies(text, questionWords, lexicon)) ? 1 : 0;
     case 'topic':
       // "talk about" is in the question too: what counts is that the sentence goes on to name topics.
       return TOPIC_RE.test(text) ? 1 : 0;
@@ -799,6 +830,28 @@ function typeEvidence(type: QuestionType, text: string, questionWords: Set<strin
     default:
       return 0;
   }
+}
+
+/**
+ * Does `text` qualify a thing the question names by a word it does not ("a cordial call" for "How did the call
+ * go?"): a word right before a question word that is an adjective — one WordNet gives similar adjectives, or a
+ * word the lexicon does not hold with an adjective's ending ("cordial"; not the noun "phone" of "a phone call").
+ */
+function qualifies(text: string, questionWords: Set<string>, lexicon: Lexicon): boolean {
+  const ws = words(text).map((x) => normalizeWord(x.word));
+  for (let i = 1; i < ws.length; i++) {
+    const [a, n] = [ws[i - 1]!, ws[i]!];
+    if (!questionWords.has(n) || questionWords.has(a) || toTerm(n) === null) continue;
+    const t = toTerm(a);
+    if (!t) continue;
+    const rel = lexicon.related(t);
+    if (
+      rel.similar.length > 0 ||
+      (lexicon.rank(t) === undefined && rel.synonym.length + rel.derived.length + rel.hypernym.length === 0 && ADJECTIVE_ENDING.test(a))
+    )
+      return true;
+  }
+  return false;
 }
 
 /** Does `text` say how many of something (a number or number word the question lacks, "twice", "several"; not a day of the month)? */
@@ -1280,10 +1333,14 @@ export function answerQuestion(index: SearchIndex, asked0: string, ctx: ComposeC
   // "Can you explain the sanctions?" asks about the sanctions: the request is not a word to match.
   const question = lang === 'en' ? withoutRequest(spelledOut(withoutStopWordTypos(index, withoutAsides(index, asked0)))) : asked0;
   // What the question asks for, worked out once for the ranking and the answer.
-  const type = questionType(question, lang);
+  const typed = questionType(question, lang);
+  // "Was the call friendly or tense?": the quality asked for, in words the answer need not hold.
+  const qualities = typed === 'other' && lang === 'en' ? askedQualities(index.lexicon, question) : [];
+  const type = qualities.length ? 'quality' : typed;
   // Words naming what is asked for ("date", "postponed") are not evidence the briefs must hold, nor
   // what makes a sentence the answer: the answer gives a date, or says what became of the plan.
   const asked = { type, askedFor: askedForTerms(question, type) };
+  for (const t of qualities) asked.askedFor.add(t);
   const predicates = questionPredicates(index, question, lang, asked);
   const retrieval = retrieve(index, question, { k: Math.max(o.passages, ctx.limit), predicates, lang, ...o.retrieve }, ctx.context);
   return composeAnswer(index, question, asked, retrieval, ctx);
@@ -1679,8 +1736,8 @@ function scoreSentences(r: Reading, pool: Hit[], read: SentenceTerms[], covers: 
               ? speakerSpeaks(text, r.speakers)
                 ? 1
                 : 0
-              : typeEvidence(type, text, r.questionWords) * (r.holder?.test(text) ? o.appositionWeight : 1)
-            : type === 'topic' || type === 'change' || type === 'speech' || type === 'speaker'
+              : typeEvidence(type, text, r.questionWords, index.lexicon) * (r.holder?.test(text) ? o.appositionWeight : 1)
+            : type === 'topic' || type === 'change' || type === 'speech' || type === 'speaker' || type === 'quality'
               ? 0
               : typeEvidenceIn(type, text, r.question);
       const stance = stanceAsked && stanceAbout(text, aboutTerms) ? o.stanceWeight : 0;
@@ -1689,7 +1746,7 @@ function scoreSentences(r: Reading, pool: Hit[], read: SentenceTerms[], covers: 
         held +
         o.headWeight * head +
         o.passageWeight * pnorm +
-        (type === 'topic' || type === 'speech' ? o.topicWeight : o.typeWeight) * (evidence + stance) +
+        (type === 'topic' || type === 'speech' || type === 'quality' ? o.topicWeight : o.typeWeight) * (evidence + stance) +
         o.proximityWeight * near;
       candidates.push({ hit, s: i, score, raw: score, older: false });
     });
@@ -1765,19 +1822,6 @@ function partyTerms(question: string): string[] {
   return analyze(m[1]!);
 }
 
-/** A yes-no question's closing alternatives: "…friendly or tense?", "…revoked or just threatened?" (groups 1, 2). */
-const ALTERNATIVES = /\b([a-z]+)\s+or\s+(?:just\s+|maybe\s+|rather\s+)?([a-z]+)\W*$/i;
-
-/** Of a yes-no question's two alternatives, the term of the one no sentence read holds (nor a word linked to it) when one holds the other. */
-function unheldAlternative(question: string, read: SentenceTerms[], links: Links): string | undefined {
-  const m = YES_NO_QUESTION.test(question) ? ALTERNATIVES.exec(question) : null;
-  const [a, b] = m ? [analyze(m[1]!)[0], analyze(m[2]!)[0]] : [];
-  if (!a || !b || a === b) return undefined;
-  const held = (t: string) => read.some((r) => r.sets.some((set) => holdsAny(set, [t], links)));
-  const [ha, hb] = [held(a), held(b)];
-  return ha === hb ? undefined : ha ? b : a;
-}
-
 /** The text of a candidate's sentence. */
 function sentenceOf(c: Candidate): string {
   const [s, e] = c.hit.passage.sentences[c.s]!;
@@ -1841,7 +1885,7 @@ function cite(
 function answersType({ type, lang, questionWords, question }: Reading): ((text: string) => boolean) | undefined {
   if (type === 'other' || type === 'topic') return undefined;
   if (lang === 'en') return (text) => typeEvidence(type, text, questionWords) > 0;
-  return type === 'change' || type === 'speech' || type === 'speaker' ? undefined : (text) => typeEvidenceIn(type, text, question) > 0;
+  return type === 'change' || type === 'speech' || type === 'speaker' || type === 'quality' ? undefined : (text) => typeEvidenceIn(type, text, question) > 0;
 }
 
 /**
@@ -1971,10 +2015,7 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
   // (the brief says "the presidents") weighs nothing in whether to answer, when the question has other words.
   const described = o.describedParties && lang === 'en' ? partyTerms(question) : [];
   const parties = described.length && described.every((t) => documentFrequency(index, t) === 0) ? [...described, ...TWO] : [];
-  let unweighed = parties.length && own.some((t) => !askedFor.has(t) && !parties.includes(t)) ? new Set([...askedFor, ...parties]) : askedFor;
-  // "Was the call friendly or tense?": the alternative the passages read do not hold weighs nothing when they hold the other.
-  const other = o.alternatives && lang === 'en' ? unheldAlternative(question, read, links) : undefined;
-  if (other) unweighed = new Set([...unweighed, other]);
+  const unweighed = parties.length && own.some((t) => !askedFor.has(t) && !parties.includes(t)) ? new Set([...askedFor, ...parties]) : askedFor;
   const signal =
     o.backgroundPassages > 0 && lang === 'en' ? weighTerms(own, carried, unweighed, o.carriedShare, (t) => blendedIdf(index, t, o.backgroundPassages)) : w;
   const { covers, best: sentence } = sentenceCovers(read, own, links, w, o.prefixWeight, signal);
