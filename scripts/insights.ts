@@ -12,11 +12,21 @@
  * @module
  */
 import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { Engine } from '../src/core/engine.js';
 import { buildReport, reportPeriod, type FeedbackRow, type InsightsReport, type QuestionRow } from '../src/core/insights.js';
+import type { Vocabulary } from '../src/core/lang/compound.js';
+import { readLexicon } from '../src/node/lexicon.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
+
+/** The built index's vocabulary (`npm run build:index`), to list the words no brief holds; none before a build. */
+function builtVocabulary(): Vocabulary | undefined {
+  const file = resolve(ROOT, 'src/generated/index.bin');
+  return existsSync(file) ? Engine.load(readFileSync(file), readLexicon()).index.known : undefined;
+}
 
 /** Run one SQL query with wrangler and return its rows. */
 function query<T>(sql: string, where: string[]): T[] {
@@ -51,7 +61,9 @@ export function renderReport(r: InsightsReport): string {
     'Not answered, grouped by their analysed words:',
     ...(r.topUnanswered.length
       ? r.topUnanswered.map(
-          (g) => `  ${String(g.count).padStart(4)}  [${g.terms.join(' ') || 'no topic words'}]  ${g.examples.map((e) => JSON.stringify(e)).join(', ')}`,
+          (g) =>
+            `  ${String(g.count).padStart(4)}  [${g.terms.join(' ') || 'no topic words'}]  ${g.examples.map((e) => JSON.stringify(e)).join(', ')}` +
+            (g.unknownWords?.length ? `\n        no brief holds: ${g.unknownWords.join(', ')}` : ''),
         )
       : ['  (none)']),
     '',
@@ -110,7 +122,7 @@ function main(): number {
     );
     return 1;
   }
-  const report = buildReport(questions, feedback, period.from, period.to);
+  const report = buildReport(questions, feedback, period.from, period.to, builtVocabulary());
   process.stdout.write(values.json ? JSON.stringify(report, null, 2) + '\n' : renderReport(report));
   return 0;
 }

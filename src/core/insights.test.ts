@@ -55,6 +55,22 @@ describe('groupQuestions', () => {
     expect(groups[0]).toMatchObject({ terms: ['vote'], count: 3, examples: ['Vote date?', 'when is the vote'] });
     expect(groups[1]).toMatchObject({ terms: [], count: 2 });
   });
+
+  it("lists, with the index's vocabulary, the words of a group's questions that no brief holds, most asked first", () => {
+    const known = (t: string) => ['eas', 'tension'].includes(t);
+    const [group] = groupQuestions(
+      [
+        { question: 'When did things calm down?', at: 1 },
+        { question: 'when did things start calming down', at: 2 },
+        { question: 'Did the tensions calm down?', at: 3 },
+      ],
+      known,
+    );
+    // ("tensions" is in the briefs.)
+    expect(group).toMatchObject({ terms: ['calm'], count: 3, unknownWords: ['calm', 'calming', 'start'] });
+    // Without it, no such list.
+    expect(groupQuestions([{ question: 'When did things calm down?', at: 1 }])[0]).not.toHaveProperty('unknownWords');
+  });
 });
 
 describe('buildReport', () => {

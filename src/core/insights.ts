@@ -7,7 +7,8 @@
  */
 import type { ChatReply } from './chat.js';
 import { scrubPersonalData } from './scrub.js';
-import { analyze } from './text.js';
+import type { Vocabulary } from './lang/compound.js';
+import { analyze, analyzeWithRanges } from './text.js';
 
 /** One logged question, as stored in D1 (`migrations/0001_insights.sql`). */
 export interface QuestionRow {
@@ -55,6 +56,12 @@ interface QuestionGroup {
   examples: string[];
   /** When one of them was last asked (Unix ms). */
   lastAt: number;
+  /**
+   * Words of its questions that no brief holds, most asked first (at most {@link UNKNOWN_WORDS}): what readers
+   * call the thing, for the briefs folder's `synonyms.txt` when the briefs say it in other words. Only when the
+   * report was given the index's vocabulary.
+   */
+  unknownWords?: string[];
 }
 
 export interface InsightsReport {
@@ -78,6 +85,7 @@ export interface InsightsReport {
 }
 
 const EXAMPLES_PER_GROUP = 3;
+const UNKNOWN_WORDS = 5;
 const TOP_GROUPS = 20;
 const TOP_BRIEFS = 10;
 const DOWN_VOTES = 50;
@@ -126,7 +134,7 @@ export function dayOf(ms: number): string {
  * The report over `[from, to)` (Unix ms). Rows outside it are ignored, so the
  * caller may pass more; every day in the period appears in `perDay`, with 0s.
  */
-export function buildReport(questions: QuestionRow[], feedback: FeedbackRow[], from: number, to: number): InsightsReport {
+export function buildReport(questions: QuestionRow[], feedback: FeedbackRow[], from: number, to: number, known?: Vocabulary): InsightsReport {
   const rows = questions.filter((r) => r.at >= from && r.at < to);
   const votes = feedback.filter((f) => f.at >= from && f.at < to);
   const answered = rows.filter((r) => r.answered).length;
@@ -165,7 +173,10 @@ export function buildReport(questions: QuestionRow[], feedback: FeedbackRow[], f
     },
     channels: [...channels.values()].sort((a, b) => b.questions - a.questions || a.channel.localeCompare(b.channel)),
     perDay: [...days.values()],
-    topUnanswered: groupQuestions(rows.filter((r) => !r.answered)).slice(0, TOP_GROUPS),
+    topUnanswered: groupQuestions(
+      rows.filter((r) => !r.answered),
+      known,
+    ).slice(0, TOP_GROUPS),
     topBriefs: [...briefs]
       .map(([briefId, citations]) => ({ briefId, citations }))
       .sort((a, b) => b.citations - a.citations || a.briefId.localeCompare(b.briefId))
@@ -184,9 +195,10 @@ export function buildReport(questions: QuestionRow[], feedback: FeedbackRow[], f
  * date?" fall together. Distinct word sets are taken smallest first (the most
  * asked first among equals); each joins the first group whose words it holds
  * all of, or starts a group. Questions without any topic word group together.
- * Groups come most asked first.
+ * Groups come most asked first. With the index's vocabulary (`known`), each
+ * group also lists the words of its questions that no brief holds.
  */
-export function groupQuestions(rows: Pick<QuestionRow, 'question' | 'at'>[]): QuestionGroup[] {
+export function groupQuestions(rows: Pick<QuestionRow, 'question' | 'at'>[], known?: Vocabulary): QuestionGroup[] {
   const sets = new Map<string, { terms: string[]; rows: Pick<QuestionRow, 'question' | 'at'>[] }>();
   for (const r of rows) {
     const terms = [...new Set(analyze(r.question))].sort();
@@ -206,8 +218,29 @@ export function groupQuestions(rows: Pick<QuestionRow, 'question' | 'at'>[]): Qu
     else groups.push({ terms: set.terms, rows: [...set.rows] });
   }
   return groups
-    .map((g) => ({ terms: g.terms, count: g.rows.length, examples: examples(g.rows), lastAt: Math.max(...g.rows.map((r) => r.at)) }))
+    .map((g) => ({
+      terms: g.terms,
+      count: g.rows.length,
+      examples: examples(g.rows),
+      lastAt: Math.max(...g.rows.map((r) => r.at)),
+      ...(known ? { unknownWords: unknownWords(g.rows, known) } : {}),
+    }))
     .sort((a, b) => b.count - a.count || b.lastAt - a.lastAt || a.terms.join(' ').localeCompare(b.terms.join(' ')));
+}
+
+/** The words (lower case, as typed) of `rows`' questions whose terms no brief holds, most asked first. */
+function unknownWords(rows: Pick<QuestionRow, 'question'>[], known: Vocabulary): string[] {
+  const counts = new Map<string, number>();
+  for (const r of rows)
+    for (const { term, start, end } of analyzeWithRanges(r.question)) {
+      if (known(term)) continue;
+      const word = r.question.slice(start, end).toLowerCase();
+      counts.set(word, (counts.get(word) ?? 0) + 1);
+    }
+  return [...counts]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, UNKNOWN_WORDS)
+    .map(([w]) => w);
 }
 
 /** The group's distinct questions (ignoring case and spacing), most asked first. */

@@ -109,7 +109,9 @@ export default async function setup(project: TestProject) {
     `# Written by tests/e2e/global-setup.ts, removed when the e2e run ends.\n${raiseRateLimits(readFileSync('wrangler.toml', 'utf8')).text}`,
   );
 
-  // The question log's schema (migrations/) in the same local state wrangler dev uses.
+  // The question log's schema (migrations/) in the same local state wrangler dev uses, fresh for each run: what
+  // a run asked must not carry into the next one's dashboard (it had: twenty runs' votes on one page).
+  rmSync('.wrangler/e2e-state', { recursive: true, force: true });
   const migrate = spawnSync(
     process.execPath,
     [

@@ -30,11 +30,12 @@ describe('npm run insights', () => {
       [{ answer_id: 'c', rating: 'down', comment: 'too short', at: T0 + 4, question: 'When is Petro meeting Trump?', answer: 'On Feb. 3. [1]' }],
       T0,
       T0 + 86_400_000,
+      (term) => term === 'dat',
     );
     const text = renderReport(report);
     expect(text).toContain('Questions 3, answered 1 (33%), not answered 2; votes up 0, down 1; median time to answer 4 ms');
     expect(text).toContain('  2026-11-01      3 / 1');
-    expect(text).toContain('     2  [vote]  "when is the vote", "vote date?"');
+    expect(text).toContain('     2  [vote]  "when is the vote", "vote date?"\n        no brief holds: vote');
     expect(text).toContain('     1  petro-trump');
     expect(text).toMatch(/Q: When is Petro meeting Trump\?\n\s+A: On Feb\. 3\. \[1\]\n\s+Reader: too short/);
     expect(text).toContain('  telegram       3 questions, 1 answered');

@@ -88,6 +88,11 @@ describe('the question log', () => {
     expect(group.count).toBe(3);
     expect(group.terms).toEqual(['pension', 'reform', 'vote']);
     expect(report.topUnanswered.map((g) => g.count)).toEqual([3, 1]);
+    // The words no brief holds, for synonyms.txt ("held" is in the seed: Rubio "held a cordial call").
+    expect(group.unknownWords).toEqual(['pension', 'reform', 'vote', 'date']);
+    const page = await (await admin('/admin')).text();
+    expect(page).toContain('<th scope="col">Words no brief holds</th>');
+    expect(page).toContain('<td>pension, reform, vote, date</td>');
   });
 
   it('stores no IP address, conversation id, phone number or e-mail', async () => {

@@ -83,8 +83,8 @@ export function admin() {
   app.get('/', async (c) => {
     const p = period(c);
     const rows = await readPeriod(database(c), p.from, p.to);
-    const report = buildReport(rows.questions, rows.feedback, p.from, p.to);
     const engine = c.var.engine;
+    const report = buildReport(rows.questions, rows.feedback, p.from, p.to, engine.index.known);
     const title = (id: string) => engine.brief(id)?.title ?? id;
     return c.html(dashboardPage(report, { from: dayOf(p.from), to: dayOf(p.to - 1) }, title));
   });
@@ -92,7 +92,7 @@ export function admin() {
   app.get('/api/insights', async (c) => {
     const p = period(c);
     const rows = await readPeriod(database(c), p.from, p.to);
-    return c.json(buildReport(rows.questions, rows.feedback, p.from, p.to));
+    return c.json(buildReport(rows.questions, rows.feedback, p.from, p.to, c.var.engine.index.known));
   });
 
   app.get('/export.csv', async (c) => {

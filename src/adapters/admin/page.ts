@@ -169,12 +169,17 @@ export function dashboardPage(report: InsightsReport, period: { from: string; to
         <h2>What readers asked that the briefs do not answer</h2>
         ${
           report.topUnanswered.length
-            ? html`<table>
+            ? html`<p class="muted">
+                  Where the briefs do answer it in other words, a line in <code>synonyms.txt</code> beside the briefs
+                  (<code>calm down, ease</code>) lets the next build find it; otherwise it is a story to write.
+                </p>
+                <table>
               <thead>
                 <tr>
                   <th scope="col">Shared words (analysed)</th>
                   <th scope="col" class="n">Asked</th>
                   <th scope="col">Examples</th>
+                  <th scope="col">Words no brief holds</th>
                 </tr>
               </thead>
               <tbody>
@@ -188,6 +193,7 @@ export function dashboardPage(report: InsightsReport, period: { from: string; to
                           ${g.examples.map((e) => html`<li>${e}</li>`)}
                         </ul>
                       </td>
+                      <td>${g.unknownWords?.join(', ') ?? ''}</td>
                     </tr>`,
                 )}
               </tbody>
