@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { proximity, questionType, snippet, SNIPPET_MAX } from './answer.js';
+import { proximity, snippet, SNIPPET_MAX } from './answer.js';
+import { questionType } from './question.js';
 import { parseBriefs, type BriefFile } from './brief.js';
 import { buildEngine } from './indexer.js';
 import { readLexicon } from '../node/lexicon.js';

@@ -5,7 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ANSWER_OPTIONS, evidenceWeight, questionType, type AnswerOptions } from './answer.js';
+import { DEFAULT_ANSWER_OPTIONS, evidenceWeight, type AnswerOptions } from './answer.js';
+import { questionType } from './question.js';
 import { parseBriefs, type BriefFile } from './brief.js';
 import { chat } from './chat.js';
 import { buildEngine } from './indexer.js';

@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { questionType } from '../../src/core/answer.js';
+import { questionType } from '../../src/core/question.js';
 import { parseBriefs } from '../../src/core/brief.js';
 import { chat } from '../../src/core/chat.js';
 import type { Engine } from '../../src/core/engine.js';
