@@ -1,0 +1,360 @@
+/**
+ * What a sentence holds: the evidence that it gives what a question asks for
+ * ({@link typeEvidence}: a date, a number, a name, a place or a platform, a
+ * reason, topics, a change of plan, a qualifying word), who speaks in it
+ * ({@link speaks}, and for "What did Trump say?" the speakers asked about, by
+ * name or by the role the briefs give them), what someone is about something
+ * (stance), and the terms of each sentence of a passage read.
+ * @module
+ */
+import type { Hit } from './retrieve.js';
+import type { Lexicon } from './lexicon.js';
+import type { SearchIndex } from './search-index.js';
+import type { Lang } from './lang/detect.js';
+import { Memo } from './memo.js';
+import { analyze, canonicalizeVariants, normalizeWord, STOP_WORDS, toTerm, VARIANT_NAMES, words } from './text.js';
+import type { Brief } from './types.js';
+import { asName, CHANGE_WORDS, type QuestionType, SPEECH_VERBS, WENT } from './question.js';
+
+/** A sentence that reports speech: a verb of saying or "according to". */
+export const SPEECH_RE =
+  /\b(?:said|says|saying|say|told|tells|telling|spoke|speaks|speaking|wrote|writes|posted|tweeted|stated|added|announced|declared|insisted|warned|urged|acknowledged|admitted|confirmed|noted|argued|claimed|explained|stressed|according to)\b/gi;
+/** Going well or badly ("The talks are going well"). */
+const GOING_HOW = new RegExp(String.raw`\b(?:${WENT})\s+(?:very\s+|quite\s+|really\s+|so\s+)?(?:well|badly|smoothly|poorly|fine|great|nowhere)\b`, 'i');
+/** Endings of English adjectives (for a qualifying word the lexicon does not hold: "cordial", "fruitful"). */
+const ADJECTIVE_ENDING = /(?:al|ful|ive|ous|ic|ent|ant|able|ible|less|ary|ly)$/;
+/** A sentence reporting a change of plan (or the plan that now holds: "will now take place on"). */
+export const CHANGE_RE = new RegExp(String.raw`\b(?:${CHANGE_WORDS}|will now|now (?:be|take place|set)|new date|instead)\b`, 'i');
+/** A sentence that speaks of what is still to come: "scheduled for", "upcoming", "will", "expected to"… */
+export const FUTURE_RE = /\b(?:will|shall|scheduled|upcoming|forthcoming|slated|set to|due to|expected to|plans? to|planned|ahead of)\b/i;
+
+export const MONTH_NAMES = 'January|February|March|April|May|June|July|August|September|October|November|December';
+/** A month written out or abbreviated as news style does ("Feb.", "Sept."). */
+const MONTH = `${MONTH_NAMES}|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.`;
+export const WEEKDAYS = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
+const DATE_RE = new RegExp(`\\b(?:1\\d{3}|20\\d{2}|\\d{1,2}(?:st|nd|rd|th))s?\\b|\\b(?:${MONTH})`, 'g');
+/** A day named relative to the brief's date: a date, but a calendar date says more. */
+const RELATIVE_DAY_RE = new RegExp(String.raw`\b(?:${WEEKDAYS}|yesterday|today|tomorrow)\b`, 'g');
+/** A number in digits or words ("one" not as a pronoun: "one of the largest", "the one", "one another"; "no one" is none). */
+const NUMBER_RE =
+  /\p{N}[\p{N},.]*%?|\b(?:(?<!\b(?:the|any|every|some|each|this|that|which|last|only|little|other)\s)one(?!\s+(?:of|another|by)\b|['’]s)|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|half|percent)\b/giu;
+/** A day of the month ("Feb. 3", "3 February"): a date, not how many of something. */
+const DAY_OF_MONTH = new RegExp(`\\b(?:${MONTH})\\s*\\d{1,2}\\b|\\b\\d{1,2}\\s+(?:${MONTH})`, 'g');
+/** Does `text` say what someone is about something, and (when the question names it) about one of `about`'s terms? */
+export function stanceAbout(text: string, about: string[]): boolean {
+  const m = STANCE_RE.exec(text);
+  if (!m) return false;
+  if (about.length === 0) return true;
+  const after = new Set(analyze(text.slice(m.index + m[0].length, m.index + m[0].length + 80)));
+  return about.some((t) => after.has(t));
+}
+
+/** What someone is about something: a verb of being, a word (not a verb in -ing), "about" / "over" ("was optimistic about", "remains \"deeply concerned about"). */
+const STANCE_RE =
+  /\b(?:is|was|are|were|remains?|remained|feels?|felt|seems?|seemed|appeared|be|been)\s+(?:(?:very|deeply|quite|increasingly|more|less|so|too|still|not|also)\s+)?["“]?(?:very |deeply |quite )?(?![a-z]+ing\b)[a-z]+\s+(?:about|over)\b/;
+/** Words that say how many without a number ("twice the thrust", "several ways"). */
+const QUANTITY_WORDS = /\b(?:twice|thrice|several|numerous|multiple|few)\b/i;
+const NAME_RE = /\b\p{Lu}[\p{L}'’-]+(?:\s+(?:de |van |von |al-)?\p{Lu}[\p{L}'’-]+)*/gu;
+const PLACE_RE = /\b(?:in|at|from|near|to|into|across|of)\s+(?:the\s+)?(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)*)/gu;
+/** A question for a platform ("Which platform / social network…?"; a network alone may be a broadcaster): "on X", "on Facebook" answers it. */
+const PLATFORM_NOUNS = ['platform', 'site', 'website', 'app'];
+/** A question for where something was posted or written ("Where did he post it?"): a place or a platform answers it. */
+const POSTED_WORDS = ['post', 'posted', 'tweet', 'tweeted'];
+/** Sharing is posting when what is shared is said ("Where did he share that?"; not "Where do they share their first kiss?"). */
+const posted = (words: Set<string>) =>
+  POSTED_WORDS.some((w) => words.has(w)) ||
+  (['share', 'shared'].some((w) => words.has(w)) && ['that', 'it', 'this', 'news', 'message', 'post'].some((w) => words.has(w)));
+const POSTING_VERBS = [...POSTED_WORDS, 'write', 'wrote', 'published'];
+/** "on X", "on Truth Social": a name after "on" (not a day or a month). */
+const ON_PLATFORM_RE = new RegExp(String.raw`\bon\s+(?!(?:${WEEKDAYS}|${MONTH.replaceAll('\\.', '')})\b)(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]+)*)`, 'gu');
+/** A place named by the kind of place it is, with or without a preposition before it ("a White House meeting", "Wembley Stadium"). */
+const NAMED_PLACE_RE =
+  /\b(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)*\s+(?:House|Palace|Hall|Square|Street|Avenue|Park|Cent(?:er|re)|Airport|Stadium|Arena|Building|Tower|Castle|Cathedral|Bridge|Island|River|Lake|Bay|Station|Hotel|Museum|Hospital|Prison|Base))\b/gu;
+/** Topics named: "focus on", "including", "such as", "priorities", "agenda", or a talk verb with "about", "on" or "over". */
+export const TOPIC_RE =
+  /\b(?:focus(?:es|ed)? on|including|such as|priorit(?:y|ies)|agenda|topics?|issues?|(?:talks?|talked|discuss(?:es|ed|ing|ions?)?|negotiat(?:e|es|ed|ions?))\s+(?:about|on|over))\b/i;
+const REASON_RE = /\b(?:because|due to|since|so that|as a result|in order to|owing to|led to|caused|result of|reason)\b/gi;
+
+/** Does `text` hold something of `type` that the question itself does not mention? (`lexicon`: to tell a qualifying word.) */
+export function typeEvidence(type: QuestionType, text: string, questionWords: Set<string>, lexicon?: Lexicon): number {
+  const fresh = (s: string) => s.split(/\s+/).some((w) => !questionWords.has(normalizeWord(w)));
+  const any = (re: RegExp, group = 0) => {
+    for (const m of text.matchAll(re)) if (fresh(m[group] ?? m[0])) return 1;
+    return 0;
+  };
+  switch (type) {
+    case 'date':
+      return any(DATE_RE) || any(RELATIVE_DAY_RE) / 2;
+    case 'number':
+      return any(NUMBER_RE);
+    case 'person': {
+      // Skip the sentence's first word (after any opening quote or bracket): it is capitalised anyway.
+      const first = /\p{L}/u.exec(text)?.index ?? 0;
+      for (const m of text.matchAll(NAME_RE)) if (m.index > first && fresh(m[0])) return 1;
+      return 0;
+    }
+    case 'place': {
+      // "Which platform…?" asks for a platform only; "Where did he post it?" for a place or a platform.
+      if (PLATFORM_NOUNS.some((w) => questionWords.has(w)) || (questionWords.has('social') && (questionWords.has('media') || questionWords.has('network'))))
+        return any(ON_PLATFORM_RE, 1);
+      const place = any(PLACE_RE, 1) || any(NAMED_PLACE_RE, 1);
+      // "Where did he post it?": a platform first ("…a brief message on X"), a place may do; "Where did she write it?", either.
+      if (posted(questionWords)) return any(ON_PLATFORM_RE, 1) || place / 2;
+      return place || (POSTING_VERBS.some((w) => questionWords.has(w)) ? any(ON_PLATFORM_RE, 1) : 0);
+    }
+    case 'reason':
+      return any(REASON_RE);
+    case 'quality':
+      return GOING_HOW.test(text) || (lexicon !== undefined && qualifies(text, questionWords, lexicon)) ? 1 : 0;
+    case 'topic':
+      // "talk about" is in the question too: what counts is that the sentence goes on to name topics.
+      return TOPIC_RE.test(text) ? 1 : 0;
+    case 'change':
+      // A change of plan; else the date the plan holds ("…scheduled for Feb. 3") says whether it still does.
+      return CHANGE_RE.test(text) ? 1 : typeEvidence('date', text, questionWords) / 2;
+    case 'speech':
+      // Someone the question names speaks; or someone else does, or a quotation stands.
+      return speaks(text, (w) => questionWords.has(w)) ? 1 : text.search(SPEECH_RE) >= 0 || /["“”]/.test(text) ? 0.5 : 0;
+    case 'speaker':
+      // Someone the question does not name speaks ("Locetta told the Security Council…").
+      return speaks(text, (w) => !questionWords.has(w) && toTerm(w) !== null) ? 1 : 0;
+    default:
+      return 0;
+  }
+}
+
+/**
+ * Does `text` qualify a thing the question names by a word it does not ("a cordial call" for "How did the call
+ * go?"): a word right before a question word that is an adjective — one WordNet gives similar adjectives, or a
+ * word the lexicon does not hold with an adjective's ending ("cordial"; not the noun "phone" of "a phone call").
+ */
+function qualifies(text: string, questionWords: Set<string>, lexicon: Lexicon): boolean {
+  const ws = words(text).map((x) => normalizeWord(x.word));
+  for (let i = 1; i < ws.length; i++) {
+    const [a, n] = [ws[i - 1]!, ws[i]!];
+    if (!questionWords.has(n) || questionWords.has(a) || toTerm(n) === null) continue;
+    const t = toTerm(a);
+    if (!t) continue;
+    const rel = lexicon.related(t);
+    if (
+      rel.similar.length > 0 ||
+      (lexicon.rank(t) === undefined && rel.synonym.length + rel.derived.length + rel.hypernym.length === 0 && ADJECTIVE_ENDING.test(a))
+    )
+      return true;
+  }
+  return false;
+}
+
+/** Does `text` say how many of something (a number or number word the question lacks, "twice", "several"; not a day of the month)? */
+export function saysHowMany(text: string, questionWords: Set<string>): boolean {
+  const t = text.replace(DAY_OF_MONTH, ' ');
+  return typeEvidence('number', t, questionWords) > 0 || QUANTITY_WORDS.test(t);
+}
+
+/** Units of time, singular and plural. */
+export const TIME_UNIT = String.raw`seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies)`;
+/** Words between a verb of saying and its speaker, at most ("Petro said", "said Petro", "…, Rubio's spokesman said"). */
+const SPEAKER_DISTANCE = 3;
+/** Words of a subject before a verb of saying, at most (see {@link speaks}). */
+const SUBJECT_WORDS = 6;
+/**
+ * Does a verb of saying in `sentence` have a capitalised word within three words
+ * of it, or in the subject it follows, that `speaker` accepts (given the word
+ * normalised)? "Petro said", "Locetta told", "according to Tommy Pigott",
+ * "U.S. deputy ambassador Jennifer Locetta told" (the United States, as the
+ * canonical token of "the US" / "U.S." / "United States").
+ */
+function speaks(sentence: string, speaker: (word: string) => boolean): boolean {
+  if (sentence.search(SPEECH_RE) < 0) return false;
+  // "U.S. deputy ambassador … told": the United States speaks, as the question's "the US" names it.
+  const text = canonicalizeVariants(sentence);
+  const verbs = [...text.matchAll(SPEECH_RE)];
+  const ws = words(text);
+  for (const v of verbs) {
+    const at = ws.findIndex((w) => w.start >= v.index);
+    const end = ws.findIndex((w) => w.start >= v.index + v[0].length);
+    const to = end < 0 ? ws.length : end;
+    // The subject the verb follows, however long its title ("U.S. deputy ambassador Jennifer Locetta told"): the
+    // words that run up to the verb with no stop word or punctuation between them.
+    let first = at;
+    while (
+      first > 0 &&
+      at - first < SUBJECT_WORDS &&
+      !/\S/.test(text.slice(ws[first - 1]!.end, ws[first]!.start)) &&
+      !STOP_WORDS.has(normalizeWord(ws[first - 1]!.word))
+    )
+      first--;
+    // After "according to", the speaker with the title set beside the name ("according to Tommy Pigott, a
+    // State Department spokesman,"): up to the second comma.
+    let last = to + SPEAKER_DISTANCE;
+    if (/^according/i.test(v[0]))
+      for (let i = to, commas = 0; i < ws.length - 1 && i < to + 2 * SPEAKER_DISTANCE && commas < 2; i++) {
+        if (text.slice(ws[i]!.end, ws[i + 1]!.start).includes(',')) commas++;
+        last = Math.max(last, i + 1);
+      }
+    for (let i = Math.min(first, Math.max(0, at - SPEAKER_DISTANCE)); i < Math.min(ws.length, last); i++) {
+      const w = ws[i]!.word;
+      if ((i < at || i >= to) && (/^\p{Lu}/u.test(w) || VARIANT_NAMES.has(w)) && speaker(normalizeWord(w))) return true;
+    }
+    // A second verb of the sentence's subject ("Soon after, Wentworth overhears Anne…, and writes her a letter"):
+    // the first name past the sentence's first word.
+    if (at > 0 && /^(?:and|but|then)$/i.test(ws[at - 1]!.word)) {
+      const subject = ws.find((w, i) => i > 0 && i < at && (/^\p{Lu}/u.test(w.word) || VARIANT_NAMES.has(w.word)));
+      if (subject && speaker(normalizeWord(subject.word))) return true;
+    }
+  }
+  return false;
+}
+
+/** The terms of a passage's sentences, in order (`seqs`) and as sets (`sets`). */
+export interface SentenceTerms {
+  seqs: string[][];
+  sets: Set<string>[];
+}
+
+/** Sentence terms of recently read passages, per index: answers read the same passages again and again. */
+const sentenceCache = new WeakMap<SearchIndex, Memo<number, SentenceTerms>>();
+const SENTENCE_CACHE_SIZE = 128; // (see PassageCache in packed/passages.ts for the size)
+
+/** The terms of each sentence of passage `doc`, remembered for the most recently read passages (shared: do not mutate). */
+export function sentenceTerms(index: SearchIndex, doc: number): SentenceTerms {
+  let cache = sentenceCache.get(index);
+  if (!cache) sentenceCache.set(index, (cache = new Memo(SENTENCE_CACHE_SIZE)));
+  return cache.get(doc, () => {
+    const p = index.passages[doc]!;
+    const lang = langOfDoc(index, doc);
+    const seqs = p.sentences.map(([s, e]) => analyze(p.text.slice(s, e), lang, index.known));
+    return { seqs, sets: seqs.map((seq) => new Set(seq)) };
+  });
+}
+
+/** The analysis language of a passage (its brief's). */
+export function langOfDoc(index: SearchIndex, doc: number): Lang {
+  return index.briefLang[index.briefOfDoc[doc]!] ?? 'en';
+}
+
+/** One scored sentence of a retrieved passage. */
+export interface Candidate {
+  hit: Hit;
+  /** Sentence index inside the passage. */
+  s: number;
+  score: number;
+  /** The score before the story and expiry factors. */
+  raw: number;
+  /** From a brief that a newer brief of its story among the passages read follows. */
+  older: boolean;
+}
+
+/** The letters a sentence's term must share with a question term it stands in for (see `prefixWeight`). */
+export const PREFIX_LETTERS = 4;
+
+/** Does a term of `sentence` other than `t` open with `t`'s first {@link PREFIX_LETTERS} letters (Turkish "cevap" / "cevabı", Russian "умнож" / "умножен", "gandh" / "gandi")? */
+export function sharesPrefix(t: string, sentence: ReadonlySet<string>): boolean {
+  if (t.length < PREFIX_LETTERS) return false;
+  const prefix = t.slice(0, PREFIX_LETTERS);
+  for (const u of sentence) if (u !== t && u.length >= PREFIX_LETTERS && u.startsWith(prefix)) return true;
+  return false;
+}
+
+/** The text of a candidate's sentence. */
+export function sentenceOf(c: Candidate): string {
+  const [s, e] = c.hit.passage.sentences[c.s]!;
+  return c.hit.passage.text.slice(s, e);
+}
+
+/** Role phrases that stand for a name the question gives ("the U.S. president" for Trump), with the name. */
+type RoleAliases = [RegExp, string][];
+
+/** For a question for what someone said: the names it gives (normalised), and the roles the briefs read give them. */
+export interface Speakers {
+  names: Set<string>;
+  roles: RoleAliases;
+}
+
+/** "What did Trump say…?": the subject between the auxiliary and the verb of saying (group 1). */
+const SPEECH_SUBJECT = new RegExp(
+  String.raw`^\W*what (?:else |exactly |precisely )?(?:did|does|do|has|have|had|will|would)\s+(.+?)\s+(?:${SPEECH_VERBS})\b`,
+  'i',
+);
+
+/**
+ * The speakers "What did Trump say?" asks about: the subject before the verb of saying, when it ends in a
+ * name ("Trump", "the US", "the State Department"; not "Colombia's foreign ministry", whose speaker the question
+ * does not name, nor "Rubio" in "What did Villavicencio tell Rubio?"). A name is a word the briefs read write
+ * capitalised, however the reader typed it ("what did trump say", "WHAT DID TRUMP SAY?").
+ */
+export function askedSpeakers(question: string, pool: Hit[], briefOf: (id: string) => Brief): Speakers | undefined {
+  const subject = SPEECH_SUBJECT.exec(question)?.[1];
+  if (subject === undefined) return undefined;
+  const said = words(canonicalizeVariants(subject))
+    .map((x) => x.word.replace(/['’]s$/, ''))
+    .filter((w) => !STOP_WORDS.has(normalizeWord(w)));
+  const briefs = [...new Set(pool.map((h) => briefOf(h.passage.briefId)))];
+  const isName = (w: string) =>
+    VARIANT_NAMES.has(w) || (/^\p{L}+$/u.test(w) && briefs.some((b) => b.passages.some((p) => new RegExp(String.raw`\b${asName(w)}\b`, 'u').test(p.text))));
+  if (said.length === 0 || !isName(said.at(-1)!)) return undefined;
+  const named = said.filter(isName);
+  const written = named.filter((w) => !VARIANT_NAMES.has(w)).map(asName);
+  return { names: new Set(named.map(normalizeWord)), roles: roleAliases(written, pool, briefOf) };
+}
+
+/**
+ * Does the candidate's sentence have one of `s`'s speakers speak — or, opening with "She", "He" or "They", speak
+ * on from the sentence before, which has them speak ("…Locetta told the Council Friday…" / "She criticized…, saying…")?
+ */
+export function speakerSpeaksIn(index: SearchIndex, c: Candidate, s: Speakers): boolean {
+  const text = sentenceOf(c);
+  if (speakerSpeaks(text, s)) return true;
+  if (!PERSON_BACK.test(text) || text.search(SPEECH_RE) < 0) return false;
+  const p = c.s > 0 ? c.hit.passage : index.passages[c.hit.doc - 1];
+  const before = p?.briefId === c.hit.passage.briefId ? p.sentences[c.s > 0 ? c.s - 1 : p.sentences.length - 1] : undefined;
+  return before !== undefined && speakerSpeaks(p!.text.slice(before[0], before[1]), s);
+}
+/** A sentence that opens with a personal pronoun, going on about someone the sentence before named. */
+const PERSON_BACK = /^\W*(?:he|she|they)\b/i;
+
+/** Does `sentence` have one of `s`'s speakers speak, by name or by role ("…according to the U.S. president")? */
+export function speakerSpeaks(sentence: string, s: Speakers): boolean {
+  const text = s.roles.reduce((t, [re, name]) => t.replace(re, name), sentence);
+  return speaks(text, (w) => s.names.has(w));
+}
+
+/**
+ * The roles under which the briefs read name `names`: the title words before a name, past its first name
+ * ("U.S. President Donald Trump": "the U.S. president", "the president"; "U.S. deputy ambassador Jennifer
+ * Locetta": "the U.S. deputy ambassador", "the deputy ambassador", "the ambassador"). A role two people share
+ * ("the president" of Petro and Trump) stands for neither.
+ */
+function roleAliases(names: string[], pool: Hit[], briefOf: (id: string) => Brief): RoleAliases {
+  const owner = new Map<string, string | null>();
+  const patterns = names.map((name) => [name, new RegExp(String.raw`\b${name}\b`, 'gu')] as const);
+  for (const brief of new Set(pool.map((h) => briefOf(h.passage.briefId))))
+    for (const p of brief.passages)
+      for (const [name, pattern] of patterns)
+        for (const m of p.text.matchAll(pattern)) {
+          // The words before the name back to a stop word ("of" excepted) or punctuation, past a first name.
+          const before = p.text
+            .slice(Math.max(0, m.index - 80), m.index)
+            .split(' ')
+            .slice(0, -1);
+          if (/^\p{Lu}\p{Ll}+$/u.test(before.at(-1) ?? '')) before.pop();
+          const title: string[] = [];
+          for (let w = before.pop(); w !== undefined && title.length < 4; w = before.pop()) {
+            if (!/^[\p{L}.]+$/u.test(w) || (w !== 'of' && STOP_WORDS.has(normalizeWord(w)))) break;
+            title.unshift(w);
+          }
+          for (let i = 0; i < title.length; i++) {
+            if (title[i] === 'of') continue;
+            const role = title.slice(i).join(' ').toLowerCase();
+            owner.set(role, owner.has(role) && owner.get(role) !== name ? null : name);
+          }
+        }
+  return [...owner]
+    .filter((e): e is [string, string] => e[1] !== null)
+    .map(([role, name]) => [new RegExp(String.raw`\bthe ${escapeRegExp(role)}\b`, 'giu'), name]);
+}
+
+/** `s` as a literal in a regular expression. */
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
