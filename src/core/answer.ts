@@ -17,7 +17,7 @@ import { effectiveDate, isExpired, leansOnLatest, resolveTimes, type TimeNote } 
 import { langOf, questionLanguage, type Lang } from './lang/detect.js';
 import { typeEvidenceIn } from './lang/questions.js';
 import { languageName, replyLanguage, replyStrings } from './lang/strings.js';
-import { analyze, analyzeWithRanges, canonicalizeVariants, normalizeWord, termRanges, toTerm, VARIANT_NAMES, words } from './text.js';
+import { analyze, canonicalizeVariants, normalizeWord, termRanges, toTerm, VARIANT_NAMES, words } from './text.js';
 import type { Answer, Brief, Citation, Passage, Range, RelatedBrief } from './types.js';
 import {
   ABOUT,
@@ -26,9 +26,7 @@ import {
   type Asked,
   askedForTerms,
   askedQualities,
-  type AskedRole,
   askedRole,
-  CALLED_OFF,
   fullNameOf,
   questionPredicates,
   questionType,
@@ -46,16 +44,12 @@ import {
 import {
   askedSpeakers,
   type Candidate,
-  CHANGE_RE,
-  escapeRegExp,
   FUTURE_RE,
   langOfDoc,
-  MONTH_NAMES,
   PREFIX_LETTERS,
-  saysHowMany,
   sentenceOf,
-  sentenceTerms,
   type SentenceTerms,
+  sentenceTerms,
   sharesPrefix,
   type Speakers,
   speakerSpeaks,
@@ -65,8 +59,25 @@ import {
   TIME_UNIT,
   TOPIC_RE,
   typeEvidence,
-  WEEKDAYS,
 } from './evidence.js';
+import {
+  clockMissing,
+  companyMissing,
+  kindUnnamed,
+  missingEntity,
+  monthMissing,
+  negationUnanswered,
+  numberUnsaid,
+  outcomeToCome,
+  premiseMissing,
+  responseMissing,
+  roleUnanswered,
+  saysOpposite,
+  speakerSilent,
+  subjectMissing,
+  undoneMissing,
+  untimed,
+} from './checks.js';
 
 export const SNIPPET_MAX = 300;
 
@@ -462,117 +473,6 @@ export function proximity(seq: string[], terms: string[], byPrefix = false): num
   return pairs / (terms.length - 1);
 }
 
-/**
- * A question asking about a change of plan as one that happened ("Why did Trump cancel…?", "When was the vote
- * postponed?"); not one only threatened, planned or wanted ("Why did Washington threaten to cancel Petro's visa?").
- */
-const CHANGE_PREMISE = new RegExp(
-  String.raw`^\W*(?:why|when|who|what|where|how|which)\b.*(?<!\b(?:threat\w*|plan\w*|want\w*|tr(?:y|ies|ied|ying)|hop\w*|refus\w*|wish\w*|seek\w*|sought|aim\w*|propos\w*|urg\w*|ask\w*|push\w* for|call\w* for) to )\b(?:${CALLED_OFF})\b`,
-  'i',
-);
-
-/** A question for how an event turned out: "What was the outcome of…?", "What came out of…?", "What did they agree on?", "What was decided…?", "What did they end up…?". */
-const OUTCOME_QUESTION =
-  /(?<!\bas an? )\b(?:outcomes?|results?|upshot)\s+of\b|\bwhat\s+(?:came|has come|have come)\s+out\s+of\b|^\W*what\b.*\b(?:did|have|has)\b.*\b(?:agree(?:d|ing)?\s+(?:on|to|upon)\b|agree(?:d|ing)?\W*$|decided?\W*$|decided?\s+(?:on|at|in|during)\b|end(?:ed)? up)|^\W*what\b.*\b(?:was|were|has been|have been|got)\s+(?:agreed|decided|achieved|accomplished)\b/i;
-
-/** "How long…?" (not "how long ago", which asks when). */
-const HOW_LONG = /\bhow long\b(?!\s+ago\b)/i;
-/**
- * For `namedCheck`: does the sentence name one of the `kind` asked for ("Which armed groups…?")? It does when it
- * does not speak of the kind at all (the search found it for other words), or when it holds a name the question
- * does not give: a capitalised word past its first (no day or month, no possessive), or initials.
- */
-function namesKind(index: SearchIndex, c: Candidate, kind: string, questionWords: Set<string>): boolean {
-  // (Of the words for the kind, those the collection holds: "Which specific armed groups…?" asks for armed groups.)
-  const kindTerms = analyze(kind).filter((t) => documentFrequency(index, t) > 0);
-  if (kindTerms.length === 0 || !kindTerms.every((t) => sentenceTerms(index, c.hit.doc).sets[c.s]!.has(t))) return true;
-  const text = sentenceOf(c);
-  const ws = words(text);
-  const named = (i: number) => {
-    const w = ws[i]?.word ?? '';
-    if (i <= 0 || DAY_OR_MONTH.test(w) || questionWords.has(normalizeWord(w))) return false;
-    // (Initials come as letters: "U.S." is "U", "S".)
-    return /^\p{Lu}[\p{L}'’-]+$/u.test(w) || (/^\p{Lu}$/u.test(w) && text[ws[i]!.end] === '.');
-  };
-  // (Not a possessive: "Petro's approach to negotiations with armed groups" says whose approach, not which groups.)
-  return ws.some((x, i) => named(i) && !/['’]s$/.test(x.word));
-}
-/** The names of the days and the months, capitalised but no name of what is asked for. */
-const DAY_OR_MONTH = new RegExp(String.raw`^(?:${WEEKDAYS}|${MONTH_NAMES})$`);
-/** "Which armed groups…?", "Which company…?": a question for a group or a body, which its name answers. */
-const WHICH_NAMED =
-  /\b(?:which|names?\s+of(?:\s+the)?)\s+((?:[\p{L}-]+\s+){0,2}?(?:groups?|organi[sz]ations?|compan(?:y|ies)|countr(?:y|ies)|teams?|agenc(?:y|ies)|firms?|banks?|movements?|militias?|cartels?|gangs?|tribes?|nations?|part(?:y|ies)))\b/iu;
-/** A word that says how long something lasts or lasted (with or without a number). */
-const DURATION_RE = new RegExp(
-  String.raw`\b(?:${TIME_UNIT}|since|until|till|ago|long|longer|period|throughout|overnight|quarterly|annual(?:ly)?|daily|weekly|monthly|yearly)\b`,
-  'i',
-);
-
-/** A question asked in the negative ("not", "never", "n't", "the least", "the fewest", "non-…"; not "…positive or not?", which asks yes or no). */
-const NEGATED_QUESTION = /\b(?:(?<!\bor )not|never|neither|nor|without)\b|n['’]t\b|\bnon-|(?<!\bat )\bleast\b|\bfewest\b/i;
-/**
- * Undoing what was done, by family (any form): lifting; restoring, reinstating, giving back; reversing,
- * overturning, rescinding. A passage answers with the question's family ("a sharp reversal" of a threat is no
- * visa restored).
- */
-const UNDONE = [
-  /\blift(?:s|ed|ing)?\b/i,
-  /\b(?:restor\w*|reinstat\w*|(?:give|gave|given|giving|gives) back)\b/i,
-  /\b(?:revers\w*|overturn\w*|rescind\w*|undo\w*|undid)\b/i,
-];
-/**
- * A question for who goes along with someone ("Will the foreign minister accompany Petro?", "Is he bringing his wife with
- * him?", "who else is in the delegation?"; "Who is going / which officials will travel with Petro?") or takes part ("Who
- * else will attend / be at the meeting?", "Will Rubio be at the meeting / in the room?").
- */
-const ACCOMPANYING =
-  /\b(?:accompan\w*|(?:bring\w*|brought|tak(?:e|es|ing)|took)(?:\s+[\w'’]+){0,3}\s+(?:along\s+)?with\s+(?:him|her|them)|(?:travel\w*|com(?:e|es|ing)|came|go(?:es|ing)?|went)\s+(?:along\s+)?with\s+(?:him|her|them)|delegation|entourage|who\s+else\s+(?:[\w'’]+\s+){0,5}?(?:be|go|going|come|coming|travel\w*|attend\w*|participat\w*)|travel(?:s|ed|led|ing|ling)?\s+(?:also\s+|too\s+)?(?:to\s+(?:[\w.'’]+\s+){1,3}?)?with\s+(?:him|her|them|the\s+president|\p{Lu}[\p{L}'’-]+))\b|^\W*(?:will|would|is|are|was|were)\b.*\bbe\s+(?:(?:in\s+the\s+room|present)\s+(?:for\s+|at\s+)?the\b|at\s+the\s+(?:[\w'’-]+\s+){0,3}?(?:meeting|talks|summit|session|rally|conference|sit-?down|event|ceremony|signing|negotiations)\b)|(?:^\W*(?:who|which\b.*?)\W*(?:['’]s|is|are|will|would)?\s*|\b(?:any|some)(?:one|body)(?:\s+else)?\s+)(?:be\s+)?(?:travel\w*|com(?:e|es|ing)|go(?:es|ing)?)\s+(?:along\s+)?with\s+\p{L}/iu;
-/**
- * A question for a response to what was said: "respond / reply / answer" with what was said after it ("…to the US
- * criticism", "…to Locetta's remarks"), "say back", "say in reply". (Not a response to an event: "How is Pennzoil
- * going to respond to the Texaco bankruptcy?" is answered by what Pennzoil will do.)
- */
-const RESPONSE_QUESTION =
-  /\b(?:(?:respond(?:s|ed|ing)?|responses?|repl(?:y|ied|ies)|answer(?:s|ed)?)\b.*\b(?:criticisms?|critiques?|accusations?|charges?|claims?|allegations?|remarks?|comments?|statements?|intervention|speech)\b|(?:say|said)\s+(?:back|in\s+(?:reply|response))\b)/i;
-/** A passage that tells of a response: a reply, a rebuttal, a denial, a rejection. */
-const RESPONSE_RE =
-  /\b(?:respon(?:d|ds|ded|ding|se|ses)|repl(?:y|ied|ies)|retort\w*|rebut\w*|counter(?:ed|ing)|(?:hit|fired|pushed)\s+back|rebuff\w*|reject\w*|dismiss\w*|den(?:y|ied|ies|ial)|answer(?:ed|ing)?)\b/i;
-/** A passage that tells who goes along with whom: the same words, or companions, joining, "with him". */
-const WITH_SOMEONE =
-  /\b(?:accompan\w*|companions?|join(?:s|ed|ing)?|delegations?|entourage|along with|together with|with (?:him|her|them)|attend\w*|participa\w*|(?:were|was|will be|are|is) present|among those)\b/i;
-/** A question that places its event in a month ("in early March", "since June", "during mid-October"): the month (group 1). */
-const PLACED_IN_MONTH = new RegExp(String.raw`\b(?:in|since|until|till|during|early|late|mid-?)\s+(?:early\s+|late\s+|mid-?)?(${MONTH_NAMES})\b`, 'i');
-
-/** Does `text` name `month` (written out or abbreviated as news style does: "Feb. 3", "Sept.")? */
-function namesMonth(text: string, month: string): boolean {
-  const m = month.toLowerCase();
-  const short = m === 'september' ? 'Sept?' : m.slice(0, 3);
-  return new RegExp(String.raw`\b(?:${m}|${short}\.)`, 'i').test(text) || new RegExp(String.raw`\b${short}\b(?=\s?\d)`, 'i').test(text);
-}
-
-/** A question for the time of day: "What time is / does / of (the) day / on…?", "At what time…?", "What hour…?" (not "What time period / frame…?"). */
-const CLOCK_QUESTION =
-  /\b(?:what|which) (?:time|hour)\s+(?:is|was|will|would|does|did|do|are|were|of (?:the )?day|on|at|the|today|tomorrow|tonight)\b|\b(?:what|which) (?:time|hour)\W*$/i;
-/** A time of day: "3 p.m.", "15:30", "9 o'clock", "noon", "in the morning". */
-const CLOCK_TIME =
-  /\b\d{1,2}(?::\d{2})?\s?(?:[ap]\.?m\b\.?|o['’]clock)|\b\d{1,2}[:.]\d{2}\b|\b(?:noon|midday|midnight|morning|afternoon|evening|night|dawn|dusk|overnight)\b/i;
-/** Does a sentence give a day (a date, a weekday) but no time of day? */
-function givesDayNotTime(sentence: string, questionWords: Set<string>): boolean {
-  return !CLOCK_TIME.test(sentence) && typeEvidence('date', sentence, questionWords) > 0;
-}
-
-/** "not like", "didn't she like": a dislike, which the answer says in its own words ("She criticized…"), not a negation. */
-const DISLIKE = /(?:\bnot|n['’]t)(?:\s+\w+){0,2}?\s+(?:like|enjoy|appreciate)\b/gi;
-/** The question up to its first subordinate clause ("…in which we don't…", "…that it would not…"). */
-function mainClause(question: string): string {
-  const m = /\s(?:which|that|who|whom|whose|where|when|if|because|although|though)\b/i.exec(question.replace(/^\W*\w+/, (w) => ' '.repeat(w.length)));
-  return m ? question.slice(0, m.index) : question;
-}
-
-/** A sentence that says something in the negative, or names an exception or a failure. */
-const NEGATIVE =
-  /\b(?:not|no|never|none|nobody|nothing|neither|nor|without|least|fewest|except|exception|excluding|other than|apart from|unlike|instead|less|fewer|lost|absent|absence|rather than|unable|cannot|fail(?:s|ed|ure)?|refus(?:e|es|ed|al)|lack(?:s|ed|ing)?|den(?:y|ies|ied)|reject(?:s|ed)?|only)\b|n['’]t\b|\bnon-/i;
-
 /** A sentence that opens by referring back to the one before it. */
 const REFERS_BACK = /^\W*(?:it|he|she|they|this|these|his|her|its|their|the \w+)\b/i;
 
@@ -617,111 +517,6 @@ function linkWeights(retrieval: Retrieval, weights: Record<RelationKind, number>
 
 /** Per question term: the related words that may stand in its place, with their weight (a list: read once per sentence, never looked up). */
 type Links = Map<string, readonly (readonly [string, number])[]>;
-
-/**
- * Does the answer sentence say the opposite of what the question asks? A question word it lacks has
- * its opposite there ("…fully *inconsistent* with what?" / "…fully *consistent* with the definition…"),
- * a word the question does not use itself. A sentence with a plain negation is left alone: "not
- * improved" says what "unimproved" asks.
- */
-function saysOpposite(index: SearchIndex, own: readonly string[], askedFor: ReadonlySet<string>, lead: Candidate): boolean {
-  const [s, e] = lead.hit.passage.sentences[lead.s]!;
-  if (PLAIN_NEGATION.test(lead.hit.passage.text.slice(s, e))) return false;
-  const said = sentenceTerms(index, lead.hit.doc).sets[lead.s]!;
-  const asked = new Set(own);
-  // An opposite that opens as another question word does is that word's form, the question's own ("the
-  // West … eastern territories" answered by "Western imperialism … territories").
-  const askedAs = (t: string) => asked.has(t) || sharesPrefix(t, asked);
-  for (const q of own) {
-    if (askedFor.has(q) || said.has(q)) continue;
-    for (const t of index.lexicon.opposites(q)) if (said.has(t) && !askedAs(t)) return true;
-  }
-  return false;
-}
-
-/**
- * Does the question name a person by a role that no brief holds (nor a spelling one letter away), nor a
- * synonym or derived form of it in the passages read ("commentary" for "commentators")? Not its
- * hypernyms: a mayor is not any "politician".
- */
-function roleMissing(index: SearchIndex, asked: AskedRole | undefined, retrieval: Retrieval, read: SentenceTerms[]): boolean {
-  // A past participle is a clause, not a role ("Who is the Lady forced to kill?").
-  if (!asked || /ed$/i.test(asked.word)) return false;
-  // A typo the search read as a collection word ("captian") is no longer among the question's terms.
-  const role = asked.term;
-  if (!retrieval.unknown.includes(role) || index.searcher.tables.dictionary.fuzzy(role, 1).length > 0) return false;
-  const synonyms = [...(retrieval.expansions.get(role) ?? [])].filter(([, r]) => r.kind === 'synonym' || r.kind === 'derived').map(([t]) => t);
-  return !read.some((r) => r.sets.some((set) => synonyms.some((t) => set.has(t))));
-}
-
-/**
- * A title prefix and the word after it: "the vice president", "the deputy foreign minister",
- * "co-founder". Only these words: the other words before a role describe whoever holds it ("the main
- * performer", "the current captain", "the ESPN Deportes sideline commentator"), and the sentence that
- * names that person need not repeat them. "Assistant", "associate" and "acting" after an article or a
- * possessive ("acting on orders" is no post); "co-" and "ex-" with their hyphen; "former" only in "Who
- * is the former…?" ("the former MVP", "former students" describe).
- */
-const TITLE_PREFIXES = 'vice|deputy|interim|assistant|associate|acting|co|ex';
-const TITLED_POST =
-  /\b(vice|deputy|interim|(?<=\b(?:the|a|an|his|her|their|its|\p{L}+['’]s)\s+)(?:assistant|associate|acting)|(?<=^\W*who(?:['’]s|\s+(?:is|was|are|were))\s+the\s+)former|(?:co|ex)(?=-))[\s-]+(\p{L}[\p{L}'’]*)/giu;
-
-/** The posts a question names with a title prefix ("vice president"), as [prefix term, term of the word after it]. */
-function titledPosts(question: string): [string, string][] {
-  const posts: [string, string][] = [];
-  for (const m of question.matchAll(TITLED_POST)) {
-    const next = toTerm(normalizeWord(m[2]!));
-    if (next) posts.push([toTerm(m[1]!.toLowerCase()) ?? m[1]!.toLowerCase(), next]);
-  }
-  return posts;
-}
-
-/**
- * Does `sentence` name another post than the one the role question asks for: the question's word before
- * the role ("defense" in "Colombia's defense minister") missing, and the role in a title with another word
- * before it ("Colombian Foreign Minister Rosa Villavicencio")?
- */
-function namesOtherPost(question: string, role: AskedRole, sentence: string): boolean {
-  const word = role.word;
-  // A lower-case word right before the role (not the "s" of "NASA's").
-  const before = new RegExp(String.raw`(?<![\p{L}'’])(\p{Ll}[\p{L}-]*)\s+${word}\b`, 'u').exec(question)?.[1];
-  const asked = before ? toTerm(before) : null;
-  if (!asked) return false;
-  const title = new RegExp(String.raw`\b(\p{Lu}[\p{L}.-]*)\s+${word[0]!.toUpperCase()}${word.slice(1)}\b`, 'gu');
-  let other = false;
-  for (const m of sentence.matchAll(title)) {
-    const t = toTerm(normalizeWord(m[1]!));
-    if (t === asked) return false;
-    if (t) other = true;
-  }
-  return other && !analyze(sentence).includes(asked);
-}
-
-/**
- * Does `text` (the answer's paragraph) name the role a question asks for without a title prefix only with
- * one ("U.S. deputy ambassador Jennifer Locetta" for "Who is the US ambassador…?"): the deputy holds another
- * post. (The paragraph, not the sentence: "…led by his vice-Chair …, acting Chair…" may follow "X is the chair".)
- */
-function onlyTitledPost(question: string, role: AskedRole, text: string): boolean {
-  if (titledPosts(question).length > 0) return false;
-  const stem = role.term;
-  const re = new RegExp(String.raw`(?:\b(${TITLE_PREFIXES})[\s-]+)?\b[${stem[0]!.toUpperCase()}${stem[0]}]${stem.slice(1)}\w*`, 'giu');
-  let titled = false;
-  for (const m of text.matchAll(re)) {
-    if (m[1] === undefined) return false;
-    titled = true;
-  }
-  return titled;
-}
-
-/** Is a post the question names with a title prefix ("the vice president") in no sentence read, the prefix at most three terms from the word after it? */
-function postMissing(posts: readonly [string, string][], read: SentenceTerms[]): boolean {
-  const near = (seq: readonly string[], [prefix, word]: [string, string]) =>
-    seq.some((t, j) => t === prefix && seq.slice(Math.max(0, j - 3), j + 4).includes(word));
-  return posts.some((post) => !read.some((r) => r.seqs.some((seq) => near(seq, post))));
-}
-
-const PLAIN_NEGATION = /\b(?:not|no|never|nor|without)\b|n['’]t\b/i;
 
 /** Terms of the last sentence of the paragraph before `hit`'s, when it is in the same brief. */
 function lastSentenceTerms(index: SearchIndex, hit: Hit): Set<string> | undefined {
@@ -1220,7 +1015,7 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
   }
   // "What did Villavicencio say?" of briefs that never have her speak: what others said beside her name is not hers.
   const speakers = o.speakerCheck && lang === 'en' && type === 'speech' ? askedSpeakers(question, pool, ctx.briefOf) : undefined;
-  if (speakers && !pool.some((h) => h.passage.sentences.some(([s, e]) => speakerSpeaks(h.passage.text.slice(s, e), speakers)))) {
+  if (speakers && speakerSilent(pool, speakers)) {
     return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
   }
   // Whether to answer weighs the words by the collection and general English together (`blendedIdf`):
@@ -1333,53 +1128,39 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
     const unsaid = candidates.filter((c) => !said.includes(sentenceOf(c)));
     if (unsaid.length) candidates.splice(0, candidates.length, ...unsaid);
   }
-  if (o.negationCheck && lang === 'en' && NEGATED_QUESTION.test(mainClause(question).replace(DISLIKE, '')) && !NEGATIVE.test(sentenceOf(candidates[0]!))) {
+  if (o.negationCheck && lang === 'en' && negationUnanswered(question, candidates[0]!)) {
     return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
   }
-  // "How long…?" asks for an amount of time: a number, or a word of duration ("months of hostility", "since 2016").
-  const howLong = HOW_LONG.test(question);
-  if (o.numberCheck > 0 && lang === 'en' && (type === 'number' || howLong) && !/\bhow much of\b/i.test(question)) {
-    const floor = o.numberCheck * candidates[0]!.score;
-    const says = (text: string) => saysHowMany(text, questionWords) || (howLong && DURATION_RE.test(text));
-    if (!candidates.some((c) => c.score >= floor && says(sentenceOf(c)))) {
-      return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
-    }
+  if (o.numberCheck > 0 && lang === 'en' && numberUnsaid(question, type, candidates, o.numberCheck, questionWords)) {
+    return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
   }
   // "Which armed groups is Petro negotiating with?": the best sentence speaks of armed groups and names none
   // ("…negotiations with armed groups…"); it does not say which.
-  const kind = o.namedCheck && lang === 'en' ? WHICH_NAMED.exec(question)?.[1] : undefined;
-  if (kind && !namesKind(index, candidates[0]!, kind, questionWords)) return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
-  if (
-    o.roleCheck &&
-    (roleMissing(index, role, retrieval, read) ||
-      (lang === 'en' && postMissing(titledPosts(question), read)) ||
-      (role !== undefined &&
-        /^[a-z]+$/.test(role.word) &&
-        (namesOtherPost(question, role, sentenceOf(candidates[0]!)) || onlyTitledPost(question, role, candidates[0]!.hit.passage.text))))
-  ) {
+  if (o.namedCheck && lang === 'en' && kindUnnamed(index, question, candidates[0]!, questionWords)) {
     return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
   }
-  const undone = o.undoneCheck && lang === 'en' ? UNDONE.find((family) => family.test(question)) : undefined;
-  if (undone && !pool.some((h) => undone.test(h.passage.text))) {
+  if (o.roleCheck && roleUnanswered(index, question, lang, role, retrieval, read, candidates[0]!)) {
     return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
   }
-  if (o.companyCheck && lang === 'en' && ACCOMPANYING.test(question) && !pool.some((h) => WITH_SOMEONE.test(h.passage.text))) {
+  if (o.undoneCheck && lang === 'en' && undoneMissing(question, pool)) {
     return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
   }
-  if (o.responseCheck && lang === 'en' && RESPONSE_QUESTION.test(question) && !pool.some((h) => RESPONSE_RE.test(h.passage.text))) {
+  if (o.companyCheck && lang === 'en' && companyMissing(question, pool)) {
     return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
   }
-  if (o.premiseCheck && lang === 'en' && type !== 'change' && CHANGE_PREMISE.test(question) && !pool.some((h) => CHANGE_RE.test(h.passage.text))) {
+  if (o.responseCheck && lang === 'en' && responseMissing(question, pool)) {
     return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
   }
-  if (o.clockCheck && lang === 'en' && type === 'date' && CLOCK_QUESTION.test(question) && givesDayNotTime(sentenceOf(candidates[0]!), questionWords)) {
+  if (o.premiseCheck && lang === 'en' && type !== 'change' && premiseMissing(question, pool)) {
     return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
   }
-  const month = o.monthCheck && lang === 'en' ? PLACED_IN_MONTH.exec(question)?.[1] : undefined;
-  if (month && !pool.some((h) => namesMonth(h.passage.text, month))) {
+  if (o.clockCheck && lang === 'en' && type === 'date' && clockMissing(question, candidates[0]!, questionWords)) {
     return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
   }
-  if (o.outcomeCheck && lang === 'en' && OUTCOME_QUESTION.test(question) && FUTURE_RE.test(sentenceOf(candidates[0]!))) {
+  if (o.monthCheck && lang === 'en' && monthMissing(question, pool)) {
+    return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
+  }
+  if (o.outcomeCheck && lang === 'en' && outcomeToCome(question, candidates[0]!)) {
     return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
   }
   if (o.oppositeCheck && lang === 'en' && !YES_NO_QUESTION.test(question) && saysOpposite(index, own, askedFor, candidates[0]!)) {
@@ -1422,29 +1203,6 @@ function leadWithSpeaker(candidates: Candidate[], chosen: Chosen[]): void {
   if (!lead || says(lead.candidate)) return;
   const before = candidates.find((c) => c.hit.doc === lead.candidate.hit.doc && c.s === lead.candidate.s - 1);
   if (before && says(before) && !chosen.some((x) => x.candidate === before)) chosen.unshift({ candidate: before, marker: lead.marker });
-}
-
-/** "When did / was / will…?", "(In) what year…?": a question for a point in time (not "When do…?", a condition). */
-const POINT_IN_TIME =
-  /^\W*(?:(?:exactly|precisely)\s+)?(?:when\s+(?:(?:exactly|precisely)\s+)?(?:did|was|were|will|is|are|has|have|had)\b|(?:in\s+)?(?:what|which)\s+(?:year|month)\b|when\s+(?!(?:do|does)\b)(?:[\p{L}\p{N}.'’-]+\s+){1,6}(?:was|were|will|is|are|has|have|had|did)(?:\s+[\p{L}-]+){0,2}\W*$)/iu;
-/** A reader insisting on the time: "When exactly…?", "Exactly when…?", "precisely". */
-const EXACT_TIME = /\b(?:exactly|precisely)\b/i;
-/** Words that place something in time without a date ("two years ago", "the Bronze Age", "after the war"). */
-const TIME_WORDS =
-  /\b(?:[Aa]go|[Yy]ears?|[Dd]ecades?|[Cc]entur(?:y|ies)|[Ee]ras?|[Aa]ge|[Dd]ynast(?:y|ies)|[Ss]easons?|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter|[Ww]ars?|BCE?|AD|BP)\b/;
-
-/**
- * For `timeCheck`: does the answer to a question for a point in time come from a passage that gives no time,
- * by a sentence that says less than `timeCheck` of the question?
- */
-function untimed(r: Reading, top: Candidate | undefined, pool: Hit[], covers: number[][]): boolean {
-  if (!top || !POINT_IN_TIME.test(r.question)) return false;
-  const h = pool.indexOf(top.hit);
-  // (Not when the reader insists on the time: "When exactly were the sanctions imposed?" is not answered by
-  // "…months of hostility that saw the U.S. … impose sanctions…", however much of the question it says.)
-  if (h >= 0 && covers[h]![top.s]! >= r.o.timeCheck && !EXACT_TIME.test(r.question)) return false;
-  const text = top.hit.passage.text;
-  return typeEvidence('date', text, r.questionWords) === 0 && !TIME_WORDS.test(text);
 }
 
 /** A word's IDF over the passages' text alone (titles left out); a word only titles hold, over all fields. */
@@ -1538,86 +1296,9 @@ function coverage(
   return best;
 }
 
-/** A time a question closes on: "…this week", "…today", "…lately", "…on Friday". */
-const WHEN_SAID = new RegExp(
-  String.raw`\s+(?:(?:this|last|past|next)\s+(?:${TIME_UNIT}|weekend|morning|afternoon|evening)|today|yesterday|tonight|recently|lately|(?:right\s+)?now|these\s+days|so\s+far|(?:on|last)\s+(?:${WEEKDAYS}))\W*$`,
-  'i',
-);
-
-/**
- * Does a question for what was said or talked about name, as the last word of what it is about, a word no
- * brief holds and none of whose related words the passages read hold ("What did Petro say about Trump's
- * tariffs?")? Nothing said there can be about it.
- */
-function subjectMissing(question: string, askedFor: ReadonlySet<string>, retrieval: Retrieval, read: SentenceTerms[]): boolean {
-  // (Not a time it closes on: "…about Colombia this week?" is about Colombia.)
-  const about = ABOUT.exec(question)?.[1]?.replace(WHEN_SAID, '');
-  // (Not a word that names what is asked for: "Is trade on the agenda?")
-  const last =
-    about === undefined
-      ? undefined
-      : analyze(about)
-          .filter((t) => !askedFor.has(t))
-          .at(-1);
-  if (last === undefined || !retrieval.unknown.includes(last)) return false;
-  const related = [...(retrieval.expansions.get(last)?.keys() ?? [])];
-  return !read.some((r) => r.sets.some((set) => related.some((t) => set.has(t))));
-}
-
 /** Does `set` hold one of `terms`, or a word linked to one? */
 function holdsAny(set: Set<string>, terms: string[], links: Links): boolean {
   return terms.some((t) => set.has(t) || (links.get(t) ?? []).some(([u]) => set.has(u)));
-}
-
-/**
- * The first name-like term of the question (a capitalised word past the
- * first one, not a stop word) that no brief of
- * `top` (every brief that matched, when `top` is empty) holds anywhere,
- * nor any form the lexicon derives from it, nor a near spelling, nor its two
- * halves written apart in the briefs read (`briefsRead`, asked for only then).
- */
-function missingEntity(index: SearchIndex, question: string, retrieval: Retrieval, top: Hit[], briefsRead: () => Brief[]): string | undefined {
-  const held = top.map((h) => retrieval.briefMatched.get(h.passage.briefId) ?? new Set(h.matched));
-  // English only: German capitalises every noun, Turkish and Greek inflect names ("Broncos'u"), Arabic and
-  // Chinese have no capitals (measured: without the check, false abstentions fall by 2 points in tr and el).
-  if (retrieval.lang !== 'en') return undefined;
-  for (const { term, start, end } of analyzeWithRanges(question, retrieval.lang)) {
-    if (start === 0 || !/^\p{Lu}/u.test(question.slice(start))) continue;
-    // With no `top`, any brief will do: the index holds the term. A word derived from one held counts as
-    // held ("American" where the briefs say "U.S.", "Chinese" where they say "China").
-    const holds = (t: string) => (top.length ? held.some((m) => m.has(t)) : documentFrequency(index, t) > 0);
-    if (holds(term) || index.lexicon.related(term).derived.some(holds)) continue;
-    // A misspelt name ("Villavicenco") is a typo of one the briefs hold, not a stranger.
-    if (documentFrequency(index, term) === 0 && nearTerm(index, term)) continue;
-    // Nor are two words written as one that a passage read writes apart ("Superbowl", "Super Bowl").
-    const apart = writtenApart(question.slice(start, end));
-    if (apart && briefsRead().some((b) => b.passages.some((p) => apart.test(p.text)))) continue;
-    return term;
-  }
-  return undefined;
-}
-
-/** Does the index hold a term one edit away from `term` (from 4 characters on), or starting with it? */
-function nearTerm(index: SearchIndex, term: string): boolean {
-  const dictionary = index.searcher.tables.dictionary;
-  const [from, to] = dictionary.prefixRange(term);
-  if (from < to) return true;
-  if (term.length < 4) return false;
-  if (dictionary.fuzzy(term, 1).length > 0) return true;
-  // Two neighbouring letters swapped ("Zeria" for "Zeira").
-  return dictionary.transposed(term).length > 0;
-}
-
-/**
- * What finds `word` split in two, with a space or hyphen between, in a text ("Super Bowl" for "Superbowl"),
- * in any case; undefined for a word too short to split. (One pattern per word, tested on each passage read:
- * no lower-cased copy of every passage.)
- */
-function writtenApart(word: string): RegExp | undefined {
-  const w = word.toLowerCase();
-  const splits: string[] = [];
-  for (let i = 2; i <= w.length - 2; i++) splits.push(`${escapeRegExp(w.slice(0, i))}[ -]${escapeRegExp(w.slice(i))}`);
-  return splits.length ? new RegExp(splits.join('|'), 'iu') : undefined;
 }
 
 function notFound(message: string, rel: RelatedBrief[], lang: Lang): Answer {
