@@ -8,6 +8,11 @@
  * for "who", a number for "how many"…). The best 1–3 sentences form the
  * answer; each citation's snippet is the chosen sentence widened with whole
  * neighbouring sentences up to 300 characters.
+ *
+ * What the question asks is read in `question.ts`, what a sentence holds in
+ * `evidence.ts`, and the checks that decline a question the briefs do not
+ * answer are in `checks.ts`; this module holds the options, the abstention
+ * model, scoring and citing.
  * @module
  */
 import { retrieve, YES_NO_QUESTION, type Hit, type QueryContext, type Retrieval, type RetrieveOptions } from './retrieve.js';

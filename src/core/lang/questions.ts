@@ -2,7 +2,7 @@
  * What a question asks for, in languages other than English ("¿Cuándo…?" →
  * a date, "Wer…?" → a person, "多少" → a number), and what in a sentence
  * answers it (a year or month name, a number, a capitalised name, a reason
- * word). English keeps its own rules in `answer.ts`.
+ * word). English keeps its own rules in `question.ts` and `evidence.ts`.
  * @module
  */
 import type { Lang } from './detect.js';
