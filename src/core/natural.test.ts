@@ -827,6 +827,12 @@ describe('each mechanism changes the answer', () => {
       expect(questionType(q), q).toBe('speaker');
     }
     expect(seed.ask("Who is the source for the claim about Rubio's guarantees to Petro?").answer).toMatch(/According to Tommy Pigott/);
+    // "Who was the speaker?" after what was said: the one who said it ("speaker" is what is asked for, no word to
+    // find; it was declined). "The speaker of the House" is a title.
+    expect(questionType('Who was the speaker?')).toBe('speaker');
+    expect(questionType('Who is the speaker of the House?')).toBe('person');
+    const said = chat(seed, 'What did the US say at the UN?', []);
+    expect(chat(seed, 'Who was the speaker?', said.history).reply.answer).toMatch(/^U\.S\. deputy ambassador Jennifer Locetta told/);
     // The sentence that holds the question has no one speak; the one before it names who does, and leads.
     const q = 'Who says the meeting will focus on shared goals rather than the fighting?';
     expect(seed.ask(q).answer).toMatch(/^According to both governments, .*Discussions are also expected to focus/);
