@@ -104,7 +104,9 @@ describe('natural questions on the seed brief', () => {
     // language, a reader of times and order, a reader asking why and how): 124 of 180 as written, 126 now: 1,855 of 2,339; 1,861 once travelling with someone and "Which specific…" were read.
     // Seventeenth session: six sets (an ordinary reader, a phone typist, a friend's questions retold, an American
     // reader, a reader checking yes-no and either-or questions, a reader of meanings and feelings), 140 of 180 as
-    // written, 143 after the session's changes: 1,990 of 2,490 (80 %).
+    // written, 143 after the session's changes: 1,990 of 2,490 (80 %). Six more (an ordinary reader, what things are
+    // and who people are, questions with context first, 2 to 6 words, what people want and feel, details), 134 of 180
+    // as written: 2,090 of 2,634 (79 %).
     // Each question guards its own answer (a known miss fails loudly once right); this guards the whole.
     expect(ok.length / questions.length).toBeGreaterThanOrEqual(0.78);
   });
@@ -168,7 +170,8 @@ describe('natural conversations on the seed brief', () => {
     // 609 of 938 with twenty more (a reader who starts broad and drills down, 24 of 47, 25 now; a reader moving between
     // people, 29 of 41).
     // 663 of 1,023 with twenty more (seventeenth session: an ordinary reader, 23 of 41 as written, 24 now; a reader
-    // chatting on a phone in short lower-case messages, 26 of 44).
+    // chatting on a phone in short lower-case messages, 26 of 44). 716 of 1,109 with twenty more (an ordinary reader,
+    // 29 of 42, 30 once "Who was the speaker?" was read; a reader who keeps asking why and what about, 23 of 44).
     expect(results.filter(Boolean).length / results.length).toBeGreaterThanOrEqual(0.63);
   });
 });
