@@ -192,7 +192,8 @@ export class Engine {
     const questions = askedQuestions(question, () => questionLanguage(question, this.index.languages));
     const alone = questions.length > 1 && questions.slice(1).every((q) => !leansOnEarlier(q));
     const whole = alone ? undefined : this.askOne(question, options, tuning, limit);
-    if (whole && (whole.answered || questions.length < 2)) return whole.answered ? whole : (this.eitherOr(question, options, tuning, limit) ?? whole);
+    if (whole?.answered) return whole;
+    if (whole && questions.length < 2) return this.eitherOr(question, options, tuning, limit) ?? whole;
     let history = options.history ?? [];
     const answers = questions.map((q, i) => {
       const answer = this.askOne(q, i === 0 ? options : { ...options, history }, tuning, limit);

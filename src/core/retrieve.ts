@@ -343,9 +343,8 @@ export function retrieve(index: SearchIndex, question: string, options: Partial<
   // The lexicon's related words are English; the newsroom's synonyms are in any language, and stand in as
   // fully as a derived form (they are searched too, below).
   const expansions: Expansions = lang === 'en' ? expandTerms(index, terms) : new Map();
-  const synonyms = index.synonyms.expand(question, lang, index.known);
+  const synonyms = [...index.synonyms.expand(question, lang, index.known)].filter(([own]) => terms.includes(own));
   for (const [own, related] of synonyms) {
-    if (!terms.includes(own)) continue;
     const m = expansions.get(own) ?? new Map<string, RelatedTerm>();
     for (const r of related) if (!terms.includes(r)) m.set(r, { kind: 'derived' });
     if (m.size) expansions.set(own, m);
@@ -367,10 +366,7 @@ export function retrieve(index: SearchIndex, question: string, options: Partial<
       if (w > (extra.get(t) ?? 0)) extra.set(t, w);
     }
   }
-  for (const [own, related] of synonyms) {
-    if (!terms.includes(own)) continue;
-    for (const t of related) if (!terms.includes(t) && documentFrequency(index, t) > 0) extra.set(t, 1);
-  }
+  for (const [, related] of synonyms) for (const t of related) if (!terms.includes(t) && documentFrequency(index, t) > 0) extra.set(t, 1);
   if (context) for (const [t, w] of context.terms) if (!terms.includes(t) && documentFrequency(index, t) > 0 && w > (extra.get(t) ?? 0)) extra.set(t, w);
   const ctx = context ? { context } : {};
   const predicates = o.predicates;
