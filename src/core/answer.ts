@@ -264,6 +264,13 @@ export interface AnswerOptions {
    */
   describedParties: boolean;
   /**
+   * English: words that place an event in its course rather than name it ("still", "already", "ever", "yet",
+   * "again", "anymore", "start", "begin") do not count against answering, when the question has other words:
+   * "What is the US still worried about?" of a brief where it "remains deeply concerned", "When did things start
+   * to get better?" of tensions that "eased in early January".
+   */
+  aspectWords: boolean;
+  /**
    * In a follow-up asking for a date or a number, a sentence scoring at least this share of the best that holds
    * one answers before a best that holds none ("And when is the meeting?" after "Who is the foreign minister?":
    * the conversation's words lift the sentence about the foreign ministry). 0: off.
@@ -425,6 +432,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   clockCheck: true,
   monthCheck: true,
   describedParties: true,
+  aspectWords: true,
   followUpTypeFloor: 0.8,
   aboutFloor: 0.4,
   stanceWeight: 0.5,
@@ -835,6 +843,13 @@ const TWO_PARTIES =
 const TIME_UNITS = new RegExp(String.raw`^(?:${TIME_UNIT}|times?)$`);
 const TWO = analyze('two both');
 
+/** Words that place an event in its course ("still", "started to…") rather than say what it is (see `aspectWords`). */
+const ASPECT = /\b(?:still|already|ever|yet|again|anymore|start(?:s|ed|ing)?|begin(?:s|ning)?|began|begun)\b/gi;
+
+function aspectTerms(question: string): string[] {
+  return analyze([...question.matchAll(ASPECT)].map((m) => m[0]).join(' '));
+}
+
 /** The terms of the words a question describes the story's two parties by ("the two leaders": "leader"), if any. */
 function partyTerms(question: string): string[] {
   const m = TWO_PARTIES.exec(question);
@@ -1029,7 +1044,9 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
   // (the brief says "the presidents") weighs nothing in whether to answer, when the question has other words.
   const described = o.describedParties && lang === 'en' ? partyTerms(question) : [];
   const parties = described.length && described.every((t) => documentFrequency(index, t) === 0) ? [...described, ...TWO] : [];
-  const unweighed = parties.length && own.some((t) => !askedFor.has(t) && !parties.includes(t)) ? new Set([...askedFor, ...parties]) : askedFor;
+  // So do words that say only where in its course the event is ("still", "start to").
+  const loose = [...parties, ...(o.aspectWords && lang === 'en' ? aspectTerms(question) : [])];
+  const unweighed = loose.length && own.some((t) => !askedFor.has(t) && !loose.includes(t)) ? new Set([...askedFor, ...loose]) : askedFor;
   const signal =
     o.backgroundPassages > 0 && lang === 'en' ? weighTerms(own, carried, unweighed, o.carriedShare, (t) => blendedIdf(index, t, o.backgroundPassages)) : w;
   const { covers, best: sentence } = sentenceCovers(read, own, links, w, o.prefixWeight, signal);

@@ -625,6 +625,20 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('What did the two leaders say about climate change?').answered).toBe(false);
   });
 
+  it('words that place an event in its course ("still", "start to") do not count against answering', () => {
+    // The brief says the US "remains deeply concerned", and that tensions "eased in early January": "still" and
+    // "start" are words no sentence holds, and weighed as much as "worried" and "cooling".
+    const still = 'What is the US still worried about?';
+    expect(seed.ask(still).answer).toMatch(/^U\.S\. deputy ambassador Jennifer Locetta told/);
+    expect(seed.ask(still, {}, { aspectWords: false }).answered).toBe(false);
+    const start = 'When did things start calming down between Trump and Petro?';
+    expect(seed.ask(start).answer).toMatch(/^Tensions between the presidents eased in early January/);
+    expect(seed.ask(start, {}, { aspectWords: false }).answered).toBe(false);
+    // The event itself still has to be in the briefs.
+    expect(seed.ask('Is Petro still married?').answered).toBe(false);
+    expect(seed.ask('When did the drug war begin?').answered).toBe(false);
+  });
+
   it('"How does X feel about Y?", "What did X say about Y?" are answered by what X is about Y, before what X only said', () => {
     const q = 'How does Petro feel about the meeting?';
     expect(seed.ask(q).answer).toMatch(/^Colombian President Gustavo Petro said he was optimistic/);
