@@ -850,6 +850,13 @@ describe('each mechanism changes the answer', () => {
     expect(questionType('Who is the speaker of the House?')).toBe('person');
     const said = chat(seed, 'What did the US say at the UN?', []);
     expect(chat(seed, 'Who was the speaker?', said.history).reply.answer).toMatch(/^U\.S\. deputy ambassador Jennifer Locetta told/);
+    // "Who gave that speech?", "Who delivered that message?", "Who made that public?": who said it (the speech, the
+    // message were words to find, and it was declined); "Who made the phone call?" still asks who did something.
+    for (const q of ['Who gave that speech?', 'Who delivered that message?', 'Who made that public?', 'Which official gave the readout?']) {
+      expect(questionType(q), q).toBe('speaker');
+    }
+    expect(questionType('Who made the phone call in January?')).toBe('person');
+    expect(chat(seed, 'Who gave that speech?', said.history).reply.answer).toMatch(/^U\.S\. deputy ambassador Jennifer Locetta told/);
     // The sentence that holds the question has no one speak; the one before it names who does, and leads.
     const q = 'Who says the meeting will focus on shared goals rather than the fighting?';
     expect(seed.ask(q).answer).toMatch(/^According to both governments, .*Discussions are also expected to focus/);

@@ -36,13 +36,15 @@ const OPINION_VERBS = String.raw`think|thinks|thought|feel|feels|felt|feeling`;
 const OPINION_QUESTION = new RegExp(String.raw`^\W*(?:what|how) (?:did|does|do)\b.*\b(?:${OPINION_VERBS})\b|^\W*how (?:is|was|are|were)\b.*\bfeeling\b`, 'i');
 /** "Who said / told / spoke to / addressed / wrote…?", "Which diplomat spoke…?": the one who spoke is asked for. */
 const SPOKE = String.raw`${SPEECH_VERBS}|speak|speaks|spoke|address|addresses|addressed|briefed`;
-const SPEAKER_VERBS = String.raw`${SPOKE}|quoted|source|sourcing|authority|speaker`;
+/** "Who gave that speech?", "Who made those remarks?", "Who made that public?": who said it. */
+const GAVE_WORDS = String.raw`(?:gave|give|gives|delivered|deliver|delivers|made|make|makes|issued|issue|issues) (?:that|the|this|those|these|his|her|their) (?:speech|remarks?|statement|message|comments?|announcement|readout)|made (?:that|this|it) public`;
+const SPEAKER_VERBS = String.raw`${SPOKE}|${GAVE_WORDS}|quoted|source|sourcing|authority|speaker`;
 /**
  * "Who said…?", "Which diplomat spoke…?", "Which official is quoted?" (not "Who was told…?": the one spoken to);
  * "Who is the source for…?", "Who was the speaker?", "According to whom…?", "On whose authority…?": who says so.
  */
 const SPEAKER_QUESTION = new RegExp(
-  String.raw`^\W*(?:who|which(?: \p{L}+){1,3}?) (?:(?:has |had |did |will |would )?(?:${SPOKE})|(?:is|was|are|were) quoted)\b|^\W*who(?:'s|’s| is| was) the (?:source|sourcing|speaker(?! of\b))\b|\baccording to whom\b|\bon whose (?:authority|word)\b`,
+  String.raw`^\W*(?:who|which(?: \p{L}+){1,3}?) (?:(?:has |had |did |will |would )?(?:${SPOKE}|${GAVE_WORDS})|(?:is|was|are|were) quoted)\b|^\W*who(?:'s|’s| is| was) the (?:source|sourcing|speaker(?! of\b))\b|\baccording to whom\b|\bon whose (?:authority|word)\b`,
   'iu',
 );
 
