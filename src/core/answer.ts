@@ -62,6 +62,7 @@ import {
   SPEECH_RE,
   stanceAbout,
   TIME_UNIT,
+  asksHowOften,
   TOPIC_RE,
   typeEvidence,
 } from './evidence.js';
@@ -1091,8 +1092,13 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
   // A follow-up asking for a date or a number: the conversation's words lift the sentences that hold the
   // last question's words ("…the foreign ministry…" after "Who is the foreign minister?"); one close behind
   // that holds what this question asks for ("…scheduled for Feb. 3") answers "And when is the meeting?".
-  if (retrieval.context && o.followUpTypeFloor > 0 && (type === 'date' || type === 'number') && candidates.length > 1) {
-    const holds = (c: Candidate) => (lang === 'en' ? typeEvidence(type, sentenceOf(c), questionWords) : typeEvidenceIn(type, sentenceOf(c), question)) >= 1;
+  // ("How often does the council look at Colombia?" after a turn on Locetta: one that says how often.)
+  const typed = type === 'date' || type === 'number' ? type : undefined;
+  const often = lang === 'en' && asksHowOften(questionWords);
+  if (retrieval.context && o.followUpTypeFloor > 0 && (typed || often) && candidates.length > 1) {
+    const holds = typed
+      ? (c: Candidate) => (lang === 'en' ? typeEvidence(typed, sentenceOf(c), questionWords) : typeEvidenceIn(typed, sentenceOf(c), question)) >= 1
+      : (c: Candidate) => typeEvidence('other', sentenceOf(c), questionWords) >= 1;
     if (!holds(candidates[0]!)) liftFirst(candidates, o.followUpTypeFloor * candidates[0]!.score, holds);
   }
   // "What did Petro say about the negotiations?": a sentence where he speaks ("The talks are going well," Petro said…)

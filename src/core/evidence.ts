@@ -119,8 +119,14 @@ export function typeEvidence(type: QuestionType, text: string, questionWords: Se
       // Someone the question does not name speaks ("Locetta told the Security Council…").
       return speaks(text, (w) => !questionWords.has(w) && toTerm(w) !== null) ? 1 : 0;
     default:
-      return 0;
+      // "How often…?": a sentence that says how often.
+      return asksHowOften(questionWords) && SAYS_HOW_OFTEN.test(text) ? 1 : 0;
   }
+}
+
+/** Does a question ask how often ("How often…?", "How frequently…?"), by its words? */
+export function asksHowOften(questionWords: Set<string>): boolean {
+  return questionWords.has('how') && (questionWords.has('often') || questionWords.has('frequently'));
 }
 
 /**
@@ -153,6 +159,11 @@ export function saysHowMany(text: string, questionWords: Set<string>): boolean {
 
 /** Units of time, singular and plural. */
 export const TIME_UNIT = String.raw`seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies)`;
+/** A sentence that says how often: "on a quarterly basis", "twice a year", "every four years", "weekly". */
+const SAYS_HOW_OFTEN = new RegExp(
+  String.raw`\b(?:hourly|daily|nightly|weekly|fortnightly|monthly|quarterly|annually|yearly|biennially|every (?:\w+ )?(?:${TIME_UNIT})|(?:once|twice|\w+ times) (?:a|an|per|each|every) (?:${TIME_UNIT})|per (?:${TIME_UNIT})|on an? \w+ basis)\b`,
+  'i',
+);
 /** Words between a verb of saying and its speaker, at most ("Petro said", "said Petro", "…, Rubio's spokesman said"). */
 const SPEAKER_DISTANCE = 3;
 /** Words of a subject before a verb of saying, at most (see {@link speaks}). */

@@ -1326,6 +1326,22 @@ describe('each mechanism changes the answer', () => {
     expect(when()).toMatch(/^Colombian President Gustavo Petro .*scheduled for Feb\. 3/);
     // The conversation's words ("foreign minister") lift the sentence that cites the foreign ministry.
     expect(when(0)).toMatch(/foreign ministry/);
+    // "How often…?" after turns on Locetta at the Security Council: the sentence that says how often, when it is
+    // close behind (the standalone question is answered with it).
+    const un = chat(
+      seed,
+      'what was her problem with how he deals with the armed groups?',
+      chat(seed, 'did the US say anything at the UN about colombia?').history,
+    );
+    const often = (followUpTypeFloor?: number) =>
+      chat(
+        seed,
+        'interesting. how often does the council look at colombia anyway?',
+        un.history,
+        followUpTypeFloor === undefined ? {} : { tuning: { followUpTypeFloor } },
+      ).reply.answer;
+    expect(often()).toMatch(/^The Security Council reviews .* on a quarterly basis/);
+    expect(often(0)).toMatch(/^U\.S\. deputy ambassador Jennifer Locetta told/);
   });
 
   it('"What is his job?", "Who does he work for?" ask for a role: the word names what is asked for, the brief need not hold it', () => {
