@@ -1094,6 +1094,14 @@ describe('each mechanism changes the answer', () => {
     expect(questionType("so what's the meeting about then?")).toBe('topic');
   });
 
+  it('"Will security come up?" asks whether a topic is raised: "come up" is no word to find', () => {
+    // "come" weighed as a word the brief lacks, against "security" alone: declined.
+    expect(questionType('Will security come up?')).toBe('topic');
+    expect(seed.ask('Will security come up?').answer).toMatch(/^According to both governments, .*regional security/);
+    expect(questionType('What came up at the meeting?')).toBe('other');
+    expect(seed.ask('Will coffee tariffs come up?').answered).toBe(false);
+  });
+
   it('a question for topics in other words: "What are the meeting topics?", "meeting topics", a verb the briefs lack ("cover")', () => {
     // The verb may come before where or when ("…cover at the meeting?").
     for (const q of [

@@ -92,6 +92,8 @@ export const AGENDA = /\b(?:agenda|on the table)\b/i;
 
 /** Words that name topics as what is asked for ("What topics…", "…on the agenda", "…on the table": under discussion). */
 const TOPIC_WORDS = String.raw`topics?|issues?|subjects?|themes?|agenda|(?<=on the )table|priorit(?:y|ies)`;
+/** "Will security come up?": a topic raised, the verb asks for nothing of its own. */
+const COME_UP = String.raw`(?:come|comes|coming|came) up`;
 /** "What year …?", "In which month?", "What time…?", "Which hour…?": a date question, and the noun names what is asked for, not what it is about. */
 const DATE_NOUNS = 'year|date|day|month|time|hour';
 /** A question typed as a search for a date: a few words and a date noun ("meeting date?"), or the date "of" something. */
@@ -103,7 +105,7 @@ const DATE_FRAGMENT = new RegExp(String.raw`^\W*(?:[\w.]+ ){0,4}(?:${DATE_NOUNS}
  * be about what things?"
  */
 const TOPIC_QUESTION = new RegExp(
-  String.raw`\b(?:talk|discuss|focus|be)\w*\s+(?:about|on)\s+what(?:\s+(?:things|topics|issues|subjects|matters))?\W*$|^\W*(?:what|which) (?:${TOPIC_WORDS})\b|^\W*what(?:'s|’s| is| are| were| will be)? (?:the |their )?(?:\w+ ){0,2}?(?:${TOPIC_WORDS})\W*$|^\W*(?:\w+ ){0,3}(?:${TOPIC_WORDS})\W*$|\b(?:on|of) the agenda\b|\bon the table\b|^\W*(?:will|would|did|do|does|are|is|was|were|can)\b.*\b(?:talk|discuss|focus)\w*\s+(?:about|on)\b`,
+  String.raw`\b(?:talk|discuss|focus|be)\w*\s+(?:about|on)\s+what(?:\s+(?:things|topics|issues|subjects|matters))?\W*$|^\W*(?:what|which) (?:${TOPIC_WORDS})\b|^\W*what(?:'s|’s| is| are| were| will be)? (?:the |their )?(?:\w+ ){0,2}?(?:${TOPIC_WORDS})\W*$|^\W*(?:\w+ ){0,3}(?:${TOPIC_WORDS})\W*$|\b(?:on|of) the agenda\b|\bon the table\b|^\W*(?:will|would|did|do|does|are|is|was|were|can)\b.*\b(?:talk|discuss|focus)\w*\s+(?:about|on)\b|^\W*(?:will|would|did|does|do|is|are|was|were|has|have|could|might)\b.*\b${COME_UP}\b`,
   'i',
 );
 
@@ -283,7 +285,7 @@ const SPOKE_OUT = String.raw`(?:make|makes|made|making|give|gives|gave|given|giv
 const SCHEDULED = String.raw`(?:set|slated|due|scheduled|planned)(?= (?:for|to)\b)|(?:slated|due|scheduled|planned)(?=\W*$)`;
 /** The words that name what a question of each type asks for. */
 const ASKED_WORDS: Partial<Record<QuestionType, string>> = {
-  topic: TOPIC_WORDS,
+  topic: `${TOPIC_WORDS}|${COME_UP}`,
   change: `${CHANGE_WORDS}|${STILL_ON}|still`,
   speech: `${SPEECH_VERBS}|${OPINION_VERBS}`,
   speaker: SPEAKER_VERBS,
