@@ -696,6 +696,9 @@ describe('each mechanism changes the answer', () => {
     // And as a phone types them: "btwn", "n", "b4" (a single letter only in lower case, not an initial: "Kraków" holds no "w").
     expect(seed.ask('when did things calm down btwn trump n petro').answer).toMatch(/in early January/);
     expect(seed.ask('did trump and petro talk on the phone b4').answer).toMatch(/phone call from Petro/);
+    // "msg", "pres" (declined: no brief holds them).
+    expect(seed.ask('where did petro post his msg').answer).toMatch(/a brief message on X/);
+    expect(seed.ask('wat did the colombian pres say').answer).toMatch(/^Colombian President Gustavo Petro said he was optimistic/);
     // "prep" is the preparations ("Who handled the prep work for the meeting on the diplomatic side?" was declined).
     expect(seed.ask('Who handled the prep work for the meeting on the diplomatic side?').answer).toMatch(/held a cordial call to finalize preparations/);
     // What a chat adds that asks nothing ("ngl", "lol", "fr") is left out; "fam" is the family.

@@ -434,7 +434,7 @@ export function spelledOut(question: string): string {
   );
 }
 
-/** Words shortened as readers type them ("govt", "dept", "abt"; a phone's "u", "r", "n", "w", "b4", "btwn", "prep"), written out. */
+/** Words shortened as readers type them ("govt", "dept", "abt"; a phone's "u", "r", "n", "w", "b4", "btwn", "prep", "msg", "pres"), written out. */
 const ABBREVIATIONS: Record<string, string> = {
   govt: 'government',
   dept: 'department',
@@ -444,6 +444,10 @@ const ABBREVIATIONS: Record<string, string> = {
   abt: 'about',
   ppl: 'people',
   mtg: 'meeting',
+  msg: 'message',
+  msgs: 'messages',
+  pres: 'president',
+  prez: 'president',
   wat: 'what',
   b4: 'before',
   btwn: 'between',
@@ -471,7 +475,7 @@ const ABBREVIATIONS: Record<string, string> = {
 const ABBREVIATION = /(?<![\p{L}\p{N}])(?:govt|gov['’]t|dept|secy|intl|natl|abt|ppl)(?![\p{L}\p{N}])/giu;
 /** The phone's, only in lower case ("300 BC", "Angkor Wat" are no "bc", "wat"), a single letter not before a full stop ("george w. bush"). */
 const PHONE_SHORTENING =
-  /(?<![\p{L}\p{N}])(?:mtg|wat|wut|tho|fam|rn|smth|prep|convo|info|admin|b4|btwn|bc|cuz|kinda|sorta|wanna|gotta|[urnw](?![./'’&-]))(?![\p{L}\p{N}])/gu;
+  /(?<![\p{L}\p{N}])(?:mtg|msgs?|pres|prez|wat|wut|tho|fam|rn|smth|prep|convo|info|admin|b4|btwn|bc|cuz|kinda|sorta|wanna|gotta|[urnw](?![./'’&-]))(?![\p{L}\p{N}])/gu;
 /** "sit down with" someone, "together", "face to face" or closing the question ("…when they sit down?") is to meet ("When is Petro sitting down with Trump?"): the verb as "meet". */
 const SIT_DOWN_WITH = /\b(sit|sits|sitting|sat)\s+down(?:\s+(?=with\b|together\b|face to face\b)|(?=\W*$))/gi;
 const SAT_AS_MET: Record<string, string> = { sit: 'meet', sits: 'meets', sitting: 'meeting', sat: 'met' };
