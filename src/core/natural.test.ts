@@ -109,6 +109,8 @@ describe('natural questions on the seed brief', () => {
     // as written: 2,090 of 2,634 (79 %).
     // Eighteenth session: four sets (an ordinary reader, a reader writing simple English, a reader of order and
     // timing, a reader skimming on a phone), 92 of 120 as written, 95 after the session's changes: 2,170 of 2,725 (80 %).
+    // Four more (an ordinary reader, a reader asking who people are, a reader asking why, a reader typing in a hurry),
+    // 87 of 120 as written: 2,226 of 2,811 (79 %).
     // Each question guards its own answer (a known miss fails loudly once right); this guards the whole.
     expect(ok.length / questions.length).toBeGreaterThanOrEqual(0.78);
   });
@@ -175,7 +177,8 @@ describe('natural conversations on the seed brief', () => {
     // chatting on a phone in short lower-case messages, 26 of 44). 716 of 1,109 with twenty more (an ordinary reader,
     // 29 of 42, 30 once "Who was the speaker?" was read; a reader who keeps asking why and what about, 23 of 44).
     // 787 of 1,198 with twenty more (eighteenth session: an ordinary reader, 24 of 42 as written, 25 now; a reader who
-    // starts broad and narrows down, 31 of 47, 34 now).
+    // starts broad and narrows down, 31 of 47, 34 now). 850 of 1,289 with twenty more (an ordinary reader, 30 of 43; a
+    // reader jumping between topics and back, 32 of 48).
     expect(results.filter(Boolean).length / results.length).toBeGreaterThanOrEqual(0.63);
   });
 });
