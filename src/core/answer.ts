@@ -48,6 +48,7 @@ import {
 } from './question.js';
 import {
   askedSpeakers,
+  asksHowOften,
   type Candidate,
   FUTURE_RE,
   langOfDoc,
@@ -61,8 +62,8 @@ import {
   speakerSpeaksIn,
   SPEECH_RE,
   stanceAbout,
+  saysHowOften,
   TIME_UNIT,
-  asksHowOften,
   TOPIC_RE,
   typeEvidence,
 } from './evidence.js';
@@ -1098,7 +1099,7 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
   if (retrieval.context && o.followUpTypeFloor > 0 && (typed || often) && candidates.length > 1) {
     const holds = typed
       ? (c: Candidate) => (lang === 'en' ? typeEvidence(typed, sentenceOf(c), questionWords) : typeEvidenceIn(typed, sentenceOf(c), question)) >= 1
-      : (c: Candidate) => typeEvidence('other', sentenceOf(c), questionWords) >= 1;
+      : (c: Candidate) => saysHowOften(sentenceOf(c));
     if (!holds(candidates[0]!)) liftFirst(candidates, o.followUpTypeFloor * candidates[0]!.score, holds);
   }
   // "What did Petro say about the negotiations?": a sentence where he speaks ("The talks are going well," Petro said…)

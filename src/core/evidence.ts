@@ -120,8 +120,13 @@ export function typeEvidence(type: QuestionType, text: string, questionWords: Se
       return speaks(text, (w) => !questionWords.has(w) && toTerm(w) !== null) ? 1 : 0;
     default:
       // "How often…?": a sentence that says how often.
-      return asksHowOften(questionWords) && SAYS_HOW_OFTEN.test(text) ? 1 : 0;
+      return asksHowOften(questionWords) && saysHowOften(text) ? 1 : 0;
   }
+}
+
+/** Does `text` say how often ("on a quarterly basis", "twice a year", "every four years", "weekly")? */
+export function saysHowOften(text: string): boolean {
+  return SAYS_HOW_OFTEN.test(text);
 }
 
 /** Does a question ask how often ("How often…?", "How frequently…?"), by its words? */
