@@ -11,7 +11,7 @@ import { StreamableHTTPClientTransport as TransportV1 } from '@modelcontextproto
 import { CfWorkerJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/cfworker';
 import { env, SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { call, inOneRateLimitWindow } from './channels/helpers.js';
+import { call, inOneRateLimitWindow, WAITS_FOR_WINDOW } from './channels/helpers.js';
 
 const URL_MCP = new URL('https://briefbot.test/mcp');
 const KEY = 'test-briefbot-key'; // vitest.config.mts
@@ -218,7 +218,7 @@ describe('MCP over HTTP, on the wire', () => {
     expect(json.result.capabilities).toMatchObject({ tools: {}, resources: {} });
   });
 
-  it('is rate-limited per client like /v1: the 4th request in a minute gets a JSON-RPC 429 with Retry-After', async () => {
+  it('is rate-limited per client like /v1: the 4th request in a minute gets a JSON-RPC 429 with Retry-After', WAITS_FOR_WINDOW, async () => {
     // The real limiter at 3 a minute (TIGHT_RATE_LIMIT in vitest.config.mts), as tests/worker/rate-limit.spec.ts does.
     const request = () =>
       call(

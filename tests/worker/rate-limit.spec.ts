@@ -2,7 +2,7 @@ import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { SLOW_DOWN_TEXT } from '../../src/adapters/chat/index.js';
 import { TELEGRAM } from '../fixtures/channels/vectors.js';
-import { call, inOneRateLimitWindow } from './channels/helpers.js';
+import { call, inOneRateLimitWindow, WAITS_FOR_WINDOW } from './channels/helpers.js';
 
 // The real Workers rate limiter (Miniflare's), at 3 requests a minute (TIGHT_RATE_LIMIT in
 // vitest.config.mts), put in place of the production bindings. Every test uses its own
@@ -14,7 +14,7 @@ const from = (ip: string, path: string, init: RequestInit = {}) =>
   call(new Request(`${BASE}${path}`, { ...init, headers: { ...(init.headers as Record<string, string>), 'CF-Connecting-IP': ip } }), tight);
 
 describe('per-client rate limit on /api and /v1', () => {
-  it('refuses the 4th request in a minute with a JSON 429 and Retry-After; other clients go on', async () => {
+  it('refuses the 4th request in a minute with a JSON 429 and Retry-After; other clients go on', WAITS_FOR_WINDOW, async () => {
     const ip = `198.51.100.${Math.floor(Math.random() * 250)}`;
     const statuses = [];
     await inOneRateLimitWindow();
@@ -29,7 +29,7 @@ describe('per-client rate limit on /api and /v1', () => {
     expect((await from('203.0.113.7', '/api/ask?q=hi')).status).toBe(200);
   });
 
-  it('answers /v1 in the OpenAI error shape', async () => {
+  it('answers /v1 in the OpenAI error shape', WAITS_FOR_WINDOW, async () => {
     const ip = '192.0.2.44';
     const request = () =>
       from(ip, '/v1/chat/completions', {

@@ -54,12 +54,16 @@ export const nowSeconds = () => String(Math.floor(Date.now() / 1000));
 /**
  * Wait, when the minute is nearly over, until the next one begins: the local rate limiter (Miniflare's) counts
  * per minute of the clock and starts every count again when a minute begins, so four requests sent in its last
- * moments could be counted in two windows, and the fourth not refused.
+ * moments could be counted in two windows, and the fourth not refused. A test that waits here takes the options
+ * {@link WAITS_FOR_WINDOW}: the worker tests' default timeout (5 s) is shorter than the wait can be.
  */
 export async function inOneRateLimitWindow(needMs = 5000): Promise<void> {
   const left = 60_000 - (Date.now() % 60_000);
   if (left < needMs) await new Promise((resolve) => setTimeout(resolve, left + 100));
 }
+
+/** The options of a test that calls {@link inOneRateLimitWindow}: time for the wait and the requests after it. */
+export const WAITS_FOR_WINDOW = { timeout: 20_000 };
 
 export interface RecordedCall {
   url: string;
