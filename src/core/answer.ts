@@ -52,6 +52,7 @@ import {
   type Candidate,
   FUTURE_RE,
   langOfDoc,
+  MONTH_NAMES,
   PREFIX_LETTERS,
   sentenceOf,
   type SentenceTerms,
@@ -66,6 +67,7 @@ import {
   TIME_UNIT,
   TOPIC_RE,
   typeEvidence,
+  WEEKDAYS,
 } from './evidence.js';
 import {
   clockMissing,
@@ -204,6 +206,14 @@ export interface AnswerOptions {
    * verbs, adjectives and adverbs): "…inconsistent with what?" asked of "…consistent with…".
    */
   oppositeCheck: boolean;
+  /**
+   * "Did the call happen on Monday?" of briefs that name no Monday: a yes-no question dating the event with a day
+   * or a month the collection never names checks when it was, and is read as a question for the date (the day or
+   * month weighs as "year" does in "What year…?"), so the sentence that dates it otherwise answers.
+   */
+  wrongDate: boolean;
+  /** For `wrongDate`: the sentence with a date of the kind asked about answers when it scores at least this share of the best (else: declined). */
+  wrongDateFloor: number;
   /**
    * Decline "Who is the mayor of New York?" when no brief holds the role it asks about ("mayor"), nor a
    * spelling one letter away, nor a synonym or derived form of it in the passages read: the person is named
@@ -425,6 +435,8 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   timeCheck: 0.9,
   timeFloor: 0.5,
   oppositeCheck: true,
+  wrongDate: true,
+  wrongDateFloor: 0.4,
   roleCheck: true,
   premiseCheck: true,
   undoneCheck: true,
@@ -613,15 +625,28 @@ export function answerQuestion(index: SearchIndex, asked0: string, ctx: ComposeC
   const typed = questionType(question, lang);
   // "Was the call friendly or tense?": the quality asked for, in words the answer need not hold.
   const qualities = typed === 'other' && lang === 'en' ? askedQualities(index.lexicon, question) : [];
-  const type = qualities.length ? 'quality' : typed;
+  const misdated = o.wrongDate && lang === 'en' && typed !== 'date' && YES_NO_QUESTION.test(question) ? unnamedDates(index, question).map((d) => d.term) : [];
+  const type = qualities.length ? 'quality' : misdated.length ? 'date' : typed;
   // Words naming what is asked for ("date", "postponed") are not evidence the briefs must hold, nor
   // what makes a sentence the answer: the answer gives a date, or says what became of the plan.
   const asked = { type, askedFor: askedForTerms(question, type) };
-  for (const t of qualities) asked.askedFor.add(t);
+  for (const t of [...qualities, ...misdated]) asked.askedFor.add(t);
   const predicates = questionPredicates(index, question, lang, asked);
   const retrieval = retrieve(index, question, { k: Math.max(o.passages, ctx.limit), predicates, lang, ...o.retrieve }, ctx.context);
   return composeAnswer(index, question, asked, retrieval, ctx);
 }
+
+/** The days and months `question` names that no brief of `index` does, with their terms (see `wrongDate`). */
+function unnamedDates(index: SearchIndex, question: string): { word: string; term: string }[] {
+  return [...question.matchAll(DAY_OR_MONTH_RE)]
+    .flatMap((m) => analyze(m[0]).map((term) => ({ word: m[0], term })))
+    .filter((d) => documentFrequency(index, d.term) === 0);
+}
+const DAY_OR_MONTH_RE = new RegExp(String.raw`\b(?:${WEEKDAYS}|${MONTH_NAMES})\b`, 'gi');
+const WEEKDAY_RE = new RegExp(String.raw`\b(?:${WEEKDAYS})\b`, 'i');
+const MONTH_RE = new RegExp(String.raw`\b(?:${MONTH_NAMES}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)`);
+/** A calendar date ("Feb. 3", "March 14"), which tells the day too. */
+const DAY_DATE_RE = new RegExp(String.raw`${MONTH_RE.source}\s*\d{1,2}\b`);
 
 /** The question's terms and their weights in an answer. */
 interface Weighing {
@@ -1023,9 +1048,14 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
   // the briefs are about someone else, however well the other words match.
   if (
     o.entityCheck &&
-    missingEntity(index, question, retrieval, o.entityPassages ? hits.slice(0, o.entityPassages) : [], () => [
-      ...new Set(pool.map((h) => ctx.briefOf(h.passage.briefId))),
-    ])
+    missingEntity(
+      index,
+      question,
+      retrieval,
+      o.entityPassages ? hits.slice(0, o.entityPassages) : [],
+      () => [...new Set(pool.map((h) => ctx.briefOf(h.passage.briefId)))],
+      askedFor,
+    )
   ) {
     return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
   }
@@ -1186,7 +1216,7 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
   if (o.clockCheck && lang === 'en' && type === 'date' && clockMissing(question, candidates[0]!, questionWords)) {
     return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
   }
-  if (o.monthCheck && lang === 'en' && monthMissing(question, pool)) {
+  if (o.monthCheck && lang === 'en' && !(o.wrongDate && type === 'date' && YES_NO_QUESTION.test(question)) && monthMissing(question, pool)) {
     return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
   }
   if (o.outcomeCheck && lang === 'en' && outcomeToCome(question, candidates[0]!)) {
@@ -1209,6 +1239,20 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
     if (o.timeFloor > 0) liftFirst(candidates, o.timeFloor * first.score, dated);
     if (candidates[0] === first) return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
     ({ citations, chosen } = cite(index, candidates, termSet, o, ctx, joinsLead, o.neighbourEvidence ? answersType(r) : undefined));
+  }
+  // "Did the call happen on Monday?" of a brief that dates it Friday: the sentence with a day or a date answers, and
+  // none does when the briefs date it nowhere near ("Did the US impose the sanctions in March?").
+  const misdated = o.wrongDate && lang === 'en' && type === 'date' && YES_NO_QUESTION.test(question) ? unnamedDates(index, question) : [];
+  if (misdated.length) {
+    // (Of the same kind: a month for a month; a day, or a date, for a day.)
+    const day = misdated.some(({ word }) => WEEKDAY_RE.test(word));
+    const dated = (c: Candidate) => (day ? WEEKDAY_RE.test(sentenceOf(c)) || DAY_DATE_RE.test(sentenceOf(c)) : MONTH_RE.test(sentenceOf(c)));
+    const first = candidates[0]!;
+    if (!dated(first)) {
+      liftFirst(candidates, o.wrongDateFloor * first.score, dated);
+      if (candidates[0] === first) return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
+      ({ citations, chosen } = cite(index, candidates, termSet, o, ctx, joinsLead, o.neighbourEvidence ? answersType(r) : undefined));
+    }
   }
   if (o.attributionLead && type === 'speaker' && lang === 'en') leadWithSpeaker(candidates, chosen);
   const earlier = addEarlier(r, candidates, storyOf, citations, chosen, termSet);

@@ -397,13 +397,21 @@ export function speakerSilent(pool: Hit[], speakers: Speakers): boolean {
  * nor any form the lexicon derives from it, nor a near spelling, nor its two
  * halves written apart in the briefs read (`briefsRead`, asked for only then).
  */
-export function missingEntity(index: SearchIndex, question: string, retrieval: Retrieval, top: Hit[], briefsRead: () => Brief[]): string | undefined {
+export function missingEntity(
+  index: SearchIndex,
+  question: string,
+  retrieval: Retrieval,
+  top: Hit[],
+  briefsRead: () => Brief[],
+  askedFor: ReadonlySet<string> = new Set(),
+): string | undefined {
   const held = top.map((h) => retrieval.briefMatched.get(h.passage.briefId) ?? new Set(h.matched));
   // English only: German capitalises every noun, Turkish and Greek inflect names ("Broncos'u"), Arabic and
   // Chinese have no capitals (measured: without the check, false abstentions fall by 2 points in tr and el).
   if (retrieval.lang !== 'en') return undefined;
   for (const { term, start, end } of analyzeWithRanges(question, retrieval.lang)) {
-    if (start === 0 || !/^\p{Lu}/u.test(question.slice(start))) continue;
+    // (A word naming what is asked for is no name the briefs must hold: "…on Monday?" read as "when?", see `wrongDate`.)
+    if (start === 0 || !/^\p{Lu}/u.test(question.slice(start)) || askedFor.has(term)) continue;
     // With no `top`, any brief will do: the index holds the term. A word derived from one held counts as
     // held ("American" where the briefs say "U.S.", "Chinese" where they say "China").
     const holds = (t: string) => (top.length ? held.some((m) => m.has(t)) : documentFrequency(index, t) > 0);

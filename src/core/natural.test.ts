@@ -1528,6 +1528,20 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('What is planned for the meeting in February?').answered).toBe(true);
   });
 
+  it('a yes-no question with a day or month the brief never names checks the date: the sentence dating it otherwise answers', () => {
+    // The reader has the day wrong (the brief: "…during the exchange Friday"); the call itself is in another sentence.
+    const day = 'Did the Rubio call with the Colombian foreign minister happen on a Monday?';
+    expect(seed.ask(day).answer).toMatch(/^According to Tommy Pigott.*during the exchange Friday/);
+    expect(seed.ask(day, {}, { wrongDate: false }).answered).toBe(false);
+    // A month for a month (not declined as a misremembered premise: the date is what is asked).
+    const month = "Did Washington threaten to pull Petro's visa back in August?";
+    expect(seed.ask(month).answer).toMatch(/reversal from September/);
+    expect(seed.ask(month, {}, { wrongDate: false }).answered).toBe(false);
+    // A date tells the day ("scheduled for Feb. 3"); a question the brief dates nowhere is still declined.
+    expect(seed.ask('Is the meeting on Monday?').answer).toMatch(/scheduled for Feb\. 3/);
+    expect(seed.ask('Did the US impose the sanctions in March?').answered).toBe(false);
+  });
+
   it('"In which month?", "What year…?", "What time…?", "Which hour…?" ask for a date: the noun is what is asked for', () => {
     expect(['In which month?', 'What year was that?', 'On which day?', 'What time is the meeting?'].map((q) => questionType(q))).toEqual([
       'date',
