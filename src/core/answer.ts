@@ -49,6 +49,7 @@ import {
 import {
   askedSpeakers,
   asksHowOften,
+  SAID_SUBJECT,
   type Candidate,
   FUTURE_RE,
   langOfDoc,
@@ -212,6 +213,13 @@ export interface AnswerOptions {
    * month weighs as "year" does in "What year…?"), so the sentence that dates it otherwise answers.
    */
   wrongDate: boolean;
+  /**
+   * "Has Trump said anything about the meeting?", "Did Petro say the talks were going badly?": a yes-no question whether
+   * someone the briefs name said something is answered by a sentence where they speak (by name, by role, or "She…"
+   * after a sentence that has them speak) and that holds another of its words, scoring at least `speakerFloor` of the
+   * best; declined when none does.
+   */
+  saidCheck: boolean;
   /** For `wrongDate`: the sentence with a date of the kind asked about answers when it scores at least this share of the best (else: declined). */
   wrongDateFloor: number;
   /**
@@ -436,6 +444,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   timeFloor: 0.5,
   oppositeCheck: true,
   wrongDate: true,
+  saidCheck: true,
   wrongDateFloor: 0.4,
   roleCheck: true,
   premiseCheck: true,
@@ -1140,6 +1149,18 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
   if (saidAbout.length) {
     const speaking = (c: Candidate) => speakerSpeaksIn(index, c, r.speakers!) && holdsAny(sentenceTerms(index, c.hit.doc).sets[c.s]!, saidAbout, links);
     if (!speaking(candidates[0]!)) liftFirst(candidates, o.speakerFloor * candidates[0]!.score, speaking);
+  }
+  // "Has Trump said anything about the meeting?": a yes-no question whether someone the briefs name said something is
+  // answered where they speak of it, and declined where they speak of it nowhere ("Petro said he was optimistic…").
+  const sayer = o.saidCheck && lang === 'en' && type === 'other' ? askedSpeakers(question, pool, ctx.briefOf, SAID_SUBJECT) : undefined;
+  if (sayer) {
+    const of = own.filter((t) => !askedFor.has(t) && !analyze([...sayer.names].join(' ')).includes(t));
+    const speaking = (c: Candidate) => speakerSpeaksIn(index, c, sayer) && (of.length === 0 || holdsAny(sentenceTerms(index, c.hit.doc).sets[c.s]!, of, links));
+    const first = candidates[0]!;
+    if (!speaking(first)) {
+      liftFirst(candidates, o.speakerFloor * first.score, speaking);
+      if (candidates[0] === first) return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
+    }
   }
   if (o.aboutFloor > 0 && lang === 'en' && type === 'topic' && candidates.length > 1) {
     const head = (ABOUT_QUESTION.exec(question) ?? TOPICS_OF.exec(question))?.[1];

@@ -293,14 +293,20 @@ const SPEECH_SUBJECT = new RegExp(
   'i',
 );
 
+/** "Has Trump said anything about…?", "Did Petro say the talks…?": the subject of a yes-no question whether someone said something. */
+export const SAID_SUBJECT = new RegExp(
+  String.raw`^\W*(?:so\s+)?(?:did|does|do|has|have|had)\s+(.+?)\s+(?:(?:ever|already|actually|publicly|also|himself|herself|themselves|really)\s+)*(?:${SPEECH_VERBS}|comment|comments|commented)\b`,
+  'i',
+);
+
 /**
  * The speakers "What did Trump say?" asks about: the subject before the verb of saying, when it ends in a
  * name ("Trump", "the US", "the State Department"; not "Colombia's foreign ministry", whose speaker the question
  * does not name, nor "Rubio" in "What did Villavicencio tell Rubio?"). A name is a word the briefs read write
  * capitalised, however the reader typed it ("what did trump say", "WHAT DID TRUMP SAY?").
  */
-export function askedSpeakers(question: string, pool: Hit[], briefOf: (id: string) => Brief): Speakers | undefined {
-  const subject = SPEECH_SUBJECT.exec(question)?.[1];
+export function askedSpeakers(question: string, pool: Hit[], briefOf: (id: string) => Brief, subjectOf = SPEECH_SUBJECT): Speakers | undefined {
+  const subject = subjectOf.exec(question)?.[1];
   if (subject === undefined) return undefined;
   const said = words(canonicalizeVariants(subject))
     .map((x) => x.word.replace(/['’]s$/, ''))

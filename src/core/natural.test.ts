@@ -1528,6 +1528,19 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('What is planned for the meeting in February?').answered).toBe(true);
   });
 
+  it('"Has Trump said anything about…?" is answered where he speaks of it, and declined where nobody but Petro does', () => {
+    const feels = 'Has Trump said anything about how he feels about the meeting?';
+    expect(seed.ask(feels).answered).toBe(false);
+    expect(seed.ask(feels, {}, { saidCheck: false }).answer).toMatch(/^Colombian President Gustavo Petro said he was optimistic/);
+    // Petro speaks in the brief: the sentence where he does answers, not one where he is spoken of.
+    const badly = 'Did Petro say the negotiations were going badly?';
+    expect(seed.ask(badly).answer).toMatch(/^"The talks are going well," Petro said/);
+    expect(seed.ask(badly, {}, { saidCheck: false }).answer).toMatch(/^She criticized Petro's approach to negotiations/);
+    // By role ("…according to the U.S. president") and through "She…, saying" after a sentence that names her.
+    expect(seed.ask('Did Trump say why Petro called him?').answer).toMatch(/explain the drug situation/);
+    expect(seed.ask('Did Locetta say the armed groups got stronger?').answer).toMatch(/emboldened the groups/);
+  });
+
   it('a yes-no question with a day or month the brief never names checks the date: the sentence dating it otherwise answers', () => {
     // The reader has the day wrong (the brief: "…during the exchange Friday"); the call itself is in another sentence.
     const day = 'Did the Rubio call with the Colombian foreign minister happen on a Monday?';
