@@ -365,14 +365,17 @@ const WHEN_SAID = new RegExp(
   'i',
 );
 
+/** Where something was said, closing a question: "…online", "…on social media", "…on TV". */
+const WHERE_SAID = /\s+(?:online|on\s+(?:social\s+media|the\s+(?:internet|web|radio)|tv|television))\W*$/i;
+
 /**
  * Does a question for what was said or talked about name, as the last word of what it is about, a word no
  * brief holds and none of whose related words the passages read hold ("What did Petro say about Trump's
  * tariffs?")? Nothing said there can be about it.
  */
 export function subjectMissing(question: string, askedFor: ReadonlySet<string>, retrieval: Retrieval, read: SentenceTerms[]): boolean {
-  // (Not a time it closes on: "…about Colombia this week?" is about Colombia.)
-  const about = ABOUT.exec(question)?.[1]?.replace(WHEN_SAID, '');
+  // (Not a time or a medium it closes on: "…about Colombia this week?", "…about the talks online?" are about Colombia, the talks.)
+  const about = ABOUT.exec(question)?.[1]?.replace(WHEN_SAID, '').replace(WHERE_SAID, '');
   // (Not a word that names what is asked for: "Is trade on the agenda?")
   const last =
     about === undefined

@@ -277,6 +277,9 @@ describe('each mechanism changes the answer', () => {
     // A time the question closes on is not what it is about: "…about Colombia this week?" is about Colombia.
     expect(seed.ask('What did the US tell the UN about Colombia this week?').answer).toMatch(/deeply concerned/);
     expect(seed.ask("What did Petro say about Trump's tariffs this week?").answered).toBe(false);
+    // Nor a medium: "…about the talks online?" is about the talks.
+    expect(seed.ask('hey what did petro say about the talks online').answer).toMatch(/The talks are going well/);
+    expect(seed.ask("What did Petro say about Trump's tariffs online?").answered).toBe(false);
   });
 
   it('a name no brief holds is declined, not answered with a neighbour', () => {
