@@ -54,6 +54,8 @@ import {
   FUTURE_RE,
   langOfDoc,
   MONTH_NAMES,
+  onPlatform,
+  PLATFORMS,
   PREFIX_LETTERS,
   sentenceOf,
   type SentenceTerms,
@@ -208,11 +210,14 @@ export interface AnswerOptions {
    */
   oppositeCheck: boolean;
   /**
-   * "Did the call happen on Monday?" of briefs that name no Monday: a yes-no question dating the event with a day
-   * or a month the collection never names checks when it was, and is read as a question for the date (the day or
-   * month weighs as "year" does in "What year…?"), so the sentence that dates it otherwise answers.
+   * "Did the call happen on Monday?" of briefs that name no Monday, "Was it on Facebook that Petro posted…?" of
+   * briefs that name no Facebook: a yes-no question with a detail of a closed kind (a day, a month, a platform) that
+   * the collection never names checks that detail, and is read as a question for it (the date; where it was posted),
+   * the detail weighing as "year" does in "What year…?"; the sentence that gives one of the same kind answers.
    */
-  wrongDate: boolean;
+  wrongDetail: boolean;
+  /** For `wrongDetail`: the sentence giving a detail of the kind asked about answers when it scores at least this share of the best (else: declined). */
+  wrongDetailFloor: number;
   /**
    * "Has Trump said anything about the meeting?", "Did Petro say the talks were going badly?": a yes-no question whether
    * someone the briefs name said something is answered by a sentence where they speak (by name, by role, or "She…"
@@ -220,8 +225,6 @@ export interface AnswerOptions {
    * best; declined when none does.
    */
   saidCheck: boolean;
-  /** For `wrongDate`: the sentence with a date of the kind asked about answers when it scores at least this share of the best (else: declined). */
-  wrongDateFloor: number;
   /**
    * Decline "Who is the mayor of New York?" when no brief holds the role it asks about ("mayor"), nor a
    * spelling one letter away, nor a synonym or derived form of it in the passages read: the person is named
@@ -443,9 +446,9 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   timeCheck: 0.9,
   timeFloor: 0.5,
   oppositeCheck: true,
-  wrongDate: true,
+  wrongDetail: true,
   saidCheck: true,
-  wrongDateFloor: 0.4,
+  wrongDetailFloor: 0.4,
   roleCheck: true,
   premiseCheck: true,
   undoneCheck: true,
@@ -634,28 +637,39 @@ export function answerQuestion(index: SearchIndex, asked0: string, ctx: ComposeC
   const typed = questionType(question, lang);
   // "Was the call friendly or tense?": the quality asked for, in words the answer need not hold.
   const qualities = typed === 'other' && lang === 'en' ? askedQualities(index.lexicon, question) : [];
-  const misdated = o.wrongDate && lang === 'en' && typed !== 'date' && YES_NO_QUESTION.test(question) ? unnamedDates(index, question).map((d) => d.term) : [];
-  const type = qualities.length ? 'quality' : misdated.length ? 'date' : typed;
+  const wrong = o.wrongDetail && lang === 'en' && YES_NO_QUESTION.test(question) ? unnamedDetails(index, question) : [];
+  const type = qualities.length ? 'quality' : wrong.length ? wrong[0]!.kind.type : typed;
   // Words naming what is asked for ("date", "postponed") are not evidence the briefs must hold, nor
   // what makes a sentence the answer: the answer gives a date, or says what became of the plan.
   const asked = { type, askedFor: askedForTerms(question, type) };
-  for (const t of [...qualities, ...misdated]) asked.askedFor.add(t);
+  for (const t of [...qualities, ...wrong.map((d) => d.term)]) asked.askedFor.add(t);
   const predicates = questionPredicates(index, question, lang, asked);
   const retrieval = retrieve(index, question, { k: Math.max(o.passages, ctx.limit), predicates, lang, ...o.retrieve }, ctx.context);
   return composeAnswer(index, question, asked, retrieval, ctx);
 }
 
-/** The days and months `question` names that no brief of `index` does, with their terms (see `wrongDate`). */
-function unnamedDates(index: SearchIndex, question: string): { word: string; term: string }[] {
-  return [...question.matchAll(DAY_OR_MONTH_RE)]
-    .flatMap((m) => analyze(m[0]).map((term) => ({ word: m[0], term })))
-    .filter((d) => documentFrequency(index, d.term) === 0);
+/** Details of a closed kind a reader may have wrong, the type of question checking one is, and what gives one (see `wrongDetail`). */
+interface DetailKind {
+  named: RegExp;
+  type: QuestionType;
+  gives: (sentence: string) => boolean;
 }
-const DAY_OR_MONTH_RE = new RegExp(String.raw`\b(?:${WEEKDAYS}|${MONTH_NAMES})\b`, 'gi');
-const WEEKDAY_RE = new RegExp(String.raw`\b(?:${WEEKDAYS})\b`, 'i');
 const MONTH_RE = new RegExp(String.raw`\b(?:${MONTH_NAMES}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)`);
+const WEEKDAY_RE = new RegExp(String.raw`\b(?:${WEEKDAYS})\b`);
 /** A calendar date ("Feb. 3", "March 14"), which tells the day too. */
 const DAY_DATE_RE = new RegExp(String.raw`${MONTH_RE.source}\s*\d{1,2}\b`);
+const DETAIL_KINDS: DetailKind[] = [
+  { named: new RegExp(String.raw`\b(?:${WEEKDAYS})\b`, 'gi'), type: 'date', gives: (s) => WEEKDAY_RE.test(s) || DAY_DATE_RE.test(s) },
+  { named: new RegExp(String.raw`\b(?:${MONTH_NAMES})\b`, 'gi'), type: 'date', gives: (s) => MONTH_RE.test(s) },
+  { named: new RegExp(String.raw`\b(?:${PLATFORMS})\b`, 'gi'), type: 'place', gives: onPlatform },
+];
+
+/** The details of a closed kind `question` names that no brief of `index` does, with their terms (see `wrongDetail`). */
+function unnamedDetails(index: SearchIndex, question: string): { kind: DetailKind; term: string }[] {
+  return DETAIL_KINDS.flatMap((kind) =>
+    [...question.matchAll(kind.named)].flatMap((m) => analyze(m[0]).map((term) => ({ kind, term }))).filter((d) => documentFrequency(index, d.term) === 0),
+  );
+}
 
 /** The question's terms and their weights in an answer. */
 interface Weighing {
@@ -1237,7 +1251,8 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
   if (o.clockCheck && lang === 'en' && type === 'date' && clockMissing(question, candidates[0]!, questionWords)) {
     return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
   }
-  if (o.monthCheck && lang === 'en' && !(o.wrongDate && type === 'date' && YES_NO_QUESTION.test(question)) && monthMissing(question, pool)) {
+  const wrong = o.wrongDetail && lang === 'en' && YES_NO_QUESTION.test(question) ? unnamedDetails(index, question) : [];
+  if (o.monthCheck && lang === 'en' && wrong.length === 0 && monthMissing(question, pool)) {
     return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
   }
   if (o.outcomeCheck && lang === 'en' && outcomeToCome(question, candidates[0]!)) {
@@ -1262,15 +1277,12 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
     ({ citations, chosen } = cite(index, candidates, termSet, o, ctx, joinsLead, o.neighbourEvidence ? answersType(r) : undefined));
   }
   // "Did the call happen on Monday?" of a brief that dates it Friday: the sentence with a day or a date answers, and
-  // none does when the briefs date it nowhere near ("Did the US impose the sanctions in March?").
-  const misdated = o.wrongDate && lang === 'en' && type === 'date' && YES_NO_QUESTION.test(question) ? unnamedDates(index, question) : [];
-  if (misdated.length) {
-    // (Of the same kind: a month for a month; a day, or a date, for a day.)
-    const day = misdated.some(({ word }) => WEEKDAY_RE.test(word));
-    const dated = (c: Candidate) => (day ? WEEKDAY_RE.test(sentenceOf(c)) || DAY_DATE_RE.test(sentenceOf(c)) : MONTH_RE.test(sentenceOf(c)));
+  // none does when the briefs give none near ("Did the US impose the sanctions in March?").
+  if (wrong.length) {
+    const gives = (c: Candidate) => wrong.some(({ kind }) => kind.gives(sentenceOf(c)));
     const first = candidates[0]!;
-    if (!dated(first)) {
-      liftFirst(candidates, o.wrongDateFloor * first.score, dated);
+    if (!gives(first)) {
+      liftFirst(candidates, o.wrongDetailFloor * first.score, gives);
       if (candidates[0] === first) return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
       ({ citations, chosen } = cite(index, candidates, termSet, o, ctx, joinsLead, o.neighbourEvidence ? answersType(r) : undefined));
     }

@@ -413,7 +413,7 @@ export function missingEntity(
   // Chinese have no capitals (measured: without the check, false abstentions fall by 2 points in tr and el).
   if (retrieval.lang !== 'en') return undefined;
   for (const { term, start, end } of analyzeWithRanges(question, retrieval.lang)) {
-    // (A word naming what is asked for is no name the briefs must hold: "…on Monday?" read as "when?", see `wrongDate`.)
+    // (A word naming what is asked for is no name the briefs must hold: "…on Monday?" read as "when?", see `wrongDetail`.)
     if (start === 0 || !/^\p{Lu}/u.test(question.slice(start)) || askedFor.has(term)) continue;
     // With no `top`, any brief will do: the index holds the term. A word derived from one held counts as
     // held ("American" where the briefs say "U.S.", "Chinese" where they say "China").

@@ -67,6 +67,13 @@ const posted = (words: Set<string>) =>
 const POSTING_VERBS = [...POSTED_WORDS, 'write', 'wrote', 'published'];
 /** "on X", "on Truth Social": a name after "on" (not a day or a month). */
 const ON_PLATFORM_RE = new RegExp(String.raw`\bon\s+(?!(?:${WEEKDAYS}|${MONTH.replaceAll('\\.', '')})\b)(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]+)*)`, 'gu');
+/** Does `text` name a platform something was said on ("…a brief message on X")? */
+export function onPlatform(text: string): boolean {
+  return ON_PLATFORM.test(text);
+}
+const ON_PLATFORM = new RegExp(ON_PLATFORM_RE.source, 'u');
+/** The platforms readers name ("Was it on Facebook that…?"). */
+export const PLATFORMS = 'Facebook|Instagram|Twitter|TikTok|YouTube|Telegram|WhatsApp|Threads|Bluesky|LinkedIn|Snapchat|Reddit|Truth Social';
 /** A place named by the kind of place it is, with or without a preposition before it ("a White House meeting", "Wembley Stadium"). */
 const NAMED_PLACE_RE =
   /\b(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)*\s+(?:House|Palace|Hall|Square|Street|Avenue|Park|Cent(?:er|re)|Airport|Stadium|Arena|Building|Tower|Castle|Cathedral|Bridge|Island|River|Lake|Bay|Station|Hotel|Museum|Hospital|Prison|Base))\b/gu;

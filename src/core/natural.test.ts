@@ -1544,18 +1544,22 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('Did Locetta say the armed groups got stronger?').answer).toMatch(/emboldened the groups/);
   });
 
-  it('a yes-no question with a day or month the brief never names checks the date: the sentence dating it otherwise answers', () => {
+  it('a yes-no question with a day, month or platform the brief never names checks it: the sentence giving another answers', () => {
     // The reader has the day wrong (the brief: "…during the exchange Friday"); the call itself is in another sentence.
     const day = 'Did the Rubio call with the Colombian foreign minister happen on a Monday?';
     expect(seed.ask(day).answer).toMatch(/^According to Tommy Pigott.*during the exchange Friday/);
-    expect(seed.ask(day, {}, { wrongDate: false }).answered).toBe(false);
+    expect(seed.ask(day, {}, { wrongDetail: false }).answered).toBe(false);
     // A month for a month (not declined as a misremembered premise: the date is what is asked).
     const month = "Did Washington threaten to pull Petro's visa back in August?";
     expect(seed.ask(month).answer).toMatch(/reversal from September/);
-    expect(seed.ask(month, {}, { wrongDate: false }).answered).toBe(false);
+    expect(seed.ask(month, {}, { wrongDetail: false }).answered).toBe(false);
     // A date tells the day ("scheduled for Feb. 3"); a question the brief dates nowhere is still declined.
     expect(seed.ask('Is the meeting on Monday?').answer).toMatch(/scheduled for Feb\. 3/);
     expect(seed.ask('Did the US impose the sanctions in March?').answered).toBe(false);
+    // A platform for a platform ("…a brief message on X").
+    const platform = 'Was it on Facebook that Petro posted his comment about the talks?';
+    expect(seed.ask(platform).answer).toMatch(/a brief message on X/);
+    expect(seed.ask(platform, {}, { wrongDetail: false }).answered).toBe(false);
   });
 
   it('"In which month?", "What year…?", "What time…?", "Which hour…?" ask for a date: the noun is what is asked for', () => {
