@@ -22,7 +22,7 @@ import { effectiveDate, isExpired, leansOnLatest, resolveTimes, type TimeNote } 
 import { langOf, questionLanguage, type Lang } from './lang/detect.js';
 import { typeEvidenceIn } from './lang/questions.js';
 import { languageName, replyLanguage, replyStrings } from './lang/strings.js';
-import { analyze, canonicalizeVariants, normalizeWord, termRanges, toTerm, VARIANT_NAMES, words } from './text.js';
+import { analyze, analyzeWithRanges, canonicalizeVariants, normalizeWord, termRanges, toTerm, VARIANT_NAMES, words } from './text.js';
 import type { Answer, Brief, Citation, Passage, Range, RelatedBrief } from './types.js';
 import {
   ABOUT,
@@ -338,6 +338,12 @@ export interface AnswerOptions {
    * scores at least this share of the best (0: off).
    */
   speakerFloor: number;
+  /**
+   * "What did the US criticize Petro for?": a sentence where the act is done to the question's subject — the act as a
+   * noun, "of" the subject ("…his criticism of U.S. foreign policy") — tells of the reverse; the best sentence that
+   * does not answers instead if it scores at least this share of the best (0: off).
+   */
+  reversedFloor: number;
   /** A question for who says something: the sentence before the answer's that has someone speak leads it, when the answer's has no one speak. */
   attributionLead: boolean;
   /**
@@ -439,6 +445,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   entityCheck: true,
   speakerCheck: true,
   speakerFloor: 0.5,
+  reversedFloor: 0.2,
   entityPassages: 0,
   negationCheck: true,
   numberCheck: 0.8,
@@ -669,6 +676,35 @@ function unnamedDetails(index: SearchIndex, question: string): { kind: DetailKin
   return DETAIL_KINDS.flatMap((kind) =>
     [...question.matchAll(kind.named)].flatMap((m) => analyze(m[0]).map((term) => ({ kind, term }))).filter((d) => documentFrequency(index, d.term) === 0),
   );
+}
+
+/** "What / why / how did the US criticize Petro…?": what follows the auxiliary, up to a preposition (group 1: the subject and the verb, with any object). */
+const AFTER_AUXILIARY =
+  /^\W*(?:what|why|how|when|where)\b[^?]*?\b(?:did|does|do|has|have|had|will|would)\s+(.+?)(?:\s+(?:about|after|against|at|before|by|during|for|from|in|into|of|on|over|since|to|toward|towards|with|without)\b|[?!]|\.\s*$|$)/iu;
+
+/**
+ * For `reversedFloor`: a test telling a sentence where what the question's subject does is done to it instead — a term
+ * of the question after its subject, before any preposition (the act), written as another word, then "of" and a term of
+ * the subject next ("…criticism of U.S. foreign policy" for "What did the US criticize Petro for?") — or undefined when the question has no
+ * subject and act to read.
+ */
+function reversedRoles(question: string): ((sentence: string) => boolean) | undefined {
+  const after = AFTER_AUXILIARY.exec(question)?.[1];
+  const asked = after === undefined ? [] : analyzeWithRanges(after);
+  if (asked.length < 2) return undefined;
+  const terms = asked.map((x) => x.term);
+  const written = asked.map((x) => after!.slice(x.start, x.end).toLowerCase());
+  return (sentence) => {
+    const seq = analyzeWithRanges(sentence);
+    return seq.some(({ term, start, end }, i) => {
+      const at = terms.indexOf(term);
+      if (at <= 0 || !/^\s+of\s/i.test(sentence.slice(end))) return false;
+      // The act named by another word of it ("criticism" for "criticize"), not the question's own word or its plural.
+      const word = sentence.slice(start, end).toLowerCase();
+      if (word === written[at] || word.replace(/e?s$/, '') === written[at]) return false;
+      return seq[i + 1] !== undefined && terms.slice(0, at).includes(seq[i + 1]!.term);
+    });
+  };
 }
 
 /** The question's terms and their weights in an answer. */
@@ -1163,6 +1199,10 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
   if (saidAbout.length) {
     const speaking = (c: Candidate) => speakerSpeaksIn(index, c, r.speakers!) && holdsAny(sentenceTerms(index, c.hit.doc).sets[c.s]!, saidAbout, links);
     if (!speaking(candidates[0]!)) liftFirst(candidates, o.speakerFloor * candidates[0]!.score, speaking);
+  }
+  if (o.reversedFloor > 0 && lang === 'en') {
+    const reversed = reversedRoles(question);
+    if (reversed && reversed(sentenceOf(candidates[0]!))) liftFirst(candidates, o.reversedFloor * candidates[0]!.score, (c) => !reversed(sentenceOf(c)));
   }
   // "Has Trump said anything about the meeting?": a yes-no question whether someone the briefs name said something is
   // answered where they speak of it, and declined where they speak of it nowhere ("Petro said he was optimistic…").

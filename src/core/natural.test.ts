@@ -1535,6 +1535,15 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('What is planned for the meeting in February?').answered).toBe(true);
   });
 
+  it('"What did the US criticize Petro for?" is not answered by Petro\'s "criticism of U.S. foreign policy" (roles reversed)', () => {
+    for (const q of ['What did the US criticize Petro for?', 'What did the US diplomat criticize Petro for?']) {
+      expect(seed.ask(q).answer, q).toMatch(/^She criticized Petro's approach/);
+      expect(seed.ask(q, {}, { reversedFloor: 0 }).answer, q).toMatch(/his criticism of U\.S\. foreign policy/);
+    }
+    // Petro's own criticism still answers a question about it.
+    expect(seed.ask('What did Petro criticize in New York?').answer).toMatch(/his criticism of U\.S\. foreign policy/);
+  });
+
   it('"Has Trump said anything about…?" is answered where he speaks of it, and declined where nobody but Petro does', () => {
     const feels = 'Has Trump said anything about how he feels about the meeting?';
     expect(seed.ask(feels).answered).toBe(false);
