@@ -30,6 +30,7 @@ import {
   AGENDA,
   type Asked,
   askedForTerms,
+  DESCRIBE_QUESTION,
   askedQualities,
   askedRole,
   fullNameOf,
@@ -222,7 +223,8 @@ export interface AnswerOptions {
    * "Has Trump said anything about the meeting?", "Did Petro say the talks were going badly?": a yes-no question whether
    * someone the briefs name said something is answered by a sentence where they speak (by name, by role, or "She…"
    * after a sentence that has them speak) and that holds another of its words, scoring at least `speakerFloor` of the
-   * best; declined when none does.
+   * best; declined when none does. "How does the US describe the talks?" the same, but not declined (a description
+   * may be in other words than speech).
    */
   saidCheck: boolean;
   /**
@@ -1206,14 +1208,17 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
   }
   // "Has Trump said anything about the meeting?": a yes-no question whether someone the briefs name said something is
   // answered where they speak of it, and declined where they speak of it nowhere ("Petro said he was optimistic…").
-  const sayer = o.saidCheck && lang === 'en' && type === 'other' ? askedSpeakers(question, pool, ctx.briefOf, SAID_SUBJECT) : undefined;
+  // ("How did Locetta describe the talks?": where she speaks of them answers, if any does; a description may be in
+  // other words than speech, "he condemned as idolatry…", so none is no reason to decline.)
+  const saying = o.saidCheck && lang === 'en' && type === 'other' ? askedSpeakers(question, pool, ctx.briefOf, SAID_SUBJECT) : undefined;
+  const sayer = saying ?? (o.saidCheck && lang === 'en' && type === 'other' ? askedSpeakers(question, pool, ctx.briefOf, DESCRIBE_QUESTION) : undefined);
   if (sayer) {
     const of = own.filter((t) => !askedFor.has(t) && !analyze([...sayer.names].join(' ')).includes(t));
     const speaking = (c: Candidate) => speakerSpeaksIn(index, c, sayer) && (of.length === 0 || holdsAny(sentenceTerms(index, c.hit.doc).sets[c.s]!, of, links));
     const first = candidates[0]!;
     if (!speaking(first)) {
       liftFirst(candidates, o.speakerFloor * first.score, speaking);
-      if (candidates[0] === first) return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
+      if (candidates[0] === first && saying) return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
     }
   }
   if (o.aboutFloor > 0 && lang === 'en' && type === 'topic' && candidates.length > 1) {

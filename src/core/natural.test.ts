@@ -1555,6 +1555,10 @@ describe('each mechanism changes the answer', () => {
     // By role ("…according to the U.S. president") and through "She…, saying" after a sentence that names her.
     expect(seed.ask('Did Trump say why Petro called him?').answer).toMatch(/explain the drug situation/);
     expect(seed.ask('Did Locetta say the armed groups got stronger?').answer).toMatch(/emboldened the groups/);
+    // "How does X describe…?" the same: where the US speaks ("…Locetta told the U.N. Security Council…"), not Petro's "talks".
+    const describe = 'How does the US describe the recent Trump-Petro talks?';
+    expect(seed.ask(describe).answer).toMatch(/productive conversations/);
+    expect(seed.ask(describe, {}, { saidCheck: false }).answer).toMatch(/^"The talks are going well," Petro said/);
   });
 
   it('a yes-no question with a day, month or platform the brief never names checks it: the sentence giving another answers', () => {

@@ -34,6 +34,9 @@ const SPEECH_QUESTION = new RegExp(
 const OPINION_VERBS = String.raw`think|thinks|thought|feel|feels|felt|feeling`;
 /** "What does X think…?", "How does X feel…?", "How is X feeling (about…)?" */
 const OPINION_QUESTION = new RegExp(String.raw`^\W*(?:what|how) (?:did|does|do)\b.*\b(?:${OPINION_VERBS})\b|^\W*how (?:is|was|are|were)\b.*\bfeeling\b`, 'i');
+/** "How did Locetta describe the talks?": how someone described something is what they said of it (not "How would you describe…?"). */
+export const DESCRIBE_QUESTION =
+  /^\W*how (?:did|does|do|has|have|had|will|would)\s+(?!you\b)(.+?)\s+(?:describe|describes|described|characteri[sz]e|characteri[sz]es|characteri[sz]ed|portray|portrays|portrayed)\b/i;
 /** "Who said / told / spoke to / addressed / wrote…?", "Which diplomat spoke…?": the one who spoke is asked for. */
 const SPOKE = String.raw`${SPEECH_VERBS}|speak|speaks|spoke|address|addresses|addressed|briefed`;
 /** "Who gave that speech?", "Who made those remarks?", "Who made that public?": who said it. */
