@@ -376,6 +376,8 @@ const WHERE_SAID = /\s+(?:online|on\s+(?:social\s+media|the\s+(?:internet|web|ra
 export function subjectMissing(question: string, askedFor: ReadonlySet<string>, retrieval: Retrieval, read: SentenceTerms[]): boolean {
   // (Not a time or a medium it closes on: "…about Colombia this week?", "…about the talks online?" are about Colombia, the talks.)
   const about = ABOUT.exec(question)?.[1]?.replace(WHEN_SAID, '').replace(WHERE_SAID, '');
+  // (Nor the medium itself: "What did Petro post on social media?" says where, not what about.)
+  if (about !== undefined && WHERE_SAID.test(` on ${about}`)) return false;
   // (Not a word that names what is asked for: "Is trade on the agenda?")
   const last =
     about === undefined

@@ -281,7 +281,9 @@ describe('each mechanism changes the answer', () => {
     // A time the question closes on is not what it is about: "…about Colombia this week?" is about Colombia.
     expect(seed.ask('What did the US tell the UN about Colombia this week?').answer).toMatch(/deeply concerned/);
     expect(seed.ask("What did Petro say about Trump's tariffs this week?").answered).toBe(false);
-    // Nor a medium: "…about the talks online?" is about the talks.
+    // Nor a medium: "…about the talks online?" is about the talks, and "…on social media?" says where, not what about
+    // (nor is it a word the answer must hold: "…a brief message on X").
+    expect(seed.ask('What did Petro post on social media?').answer).toMatch(/a brief message on X/);
     expect(seed.ask('hey what did petro say about the talks online').answer).toMatch(/The talks are going well/);
     expect(seed.ask("What did Petro say about Trump's tariffs online?").answered).toBe(false);
   });

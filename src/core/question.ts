@@ -166,6 +166,9 @@ export function questionType(question: string, lang: Lang = 'en'): QuestionType 
  * "Was the meeting postponed?" — which the briefs need not hold: the answer
  * gives a date, or says what became of the meeting, in its own words.
  */
+/** The terms of the verbs of saying ("say", "post", "tweet"…). */
+const SAYING = new Set(analyze('say says said tell tells told write writes wrote mention mentioned post posts posted tweet tweeted'));
+
 export function askedForTerms(question: string, type: QuestionType): Set<string> {
   // "When / where will it take place?": the verb of happening, as "happen" is a question word.
   const asked = termsOfWords(
@@ -191,6 +194,13 @@ export function askedForTerms(question: string, type: QuestionType): Set<string>
   if (type === 'person') {
     const m = PARTNER_QUESTION.exec(question);
     if (m) for (const t of analyze((m[1] ?? m[2])!)) asked.add(t);
+  }
+  // "What did Petro post on social media?": the medium says where it was said, which the answer names as it may
+  // ("…a brief message on X").
+  // (When the question says something else: "What did he post online?" is about the post.)
+  if (type === 'speech') {
+    const medium = termsOfWords(question, String.raw`social media|online|(?<=on the )(?:internet|web)`);
+    if (medium.size && analyze(question).some((t) => !medium.has(t) && !asked.has(t) && !SAYING.has(t))) for (const t of medium) asked.add(t);
   }
   // "Besides trade, what is on the agenda?": the word that sets something aside is no word to match.
   for (const t of termsOfWords(question, SET_ASIDE)) asked.add(t);
