@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseBriefs } from './brief.js';
-import { askedQuestions, eitherReadings, joinAnswers, leansOnEarlier } from './compound.js';
+import { askedQuestions, choiceStem, eitherReadings, joinAnswers, leansOnEarlier } from './compound.js';
 import { buildEngine } from './indexer.js';
 import { readLexicon } from '../node/lexicon.js';
 import type { Answer } from './types.js';
@@ -90,6 +90,14 @@ describe('a yes-no question that offers two alternatives', () => {
     // Nothing to parallel (a verb phrase of several words), no alternatives, no yes-no question.
     expect(eitherReadings('Did the US revoke his visa or impose sanctions?')).toBeNull();
     expect(eitherReadings('Did the US revoke his visa?')).toBeNull();
+  });
+
+  it('a question for something with a choice after it reads without the choice (not a list of examples)', () => {
+    expect(choiceStem('Where are Petro and Trump meeting, in Bogotá or in Washington?')).toBe('Where are Petro and Trump meeting?');
+    expect(choiceStem('How is Petro feeling, is he nervous or upbeat?')).toBe('How is Petro feeling?');
+    expect(choiceStem("What sanctions were placed on Petro's family, like frozen assets or travel bans?")).toBeNull();
+    expect(choiceStem('Where are Petro and Trump meeting?')).toBeNull();
+    expect(choiceStem('Is the meeting in Bogotá or in Washington?')).toBeNull();
     expect(eitherReadings('What did Petro say or write?')).toBeNull();
   });
 

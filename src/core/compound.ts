@@ -132,6 +132,23 @@ export function eitherReadings(question: string): [string, string] | null {
   return [`${left}?`, `${second}?`];
 }
 
+/**
+ * "Where are they meeting, in Bogotá or in Washington?": a question for something, then a choice it offers (group 1:
+ * the question; not examples: "What sanctions…, like frozen assets or travel bans?" asks for those).
+ */
+const WH_CHOICE =
+  /^(\W*(?:what|where|when|who|whom|which|why|how)\b[^,;?]*?\S)\s*,\s+(?!(?:like|such as|say|e\.g\.|for example|for instance|including)\s)[^,;?]*\bor\b[^,;?]*\?\s*$/iu;
+
+/**
+ * The question a choice is offered for, without the choice ("Where are they meeting, in Bogotá or in Washington?" →
+ * "Where are they meeting?"): `Engine.ask` answers it when the question asked whole was declined (the briefs name
+ * neither, or one the reader guessed wrong). Null: no such choice.
+ */
+export function choiceStem(question: string): string | null {
+  const m = WH_CHOICE.exec(question.trim());
+  return m ? `${m[1]}?` : null;
+}
+
 /** Does a later question of a message lean on an earlier one (a word pointing back: "What did she say?", "Where was it posted?")? */
 export function leansOnEarlier(question: string): boolean {
   return REFERS_BACK.test(question);

@@ -13,7 +13,7 @@
  * @module
  */
 import { answerQuestion, type AnswerOptions } from './answer.js';
-import { askedQuestions, eitherReadings, joinAnswers, leansOnEarlier } from './compound.js';
+import { askedQuestions, choiceStem, eitherReadings, joinAnswers, leansOnEarlier } from './compound.js';
 import { resolveFollowUp, stripTopicMarker, turnOf, type FollowUpOptions } from './conversation.js';
 import { IndexError } from './errors.js';
 import { retrieve } from './retrieve.js';
@@ -214,8 +214,14 @@ export class Engine {
     tuning: (Partial<AnswerOptions> & { followUp?: Partial<FollowUpOptions> }) | undefined,
     limit: number,
   ): Answer | undefined {
-    const readings = questionLanguage(question, this.index.languages) === 'en' ? eitherReadings(question) : null;
-    if (!readings) return undefined;
+    const english = questionLanguage(question, this.index.languages) === 'en';
+    const readings = english ? eitherReadings(question) : null;
+    if (!readings) {
+      // "Where are they meeting, in Bogotá or in Washington?": the question without the choice.
+      const stem = english ? choiceStem(question) : null;
+      const answer = stem ? this.askOne(stem, options, tuning, limit) : undefined;
+      return answer?.answered ? answer : undefined;
+    }
     const [a, b] = readings.map((q) => this.askOne(q, options, tuning, limit)) as [Answer, Answer];
     return a.answered === b.answered ? undefined : a.answered ? a : b;
   }

@@ -1537,6 +1537,12 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('What is planned for the meeting in February?').answered).toBe(true);
   });
 
+  it('"Where are they meeting, in Bogotá or in Washington?", declined whole, is answered without the choice', () => {
+    expect(seed.ask('Where are Petro and Trump meeting, in Bogotá or in Washington?').answer).toMatch(/White House meeting/);
+    // Examples are what is asked for: the brief names no frozen assets nor travel bans.
+    expect(seed.ask("What specific sanctions were placed on Petro's family members, like frozen assets or travel bans?").answered).toBe(false);
+  });
+
   it('"What did the US criticize Petro for?" is not answered by Petro\'s "criticism of U.S. foreign policy" (roles reversed)', () => {
     for (const q of ['What did the US criticize Petro for?', 'What did the US diplomat criticize Petro for?']) {
       expect(seed.ask(q).answer, q).toMatch(/^She criticized Petro's approach/);
