@@ -1208,6 +1208,8 @@ describe('each mechanism changes the answer', () => {
     // Without the asked-for verb, "talk" meets "The talks are going well", which lacks Rubio.
     expect(seed.ask('Who did Rubio talk about?').answer).not.toMatch(/^In a significant diplomatic shift/);
     expect(seed.ask('Who did the pope speak with?').answered).toBe(false);
+    // The one on this side too: "Who from Colombia talked with Rubio…?" (not the foreign ministry's "talks" of p3).
+    expect(seed.ask('Who from Colombia talked with Rubio to prepare the meeting?').answer).toMatch(/^In a significant diplomatic shift/);
   });
 
   it('"Where did Locetta make her remarks?": making remarks, comments or a speech is speaking, said in the brief\'s words ("told the Council")', () => {

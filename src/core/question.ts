@@ -193,7 +193,7 @@ export function askedForTerms(question: string, type: QuestionType): Set<string>
   // words ("held a call", "met"); the verb names what is asked for.
   if (type === 'person') {
     const m = PARTNER_QUESTION.exec(question);
-    if (m) for (const t of analyze((m[1] ?? m[2])!)) asked.add(t);
+    if (m) for (const t of analyze((m[1] ?? m[2] ?? m[3])!)) asked.add(t);
   }
   // "What did Petro post on social media?": the medium says where it was said, which the answer names as it may
   // ("…a brief message on X").
@@ -272,9 +272,12 @@ export function asName(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
 }
 
-/** "Who did Rubio speak with?", "Whom was she talking to?": the other party of an exchange is asked for. */
+/**
+ * "Who did Rubio speak with?", "Whom was she talking to?": the other party of an exchange is asked for; "Who from
+ * Colombia talked with Rubio…?": the one on this side.
+ */
 const PARTNER_QUESTION =
-  /^\W*(?:who|whom)\b.*\b(speak|speaks|spoke|spoken|speaking|talk|talks|talked|talking|chat|chats|chatted|chatting)\s+(?:with|to)\W*$|\b(speak|speaks|spoke|talk|talks|talked|chat|chats|chatted)\s+(?:with|to)\s+(?:who|whom)\W*$/i;
+  /^\W*(?:who|whom)\b.*\b(speak|speaks|spoke|spoken|speaking|talk|talks|talked|talking|chat|chats|chatted|chatting)\s+(?:with|to)\W*$|\b(speak|speaks|spoke|talk|talks|talked|chat|chats|chatted)\s+(?:with|to)\s+(?:who|whom)\W*$|^\W*who\b(?:\s+(?:from|in|at|on|of)\s+[^?]+?)?\s+(spoke|talked|chatted|was\s+talking|was\s+speaking)\s+(?:with|to)\s+(?!who|whom)/i;
 
 /** Words that set something aside ("besides trade", "apart from trade"). */
 const SET_ASIDE = String.raw`besides|apart(?= from\b)|aside(?= from\b)`;
