@@ -292,7 +292,8 @@ export interface AnswerOptions {
    * English: words that place an event in its course rather than name it ("still", "already", "ever", "yet",
    * "again", "anymore", "start", "begin") do not count against answering, when the question has other words:
    * "What is the US still worried about?" of a brief where it "remains deeply concerned", "When did things start
-   * to get better?" of tensions that "eased in early January".
+   * to get better?" of tensions that "eased in early January". So do the hedges a doubting reader puts on a claim
+   * ("supposedly", "allegedly", "reportedly", "apparently", "seemingly", "purportedly").
    */
   aspectWords: boolean;
   /**
@@ -931,8 +932,9 @@ const TWO_PARTIES =
 const TIME_UNITS = new RegExp(String.raw`^(?:${TIME_UNIT}|times?)$`);
 const TWO = analyze('two both');
 
-/** Words that place an event in its course ("still", "started to…") rather than say what it is (see `aspectWords`). */
-const ASPECT = /\b(?:still|already|ever|yet|again|anymore|start(?:s|ed|ing)?|begin(?:s|ning)?|began|begun)\b/gi;
+/** Words that place an event in its course ("still", "started to…") or hedge it ("supposedly") rather than say what it is (see `aspectWords`). */
+const ASPECT =
+  /\b(?:still|already|ever|yet|again|anymore|start(?:s|ed|ing)?|begin(?:s|ning)?|began|begun|supposedly|allegedly|reportedly|apparently|seemingly|purportedly)\b/gi;
 
 function aspectTerms(question: string): string[] {
   return analyze([...question.matchAll(ASPECT)].map((m) => m[0]).join(' '));

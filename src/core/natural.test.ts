@@ -643,6 +643,13 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('What did the two leaders say about climate change?').answered).toBe(false);
   });
 
+  it('a doubting reader\'s hedge ("supposedly", "allegedly") does not count against answering', () => {
+    const hedged = 'What exactly did Rubio supposedly promise Petro ahead of the trip?';
+    expect(seed.ask(hedged).answer).toMatch(/full diplomatic guarantees/);
+    expect(seed.ask(hedged, {}, { aspectWords: false }).answered).toBe(false);
+    expect(seed.ask('What did Rubio supposedly promise the pope?').answered).toBe(false);
+  });
+
   it('words that place an event in its course ("still", "start to") do not count against answering', () => {
     // The brief says the US "remains deeply concerned", and that tensions "eased in early January": "still" and
     // "start" are words no sentence holds, and weighed as much as "worried" and "cooling".
