@@ -72,8 +72,6 @@ export function onPlatform(text: string): boolean {
   return ON_PLATFORM.test(text);
 }
 const ON_PLATFORM = new RegExp(ON_PLATFORM_RE.source, 'u');
-/** The platforms readers name ("Was it on Facebook that…?"). */
-export const PLATFORMS = 'Facebook|Instagram|Twitter|TikTok|YouTube|Telegram|WhatsApp|Threads|Bluesky|LinkedIn|Snapchat|Reddit|Truth Social';
 /** A place named by the kind of place it is, with or without a preposition before it ("a White House meeting", "Wembley Stadium"). */
 const NAMED_PLACE_RE =
   /\b(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)*\s+(?:House|Palace|Hall|Square|Street|Avenue|Park|Cent(?:er|re)|Airport|Stadium|Arena|Building|Tower|Castle|Cathedral|Bridge|Island|River|Lake|Bay|Station|Hotel|Museum|Hospital|Prison|Base))\b/gu;

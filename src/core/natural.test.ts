@@ -286,6 +286,9 @@ describe('each mechanism changes the answer', () => {
     // Nor a medium: "…about the talks online?" is about the talks, and "…on social media?" says where, not what about
     // (nor is it a word the answer must hold: "…a brief message on X").
     expect(seed.ask('What did Petro post on social media?').answer).toMatch(/a brief message on X/);
+    // A platform is a medium too, and no stranger to the entity check: the brief says X.
+    expect(seed.ask('What did Petro say on Twitter?').answer).toMatch(/a brief message on X/);
+    expect(seed.ask('What did Maduro say on Twitter?').answered).toBe(false);
     expect(seed.ask('hey what did petro say about the talks online').answer).toMatch(/The talks are going well/);
     expect(seed.ask("What did Petro say about Trump's tariffs online?").answered).toBe(false);
   });

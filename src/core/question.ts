@@ -166,6 +166,8 @@ export function questionType(question: string, lang: Lang = 'en'): QuestionType 
  * "Was the meeting postponed?" — which the briefs need not hold: the answer
  * gives a date, or says what became of the meeting, in its own words.
  */
+/** The platforms readers name ("Was it on Facebook that…?", "What did Petro say on Twitter?"). */
+export const PLATFORMS = 'Facebook|Instagram|Twitter|TikTok|YouTube|Telegram|WhatsApp|Threads|Bluesky|LinkedIn|Snapchat|Reddit|Truth Social';
 /** The terms of the verbs of saying ("say", "post", "tweet"…). */
 const SAYING = new Set(analyze('say says said tell tells told write writes wrote mention mentioned post posts posted tweet tweeted'));
 
@@ -195,11 +197,11 @@ export function askedForTerms(question: string, type: QuestionType): Set<string>
     const m = PARTNER_QUESTION.exec(question);
     if (m) for (const t of analyze((m[1] ?? m[2] ?? m[3])!)) asked.add(t);
   }
-  // "What did Petro post on social media?": the medium says where it was said, which the answer names as it may
-  // ("…a brief message on X").
+  // "What did Petro post on social media / on Twitter?": the medium says where it was said, which the answer names as
+  // it may ("…a brief message on X").
   // (When the question says something else: "What did he post online?" is about the post.)
   if (type === 'speech') {
-    const medium = termsOfWords(question, String.raw`social media|online|(?<=on the )(?:internet|web)`);
+    const medium = termsOfWords(question, String.raw`social media|online|(?<=on the )(?:internet|web)|(?<=on (?:the )?)(?:${PLATFORMS})`);
     if (medium.size && analyze(question).some((t) => !medium.has(t) && !asked.has(t) && !SAYING.has(t))) for (const t of medium) asked.add(t);
   }
   // "Besides trade, what is on the agenda?": the word that sets something aside is no word to match.
