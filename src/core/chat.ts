@@ -200,7 +200,15 @@ function more(engine: Engine, history: Turn[], limit: number, lang: Lang): ChatR
   const turn = history[at]!;
   const answer = engine.ask(turn.question, { limit: 10, history: history.slice(0, at) });
   const shown = new Set(turn.passageIds);
-  const fresh = answer.citations.filter((c) => !shown.has(c.passageId)).slice(0, limit);
+  const fresh = answer.citations.filter((c) => !shown.has(c.passageId));
+  // Reading on: the passage after the one the answer quoted first, when not shown yet ("…Locetta told the U.N.
+  // Security Council…" goes on "She criticized…"), then the others best first.
+  const next = nextPassage(engine, turn.passageIds[0]);
+  if (next && !shown.has(next.id)) {
+    const i = fresh.findIndex((c) => c.passageId === next.id);
+    fresh.unshift(i >= 0 ? fresh.splice(i, 1)[0]! : citeOf(engine, next, 0, new Set(analyze(turn.question, lang))));
+  }
+  fresh.splice(limit);
   if (fresh.length === 0) return { reply: say('more', t.moreNone(turn.question), lang), history };
   const reply: ChatReply = {
     kind: 'more',
@@ -212,6 +220,13 @@ function more(engine: Engine, history: Turn[], limit: number, lang: Lang): ChatR
   const updated = [...history];
   updated[at] = { ...turn, passageIds: [...turn.passageIds, ...fresh.map((c) => c.passageId)] };
   return { reply, history: updated };
+}
+
+/** The passage after `id` in its brief, if any. */
+function nextPassage(engine: Engine, id: string | undefined): Passage | undefined {
+  const p = id === undefined ? undefined : engine.passage(id);
+  const passages = p ? engine.brief(p.briefId)?.passages : undefined;
+  return passages?.[passages.findIndex((x) => x.id === p!.id) + 1];
 }
 
 /** The citations of the last answer, again, with their titles, dates and links. */

@@ -129,6 +129,12 @@ describe('chat: intents', () => {
     expect(history[0]!.passageIds).toEqual([...seen]);
   });
 
+  it('"tell me more" reads on from the passage the answer quoted first, then the others best first', () => {
+    const { replies } = session(['What did the US tell the UN about Colombia?', 'tell me more']);
+    expect(replies[0]!.answer).toMatch(/^U\.S\. deputy ambassador Jennifer Locetta told/);
+    expect(replies[1]!.citations[0]!.snippet).toMatch(/^She criticized Petro's approach/);
+  });
+
   it('"tell me more" right after the latest briefs reads on in the first brief listed, in its order, to its end', () => {
     let { replies, history } = session(['latest news', 'tell me more']);
     const brief = engine.brief(replies[0]!.citations[0]!.briefId)!;
