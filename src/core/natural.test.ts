@@ -646,6 +646,10 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('What did the two leaders say about climate change?').answered).toBe(false);
   });
 
+  it('an ordinal is its number: "February 3rd" is the brief\'s "Feb. 3", and "rd" no word the briefs lack', () => {
+    expect(seed.ask('How does Petro feel about meeting Trump on February 3rd?').answer).toMatch(/optimistic/);
+  });
+
   it('a doubting reader\'s hedge ("supposedly", "allegedly") does not count against answering', () => {
     const hedged = 'What exactly did Rubio supposedly promise Petro ahead of the trip?';
     expect(seed.ask(hedged).answer).toMatch(/full diplomatic guarantees/);

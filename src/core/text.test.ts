@@ -6,8 +6,9 @@ const sentences = (t: string) => splitSentences(t).map(([s, e]) => t.slice(s, e)
 
 describe('words', () => {
   // The specification WordCursor implements by hand (without a match object per word).
-  const WORD = /\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*/gu;
-  const byRegex = (t: string) => [...t.matchAll(WORD)].map((m) => [m.index, m[0]]);
+  // (A number's English ordinal ending, "3rd", is matched and left out of the word.)
+  const WORD = /(\p{N}+(?:[.,]\p{N}+)*)(?:(?:st|nd|rd|th)(?![\p{L}\p{N}]))?|[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*/giu;
+  const byRegex = (t: string) => [...t.matchAll(WORD)].map((m) => [m.index, m[1] ?? m[0]]);
   const byCursor = (t: string) => {
     const out: [number, string][] = [];
     const c = new WordCursor(t);
@@ -15,7 +16,7 @@ describe('words', () => {
     return out;
   };
 
-  it('keeps inner separators of numbers and inner apostrophes of words', () => {
+  it('keeps inner separators of numbers and inner apostrophes of words; an ordinal is its number', () => {
     expect(words("Don't pay 1,230.5 on the 3rd, rock’n’roll 12.").map((w) => w.word)).toEqual([
       "Don't",
       'pay',
@@ -23,10 +24,10 @@ describe('words', () => {
       'on',
       'the',
       '3',
-      'rd',
       'rock’n’roll',
       '12',
     ]);
+    expect(words('the 21st, 2ND and 4th; 5thirty, 3rdly').map((w) => w.word)).toEqual(['the', '21', '2', 'and', '4', '5', 'thirty', '3', 'rdly']);
     expect(words('Kraków 𝐀𝐁 ١٢٣ x\u0301y').map((w) => w.word)).toEqual(['Kraków', '𝐀𝐁', '١٢٣', 'x\u0301y']);
   });
 
@@ -54,6 +55,9 @@ describe('words', () => {
       'ั',
       '𝐀',
       '😀',
+      'st',
+      'rd',
+      'th',
       '\ud800',
       '\n',
     );

@@ -107,6 +107,9 @@ function kindOf(cp: number): number {
  * (text.test.ts checks it), without a match object per word: analysis reads
  * every sentence of the passages an answer considers.
  */
+/** "st", "nd", "rd", "th" ending a number ("1st", "22nd", "3rd", "4th"), then no letter or digit. */
+const ORDINAL_END = /^(?:st|nd|rd|th)(?![\p{L}\p{N}])/iu;
+
 export class WordCursor {
   /** The current word's range (valid after `next()` returned true). */
   start = 0;
@@ -114,11 +117,15 @@ export class WordCursor {
 
   constructor(private readonly text: string) {}
 
+  /** Characters after the current word that belong to no word (an ordinal's "rd" in "3rd"). */
+  private skip = 0;
+
   /** Move to the next word; false at the end of the text. */
   next(): boolean {
     const text = this.text;
     const n = text.length;
-    let i = this.end;
+    let i = this.end + this.skip;
+    this.skip = 0;
     while (i < n) {
       const cp = text.codePointAt(i)!;
       const k = kindOf(cp);
@@ -131,6 +138,9 @@ export class WordCursor {
         i = this.run(i, DIGIT);
         // Inner "." or "," followed by digits.
         while (i + 1 < n && (text.charCodeAt(i) === 46 || text.charCodeAt(i) === 44) && kindOf(text.codePointAt(i + 1)!) === DIGIT) i = this.run(i + 1, DIGIT);
+        // An English ordinal's ending is no word of its own: "3rd" is the number 3, as "Feb. 3" writes it.
+        const ordinal = ORDINAL_END.exec(text.slice(i, i + 4));
+        if (ordinal) this.skip = ordinal[0].length;
       } else {
         i = this.run(i, DIGIT | LETTER);
         // Inner apostrophe followed by letters.
