@@ -30,11 +30,11 @@ import {
   AGENDA,
   type Asked,
   askedForTerms,
-  DESCRIBE_QUESTION,
-  PLATFORMS,
   askedQualities,
   askedRole,
+  DESCRIBE_QUESTION,
   fullNameOf,
+  PLATFORMS,
   questionPredicates,
   questionType,
   type QuestionType,
@@ -51,13 +51,13 @@ import {
 import {
   askedSpeakers,
   asksHowOften,
-  SAID_SUBJECT,
   type Candidate,
   FUTURE_RE,
   langOfDoc,
   MONTH_NAMES,
   onPlatform,
   PREFIX_LETTERS,
+  SAID_SUBJECT,
   sentenceOf,
   type SentenceTerms,
   sentenceTerms,
@@ -457,8 +457,8 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   timeFloor: 0.5,
   oppositeCheck: true,
   wrongDetail: true,
-  saidCheck: true,
   wrongDetailFloor: 0.4,
+  saidCheck: true,
   roleCheck: true,
   premiseCheck: true,
   undoneCheck: true,
@@ -688,8 +688,8 @@ const AFTER_AUXILIARY =
 /**
  * For `reversedFloor`: a test telling a sentence where what the question's subject does is done to it instead — a term
  * of the question after its subject, before any preposition (the act), written as another word, then "of" and a term of
- * the subject next ("…criticism of U.S. foreign policy" for "What did the US criticize Petro for?") — or undefined when the question has no
- * subject and act to read.
+ * the subject next ("…criticism of U.S. foreign policy" for "What did the US criticize Petro for?") — or undefined
+ * when the question has no subject and act to read.
  */
 function reversedRoles(question: string): ((sentence: string) => boolean) | undefined {
   const after = AFTER_AUXILIARY.exec(question)?.[1];

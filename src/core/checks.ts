@@ -15,7 +15,7 @@ import { documentFrequency, type SearchIndex } from './search-index.js';
 import type { Lang } from './lang/detect.js';
 import { analyze, analyzeWithRanges, normalizeWord, toTerm, words } from './text.js';
 import type { Brief } from './types.js';
-import { ABOUT, type AskedRole, CALLED_OFF, type QuestionType } from './question.js';
+import { ABOUT, type AskedRole, CALLED_OFF, MEDIUM, type QuestionType } from './question.js';
 import {
   type Candidate,
   CHANGE_RE,
@@ -365,8 +365,8 @@ const WHEN_SAID = new RegExp(
   'i',
 );
 
-/** Where something was said, closing a question: "…online", "…on social media", "…on TV". */
-const WHERE_SAID = /\s+(?:online|on\s+(?:social\s+media|the\s+(?:internet|web|radio)|tv|television))\W*$/i;
+/** Where something was said, closing a question: "…online", "…on social media", "…on TV", "…on Twitter". */
+const WHERE_SAID = new RegExp(String.raw`\s+(?:on\s+)?(?:${MEDIUM})\W*$`, 'i');
 
 /**
  * Does a question for what was said or talked about name, as the last word of what it is about, a word no

@@ -168,6 +168,8 @@ export function questionType(question: string, lang: Lang = 'en'): QuestionType 
  */
 /** The platforms readers name ("Was it on Facebook that…?", "What did Petro say on Twitter?"). */
 export const PLATFORMS = 'Facebook|Instagram|Twitter|TikTok|YouTube|Telegram|WhatsApp|Threads|Bluesky|LinkedIn|Snapchat|Reddit|Truth Social';
+/** Where something is said: "online", "social media", "on the internet", "on TV", "on Twitter" (a pattern's source). */
+export const MEDIUM = String.raw`online|social\s+media|on\s+(?:the\s+(?:internet|web|radio)|tv|television|(?:the\s+)?(?:${PLATFORMS}))`;
 /** The terms of the verbs of saying ("say", "post", "tweet"…). */
 const SAYING = new Set(analyze('say says said tell tells told write writes wrote mention mentioned post posts posted tweet tweeted'));
 
@@ -201,7 +203,7 @@ export function askedForTerms(question: string, type: QuestionType): Set<string>
   // it may ("…a brief message on X").
   // (When the question says something else: "What did he post online?" is about the post.)
   if (type === 'speech') {
-    const medium = termsOfWords(question, String.raw`social media|online|(?<=on the )(?:internet|web)|(?<=on (?:the )?)(?:${PLATFORMS})`);
+    const medium = termsOfWords(question, MEDIUM);
     if (medium.size && analyze(question).some((t) => !medium.has(t) && !asked.has(t) && !SAYING.has(t))) for (const t of medium) asked.add(t);
   }
   // "Besides trade, what is on the agenda?": the word that sets something aside is no word to match.
