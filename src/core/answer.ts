@@ -32,6 +32,7 @@ import {
   askedForTerms,
   askedQualities,
   askedRole,
+  askedThing,
   DESCRIBE_QUESTION,
   fullNameOf,
   PLATFORMS,
@@ -227,6 +228,12 @@ export interface AnswerOptions {
    * may be in other words than speech).
    */
   saidCheck: boolean;
+  /**
+   * Decline "Will there be a press conference after the meeting?", "Is there a trade deal to be signed?" when the
+   * passage answering names no word of the thing whose being is asked (nor a related one); not a frame ("Is there any
+   * evidence that…?" asks about what follows).
+   */
+  thingCheck: boolean;
   /**
    * Decline "Who is the mayor of New York?" when no brief holds the role it asks about ("mayor"), nor a
    * spelling one letter away, nor a synonym or derived form of it in the passages read: the person is named
@@ -459,6 +466,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   wrongDetail: true,
   wrongDetailFloor: 0.4,
   saidCheck: true,
+  thingCheck: true,
   roleCheck: true,
   premiseCheck: true,
   undoneCheck: true,
@@ -1290,6 +1298,13 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
     return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
   }
   if (o.responseCheck && lang === 'en' && responseMissing(question, pool)) {
+    return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
+  }
+  // "Will there be a press conference after the meeting?": a passage that never names the thing does not say whether it is.
+  const thing = o.thingCheck && lang === 'en' ? askedThing(question) : undefined;
+  // (A word opening with the thing's word counts: "threatened" for "threats", which WordNet does not derive.)
+  const names = (set: Set<string>) => holdsAny(set, thing!, links) || thing!.some((t) => t.length >= 5 && [...set].some((u) => u.startsWith(t)));
+  if (thing && !sentenceTerms(index, candidates[0]!.hit.doc).sets.some(names)) {
     return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
   }
   if (o.premiseCheck && lang === 'en' && type !== 'change' && premiseMissing(question, pool)) {

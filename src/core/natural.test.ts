@@ -650,6 +650,15 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('What did the two leaders say about climate change?').answered).toBe(false);
   });
 
+  it('"Will there be a press conference after the meeting?" is declined: the passage answering never names one', () => {
+    const q = 'Will there be a press conference after the White House meeting?';
+    expect(seed.ask(q).answered).toBe(false);
+    expect(seed.ask(q, {}, { thingCheck: false }).answer).toMatch(/White House meeting/);
+    // A thing the passage names, in another form ("threatened"), is answered; a frame asks about what follows.
+    expect(seed.ask("Were there threats to cancel Petro's visa before?").answer).toMatch(/threatened to revoke Petro's visa/);
+    expect(seed.ask('Is there any evidence Washington still has concerns about Colombia despite the thaw?').answer).toMatch(/deeply concerned/);
+  });
+
   it('an ordinal is its number: "February 3rd" is the brief\'s "Feb. 3", and "rd" no word the briefs lack', () => {
     expect(seed.ask('How does Petro feel about meeting Trump on February 3rd?').answer).toMatch(/optimistic/);
   });

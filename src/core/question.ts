@@ -166,6 +166,24 @@ export function questionType(question: string, lang: Lang = 'en'): QuestionType 
  * "Was the meeting postponed?" — which the briefs need not hold: the answer
  * gives a date, or says what became of the meeting, in its own words.
  */
+/** "Will there be a press conference after…?", "Is there a trade deal…?": the thing whose being is asked (group 1). */
+const THERE_BE = new RegExp(
+  String.raw`^\W*(?:(?:is|are|was|were)\s+there(?:\s+going\s+to\s+be)?|(?:will|would|could|might)\s+there\s+be|(?:has|have)\s+there\s+been)\s+(?:(?:a|an|any|some|another|more|many|much)\s+)?((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+?)(?=\s+(?:after|before|at|on|in|to|for|of|that|with|between|about|expected|planned|scheduled|being|when|during|from|by|or|and|this|next|afterwards?|later|today|tomorrow)\b|\W*$)`,
+  'iu',
+);
+/** Words that frame what follows rather than name a thing ("Is there any evidence that…?", "Is there a chance…?"). */
+const FRAMES = new Set(analyze('evidence sign indication word news chance hint mention doubt possibility information proof reason truth risk hope talk'));
+
+/**
+ * For `thingCheck`: the terms of the thing a question asks the being of ("press conference" in "Will there be a
+ * press conference after the meeting?"), or undefined (none, or a frame: "Is there any evidence that…?").
+ */
+export function askedThing(question: string): string[] | undefined {
+  const thing = THERE_BE.exec(question)?.[1];
+  const terms = thing === undefined ? [] : analyze(thing);
+  return terms.length && !terms.some((t) => FRAMES.has(t)) ? terms : undefined;
+}
+
 /** The platforms readers name ("Was it on Facebook that…?", "What did Petro say on Twitter?"). */
 export const PLATFORMS = 'Facebook|Instagram|Twitter|TikTok|YouTube|Telegram|WhatsApp|Threads|Bluesky|LinkedIn|Snapchat|Reddit|Truth Social';
 /** Where something is said: "online", "social media", "on the internet", "on TV", "on Twitter" (a pattern's source). */
