@@ -224,8 +224,9 @@ export interface AnswerOptions {
    * "Has Trump said anything about the meeting?", "Did Petro say the talks were going badly?": a yes-no question whether
    * someone the briefs name said something is answered by a sentence where they speak (by name, by role, or "She…"
    * after a sentence that has them speak) and that holds another of its words, scoring at least `speakerFloor` of the
-   * best; declined when none does. "How does the US describe the talks?" the same, but not declined (a description
-   * may be in other words than speech).
+   * best; declined when none does. So is "What exactly did Petro say at the rally?", a reader insisting on someone's
+   * own words ("exactly", "actually", "himself"). "How does the US describe the talks?" the same, but not declined (a
+   * description may be in other words than speech).
    */
   saidCheck: boolean;
   /**
@@ -717,6 +718,9 @@ function reversedRoles(question: string): ((sentence: string) => boolean) | unde
     });
   };
 }
+
+/** A reader insisting on someone's own words ("What exactly did he say…?", "…himself?", "…in his own words?"). */
+const INSISTS = /\b(?:exactly|actually|precisely|himself|herself|themselves|in (?:his|her|their) own words|word for word)\b/i;
 
 /** The question's terms and their weights in an answer. */
 interface Weighing {
@@ -1220,7 +1224,16 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
   // answered where they speak of it, and declined where they speak of it nowhere ("Petro said he was optimistic…").
   // ("How did Locetta describe the talks?": where she speaks of them answers, if any does; a description may be in
   // other words than speech, "he condemned as idolatry…", so none is no reason to decline.)
-  const saying = o.saidCheck && lang === 'en' && type === 'other' ? askedSpeakers(question, pool, ctx.briefOf, SAID_SUBJECT) : undefined;
+  // ("What exactly did Petro say at the rally?": the reader insists on his words, which a sentence telling of "his
+  // criticism" does not give.)
+  const saying =
+    o.saidCheck && lang === 'en'
+      ? type === 'other'
+        ? askedSpeakers(question, pool, ctx.briefOf, SAID_SUBJECT)
+        : type === 'speech' && INSISTS.test(question)
+          ? r.speakers
+          : undefined
+      : undefined;
   const sayer = saying ?? (o.saidCheck && lang === 'en' && type === 'other' ? askedSpeakers(question, pool, ctx.briefOf, DESCRIBE_QUESTION) : undefined);
   if (sayer) {
     const of = own.filter((t) => !askedFor.has(t) && !analyze([...sayer.names].join(' ')).includes(t));

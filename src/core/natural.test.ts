@@ -875,7 +875,7 @@ describe('each mechanism changes the answer', () => {
     // "The talks are going well," Petro said in a brief message on X…
     for (const q of ['What did Petro say about the negotiations?', 'What exactly did Petro post about the negotiations with Washington?']) {
       expect(seed.ask(q).answer, q).toMatch(/^"The talks are going well," Petro said/);
-      expect(seed.ask(q, {}, { speakerFloor: 0 }).answer, q).toMatch(/^She criticized/);
+      expect(seed.ask(q, {}, { speakerFloor: 0, saidCheck: false }).answer, q).toMatch(/^She criticized/);
     }
     // "She…" speaks on from the sentence before, which has Locetta speak.
     expect(seed.ask('What did Locetta say about the armed groups?').answer).toMatch(/^She criticized Petro's approach/);
@@ -1598,6 +1598,11 @@ describe('each mechanism changes the answer', () => {
     const describe = 'How does the US describe the recent Trump-Petro talks?';
     expect(seed.ask(describe).answer).toMatch(/productive conversations/);
     expect(seed.ask(describe, {}, { saidCheck: false }).answer).toMatch(/^"The talks are going well," Petro said/);
+    // A reader insisting on someone's own words ("What exactly did Petro say…?") is not answered by "his criticism of…".
+    const exactly = 'What exactly did Petro say at the rally in New York?';
+    expect(seed.ask(exactly).answered).toBe(false);
+    expect(seed.ask(exactly, {}, { saidCheck: false }).answer).toMatch(/his criticism of U\.S\. foreign policy/);
+    expect(seed.ask('What exactly did Petro say about the talks?').answer).toMatch(/^"The talks are going well," Petro said/);
   });
 
   it('a yes-no question with a day, month or platform the brief never names checks it: the sentence giving another answers', () => {
