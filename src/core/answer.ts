@@ -660,7 +660,7 @@ export function answerQuestion(index: SearchIndex, asked0: string, ctx: ComposeC
   const type = qualities.length ? 'quality' : wrong.length ? wrong[0]!.kind.type : typed;
   // Words naming what is asked for ("date", "postponed") are not evidence the briefs must hold, nor
   // what makes a sentence the answer: the answer gives a date, or says what became of the plan.
-  const asked = { type, askedFor: askedForTerms(question, type) };
+  const asked: Asked = { type, askedFor: askedForTerms(question, type), ...(wrong.length ? { checked: wrong.map((d) => d.kind.gives) } : {}) };
   for (const t of [...qualities, ...wrong.map((d) => d.term)]) asked.askedFor.add(t);
   const predicates = questionPredicates(index, question, lang, asked);
   const retrieval = retrieve(index, question, { k: Math.max(o.passages, ctx.limit), predicates, lang, ...o.retrieve }, ctx.context);
@@ -1098,7 +1098,7 @@ function assemble(r: Reading, chosen: Chosen[], citations: Cited[], earlier: num
  * in the passages read), else score every sentence of the passages read and cite the best.
  * Each phase is a function of its own (also so that the optimising compiler takes them one at a time).
  */
-function composeAnswer(index: SearchIndex, question: string, { type, askedFor }: Asked, retrieval: Retrieval, ctx: ComposeContext): Answer {
+function composeAnswer(index: SearchIndex, question: string, { type, askedFor, checked = [] }: Asked, retrieval: Retrieval, ctx: ComposeContext): Answer {
   const o = { ...DEFAULT_ANSWER_OPTIONS, ...ctx.options, limit: ctx.limit };
   o.linkWeight = { ...DEFAULT_ANSWER_OPTIONS.linkWeight, ...ctx.options?.linkWeight };
   const { terms: own, hits, lang } = retrieval;
@@ -1326,8 +1326,7 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
   if (o.clockCheck && lang === 'en' && type === 'date' && clockMissing(question, candidates[0]!, questionWords)) {
     return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
   }
-  const wrong = o.wrongDetail && lang === 'en' && YES_NO_QUESTION.test(question) ? unnamedDetails(index, question) : [];
-  if (o.monthCheck && lang === 'en' && wrong.length === 0 && monthMissing(question, pool)) {
+  if (o.monthCheck && lang === 'en' && checked.length === 0 && monthMissing(question, pool)) {
     return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
   }
   if (o.outcomeCheck && lang === 'en' && outcomeToCome(question, candidates[0]!)) {
@@ -1353,8 +1352,8 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor }:
   }
   // "Did the call happen on Monday?" of a brief that dates it Friday: the sentence with a day or a date answers, and
   // none does when the briefs give none near ("Did the US impose the sanctions in March?").
-  if (wrong.length) {
-    const gives = (c: Candidate) => wrong.some(({ kind }) => kind.gives(sentenceOf(c)));
+  if (checked.length) {
+    const gives = (c: Candidate) => checked.some((g) => g(sentenceOf(c)));
     const first = candidates[0]!;
     if (!gives(first)) {
       liftFirst(candidates, o.wrongDetailFloor * first.score, gives);

@@ -613,6 +613,8 @@ export function withoutRequest(question: string): string {
 export interface Asked {
   type: QuestionType;
   askedFor: Set<string>;
+  /** For a yes-no question checking a detail the briefs never name ("…on a Monday?"): what gives one of its kind. */
+  checked?: ((sentence: string) => boolean)[];
 }
 
 /** The terms of "say": what the briefs write for "post", "tweet" or "write" when they hold none of them. */
