@@ -52,9 +52,11 @@ import {
 import {
   askedSpeakers,
   asksHowOften,
+  CALENDAR_DAY,
   type Candidate,
   FUTURE_RE,
   langOfDoc,
+  MONTH_NAMED,
   MONTH_NAMES,
   onPlatform,
   PREFIX_LETTERS,
@@ -673,13 +675,10 @@ interface DetailKind {
   type: QuestionType;
   gives: (sentence: string) => boolean;
 }
-const MONTH_RE = new RegExp(String.raw`\b(?:${MONTH_NAMES}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)`);
 const WEEKDAY_RE = new RegExp(String.raw`\b(?:${WEEKDAYS})\b`);
-/** A calendar date ("Feb. 3", "March 14"), which tells the day too. */
-const DAY_DATE_RE = new RegExp(String.raw`${MONTH_RE.source}\s*\d{1,2}\b`);
 const DETAIL_KINDS: DetailKind[] = [
-  { named: new RegExp(String.raw`\b(?:${WEEKDAYS})\b`, 'gi'), type: 'date', gives: (s) => WEEKDAY_RE.test(s) || DAY_DATE_RE.test(s) },
-  { named: new RegExp(String.raw`\b(?:${MONTH_NAMES})\b`, 'gi'), type: 'date', gives: (s) => MONTH_RE.test(s) },
+  { named: new RegExp(String.raw`\b(?:${WEEKDAYS})\b`, 'gi'), type: 'date', gives: (s) => WEEKDAY_RE.test(s) || CALENDAR_DAY.test(s) },
+  { named: new RegExp(String.raw`\b(?:${MONTH_NAMES})\b`, 'gi'), type: 'date', gives: (s) => MONTH_NAMED.test(s) },
   { named: new RegExp(String.raw`\b(?:${PLATFORMS})\b`, 'gi'), type: 'place', gives: onPlatform },
 ];
 

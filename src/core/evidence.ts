@@ -40,6 +40,10 @@ const NUMBER_RE =
   /\p{N}[\p{N},.]*%?|\b(?:(?<!\b(?:the|any|every|some|each|this|that|which|last|only|little|other)\s)one(?!\s+(?:of|another|by)\b|['’]s)|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|half|percent)\b/giu;
 /** A day of the month ("Feb. 3", "3 February"): a date, not how many of something. */
 const DAY_OF_MONTH = new RegExp(`\\b(?:${MONTH})\\s*\\d{1,2}\\b|\\b\\d{1,2}\\s+(?:${MONTH})`, 'g');
+/** A month named, written out or abbreviated ("September", "Feb."), tested one sentence at a time. */
+export const MONTH_NAMED = new RegExp(String.raw`\b(?:${MONTH})`);
+/** A calendar day ("Feb. 3", "3 February"), which tells the weekday too, tested one sentence at a time. */
+export const CALENDAR_DAY = new RegExp(DAY_OF_MONTH.source);
 /** Does `text` say what someone is about something, and (when the question names it) about one of `about`'s terms? */
 export function stanceAbout(text: string, about: string[]): boolean {
   const m = STANCE_RE.exec(text);
