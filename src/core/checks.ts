@@ -234,7 +234,7 @@ function roleMissing(index: SearchIndex, asked: AskedRole | undefined, retrieval
   if (!asked || /ed$/i.test(asked.word)) return false;
   // A typo the search read as a collection word ("captian") is no longer among the question's terms.
   const role = asked.term;
-  if (!retrieval.unknown.includes(role) || index.searcher.tables.dictionary.fuzzy(role, 1).length > 0) return false;
+  if (!retrieval.unknown.includes(role) || typosOf(index, role).length > 0) return false;
   const synonyms = [...(retrieval.expansions.get(role) ?? [])].filter(([, r]) => r.kind === 'synonym' || r.kind === 'derived').map(([t]) => t);
   return !read.some((r) => r.sets.some((set) => synonyms.some((t) => set.has(t))));
 }
@@ -266,7 +266,7 @@ function titledPosts(question: string): [string, string][] {
  * the role ("defense" in "Colombia's defense minister") missing, and the role in a title with another word
  * before it ("Colombian Foreign Minister Rosa Villavicencio")?
  */
-function namesOtherPost(question: string, role: AskedRole, sentence: string): boolean {
+function namesOtherPost(index: SearchIndex, question: string, role: AskedRole, sentence: string): boolean {
   const word = role.word;
   // A lower-case word right before the role (not the "s" of "NASA's").
   const before = new RegExp(String.raw`(?<![\p{L}'’])(\p{Ll}[\p{L}-]*)\s+${word}\b`, 'u').exec(question)?.[1];
@@ -276,7 +276,7 @@ function namesOtherPost(question: string, role: AskedRole, sentence: string): bo
   let other = false;
   for (const m of sentence.matchAll(title)) {
     const t = toTerm(normalizeWord(m[1]!));
-    if (t === asked) return false;
+    if (t === asked || (t && typoOf(index, asked, t))) return false;
     if (t) other = true;
   }
   return other && !analyze(sentence).includes(asked);
@@ -325,7 +325,7 @@ export function roleUnanswered(
     (lang === 'en' && postMissing(titledPosts(question), read)) ||
     (role !== undefined &&
       /^[a-z]+$/.test(role.word) &&
-      (namesOtherPost(question, role, sentenceOf(lead)) || onlyTitledPost(question, role, lead.hit.passage.text)))
+      (namesOtherPost(index, question, role, sentenceOf(lead)) || onlyTitledPost(question, role, lead.hit.passage.text)))
   );
 }
 
@@ -433,13 +433,22 @@ export function missingEntity(
 
 /** Does the index hold a term one edit away from `term` (from 4 characters on), or starting with it? */
 function nearTerm(index: SearchIndex, term: string): boolean {
+  const [from, to] = index.searcher.tables.dictionary.prefixRange(term);
+  return from < to || (term.length >= 4 && typosOf(index, term).length > 0);
+}
+
+/**
+ * The index's terms that `term` is a typo of: one edit away, or two neighbouring letters swapped ("Zeria"
+ * for "Zeira", "foriegn" for "foreign"), as term ids.
+ */
+function typosOf(index: SearchIndex, term: string): number[] {
   const dictionary = index.searcher.tables.dictionary;
-  const [from, to] = dictionary.prefixRange(term);
-  if (from < to) return true;
-  if (term.length < 4) return false;
-  if (dictionary.fuzzy(term, 1).length > 0) return true;
-  // Two neighbouring letters swapped ("Zeria" for "Zeira").
-  return dictionary.transposed(term).length > 0;
+  return [...dictionary.fuzzy(term, 1).map(([id]) => id), ...dictionary.transposed(term)];
+}
+
+/** Is `typed`, a word the briefs lack, a typo of `term`? */
+function typoOf(index: SearchIndex, typed: string, term: string): boolean {
+  return documentFrequency(index, typed) === 0 && typosOf(index, typed).some((id) => index.searcher.tables.dictionary.termAt(id) === term);
 }
 
 /**

@@ -322,6 +322,15 @@ describe('each mechanism changes the answer', () => {
     expect(retrieve(e.index, 'What trail did the march follow?').terms).toContain(analyze('trail')[0]);
   });
 
+  it('a role or the word before it typed with two letters swapped is the role the briefs hold ("foriegn minister", "minsiter")', () => {
+    // The search read "foriegn" as "foreign"; the role check compared the word as typed with the title's and
+    // took "Foreign Minister" for another post than the one asked for.
+    expect(seed.ask("who is columbia's foriegn minister").answer).toMatch(/Rosa Villavicencio/);
+    expect(seed.ask("who is colombia's foreign minsiter").answer).toMatch(/Rosa Villavicencio/);
+    // Another post is still another post.
+    expect(seed.ask("who is colombia's defense minister").answered).toBe(false);
+  });
+
   it('a word after a role that names no role of its own ("the spokesman guy") is how the reader says it, not the role', () => {
     const q = 'who is the spokesman guy for the state dept in this story';
     // The role check took "guy" for the role, and no brief holds it; the role is "spokesman".
