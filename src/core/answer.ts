@@ -64,6 +64,7 @@ import {
   sentenceOf,
   type SentenceTerms,
   sentenceTerms,
+  impliedNameTerms,
   sharesPrefix,
   type Speakers,
   speakerSpeaks,
@@ -307,6 +308,12 @@ export interface AnswerOptions {
    */
   aspectWords: boolean;
   /**
+   * English: an organisation's short name holds the words its full form, named earlier in the brief, adds
+   * ("The Security Council reviews…" after "…told the U.N. Security Council…" answers "How often does the UN
+   * check the FARC deal?"; see {@link impliedNameTerms}).
+   */
+  fullNames: boolean;
+  /**
    * In a follow-up asking for a date or a number, a sentence scoring at least this share of the best that holds
    * one answers before a best that holds none ("And when is the meeting?" after "Who is the foreign minister?":
    * the conversation's words lift the sentence about the foreign ministry). 0: off.
@@ -480,6 +487,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   monthCheck: true,
   describedParties: true,
   aspectWords: true,
+  fullNames: true,
   followUpTypeFloor: 0.8,
   aboutFloor: 0.4,
   stanceWeight: 0.5,
@@ -579,6 +587,14 @@ function linkWeights(retrieval: Retrieval, weights: Record<RelationKind, number>
 type Links = Map<string, readonly (readonly [string, number])[]>;
 
 /** Terms of the last sentence of the paragraph before `hit`'s, when it is in the same brief. */
+/** The terms of each sentence of passage `doc`, with those its organisations' short names stand for (see `fullNames`). */
+function withFullNames(index: SearchIndex, doc: number): SentenceTerms {
+  const own = sentenceTerms(index, doc);
+  const implied = impliedNameTerms(index, doc);
+  if (implied.every((t) => t === undefined)) return own;
+  return { seqs: own.seqs, sets: own.sets.map((set, i) => (implied[i] ? new Set([...set, ...implied[i]!]) : set)) };
+}
+
 function lastSentenceTerms(index: SearchIndex, hit: Hit): Set<string> | undefined {
   const prev = index.passages[hit.doc - 1];
   if (!prev || prev.briefId !== hit.passage.briefId) return undefined;
@@ -1135,7 +1151,7 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor, c
   }
   // The terms of each of their sentences: read after the check above, which needs none (a question it
   // declines costs no analysis).
-  const read = pool.map((hit) => sentenceTerms(index, hit.doc));
+  const read = pool.map((hit) => (o.fullNames && langOfDoc(index, hit.doc) === 'en' ? withFullNames(index, hit.doc) : sentenceTerms(index, hit.doc)));
   if (o.entityCheck && lang === 'en' && (type === 'speech' || type === 'topic') && subjectMissing(question, askedFor, retrieval, read)) {
     return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
   }

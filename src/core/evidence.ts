@@ -13,7 +13,7 @@ import type { SearchIndex } from './search-index.js';
 import type { Lang } from './lang/detect.js';
 import { Memo } from './memo.js';
 import { analyze, canonicalizeVariants, normalizeWord, STOP_WORDS, toTerm, VARIANT_NAMES, words } from './text.js';
-import type { Brief } from './types.js';
+import type { Brief, Passage } from './types.js';
 import { asName, CHANGE_WORDS, type QuestionType, SPEECH_VERBS, WENT } from './question.js';
 
 /** A sentence that reports speech: a verb of saying or "according to". */
@@ -251,6 +251,83 @@ export function sentenceTerms(index: SearchIndex, doc: number): SentenceTerms {
     const seqs = p.sentences.map(([s, e]) => analyze(p.text.slice(s, e), lang, index.known));
     return { seqs, sets: seqs.map((seq) => new Set(seq)) };
   });
+}
+
+/**
+ * A run of capitalised words (a name, a title): "U.N. Security Council Friday". The words may be joined by a
+ * space or a hyphen, not by a lower-case word ("Secretary of State" is two runs).
+ */
+const CAPITALISED_RUN = /\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’-]*)*/gu;
+/** The same after "the": an organisation's short name ("the Security Council", "The State Department"). */
+const THE_RUN = /(?<![\p{L}\p{N}])[Tt]he\s+(\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’-]*)+)/gu;
+
+/** A run's words and the term each stands for (a word may be a stop word: none). */
+type Run = { terms: string[]; words: string[] };
+
+/** For each sentence of `p`, the runs `re` finds (its group 1, else the whole match). */
+function runsOf(p: Passage, re: RegExp): Run[][] {
+  return p.sentences.map(([s, e]) =>
+    [...p.text.slice(s, e).matchAll(re)]
+      .map((m) => {
+        const run: Run = { terms: [], words: [] };
+        for (const word of (m[1] ?? m[0]).split(/\s+/))
+          for (const t of analyze(word, 'en')) {
+            run.terms.push(t);
+            run.words.push(word);
+          }
+        return run;
+      })
+      .filter((r) => r.terms.length > 0),
+  );
+}
+
+/** How many passages back a short name looks for its full form. */
+const FULL_NAME_REACH = 12;
+
+/**
+ * The words an organisation's short name leaves out of its full form, named earlier in the brief (English):
+ * "The Security Council reviews…" after "…told the U.N. Security Council…" stands for the U.N.'s. A name of
+ * two capitalised words or more after "the" that an earlier run of capitalised words of the same brief holds
+ * with words before it: those words (of the nearest such run), for each sentence of `passages[i]`; undefined
+ * where there are none. (Not a person's name: "Kublai Khan's successors" after "Yuan Emperor Kublai Khan" are
+ * no emperors.) `passages`: in brief order, the brief's own before `i` (the index's or the brief's).
+ */
+export function impliedNames(passages: readonly Passage[], i: number): (string | undefined)[] {
+  const p = passages[i]!;
+  const short = runsOf(p, THE_RUN);
+  if (short.every((runs) => runs.length === 0)) return short.map(() => undefined);
+  const own = runsOf(p, CAPITALISED_RUN);
+  // The runs before each sentence, nearest first: the passage's earlier sentences, then earlier passages.
+  const earlier: Run[] = [];
+  for (let d = i - 1; d >= Math.max(0, i - FULL_NAME_REACH) && passages[d]!.briefId === p.briefId; d--)
+    earlier.push(...runsOf(passages[d]!, CAPITALISED_RUN).flat().reverse());
+  return short.map((runs, s) => {
+    const implied = new Set<string>();
+    for (const run of runs) {
+      for (const full of [...own.slice(0, s).flat().reverse(), ...earlier]) {
+        const at = indexOfRun(full.terms, run.terms);
+        if (at <= 0) continue;
+        full.words.slice(0, at).forEach((w, j) => run.terms.includes(full.terms[j]!) || implied.add(w));
+        break;
+      }
+    }
+    return implied.size ? [...implied].join(' ') : undefined;
+  });
+}
+
+const impliedCache = new WeakMap<SearchIndex, Memo<number, (string[] | undefined)[]>>();
+
+/** {@link impliedNames} of passage `doc` of the index, as terms. */
+export function impliedNameTerms(index: SearchIndex, doc: number): (string[] | undefined)[] {
+  let cache = impliedCache.get(index);
+  if (!cache) impliedCache.set(index, (cache = new Memo(SENTENCE_CACHE_SIZE)));
+  return cache.get(doc, () => impliedNames(index.passages, doc).map((words) => (words === undefined ? undefined : analyze(words, 'en'))));
+}
+
+/** Where `part` occurs in `whole` as consecutive terms; −1 when it does not. */
+function indexOfRun(whole: readonly string[], part: readonly string[]): number {
+  for (let i = 0; i + part.length <= whole.length; i++) if (part.every((t, j) => whole[i + j] === t)) return i;
+  return -1;
 }
 
 /** The analysis language of a passage (its brief's). */

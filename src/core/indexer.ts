@@ -15,6 +15,7 @@ import { COMPOUNDING, type Vocabulary } from './lang/compound.js';
 import { langOf } from './lang/detect.js';
 import { formatSynonym, type SynonymRule } from './synonyms.js';
 import { analyze } from './text.js';
+import { impliedNames } from './evidence.js';
 import type { Brief } from './types.js';
 
 /** Index the briefs with MiniSearch and pack the result. `meta` travels in the header. */
@@ -35,7 +36,12 @@ function packBriefs(briefs: Brief[], meta: unknown, synonyms: readonly string[])
   let id = 0;
   for (const b of briefs) {
     lang = b.lang;
-    for (const p of b.passages) mini.add({ id: id++, title: b.title, section: p.section ?? '', text: p.text });
+    // An organisation's short name is searched with the words its full form adds ("The Security Council" after
+    // "the U.N. Security Council", see `impliedNames`).
+    b.passages.forEach((p, i) => {
+      const implied = langOf(b.lang) === 'en' ? impliedNames(b.passages, i).filter((w) => w !== undefined) : [];
+      mini.add({ id: id++, title: b.title, section: p.section ?? '', text: implied.length ? `${p.text} ${implied.join(' ')}` : p.text });
+    });
   }
   return packIndex(mini.toJSON(), briefs, meta, synonyms);
 }

@@ -14,6 +14,7 @@ import { readLexicon } from '../node/lexicon.js';
 import { retrieve } from './retrieve.js';
 import { backgroundIdf } from './lexicon.js';
 import { analyze } from './text.js';
+import { impliedNames } from './evidence.js';
 import type { Turn } from './types.js';
 import { readBriefFiles as readBriefFilesSync } from '../node/briefs-dir.js';
 
@@ -320,6 +321,23 @@ describe('each mechanism changes the answer', () => {
     expect(e.ask(q, {}, { retrieve: { transpositions: false } }).answer).toMatch(/^President Monroe/);
     // A common English word is no typo of another ("trail", "trial").
     expect(retrieve(e.index, 'What trail did the march follow?').terms).toContain(analyze('trail')[0]);
+  });
+
+  it('an organisation\'s short name stands for its full form named earlier in the brief ("The Security Council" after "the U.N. Security Council")', () => {
+    // Readers say "the UN"; the paragraph on the council's reviews says only "The Security Council", and the one
+    // before it, which names the U.N., was the answer to every question for the UN's role.
+    const q = 'Why was the UN Security Council looking at Colombia at all?';
+    expect(seed.ask(q).answer).toMatch(/on a quarterly basis/);
+    expect(seed.ask(q, {}, { fullNames: false }).answer).toMatch(/^U\.S\. deputy ambassador Jennifer Locetta/);
+    const briefs = parseBriefs([
+      file('a.md', '---\ntitle: A\n---\nThe envoy told the U.N. Security Council on Monday.\n\nThe Security Council reviews the deal.\n'),
+      file('b.md', "---\ntitle: B\n---\nYuan Emperor Kublai Khan ruled China.\n\nKublai Khan's successors lost influence. The Mongol Empire split.\n"),
+      file('c.md', '---\ntitle: C\n---\nThe Security Council met.\n\nThe Security Council voted.\n'),
+    ]);
+    expect(impliedNames(briefs[0]!.passages, 1)).toEqual(['U.N.']);
+    // Not a person's name (no "the"), nor a short name no earlier one extends.
+    expect(impliedNames(briefs[1]!.passages, 1)).toEqual([undefined, undefined]);
+    expect(impliedNames(briefs[2]!.passages, 1)).toEqual([undefined]);
   });
 
   it('a role or the word before it typed with two letters swapped is the role the briefs hold ("foriegn minister", "minsiter")', () => {
@@ -1395,18 +1413,10 @@ describe('each mechanism changes the answer', () => {
     expect(when(0)).toMatch(/foreign ministry/);
     // "How often…?" after turns on Locetta at the Security Council: the sentence that says how often, when it is
     // close behind (the standalone question is answered with it).
-    const un = chat(
-      seed,
-      'what was her problem with how he deals with the armed groups?',
-      chat(seed, 'did the US say anything at the UN about colombia?').history,
-    );
+    let un: Turn[] = [];
+    for (const q of ['What did the US tell the UN?', 'Who said that?', 'What did she knock Petro for?']) un = chat(seed, q, un).history;
     const often = (followUpTypeFloor?: number) =>
-      chat(
-        seed,
-        'interesting. how often does the council look at colombia anyway?',
-        un.history,
-        followUpTypeFloor === undefined ? {} : { tuning: { followUpTypeFloor } },
-      ).reply.answer;
+      chat(seed, 'How often does the council look at Colombia?', un, followUpTypeFloor === undefined ? {} : { tuning: { followUpTypeFloor } }).reply.answer;
     expect(often()).toMatch(/^The Security Council reviews .* on a quarterly basis/);
     expect(often(0)).toMatch(/^U\.S\. deputy ambassador Jennifer Locetta told/);
   });
