@@ -691,8 +691,8 @@ describe('each mechanism changes the answer', () => {
   });
 
   it('a doubting reader\'s hedge ("supposedly", "allegedly") does not count against answering', () => {
-    const hedged = 'What exactly did Rubio supposedly promise Petro ahead of the trip?';
-    expect(seed.ask(hedged).answer).toMatch(/full diplomatic guarantees/);
+    const hedged = 'Where did Petro supposedly claim the negotiations were going fine?';
+    expect(seed.ask(hedged).answer).toMatch(/message on X/);
     expect(seed.ask(hedged, {}, { aspectWords: false }).answered).toBe(false);
     expect(seed.ask('What did Rubio supposedly promise the pope?').answered).toBe(false);
   });
@@ -805,10 +805,7 @@ describe('each mechanism changes the answer', () => {
 
   it('a given name the briefs write only before one surname is read as the surname: "Gustavo" is Petro', () => {
     // Written as a Colombian reader writes (natural set 45): "Gustavo" is in one sentence, the answers name "Petro".
-    for (const [q, answer] of [
-      ['What did Rubio promise Gustavo for the trip?', /full diplomatic guarantees/],
-      ['What was the excuse Washington used for the sanctions on Gustavo?', /drug-trafficking allegations/],
-    ] as const) {
+    for (const [q, answer] of [['What was the excuse Washington used for the sanctions on Gustavo?', /drug-trafficking allegations/]] as const) {
       expect(seed.ask(q).answer, q).toMatch(answer);
       expect(seed.ask(q, {}, { retrieve: { givenNames: 0 } }).answered, q).toBe(false);
     }
@@ -1319,6 +1316,15 @@ describe('each mechanism changes the answer', () => {
     }
     // With "post" as the predicate, its related words count fully: "position" finds Locetta's "…Petro's approach…, saying" (#p9).
     expect(seed.ask('What did Petro post?', {}, { retrieve: { predicates: ['post'] }, speakerCheck: false }).citations[0]!.passageId).toBe(`${SEED}#p9`);
+  });
+
+  it('"What did Rubio promise?" asks what he said (a promise, a pledge, a vow), not "What does Mike promise to buy?"', () => {
+    // "Promise" is no word of the brief, nor related to one ("confirmed", "guarantees"): the question was declined.
+    expect(questionType('What did Rubio promise?')).toBe('speech');
+    expect(seed.ask('What did Rubio promise?').answer).toMatch(/^According to Tommy Pigott.*Rubio confirmed/);
+    for (const q of ['What did Rubio pledge?', 'What did Rubio vow?']) expect(seed.ask(q).answer, q).toMatch(/Rubio confirmed/);
+    // With "to", the promise is to do something: what, is asked.
+    expect(questionType('What does Mike promise to buy Maggie?')).not.toBe('speech');
   });
 
   it('"Who said / told / spoke to…?" asks for the one who spoke: a sentence where someone the question does not name speaks', () => {

@@ -24,7 +24,7 @@ export type QuestionType = 'date' | 'number' | 'person' | 'speaker' | 'place' | 
  * "Post" only as "post on / to" or last ("What did Petro post on X?", "What did Petro post?"): a company
  * posts prices and profits.
  */
-export const SPEECH_VERBS = String.raw`say|says|said|tell|tells|told|write|writes|wrote|mention|mentions|mentioned|(?:post|posts|posted)(?= on\b| to\b| online\b| about\b|\W*$)|tweet|tweets|tweeted`;
+export const SPEECH_VERBS = String.raw`say|says|said|tell|tells|told|write|writes|wrote|mention|mentions|mentioned|(?:post|posts|posted)(?= on\b| to\b| online\b| about\b|\W*$)|tweet|tweets|tweeted|(?:promise|promises|promised|pledge|pledges|pledged|vow|vows|vowed)(?!\s+to\b)`;
 /** "What did X say / tell…?", "What was said at…?" (not "What is said to be…?", which asks what something is). */
 const SPEECH_QUESTION = new RegExp(
   String.raw`^\W*what (?:else )?(?:(?:\p{L}+ ){0,2}?(?:did|does|do|has|have|had|will|would)\b.*\b(?:${SPEECH_VERBS})\b|(?:was|were|is|are|has been|have been|had been|will be) (?:said|told|written)\b(?! to (?:be|have)\b)|(?:was|were|is|are) .+ (?:mentioned|said|posted|tweeted)\W*$)`,
