@@ -33,6 +33,7 @@ import {
   askedQualities,
   askedRole,
   askedThing,
+  ASKS_POSTED,
   DESCRIBE_QUESTION,
   fullNameOf,
   PLATFORMS,
@@ -1214,12 +1215,16 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor, c
   // last question's words ("…the foreign ministry…" after "Who is the foreign minister?"); one close behind
   // that holds what this question asks for ("…scheduled for Feb. 3") answers "And when is the meeting?".
   // ("How often does the council look at Colombia?" after a turn on Locetta: one that says how often.)
+  // ("What did he post about it?" after "When is Petro meeting Trump?": one that names where he posted.)
   const typed = type === 'date' || type === 'number' ? type : undefined;
   const often = lang === 'en' && asksHowOften(questionWords);
-  if (retrieval.context && o.followUpTypeFloor > 0 && (typed || often) && candidates.length > 1) {
+  const posted = lang === 'en' && ASKS_POSTED.test(question);
+  if (retrieval.context && o.followUpTypeFloor > 0 && (typed || often || posted) && candidates.length > 1) {
     const holds = typed
       ? (c: Candidate) => (lang === 'en' ? typeEvidence(typed, sentenceOf(c), questionWords) : typeEvidenceIn(typed, sentenceOf(c), question)) >= 1
-      : (c: Candidate) => saysHowOften(sentenceOf(c));
+      : often
+        ? (c: Candidate) => saysHowOften(sentenceOf(c))
+        : (c: Candidate) => onPlatform(sentenceOf(c));
     if (!holds(candidates[0]!)) liftFirst(candidates, o.followUpTypeFloor * candidates[0]!.score, holds);
   }
   // "What did Petro say about the negotiations?": a sentence where he speaks ("The talks are going well," Petro said…)

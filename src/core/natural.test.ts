@@ -1425,6 +1425,12 @@ describe('each mechanism changes the answer', () => {
       chat(seed, 'How often does the council look at Colombia?', un, followUpTypeFloor === undefined ? {} : { tuning: { followUpTypeFloor } }).reply.answer;
     expect(often()).toMatch(/^The Security Council reviews .* on a quarterly basis/);
     expect(often(0)).toMatch(/^U\.S\. deputy ambassador Jennifer Locetta told/);
+    // "What did he post online about it?" after a turn on the meeting: the sentence that names where he posted.
+    const meeting = chat(seed, 'When is Petro meeting Trump?').history;
+    const post = (followUpTypeFloor?: number) =>
+      chat(seed, 'What did he post online about it?', meeting, followUpTypeFloor === undefined ? {} : { tuning: { followUpTypeFloor } }).reply.answer;
+    expect(post()).toMatch(/message on X/);
+    expect(post(0)).toMatch(/^Colombian President Gustavo Petro said he was optimistic/);
   });
 
   it('"What is his job?", "Who does he work for?" ask for a role: the word names what is asked for, the brief need not hold it', () => {

@@ -188,6 +188,8 @@ export function askedThing(question: string): string[] | undefined {
 export const PLATFORMS = 'Facebook|Instagram|Twitter|TikTok|YouTube|Telegram|WhatsApp|Threads|Bluesky|LinkedIn|Snapchat|Reddit|Truth Social';
 /** Where something is said: "online", "social media", "on the internet", "on TV", "on Twitter" (a pattern's source). */
 export const MEDIUM = String.raw`online|social\s+media|on\s+(?:the\s+(?:internet|web|radio)|tv|television|(?:the\s+)?(?:${PLATFORMS}))`;
+/** A question about something posted: "What did he post?", "Did he tweet…?", "…online?", "…on social media?". */
+export const ASKS_POSTED = new RegExp(String.raw`\b(?:posts?|posted|tweets?|tweeted|${MEDIUM})\b`, 'i');
 /** The terms of the verbs of saying ("say", "post", "tweet"…). */
 const SAYING = new Set(analyze('say says said tell tells told write writes wrote mention mentioned post posts posted tweet tweeted'));
 
