@@ -1499,6 +1499,13 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('where did locetta say that').answer).toMatch(/^U\.S\. deputy ambassador Jennifer Locetta told the U\.N\. Security Council/);
   });
 
+  it('a big deal is something significant: "Why is that a big deal?" asks why it matters', () => {
+    // WordNet's "big deal": anything of great importance (the follow-up after the meeting's date was declined).
+    expect(chat(seed, 'Why is that a big deal?', chat(seed, 'When is Petro going to the White House?').history).reply.answer).toMatch(
+      /significant de-escalation after months of hostility/,
+    );
+  });
+
   it('"going to" before a verb is the future, not a going: "When is Petro going to meet Trump?" is not about "The talks are going well"', () => {
     expect(seed.ask('When is Petro going to meet Trump?').answer).toMatch(/^Colombian President Gustavo Petro said .*Feb\. 3/);
     expect(seed.ask('What are they going to talk about?').answer).toMatch(/^According to both governments/);

@@ -459,6 +459,8 @@ export function spelledOut(question: string): string {
       // The noun: "the Petro-Trump sit-down", "trump sitdown".
       .replace(/\bsit-?down(s?)\b/gi, 'meeting$1')
       .replace(/\bahead of\b/gi, 'before')
+      // "Why is that such a big deal?": significant (WordNet's "big deal": anything of great importance).
+      .replace(/\b(?:(?:such|so)\s+)?(?:an?\s+)?big\s+deal\b/gi, 'significant')
       // "going into the meeting": before it, not a going ("How is Petro feeling going into the meeting?" met "The talks are going well").
       .replace(/\bgoing into (?=(?:the|his|her|their|this|that|these|those)\b)/gi, 'before ')
       // "…in this story?", "…quoted in the article?": the brief is where every answer comes from, no word to find in it.
