@@ -1639,6 +1639,8 @@ describe('each mechanism changes the answer', () => {
     const describe = 'How does the US describe the recent Trump-Petro talks?';
     expect(seed.ask(describe).answer).toMatch(/productive conversations/);
     expect(seed.ask(describe, {}, { saidCheck: false }).answer).toMatch(/^"The talks are going well," Petro said/);
+    // The verb asks for her words, as "say" does: it is no word the brief must hold (declined when it weighed as one).
+    expect(seed.ask('How did Locetta describe the talks?').answer).toMatch(/productive conversations/);
     // A reader insisting on someone's own words ("What exactly did Petro say…?") is not answered by "his criticism of…".
     const exactly = 'What exactly did Petro say at the rally in New York?';
     expect(seed.ask(exactly).answered).toBe(false);

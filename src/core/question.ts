@@ -35,8 +35,8 @@ const OPINION_VERBS = String.raw`think|thinks|thought|feel|feels|felt|feeling`;
 /** "What does X think…?", "How does X feel…?", "How is X feeling (about…)?" */
 const OPINION_QUESTION = new RegExp(String.raw`^\W*(?:what|how) (?:did|does|do)\b.*\b(?:${OPINION_VERBS})\b|^\W*how (?:is|was|are|were)\b.*\bfeeling\b`, 'i');
 /** "How did Locetta describe the talks?": how someone described something is what they said of it (not "How would you describe…?"). */
-export const DESCRIBE_QUESTION =
-  /^\W*how (?:did|does|do|has|have|had|will|would)\s+(?!you\b)(.+?)\s+(?:describe|describes|described|characteri[sz]e|characteri[sz]es|characteri[sz]ed|portray|portrays|portrayed)\b/i;
+const DESCRIBE_VERBS = String.raw`describe|describes|described|characteri[sz]e|characteri[sz]es|characteri[sz]ed|portray|portrays|portrayed`;
+export const DESCRIBE_QUESTION = new RegExp(String.raw`^\W*how (?:did|does|do|has|have|had|will|would)\s+(?!you\b)(.+?)\s+(?:${DESCRIBE_VERBS})\b`, 'i');
 /** "Who said / told / spoke to / addressed / wrote…?", "Which diplomat spoke…?": the one who spoke is asked for. */
 const SPOKE = String.raw`${SPEECH_VERBS}|speak|speaks|spoke|address|addresses|addressed|briefed`;
 /** "Who gave that speech?", "Who made those remarks?", "Who made that public?": who said it. */
@@ -226,6 +226,9 @@ export function askedForTerms(question: string, type: QuestionType): Set<string>
     const medium = termsOfWords(question, MEDIUM);
     if (medium.size && analyze(question).some((t) => !medium.has(t) && !asked.has(t) && !SAYING.has(t))) for (const t of medium) asked.add(t);
   }
+  // "How did Locetta describe the talks?": what she said of them, in words of her own ("productive conversations"); the
+  // verb asks for them, as "say" does.
+  if (DESCRIBE_QUESTION.test(question)) for (const t of termsOfWords(question, DESCRIBE_VERBS)) asked.add(t);
   // "Besides trade, what is on the agenda?": the word that sets something aside is no word to match.
   for (const t of termsOfWords(question, SET_ASIDE)) asked.add(t);
   // "What is his job?", "Who does she work for?": the answer gives the role ("a State Department spokesman").
