@@ -850,6 +850,7 @@ function scoreSentences(r: Reading, pool: Hit[], read: SentenceTerms[], covers: 
   // ("The talks are going well," Petro said…). About what the question asks about, when it names it.
   const stanceAsked = o.stanceWeight > 0 && type === 'speech' && lang === 'en' && STANCE_QUESTION.test(r.question);
   const aboutTerms = stanceAsked ? analyze(ABOUT.exec(r.question)?.[1] ?? '') : [];
+  const posted = type === 'speech' && lang === 'en' && ASKS_POSTED.test(r.question);
   pool.forEach((hit, h) => {
     const p = hit.passage;
     const { seqs: sentSeqs, sets: sentTerms } = read[h]!;
@@ -879,7 +880,10 @@ function scoreSentences(r: Reading, pool: Hit[], read: SentenceTerms[], covers: 
           : lang === 'en' && pLang === 'en'
             ? r.speakers
               ? speakerSpeaks(text, r.speakers)
-                ? 1
+                ? // "What did Petro post…?": where he posted, before where he only spoke.
+                  posted && !onPlatform(text)
+                  ? 0.5
+                  : 1
                 : 0
               : typeEvidence(type, text, r.questionWords, index.lexicon) * (r.holder?.test(text) ? o.appositionWeight : 1)
             : type === 'topic' || type === 'change' || type === 'speech' || type === 'speaker' || type === 'quality'

@@ -1317,6 +1317,8 @@ describe('each mechanism changes the answer', () => {
       expect(questionType(q), q).toBe('speech');
       expect(seed.ask(q).citations[0]!.passageId, q).toBe(`${SEED}#p3`);
     }
+    // Written on social media: where he posted, before where he only spoke ("Petro said he was optimistic…").
+    expect(seed.ask('What did Petro write on social media?').answer).toMatch(/^"The talks are going well," Petro said in a brief message on X/);
     // With "post" as the predicate, its related words count fully: "position" finds Locetta's "…Petro's approach…, saying" (#p9).
     expect(seed.ask('What did Petro post?', {}, { retrieve: { predicates: ['post'] }, speakerCheck: false }).citations[0]!.passageId).toBe(`${SEED}#p9`);
   });
