@@ -12,7 +12,9 @@
  *   irregular forms of its exception lists (said → say, children → child), from
  *   `wink-lexicon` (MIT), which ships them. A synset that holds an
  *   abbreviation the analysis canonicalises ("United_States", "U.S.") lends
- *   that token to the words derived into it ("American" → "U.S."). A term's entry
+ *   that token to the words derived into it ("American" → "U.S."); a national
+ *   capital derives its country ("Washington" → "U.S.", "Bogota" → "Colombia":
+ *   news names a government by its capital). A term's entry
  *   also takes the relations of the adjectives of that term that are not common
  *   words themselves ("hope" those of "hopeful": "optimistic"). Terms are our own analysis
  *   (`toTerm`), so they meet the index's terms as they are.
@@ -47,6 +49,9 @@ export const SENSES = 2;
 /** At most this many related terms per word and kind (WordNet's order: most frequent senses first). */
 const MAX_PER_KIND = 12;
 
+/** WordNet 3.1 noun offsets: "country, state, land" and "national capital". */
+const COUNTRY = 8562388;
+const NATIONAL_CAPITAL = 8709407;
 type Pos = 'n' | 'v' | 'a' | 'r';
 const POS_FILES: Record<Pos, string> = { n: 'noun', v: 'verb', a: 'adj', r: 'adv' };
 
@@ -245,6 +250,25 @@ export function buildLexicon(fingerprint = fingerprintInputs(), notice = sourceN
         }
       });
     }
+  }
+  // A national capital stands for its country's government, as news writes it ("Washington threatened…", "Moscow
+  // said…"): the capital's term derives the country's (its canonical token, "U.S.", where it has one). The
+  // country is the first part holonym up from the capital (Washington is part of the District of Columbia, part
+  // of the United States) that is an instance of a kind of country. One-word capitals only.
+  const isCountry = (syn: Synset) =>
+    syn.pointers.some(([sym, toff, tpos]) => sym === '@i' && synsets.get(`${tpos}${toff}`)?.pointers.some(([s, o]) => s === '@' && o === COUNTRY));
+  for (const [id, syn] of synsets) {
+    if (id[0] !== 'n' || !syn.pointers.some(([sym, toff]) => sym === '@i' && toff === NATIONAL_CAPITAL)) continue;
+    let country: Synset | undefined;
+    for (let at: Synset | undefined = syn, hop = 0; at && !country && hop < 3; hop++) {
+      const up = at.pointers.find(([sym]) => sym === '#p');
+      at = up && synsets.get(`n${up[1]}`);
+      if (at && isCountry(at)) country = at;
+    }
+    const key = country && termOf(syn.words[0]!);
+    if (!key) continue;
+    if (country!.variant) add(key, 'd', '', country!.variant);
+    else add(key, 'd', country!.words[0]!);
   }
   // Opposites: WordNet's antonyms of verbs, adjectives and adverbs (lexical links, every sense).
   // Nouns are left out: measured, their pairs (leader/follower, day/night) stem onto other words

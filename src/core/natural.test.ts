@@ -489,6 +489,19 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('When will Petro meet the Chinese president?').answered).toBe(false);
   });
 
+  it('a national capital stands for its country\'s government ("Washington" for the U.S.), not where it is a place', () => {
+    // WordNet: Washington is part of the District of Columbia, part of the United States; Bogotá, of Colombia.
+    const derived = (w: string) => seed.index.lexicon.related(analyze(w)[0]!).derived;
+    expect(derived('Washington')).toContain(analyze('U.S.')[0]);
+    expect(derived('Bogota')).toContain(analyze('Colombia')[0]);
+    // (The brief says "the United States remains deeply concerned"; "Washington" only of the September threat.)
+    expect(seed.ask('What is Washington still worried about in Colombia?').answer).toMatch(/deeply concerned/);
+    // A trip to Washington is to the city.
+    const expansions = (q: string) => [...(retrieve(seed.index, q).expansions.get(analyze('Washington')[0]!)?.keys() ?? [])];
+    expect(expansions('Is Petro bringing any cabinet ministers to Washington?')).not.toContain(analyze('U.S.')[0]);
+    expect(expansions('What is Washington still worried about?')).toContain(analyze('U.S.')[0]);
+  });
+
   it('a question asked in the negative is declined when the answer would say nothing in the negative', () => {
     // The brief says whom Locetta criticized, not whom she spared.
     const q = 'Who did Locetta not criticize?';

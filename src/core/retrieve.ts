@@ -118,13 +118,14 @@ interface RelatedTerm {
 /** Words related to a question's terms (from the lexicon): own term → related term → kind. */
 type Expansions = Map<string, Map<string, RelatedTerm>>;
 
-function expandTerms(index: SearchIndex, terms: string[]): Expansions {
+function expandTerms(index: SearchIndex, terms: string[], question: string): Expansions {
   const out: Expansions = new Map();
+  const places = placeTerms(question);
   for (const t of terms) {
     const rel = index.lexicon.related(t);
     const m = new Map<string, RelatedTerm>();
     for (const kind of RELATION_KINDS) {
-      for (const r of rel[kind]) {
+      for (const r of kind === 'derived' ? derivedForms(index, t, places) : rel[kind]) {
         if (!terms.includes(r) && !m.has(r)) m.set(r, { kind });
       }
     }
@@ -132,6 +133,29 @@ function expandTerms(index: SearchIndex, terms: string[]): Expansions {
   }
   return out;
 }
+
+/**
+ * The lexicon's derived forms of `term`; of a word the question names as a place (`places`), only its own
+ * forms: "…to Washington" is the city, not the government its country's name stands for ("washingtonian", not
+ * "U.S."; see `scripts/build-lexicon.ts`).
+ */
+export function derivedForms(index: SearchIndex, term: string, places: ReadonlySet<string>): readonly string[] {
+  const derived = index.lexicon.related(term).derived;
+  return places.has(term) ? derived.filter((r) => r.slice(0, 3) === term.slice(0, 3)) : derived;
+}
+
+/**
+ * The terms of capitalised words the question names as a place: after "to", "in", "at", "from", "into" or
+ * "visit", closing the question or a phrase ("…to Washington?", "…in Washington next week"), not a possessive
+ * nor a word before a noun ("in Bogota's negotiations", "at American foreign policy").
+ */
+export function placeTerms(question: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of question.matchAll(PLACE_NAMED)) for (const t of analyze(m[1]!)) out.add(t);
+  return out;
+}
+const PLACE_NAMED =
+  /\b(?:to|in|at|from|into|visit\w*)\s+(\p{Lu}[\p{L}\p{M}.-]*)(?=\s*(?:[?!.,;:]|$)|\s+(?:with|for|on|in|at|to|next|this|last|soon|again|and|or|before|after|when|while|by|until)\b)/gu;
 
 export interface Hit {
   passage: Passage;
@@ -342,7 +366,7 @@ export function retrieve(index: SearchIndex, question: string, options: Partial<
   const unknown = terms.filter((t) => documentFrequency(index, t) === 0);
   // The lexicon's related words are English; the newsroom's synonyms are in any language, and stand in as
   // fully as a derived form (they are searched too, below).
-  const expansions: Expansions = lang === 'en' ? expandTerms(index, terms) : new Map();
+  const expansions: Expansions = lang === 'en' ? expandTerms(index, terms, question) : new Map();
   const synonyms = [...index.synonyms.expand(question, lang, index.known)].filter(([own]) => terms.includes(own));
   for (const [own, related] of synonyms) {
     const m = expansions.get(own) ?? new Map<string, RelatedTerm>();
