@@ -706,9 +706,9 @@ function unnamedDetails(index: SearchIndex, question: string): { kind: DetailKin
   );
 }
 
-/** "What / why / how did the US criticize Petro…?": what follows the auxiliary, up to a preposition (group 1: the subject and the verb, with any object). */
+/** "What / why / how did the US criticize Petro…?", "Which of his policies did the US criticize?": what follows the auxiliary, up to a preposition (group 1: the subject and the verb, with any object). */
 const AFTER_AUXILIARY =
-  /^\W*(?:what|why|how|when|where)\b[^?]*?\b(?:did|does|do|has|have|had|will|would)\s+(.+?)(?:\s+(?:about|after|against|at|before|by|during|for|from|in|into|of|on|over|since|to|toward|towards|with|without)\b|[?!]|\.\s*$|$)/iu;
+  /^\W*(?:what|why|how|when|where|which)\b[^?]*?\b(?:did|does|do|has|have|had|will|would)\s+(.+?)(?:\s+(?:about|after|against|at|before|by|during|for|from|in|into|of|on|over|since|to|toward|towards|with|without)\b|[?!]|\.\s*$|$)/iu;
 
 /**
  * For `reversedFloor`: a test telling a sentence where what the question's subject does is done to it instead — a term

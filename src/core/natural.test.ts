@@ -1635,6 +1635,10 @@ describe('each mechanism changes the answer', () => {
       expect(seed.ask(q).answer, q).toMatch(/^She criticized Petro's approach/);
       expect(seed.ask(q, {}, { reversedFloor: 0 }).answer, q).toMatch(/his criticism of U\.S\. foreign policy/);
     }
+    // So does "Which of Petro's policies did the US criticize?" (the question word was "what", "why" or "how" only).
+    const which = "Which of Petro's tactics with rebels did the US criticize?";
+    expect(seed.ask(which).answer).toMatch(/^She criticized Petro's approach/);
+    expect(seed.ask(which, {}, { reversedFloor: 0 }).answer).toMatch(/his criticism of U\.S\. foreign policy/);
     // Petro's own criticism still answers a question about it.
     expect(seed.ask('What did Petro criticize in New York?').answer).toMatch(/his criticism of U\.S\. foreign policy/);
   });
