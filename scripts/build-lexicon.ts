@@ -261,7 +261,7 @@ export function buildLexicon(fingerprint = fingerprintInputs(), notice = sourceN
     if (id[0] !== 'n' || !syn.pointers.some(([sym, toff]) => sym === '@i' && toff === NATIONAL_CAPITAL)) continue;
     let country: Synset | undefined;
     for (let at: Synset | undefined = syn, hop = 0; at && !country && hop < 3; hop++) {
-      const up = at.pointers.find(([sym]) => sym === '#p');
+      const up: Synset['pointers'][number] | undefined = at.pointers.find(([sym]) => sym === '#p');
       at = up && synsets.get(`n${up[1]}`);
       if (at && isCountry(at)) country = at;
     }
