@@ -18,6 +18,16 @@ import { analyze } from './text.js';
 import { impliedNames } from './evidence.js';
 import type { Brief } from './types.js';
 
+/**
+ * The text the search indexes for passage `i` of brief `b`: its own, and the words its organisations' short
+ * names stand for ("The Security Council" after "the U.N. Security Council": "U.N."; see `impliedNames`).
+ */
+export function indexedText(b: Brief, i: number): string {
+  const text = b.passages[i]!.text;
+  const implied = langOf(b.lang) === 'en' ? impliedNames(b.passages, i).filter((w) => w !== undefined) : [];
+  return implied.length ? `${text} ${implied.join(' ')}` : text;
+}
+
 /** Index the briefs with MiniSearch and pack the result. `meta` travels in the header. */
 function packBriefs(briefs: Brief[], meta: unknown, synonyms: readonly string[]): SerializedIndex {
   // Compound words (German, Dutch) also index their pieces, where the collection uses both pieces
@@ -36,12 +46,7 @@ function packBriefs(briefs: Brief[], meta: unknown, synonyms: readonly string[])
   let id = 0;
   for (const b of briefs) {
     lang = b.lang;
-    // An organisation's short name is searched with the words its full form adds ("The Security Council" after
-    // "the U.N. Security Council", see `impliedNames`).
-    b.passages.forEach((p, i) => {
-      const implied = langOf(b.lang) === 'en' ? impliedNames(b.passages, i).filter((w) => w !== undefined) : [];
-      mini.add({ id: id++, title: b.title, section: p.section ?? '', text: implied.length ? `${p.text} ${implied.join(' ')}` : p.text });
-    });
+    b.passages.forEach((p, i) => mini.add({ id: id++, title: b.title, section: p.section ?? '', text: indexedText(b, i) }));
   }
   return packIndex(mini.toJSON(), briefs, meta, synonyms);
 }

@@ -7,7 +7,7 @@ import MiniSearch from 'minisearch';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseBriefs } from '../../src/core/brief.js';
 import { Engine } from '../../src/core/engine.js';
-import { buildEngine } from '../../src/core/indexer.js';
+import { buildEngine, indexedText } from '../../src/core/indexer.js';
 import { readLexicon } from '../../src/node/lexicon.js';
 import { IndexError } from '../../src/core/errors.js';
 import { packIndex } from '../../src/core/packed/writer.js';
@@ -33,7 +33,7 @@ beforeAll(() => {
   briefs = parseBriefs(readBriefFiles(join(SAMPLE, 'briefs')));
   mini = new MiniSearch(MINISEARCH_OPTIONS);
   mini.addAll(
-    briefs.flatMap((b) => b.passages).map((p, id) => ({ id, title: briefs.find((b) => b.id === p.briefId)!.title, section: p.section ?? '', text: p.text })),
+    briefs.flatMap((b) => b.passages.map((p, i) => ({ title: b.title, section: p.section ?? '', text: indexedText(b, i) }))).map((d, id) => ({ id, ...d })),
   );
   index = loadSearchIndex(packIndex(mini.toJSON(), briefs, { builtAt: 'test' }), readLexicon()).index;
 });
