@@ -1348,6 +1348,14 @@ describe('each mechanism changes the answer', () => {
     expect(questionType('What does Mike promise to buy Maggie?')).not.toBe('speech');
   });
 
+  it('"Who reported / confirmed / announced that?" asks who made it known, as "Who said that?" does', () => {
+    expect(questionType('Who reported that?')).toBe('speaker');
+    const promise = chat(seed, 'What did Rubio promise Petro?').history;
+    for (const q of ['Who reported that?', 'Who confirmed that?']) expect(chat(seed, q, promise).reply.answer, q).toMatch(/^According to Tommy Pigott/);
+    // Not the verb of a question for where it was said ("Where did Petro announce this?" meets "…an announcement…").
+    expect(questionType('Where did Petro announce this?')).toBe('place');
+  });
+
   it('"Who said / told / spoke to…?" asks for the one who spoke: a sentence where someone the question does not name speaks', () => {
     expect(questionType('Who spoke to the Security Council?')).toBe('speaker');
     expect(questionType('Who did Rubio call?')).toBe('person');

@@ -37,17 +37,19 @@ const OPINION_QUESTION = new RegExp(String.raw`^\W*(?:what|how) (?:did|does|do)\
 /** "How did Locetta describe the talks?": how someone described something is what they said of it (not "How would you describe…?"). */
 const DESCRIBE_VERBS = String.raw`describe|describes|described|characteri[sz]e|characteri[sz]es|characteri[sz]ed|portray|portrays|portrayed`;
 export const DESCRIBE_QUESTION = new RegExp(String.raw`^\W*how (?:did|does|do|has|have|had|will|would)\s+(?!you\b)(.+?)\s+(?:${DESCRIBE_VERBS})\b`, 'i');
+/** "Who reported / announced / confirmed / claimed that?": who made it known is who said it. */
+const REPORTED = String.raw`report|reports|reported|announce|announces|announced|confirm|confirms|confirmed|claim|claims|claimed`;
 /** "Who said / told / spoke to / addressed / wrote…?", "Which diplomat spoke…?": the one who spoke is asked for. */
 const SPOKE = String.raw`${SPEECH_VERBS}|speak|speaks|spoke|address|addresses|addressed|briefed`;
 /** "Who gave that speech?", "Who made those remarks?", "Who made that public?": who said it. */
 const GAVE_WORDS = String.raw`(?:gave|give|gives|delivered|deliver|delivers|made|make|makes|issued|issue|issues) (?:that|the|this|those|these|his|her|their) (?:speech|remarks?|statement|message|comments?|announcement|readout)|made (?:that|this|it) public`;
-const SPEAKER_VERBS = String.raw`${SPOKE}|${GAVE_WORDS}|quoted|source|sourcing|authority|speaker`;
+const SPEAKER_VERBS = String.raw`${SPOKE}|${REPORTED}|${GAVE_WORDS}|quoted|source|sourcing|authority|speaker`;
 /**
  * "Who said…?", "Which diplomat spoke…?", "Which official is quoted?" (not "Who was told…?": the one spoken to);
  * "Who is the source for…?", "Who was the speaker?", "According to whom…?", "On whose authority…?": who says so.
  */
 const SPEAKER_QUESTION = new RegExp(
-  String.raw`^\W*(?:who|which(?: \p{L}+){1,3}?) (?:(?:has |had |did |will |would )?(?:${SPOKE}|${GAVE_WORDS})|(?:is|was|are|were) quoted)\b|^\W*who(?:'s|’s| is| was) the (?:source|sourcing|speaker(?! of\b))\b|\baccording to whom\b|\bon whose (?:authority|word)\b`,
+  String.raw`^\W*(?:who|which(?: \p{L}+){1,3}?) (?:(?:has |had |did |will |would )?(?:${SPOKE}|${REPORTED}|${GAVE_WORDS})|(?:is|was|are|were) quoted)\b|^\W*who(?:'s|’s| is| was) the (?:source|sourcing|speaker(?! of\b))\b|\baccording to whom\b|\bon whose (?:authority|word)\b`,
   'iu',
 );
 
