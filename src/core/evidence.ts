@@ -296,11 +296,14 @@ export function impliedNames(passages: readonly Passage[], i: number): (string |
   const p = passages[i]!;
   const short = runsOf(p, THE_RUN);
   if (short.every((runs) => runs.length === 0)) return short.map(() => undefined);
-  const own = runsOf(p, CAPITALISED_RUN);
+  // (Only a passage that holds the short name's last word is read for its runs: most are not.)
+  const last = short.flat().map((r) => r.words.at(-1)!);
+  const names = (q: Passage) => last.some((w) => q.text.includes(w));
+  const own = names(p) ? runsOf(p, CAPITALISED_RUN) : [];
   // The runs before each sentence, nearest first: the passage's earlier sentences, then earlier passages.
   const earlier: Run[] = [];
   for (let d = i - 1; d >= Math.max(0, i - FULL_NAME_REACH) && passages[d]!.briefId === p.briefId; d--)
-    earlier.push(...runsOf(passages[d]!, CAPITALISED_RUN).flat().reverse());
+    if (names(passages[d]!)) earlier.push(...runsOf(passages[d]!, CAPITALISED_RUN).flat().reverse());
   return short.map((runs, s) => {
     const implied = new Set<string>();
     for (const run of runs) {
