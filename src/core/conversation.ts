@@ -33,6 +33,12 @@ export interface FollowUpOptions {
   focusBoost: number;
   /** Score factor − 1 for the passage the last answer quoted first (a pronoun often points into it). */
   passageBoost: number;
+  /**
+   * …and the passage after it, this share of that boost: the next paragraph goes on with what it told ("…held a
+   * cordial call…" / "…Rubio confirmed during the exchange Friday…"). Not for a question with "he" or "she", which
+   * points into the quoted passage itself.
+   */
+  nextPassageShare: number;
   /** A question with at least this many known terms of its own may be a new topic… */
   minOwnTerms: number;
   /** …or this many when it has a pronoun or starts like an ellipsis ("And …", "What about …"). */
@@ -66,6 +72,7 @@ const DEFAULT_FOLLOW_UP_OPTIONS: FollowUpOptions = {
   decay: 0.5,
   focusBoost: 1,
   passageBoost: 0.2,
+  nextPassageShare: 0.5,
   minOwnTerms: 3,
   minOwnTermsAnaphoric: 5,
   shiftMargin: 0.15,
@@ -131,7 +138,13 @@ export function turnOf(question: string, answer: Answer): Turn {
  * Undefined when nothing was answered yet. `ownTerms`: how many words of its own the new question has that the
  * briefs hold (with none, a list of the latest briefs lends the leads it showed).
  */
-export function conversationContext(index: SearchIndex, history: Turn[], options: Partial<FollowUpOptions> = {}, ownTerms = 1): QueryContext | undefined {
+export function conversationContext(
+  index: SearchIndex,
+  history: Turn[],
+  options: Partial<FollowUpOptions> = {},
+  ownTerms = 1,
+  person = false,
+): QueryContext | undefined {
   const o = { ...DEFAULT_FOLLOW_UP_OPTIONS, ...options };
   const leads = o.leadsAsQuestion && ownTerms === 0;
   let lastAnswered = -1;
@@ -165,7 +178,13 @@ export function conversationContext(index: SearchIndex, history: Turn[], options
   // The passage the last answer quoted first: a pronoun often points into it.
   const passages = new Map<string, number>();
   const last = history[lastAnswered]!;
-  if (last.passageIds[0] && o.passageBoost > 0) passages.set(last.passageIds[0], 1 + o.passageBoost);
+  if (last.passageIds[0] && o.passageBoost > 0) {
+    passages.set(last.passageIds[0], 1 + o.passageBoost);
+    // The paragraph after it goes on with what it told ("…held a cordial call…" / "…Rubio confirmed during the
+    // exchange Friday…"): "What day was that call?", "What came out of it?".
+    const next = /^(.*#p)(\d+)$/.exec(last.passageIds[0]);
+    if (next && o.nextPassageShare > 0 && !person) passages.set(`${next[1]}${Number(next[2]) + 1}`, 1 + o.nextPassageShare * o.passageBoost);
+  }
   return { terms, focus, passages, ...(last.answer ? { said: last.answer } : {}) };
 }
 
@@ -237,7 +256,7 @@ export function resolveFollowUp(
   if (announcesNewTopic(question)) return { resolution: 'announced-shift', question: stripTopicMarker(question) };
   if (!history?.length) return { resolution: 'no-history', question };
   const own = [...new Set(analyze(question, questionLanguage(question, index.languages)))].filter((t) => documentFrequency(index, t) > 0);
-  const found = conversationContext(index, history, o, own.length);
+  const found = conversationContext(index, history, o, own.length, PERSONAL_PRONOUN.test(question));
   if (!found) return { resolution: 'no-history', question };
   const context = SWAP.test(question) ? swapped(found, history, index) : found;
   if (o.identityAlone && IDENTITY_QUESTION.test(question)) return { context: { terms: new Map(), focus: context.focus }, resolution: 'follow-up', question };

@@ -1348,6 +1348,16 @@ describe('each mechanism changes the answer', () => {
     expect(questionType('What does Mike promise to buy Maggie?')).not.toBe('speech');
   });
 
+  it('a follow-up looks in the paragraph after the one the last answer quoted too: it goes on with what that one told', () => {
+    let history: Turn[] = [];
+    for (const q of ["What's this story about?", 'When is the meeting happening?']) history = chat(seed, q, history).history;
+    const big = (nextPassageShare?: number) =>
+      chat(seed, 'Why is it a big deal?', history, nextPassageShare === undefined ? {} : { tuning: { followUp: { nextPassageShare } } }).reply.citations[0]!
+        .passageId;
+    expect(big()).toBe(`${SEED}#p2`);
+    expect(big(0)).toBe(`${SEED}#p1`);
+  });
+
   it('"Who reported / confirmed / announced that?" asks who made it known, as "Who said that?" does', () => {
     expect(questionType('Who reported that?')).toBe('speaker');
     const promise = chat(seed, 'What did Rubio promise Petro?').history;
