@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ANSWER_OPTIONS, evidenceWeight, type AnswerOptions } from './answer.js';
-import { questionType } from './question.js';
+import { askedRole, questionType } from './question.js';
 import { parseBriefs, type BriefFile } from './brief.js';
 import { chat } from './chat.js';
 import { buildEngine } from './indexer.js';
@@ -364,6 +364,9 @@ describe('each mechanism changes the answer', () => {
     // A role of its own when nothing comes before it: "Who is the man Helen met?" asks about a man.
     const e = engineOf(file('m.md', '---\ntitle: Park\n---\nHelen met a man in the park on Sunday.\n'));
     expect(e.ask('Who is the lady?').answered).toBe(false);
+    // People counted are no role either ("two" was taken for the role, and no brief holds it).
+    expect(askedRole('Who were the two people on the cordial call?')).toBeUndefined();
+    expect(seed.ask('Who were the two people on the cordial call?').answer).toMatch(/Rosa Villavicencio and U\.S\. Secretary of State Marco Rubio/);
   });
 
   it('a person described, not named by a role ("the guy from the state department", "the woman that speaks for the US"), is no role to check', () => {

@@ -363,9 +363,11 @@ const WHO_IS = String.raw`^\s*(?:[Aa]nd\s+|[Ss]o\s+)?[Ww]ho(?:['’]s|\s+(?:is|w
 const WHO_IS_NAMED = /^\W*(?:and\s+|so\s+)?who(?:['’]s|\s+(?:is|was))\s+((?:[\p{L}'’-]+\s+){0,2}[\p{L}'’-]+)\W*$/iu;
 
 /** A word readers put after a role, naming no role of its own: "the spokesman guy", "the ambassador lady" (not "the lady"). */
-const ROLE_FILLER = String.raw`(?:guy|lady|person|woman|man|fellow|dude|gentleman|chap|bloke)`;
+const ROLE_FILLER = String.raw`(?:guys?|lady|ladies|person|persons|people|woman|women|man|men|fellows?|dudes?|gentleman|gentlemen|chaps?|blokes?|folks|individuals?)`;
 /** "Who's the guy from the State Department?": a person described by where they are from, no role. */
 const ONLY_FILLER = new RegExp(String.raw`^${ROLE_FILLER}$`);
+/** A number or a quantity before the filler ("the two people", "both men", "the other guy"). */
+const COUNTED = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|both|other|several|many|few|some|all)$/;
 const AFTER_ROLE = String.raw`(?<=\b(?!(?:the|an?|this|that|which|what)\s)[a-z]{3,}\s)${ROLE_FILLER}`;
 
 /**
@@ -392,7 +394,8 @@ const BARE_ROLE_HOLDER = new RegExp(String.raw`${WHO_IS}(\p{Ll}[\p{L}-]*)\s+of\s
 
 export function askedRole(question: string): AskedRole | undefined {
   const m = ROLE_HOLDER.exec(question) ?? BARE_ROLE_HOLDER.exec(question);
-  if (m && ONLY_FILLER.test(m[1]!)) return undefined;
+  // ("Who were the two people on the call?": how many, and who they are, is asked; no role.)
+  if (m && (ONLY_FILLER.test(m[1]!) || COUNTED.test(m[1]!))) return undefined;
   const term = m ? analyze(m[1]!).at(-1) : undefined;
   return term === undefined ? undefined : { word: m![1]!, term };
 }
