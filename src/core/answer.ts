@@ -735,6 +735,9 @@ function reversedRoles(question: string): ((sentence: string) => boolean) | unde
   };
 }
 
+/** A question closing on its question word, with at most three words before it: "Check on what?", "About what?", "With whom?". */
+const ECHO_QUESTION = /^\W*(?:and\s+|so\s+)?(?:[\p{L}'’-]+\s+){0,3}(?:what|whom|who|which)\W*$/iu;
+
 /** A reader insisting on someone's own words ("What exactly did he say…?", "…himself?", "…in his own words?"). */
 const INSISTS = /\b(?:exactly|actually|precisely|himself|herself|themselves|in (?:his|her|their) own words|word for word)\b/i;
 
@@ -1183,7 +1186,15 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor, c
     sentence,
   };
   o.observe?.(signals);
-  if (declines(o.abstain, signals, lang === 'en' ? o.abstain.bias : o.abstainBiasOther)) {
+  // "Check on what?", "Worried about what?" after an answer: the last question's words, asking for what its answer
+  // says (an echo, answered with that answer's lead below, whatever its words weigh).
+  const echoed =
+    o.ellipsis &&
+    lang === 'en' &&
+    retrieval.context?.said !== undefined &&
+    ECHO_QUESTION.test(question) &&
+    own.every((t) => askedFor.has(t) || retrieval.context!.terms.has(t) || retrieval.unknown.includes(t));
+  if (!echoed && declines(o.abstain, signals, lang === 'en' ? o.abstain.bias : o.abstainBiasOther)) {
     return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
   }
 
@@ -1293,8 +1304,8 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor, c
   // (Nor does one whose other words are the conversation's: "Where did he post that?", read "Where did Petro post that?"
   // after "What did Petro post?".)
   const conversational = (t: string) => askedFor.has(t) || (o.ellipsisContext && retrieval.context!.terms.has(t));
-  if (o.ellipsis && said && type !== 'other' && type !== 'topic' && own.every(conversational)) {
-    const holds = (c: Candidate) => said.includes(sentenceOf(c)) && typeEvidence(type, sentenceOf(c), questionWords) > 0;
+  if (o.ellipsis && said && ((type !== 'other' && type !== 'topic') || echoed) && own.every(conversational)) {
+    const holds = (c: Candidate) => said.includes(sentenceOf(c)) && (echoed || typeEvidence(type, sentenceOf(c), questionWords) > 0);
     // The earliest in the last answer: its lead, before the sentences it added ("When?" after an answer that
     // quoted "…Locetta told the Council Friday…" first and "…scheduled for Feb. 3" second).
     again = candidates.filter(holds).sort((a, b) => said.indexOf(sentenceOf(a)) - said.indexOf(sentenceOf(b)))[0];

@@ -1353,6 +1353,15 @@ describe('each mechanism changes the answer', () => {
     expect(questionType('What does Mike promise to buy Maggie?')).not.toBe('speech');
   });
 
+  it('an echo of the last question ("Worried about what?", "Check on what?") is answered with that answer again', () => {
+    const echo = (first: string, then: string, ellipsis?: boolean) =>
+      chat(seed, then, chat(seed, first).history, ellipsis === undefined ? {} : { tuning: { ellipsis } }).reply;
+    // Its words are the last question's, which the brief lacks ("worried", "check"): it was declined.
+    expect(echo('Is Washington still worried about Colombia?', 'Worried about what?').answer).toMatch(/deeply concerned about instability/);
+    expect(echo('How often does the Security Council check on Colombia?', 'Check on what?').answer).toMatch(/implementation of the peace agreement/);
+    expect(echo('Is Washington still worried about Colombia?', 'Worried about what?', false).answered).toBe(false);
+  });
+
   it('a follow-up looks in the paragraph after the one the last answer quoted too: it goes on with what that one told', () => {
     let history: Turn[] = [];
     for (const q of ["What's this story about?", 'When is the meeting happening?']) history = chat(seed, q, history).history;
