@@ -735,6 +735,9 @@ function reversedRoles(question: string): ((sentence: string) => boolean) | unde
   };
 }
 
+/** A question for who said what the last answer says: "…that?", "…it?", "…this?", "…so?" closing it. */
+const SAID_THAT = /\b(?:that|it|this|so)\W*$/i;
+
 /** A question closing on its question word, with at most three words before it: "Check on what?", "About what?", "With whom?". */
 const ECHO_QUESTION = /^\W*(?:and\s+|so\s+)?(?:[\p{L}'’-]+\s+){0,3}(?:what|whom|who|which)\W*$/iu;
 
@@ -1303,7 +1306,10 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor, c
   let again: Candidate | undefined;
   // (Nor does one whose other words are the conversation's: "Where did he post that?", read "Where did Petro post that?"
   // after "What did Petro post?".)
-  const conversational = (t: string) => askedFor.has(t) || (o.ellipsisContext && retrieval.context!.terms.has(t));
+  // ("Who told reporters that?": who said what the last answer says, to whomever; "reporters" is no brief's word.)
+  const saidThat = type === 'speaker' && SAID_THAT.test(question);
+  const conversational = (t: string) =>
+    askedFor.has(t) || (o.ellipsisContext && retrieval.context!.terms.has(t)) || (saidThat && retrieval.unknown.includes(t));
   if (o.ellipsis && said && ((type !== 'other' && type !== 'topic') || echoed) && own.every(conversational)) {
     const holds = (c: Candidate) => said.includes(sentenceOf(c)) && (echoed || typeEvidence(type, sentenceOf(c), questionWords) > 0);
     // The earliest in the last answer: its lead, before the sentences it added ("When?" after an answer that

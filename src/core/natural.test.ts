@@ -1376,6 +1376,8 @@ describe('each mechanism changes the answer', () => {
     expect(questionType('Who reported that?')).toBe('speaker');
     const promise = chat(seed, 'What did Rubio promise Petro?').history;
     for (const q of ['Who reported that?', 'Who confirmed that?']) expect(chat(seed, q, promise).reply.answer, q).toMatch(/^According to Tommy Pigott/);
+    // To whomever: "reporters" is no word of the brief, and "told" met Locetta's "told the U.N. Security Council".
+    expect(chat(seed, 'Who told reporters that?', promise).reply.answer).toMatch(/^According to Tommy Pigott/);
     // Not the verb of a question for where it was said ("Where did Petro announce this?" meets "…an announcement…").
     expect(questionType('Where did Petro announce this?')).toBe('place');
   });
