@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ANSWER_OPTIONS, evidenceWeight, type AnswerOptions } from './answer.js';
-import { askedRole, questionType } from './question.js';
+import { askedForTerms, askedRole, questionType } from './question.js';
 import { parseBriefs, type BriefFile } from './brief.js';
 import { chat } from './chat.js';
 import { buildEngine } from './indexer.js';
@@ -369,6 +369,8 @@ describe('each mechanism changes the answer', () => {
     expect(e.ask('Who is the lady?').answered).toBe(false);
     // People counted are no role either ("two" was taken for the role, and no brief holds it).
     expect(askedRole('Who were the two people on the cordial call?')).toBeUndefined();
+    // After a possessive they are what the question is about ("…strung up by whose men?", a DuoRC question).
+    expect([...askedForTerms("The lady's father was strung up by whose men?", 'person')]).not.toContain(analyze('men')[0]);
     expect(seed.ask('Who were the two people on the cordial call?').answer).toMatch(/Rosa Villavicencio and U\.S\. Secretary of State Marco Rubio/);
   });
 

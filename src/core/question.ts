@@ -368,7 +368,7 @@ const ROLE_FILLER = String.raw`(?:guys?|lady|ladies|person|persons|people|woman|
 const ONLY_FILLER = new RegExp(String.raw`^${ROLE_FILLER}$`);
 /** A number or a quantity before the filler ("the two people", "both men", "the other guy"). */
 const COUNTED = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|both|other|several|many|few|some|all)$/;
-const AFTER_ROLE = String.raw`(?<=\b(?!(?:the|an?|this|that|which|what)\s)[a-z]{3,}\s)${ROLE_FILLER}`;
+const AFTER_ROLE = String.raw`(?<=\b(?!(?:the|an?|this|that|which|what|whose|his|her|their|its|our|my|your)\s)[a-z]{3,}\s)${ROLE_FILLER}`;
 
 /**
  * "Who is the mayor of New York?", "Who's Colombia's defense minister?": the role the question names a
