@@ -587,7 +587,6 @@ function linkWeights(retrieval: Retrieval, weights: Record<RelationKind, number>
 /** Per question term: the related words that may stand in its place, with their weight (a list: read once per sentence, never looked up). */
 type Links = Map<string, readonly (readonly [string, number])[]>;
 
-/** Terms of the last sentence of the paragraph before `hit`'s, when it is in the same brief. */
 /** The terms of each sentence of passage `doc`, with those its organisations' short names stand for (see `fullNames`). */
 function withFullNames(index: SearchIndex, doc: number): SentenceTerms {
   const own = sentenceTerms(index, doc);
@@ -596,6 +595,7 @@ function withFullNames(index: SearchIndex, doc: number): SentenceTerms {
   return { seqs: own.seqs, sets: own.sets.map((set, i) => (implied[i] ? new Set([...set, ...implied[i]!]) : set)) };
 }
 
+/** Terms of the last sentence of the paragraph before `hit`'s, when it is in the same brief. */
 function lastSentenceTerms(index: SearchIndex, hit: Hit): Set<string> | undefined {
   const prev = index.passages[hit.doc - 1];
   if (!prev || prev.briefId !== hit.passage.briefId) return undefined;
@@ -845,6 +845,8 @@ interface Reading {
   holder?: RegExp;
   /** For "What did Trump say?": the people it names, and the roles the briefs read name them by. */
   speakers?: Speakers;
+  /** A question about something posted or said online ("What did Petro post…?", "…on social media?"). */
+  posted: boolean;
 }
 
 /** Every sentence of the passages read, scored (before the story and expiry factors); `top`: the best hit's score. */
@@ -856,7 +858,6 @@ function scoreSentences(r: Reading, pool: Hit[], read: SentenceTerms[], covers: 
   // ("The talks are going well," Petro said…). About what the question asks about, when it names it.
   const stanceAsked = o.stanceWeight > 0 && type === 'speech' && lang === 'en' && STANCE_QUESTION.test(r.question);
   const aboutTerms = stanceAsked ? analyze(ABOUT.exec(r.question)?.[1] ?? '') : [];
-  const posted = type === 'speech' && lang === 'en' && ASKS_POSTED.test(r.question);
   pool.forEach((hit, h) => {
     const p = hit.passage;
     const { seqs: sentSeqs, sets: sentTerms } = read[h]!;
@@ -887,7 +888,7 @@ function scoreSentences(r: Reading, pool: Hit[], read: SentenceTerms[], covers: 
             ? r.speakers
               ? speakerSpeaks(text, r.speakers)
                 ? // "What did Petro post…?": where he posted, before where he only spoke.
-                  posted && !onPlatform(text)
+                  type === 'speech' && r.posted && !onPlatform(text)
                   ? 0.5
                   : 1
                 : 0
@@ -1211,7 +1212,7 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor, c
   }
   // "the US", "the UN": the name's canonical token, as a sentence's "U.S." or "United States" gives it.
   for (const x of words(canonicalizeVariants(question))) if (VARIANT_NAMES.has(x.word)) questionWords.add(x.word);
-  const r: Reading = { index, o, ctx, lang, question, type, questionWords, w, now: ctx.now ?? Date.now() };
+  const r: Reading = { index, o, ctx, lang, question, type, questionWords, w, now: ctx.now ?? Date.now(), posted: lang === 'en' && ASKS_POSTED.test(question) };
   // ("Who is the source for…?" asks who says so: "source" names no post.)
   const role = lang === 'en' && type !== 'speaker' ? askedRole(question) : undefined;
   if (type === 'person' && o.appositionWeight !== 1) r.holder = roleHolder(role) ?? (lang === 'en' ? fullNameOf(question) : undefined);
@@ -1236,8 +1237,7 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor, c
   // ("What did he post about it?" after "When is Petro meeting Trump?": one that names where he posted.)
   const typed = type === 'date' || type === 'number' ? type : undefined;
   const often = lang === 'en' && asksHowOften(questionWords);
-  const posted = lang === 'en' && ASKS_POSTED.test(question);
-  if (retrieval.context && o.followUpTypeFloor > 0 && (typed || often || posted) && candidates.length > 1) {
+  if (retrieval.context && o.followUpTypeFloor > 0 && (typed || often || r.posted) && candidates.length > 1) {
     const holds = typed
       ? (c: Candidate) => (lang === 'en' ? typeEvidence(typed, sentenceOf(c), questionWords) : typeEvidenceIn(typed, sentenceOf(c), question)) >= 1
       : often

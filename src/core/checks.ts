@@ -10,7 +10,7 @@
  * them; the options are documented in `AnswerOptions`.
  * @module
  */
-import { derivedForms, placeTerms, type Hit, type Retrieval } from './retrieve.js';
+import { derivedForms, type Hit, type Retrieval } from './retrieve.js';
 import { documentFrequency, type SearchIndex } from './search-index.js';
 import type { Lang } from './lang/detect.js';
 import { analyze, analyzeWithRanges, normalizeWord, toTerm, words } from './text.js';
@@ -414,7 +414,6 @@ export function missingEntity(
   // English only: German capitalises every noun, Turkish and Greek inflect names ("Broncos'u"), Arabic and
   // Chinese have no capitals (measured: without the check, false abstentions fall by 2 points in tr and el).
   if (retrieval.lang !== 'en') return undefined;
-  const places = placeTerms(question);
   for (const { term, start, end } of analyzeWithRanges(question, retrieval.lang)) {
     // (A word naming what is asked for is no name the briefs must hold: "…on Monday?" read as "when?", see `wrongDetail`.)
     if (start === 0 || !/^\p{Lu}/u.test(question.slice(start)) || askedFor.has(term)) continue;
@@ -422,7 +421,7 @@ export function missingEntity(
     // held ("American" where the briefs say "U.S.", "Chinese" where they say "China").
     const holds = (t: string) => (top.length ? held.some((m) => m.has(t)) : documentFrequency(index, t) > 0);
     // (A capital named as a place is no country: "…in Bogotá or in Washington?".)
-    if (holds(term) || derivedForms(index, term, places).some(holds)) continue;
+    if (holds(term) || derivedForms(index, term, retrieval.places).some(holds)) continue;
     // A misspelt name ("Villavicenco") is a typo of one the briefs hold, not a stranger.
     if (documentFrequency(index, term) === 0 && nearTerm(index, term)) continue;
     // Nor are two words written as one that a passage read writes apart ("Superbowl", "Super Bowl").

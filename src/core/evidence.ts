@@ -299,7 +299,7 @@ export function impliedNames(passages: readonly Passage[], i: number): (string |
   // (Only a passage that holds the short name's last word is read for its runs: most are not.)
   const last = short.flat().map((r) => r.words.at(-1)!);
   const names = (q: Passage) => last.some((w) => q.text.includes(w));
-  const own = names(p) ? runsOf(p, CAPITALISED_RUN) : [];
+  const own = runsOf(p, CAPITALISED_RUN);
   // The runs before each sentence, nearest first: the passage's earlier sentences, then earlier passages.
   const earlier: Run[] = [];
   for (let d = i - 1; d >= Math.max(0, i - FULL_NAME_REACH) && passages[d]!.briefId === p.briefId; d--)

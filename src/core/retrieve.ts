@@ -118,9 +118,8 @@ interface RelatedTerm {
 /** Words related to a question's terms (from the lexicon): own term → related term → kind. */
 type Expansions = Map<string, Map<string, RelatedTerm>>;
 
-function expandTerms(index: SearchIndex, terms: string[], question: string): Expansions {
+function expandTerms(index: SearchIndex, terms: string[], places: ReadonlySet<string>): Expansions {
   const out: Expansions = new Map();
-  const places = placeTerms(question);
   for (const t of terms) {
     const rel = index.lexicon.related(t);
     const m = new Map<string, RelatedTerm>();
@@ -149,7 +148,7 @@ export function derivedForms(index: SearchIndex, term: string, places: ReadonlyS
  * "visit", closing the question or a phrase ("…to Washington?", "…in Washington next week"), not a possessive
  * nor a word before a noun ("in Bogota's negotiations", "at American foreign policy").
  */
-export function placeTerms(question: string): Set<string> {
+function placeTerms(question: string): Set<string> {
   const out = new Set<string>();
   for (const m of question.matchAll(PLACE_NAMED)) for (const t of analyze(m[1]!)) out.add(t);
   return out;
@@ -193,6 +192,8 @@ export interface Retrieval {
   context?: QueryContext;
   /** Terms with no exact match anywhere in the index. */
   unknown: string[];
+  /** Terms of the words the question names as a place ("…to Washington?", see {@link placeTerms}). */
+  places: ReadonlySet<string>;
   /** Related words the question was expanded with (see {@link expandTerms}). */
   expansions: Expansions;
   /** The question's predicate terms it was ranked with (see {@link RetrieveOptions.predicates}). */
@@ -366,7 +367,8 @@ export function retrieve(index: SearchIndex, question: string, options: Partial<
   const unknown = terms.filter((t) => documentFrequency(index, t) === 0);
   // The lexicon's related words are English; the newsroom's synonyms are in any language, and stand in as
   // fully as a derived form (they are searched too, below).
-  const expansions: Expansions = lang === 'en' ? expandTerms(index, terms, question) : new Map();
+  const places = placeTerms(question);
+  const expansions: Expansions = lang === 'en' ? expandTerms(index, terms, places) : new Map();
   const synonyms = [...index.synonyms.expand(question, lang, index.known)].filter(([own]) => terms.includes(own));
   for (const [own, related] of synonyms) {
     const m = expansions.get(own) ?? new Map<string, RelatedTerm>();
@@ -394,7 +396,7 @@ export function retrieve(index: SearchIndex, question: string, options: Partial<
   if (context) for (const [t, w] of context.terms) if (!terms.includes(t) && documentFrequency(index, t) > 0 && w > (extra.get(t) ?? 0)) extra.set(t, w);
   const ctx = context ? { context } : {};
   const predicates = o.predicates;
-  if (terms.length + extra.size === 0) return { lang, terms, unknown, expansions, predicates, briefMatched: new Map(), hits: [], ...ctx };
+  if (terms.length + extra.size === 0) return { lang, terms, unknown, places, expansions, predicates, briefMatched: new Map(), hits: [], ...ctx };
 
   // An unknown word (a typo, a plural the stemmer missed) also matches by prefix and fuzzily.
   const queries: TermQuery[] = [
@@ -456,7 +458,7 @@ export function retrieve(index: SearchIndex, question: string, options: Partial<
     if (hits.length === o.k) floor = hits[o.k - 1]!.score;
   }
   const briefMatched = briefHolds(index, evidence, hits);
-  return { lang, terms, unknown, expansions, predicates, briefMatched, hits, ...ctx };
+  return { lang, terms, unknown, places, expansions, predicates, briefMatched, hits, ...ctx };
 }
 
 /** Does a hit scoring `score` for passage `doc` rank before `hit` (higher score, then lower passage number)? */
