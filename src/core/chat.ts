@@ -13,7 +13,7 @@
  * @module
  */
 import { citation, snippet } from './answer.js';
-import { MAX_TURNS, turnOf } from './conversation.js';
+import { MAX_TURNS, nextPassageId, turnOf } from './conversation.js';
 import type { Engine } from './engine.js';
 import { matchIntent, type Intent } from './intents.js';
 import { questionLanguage, type Lang } from './lang/detect.js';
@@ -224,9 +224,8 @@ function more(engine: Engine, history: Turn[], limit: number, lang: Lang): ChatR
 
 /** The passage after `id` in its brief, if any. */
 function nextPassage(engine: Engine, id: string | undefined): Passage | undefined {
-  const p = id === undefined ? undefined : engine.passage(id);
-  const passages = p ? engine.brief(p.briefId)?.passages : undefined;
-  return passages?.[passages.findIndex((x) => x.id === p!.id) + 1];
+  const next = id === undefined ? undefined : nextPassageId(id);
+  return next === undefined ? undefined : engine.passage(next);
 }
 
 /** The citations of the last answer, again, with their titles, dates and links. */

@@ -182,10 +182,16 @@ export function conversationContext(
     passages.set(last.passageIds[0], 1 + o.passageBoost);
     // The paragraph after it goes on with what it told ("…held a cordial call…" / "…Rubio confirmed during the
     // exchange Friday…"): "What day was that call?", "What came out of it?".
-    const next = /^(.*#p)(\d+)$/.exec(last.passageIds[0]);
-    if (next && o.nextPassageShare > 0 && !person) passages.set(`${next[1]}${Number(next[2]) + 1}`, 1 + o.nextPassageShare * o.passageBoost);
+    const next = nextPassageId(last.passageIds[0]);
+    if (next && o.nextPassageShare > 0 && !person) passages.set(next, 1 + o.nextPassageShare * o.passageBoost);
   }
   return { terms, focus, passages, ...(last.answer ? { said: last.answer } : {}) };
+}
+
+/** The id of the passage after `id` in its brief (ids are `<briefId>#p<n>`, n counting from 1); undefined for another form. */
+export function nextPassageId(id: string): string | undefined {
+  const m = /^(.*#p)(\d+)$/.exec(id);
+  return m ? `${m[1]}${Number(m[2]) + 1}` : undefined;
 }
 
 /** Verbs of saying: "What did she say?" has no word of its own but who "she" is. */
