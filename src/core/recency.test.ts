@@ -64,6 +64,11 @@ describe('questions', () => {
     ['What happened with the talks?', undefined],
     ['latest news', undefined],
     ['When is the latest flight?', undefined],
+    ["What's the main news about Petro and Trump here?", 'Petro and Trump'],
+    ["What's the story with the sanctions?", 'the sanctions'],
+    ['Is there any news on the strike today?', 'the strike'],
+    ['What is the story about?', undefined],
+    ['What did the story say about Petro?', undefined],
   ])('%s → topic %s', (q, topic) => expect(latestTopic(q)).toBe(topic));
 });
 

@@ -34,7 +34,8 @@ export function leansOnLatest(question: string): boolean {
 }
 
 /**
- * "What's the latest on X?", "Any news about X?", "Updates on X", "What's happening with X?": the topic X,
+ * "What's the latest on X?", "Any news about X?", "Updates on X", "What's the main news about X?", "What's the story with
+ * X?", "What's happening with X?": the topic X,
  * for a list of the newest briefs about it (see `chat.ts`).
  */
 export function latestTopic(text: string): string | undefined {
@@ -42,7 +43,10 @@ export function latestTopic(text: string): string | undefined {
     /^\s*(?:(?:what(?:'|’)?s|what is|what are|give me|tell me|show me)\s+)?(?:the\s+)?(?:latest|newest|most recent)(?:\s+(?:news|updates?|briefs?|stories|developments))?\s+(?:on|about|in|with|regarding|concerning)\s+(.+?)\s*[?.!]*\s*$/i.exec(
       text,
     ) ??
-    /^\s*(?:any\s+)?(?:news|updates?|developments)\s+(?:on|about|regarding|concerning)\s+(.+?)\s*[?.!]*\s*$/i.exec(text) ??
+    // "Any news on X?", "What's the main news about X?", "What's the story with X?", "Is there any update on X?"
+    /^\s*(?:(?:what(?:'|’)?s|what is|what are|is there|are there)\s+)?(?:(?:the|any)\s+)?(?:(?:main|big|biggest|top|key)\s+)?(?:news|updates?|developments|story)\s+(?:on|about|regarding|concerning|with)\s+(.+?)(?:\s+(?:here|today|right now|now))?\s*[?.!]*\s*$/i.exec(
+      text,
+    ) ??
     /^\s*(?:what(?:'|’)?s|what is|what are)\s+(?:happening|going on|new|up)\s+(?:with|in|on|at|about|regarding|concerning|between)\s+(.+?)\s*[?.!]*\s*$/i.exec(
       text,
     );
