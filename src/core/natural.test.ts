@@ -525,6 +525,17 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('What is Petro accused of?').answer).toMatch(/drug-trafficking allegations/);
   });
 
+  it("a question with no word the briefs hold is searched for its words' derived forms", () => {
+    // "cooling", "start", "two", "leaders": no word of it is in the brief, so the search found nothing; "cool" derives
+    // "ease" and "leader" "president" (the lexicon's news usage), which the answer's sentence holds.
+    const q = 'When did things start cooling down between the two leaders?';
+    expect(seed.ask(q).answer).toMatch(/^Tensions between the presidents eased in early January/);
+    expect(seed.ask(q, {}, { retrieve: { derivedWhenUnknown: false } }).answered).toBe(false);
+    // A question with a word of its own the briefs hold is searched as before, and one whose words derive nothing
+    // the briefs hold finds nothing.
+    expect(seed.ask('What is the capital of Peru?').answered).toBe(false);
+  });
+
   it('a question asked in the negative is declined when the answer would say nothing in the negative', () => {
     // The brief says whom Locetta criticized, not whom she spared.
     const q = 'Who did Locetta not criticize?';

@@ -88,6 +88,13 @@ export interface RetrieveOptions {
    * the ranking as in the sentence.
    */
   predicates: string[];
+  /**
+   * An English question none of whose words the collection holds ("When did things start cooling down between the
+   * two leaders?" of a brief where tensions "eased" between "the presidents") is searched for the words the lexicon
+   * derives from them ("ease", "president"), which stand in for a word fully in a sentence: otherwise nothing
+   * matches at all, and the question is declined however well its words' forms answer it.
+   */
+  derivedWhenUnknown: boolean;
 }
 
 export const DEFAULT_RETRIEVE_OPTIONS: RetrieveOptions = {
@@ -105,6 +112,7 @@ export const DEFAULT_RETRIEVE_OPTIONS: RetrieveOptions = {
   givenNames: 16,
   languageWeight: 0.5,
   predicates: [],
+  derivedWhenUnknown: true,
 };
 
 /** Results (best first) that brief-level evidence is gathered from. */
@@ -379,7 +387,8 @@ export function retrieve(index: SearchIndex, question: string, options: Partial<
   // question's predicate, then the conversation's terms (known ones only, no fuzzy matching);
   // the larger weight wins. Other related words are not searched: measured, even derived
   // forms at 0.3 of a word's weight did not help the ranking (the answerer uses them in the
-  // sentences it reads).
+  // sentences it reads); but a question with no word the collection holds is searched for its
+  // words' derived forms (`derivedWhenUnknown`).
   const extra = new Map<string, number>();
   // A related word rarer than the predicate weighs as much as the predicate at most.
   for (const own of o.predicates) {
@@ -393,6 +402,14 @@ export function retrieve(index: SearchIndex, question: string, options: Partial<
     }
   }
   for (const [, related] of synonyms) for (const t of related) if (!terms.includes(t) && documentFrequency(index, t) > 0) extra.set(t, 1);
+  if (o.derivedWhenUnknown && unknown.length === terms.length) {
+    // (Of common English words only: a rarer word is a name, whose forms, such as the country a capital stands
+    // for, are not what "bogota weather" asks about.)
+    for (const own of unknown) {
+      if (index.lexicon.rank(own) === undefined) continue;
+      for (const [t, r] of expansions.get(own) ?? []) if (r.kind === 'derived' && documentFrequency(index, t) > 0) extra.set(t, 1);
+    }
+  }
   if (context) for (const [t, w] of context.terms) if (!terms.includes(t) && documentFrequency(index, t) > 0 && w > (extra.get(t) ?? 0)) extra.set(t, w);
   const ctx = context ? { context } : {};
   const predicates = o.predicates;
