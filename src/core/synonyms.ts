@@ -1,8 +1,8 @@
 /**
  * The newsroom's synonyms: words its readers use for what its briefs say in other words, written by the
  * newsroom (`synonyms.txt` beside the briefs, read at build time and kept in the index). Readers ask
- * "When did things calm down between them?" of a brief that says "Tensions eased"; no general-English
- * resource links "calm down" to "ease", but the questions the briefs did not answer (`/admin`) show an
+ * "When did things get better between them?" of a brief that says "Tensions eased"; no general-English
+ * resource links "get better" to "ease", but the questions the briefs did not answer (`/admin`) show an
  * editor which words to add. The format is the one search engines use (Solr's and Elasticsearch's
  * `synonyms.txt`):
  *
