@@ -123,8 +123,13 @@ describe('natural questions on the seed brief', () => {
     // knows little about Colombia, causes and effects, who said what, two questions in one), 145 of 180 as written:
     // 2,780 of 3,494 (79.6 %). Six more (an ordinary reader, the relationship, French and German speakers' English, what
     // each side wants, very short questions, what the story's phrases mean), 141 of 180 as written: 2,881 of 3,628 (79.4 %).
+    // Twenty-first session: 2,941 once the lexicon knows how news names people and acts ("leader", "envoy", "punish",
+    // "thaw"), 2,961 once a question with no word of the brief's is searched for its words' derived forms. Twelve sets
+    // (four ordinary readers, the main point of each part, trade and business, "how" questions, people named by role or
+    // as news names them, "So…", "Wait…", questions from memory, a teenager's, the relationship), 273 of 360 as written,
+    // 287 now: 3,145 of 3,881 (81.0 %).
     // Each question guards its own answer (a known miss fails loudly once right); this guards the whole.
-    expect(ok.length / questions.length).toBeGreaterThanOrEqual(0.78);
+    expect(ok.length / questions.length).toBeGreaterThanOrEqual(0.8);
   });
 });
 
@@ -198,8 +203,11 @@ describe('natural conversations on the seed brief', () => {
     // (twentieth session: an ordinary reader, 30 of 45 as written, 34 now; a reader in their own words, 21 of 44, 24 now).
     // 1,287 of 1,860 with twenty more (an ordinary reader, 28 of 41; short checks of each answer, 31 of 45, 32 now).
     // 1,358 of 1,949 with twenty more (an ordinary reader, 29 of 43, 31 now; the story in time order, 32 of 46); 1,362
-    // after the session's last changes.
-    expect(results.filter(Boolean).length / results.length).toBeGreaterThanOrEqual(0.63);
+    // after the session's last changes. 1,382 once the lexicon knows how news names people and acts, 1,405 once a
+    // question with no word of the brief's is searched for its words' derived forms; 1,522 of 2,125 with forty more
+    // (twenty-first session: two ordinary readers, 33 of 44 and 28 of 42 as written, 35 and 28 now; related details of
+    // the same people, 36 of 49, 35 now; people named as news names them, 16 of 41, 19 now).
+    expect(results.filter(Boolean).length / results.length).toBeGreaterThanOrEqual(0.69);
   });
 });
 
