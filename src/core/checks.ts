@@ -125,10 +125,11 @@ const UNDONE = [
 /**
  * A question for who goes along with someone ("Will the foreign minister accompany Petro?", "Is he bringing his wife with
  * him?", "who else is in the delegation?"; "Who is going / which officials will travel with Petro?") or takes part ("Who
- * else will attend / be at the meeting?", "Will Rubio be at the meeting / in the room?").
+ * else will attend / be at the meeting?", "Will Rubio be at the meeting / in the room?", "Who else will join them?",
+ * "Will Rubio sit in on the talks?").
  */
 const ACCOMPANYING =
-  /\b(?:accompan\w*|(?:bring\w*|brought|tak(?:e|es|ing)|took)(?:\s+[\w'’]+){0,3}\s+(?:along\s+)?with\s+(?:him|her|them)|(?:travel\w*|com(?:e|es|ing)|came|go(?:es|ing)?|went)\s+(?:along\s+)?with\s+(?:him|her|them)|delegation|entourage|who\s+else\s+(?:[\w'’]+\s+){0,5}?(?:be|go|going|come|coming|travel\w*|attend\w*|participat\w*)|travel(?:s|ed|led|ing|ling)?\s+(?:also\s+|too\s+)?(?:to\s+(?:[\w.'’]+\s+){1,3}?)?with\s+(?:him|her|them|the\s+president|\p{Lu}[\p{L}'’-]+))\b|^\W*(?:will|would|is|are|was|were)\b.*\bbe\s+(?:(?:in\s+the\s+room|present)\s+(?:for\s+|at\s+)?the\b|at\s+the\s+(?:[\w'’-]+\s+){0,3}?(?:meeting|talks|summit|session|rally|conference|sit-?down|event|ceremony|signing|negotiations)\b)|(?:^\W*(?:who|which\b.*?)\W*(?:['’]s|is|are|will|would)?\s*|\b(?:any|some)(?:one|body)(?:\s+else)?\s+)(?:be\s+)?(?:travel\w*|com(?:e|es|ing)|go(?:es|ing)?)\s+(?:along\s+)?with\s+\p{L}/iu;
+  /\b(?:accompan\w*|join(?:s|ing)?\s+(?:him|her|them|the\s+(?:meeting|talks|summit|trip|visit|delegation))|(?:else|other)\b[^?]*\bjoin(?:s|ing)?\b|sit(?:s|ting)?\s+in\s+on|(?:bring\w*|brought|tak(?:e|es|ing)|took)(?:\s+[\w'’]+){0,3}\s+(?:along\s+)?with\s+(?:him|her|them)|(?:travel\w*|com(?:e|es|ing)|came|go(?:es|ing)?|went)\s+(?:along\s+)?with\s+(?:him|her|them)|delegation|entourage|who\s+else\s+(?:[\w'’]+\s+){0,5}?(?:be|go|going|come|coming|travel\w*|attend\w*|participat\w*)|travel(?:s|ed|led|ing|ling)?\s+(?:also\s+|too\s+)?(?:to\s+(?:[\w.'’]+\s+){1,3}?)?with\s+(?:him|her|them|the\s+president|\p{Lu}[\p{L}'’-]+))\b|^\W*(?:will|would|is|are|was|were)\b.*\bbe\s+(?:(?:in\s+the\s+room|present)\s+(?:for\s+|at\s+)?the\b|at\s+the\s+(?:[\w'’-]+\s+){0,3}?(?:meeting|talks|summit|session|rally|conference|sit-?down|event|ceremony|signing|negotiations)\b)|(?:^\W*(?:who|which\b.*?)\W*(?:['’]s|is|are|will|would)?\s*|\b(?:any|some)(?:one|body)(?:\s+else)?\s+)(?:be\s+)?(?:travel\w*|com(?:e|es|ing)|go(?:es|ing)?)\s+(?:along\s+)?with\s+\p{L}/iu;
 /**
  * A question for a response to what was said: "respond / reply / answer" with what was said after it ("…to the US
  * criticism", "…to Locetta's remarks"), "say back", "say in reply". (Not a response to an event: "How is Pennzoil

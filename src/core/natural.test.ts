@@ -915,6 +915,10 @@ describe('each mechanism changes the answer', () => {
       // Travelling with someone, a place between ("…travel to Washington with Petro?").
       "Will Colombia's foreign minister travel to Washington with Petro?",
       "Petro's wife will travel also with him to Washington?",
+      // Joining someone, or sitting in on the talks (not a "joint" statement, nor joining forces).
+      'Who else will join Trump and Petro at the meeting?',
+      'Which other Colombian officials will join Petro at the White House?',
+      'Will Rubio sit in on the talks between the two presidents?',
     ]) {
       expect(seed.ask(q).answered, q).toBe(false);
       expect(seed.ask(q, {}, { companyCheck: false }).answered, q).toBe(true);
