@@ -380,6 +380,11 @@ describe('each mechanism changes the answer', () => {
     // After a possessive they are what the question is about ("…strung up by whose men?", a DuoRC question).
     expect([...askedForTerms("The lady's father was strung up by whose men?", 'person')]).not.toContain(analyze('men')[0]);
     expect(seed.ask('Who were the two people on the cordial call?').answer).toMatch(/Rosa Villavicencio and U\.S\. Secretary of State Marco Rubio/);
+    // A question closing on its preposition asks whom something was done with or by: "the peace deal" is what was
+    // made, no role ("deal" was taken for one, and no brief holds it).
+    expect(askedRole('Who was the peace deal with Colombia made with?')).toBeUndefined();
+    expect(askedRole('Who is the president of Colombia?')?.word).toBe('president');
+    expect(seed.ask('Who was the peace deal with Colombia made with?').answer).toMatch(/former FARC guerrilla group/);
   });
 
   it('a person described, not named by a role ("the guy from the state department", "the woman that speaks for the US"), is no role to check', () => {
