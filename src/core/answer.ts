@@ -1311,7 +1311,9 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor, c
   const conversational = (t: string) =>
     askedFor.has(t) || (o.ellipsisContext && retrieval.context!.terms.has(t)) || (saidThat && retrieval.unknown.includes(t));
   if (o.ellipsis && said && ((type !== 'other' && type !== 'topic') || echoed) && own.every(conversational)) {
-    const holds = (c: Candidate) => said.includes(sentenceOf(c)) && (echoed || typeEvidence(type, sentenceOf(c), questionWords) > 0);
+    // (What was posted is said on a platform: "what did he post about it" after "Petro said he was optimistic…" is not.)
+    const kind = (c: Candidate) => (r.posted && type === 'speech' ? onPlatform(sentenceOf(c)) : typeEvidence(type, sentenceOf(c), questionWords) > 0);
+    const holds = (c: Candidate) => said.includes(sentenceOf(c)) && (echoed || kind(c));
     // The earliest in the last answer: its lead, before the sentences it added ("When?" after an answer that
     // quoted "…Locetta told the Council Friday…" first and "…scheduled for Feb. 3" second).
     again = candidates.filter(holds).sort((a, b) => said.indexOf(sentenceOf(a)) - said.indexOf(sentenceOf(b)))[0];
@@ -1320,7 +1322,7 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor, c
     else again = quotedAgain(index, retrieval.context!, candidates[0]?.score ?? 0).find(holds);
     // The sentence a said "She…" / "The…" sentence goes on from ("…Locetta told the Council Friday…" before "She criticized…").
     if (!again) {
-      again = candidates.find((c) => typeEvidence(type, sentenceOf(c), questionWords) > 0 && continuedBy(index, c, said));
+      again = candidates.find((c) => kind(c) && continuedBy(index, c, said));
       if (again) candidates.splice(candidates.indexOf(again), 1);
     }
     if (again) candidates.unshift(again);

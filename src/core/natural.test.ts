@@ -1529,6 +1529,9 @@ describe('each mechanism changes the answer', () => {
       chat(seed, 'What did he post online about it?', meeting, followUpTypeFloor === undefined ? {} : { tuning: { followUpTypeFloor } }).reply.answer;
     expect(post()).toMatch(/message on X/);
     expect(post(0)).toMatch(/^Colombian President Gustavo Petro said he was optimistic/);
+    // Without "online" the question has no word of its own: an ellipsis, which the last answer answers again when it
+    // holds what is asked for. What was posted is said on a platform, which "Petro said he was optimistic…" is not.
+    expect(chat(seed, 'what did he post about it', meeting).reply.answer).toMatch(/message on X/);
   });
 
   it('"What is his job?", "Who does he work for?" ask for a role: the word names what is asked for, the brief need not hold it', () => {
