@@ -315,9 +315,9 @@ export interface AnswerOptions {
    */
   fullNames: boolean;
   /**
-   * In a follow-up asking for a date or a number, a sentence scoring at least this share of the best that holds
-   * one answers before a best that holds none ("And when is the meeting?" after "Who is the foreign minister?":
-   * the conversation's words lift the sentence about the foreign ministry). 0: off.
+   * In a follow-up asking for a date, a number, how often or what was posted, a sentence scoring at least this share
+   * of the best that holds one answers before a best that holds none ("And when is the meeting?" after "Who is the
+   * foreign minister?": the conversation's words lift the sentence about the foreign ministry). 0: off.
    */
   followUpTypeFloor: number;
   /**
@@ -489,7 +489,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   describedParties: true,
   aspectWords: true,
   fullNames: true,
-  followUpTypeFloor: 0.8,
+  followUpTypeFloor: 0.6,
   aboutFloor: 0.4,
   stanceWeight: 0.5,
   appositionWeight: 2,

@@ -1532,6 +1532,13 @@ describe('each mechanism changes the answer', () => {
     // Without "online" the question has no word of its own: an ellipsis, which the last answer answers again when it
     // holds what is asked for. What was posted is said on a platform, which "Petro said he was optimistic…" is not.
     expect(chat(seed, 'what did he post about it', meeting).reply.answer).toMatch(/message on X/);
+    // "How often do they look at it?" after "Why was the Security Council even discussing Colombia?": the quarterly
+    // review scores 0.6–0.8 of Locetta's sentence at the Council, which the conversation's words lift.
+    const council = chat(seed, 'Why was the Security Council even discussing Colombia?').history;
+    const look = (followUpTypeFloor?: number) =>
+      chat(seed, 'How often do they look at it?', council, followUpTypeFloor === undefined ? {} : { tuning: { followUpTypeFloor } }).reply.answer;
+    expect(look()).toMatch(/on a quarterly basis/);
+    expect(look(0.8)).toMatch(/^U\.S\. deputy ambassador Jennifer Locetta told/);
   });
 
   it('"What is his job?", "Who does he work for?" ask for a role: the word names what is asked for, the brief need not hold it', () => {
