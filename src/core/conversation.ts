@@ -64,6 +64,11 @@ export interface FollowUpOptions {
    * the lead's many words pulled "When did Rubio speak with his Colombian counterpart?" to the lead.)
    */
   leadsAsQuestion: boolean;
+  /**
+   * "What about the US?" after "Who is Colombia's president?", "What about Trump?" after "What did Petro say?": the
+   * last question asked again with the one name it gave replaced by this one's ("Who is the US's president?").
+   */
+  swapNames: boolean;
 }
 
 const DEFAULT_FOLLOW_UP_OPTIONS: FollowUpOptions = {
@@ -79,6 +84,7 @@ const DEFAULT_FOLLOW_UP_OPTIONS: FollowUpOptions = {
   pronounName: true,
   identityAlone: true,
   leadsAsQuestion: true,
+  swapNames: true,
 };
 
 /** "Who is Rubio?", "Who's Tommy Pigott?", "What is FARC?": who or what a name (one to three capitalised words) is. */
@@ -241,6 +247,21 @@ function swapped(context: QueryContext, history: Turn[], index: SearchIndex): Qu
   return { ...context, terms: new Map([...context.terms].filter(([t]) => !out.has(t))), passages: new Map() };
 }
 
+/** The last question asked again of the name a "What about X?" gives, when that question named one (the name replaced). */
+function swappedName(question: string, history: Turn[]): { question: string; replaced: string } | undefined {
+  // (Only a bare "What about X?": "What about Villavicencio, what was her part…?" asks a question of its own.)
+  const object = /^\W*(?:(?:and|but|so)\s+)?(?:(?:what|how)\s+)?about\s+([^?!.,;]+?)\W*$/i.exec(question)?.[1];
+  if (!object || !/(?:^|\s)\p{Lu}/u.test(object)) return undefined;
+  const last = [...history].reverse().find((t) => t.answered && t.question)?.question;
+  const names = last ? [...last.matchAll(NAME_IN_QUESTION)] : [];
+  if (names.length !== 1) return undefined;
+  const m = names[0]!;
+  // (A possessive stays one: "Colombia's president" → "the US's president".)
+  const name = m[0].replace(/['’]s$/, '');
+  const rest = m[0].slice(name.length);
+  return { question: last!.slice(0, m.index) + object + rest + last!.slice(m.index! + m[0].length), replaced: name };
+}
+
 /** Why a question was (or was not) read as a follow-up. */
 export type Resolution =
   | 'no-history' // nothing answered yet
@@ -264,6 +285,16 @@ export function resolveFollowUp(
   const own = [...new Set(analyze(question, questionLanguage(question, index.languages)))].filter((t) => documentFrequency(index, t) > 0);
   const found = conversationContext(index, history, o, own.length, PERSONAL_PRONOUN.test(question));
   if (!found) return { resolution: 'no-history', question };
+  // "What about the US?" after "Who is Colombia's president?": the last question again, of the name this one gives.
+  const swap = SWAP.test(question) && o.swapNames ? swappedName(question, history) : undefined;
+  if (swap) {
+    const out = new Set(analyze(swap.replaced, questionLanguage(swap.question, index.languages)));
+    return {
+      context: { ...found, terms: new Map([...found.terms].filter(([t]) => !out.has(t))), passages: new Map() },
+      resolution: 'follow-up',
+      question: swap.question,
+    };
+  }
   const context = SWAP.test(question) ? swapped(found, history, index) : found;
   if (o.identityAlone && IDENTITY_QUESTION.test(question)) return { context: { terms: new Map(), focus: context.focus }, resolution: 'follow-up', question };
 

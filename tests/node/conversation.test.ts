@@ -136,6 +136,18 @@ describe('follow-up questions on the seed brief', () => {
     expect(security!.answer).toContain('regional security');
   });
 
+  it('reads "What about Trump?" after "What did Petro say?" as the last question asked of Trump', () => {
+    // The one name the last question gave is swapped for this one's: "What did Trump say?" ("…according to the U.S.
+    // president"), not what Locetta said of Trump and Petro, which the conversation's "Petro" and "say" lifted.
+    const [, trump] = converse(['What did Petro say?', 'What about Trump?']);
+    expect(trump!.answer).toMatch(/according to the U\.S\. president/);
+    const [, before] = converse(['What did Petro say?', 'What about Trump?'], { swapNames: false });
+    expect(before!.answer).toMatch(/^U\.S\. deputy ambassador Jennifer Locetta told/);
+    // A question of its own after the name is asked as it stands.
+    const [, own] = converse(['What did Petro say?', 'What about Locetta, what did she criticize?']);
+    expect(own!.answer).toMatch(/^She criticized/);
+  });
+
   it('resolves a bare "Why?" from the conversation instead of refusing it', () => {
     expect(engine.ask('Why?').answered).toBe(false);
     const [, why] = converse(["Why did the U.S. revoke Petro's visa?", 'Why?']);
