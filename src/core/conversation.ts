@@ -15,7 +15,7 @@ import { retrieve, type Hit, type QueryContext } from './retrieve.js';
 import { idf, documentFrequency, type SearchIndex } from './search-index.js';
 import { questionLanguage } from './lang/detect.js';
 import { analyze } from './text.js';
-import type { Answer, Turn } from './types.js';
+import type { Answer, Passage, Turn } from './types.js';
 
 /** Tunable follow-up settings (defaults chosen on the public follow-up set; see docs/conversations.md). */
 export interface FollowUpOptions {
@@ -36,7 +36,7 @@ export interface FollowUpOptions {
   /**
    * …and the passage after it, this share of that boost: the next paragraph goes on with what it told ("…held a
    * cordial call…" / "…Rubio confirmed during the exchange Friday…"). Not for a question with "he" or "she", which
-   * points into the quoted passage itself.
+   * points into the quoted passage itself, unless the next one opens with the same pronoun ("She criticized…").
    */
   nextPassageShare: number;
   /** A question with at least this many known terms of its own may be a new topic… */
@@ -149,7 +149,8 @@ export function conversationContext(
   history: Turn[],
   options: Partial<FollowUpOptions> = {},
   ownTerms = 1,
-  person = false,
+  person = '',
+  passageOf?: (id: string) => Passage | undefined,
 ): QueryContext | undefined {
   const o = { ...DEFAULT_FOLLOW_UP_OPTIONS, ...options };
   const leads = o.leadsAsQuestion && ownTerms === 0;
@@ -189,9 +190,18 @@ export function conversationContext(
     // The paragraph after it goes on with what it told ("…held a cordial call…" / "…Rubio confirmed during the
     // exchange Friday…"): "What day was that call?", "What came out of it?".
     const next = nextPassageId(last.passageIds[0]);
-    if (next && o.nextPassageShare > 0 && !person) passages.set(next, 1 + o.nextPassageShare * o.passageBoost);
+    // (With "he" or "she" only when it opens with the same: "What else did she say?" after "…Locetta told the Council…",
+    // which "She criticized…" goes on from.)
+    const goesOn = !person || (passageOf !== undefined && next !== undefined && samePronoun(person, passageOf(next)?.text ?? ''));
+    if (next && o.nextPassageShare > 0 && goesOn) passages.set(next, 1 + o.nextPassageShare * o.passageBoost);
   }
   return { terms, focus, passages, ...(last.answer ? { said: last.answer } : {}) };
+}
+
+/** Does `text` open with the pronoun (of the same person) a question's "he", "him", "his", "she", "her" or "hers" is? */
+function samePronoun(pronoun: string, text: string): boolean {
+  const she = /^(?:she|her|hers)$/i.test(pronoun);
+  return (she ? /^\W*She\b/ : /^\W*He\b/).test(text);
 }
 
 /** The id of the passage after `id` in its brief (ids are `<briefId>#p<n>`, n counting from 1); undefined for another form. */
@@ -278,12 +288,13 @@ export function resolveFollowUp(
   question: string,
   history: Turn[] | undefined,
   options: Partial<FollowUpOptions> = {},
+  passageOf?: (id: string) => Passage | undefined,
 ): { context?: QueryContext; resolution: Resolution; question: string } {
   const o = { ...DEFAULT_FOLLOW_UP_OPTIONS, ...options };
   if (announcesNewTopic(question)) return { resolution: 'announced-shift', question: stripTopicMarker(question) };
   if (!history?.length) return { resolution: 'no-history', question };
   const own = [...new Set(analyze(question, questionLanguage(question, index.languages)))].filter((t) => documentFrequency(index, t) > 0);
-  const found = conversationContext(index, history, o, own.length, PERSONAL_PRONOUN.test(question));
+  const found = conversationContext(index, history, o, own.length, PERSONAL_PRONOUN.exec(question)?.[0] ?? '', passageOf);
   if (!found) return { resolution: 'no-history', question };
   // "What about the US?" after "Who is Colombia's president?": the last question again, of the name this one gives.
   const swap = SWAP.test(question) && o.swapNames ? swappedName(question, history) : undefined;

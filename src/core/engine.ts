@@ -233,7 +233,7 @@ export class Engine {
     limit: number,
   ): Answer {
     const { followUp: followUpTuning, ...answerTuning } = tuning ?? {};
-    const resolved = options.history ? resolveFollowUp(this.index, question, options.history, followUpTuning) : undefined;
+    const resolved = options.history ? resolveFollowUp(this.index, question, options.history, followUpTuning, (id) => this.passage(id)) : undefined;
     const answer = answerQuestion(this.index, resolved?.question ?? stripTopicMarker(question), {
       limit,
       briefOf: (id) => this.briefById.get(id)!,

@@ -1413,6 +1413,15 @@ describe('each mechanism changes the answer', () => {
         .passageId;
     expect(big()).toBe(`${SEED}#p2`);
     expect(big(0)).toBe(`${SEED}#p1`);
+    // A question with "she" or "he" points into the quoted paragraph itself, unless the next one goes on with the same
+    // pronoun: "What was her problem with Petro's peace talks?" after "…Locetta told the U.N. Security Council…" is
+    // answered by "She criticized…".
+    const un = chat(seed, 'What did the US say at the UN?').history;
+    const problem = (nextPassageShare?: number) =>
+      chat(seed, "What was her problem with Petro's peace talks?", un, nextPassageShare === undefined ? {} : { tuning: { followUp: { nextPassageShare } } })
+        .reply.citations[0]!.passageId;
+    expect(problem()).toBe(`${SEED}#p9`);
+    expect(problem(0)).toBe(`${SEED}#p8`);
   });
 
   it('"Who reported / confirmed / announced that?" asks who made it known, as "Who said that?" does', () => {
