@@ -738,6 +738,8 @@ function reversedRoles(question: string): ((sentence: string) => boolean) | unde
 /** A question for who said what the last answer says: "…that?", "…it?", "…this?", "…so?" closing it. */
 const SAID_THAT = /\b(?:that|it|this|so)\W*$/i;
 
+/** "Why does she think that backfired?", "Why does he think so?": why the last answer says what it says, in the reader's words. */
+const WHY_THAT = /^\W*(?:and\s+|so\s+|but\s+)?why\s+(?:does|did|do|would)\s+(?:she|he|they)\s+(?:think|say|believe|feel|claim)\b/i;
 /** A question closing on its question word, with at most three words before it: "Check on what?", "About what?", "With whom?". */
 const ECHO_QUESTION = /^\W*(?:and\s+|so\s+)?(?:[\p{L}'’-]+\s+){0,3}(?:what|whom|who|which)\W*$/iu;
 
@@ -1196,7 +1198,7 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor, c
     o.ellipsis &&
     lang === 'en' &&
     retrieval.context?.said !== undefined &&
-    ECHO_QUESTION.test(question) &&
+    (ECHO_QUESTION.test(question) || (type === 'reason' && WHY_THAT.test(question))) &&
     own.every((t) => askedFor.has(t) || retrieval.context!.terms.has(t) || retrieval.unknown.includes(t));
   if (!echoed && declines(o.abstain, signals, lang === 'en' ? o.abstain.bias : o.abstainBiasOther)) {
     return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);

@@ -1407,6 +1407,10 @@ describe('each mechanism changes the answer', () => {
     expect(echo('Is Washington still worried about Colombia?', 'Worried about what?').answer).toMatch(/deeply concerned about instability/);
     expect(echo('How often does the Security Council check on Colombia?', 'Check on what?').answer).toMatch(/implementation of the peace agreement/);
     expect(echo('Is Washington still worried about Colombia?', 'Worried about what?', false).answered).toBe(false);
+    // So is why the last answer says what it says, in the reader's words: "Why does she think it backfired?" after
+    // "She criticized… saying experiments… emboldened the groups" ("think" and "backfired" are no words of the brief).
+    expect(echo("What did the US say about Petro's rebel talks?", 'Why does she think it backfired?').answer).toMatch(/emboldened the groups/);
+    expect(echo("What did the US say about Petro's rebel talks?", 'Why does she think it backfired?', false).answered).toBe(false);
   });
 
   it('a follow-up looks in the paragraph after the one the last answer quoted too: it goes on with what that one told', () => {
