@@ -321,6 +321,12 @@ export interface AnswerOptions {
    */
   followUpTypeFloor: number;
   /**
+   * A question for a day ("What day did Rubio and Villavicencio talk?", "On what exact date…?"): when the best sentence
+   * names no day, the best that names one (a weekday, a calendar day, "today") scoring at least this share of it
+   * answers first. 0: off.
+   */
+  dayFloor: number;
+  /**
    * "What is the White House meeting about?": the words before "meeting" say which meeting, and the sentence
    * that introduces it holds them all but names no topics. A sentence of the same brief that names topics and
    * the thing asked about ("the upcoming meeting will pivot … toward … trade…") answers when it scores at least
@@ -490,6 +496,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   aspectWords: true,
   fullNames: true,
   followUpTypeFloor: 0.6,
+  dayFloor: 0.2,
   aboutFloor: 0.4,
   stanceWeight: 0.5,
   appositionWeight: 2,
@@ -738,6 +745,12 @@ function reversedRoles(question: string): ((sentence: string) => boolean) | unde
 /** A question for who said what the last answer says: "…that?", "…it?", "…this?", "…so?" closing it. */
 const SAID_THAT = /\b(?:that|it|this|so)\W*$/i;
 
+/** A question for a day (`dayFloor`): "What / which day…?", "What date…?", "On what (exact) date…?", "the exact date / day", "…date exactly". */
+const DAY_QUESTION = /\b(?:(?:what|which)\s+(?:exact\s+)?(?:day|date)|exact\s+(?:day|date)|(?:day|date)\s+exactly)\b/i;
+/** Does a sentence name a day: a weekday, a calendar day ("Feb. 3"), "today", "yesterday", "tomorrow"? */
+function namesDay(sentence: string): boolean {
+  return WEEKDAY_RE.test(sentence) || CALENDAR_DAY.test(sentence) || /\b(?:today|yesterday|tomorrow|tonight)\b/i.test(sentence);
+}
 /** "Why does she think that backfired?", "Why does he think so?": why the last answer says what it says, in the reader's words. */
 const WHY_THAT = /^\W*(?:and\s+|so\s+|but\s+)?why\s+(?:does|did|do|would)\s+(?:she|he|they)\s+(?:think|say|believe|feel|claim)\b/i;
 /** A question closing on its question word, with at most three words before it: "Check on what?", "About what?", "With whom?". */
@@ -1385,6 +1398,15 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor, c
   // "What will they talk about?": every sentence of the lead's snippet that names topics is part of the answer.
   const joinsLead = type === 'topic' ? (c: Candidate) => TOPIC_RE.test(sentenceOf(c)) : undefined;
   let { citations, chosen } = cite(index, candidates, termSet, o, ctx, joinsLead, o.neighbourEvidence ? answersType(r) : undefined);
+  // "What day did Rubio and Villavicencio talk?": a question for a day is answered by a sentence that names one (a
+  // weekday, a calendar day, "today"), the one close behind when the best does not ("…during the exchange Friday…" after
+  // "…held a cordial call…", which names none).
+  if (o.dayFloor > 0 && lang === 'en' && type === 'date' && DAY_QUESTION.test(question) && chosen[0] && !namesDay(sentenceOf(chosen[0].candidate))) {
+    const first = candidates[0]!;
+    liftFirst(candidates, o.dayFloor * first.score, (c) => namesDay(sentenceOf(c)));
+    if (candidates[0] !== first)
+      ({ citations, chosen } = cite(index, candidates, termSet, o, ctx, joinsLead, o.neighbourEvidence ? answersType(r) : undefined));
+  }
   if (o.timeCheck > 0 && lang === 'en' && type === 'date' && untimed(r, chosen[0]?.candidate, pool, covers)) {
     // A sentence close enough behind that gives a date answers instead ("When did Trump and Petro talk?": "The talks are
     // going well…" holds "talk", "…eased in early January when Trump took a phone call from Petro…" the date; a

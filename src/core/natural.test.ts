@@ -641,6 +641,16 @@ describe('each mechanism changes the answer', () => {
     expect(f.ask('How many trains will run on Sundays?').answer).toMatch(/One train an hour/);
   });
 
+  it('a question for a day is answered by the sentence close behind that names one, when the best names none', () => {
+    // "…held a cordial call to finalize preparations" names no day; the next paragraph, "…during the exchange Friday…", does.
+    for (const q of ['What day did Rubio and Villavicencio talk?', 'rubio call which day']) {
+      expect(seed.ask(q).answer, q).toMatch(/during the exchange Friday/);
+      expect(seed.ask(q, {}, { dayFloor: 0 }).answer, q).toMatch(/^In a significant diplomatic shift/);
+    }
+    // A best sentence that names the day answers as before.
+    expect(seed.ask('What day is the White House meeting?').answer).toMatch(/scheduled for Feb\. 3/);
+  });
+
   it('a question for a point in time is declined when the answering passage gives no time and its sentence says only part of it', () => {
     // The brief mentions the peace agreement but not when it was signed, nor the signing.
     // Asked indirectly too: "Tell me when…" leaves the question's words in the order of a clause.
