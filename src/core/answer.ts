@@ -981,14 +981,14 @@ function continuedBy(index: SearchIndex, c: Candidate, said: string): boolean {
  * before a verb or at the end; not "which two leaders", which asks who they are.
  */
 const TWO_PARTIES =
-  /(?<!\b(?:[Ww]hich|[Ww]hat)\s+)\b(?:the\s+)?(?:two|both)\s+((?:[a-z]+\s+){0,2}?[a-z]+)(?=\s+(?:will|would|are|were|have|had|did|do|is|was|going|plan\w*|expect\w*|suppos\w*|hop\w*|want\w*|talk\w*|discuss\w*|focus\w*|meet\w*|speak\w*|spoke|start\w*|first|finally|agree\w*|get|got|be|been)\b|\W*$)/;
+  /(?<!\b(?:[Ww]hich|[Ww]hat)\s+)\b(?:the\s+)?(?:two|both)\s+((?:[a-z]+\s+){0,2}?[a-z]+)(?=\s+(?:will|would|are|were|have|had|did|do|is|was|going|plan\w*|expect\w*|suppos\w*|hop\w*|want\w*|talk\w*|discuss\w*|focus\w*|meet\w*|speak\w*|spoke|start\w*|first|finally|agree\w*|get|got|be|been|say|says|said|think|thinks)\b|\W*$)/;
 /** Units of time: "the two days before" counts days, it describes no party. */
 const TIME_UNITS = new RegExp(String.raw`^(?:${TIME_UNIT}|times?)$`);
 const TWO = analyze('two both');
 
-/** Words that place an event in its course ("still", "started to…") or hedge it ("supposedly") rather than say what it is (see `aspectWords`). */
+/** Words that place an event in its course ("still", "started to…", "plan to…") or hedge it ("supposedly") rather than say what it is (see `aspectWords`). */
 const ASPECT =
-  /\b(?:still|already|ever|yet|again|anymore|start(?:s|ed|ing)?|begin(?:s|ning)?|began|begun|supposedly|allegedly|reportedly|apparently|seemingly|purportedly)\b/gi;
+  /\b(?:still|already|ever|yet|again|anymore|start(?:s|ed|ing)?|begin(?:s|ning)?|began|begun|supposedly|allegedly|reportedly|apparently|seemingly|purportedly|plan(?:s|ned|ning)?(?=\s+to\b))\b/gi;
 
 function aspectTerms(question: string): string[] {
   return analyze([...question.matchAll(ASPECT)].map((m) => m[0]).join(' '));

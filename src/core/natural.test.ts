@@ -739,7 +739,13 @@ describe('each mechanism changes the answer', () => {
 
   it('the story\'s two parties described in words no brief holds ("the two leaders") stand for them, as "they" does', () => {
     // The brief says "the presidents", never "leaders": the question had little else to weigh, and was declined.
-    for (const q of ['What will the two leaders talk about?', 'What are the two leaders planning to talk about?', 'What will the two countries talk about?']) {
+    // (Before "say" too: "What topics do the two sides say they plan to discuss?")
+    for (const q of [
+      'What will the two leaders talk about?',
+      'What are the two leaders planning to talk about?',
+      'What will the two countries talk about?',
+      'What topics do the two sides say they plan to discuss?',
+    ]) {
       expect(seed.ask(q).answer, q).toMatch(/^According to both governments, the upcoming meeting will pivot/);
       expect(seed.ask(q, {}, { describedParties: false }).answered, q).toBe(false);
     }
@@ -784,6 +790,10 @@ describe('each mechanism changes the answer', () => {
     const start = 'When did things between the two presidents start calming down?';
     expect(seed.ask(start).answer).toMatch(/^Tensions between the presidents eased in early January/);
     expect(seed.ask(start, {}, { aspectWords: false }).answered).toBe(false);
+    // So does "plan to" before the event ("…plan to work together against crime": the event is the working together).
+    const plan = 'How do both countries plan to work together against crime after this meeting?';
+    expect(seed.ask(plan).answer).toMatch(/intensifying the fight against transnational organized crime/);
+    expect(seed.ask(plan, {}, { aspectWords: false }).answered).toBe(false);
     // The event itself still has to be in the briefs.
     expect(seed.ask('Is Petro still married?').answered).toBe(false);
     expect(seed.ask('When did the drug war begin?').answered).toBe(false);
