@@ -1452,6 +1452,11 @@ describe('each mechanism changes the answer', () => {
         .reply.citations[0]!.passageId;
     expect(problem()).toBe(`${SEED}#p9`);
     expect(problem(0)).toBe(`${SEED}#p8`);
+    // "What's her name?" asks who she is, as "Who is she?" does: after "She criticized…", the sentence it goes on from.
+    expect(questionType("What's her name?")).toBe('person');
+    expect(questionType('What is the name of the river?')).toBe('other');
+    const envoy = chat(seed, 'What did the US envoy criticize Petro for?').history;
+    expect(chat(seed, "What's her name?", envoy).reply.answer).toMatch(/Jennifer Locetta/);
   });
 
   it('"Who reported / confirmed / announced that?" asks who made it known, as "Who said that?" does', () => {

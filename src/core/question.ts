@@ -135,7 +135,7 @@ export function questionType(question: string, lang: Lang = 'en'): QuestionType 
   if (cue === undefined && DATE_FRAGMENT.test(q) && !YES_NO_QUESTION.test(q)) return 'date';
   if (cue === 'how many' || cue === 'how much' || cue === 'how old') return 'number';
   // "What is Petro's first name?": a name.
-  if (NAME_OF.test(question)) return 'person';
+  if (NAME_OF.test(question) || PRONOUN_NAME.test(question)) return 'person';
   // "How does Petro feel about…?": what he says about it.
   if (cue === 'how' && OPINION_QUESTION.test(q)) return 'speech';
   if ((cue === 'who' || cue === 'whom' || cue === 'whose' || cue === 'which') && SPEAKER_QUESTION.test(q)) return 'speaker';
@@ -213,6 +213,9 @@ export function askedForTerms(question: string, type: QuestionType): Set<string>
   if (how) for (const t of analyze(how[1]!)) asked.add(t);
   // "What is Petro's first name?": the answer gives the name, not the words.
   if (type === 'person' && NAME_OF.test(question)) for (const t of termsOfWords(question, String.raw`(?:first|full|given|middle) name`)) asked.add(t);
+  // "What's her name?": who she is; "name" is what is asked for.
+  if (type === 'person' && PRONOUN_NAME.test(question))
+    for (const t of termsOfWords(question, String.raw`(?:first|full|given|middle|last)?\s*name`)) asked.add(t);
   // "Who is the ambassador lady?", "What did the spokesman guy say?": the role names whom; "lady" is how the reader says it.
   if (type === 'person' || type === 'speech' || type === 'speaker') for (const t of termsOfWords(question, AFTER_ROLE)) asked.add(t);
   // "Who did Rubio speak with?": the one on the other side of an exchange, which the answer reports in its own
@@ -271,6 +274,9 @@ const PLACE_NOUN_QUESTION =
 /** "What is Petro's first name?", "What was the full name of Rubio?": the name of someone the question names. */
 const NAME_OF =
   /\bwhat(?:['’]s|\s+is|\s+was)\s+(?:(?!(?:the|a|an|his|her|its|their|this|that)\b)(\p{L}[\p{L}'’-]*?)(?:['’]s|['’])\s+(?:first|full|given|middle)\s+name|the\s+(?:first|full|given|middle)\s+name\s+of\s+(?!(?:the|a|an|his|her|its|their|this|that|him|it)\b)(\p{L}[\p{L}'’-]*))/iu;
+
+/** "What's her name?", "What was his full name again?": who "she" or "he" is, as "Who is she?" asks. */
+const PRONOUN_NAME = /\bwhat(?:['’]s|\s+is|\s+was)\s+(?:his|her|their)\s+(?:(?:first|full|given|middle|last)\s+)?name\b/i;
 
 /** Titles before a name ("President Petro"), which are no first name. */
 const TITLES = String.raw`(?:President|Secretary|Minister|Ambassador|Senator|Governor|General|Judge|King|Queen|Prince|Princess|Pope|Mayor|Chancellor|Mr|Mrs|Ms|Dr|Sir|Lord|Lady|Saint|St)`;
