@@ -242,7 +242,10 @@ function namingThePerson(question: string, history: Turn[]): string {
 }
 
 /** "And about drugs?", "What about security?", "How about the peace agreement?": the same question of something else. */
-const SWAP = /^\W*(?:(?:and|but|so)\s+)?(?:(?:what|how)\s+)?about\s+\S/i;
+const SWAP_OPENING = String.raw`^\W*(?:(?:and|but|so)\s+)?(?:(?:what|how)\s+)?about\s+`;
+const SWAP = new RegExp(`${SWAP_OPENING}\\S`, 'i');
+/** A bare "What about X?", nothing after X (group 1). */
+const BARE_SWAP = new RegExp(String.raw`${SWAP_OPENING}([^?!.,;]+?)\W*$`, 'i');
 /** What a question asks about: the words after its last "about" ("…say about the armed groups?"). */
 const ABOUT_PART = /.*\babout\s+([^?]+)/i;
 
@@ -260,7 +263,7 @@ function swapped(context: QueryContext, history: Turn[], index: SearchIndex): Qu
 /** The last question asked again of the name a "What about X?" gives, when that question named one (the name replaced). */
 function swappedName(question: string, history: Turn[]): { question: string; replaced: string } | undefined {
   // (Only a bare "What about X?": "What about Villavicencio, what was her part…?" asks a question of its own.)
-  const object = /^\W*(?:(?:and|but|so)\s+)?(?:(?:what|how)\s+)?about\s+([^?!.,;]+?)\W*$/i.exec(question)?.[1];
+  const object = BARE_SWAP.exec(question)?.[1];
   if (!object || !/(?:^|\s)\p{Lu}/u.test(object)) return undefined;
   const last = [...history].reverse().find((t) => t.answered && t.question)?.question;
   const names = last ? [...last.matchAll(NAME_IN_QUESTION)] : [];
