@@ -986,9 +986,9 @@ const TWO_PARTIES =
 const TIME_UNITS = new RegExp(String.raw`^(?:${TIME_UNIT}|times?)$`);
 const TWO = analyze('two both');
 
-/** Words that place an event in its course ("still", "started to…", "plan to…") or hedge it ("supposedly") rather than say what it is (see `aspectWords`). */
+/** Words that place an event in its course ("still", "started to…", "plan to…", "first met") or hedge it ("supposedly") rather than say what it is (see `aspectWords`). */
 const ASPECT =
-  /\b(?:still|already|ever|yet|again|anymore|start(?:s|ed|ing)?|begin(?:s|ning)?|began|begun|supposedly|allegedly|reportedly|apparently|seemingly|purportedly|plan(?:s|ned|ning)?(?=\s+to\b))\b/gi;
+  /\b(?:still|already|ever|yet|again|anymore|start(?:s|ed|ing)?|begin(?:s|ning)?|began|begun|supposedly|allegedly|reportedly|apparently|seemingly|purportedly|plan(?:s|ned|ning)?(?=\s+to\b)|(?<!\b(?:the|a|an|its|his|her|their|our|my|your|whose)\s+)first(?=\s+(?:start\w*|begin\w*|began|begun|met|meet|talk\w*|spoke|speak|call\w*|get|got|\w+ed)\b))\b/gi;
 
 function aspectTerms(question: string): string[] {
   return analyze([...question.matchAll(ASPECT)].map((m) => m[0]).join(' '));

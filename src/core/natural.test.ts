@@ -791,6 +791,10 @@ describe('each mechanism changes the answer', () => {
     const start = 'When did things between the two presidents start calming down?';
     expect(seed.ask(start).answer).toMatch(/^Tensions between the presidents eased in early January/);
     expect(seed.ask(start, {}, { aspectWords: false }).answered).toBe(false);
+    // "first" before the event's verb ("…first begin to improve?", natural set 176), not "the first…".
+    const first = 'When did relations between the two presidents first begin to improve?';
+    expect(seed.ask(first).answer).toMatch(/^Tensions between the presidents eased in early January/);
+    expect(seed.ask(first, {}, { aspectWords: false }).answered).toBe(false);
     // So does "plan to" before the event ("…plan to work together against crime": the event is the working together).
     const plan = 'How do both countries plan to work together against crime after this meeting?';
     expect(seed.ask(plan).answer).toMatch(/intensifying the fight against transnational organized crime/);
@@ -1083,6 +1087,11 @@ describe('each mechanism changes the answer', () => {
       // A concession before or after the question sets it in its context and asks nothing ("…despite the thaw?").
       'Despite the friendly talk, is the U.S. still worried about Colombia?': /deeply concerned/,
       'Is there any evidence Washington still has concerns about Colombia despite the thaw?': /deeply concerned/,
+      // (With no word such as "the" before the mood: "…despite friendlier talks?"; natural set 174.)
+      'Is the U.S. still worried about Colombia despite friendlier talks?': /deeply concerned/,
+      // "May I ask" closing the question or set inside it asks nothing (natural set 176).
+      "How does Colombia's president feel about his upcoming visit to Washington, if I may ask?": /optimistic/,
+      'How often, may I ask, does the Security Council look at how the peace agreement is being carried out?': /quarterly/,
       // A correction opening the message ("No, I meant…") is no word to match.
       "No, I meant why does the UN care about Colombia's peace process?": /reviews the implementation of the peace agreement/,
       // "whether" opens the question asked indirectly: no word to find.

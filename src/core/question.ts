@@ -451,7 +451,8 @@ const REQUEST = new RegExp(
   'i',
 );
 /** A courtesy that closes a question ("…, if you please?", "…, please", "Thanks!"): no word to match. */
-const CLOSING_COURTESY = /[\s,]+(?:if you please|please|thank you(?: very much)?|thanks(?: (?:a lot|in advance))?)(?=[\s?.!]*$)/i;
+const CLOSING_COURTESY =
+  /[\s,]+(?:if you please|please|thank you(?: very much)?|thanks(?: (?:a lot|in advance))?|(?:if )?i may ask|if i may|may i ask|by any chance|out of curiosity)(?=[\s?.!]*$)|,\s*(?:(?:if )?i may ask|may i ask|if i may|by any chance|out of curiosity)\s*(?=,)/gi;
 
 /**
  * Spoken and phone forms written out: a question word with "is" run into it ("whats", "wheres", "whos" →
@@ -616,7 +617,7 @@ const THE_BRIEF = /\s+(?:in|from|of)\s+(?:this|the)\s+(?:story|article|piece|bri
  * context, and asks nothing. (Not a clause, "even though he broke his arm", "despite having been born in Newcastle":
  * that may be what tells whom the question is about.)
  */
-const CONCEDED = String.raw`(?:despite|in spite of|even with|notwithstanding)\s+(?:all\s+)?(?:the|this|that|these|those|his|her|their|its)\s`;
+const CONCEDED = String.raw`(?:despite|in spite of|even with|notwithstanding)\s+(?:all\s+)?(?:the|this|that|these|those|his|her|their|its|(?!\w+ing\b|being\b|having\b)\w+)\s`;
 const CONCESSIVE = new RegExp(String.raw`^\W*${CONCEDED}`, 'i');
 /** The same, closing a question ("Is the US still worried about Colombia despite the thaw?"). */
 const CONCESSIVE_TAIL = new RegExp(String.raw`,?\s+${CONCEDED}[^?]*`, 'i');
