@@ -706,6 +706,9 @@ describe('each mechanism changes the answer', () => {
     const agenda = 'What topics are on the agenda for the Feb. 3 White House meeting?';
     expect(seed.ask(agenda).answer).toMatch(/^According to both governments, the upcoming meeting will pivot/);
     expect(seed.ask(agenda, {}, { aboutFloor: 0 }).answer).toMatch(/^Colombian President Gustavo Petro said he was optimistic/);
+    // The agenda may be named by what it is for: "the meeting agenda", "the White House meeting agenda" (natural conversations 132).
+    for (const q of ["What's on the meeting agenda?", "What's on the White House meeting agenda?"])
+      expect(seed.ask(q).answer, q).toMatch(/^According to both governments, the upcoming meeting will pivot/);
     // And what they will talk about "at the" thing ("The talks are going well… preparations for the meeting" holds both words).
     const talk = 'What are they going to talk about at the meeting?';
     expect(seed.ask(talk).answer).toMatch(/^According to both governments, the upcoming meeting will pivot/);

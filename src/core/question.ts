@@ -110,7 +110,7 @@ const DATE_FRAGMENT = new RegExp(String.raw`^\W*(?:[\w.]+ ){0,4}(?:${DATE_NOUNS}
  * be about what things?"
  */
 const TOPIC_QUESTION = new RegExp(
-  String.raw`\b(?:talk|discuss|focus|be)\w*\s+(?:about|on)\s+what(?:\s+(?:things|topics|issues|subjects|matters))?\W*$|^\W*(?:what|which) (?:${TOPIC_WORDS})\b|^\W*what(?:'s|’s| is| are| were| will be)? (?:the |their )?(?:\w+ ){0,2}?(?:${TOPIC_WORDS})\W*$|^\W*(?:\w+ ){0,3}(?:${TOPIC_WORDS})\W*$|\b(?:on|of) the agenda\b|\bon the table\b|^\W*(?:will|would|did|do|does|are|is|was|were|can)\b.*\b(?:talk|discuss|focus)\w*\s+(?:about|on)\b|^\W*(?:will|would|did|does|do|is|are|was|were|has|have|could|might)\b.*\b${COME_UP}\b`,
+  String.raw`\b(?:talk|discuss|focus|be)\w*\s+(?:about|on)\s+what(?:\s+(?:things|topics|issues|subjects|matters))?\W*$|^\W*(?:what|which) (?:${TOPIC_WORDS})\b|^\W*what(?:'s|’s| is| are| were| will be)? (?:the |their )?(?:\w+ ){0,2}?(?:${TOPIC_WORDS})\W*$|^\W*(?:\w+ ){0,3}(?:${TOPIC_WORDS})\W*$|\b(?:on|of) (?:the|their|its|this|that)\s+(?:[\w-]+\s+){0,3}?agenda\b|\bon the table\b|^\W*(?:will|would|did|do|does|are|is|was|were|can)\b.*\b(?:talk|discuss|focus)\w*\s+(?:about|on)\b|^\W*(?:will|would|did|does|do|is|are|was|were|has|have|could|might)\b.*\b${COME_UP}\b`,
   'i',
 );
 
