@@ -475,6 +475,9 @@ export function spelledOut(question: string): string {
       // The noun: "the Petro-Trump sit-down", "trump sitdown".
       .replace(/\bsit-?down(s?)\b/gi, 'meeting$1')
       .replace(/\bahead of\b/gi, 'before')
+      // "the phone call", "a telephone call": a call (WordNet has "phone" for "call"). Both words counted, the brief
+      // that happens to hold both ("…took a phone call from Petro…") outranked the call asked about ("…held a cordial call…").
+      .replace(/\b(?:tele)?phone\s+(?=calls?\b)/gi, '')
       // "Why is that such a big deal?": significant (WordNet's "big deal": anything of great importance).
       .replace(/\b(?:(?:such|so)\s+)?(?:an?\s+)?big\s+deal\b/gi, 'significant')
       // "going into the meeting": before it, not a going ("How is Petro feeling going into the meeting?" met "The talks are going well").
