@@ -327,6 +327,12 @@ export interface AnswerOptions {
    */
   dayFloor: number;
   /**
+   * A question for when something is to happen ("When will…?", "…supposed to…", "the next…"): when the best sentence
+   * tells of nothing to come ("…in September, when Washington threatened…"), the best that does and gives a time
+   * ("…scheduled for Feb. 3") scoring at least this share of it answers first. 0: off.
+   */
+  futureFloor: number;
+  /**
    * "What is the White House meeting about?": the words before "meeting" say which meeting, and the sentence
    * that introduces it holds them all but names no topics. A sentence of the same brief that names topics and
    * the thing asked about ("the upcoming meeting will pivot … toward … trade…") answers when it scores at least
@@ -497,6 +503,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   fullNames: true,
   followUpTypeFloor: 0.6,
   dayFloor: 0.2,
+  futureFloor: 0.5,
   aboutFloor: 0.4,
   stanceWeight: 0.5,
   appositionWeight: 2,
@@ -747,6 +754,10 @@ const SAID_THAT = /\b(?:that|it|this|so)\W*$/i;
 
 /** A question for a day (`dayFloor`): "What / which day…?", "What date…?", "On what (exact) date…?", "the exact date / day", "…date exactly". */
 const DAY_QUESTION = /\b(?:(?:what|which)\s+(?:exact\s+)?(?:day|date)|exact\s+(?:day|date)|(?:day|date)\s+exactly)\b/i;
+/** A question for when something is to happen: "When will…?", "…supposed to / set to / scheduled to…", "the next…". */
+const FUTURE_QUESTION = /\b(?:will|supposed\s+to|set\s+to|scheduled|due\s+to|next|upcoming)\b/i;
+/** A sentence telling of something to come: "will", "scheduled for", "upcoming", "expected", "set to", "next". */
+const TELLS_FUTURE = /\b(?:will|scheduled|upcoming|expected|set\s+to|due\s+to|next|plans?\s+to|to\s+be\s+held)\b/i;
 /** Does a sentence name a day: a weekday, a calendar day ("Feb. 3"), "today", "yesterday", "tomorrow"? */
 function namesDay(sentence: string): boolean {
   return WEEKDAY_RE.test(sentence) || CALENDAR_DAY.test(sentence) || /\b(?:today|yesterday|tomorrow|tonight)\b/i.test(sentence);
@@ -1404,6 +1415,22 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor, c
   if (o.dayFloor > 0 && lang === 'en' && type === 'date' && DAY_QUESTION.test(question) && chosen[0] && !namesDay(sentenceOf(chosen[0].candidate))) {
     const first = candidates[0]!;
     liftFirst(candidates, o.dayFloor * first.score, (c) => namesDay(sentenceOf(c)));
+    if (candidates[0] !== first)
+      ({ citations, chosen } = cite(index, candidates, termSet, o, ctx, joinsLead, o.neighbourEvidence ? answersType(r) : undefined));
+  }
+  // "When is Petro supposed to meet Trump in Washington?": the date of what is to come ("…scheduled for Feb. 3"), not of
+  // what was ("…in September, when Washington threatened…"), when a sentence close behind gives one.
+  if (
+    o.futureFloor > 0 &&
+    lang === 'en' &&
+    type === 'date' &&
+    FUTURE_QUESTION.test(question) &&
+    chosen[0] &&
+    !TELLS_FUTURE.test(sentenceOf(chosen[0].candidate))
+  ) {
+    const first = candidates[0]!;
+    const ahead = (c: Candidate) => TELLS_FUTURE.test(sentenceOf(c)) && typeEvidence('date', sentenceOf(c), questionWords) >= 1;
+    liftFirst(candidates, o.futureFloor * first.score, ahead);
     if (candidates[0] !== first)
       ({ citations, chosen } = cite(index, candidates, termSet, o, ctx, joinsLead, o.neighbourEvidence ? answersType(r) : undefined));
   }

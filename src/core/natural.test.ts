@@ -652,6 +652,17 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('What day is the White House meeting?').answer).toMatch(/scheduled for Feb\. 3/);
   });
 
+  it('a question for when something is to happen is answered by the sentence that tells of it to come', () => {
+    // "…a sharp reversal from September, when Washington threatened…" holds "Washington" and dates the past; the lead
+    // dates the meeting "scheduled for Feb. 3".
+    for (const q of ['When is Petro supposed to meet Trump in Washington?', 'What day is Petro supposed to meet Trump in Washington?']) {
+      expect(seed.ask(q).answer, q).toMatch(/^Colombian President Gustavo Petro said .* scheduled for Feb\. 3/);
+      expect(seed.ask(q, {}, { futureFloor: 0 }).answer, q).toMatch(/^According to Tommy Pigott/);
+    }
+    // A question for what was is answered as before.
+    expect(seed.ask("When did Washington threaten to revoke Petro's visa?").answer).toMatch(/from September/);
+  });
+
   it('a question for a point in time is declined when the answering passage gives no time and its sentence says only part of it', () => {
     // The brief mentions the peace agreement but not when it was signed, nor the signing.
     // Asked indirectly too: "Tell me when…" leaves the question's words in the order of a clause.
