@@ -14,6 +14,7 @@
 import { retrieve, type Hit, type QueryContext } from './retrieve.js';
 import { idf, documentFrequency, type SearchIndex } from './search-index.js';
 import { questionLanguage } from './lang/detect.js';
+import { SPEECH_VERBS } from './question.js';
 import { analyze } from './text.js';
 import type { Answer, Passage, Turn } from './types.js';
 
@@ -49,6 +50,7 @@ export interface FollowUpOptions {
    * A follow-up with "he", "she", "his" or "her" and no other word the briefs hold, after a question that
    * named one person ("Who is Locetta?" → "Where did she speak?"), is read with that name in the pronoun's
    * place: the carried name alone weighs too little against the word the briefs lack, and it was declined.
+   * So is the "he" or "she" who speaks in a question naming whom they spoke to ("What did he promise Petro?").
    */
   pronounName: boolean;
   /**
@@ -241,6 +243,12 @@ function namingThePerson(question: string, history: Turn[]): string {
   return question;
 }
 
+/** "What did he promise Petro?": "he" is who speaks, and the name after the verb is whom he spoke to. */
+const SPEAKER_PRONOUN = new RegExp(
+  String.raw`^\W*[Ww]hat (?:else |exactly )?(?:did|does|do|has|have|had|will|would)\s+(?:he|she)\s+(?:${SPEECH_VERBS})\s+\p{Lu}`,
+  'u',
+);
+
 /** "And about drugs?", "What about security?", "How about the peace agreement?": the same question of something else. */
 const SWAP_OPENING = String.raw`^\W*(?:(?:and|but|so)\s+)?(?:(?:what|how)\s+)?about\s+`;
 const SWAP = new RegExp(`${SWAP_OPENING}\\S`, 'i');
@@ -310,6 +318,8 @@ export function resolveFollowUp(
     };
   }
   const context = SWAP.test(question) ? swapped(found, history, index) : found;
+  // "What did he promise Petro?" after "Who did Rubio speak with?": Rubio is who promised, not the name it gives.
+  if (o.pronounName && SPEAKER_PRONOUN.test(question)) question = namingThePerson(question, history);
   if (o.identityAlone && IDENTITY_QUESTION.test(question)) return { context: { terms: new Map(), focus: context.focus }, resolution: 'follow-up', question };
 
   if (own.length < (looksAnaphoric(question) ? o.minOwnTermsAnaphoric : o.minOwnTerms))

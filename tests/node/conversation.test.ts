@@ -83,6 +83,10 @@ describe('follow-up questions on the seed brief', () => {
     const [, , criticized, besides] = ask(['Who is Jennifer Locetta?', 'Where did she speak?', 'What did she criticize?', 'What else did she say?'], true);
     expect(criticized!.answer).toMatch(/^She criticized/);
     expect(besides!.answer).toMatch(/^U\.S\. deputy ambassador Jennifer Locetta told/);
+    // Who speaks, when the question names whom they spoke to: "What did he promise Petro?" is what Rubio promised him
+    // (natural conversations 132 and 134: answered with Petro's own "The talks are going well").
+    expect(ask(['Who did Rubio speak with?', 'What did he promise Petro?'], true)[1]!.answer).toMatch(/Rubio confirmed/);
+    expect(ask(['Who did Rubio speak with?', 'What did he promise Petro?'], false)[1]!.answer).toMatch(/^"The talks are going well/);
     // Without the name, "What else did she say?" is what anyone else said (the spokesman's words).
     const [, , , anyone] = ask(['Who is Jennifer Locetta?', 'Where did she speak?', 'What did she criticize?', 'What else did she say?'], false);
     expect(anyone!.answer).not.toMatch(/Locetta/);
