@@ -246,11 +246,12 @@ function roleMissing(index: SearchIndex, asked: AskedRole | undefined, retrieval
  * performer", "the current captain", "the ESPN Deportes sideline commentator"), and the sentence that
  * names that person need not repeat them. "Assistant", "associate" and "acting" after an article or a
  * possessive ("acting on orders" is no post); "co-" and "ex-" with their hyphen; "former" only in "Who
- * is the former…?" ("the former MVP", "former students" describe).
+ * is the former…?" ("the former MVP", "former students" describe). A country's initials between them are the
+ * country's, not the post ("the deputy U.S. ambassador" is the U.S. deputy ambassador).
  */
 const TITLE_PREFIXES = 'vice|deputy|interim|assistant|associate|acting|co|ex';
 const TITLED_POST =
-  /\b(vice|deputy|interim|(?<=\b(?:the|a|an|his|her|their|its|\p{L}+['’]s)\s+)(?:assistant|associate|acting)|(?<=^\W*who(?:['’]s|\s+(?:is|was|are|were))\s+the\s+)former|(?:co|ex)(?=-))[\s-]+(\p{L}[\p{L}'’]*)/giu;
+  /\b(vice|deputy|interim|(?<=\b(?:the|a|an|his|her|their|its|\p{L}+['’]s)\s+)(?:assistant|associate|acting)|(?<=^\W*who(?:['’]s|\s+(?:is|was|are|were))\s+the\s+)former|(?:co|ex)(?=-))[\s-]+(?:(?:\p{L}\.){2,}\s*|(?:US|UK|UN|EU)\s+)?(\p{L}[\p{L}'’]*)/giu;
 
 /** The posts a question names with a title prefix ("vice president"), as [prefix term, term of the word after it]. */
 function titledPosts(question: string): [string, string][] {

@@ -1179,6 +1179,10 @@ describe('each mechanism changes the answer', () => {
     declinedBy({ roleCheck: false }, ['Who is the US ambassador?', 'Who is the US ambassador to Colombia?'], /deputy ambassador Jennifer Locetta/);
     // The post the brief names, with its prefix or without one.
     expect(seed.ask('Who is the deputy ambassador?').answer).toMatch(/deputy ambassador Jennifer Locetta/);
+    // A country's initials between the prefix and the post are the country's (natural set 181), and a participle
+    // after the role is what the holder does, not the role (set 179); both were declined.
+    expect(seed.ask('Is Jennifer Locetta the deputy U.S. ambassador?').answer).toMatch(/deputy ambassador Jennifer Locetta/);
+    expect(seed.ask('Who is the US deputy ambassador speaking to UN?').answer).toMatch(/deputy ambassador Jennifer Locetta/);
     expect(seed.ask('Who is the foreign minister?').answer).toMatch(/Foreign Minister Rosa Villavicencio/);
     // Words that describe whoever holds the post are no prefix ("Who was an important figure…?", "the current…"),
     // nor is "former" outside "Who is the former…?" ("the former FARC guerrilla group" is what the brief says).

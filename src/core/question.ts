@@ -379,11 +379,12 @@ const AFTER_ROLE = String.raw`(?<=\b(?!(?:the|an?|this|that|which|what|whose|his
 /**
  * "Who is the mayor of New York?", "Who's Colombia's defense minister?": the role the question names a
  * person by (group 1: the last word of the noun phrase after the article or possessive: capitalised
- * words first, "the ESPN Deportes sideline commentator", then lower-case ones; not "the man Helen met", nor a relative clause: "the woman that speaks for the US",
+ * words first, "the ESPN Deportes sideline commentator", then lower-case ones, before any participle, "the ambassador speaking to
+ * the UN"; not "the man Helen met", nor a relative clause: "the woman that speaks for the US",
  * nor a question closing on its preposition: "Who was the peace deal with Colombia made with?").
  */
 const ROLE_HOLDER = new RegExp(
-  String.raw`${WHO_IS}(?:[Tt]he|an?|[\p{L}.]+['’]s?)\s+(?:\p{Lu}[\p{L}.-]*\s+){0,3}(?:(?!(?:that|who|which|whom|whose)\s)\p{Ll}[\p{L}-]*\s+){0,2}?(\p{Ll}[\p{L}-]*)(?:\s+${ROLE_FILLER})?(?:\s+(?:of|in|at|for|to|on|from|with)\s+(?![^?]*\s(?:of|in|at|for|to|on|from|with|by|about)\s*[?.!]*\s*$)[^?]+)?\s*[?.!]*\s*$`,
+  String.raw`${WHO_IS}(?:[Tt]he|an?|[\p{L}.]+['’]s?)\s+(?:\p{Lu}[\p{L}.-]*\s+){0,3}(?:(?!(?:that|who|which|whom|whose)\s)\p{Ll}[\p{L}-]*\s+){0,2}?(\p{Ll}[\p{L}-]*)(?:\s+\p{Ll}[\p{L}-]{2,}ing)?(?:\s+${ROLE_FILLER})?(?:\s+(?:of|in|at|for|to|on|from|with)\s+(?![^?]*\s(?:of|in|at|for|to|on|from|with|by|about)\s*[?.!]*\s*$)[^?]+)?\s*[?.!]*\s*$`,
   'u',
 );
 
