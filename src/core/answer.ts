@@ -317,7 +317,8 @@ export interface AnswerOptions {
   /**
    * In a follow-up asking for a date, a number, how often or what was posted, a sentence scoring at least this share
    * of the best that holds one answers before a best that holds none ("And when is the meeting?" after "Who is the
-   * foreign minister?": the conversation's words lift the sentence about the foreign ministry). 0: off.
+   * foreign minister?": the conversation's words lift the sentence about the foreign ministry); and in any question
+   * about something posted, a sentence that says where ("…a brief message on X"). 0: off.
    */
   followUpTypeFloor: number;
   /**
@@ -1260,10 +1261,11 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor, c
   // last question's words ("…the foreign ministry…" after "Who is the foreign minister?"); one close behind
   // that holds what this question asks for ("…scheduled for Feb. 3") answers "And when is the meeting?".
   // ("How often does the council look at Colombia?" after a turn on Locetta: one that says how often.)
-  // ("What did he post about it?" after "When is Petro meeting Trump?": one that names where he posted.)
+  // ("What did he post about it?" after "When is Petro meeting Trump?": one that names where he posted; so, too, for a
+  // first question about something posted, "Where did Petro post his update about the negotiations?".)
   const typed = type === 'date' || type === 'number' ? type : undefined;
   const often = lang === 'en' && asksHowOften(questionWords);
-  if (retrieval.context && o.followUpTypeFloor > 0 && (typed || often || r.posted) && candidates.length > 1) {
+  if ((retrieval.context || (r.posted && !typed && !often)) && o.followUpTypeFloor > 0 && (typed || often || r.posted) && candidates.length > 1) {
     const holds = typed
       ? (c: Candidate) => (lang === 'en' ? typeEvidence(typed, sentenceOf(c), questionWords) : typeEvidenceIn(typed, sentenceOf(c), question)) >= 1
       : often
@@ -1301,7 +1303,11 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor, c
   const sayer = saying ?? (o.saidCheck && lang === 'en' && type === 'other' ? askedSpeakers(question, pool, ctx.briefOf, DESCRIBE_QUESTION) : undefined);
   if (sayer) {
     const of = own.filter((t) => !askedFor.has(t) && !analyze([...sayer.names].join(' ')).includes(t));
-    const speaking = (c: Candidate) => speakerSpeaksIn(index, c, sayer) && (of.length === 0 || holdsAny(sentenceTerms(index, c.hit.doc).sets[c.s]!, of, links));
+    const speaking = (c: Candidate) =>
+      speakerSpeaksIn(index, c, sayer) &&
+      (of.length === 0 || holdsAny(sentenceTerms(index, c.hit.doc).sets[c.s]!, of, links)) &&
+      // ("Did Locetta post on social media?": she spoke to the Council, which is no post.)
+      (!r.posted || onPlatform(sentenceOf(c)));
     const first = candidates[0]!;
     if (!speaking(first)) {
       liftFirst(candidates, o.speakerFloor * first.score, speaking);

@@ -1449,6 +1449,20 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('What did Petro post?', {}, { retrieve: { predicates: ['post'] }, speakerCheck: false }).citations[0]!.passageId).toBe(`${SEED}#p9`);
   });
 
+  it('a question about something posted reads its medium and its posting as what it asks for, and is answered where it was posted', () => {
+    // "Did Petro post on social media?" was declined: "post", "social", "media" are no words of the brief, which
+    // says "…Petro said in a brief message on X".
+    for (const q of ['Did Petro post on social media?', 'Which platform did Petro post on?', 'Where did Petro share his upbeat comments about the talks?'])
+      expect(seed.ask(q).answer, q).toMatch(/^"The talks are going well," Petro said in a brief message on X/);
+    // Where he spoke is no post: Locetta told the Council.
+    expect(seed.ask('Did Locetta post on social media?').answered).toBe(false);
+    // First question or follow-up, the sentence close behind that says where answers before one that says nothing of it.
+    expect(seed.ask('What prompted Petro to post about the talks?').answer).toMatch(/^"The talks are going well," Petro said in a brief message on X/);
+    expect(seed.ask('What prompted Petro to post about the talks?', {}, { followUpTypeFloor: 0 }).answer).toMatch(/^According to both governments/);
+    // Not every sharing: "Where do they share their first kiss?" asks where they kiss.
+    expect(askedForTerms('Where do they share their first kiss?', 'place').has(analyze('share')[0]!)).toBe(false);
+  });
+
   it('"What did Rubio promise?" asks what he said (a promise, a pledge, a vow), not "What does Mike promise to buy?"', () => {
     // "Promise" is no word of the brief, nor related to one ("confirmed", "guarantees"): the question was declined.
     expect(questionType('What did Rubio promise?')).toBe('speech');

@@ -224,11 +224,11 @@ export function askedForTerms(question: string, type: QuestionType): Set<string>
     const m = PARTNER_QUESTION.exec(question);
     if (m) for (const t of analyze((m[1] ?? m[2] ?? m[3])!)) asked.add(t);
   }
-  // "What did Petro post on social media / on Twitter?": the medium says where it was said, which the answer names as
-  // it may ("…a brief message on X").
+  // "What did Petro post on social media / on Twitter?", "Which social media site did he use to share his update?": the
+  // medium and the posting say where it was said, which the answer names as it may ("…a brief message on X").
   // (When the question says something else: "What did he post online?" is about the post.)
-  if (type === 'speech') {
-    const medium = termsOfWords(question, MEDIUM);
+  if (type === 'speech' || type === 'place' || ASKS_POSTED.test(question)) {
+    const medium = termsOfWords(question, `${MEDIUM}|${PLATFORM_KINDS}|${POSTED}`);
     if (medium.size && analyze(question).some((t) => !medium.has(t) && !asked.has(t) && !SAYING.has(t))) for (const t of medium) asked.add(t);
   }
   // "How did Locetta describe the talks?": what she said of them, in words of her own ("productive conversations"); the
@@ -324,7 +324,7 @@ const SPOKE_BY_SUBJECT = new RegExp(
 /** "take place" and its forms: what happens, not what it is about. */
 const TAKE_PLACE = String.raw`(?:take|takes|took|taking|taken) place`;
 /** "Where did he post it?": the posting names what is asked for (a platform: "…a brief message on X"), as "take place" does. */
-const POSTED = String.raw`post|posts|posted|posting|tweet|tweets|tweeted|tweeting|shar(?:e|es|ed|ing)(?=\s+(?:that|it|this|the (?:news|message|post)))`;
+const POSTED = String.raw`post|posts|posted|posting|tweet|tweets|tweeted|tweeting|shar(?:e|es|ed|ing)(?=\s+(?:that|it|this|the (?:news|message|post)|(?:his|her|their|its) (?:\w+ )?(?:update|message|post|comments?|remarks?|views?|thoughts?|news)))`;
 /** "be held" in a question for a place or a date ("Where will the meeting be held?", "Where was the rally held?"): it takes place. */
 const HELD = String.raw`(?:be|is|are|was|were|being|been) held|held(?=\W*$)`;
 /** "Where / when did Locetta make her remarks?": she spoke, which the answer says in its own words ("told the Council"). */
@@ -334,6 +334,8 @@ const SPOKE_OUT = String.raw`(?:make|makes|made|making|give|gives|gave|given|giv
  * (not "In what year is the movie set?": the year of its story).
  */
 const SCHEDULED = String.raw`(?:set|slated|due|scheduled|planned)(?= (?:for|to)\b)|(?:slated|due|scheduled|planned)(?=\W*$)`;
+/** The kinds of place something is posted on ("Which social media site…?"). */
+const PLATFORM_KINDS = String.raw`(?:social\s+(?:media\s+|networking\s+)?)?(?:platforms?|sites?|websites?|apps?|accounts?)|social\s+(?:media|network(?:ing)?)`;
 /** The words that name what a question of each type asks for. */
 const ASKED_WORDS: Partial<Record<QuestionType, string>> = {
   topic: `${TOPIC_WORDS}|${COME_UP}`,
