@@ -131,6 +131,11 @@ describe('natural questions on the seed brief', () => {
     // places and dates, a student of international relations, a skimmer, a Colombian abroad, what each person did
     // and wants), 150 of 180 as written (147 with the session's first code): 3,238 of 3,996 (81.0 %); 3,250 (81.3 %)
     // after a question for a day finds the sentence naming one (`dayFloor`) and "plan to" became an aspect word.
+    // Twenty-second session: 3,273 once "phone call" is a call, a question for what is to come finds the sentence that
+    // dates it (`futureFloor`) and a question about something posted reads its medium as what it asks for. Ten sets
+    // (two ordinary readers, why and what people want, a phone typist, a retired teacher, what was agreed or planned, a
+    // reader of simple English, "how" questions, yes-or-no checks, the background), 241 of 300 as written, 246 now, 221
+    // of their questions new: 3,443 of 4,217 (81.6 %).
     // Each question guards its own answer (a known miss fails loudly once right); this guards the whole.
     expect(ok.length / questions.length).toBeGreaterThanOrEqual(0.8);
   });
@@ -213,6 +218,8 @@ describe('natural conversations on the seed brief', () => {
     // twenty more written after the session's changes (an ordinary reader, 32 of 43, 30 with the session's first code;
     // a reader who follows one person with "he" and "she", 32 of 42); 1,608 once "Why does she think it backfired?" is
     // answered with the last answer, as an echo is; 1,611 with `dayFloor`, 1,614 once "What's her name?" asks who she is.
+    // Twenty-second session: 1,618 with its changes; 1,744 of 2,383 with forty more (two ordinary readers, 34 of 43 and
+    // 26 of 45 as written, 34 and 27 now; short follow-ups, 26 of 42, 29 now; a topic followed up and left, 34 of 43, 36 now).
     expect(results.filter(Boolean).length / results.length).toBeGreaterThanOrEqual(0.69);
   });
 });
@@ -1010,7 +1017,7 @@ describe('each mechanism changes the answer', () => {
     // "The talks are going well," Petro said in a brief message on X…
     for (const q of ['What did Petro say about the negotiations?', 'What exactly did Petro post about the negotiations with Washington?']) {
       expect(seed.ask(q).answer, q).toMatch(/^"The talks are going well," Petro said/);
-      expect(seed.ask(q, {}, { speakerFloor: 0, saidCheck: false }).answer, q).toMatch(/^She criticized/);
+      expect(seed.ask(q, {}, { speakerFloor: 0, saidCheck: false, followUpTypeFloor: 0 }).answer, q).toMatch(/^She criticized/);
     }
     // "She…" speaks on from the sentence before, which has Locetta speak.
     expect(seed.ask('What did Locetta say about the armed groups?').answer).toMatch(/^She criticized Petro's approach/);
@@ -1446,7 +1453,9 @@ describe('each mechanism changes the answer', () => {
     // Written on social media: where he posted, before where he only spoke ("Petro said he was optimistic…").
     expect(seed.ask('What did Petro write on social media?').answer).toMatch(/^"The talks are going well," Petro said in a brief message on X/);
     // With "post" as the predicate, its related words count fully: "position" finds Locetta's "…Petro's approach…, saying" (#p9).
-    expect(seed.ask('What did Petro post?', {}, { retrieve: { predicates: ['post'] }, speakerCheck: false }).citations[0]!.passageId).toBe(`${SEED}#p9`);
+    expect(
+      seed.ask('What did Petro post?', {}, { retrieve: { predicates: ['post'] }, speakerCheck: false, followUpTypeFloor: 0 }).citations[0]!.passageId,
+    ).toBe(`${SEED}#p9`);
   });
 
   it('a question about something posted reads its medium and its posting as what it asks for, and is answered where it was posted', () => {
@@ -1863,10 +1872,11 @@ describe('each mechanism changes the answer', () => {
     // A date tells the day ("scheduled for Feb. 3"); a question the brief dates nowhere is still declined.
     expect(seed.ask('Is the meeting on Monday?').answer).toMatch(/scheduled for Feb\. 3/);
     expect(seed.ask('Did the US impose the sanctions in March?').answered).toBe(false);
-    // A platform for a platform ("…a brief message on X").
+    // A platform for a platform ("…a brief message on X"); since the medium of a question about something posted names
+    // what it asks for (2026-12-01), the question is answered so even without the check.
     const platform = 'Was it on Facebook that Petro posted his comment about the talks?';
     expect(seed.ask(platform).answer).toMatch(/a brief message on X/);
-    expect(seed.ask(platform, {}, { wrongDetail: false }).answered).toBe(false);
+    expect(seed.ask(platform, {}, { wrongDetail: false }).answer).toMatch(/a brief message on X/);
   });
 
   it('"In which month?", "What year…?", "What time…?", "Which hour…?" ask for a date: the noun is what is asked for', () => {
