@@ -334,6 +334,12 @@ export interface AnswerOptions {
    */
   futureFloor: number;
   /**
+   * A question whether something happened ("Did the US cancel Petro's visa?"): a sentence telling of the act only as
+   * threatened, planned or wanted ("…threatened to revoke Petro's visa…", the words after the frame holding one of the
+   * question's) scores times this. 1: off.
+   */
+  unrealizedFactor: number;
+  /**
    * "What is the White House meeting about?": the words before "meeting" say which meeting, and the sentence
    * that introduces it holds them all but names no topics. A sentence of the same brief that names topics and
    * the thing asked about ("the upcoming meeting will pivot … toward … trade…") answers when it scores at least
@@ -505,6 +511,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   followUpTypeFloor: 0.6,
   dayFloor: 0.2,
   futureFloor: 0.5,
+  unrealizedFactor: 0.5,
   aboutFloor: 0.4,
   stanceWeight: 0.5,
   appositionWeight: 2,
@@ -755,6 +762,17 @@ const SAID_THAT = /\b(?:that|it|this|so)\W*$/i;
 
 /** A question for a day (`dayFloor`): "What / which day…?", "What date…?", "On what (exact) date…?", "the exact date / day", "…date exactly". */
 const DAY_QUESTION = /\b(?:(?:what|which)\s+(?:exact\s+)?(?:day|date)|exact\s+(?:day|date)|(?:day|date)\s+exactly)\b/i;
+/** A question whether something happened: "Did the US cancel Petro's visa?", "Was his visa revoked?", "Has he met Trump?". */
+const HAPPENED_QUESTION = /^\W*(?:(?:so|and|but|wait|ok)\W+)?(?:did|was|were|has|have|had)\b/i;
+/** An act only threatened, planned or wanted ("…Washington threatened to revoke Petro's visa…"): it did not happen. */
+const UNREALIZED =
+  /\b(?:threat\w*|plan(?:s|ned)?|want(?:s|ed)?|sought|seeks?|vow(?:s|ed)?|consider(?:s|ed)?|propos(?:e|es|ed)|hop(?:e|es|ed)|intend(?:s|ed)?|tried|tries|attempt(?:s|ed)?)\s+to\b/i;
+const UNREALIZED_ACT = new RegExp(String.raw`${UNREALIZED.source}((?:\s+[\p{L}'’-]+){1,4})`, 'giu');
+/** Does `sentence` tell of an act only threatened or planned whose next words hold one of the question's `own` terms? */
+function unrealizedOf(sentence: string, own: readonly string[]): boolean {
+  for (const m of sentence.matchAll(UNREALIZED_ACT)) if (analyze(m[1]!).some((t) => own.includes(t))) return true;
+  return false;
+}
 /** A question for when something is to happen: "When will…?", "…supposed to / set to / scheduled to…", "the next…". */
 const FUTURE_QUESTION = /\b(?:will|supposed\s+to|set\s+to|scheduled|due\s+to|next|upcoming)\b/i;
 /** A sentence telling of something to come: "will", "scheduled for", "upcoming", "expected", "set to", "next". */
@@ -1253,6 +1271,10 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor, c
   const storyOf = questionStories(pool, ctx.briefOf, shareOf, o.sameStory);
   const candidates = scoreSentences(r, pool, read, covers, hits[0]!.score);
   weighStories(r, candidates, storyOf);
+  // "Did the US cancel Petro's visa?": "…Washington threatened to revoke Petro's visa…" does not say it happened;
+  // "…saw the U.S. revoke Petro's visa…" does.
+  if (o.unrealizedFactor < 1 && lang === 'en' && HAPPENED_QUESTION.test(question) && !UNREALIZED.test(question))
+    for (const c of candidates) if (unrealizedOf(sentenceOf(c), own)) c.score *= o.unrealizedFactor;
   if (retrieval.context && o.offTopicFactor < 1) {
     for (const c of candidates) if (!retrieval.context.focus.has(c.hit.passage.briefId)) c.score *= o.offTopicFactor;
   }

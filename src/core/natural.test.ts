@@ -670,6 +670,17 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask("When did Washington threaten to revoke Petro's visa?").answer).toMatch(/from September/);
   });
 
+  it('a question whether something happened is answered where it happened, not where it was only threatened', () => {
+    // "…a sharp reversal from September, when Washington threatened to revoke Petro's visa…" / "…saw the U.S. revoke
+    // Petro's visa and impose sanctions…".
+    for (const q of ["Did the US cancel Petro's visa?", "Did the US actually take away Petro's visa at some point?"]) {
+      expect(seed.ask(q).answer, q).toMatch(/^The announcement marks a significant de-escalation/);
+      expect(seed.ask(q, {}, { unrealizedFactor: 1 }).answer, q).toMatch(/^According to Tommy Pigott/);
+    }
+    // A question about the threat itself is answered by it.
+    expect(seed.ask("Did Washington threaten to revoke Petro's visa?").answer).toMatch(/^According to Tommy Pigott/);
+  });
+
   it('a question for a point in time is declined when the answering passage gives no time and its sentence says only part of it', () => {
     // The brief mentions the peace agreement but not when it was signed, nor the signing.
     // Asked indirectly too: "Tell me when…" leaves the question's words in the order of a clause.
