@@ -752,6 +752,16 @@ describe('each mechanism changes the answer', () => {
     expect(e.ask('What is the Blue Palace summit about?').answer).toMatch(/^The leaders will meet/);
   });
 
+  it('"Will they discuss X?" is answered by the sentence that names X among the topics', () => {
+    // "Discussions are also expected to focus on…" holds "discuss"; "…common priorities, including trade, joint economic
+    // opportunities, and regional security" names the thing.
+    for (const q of ['Will they discuss security?', 'will they discuss security too', 'Will they discuss security issues?'])
+      expect(seed.ask(q).answer, q).toMatch(/^According to both governments, .*regional security/);
+    expect(questionType('Will they discuss security?')).toBe('topic');
+    // What they discussed is the past, no topic to come.
+    expect(questionType('Did Trump and Petro discuss drugs?')).not.toBe('topic');
+  });
+
   it('"What will X and Y talk about?" is answered where the brief names the topics to come, not where the two talk now', () => {
     // Locetta's "…Trump and Petro are engaging in "productive conversations"…" holds all three words.
     for (const q of ['What will Trump and Petro talk about?', 'What are Petro and Trump going to talk about?']) {
