@@ -773,6 +773,20 @@ function unrealizedOf(sentence: string, own: readonly string[]): boolean {
   for (const m of sentence.matchAll(UNREALIZED_ACT)) if (analyze(m[1]!).some((t) => own.includes(t))) return true;
   return false;
 }
+/** "When does Petro's term end?": a question for when something happens that closes on its verb (group 1; not on an object, "…with his Colombian counterpart?"). */
+const WHEN_CLOSING_VERB =
+  /^\W*[Ww]hen\s+(?:does|do|did|will|would)\b.*?(?<!\b(?:the|a|an|his|her|their|its|my|your|our|this|that|these|those|two|both|all|other|own)\s+)(?<!(?:\p{Lu}\p{L}*|['’]s)\s+)\b(\p{Ll}+)\W*$/u;
+/** Does a question for when something happens close on a verb that no brief holds, nor a word related to it in the sentences read? */
+function eventUnread(index: SearchIndex, question: string, askedFor: ReadonlySet<string>, retrieval: Retrieval, read: SentenceTerms[]): boolean {
+  const verb = WHEN_CLOSING_VERB.exec(question)?.[1];
+  const term = verb === undefined ? undefined : analyze(verb)[0];
+  // (Of a common English word: "take palce" is a typo.)
+  if (term === undefined || askedFor.has(term) || !retrieval.unknown.includes(term) || index.lexicon.rank(term) === undefined || ASPECT.test(verb!))
+    return false;
+  ASPECT.lastIndex = 0;
+  const related = [...(retrieval.expansions.get(term)?.keys() ?? [])];
+  return !read.some((r) => r.sets.some((set) => related.some((t) => set.has(t))));
+}
 /** A question for when something is to happen: "When will…?", "…supposed to / set to / scheduled to…", "the next…". */
 const FUTURE_QUESTION = /\b(?:will|supposed\s+to|set\s+to|scheduled|due\s+to|next|upcoming)\b/i;
 /** A sentence telling of something to come: "will", "scheduled for", "upcoming", "expected", "set to", "next". */
@@ -1461,6 +1475,11 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor, c
     liftFirst(candidates, o.futureFloor * first.score, ahead);
     if (candidates[0] !== first)
       ({ citations, chosen } = cite(index, candidates, termSet, o, ctx, joinsLead, o.neighbourEvidence ? answersType(r) : undefined));
+  }
+  // "When does Petro's term end?": the event is its closing verb; when no brief holds it, nor a word related to it in
+  // the passages read, the date a sentence gives is another event's.
+  if (o.timeCheck > 0 && lang === 'en' && type === 'date' && eventUnread(index, question, askedFor, retrieval, read)) {
+    return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
   }
   if (o.timeCheck > 0 && lang === 'en' && type === 'date' && untimed(r, chosen[0]?.candidate, pool, covers)) {
     // A sentence close enough behind that gives a date answers instead ("When did Trump and Petro talk?": "The talks are

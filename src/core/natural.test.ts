@@ -681,6 +681,22 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask("Did Washington threaten to revoke Petro's visa?").answer).toMatch(/^According to Tommy Pigott/);
   });
 
+  it('a question for when something happens is declined when no brief holds its closing verb, nor a word related to it', () => {
+    // "When does Petro's term end?" was answered with the nearest date ("…told the U.N. Security Council Friday…").
+    for (const q of ["When does Petro's term as Colombia's president end?", 'when does petros term as president end']) {
+      expect(seed.ask(q).answered, q).toBe(false);
+      expect(seed.ask(q, {}, { timeCheck: 0 }).answered, q).toBe(true);
+    }
+    // Not an object closing the question, a verb the answer says in its own words, a word of the briefs, a typo.
+    for (const q of [
+      'When did Rubio speak with his Colombian counterpart?',
+      'When does the meeting start?',
+      'When will they meet?',
+      'When did things calm down?',
+    ])
+      expect(seed.ask(q).answered, q).toBe(true);
+  });
+
   it('a question for a point in time is declined when the answering passage gives no time and its sentence says only part of it', () => {
     // The brief mentions the peace agreement but not when it was signed, nor the signing.
     // Asked indirectly too: "Tell me when…" leaves the question's words in the order of a clause.
