@@ -798,7 +798,7 @@ function namesDay(sentence: string): boolean {
 /** "Why does she think that backfired?", "Why does he think so?": why the last answer says what it says, in the reader's words. */
 const WHY_THAT = /^\W*(?:and\s+|so\s+|but\s+)?why\s+(?:does|did|do|would)\s+(?:she|he|they)\s+(?:think|say|believe|feel|claim)\b/i;
 /** A question closing on its question word, with at most three words before it: "Check on what?", "About what?", "With whom?". */
-const ECHO_QUESTION = /^\W*(?:and\s+|so\s+)?(?:[\p{L}'’-]+\s+){0,3}(?:what|whom|who|which)\W*$/iu;
+const ECHO_QUESTION = /^\W*(?:and\s+|so\s+)?(?:[\p{L}'’-]+\s+){0,3}(?:what|whom|who|which)(?:\s+(?:exactly|precisely|then|again))?\W*$/iu;
 
 /** A reader insisting on someone's own words ("What exactly did he say…?", "…himself?", "…in his own words?"). */
 const INSISTS = /\b(?:exactly|actually|precisely|himself|herself|themselves|in (?:his|her|their) own words|word for word)\b/i;

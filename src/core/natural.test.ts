@@ -1525,6 +1525,9 @@ describe('each mechanism changes the answer', () => {
     expect(echo('Is Washington still worried about Colombia?', 'Worried about what?').answer).toMatch(/deeply concerned about instability/);
     expect(echo('How often does the Security Council check on Colombia?', 'Check on what?').answer).toMatch(/implementation of the peace agreement/);
     expect(echo('Is Washington still worried about Colombia?', 'Worried about what?', false).answered).toBe(false);
+    // With "exactly" after the question word (natural conversations 135).
+    expect(echo('Is Washington still worried about Colombia?', 'Worried about what exactly?').answer).toMatch(/deeply concerned about instability/);
+    expect(echo('Is Washington still worried about Colombia?', 'Worried about what exactly?', false).answered).toBe(false);
     // So is why the last answer says what it says, in the reader's words: "Why does she think it backfired?" after
     // "She criticized… saying experiments… emboldened the groups" ("think" and "backfired" are no words of the brief).
     expect(echo("What did the US say about Petro's rebel talks?", 'Why does she think it backfired?').answer).toMatch(/emboldened the groups/);
