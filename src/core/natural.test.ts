@@ -135,7 +135,11 @@ describe('natural questions on the seed brief', () => {
     // dates it (`futureFloor`) and a question about something posted reads its medium as what it asks for. Ten sets
     // (two ordinary readers, why and what people want, a phone typist, a retired teacher, what was agreed or planned, a
     // reader of simple English, "how" questions, yes-or-no checks, the background), 241 of 300 as written, 246 now, 221
-    // of their questions new: 3,443 of 4,217 (81.6 %).
+    // of their questions new: 3,443 of 4,217 (81.6 %); 3,458 once "Did the US cancel Petro's visa?" is not answered with
+    // the threat (`unrealizedFactor`), "Will they discuss security?" is a topic question and "When does Petro's term end?"
+    // is declined. Five more, written after these changes (an ordinary reader, a radio producer, a doubter, a phone
+    // typist, what each person did), 134 of 150 as written (133 with the session's first code), 138 now, 91 of their
+    // questions new: 3,539 of 4,308 (82.1 %).
     // Each question guards its own answer (a known miss fails loudly once right); this guards the whole.
     expect(ok.length / questions.length).toBeGreaterThanOrEqual(0.8);
   });
@@ -220,6 +224,8 @@ describe('natural conversations on the seed brief', () => {
     // answered with the last answer, as an echo is; 1,611 with `dayFloor`, 1,614 once "What's her name?" asks who she is.
     // Twenty-second session: 1,618 with its changes; 1,744 of 2,383 with forty more (two ordinary readers, 34 of 43 and
     // 26 of 45 as written, 34 and 27 now; short follow-ups, 26 of 42, 29 now; a topic followed up and left, 34 of 43, 36 now).
+    // 1,807 of 2,472 with twenty more written after most of the session's changes (an ordinary reader, 30 of 44, 31 now;
+    // a reader who follows one person with "he" and "she", 28 of 45) and its last changes.
     expect(results.filter(Boolean).length / results.length).toBeGreaterThanOrEqual(0.69);
   });
 });
