@@ -317,10 +317,15 @@ export interface AnswerOptions {
   /**
    * In a follow-up asking for a date, a number, how often or what was posted, a sentence scoring at least this share
    * of the best that holds one answers before a best that holds none ("And when is the meeting?" after "Who is the
-   * foreign minister?": the conversation's words lift the sentence about the foreign ministry); and in any question
-   * about something posted, a sentence that says where ("…a brief message on X"). 0: off.
+   * foreign minister?": the conversation's words lift the sentence about the foreign ministry). 0: off.
    */
   followUpTypeFloor: number;
+  /**
+   * In any question about something posted, first or follow-up ("Where did Petro post his comment about the
+   * negotiations?"), a sentence that says where ("…a brief message on X") scoring at least this share of a best that
+   * does not ("She criticized Petro's approach to negotiations…") answers first. 0: off.
+   */
+  postedFloor: number;
   /**
    * A question for a day ("What day did Rubio and Villavicencio talk?", "On what exact date…?"): when the best sentence
    * names no day, the best that names one (a weekday, a calendar day, "today") scoring at least this share of it
@@ -509,6 +514,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   aspectWords: true,
   fullNames: true,
   followUpTypeFloor: 0.6,
+  postedFloor: 0.4,
   dayFloor: 0.2,
   futureFloor: 0.5,
   unrealizedFactor: 0.5,
@@ -1301,13 +1307,14 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor, c
   // first question about something posted, "Where did Petro post his update about the negotiations?".)
   const typed = type === 'date' || type === 'number' ? type : undefined;
   const often = lang === 'en' && asksHowOften(questionWords);
-  if ((retrieval.context || (r.posted && !typed && !often)) && o.followUpTypeFloor > 0 && (typed || often || r.posted) && candidates.length > 1) {
+  const typeFloor = typed || often ? o.followUpTypeFloor : o.postedFloor;
+  if ((retrieval.context || (r.posted && !typed && !often)) && typeFloor > 0 && (typed || often || r.posted) && candidates.length > 1) {
     const holds = typed
       ? (c: Candidate) => (lang === 'en' ? typeEvidence(typed, sentenceOf(c), questionWords) : typeEvidenceIn(typed, sentenceOf(c), question)) >= 1
       : often
         ? (c: Candidate) => saysHowOften(sentenceOf(c))
         : (c: Candidate) => onPlatform(sentenceOf(c));
-    if (!holds(candidates[0]!)) liftFirst(candidates, o.followUpTypeFloor * candidates[0]!.score, holds);
+    if (!holds(candidates[0]!)) liftFirst(candidates, typeFloor * candidates[0]!.score, holds);
   }
   // "What did Petro say about the negotiations?": a sentence where he speaks ("The talks are going well," Petro said…)
   // answers before one that only names him ("She criticized Petro's approach to negotiations…, saying…").

@@ -1060,7 +1060,7 @@ describe('each mechanism changes the answer', () => {
     // "The talks are going well," Petro said in a brief message on X…
     for (const q of ['What did Petro say about the negotiations?', 'What exactly did Petro post about the negotiations with Washington?']) {
       expect(seed.ask(q).answer, q).toMatch(/^"The talks are going well," Petro said/);
-      expect(seed.ask(q, {}, { speakerFloor: 0, saidCheck: false, followUpTypeFloor: 0 }).answer, q).toMatch(/^She criticized/);
+      expect(seed.ask(q, {}, { speakerFloor: 0, saidCheck: false, postedFloor: 0 }).answer, q).toMatch(/^She criticized/);
     }
     // "She…" speaks on from the sentence before, which has Locetta speak.
     expect(seed.ask('What did Locetta say about the armed groups?').answer).toMatch(/^She criticized Petro's approach/);
@@ -1496,9 +1496,9 @@ describe('each mechanism changes the answer', () => {
     // Written on social media: where he posted, before where he only spoke ("Petro said he was optimistic…").
     expect(seed.ask('What did Petro write on social media?').answer).toMatch(/^"The talks are going well," Petro said in a brief message on X/);
     // With "post" as the predicate, its related words count fully: "position" finds Locetta's "…Petro's approach…, saying" (#p9).
-    expect(
-      seed.ask('What did Petro post?', {}, { retrieve: { predicates: ['post'] }, speakerCheck: false, followUpTypeFloor: 0 }).citations[0]!.passageId,
-    ).toBe(`${SEED}#p9`);
+    expect(seed.ask('What did Petro post?', {}, { retrieve: { predicates: ['post'] }, speakerCheck: false, postedFloor: 0 }).citations[0]!.passageId).toBe(
+      `${SEED}#p9`,
+    );
   });
 
   it('a question about something posted reads its medium and its posting as what it asks for, and is answered where it was posted', () => {
@@ -1508,9 +1508,12 @@ describe('each mechanism changes the answer', () => {
       expect(seed.ask(q).answer, q).toMatch(/^"The talks are going well," Petro said in a brief message on X/);
     // Where he spoke is no post: Locetta told the Council.
     expect(seed.ask('Did Locetta post on social media?').answered).toBe(false);
-    // First question or follow-up, the sentence close behind that says where answers before one that says nothing of it.
+    // First question or follow-up, the sentence close behind that says where answers before one that says nothing of it
+    // (`postedFloor`: "…Petro's approach to negotiations…" holds "negotiations"; Petro's message says "talks").
+    expect(seed.ask('Where did Petro post his comment about the negotiations?').answer).toMatch(/a brief message on X/);
+    expect(seed.ask('Where did Petro post his comment about the negotiations?', {}, { postedFloor: 0.6 }).answer).toMatch(/^She criticized/);
     expect(seed.ask('What prompted Petro to post about the talks?').answer).toMatch(/^"The talks are going well," Petro said in a brief message on X/);
-    expect(seed.ask('What prompted Petro to post about the talks?', {}, { followUpTypeFloor: 0 }).answer).toMatch(/^According to both governments/);
+    expect(seed.ask('What prompted Petro to post about the talks?', {}, { postedFloor: 0 }).answer).toMatch(/^According to both governments/);
     // Not every sharing: "Where do they share their first kiss?" asks where they kiss.
     expect(askedForTerms('Where do they share their first kiss?', 'place').has(analyze('share')[0]!)).toBe(false);
   });
@@ -1674,8 +1677,8 @@ describe('each mechanism changes the answer', () => {
     expect(often(0)).toMatch(/^U\.S\. deputy ambassador Jennifer Locetta told/);
     // "What did he post online about it?" after a turn on the meeting: the sentence that names where he posted.
     const meeting = chat(seed, 'When is Petro meeting Trump?').history;
-    const post = (followUpTypeFloor?: number) =>
-      chat(seed, 'What did he post online about it?', meeting, followUpTypeFloor === undefined ? {} : { tuning: { followUpTypeFloor } }).reply.answer;
+    const post = (postedFloor?: number) =>
+      chat(seed, 'What did he post online about it?', meeting, postedFloor === undefined ? {} : { tuning: { postedFloor } }).reply.answer;
     expect(post()).toMatch(/message on X/);
     expect(post(0)).toMatch(/^Colombian President Gustavo Petro said he was optimistic/);
     // Without "online" the question has no word of its own: an ellipsis, which the last answer answers again when it
