@@ -27,6 +27,7 @@ import type { Answer, Brief, Citation, Passage, Range, RelatedBrief } from './ty
 import {
   ABOUT,
   ABOUT_QUESTION,
+  POSTING,
   AGENDA,
   type Asked,
   askedForTerms,
@@ -707,7 +708,7 @@ export function answerQuestion(index: SearchIndex, asked0: string, ctx: ComposeC
   const type = qualities.length ? 'quality' : wrong.length ? wrong[0]!.kind.type : typed;
   // Words naming what is asked for ("date", "postponed") are not evidence the briefs must hold, nor
   // what makes a sentence the answer: the answer gives a date, or says what became of the plan.
-  const asked: Asked = { type, askedFor: askedForTerms(question, type), ...(wrong.length ? { checked: wrong.map((d) => d.kind.gives) } : {}) };
+  const asked: Asked = { type, askedFor: askedForTerms(question, type, lang), ...(wrong.length ? { checked: wrong.map((d) => d.kind.gives) } : {}) };
   for (const t of [...qualities, ...wrong.map((d) => d.term)]) asked.askedFor.add(t);
   const predicates = questionPredicates(index, question, lang, asked);
   const retrieval = retrieve(index, question, { k: Math.max(o.passages, ctx.limit), predicates, lang, ...o.retrieve }, ctx.context);
@@ -783,12 +784,14 @@ function unrealizedOf(sentence: string, own: readonly string[]): boolean {
 const WHEN_CLOSING_VERB =
   /^\W*[Ww]hen\s+(?:does|do|did|will|would)\b.*?(?<!\b(?:the|a|an|his|her|their|its|my|your|our|this|that|these|those|two|both|all|other|own)\s+)(?<!(?:\p{Lu}\p{L}*|['’]s)\s+)\b(\p{Ll}+)\W*$/u;
 /** Does a question for when something happens close on a verb that no brief holds, nor a word related to it in the sentences read? */
+const HAPPENING = /^(?:occur\w*|happen\w*|transpir\w*|aris\w*|arose|come|came|go|went)$/i;
 function eventUnread(index: SearchIndex, question: string, askedFor: ReadonlySet<string>, retrieval: Retrieval, read: SentenceTerms[]): boolean {
   const verb = WHEN_CLOSING_VERB.exec(question)?.[1];
   const term = verb === undefined ? undefined : analyze(verb)[0];
-  // (Of a common English word: "take palce" is a typo.)
-  if (term === undefined || askedFor.has(term) || !retrieval.unknown.includes(term) || index.lexicon.rank(term) === undefined || ASPECT.test(verb!))
-    return false;
+  // (Of a common English word: "take palce" is a typo. Nor a verb of happening, "When did the test occur?": the event
+  // is its subject.)
+  if (term === undefined || askedFor.has(term) || !retrieval.unknown.includes(term) || index.lexicon.rank(term) === undefined) return false;
+  if (HAPPENING.test(verb!) || ASPECT.test(verb!)) return false;
   ASPECT.lastIndex = 0;
   const related = [...(retrieval.expansions.get(term)?.keys() ?? [])];
   return !read.some((r) => r.sets.some((set) => related.some((t) => set.has(t))));
@@ -1308,7 +1311,12 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor, c
   const typed = type === 'date' || type === 'number' ? type : undefined;
   const often = lang === 'en' && asksHowOften(questionWords);
   const typeFloor = typed || often ? o.followUpTypeFloor : o.postedFloor;
-  if ((retrieval.context || (r.posted && !typed && !often)) && typeFloor > 0 && (typed || often || r.posted) && candidates.length > 1) {
+  if (
+    (retrieval.context || (r.posted && !typed && !often && POSTING.test(question))) &&
+    typeFloor > 0 &&
+    (typed || often || r.posted) &&
+    candidates.length > 1
+  ) {
     const holds = typed
       ? (c: Candidate) => (lang === 'en' ? typeEvidence(typed, sentenceOf(c), questionWords) : typeEvidenceIn(typed, sentenceOf(c), question)) >= 1
       : often

@@ -1516,6 +1516,12 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('What prompted Petro to post about the talks?', {}, { postedFloor: 0 }).answer).toMatch(/^According to both governments/);
     // Not every sharing: "Where do they share their first kiss?" asks where they kiss.
     expect(askedForTerms('Where do they share their first kiss?', 'place').has(analyze('share')[0]!)).toBe(false);
+    // Nor a medium where nothing is posted, nor another language's words (measured on each article alone: "Who
+    // conducted the 2011 online vote?" was answered from another article; a German answer lost its second sentence).
+    expect(askedForTerms('Who broadcast the Super Bowl on TV?', 'person').has('tv')).toBe(false);
+    expect(askedForTerms('Who conducted the 2011 online vote?', 'person').has('onlin')).toBe(false);
+    const de = 'Wie viele Menschen unterzeichneten eine Online-Petition auf der Website des Parlaments?';
+    expect(askedForTerms(de, 'place', 'de').size).toBe(0);
   });
 
   it('"What did Rubio promise?" asks what he said (a promise, a pledge, a vow), not "What does Mike promise to buy?"', () => {

@@ -193,10 +193,12 @@ export const PLATFORMS = 'Facebook|Instagram|Twitter|TikTok|YouTube|Telegram|Wha
 export const MEDIUM = String.raw`online|social\s+media|on\s+(?:the\s+(?:internet|web|radio)|tv|television|(?:the\s+)?(?:${PLATFORMS}))`;
 /** A question about something posted: "What did he post?", "Did he tweet…?", "…online?", "…on social media?". */
 export const ASKS_POSTED = new RegExp(String.raw`\b(?:posts?|posted|tweets?|tweeted|${MEDIUM})\b`, 'i');
+/** Posting as a verb: "Did Petro post…?", "…tweeted", "share his comments" (not "the post season"). */
+export const POSTING = /\b(?:posts?|posted|posting|tweets?|tweeted|tweeting|shar(?:e|es|ed|ing))\b(?!\s+season)/i;
 /** The terms of the verbs of saying ("say", "post", "tweet"…). */
 const SAYING = new Set(analyze('say says said tell tells told write writes wrote mention mentioned post posts posted tweet tweeted'));
 
-export function askedForTerms(question: string, type: QuestionType): Set<string> {
+export function askedForTerms(question: string, type: QuestionType, lang: Lang = 'en'): Set<string> {
   // "When / where will it take place?": the verb of happening, as "happen" is a question word.
   const asked = termsOfWords(
     question,
@@ -228,7 +230,9 @@ export function askedForTerms(question: string, type: QuestionType): Set<string>
   // "What did Petro post on social media / on Twitter?", "Which social media site did he use to share his update?": the
   // medium and the posting say where it was said, which the answer names as it may ("…a brief message on X").
   // (When the question says something else: "What did he post online?" is about the post.)
-  if (type === 'speech' || type === 'place' || ASKS_POSTED.test(question)) {
+  // (English words: "Online-Petition auf der Website" is what a German question is about. Nor a medium where nothing is
+  // posted: "Who broadcast the Super Bowl on TV?", "Who conducted the 2011 online vote?")
+  if (type === 'speech' || (lang === 'en' && (type === 'place' || (YES_NO_QUESTION.test(question) && POSTING.test(question))))) {
     const medium = termsOfWords(question, `${MEDIUM}|${PLATFORM_KINDS}|${POSTED}`);
     if (medium.size && analyze(question).some((t) => !medium.has(t) && !asked.has(t) && !SAYING.has(t))) for (const t of medium) asked.add(t);
   }
