@@ -798,8 +798,6 @@ function eventUnread(index: SearchIndex, question: string, askedFor: ReadonlySet
 }
 /** A question for when something is to happen: "When will…?", "…supposed to / set to / scheduled to…", "the next…". */
 const FUTURE_QUESTION = /\b(?:will|supposed\s+to|set\s+to|scheduled|due\s+to|next|upcoming)\b/i;
-/** A sentence telling of something to come: "will", "scheduled for", "upcoming", "expected", "set to", "next". */
-const TELLS_FUTURE = /\b(?:will|scheduled|upcoming|expected|set\s+to|due\s+to|next|plans?\s+to|to\s+be\s+held)\b/i;
 /** Does a sentence name a day: a weekday, a calendar day ("Feb. 3"), "today", "yesterday", "tomorrow"? */
 function namesDay(sentence: string): boolean {
   return WEEKDAY_RE.test(sentence) || CALENDAR_DAY.test(sentence) || /\b(?:today|yesterday|tomorrow|tonight)\b/i.test(sentence);
@@ -1486,10 +1484,10 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor, c
     type === 'date' &&
     FUTURE_QUESTION.test(question) &&
     chosen[0] &&
-    !TELLS_FUTURE.test(sentenceOf(chosen[0].candidate))
+    !FUTURE_RE.test(sentenceOf(chosen[0].candidate))
   ) {
     const first = candidates[0]!;
-    const ahead = (c: Candidate) => TELLS_FUTURE.test(sentenceOf(c)) && typeEvidence('date', sentenceOf(c), questionWords) >= 1;
+    const ahead = (c: Candidate) => FUTURE_RE.test(sentenceOf(c)) && typeEvidence('date', sentenceOf(c), questionWords) >= 1;
     liftFirst(candidates, o.futureFloor * first.score, ahead);
     if (candidates[0] !== first)
       ({ citations, chosen } = cite(index, candidates, termSet, o, ctx, joinsLead, o.neighbourEvidence ? answersType(r) : undefined));
