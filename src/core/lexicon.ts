@@ -7,6 +7,8 @@
  *   forms (`criticize` → `criticism`), words of the same frequent senses
  *   (`worry` → `concern`), similar adjectives and direct hypernyms. All are
  *   index terms (already analysed), so they meet the index as they are.
+ *   A two-word verb has a line of its own, keyed by its words' terms joined
+ *   with `_` (`wipe_out` → `erad`): see `phraseTerms` in `retrieve.ts`.
  * - **Opposites** (WordNet's antonyms of verbs, adjectives and adverbs:
  *   `consistent` / `inconsistent`, each pair once): not for search, but to
  *   notice an answer sentence that says the opposite of what was asked.

@@ -11,7 +11,7 @@ import { parseBriefs, type BriefFile } from './brief.js';
 import { chat } from './chat.js';
 import { buildEngine } from './indexer.js';
 import { readLexicon } from '../node/lexicon.js';
-import { retrieve } from './retrieve.js';
+import { phraseTerms, retrieve } from './retrieve.js';
 import { backgroundIdf } from './lexicon.js';
 import { analyze } from './text.js';
 import { impliedNames } from './evidence.js';
@@ -567,6 +567,18 @@ describe('each mechanism changes the answer', () => {
     // A question with a word of its own the briefs hold is searched as before, and one whose words derive nothing
     // the briefs hold finds nothing.
     expect(seed.ask('What is the capital of Peru?').answered).toBe(false);
+  });
+
+  it('a two-word verb means what the phrase means, not what its verb alone does', () => {
+    // "wipe out" is to eradicate (the brief: "curb coca eradication"); "wipe" alone relates to nothing there, and
+    // "ease" matched "Tensions … eased".
+    const q = 'Did Petro ease up on wiping out coca crops?';
+    expect(seed.ask(q).answer).toMatch(/^She criticized Petro's approach/);
+    expect(seed.ask(q, {}, { retrieve: { phrases: false } }).answer).not.toMatch(/^She criticized Petro's approach/);
+    // The words apart from each other, or a preposition that begins what follows, make no phrase.
+    expect([...phraseTerms(seed.index, 'Did they wipe the crops out?').keys()]).toEqual(['wipe']);
+    expect([...phraseTerms(seed.index, 'Did they wipe the old crops out?').keys()]).toEqual([]);
+    expect([...phraseTerms(seed.index, 'Will Petro feel safe coming to Washington?').keys()]).toEqual([]);
   });
 
   it('a question asked in the negative is declined when the answer would say nothing in the negative', () => {

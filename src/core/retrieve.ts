@@ -8,11 +8,11 @@
  * factor breaks near-ties in favour of newer briefs.
  * @module
  */
-import { RELATION_KINDS, type RelationKind } from './lexicon.js';
+import { RELATION_KINDS, type Related, type RelationKind } from './lexicon.js';
 import type { Match, SearchSettings, TermQuery } from './packed/search.js';
 import { documentFrequency, idf, type SearchIndex } from './search-index.js';
 import { langOf, questionLanguage, type Lang } from './lang/detect.js';
-import { analyze, analyzeWithRanges } from './text.js';
+import { analyze, analyzeWithRanges, normalizeWord, toTerm, words } from './text.js';
 import type { Passage } from './types.js';
 
 /** Tunable retrieval settings (defaults chosen on the public evaluation sets; see README). */
@@ -95,6 +95,12 @@ export interface RetrieveOptions {
    * matches at all, and the question is declined however well its words' forms answer it.
    */
   derivedWhenUnknown: boolean;
+  /**
+   * A two-word verb of the question that the lexicon knows ("wipe out", "take issue with", "calm things down")
+   * lends its words the phrase's related words ("eradicate", "disagree", "calm"), ahead of the verb's own
+   * ("wipe" alone is about cloths): see {@link phraseTerms}.
+   */
+  phrases: boolean;
 }
 
 export const DEFAULT_RETRIEVE_OPTIONS: RetrieveOptions = {
@@ -113,6 +119,7 @@ export const DEFAULT_RETRIEVE_OPTIONS: RetrieveOptions = {
   languageWeight: 0.5,
   predicates: [],
   derivedWhenUnknown: true,
+  phrases: true,
 };
 
 /** Results (best first) that brief-level evidence is gathered from. */
@@ -126,18 +133,46 @@ interface RelatedTerm {
 /** Words related to a question's terms (from the lexicon): own term → related term → kind. */
 type Expansions = Map<string, Map<string, RelatedTerm>>;
 
-function expandTerms(index: SearchIndex, terms: string[], places: ReadonlySet<string>): Expansions {
+function expandTerms(index: SearchIndex, terms: string[], places: ReadonlySet<string>, phrases: ReadonlyMap<string, Related>): Expansions {
   const out: Expansions = new Map();
   for (const t of terms) {
     const rel = index.lexicon.related(t);
+    const phrase = phrases.get(t);
     const m = new Map<string, RelatedTerm>();
     for (const kind of RELATION_KINDS) {
-      for (const r of kind === 'derived' ? derivedForms(index, t, places) : rel[kind]) {
+      // A two-word verb's relations first: the phrase, not the verb alone, is what the reader means.
+      for (const r of [...(phrase?.[kind] ?? []), ...(kind === 'derived' ? derivedForms(index, t, places) : rel[kind])]) {
         if (!terms.includes(r) && !m.has(r)) m.set(r, { kind });
       }
     }
     if (m.size) out.set(t, m);
   }
+  return out;
+}
+
+/** Words between a verb and its particle at most ("ring him up", "calm things down"). */
+const PARTICLE_GAP = 2;
+
+/**
+ * The two-word verbs of a question the lexicon knows ("wipe out coca", "take issue with", "calm things down"): each
+ * of their words' terms → the phrase's related terms. The second word follows the verb, or is a stop word (a
+ * particle) after at most {@link PARTICLE_GAP} words.
+ */
+export function phraseTerms(index: SearchIndex, question: string): Map<string, Related> {
+  const out = new Map<string, Related>();
+  const ws = words(question).map(({ word }) => normalizeWord(word));
+  ws.forEach((w, i) => {
+    const head = toTerm(w);
+    if (head === null) return;
+    for (let j = i + 1; j < ws.length && j <= i + 1 + PARTICLE_GAP; j++) {
+      const second = toTerm(ws[j]!);
+      if (second !== null && j > i + 1) continue;
+      const rel = index.lexicon.related(`${head}_${second ?? ws[j]}`);
+      if (RELATION_KINDS.every((k) => rel[k].length === 0)) continue;
+      for (const t of second === null ? [head] : [head, second]) out.set(t, rel);
+      return;
+    }
+  });
   return out;
 }
 
@@ -376,7 +411,7 @@ export function retrieve(index: SearchIndex, question: string, options: Partial<
   // The lexicon's related words are English; the newsroom's synonyms are in any language, and stand in as
   // fully as a derived form (they are searched too, below).
   const places = placeTerms(question);
-  const expansions: Expansions = lang === 'en' ? expandTerms(index, terms, places) : new Map();
+  const expansions: Expansions = lang === 'en' ? expandTerms(index, terms, places, o.phrases ? phraseTerms(index, question) : new Map()) : new Map();
   const synonyms = [...index.synonyms.expand(question, lang, index.known)].filter(([own]) => terms.includes(own));
   for (const [own, related] of synonyms) {
     const m = expansions.get(own) ?? new Map<string, RelatedTerm>();
