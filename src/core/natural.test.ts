@@ -1606,6 +1606,12 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask(q).citations[0]!.passageId).toBe(`${SEED}#p8`);
     expect(seed.ask(q, {}, { typeWeight: 0 }).citations[0]!.passageId).toBe(`${SEED}#p10`);
     expect(seed.ask('Who said the talks are going well?').answer).toMatch(/Petro said/);
+    // "Who spoke with…?" asks for the one spoken with, as "Who did Rubio speak with?" does: the foreign minister on
+    // the call (#p4), not the spokesman quoted beside Rubio's name.
+    expect(questionType('Who spoke with Rubio?')).toBe('person');
+    expect(seed.ask('Which Colombian official spoke with Rubio to set up the meeting?').answer).toMatch(
+      /^In a significant diplomatic shift, Colombian Foreign Minister Rosa Villavicencio/,
+    );
     // "Which … is quoted?" asks for a speaker too; "Who was told…?" for the one spoken to.
     expect(questionType('Which State Department official is quoted?')).toBe('speaker');
     expect(questionType('Who was told about the drug situation?')).toBe('person');

@@ -45,11 +45,12 @@ const SPOKE = String.raw`${SPEECH_VERBS}|speak|speaks|spoke|address|addresses|ad
 const GAVE_WORDS = String.raw`(?:gave|give|gives|delivered|deliver|delivers|made|make|makes|issued|issue|issues) (?:that|the|this|those|these|his|her|their) (?:speech|remarks?|statement|message|comments?|announcement|readout)|made (?:that|this|it) public`;
 const SPEAKER_VERBS = String.raw`${SPOKE}|${REPORTED}|${GAVE_WORDS}|quoted|source|sourcing|authority|speaker`;
 /**
- * "Who said…?", "Which diplomat spoke…?", "Which official is quoted?" (not "Who was told…?": the one spoken to);
+ * "Who said…?", "Which diplomat spoke…?", "Which official is quoted?" (not "Who was told…?" nor "Who spoke with…?": the
+ * one spoken to or with);
  * "Who is the source for…?", "Who was the speaker?", "According to whom…?", "On whose authority…?": who says so.
  */
 const SPEAKER_QUESTION = new RegExp(
-  String.raw`^\W*(?:who|which(?: \p{L}+){1,3}?) (?:(?:has |had |did |will |would )?(?:${SPOKE}|${REPORTED}|${GAVE_WORDS})|(?:is|was|are|were) quoted)\b|^\W*who(?:'s|’s| is| was) the (?:source|sourcing|speaker(?! of\b))\b|\baccording to whom\b|\bon whose (?:authority|word)\b`,
+  String.raw`^\W*(?:who|which(?: \p{L}+){1,3}?) (?:(?:has |had |did |will |would )?(?:${SPOKE}|${REPORTED}|${GAVE_WORDS})\b(?! with\b)|(?:is|was|are|were) quoted)\b|^\W*who(?:'s|’s| is| was) the (?:source|sourcing|speaker(?! of\b))\b|\baccording to whom\b|\bon whose (?:authority|word)\b`,
   'iu',
 );
 
