@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ANSWER_OPTIONS, evidenceWeight, type AnswerOptions } from './answer.js';
-import { askedForTerms, askedRole, questionType } from './question.js';
+import { askedForTerms, askedRole, questionPredicates, questionType } from './question.js';
 import { parseBriefs, type BriefFile } from './brief.js';
 import { chat } from './chat.js';
 import { buildEngine } from './indexer.js';
@@ -1466,6 +1466,17 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask(q).answer).toContain('Discussions are also expected to focus on');
     expect(seed.ask(q).answer).not.toContain('The talks are going well');
     expect(seed.ask(q, {}, { topicWeight: 0.15, retrieve: { predicates: [] } }).answer).toMatch(/^"The talks are going well,"/);
+  });
+
+  it('"What\'s on the agenda?" after a question about the meeting asks what will be talked about there', () => {
+    // The question has no word but "agenda", which the brief lacks: it is searched for what is talked about
+    // ("Discussions…"), not answered from the last question's words ("…optimistic about … meeting").
+    const history = chat(seed, 'Is Petro hopeful about seeing Trump?').history;
+    expect(chat(seed, "What's on the agenda?", history).reply.answer).toMatch(/^According to both governments, the upcoming meeting will pivot/);
+    expect(questionPredicates(seed.index, "What's on the agenda?", 'en', { type: 'topic', askedFor: new Set(analyze('agenda')) })).toEqual(
+      analyze('talk discuss'),
+    );
+    expect(questionPredicates(seed.index, "What's on the agenda for Colombia?", 'en', { type: 'topic', askedFor: new Set(analyze('agenda')) })).toEqual([]);
   });
 
   it("a topic answer gives every sentence of its snippet that names topics, in the brief's order", () => {

@@ -667,7 +667,9 @@ export function questionPredicates(index: SearchIndex, question: string, lang: L
   // "What topics will the meeting cover / address?": a last verb the briefs do not hold asks what is talked about.
   const verb = TOPIC_VERB.exec(question)?.[1];
   const t = verb === undefined ? undefined : analyze(verb);
-  return t?.length === 1 && documentFrequency(index, t[0]!) === 0 ? TALK_TERMS : [];
+  if (t?.length === 1 && documentFrequency(index, t[0]!) === 0) return TALK_TERMS;
+  // "What's on the agenda?": a question with no word but the one for topics asks what is talked about.
+  return analyze(question).every((w) => askedFor.has(w)) ? TALK_TERMS : [];
 }
 
 /** The terms of "talk" and "discuss": what a topic question asks about when the briefs lack its verb. */
