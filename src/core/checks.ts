@@ -380,6 +380,8 @@ export function subjectMissing(question: string, askedFor: ReadonlySet<string>, 
   const about = ABOUT.exec(question)?.[1]?.replace(WHEN_SAID, '').replace(WHERE_SAID, '');
   // (Nor the medium itself: "What did Petro post on social media?" says where, not what about.)
   if (about !== undefined && WHERE_SAID.test(` on ${about}`)) return false;
+  // (Nor a clause, "…about how the talks are shaping up?": it closes on its verb, which its subject does not need.)
+  if (about !== undefined && /^(?:how|whether|why|what|when|where|who|if)\b/i.test(about)) return false;
   // (Not a word that names what is asked for: "Is trade on the agenda?")
   const last =
     about === undefined

@@ -333,6 +333,8 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('What did Maduro say on Twitter?').answered).toBe(false);
     expect(seed.ask('hey what did petro say about the talks online').answer).toMatch(/The talks are going well/);
     expect(seed.ask("What did Petro say about Trump's tariffs online?").answered).toBe(false);
+    // Nor the verb a clause closes on: "…about how the talks are shaping up?" is about the talks.
+    expect(seed.ask('What did Petro say about how the talks are shaping up?').answer).toMatch(/^"The talks are going well,"/);
   });
 
   it('a name no brief holds is declined, not answered with a neighbour', () => {
