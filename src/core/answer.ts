@@ -712,6 +712,9 @@ export function answerQuestion(index: SearchIndex, asked0: string, ctx: ComposeC
   for (const t of [...qualities, ...wrong.map((d) => d.term)]) asked.askedFor.add(t);
   const predicates = questionPredicates(index, question, lang, asked);
   const retrieval = retrieve(index, question, { k: Math.max(o.passages, ctx.limit), predicates, lang, ...o.retrieve }, ctx.context);
+  // "What's on the agenda?": a question with no word but the one for topics asks what is talked about, in those words.
+  if (type === 'topic' && predicates.length && retrieval.terms.every((t) => asked.askedFor.has(t)))
+    for (const t of predicates) if (!retrieval.terms.includes(t) && documentFrequency(index, t) > 0) retrieval.terms.push(t);
   return composeAnswer(index, question, asked, retrieval, ctx);
 }
 

@@ -1470,7 +1470,7 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask(q, {}, { topicWeight: 0.15, retrieve: { predicates: [] } }).answer).toMatch(/^"The talks are going well,"/);
   });
 
-  it('"What\'s on the agenda?" after a question about the meeting asks what will be talked about there', () => {
+  it('"What\'s on the agenda?" asks what will be talked about, alone or after a question about the meeting', () => {
     // The question has no word but "agenda", which the brief lacks: it is searched for what is talked about
     // ("Discussions…"), not answered from the last question's words ("…optimistic about … meeting").
     const history = chat(seed, 'Is Petro hopeful about seeing Trump?').history;
@@ -1479,6 +1479,9 @@ describe('each mechanism changes the answer', () => {
       analyze('talk discuss'),
     );
     expect(questionPredicates(seed.index, "What's on the agenda for Colombia?", 'en', { type: 'topic', askedFor: new Set(analyze('agenda')) })).toEqual([]);
+    // Asked first, it has those words for its own: answered, where it had no word to weigh.
+    expect(seed.ask("What's on the agenda?").answer).toMatch(/^According to both governments, the upcoming meeting will pivot/);
+    expect(seed.ask('What are the priorities?').answer).toMatch(/including trade, joint economic opportunities/);
   });
 
   it("a topic answer gives every sentence of its snippet that names topics, in the brief's order", () => {
