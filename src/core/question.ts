@@ -618,8 +618,15 @@ export function withoutAsides(index: SearchIndex, message: string): string {
   const remark = REMARK.exec(text);
   // (Not a name or two set before the question, "the americans, are they…?": the topic, whatever the briefs call it.)
   const aside = (clause: string) => /\b(?:I|I['’](?:m|ve|d))\b/.test(clause) || CONCESSIVE.test(clause) || (!holds(clause) && clause.split(/\s+/).length > 2);
-  return (remark && aside(remark[1]!) ? text.slice(remark[0].length) : text).replace(CONCESSIVE_TAIL, '');
+  const asked = (remark && aside(remark[1]!) ? text.slice(remark[0].length) : text).replace(CONCESSIVE_TAIL, '');
+  // A clause set before the question ("When Trump and Petro meet on Feb. 3, what topics…?") goes after it: the
+  // question word it opens with is not what is asked.
+  const lead = LEADING_CLAUSE.exec(asked);
+  return lead ? `${asked.slice(lead[0].length).replace(/[\s?.!]*$/, '')} ${lead[1]!.charAt(0).toLowerCase()}${lead[1]!.slice(1)}?` : asked;
 }
+/** A subordinate clause before a comma and a question (group 1: the clause). */
+const LEADING_CLAUSE =
+  /^\W*((?:when|once|after|before|if|while|as soon as)\b[^,?]*),\s*(?=(?:what|who|whom|whose|which|where|why|how|when|did|does|do|is|are|was|were|will|would|can|could|has|have)\b)/i;
 /** A party named as a side: "Colombia's side", "the American side", "on each side", "both sides" (group 1: what names it). */
 const PARTY_SIDE = /\b((?:\p{Lu}[\p{L}.]*(?:['’]s)?|each|both|either|other|their|our))\s+sides?\b/gu;
 /** The reader's name for the brief itself: "in this story", "in the article", "of this piece". */
@@ -662,7 +669,8 @@ export function questionPredicates(index: SearchIndex, question: string, lang: L
     return verbs.some((t) => documentFrequency(index, t) > 0) ? verbs : SAY_TERMS;
   }
   if (type !== 'topic') return [];
-  const m = /\b(talk|discuss|focus)\w*(?: (?:about|on))?(?: what(?: \w+)?)?\s*\??\s*$/i.exec(question);
+  // (Before when or where: "What will they talk about on Feb. 3?", "…at the White House?"; not "…on the call?".)
+  const m = TALKED_ABOUT.exec(question.replace(WHEN_OR_WHERE, ''));
   if (m) return analyze(m[1]!);
   // "What topics will the meeting cover / address?": a last verb the briefs do not hold asks what is talked about.
   const verb = TOPIC_VERB.exec(question)?.[1];
@@ -672,6 +680,10 @@ export function questionPredicates(index: SearchIndex, question: string, lang: L
   return analyze(question).every((w) => askedFor.has(w)) ? TALK_TERMS : [];
 }
 
+/** "What will they talk about?", "…discuss?", "…focus on?": the verb asking for topics (group 1), closing the question. */
+const TALKED_ABOUT = /\b(talk|discuss|focus)\w*(?: (?:about|on))?(?: what(?: \w+)?)?\s*\??\s*$/i;
+/** A date, a named place or a time closing a question ("on Feb. 3", "at the White House", "next week", "when they meet"). */
+const WHEN_OR_WHERE = /\s+(?:(?:at|during|in|on)\s+(?:the\s+)?[A-Z0-9]|(?:when|next|this)\b)[^?]*(?=\??\s*$)/;
 /** The terms of "talk" and "discuss": what a topic question asks about when the briefs lack its verb. */
 const TALK_TERMS = analyze('talk discuss');
 /** "What topics will the meeting cover?", "…will they cover at the meeting?": the verb that ends a question for topics (after its subject), before where or when. */
