@@ -145,6 +145,8 @@ describe('natural questions on the seed brief', () => {
     // for a person and "What's on the agenda?" for what is talked about. Ten sets (two ordinary readers, times and order,
     // who said what, causes and consequences, informal writing, the American side, how things changed, phrasal verbs
     // and idioms, the Colombian side), 251 of 300 as written, 255 now, 224 of their questions new: 3,734 of 4,532 (82.4 %).
+    // Five more, written after most of the session's changes (an ordinary reader, long questions, numbers and dates,
+    // feelings and tone, "Tell me about…"), 117 of 150 as written, 118 now, 125 new: 3,829 of 4,657 (82.2 %).
     // Each question guards its own answer (a known miss fails loudly once right); this guards the whole.
     expect(ok.length / questions.length).toBeGreaterThanOrEqual(0.8);
   });
@@ -232,7 +234,8 @@ describe('natural conversations on the seed brief', () => {
     // 1,807 of 2,472 with twenty more written after most of the session's changes (an ordinary reader, 30 of 44, 31 now;
     // a reader who follows one person with "he" and "she", 28 of 45) and its last changes; 1,808 with `postedFloor`.
     // Twenty-third session: 1,949 of 2,655 with forty more (two ordinary readers, 31 of 43 and 34 of 44; questions about
-    // what an answer named, 37 of 49, 38 now; a broad opening narrowed down, 32 of 47, 34 now).
+    // what an answer named, 37 of 49, 38 now; a broad opening narrowed down, 32 of 47, 34 now); 2,015 of 2,745 with
+    // twenty more written after most of its changes (an ordinary reader, 29 of 42; corrections, 37 of 48).
     expect(results.filter(Boolean).length / results.length).toBeGreaterThanOrEqual(0.69);
   });
 });
