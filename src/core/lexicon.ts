@@ -46,6 +46,7 @@ export class Lexicon {
   private ranks: Map<string, number> | undefined;
   private readonly cache = new Memo<string, Related>(4096);
   private opposite: Map<string, Set<string>> | undefined;
+  private heads: Set<string> | undefined;
 
   /**
    * @param data the lexicon's text or its UTF-8 bytes (as `scripts/build-lexicon.ts` writes them);
@@ -100,6 +101,20 @@ export class Lexicon {
   get backgroundSize(): number {
     this.load();
     return this.ranks!.size;
+  }
+
+  /** Whether some two-word verb opens with this term (`wipe` for `wipe_out`): read once, at the first call. */
+  opensPhrase(term: string): boolean {
+    if (!this.heads) {
+      const lines = this.load();
+      this.heads = new Set();
+      for (let i = this.background + 1; i < lines.length; i++) {
+        const line = lines[i]!;
+        const cut = line.indexOf('_');
+        if (cut > 0 && cut < line.indexOf('\t')) this.heads.add(line.slice(0, cut));
+      }
+    }
+    return this.heads.has(term);
   }
 
   /** Related index terms of a reader's term, by kind (empty when the lexicon has none). */

@@ -12,7 +12,7 @@ import { RELATION_KINDS, type Related, type RelationKind } from './lexicon.js';
 import type { Match, SearchSettings, TermQuery } from './packed/search.js';
 import { documentFrequency, idf, type SearchIndex } from './search-index.js';
 import { langOf, questionLanguage, type Lang } from './lang/detect.js';
-import { analyze, analyzeWithRanges, normalizeWord, toTerm, words } from './text.js';
+import { analyze, analyzeWithRanges, normalizeWord, termOfWord, words } from './text.js';
 import type { Passage } from './types.js';
 
 /** Tunable retrieval settings (defaults chosen on the public evaluation sets; see README). */
@@ -160,14 +160,14 @@ const PARTICLE_GAP = 2;
  */
 export function phraseTerms(index: SearchIndex, question: string): Map<string, Related> {
   const out = new Map<string, Related>();
-  const ws = words(question).map(({ word }) => normalizeWord(word));
+  const ws = words(question).map(({ word }) => word);
   ws.forEach((w, i) => {
-    const head = toTerm(w);
-    if (head === null) return;
+    const head = termOfWord(w);
+    if (head === null || !index.lexicon.opensPhrase(head)) return;
     for (let j = i + 1; j < ws.length && j <= i + 1 + PARTICLE_GAP; j++) {
-      const second = toTerm(ws[j]!);
+      const second = termOfWord(ws[j]!);
       if (second !== null && j > i + 1) continue;
-      const rel = index.lexicon.related(`${head}_${second ?? ws[j]}`);
+      const rel = index.lexicon.related(`${head}_${second ?? normalizeWord(ws[j]!)}`);
       if (RELATION_KINDS.every((k) => rel[k].length === 0)) continue;
       for (const t of second === null ? [head] : [head, second]) out.set(t, rel);
       return;

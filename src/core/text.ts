@@ -205,7 +205,7 @@ const RAW_STOP_WORDS: ReadonlySet<string> = new Set(
 );
 
 /** `toTerm(normalizeWord(word))`, remembered for the most recent words (bounded). */
-function termOfWord(word: string): string | null {
+export function termOfWord(word: string): string | null {
   return RAW_STOP_WORDS.has(word) ? null : termCache.get(word, termOfRawWord);
 }
 
