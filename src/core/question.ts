@@ -625,8 +625,7 @@ export function withoutAsides(index: SearchIndex, message: string): string {
   return lead ? `${asked.slice(lead[0].length).replace(/[\s?.!]*$/, '')} ${lead[1]!.charAt(0).toLowerCase()}${lead[1]!.slice(1)}?` : asked;
 }
 /** A subordinate clause before a comma and a question (group 1: the clause). */
-const LEADING_CLAUSE =
-  /^\W*((?:when|once|after|before|if|while|as soon as)\b[^,?]*),\s*(?=(?:what|who|whom|whose|which|where|why|how|when|did|does|do|is|are|was|were|will|would|can|could|has|have)\b)/i;
+const LEADING_CLAUSE = new RegExp(String.raw`^\W*((?:when|once|after|before|if|while|as soon as)\b[^,?]*),\s*(?=(?:${QUESTION_OPENERS})\b)`, 'i');
 /** A party named as a side: "Colombia's side", "the American side", "on each side", "both sides" (group 1: what names it). */
 const PARTY_SIDE = /\b((?:\p{Lu}[\p{L}.]*(?:['’]s)?|each|both|either|other|their|our))\s+sides?\b/gu;
 /** The reader's name for the brief itself: "in this story", "in the article", "of this piece". */
