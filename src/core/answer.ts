@@ -16,7 +16,7 @@
  * @module
  */
 import { retrieve, YES_NO_QUESTION, type Hit, type QueryContext, type Retrieval, type RetrieveOptions } from './retrieve.js';
-import { backgroundIdf, backgroundShare, type RelationKind } from './lexicon.js';
+import { backgroundIdf, backgroundShare, type Lexicon, type RelationKind } from './lexicon.js';
 import { documentFrequency, idf, idfOf, type SearchIndex } from './search-index.js';
 import { effectiveDate, isExpired, leansOnLatest, resolveTimes, type TimeNote } from './recency.js';
 import { langOf, questionLanguage, type Lang } from './lang/detect.js';
@@ -390,6 +390,13 @@ export interface AnswerOptions {
    * does not answers instead if it scores at least this share of the best (0: off).
    */
   reversedFloor: number;
+  /**
+   * "What did the deputy ambassador criticize?": when the best sentence names the one who acts ("U.S. deputy ambassador
+   * Jennifer Locetta told the U.N. Security Council…") but not the act the question closes on, the sentence of the same
+   * brief that goes on from another ("She criticized Petro's approach…") and holds the act answers instead, if it
+   * scores at least this share of the best (0: off).
+   */
+  actFloor: number;
   /** A question for who says something: the sentence before the answer's that has someone speak leads it, when the answer's has no one speak. */
   attributionLead: boolean;
   /**
@@ -492,6 +499,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   speakerCheck: true,
   speakerFloor: 0.5,
   reversedFloor: 0.2,
+  actFloor: 0.5,
   entityPassages: 0,
   negationCheck: true,
   numberCheck: 0.8,
@@ -765,6 +773,30 @@ function reversedRoles(question: string): ((sentence: string) => boolean) | unde
       return seq[i + 1] !== undefined && terms.slice(0, at).includes(seq[i + 1]!.term);
     });
   };
+}
+
+/**
+ * Of English's this many most common words, none names an act a sentence must hold ("What guarantees will Petro get?",
+ * "Which official did the minister talk to?"; "talk" ranks 597, "criticize" 1,315). 0: −5 natural questions; 3,000: −9 (the lift measured on with a floor of 0.5).
+ */
+const COMMON_ACT_RANK = 1000;
+/**
+ * The act a what/which question asks the object of, as a term: the verb it closes on after its subject ("What did the
+ * deputy ambassador criticize?"; "What penalties did Washington slap on the Colombian leader?" does not close on it),
+ * unless a common word.
+ */
+function actOf(question: string, lexicon: Lexicon): string | undefined {
+  if (!/^\W*(?:what|which)\b/i.test(question)) return undefined;
+  const m = AFTER_AUXILIARY.exec(question);
+  if (!m || !/^\W*$/.test(question.slice(m.index + m[0].length))) return undefined;
+  const words = m[1]!.match(/[\p{L}'’-]+/gu) ?? [];
+  // ("…did Lortie criticize openly?")
+  if (words.length > 2 && /ly$/.test(words.at(-1)!)) words.pop();
+  const verb = words.at(-1);
+  if (words.length < 2 || !/^\p{Ll}/u.test(verb!)) return undefined;
+  const act = analyze(verb!)[0];
+  const rank = act === undefined ? undefined : lexicon.rank(act);
+  return rank === undefined || rank >= COMMON_ACT_RANK ? act : undefined;
 }
 
 /** A question for who said what the last answer says: "…that?", "…it?", "…this?", "…so?" closing it. */
@@ -1337,9 +1369,15 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor, c
     const speaking = (c: Candidate) => speakerSpeaksIn(index, c, r.speakers!) && holdsAny(sentenceTerms(index, c.hit.doc).sets[c.s]!, saidAbout, links);
     if (!speaking(candidates[0]!)) liftFirst(candidates, o.speakerFloor * candidates[0]!.score, speaking);
   }
-  if (o.reversedFloor > 0 && lang === 'en') {
-    const reversed = reversedRoles(question);
-    if (reversed && reversed(sentenceOf(candidates[0]!))) liftFirst(candidates, o.reversedFloor * candidates[0]!.score, (c) => !reversed(sentenceOf(c)));
+  const reversed = lang === 'en' ? reversedRoles(question) : undefined;
+  if (o.reversedFloor > 0 && reversed && reversed(sentenceOf(candidates[0]!)))
+    liftFirst(candidates, o.reversedFloor * candidates[0]!.score, (c) => !reversed(sentenceOf(c)));
+  if (o.actFloor > 0 && lang === 'en' && type === 'other' && candidates.length > 1) {
+    const act = actOf(question, index.lexicon);
+    const top = candidates[0]!;
+    const acts = (c: Candidate) => act !== undefined && holdsAny(sentenceTerms(index, c.hit.doc).sets[c.s]!, [act], links) && !reversed?.(sentenceOf(c));
+    if (act !== undefined && !acts(top))
+      liftFirst(candidates, o.actFloor * top.score, (c) => c.hit.passage.briefId === top.hit.passage.briefId && REFERS_BACK.test(sentenceOf(c)) && acts(c));
   }
   // "Has Trump said anything about the meeting?": a yes-no question whether someone the briefs name said something is
   // answered where they speak of it, and declined where they speak of it nowhere ("Petro said he was optimistic…").

@@ -1666,7 +1666,17 @@ describe('each mechanism changes the answer', () => {
   it('a paragraph opening with "She" continues the one before it', () => {
     const q = 'What did Locetta criticize?';
     expect(seed.ask(q).answer).toMatch(/^She criticized/);
-    expect(seed.ask(q, {}, { carryWeight: 0 }).answer).not.toMatch(/^She criticized/);
+    expect(seed.ask(q, {}, { carryWeight: 0, actFloor: 0 }).answer).not.toMatch(/^She criticized/);
+  });
+
+  it('the act a question closes on: the sentence that goes on from the one naming who acts and holds the act answers', () => {
+    // The best sentence names her role ("U.S. deputy ambassador Jennifer Locetta told…") but not what she criticized.
+    for (const q of ['What did the deputy ambassador criticize?', "Which of Petro's drug policies did the U.S. envoy criticize?"]) {
+      expect(seed.ask(q).answer, q).toMatch(/^She criticized/);
+      expect(seed.ask(q, {}, { actFloor: 0 }).answer, q).not.toMatch(/^She criticized/);
+    }
+    // A common verb names no act a sentence must hold: "talk" (the call of the two ministers answers, not "The talks are going well…").
+    expect(seed.ask("Which US official did Colombia's foreign minister talk to?").citations[0]!.passageId).toBe(`${SEED}#p4`);
   });
 
   it('brief-level evidence: the story that names both people wins over a paragraph that repeats one', () => {
