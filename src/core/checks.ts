@@ -188,8 +188,8 @@ export function clockMissing(question: string, lead: Candidate, questionWords: S
   return CLOCK_QUESTION.test(question) && givesDayNotTime(sentenceOf(lead), questionWords);
 }
 
-/** "not like", "didn't she like": a dislike, which the answer says in its own words ("She criticized…"), not a negation. */
-const DISLIKE = /(?:\bnot|n['’]t)(?:\s+\w+){0,2}?\s+(?:like|enjoy|appreciate)\b/gi;
+/** "not like", "didn't she like", "doesn't the U.S. like": a dislike, which the answer says in its own words ("She criticized…"), not a negation. */
+const DISLIKE = /(?:\bnot|n['’]t)(?:\s+[\w.]+){0,2}?\s+(?:like|enjoy|appreciate)\b/gi;
 /** The question up to its first subordinate clause ("…in which we don't…", "…that it would not…"). */
 function mainClause(question: string): string {
   const m = /\s(?:which|that|who|whom|whose|where|when|if|because|although|though)\b/i.exec(question.replace(/^\W*\w+/, (w) => ' '.repeat(w.length)));
@@ -199,9 +199,17 @@ function mainClause(question: string): string {
 /** A sentence that says something in the negative, or names an exception or a failure. */
 const NEGATIVE =
   /\b(?:not|no|never|none|nobody|nothing|neither|nor|without|least|fewest|except|exception|excluding|other than|apart from|unlike|instead|less|fewer|lost|absent|absence|rather than|unable|cannot|fail(?:s|ed|ure)?|refus(?:e|es|ed|al)|lack(?:s|ed|ing)?|den(?:y|ies|ied)|reject(?:s|ed)?|only)\b|n['’]t\b|\bnon-/i;
-/** For `negationCheck`: is the question asked in the negative (its main clause) and the sentence that would answer it (`lead`) not? */
+/** "Didn't Washington take away Petro's visa?", "Isn't trade going to come up?": a question opening on a negated auxiliary asks whether the positive holds. */
+const NEGATIVE_OPENING = /^(\W*(?:(?:so|and|but|wait|ok|okay)\W+)?(?:is|are|was|were|did|does|do|has|have|had|wo|would|ca|could|should))n['’]t\b/i;
+/** "Not Trump, but who spoke…?", "…given in Washington, not New York?": an alternative the reader sets aside, not what is asked. */
+const EXCLUDED_ALTERNATIVE = /^\W*not\s+(?:just\s+)?[^,?]+,\s*(?:but\s+)?|,\s*not\s+[^,?]+(?=\W*$)/i;
+/**
+ * For `negationCheck`: is the question asked in the negative (its main clause) and the sentence that would answer it
+ * (`lead`) not? Not a negated auxiliary opening it, nor an alternative it sets aside: those ask of the positive.
+ */
 export function negationUnanswered(question: string, lead: Candidate): boolean {
-  return NEGATED_QUESTION.test(mainClause(question).replace(DISLIKE, '')) && !NEGATIVE.test(sentenceOf(lead));
+  const asked = question.replace(NEGATIVE_OPENING, '$1').replace(EXCLUDED_ALTERNATIVE, '');
+  return NEGATED_QUESTION.test(mainClause(asked).replace(DISLIKE, '')) && !NEGATIVE.test(sentenceOf(lead));
 }
 
 /**

@@ -628,6 +628,12 @@ describe('each mechanism changes the answer', () => {
       expect(seed.ask(q).answer, q).toMatch(/^She criticized/);
     // Nor "…or not?", which asks yes or no.
     expect(seed.ask('How is Petro feeling about the meeting with Trump, he is positive or not?').answer).toMatch(/optimistic/);
+    // Nor a negated auxiliary opening it, which asks whether the positive holds, nor an alternative set aside.
+    expect(seed.ask("Didn't Washington take away Petro's visa at some point?").answer).toMatch(/revoke \[?Petro's visa/);
+    expect(seed.ask("Isn't the U.S. still worried about Colombia despite the friendlier talks?").answer).toMatch(/deeply concerned/);
+    expect(seed.ask('Not Trump, but who spoke to the UN Security Council?').answer).toMatch(/Jennifer Locetta/);
+    expect(seed.ask("Wasn't Petro's speech given in Washington, not New York?").answer).toMatch(/New York rally/);
+    expect(seed.ask("Why doesn't the U.S. like how Petro negotiates with armed groups?").answer).toMatch(/^She criticized/);
   });
 
   it('"Who is the president of Colombia?" is answered by the sentence that names someone right by the role', () => {
