@@ -589,6 +589,16 @@ describe('each mechanism changes the answer', () => {
     expect(withoutAsides(seed.index, 'When is the meeting, and where?')).toBe('When is the meeting, and where?');
   });
 
+  it('a tag closing a statement ("…, right?", "…, didn\'t he?") is read as no words: the statement is what is asked', () => {
+    expect(withoutAsides(seed.index, "Petro called Trump, didn't he?")).toBe('Petro called Trump?');
+    expect(withoutAsides(seed.index, 'The meeting is on Feb. 3, is that right?')).toBe('The meeting is on Feb. 3?');
+    // Its words counted against answering, and a negated tag read the question as negative ("isn't he").
+    expect(seed.ask("Locetta slammed how Petro handles talks with armed groups, didn't she?").answer).toMatch(/^She criticized/);
+    expect(seed.ask("The call between Rubio and Colombia's top diplomat was friendly, wasn't it?").answer).toMatch(/cordial call/);
+    // Not a question that asks in the negative itself, without the comma of a tag.
+    expect(withoutAsides(seed.index, "How many Khitan Tumens weren't there?")).toBe("How many Khitan Tumens weren't there?");
+  });
+
   it('a topic question closing on when or where it is asked about ("…talk about on Feb. 3?") is a topic question still', () => {
     expect(seed.ask('What will Trump and Petro talk about on Feb. 3?').answer).toMatch(/^According to both governments, the upcoming meeting will pivot/);
     expect(seed.ask('What will they discuss at the White House?').answer).toMatch(/^According to both governments, the upcoming meeting will pivot/);

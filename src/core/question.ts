@@ -618,7 +618,8 @@ export function withoutAsides(index: SearchIndex, message: string): string {
   const remark = REMARK.exec(text);
   // (Not a name or two set before the question, "the americans, are they…?": the topic, whatever the briefs call it.)
   const aside = (clause: string) => /\b(?:I|I['’](?:m|ve|d))\b/.test(clause) || CONCESSIVE.test(clause) || (!holds(clause) && clause.split(/\s+/).length > 2);
-  const asked = (remark && aside(remark[1]!) ? text.slice(remark[0].length) : text).replace(CONCESSIVE_TAIL, '');
+  // A tag closing a statement made a question ("Petro called Trump, didn't he?") asks nothing of its own.
+  const asked = (remark && aside(remark[1]!) ? text.slice(remark[0].length) : text).replace(CONCESSIVE_TAIL, '').replace(TAG_QUESTION, '?');
   // A clause set before the question ("When Trump and Petro meet on Feb. 3, what topics…?") goes after it: the
   // question word it opens with is not what is asked.
   const lead = LEADING_CLAUSE.exec(asked);
@@ -639,6 +640,9 @@ const CONCEDED = String.raw`(?:despite|in spite of|even with|notwithstanding)\s+
 const CONCESSIVE = new RegExp(String.raw`^\W*${CONCEDED}`, 'i');
 /** The same, closing a question ("Is the US still worried about Colombia despite the thaw?"). */
 const CONCESSIVE_TAIL = new RegExp(String.raw`,?\s+${CONCEDED}[^?]*`, 'i');
+/** A tag closing a statement made a question: "…, isn't he?", "…didn't they?", "…, right?", "…, is that correct?". */
+const TAG_QUESTION =
+  /,\s*(?:(?:is|are|was|were|did|does|do|has|have|had|wo|would|ca|could|should)n['’]t\s+(?:he|she|it|they|there|we|you|I)|right|yes|no|correct|true|eh|huh|yeah|ok|okay|is that (?:right|correct|true|so)|am I right)\s*\?[\s?!.]*$/i;
 /** A clause before a comma or "but" and a question word (group 1: the clause). */
 const REMARK = new RegExp(String.raw`^(?!\W*(?:${QUESTION_OPENERS})\b)([^?]*?)(?:,\s*(?:but\s+)?|\s+but\s+)(?=(?:${QUESTION_OPENERS})\b)`, 'i');
 
