@@ -780,23 +780,28 @@ function reversedRoles(question: string): ((sentence: string) => boolean) | unde
  * "Which official did the minister talk to?"; "talk" ranks 597, "criticize" 1,315). 0: −5 natural questions; 3,000: −9 (the lift measured on with a floor of 0.5).
  */
 const COMMON_ACT_RANK = 1000;
+/** "Which of Petro's policies was criticized by the deputy ambassador?": the act in the passive, its doer after "by" closing the question (group 1: the participle). */
+const PASSIVE_ACT = /^\W*(?:what|which)\b[^?]*?\b(?:was|were|is|are|been|being|got|get|gets)\s+(?:\p{L}+ly\s+)?(\p{L}[\p{L}'’-]*)\s+by\s+[^?]*?\W*$/iu;
 /**
  * The act a what/which question asks the object of, as a term: the verb it closes on after its subject ("What did the
  * deputy ambassador criticize?"; "What penalties did Washington slap on the Colombian leader?" does not close on it),
- * unless a common word.
+ * or its participle in the passive, unless a common word.
  */
 function actOf(question: string, lexicon: Lexicon): string | undefined {
   if (!/^\W*(?:what|which)\b/i.test(question)) return undefined;
+  const verb = PASSIVE_ACT.exec(question)?.[1] ?? closingVerb(question);
+  const act = verb === undefined ? undefined : analyze(verb)[0];
+  const rank = act === undefined ? undefined : lexicon.rank(act);
+  return rank === undefined || rank >= COMMON_ACT_RANK ? act : undefined;
+}
+/** The verb a question closes on after its auxiliary and subject, with any preposition after it ("…did Lortie criticize openly?": "criticize"). */
+function closingVerb(question: string): string | undefined {
   const m = AFTER_AUXILIARY.exec(question);
   if (!m || !/^\W*$/.test(question.slice(m.index + m[0].length))) return undefined;
   const words = m[1]!.match(/[\p{L}'’-]+/gu) ?? [];
-  // ("…did Lortie criticize openly?")
   if (words.length > 2 && /ly$/.test(words.at(-1)!)) words.pop();
   const verb = words.at(-1);
-  if (words.length < 2 || !/^\p{Ll}/u.test(verb!)) return undefined;
-  const act = analyze(verb!)[0];
-  const rank = act === undefined ? undefined : lexicon.rank(act);
-  return rank === undefined || rank >= COMMON_ACT_RANK ? act : undefined;
+  return words.length >= 2 && /^\p{Ll}/u.test(verb!) ? verb : undefined;
 }
 
 /** A question for who said what the last answer says: "…that?", "…it?", "…this?", "…so?" closing it. */

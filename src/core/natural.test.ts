@@ -1691,6 +1691,10 @@ describe('each mechanism changes the answer', () => {
       expect(seed.ask(q).answer, q).toMatch(/^She criticized/);
       expect(seed.ask(q, {}, { actFloor: 0 }).answer, q).not.toMatch(/^She criticized/);
     }
+    // The act in the passive, its doer after "by".
+    const passive = "Which of Petro's policies was criticized by the deputy ambassador?";
+    expect(seed.ask(passive).answer).toMatch(/^She criticized/);
+    expect(seed.ask(passive, {}, { actFloor: 0 }).answer).not.toMatch(/^She criticized/);
     // A common verb names no act a sentence must hold: "talk" (the call of the two ministers answers, not "The talks are going well…").
     expect(seed.ask("Which US official did Colombia's foreign minister talk to?").citations[0]!.passageId).toBe(`${SEED}#p4`);
   });
