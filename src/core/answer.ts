@@ -302,6 +302,12 @@ export interface AnswerOptions {
    */
   describedParties: boolean;
   /**
+   * English: the words a question names something posted by, when no brief holds them ("Where did Petro post his
+   * update?" of a brief that says "…in a brief message on X"), stand for whatever the brief calls it, and do not
+   * count against answering.
+   */
+  postedThing: boolean;
+  /**
    * English: words that place an event in its course rather than name it ("still", "already", "ever", "yet",
    * "again", "anymore", "start", "begin") do not count against answering, when the question has other words:
    * "What is the US still worried about?" of a brief where it "remains deeply concerned", "When did things start
@@ -520,6 +526,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   clockCheck: true,
   monthCheck: true,
   describedParties: true,
+  postedThing: true,
   aspectWords: true,
   fullNames: true,
   followUpTypeFloor: 0.6,
@@ -1088,6 +1095,16 @@ function aspectTerms(question: string): string[] {
   return analyze([...question.matchAll(ASPECT)].map((m) => m[0]).join(' '));
 }
 
+/** "Where / when / which platform… did <someone> post / tweet…?" (group 1: who posted). */
+const POSTED_SUBJECT =
+  /^\W*(?:where|when|what|which|how|on\s+what|on\s+which)\b.*?\b(?:did|does|do|has|have|had)\s+(.+?)\s+(?:post|posts|posted|tweet|tweets|tweeted)\b/i;
+/** "…post his update", "…share the news": what was posted, in the reader's words (group 1). */
+const POSTED_THING = /\b(?:posts?|posted|posting|tweets?|tweeted|tweeting|shar(?:e|es|ed|ing))\s+(?:his|her|their|its|the|a|an)\s+((?:[a-z]+\s+)?[a-z]+)/i;
+/** The terms of what a question says was posted that no brief holds (see `postedThing`). */
+function postedThing(index: SearchIndex, question: string): string[] {
+  return analyze(POSTED_THING.exec(question)?.[1] ?? '').filter((t) => documentFrequency(index, t) === 0);
+}
+
 /** The terms of the words a question describes the story's two parties by ("the two leaders": "leader"), if any. */
 function partyTerms(question: string): string[] {
   const m = TWO_PARTIES.exec(question);
@@ -1288,7 +1305,11 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor, c
   const described = o.describedParties && lang === 'en' ? partyTerms(question) : [];
   const parties = described.length && described.every((t) => documentFrequency(index, t) === 0) ? [...described, ...TWO] : [];
   // So do words that say only where in its course the event is ("still", "start to").
-  const loose = [...parties, ...(o.aspectWords && lang === 'en' ? aspectTerms(question) : [])];
+  const loose = [
+    ...parties,
+    ...(o.aspectWords && lang === 'en' ? aspectTerms(question) : []),
+    ...(o.postedThing && lang === 'en' ? postedThing(index, question) : []),
+  ];
   const unweighed = loose.length && own.some((t) => !askedFor.has(t) && !loose.includes(t)) ? new Set([...askedFor, ...loose]) : askedFor;
   const signal =
     o.backgroundPassages > 0 && lang === 'en' ? weighTerms(own, carried, unweighed, o.carriedShare, (t) => blendedIdf(index, t, o.backgroundPassages)) : w;
@@ -1390,17 +1411,23 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor, c
   // other words than speech, "he condemned as idolatry…", so none is no reason to decline.)
   // ("What exactly did Petro say at the rally?": the reader insists on his words, which a sentence telling of "his
   // criticism" does not give.)
+  // ("Where did Trump post his update?": someone the briefs name posts, where no sentence read has them post — only
+  // Petro does, "…in a brief message on X"; not in a follow-up, whose "he" may have been read as a word that is no name.)
+  const poster =
+    o.saidCheck && lang === 'en' && r.posted && type !== 'other' && type !== 'speech' && !retrieval.context
+      ? askedSpeakers(question, pool, ctx.briefOf, POSTED_SUBJECT)
+      : undefined;
   const saying =
     o.saidCheck && lang === 'en'
       ? type === 'other'
         ? askedSpeakers(question, pool, ctx.briefOf, SAID_SUBJECT)
         : type === 'speech' && INSISTS.test(question)
           ? r.speakers
-          : undefined
+          : poster
       : undefined;
   const sayer = saying ?? (o.saidCheck && lang === 'en' && type === 'other' ? askedSpeakers(question, pool, ctx.briefOf, DESCRIBE_QUESTION) : undefined);
   if (sayer) {
-    const of = own.filter((t) => !askedFor.has(t) && !analyze([...sayer.names].join(' ')).includes(t));
+    const of = poster ? [] : own.filter((t) => !askedFor.has(t) && !analyze([...sayer.names].join(' ')).includes(t));
     const speaking = (c: Candidate) =>
       speakerSpeaksIn(index, c, sayer) &&
       (of.length === 0 || holdsAny(sentenceTerms(index, c.hit.doc).sets[c.s]!, of, links)) &&
