@@ -346,7 +346,8 @@ export interface AnswerOptions {
    */
   futureFloor: number;
   /**
-   * A question whether something happened ("Did the US cancel Petro's visa?"): a sentence telling of the act only as
+   * A question whether something happened ("Did the US cancel Petro's visa?") or what was done ("What did Washington do
+   * to Petro's visa?"): a sentence telling of the act only as
    * threatened, planned or wanted ("…threatened to revoke Petro's visa…", the words after the frame holding one of the
    * question's) scores times this. 1: off.
    */
@@ -818,6 +819,8 @@ const SAID_THAT = /\b(?:that|it|this|so)\W*$/i;
 const DAY_QUESTION = /\b(?:(?:what|which)\s+(?:exact\s+)?(?:day|date)|exact\s+(?:day|date)|(?:day|date)\s+exactly)\b/i;
 /** A question whether something happened: "Did the US cancel Petro's visa?", "Was his visa revoked?", "Has he met Trump?". */
 const HAPPENED_QUESTION = /^\W*(?:(?:so|and|but|wait|ok)\W+)?(?:did|was|were|has|have|had)\b/i;
+/** A question for what was done to someone or something: "What did Washington do to Petro's visa?", "…, what had Washington done about…?". */
+const DONE_TO = /^\W*(?:[^?]*,\s*)?what\s+(?:did|has|had|have)\b[^?]*\b(?:do|done)\s+(?:to|with|about)\b/i;
 /** An act only threatened, planned or wanted ("…Washington threatened to revoke Petro's visa…"): it did not happen. */
 const UNREALIZED =
   /\b(?:threat\w*|plan(?:s|ned)?|want(?:s|ed)?|sought|seeks?|vow(?:s|ed)?|consider(?:s|ed)?|propos(?:e|es|ed)|hop(?:e|es|ed)|intend(?:s|ed)?|tried|tries|attempt(?:s|ed)?)\s+to\b/i;
@@ -1358,7 +1361,7 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor, c
   weighStories(r, candidates, storyOf);
   // "Did the US cancel Petro's visa?": "…Washington threatened to revoke Petro's visa…" does not say it happened;
   // "…saw the U.S. revoke Petro's visa…" does.
-  if (o.unrealizedFactor < 1 && lang === 'en' && HAPPENED_QUESTION.test(question) && !UNREALIZED.test(question))
+  if (o.unrealizedFactor < 1 && lang === 'en' && (HAPPENED_QUESTION.test(question) || DONE_TO.test(question)) && !UNREALIZED.test(question))
     for (const c of candidates) if (unrealizedOf(sentenceOf(c), own)) c.score *= o.unrealizedFactor;
   if (retrieval.context && o.offTopicFactor < 1) {
     for (const c of candidates) if (!retrieval.context.focus.has(c.hit.passage.briefId)) c.score *= o.offTopicFactor;

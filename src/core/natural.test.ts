@@ -742,7 +742,12 @@ describe('each mechanism changes the answer', () => {
   it('a question whether something happened is answered where it happened, not where it was only threatened', () => {
     // "…a sharp reversal from September, when Washington threatened to revoke Petro's visa…" / "…saw the U.S. revoke
     // Petro's visa and impose sanctions…".
-    for (const q of ["Did the US cancel Petro's visa?", "Did the US actually take away Petro's visa at some point?"]) {
+    // So is a question for what was done to it.
+    for (const q of [
+      "Did the US cancel Petro's visa?",
+      "Did the US actually take away Petro's visa at some point?",
+      "What did Washington do to Petro's travel visa?",
+    ]) {
       expect(seed.ask(q).answer, q).toMatch(/^The announcement marks a significant de-escalation/);
       expect(seed.ask(q, {}, { unrealizedFactor: 1 }).answer, q).toMatch(/^According to Tommy Pigott/);
     }
