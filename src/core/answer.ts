@@ -819,6 +819,8 @@ const SAID_THAT = /\b(?:that|it|this|so)\W*$/i;
 const DAY_QUESTION = /\b(?:(?:what|which)\s+(?:exact\s+)?(?:day|date)|exact\s+(?:day|date)|(?:day|date)\s+exactly)\b/i;
 /** A question whether something happened: "Did the US cancel Petro's visa?", "Was his visa revoked?", "Has he met Trump?". */
 const HAPPENED_QUESTION = /^\W*(?:(?:so|and|but|wait|ok)\W+)?(?:did|was|were|has|have|had)\b/i;
+/** A question of what is meant to come: "…planning to / going to / hoping to talk about?", "…gonna discuss?" (not "want to": "What did Petro want to talk about when he called?"). */
+const INTENDED = /\b(?:planning|going|hoping|intending)\s+to\b|\bgonna\b/i;
 /** A question for what was done to someone or something: "What did Washington do to Petro's visa?", "…, what had Washington done about…?". */
 const DONE_TO = /^\W*(?:[^?]*,\s*)?what\s+(?:did|has|had|have)\b[^?]*\b(?:do|done)\s+(?:to|with|about)\b/i;
 /** An act only threatened, planned or wanted ("…Washington threatened to revoke Petro's visa…"): it did not happen. */
@@ -1452,7 +1454,8 @@ function composeAnswer(index: SearchIndex, question: string, { type, askedFor, c
     // including trade…"), not a sentence of the two talking now ("…are engaging in productive conversations").
     const about = (c: Candidate) => headTerm !== undefined && TOPIC_RE.test(sentenceOf(c)) && sentenceTerms(index, c.hit.doc).sets[c.s]!.has(headTerm);
     // (An agenda is of what is to come.)
-    const toCome = (c: Candidate) => (FUTURE_RE.test(question) || AGENDA.test(question)) && TOPIC_RE.test(sentenceOf(c)) && FUTURE_RE.test(sentenceOf(c));
+    const toCome = (c: Candidate) =>
+      (FUTURE_RE.test(question) || AGENDA.test(question) || INTENDED.test(question)) && TOPIC_RE.test(sentenceOf(c)) && FUTURE_RE.test(sentenceOf(c));
     // (The thing may be where they talk: "…talk about at the White House?" — then the topics to come answer.)
     for (const answers of [about, toCome]) {
       if (answers(top)) break;

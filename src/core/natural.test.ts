@@ -1531,6 +1531,12 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask(q).answer).toContain('Discussions are also expected to focus on');
     expect(seed.ask(q).answer).not.toContain('The talks are going well');
     expect(seed.ask(q, {}, { topicWeight: 0.15, retrieve: { predicates: [] } }).answer).toMatch(/^"The talks are going well,"/);
+    // "…planning to talk about?" asks of what is to come, as "will" does: the topics to come, not the two talking now
+    // ("…are engaging in productive conversations").
+    expect(seed.ask('What topics are Trump and Petro planning to talk about?').answer).toMatch(
+      /^According to both governments, the upcoming meeting will pivot/,
+    );
+    expect(seed.ask('What topics are Trump and Petro planning to talk about?', {}, { aboutFloor: 0 }).answer).toMatch(/productive conversations/);
   });
 
   it('"What\'s on the agenda?" asks what will be talked about, alone or after a question about the meeting', () => {
