@@ -152,7 +152,8 @@ describe('natural questions on the seed brief', () => {
     // ordinary readers, a formal register, slang, exact wording, which and what kind, negations, short questions, the UN
     // side, tags, the passive, chat noise, two questions at once, British words, choices, meanings, quoted phrases,
     // typos, relative time), 554 of 690 as written (553 with the session's first code), 579 now, 520 new: 4,260 of
-    // 5,177 (82.3 %).
+    // 5,177 (82.3 %). Five more written after its changes (two ordinary readers, roles, "what if", people named
+    // vaguely), 126 of 150 as written, 127 now, 100 new: 4,344 of 5,277 (82.3 %).
     // Each question guards its own answer (a known miss fails loudly once right); this guards the whole.
     expect(ok.length / questions.length).toBeGreaterThanOrEqual(0.8);
   });
@@ -242,7 +243,8 @@ describe('natural conversations on the seed brief', () => {
     // Twenty-third session: 1,949 of 2,655 with forty more (two ordinary readers, 31 of 43 and 34 of 44; questions about
     // what an answer named, 37 of 49, 38 now; a broad opening narrowed down, 32 of 47, 34 now); 2,015 of 2,745 with
     // twenty more written after most of its changes (an ordinary reader, 29 of 42; corrections, 37 of 48).
-    // Twenty-fourth session: 2,021 with its changes; 2,273 of 3,060 with seventy more (252 of 315 as written).
+    // Twenty-fourth session: 2,021 with its changes; 2,273 of 3,060 with seventy more (252 of 315 as written); 2,339 of
+    // 3,151 with twenty more written after its changes (66 of 91).
     expect(results.filter(Boolean).length / results.length).toBeGreaterThanOrEqual(0.69);
   });
 });
