@@ -1194,6 +1194,8 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('Wait, what happened back in September?').answer).toMatch(/reversal from September/);
     expect(seed.ask('wait petro and trump are cool now?? since when').answer).toMatch(/^Tensions between the presidents eased in early January/);
     expect(seed.ask('Hold on — when is the meeting?').answer).toMatch(/scheduled for Feb\. 3/);
+    // Nor a greeting ("hello there" too: "there" was read as a word of the question).
+    expect(seed.ask('hello there, what did Locetta say?').answer).toMatch(/^U\.S\. deputy ambassador Jennifer Locetta told/);
   });
 
   it('a word linking a message to the chat ("ok", "so", "and") before a question word is no word to match', () => {

@@ -437,11 +437,11 @@ const LINK_WORD = String.raw`(?:ok(?:ay)?|oh|well|so|and|but|alright|now|also)\s
 /**
  * A request that opens a message ("Explain…", "Can you describe…", "Please tell me about…"), or a question
  * asked indirectly ("Any idea what Rubio promised?", "I'm curious what…", "Do you know who…", "I'd like to
- * know when…", "May I ask who…", "I would be grateful to know how…"), after any courtesies ("Excuse me,",
+ * know when…", "May I ask who…", "I would be grateful to know how…"), after any courtesies ("Excuse me,", "Hello there,",
  * "If you don't mind my asking,") or interjections ("Wait,", "Oh,", "Hold on —"): what follows is the question.
  */
 const REQUEST = new RegExp(
-  String.raw`^\s*(?:(?:please|pls|plz|kindly|excuse me|pardon me|sorry|hello|hi|hey|good (?:morning|afternoon|evening)|if (?:i may|you (?:don['’]?t|do not) mind(?: (?:my|me) asking)?)|wait)[,.!\s]+|(?:hold on|hang on|oh|ok(?:ay)?|well|no|nope)\s*[,.!:—–-]+\s*|${LINK_WORD}(?=(?:${LINK_WORD})*(?:${QUESTION_OPENERS})\b))*` +
+  String.raw`^\s*(?:(?:please|pls|plz|kindly|excuse me|pardon me|sorry|(?:hello|hi|hey|hiya|howdy|greetings)(?: there| all| everyone)?|good (?:morning|afternoon|evening|day)|if (?:i may|you (?:don['’]?t|do not) mind(?: (?:my|me) asking)?)|wait)[,.!\s]+|(?:hold on|hang on|oh|ok(?:ay)?|well|no|nope)\s*[,.!:—–-]+\s*|${LINK_WORD}(?=(?:${LINK_WORD})*(?:${QUESTION_OPENERS})\b))*` +
     '(?:' +
     [
       String.raw`(?:(?:can|could|would|will) you\s+(?:please\s+|kindly\s+)?)?(?:explain|describe|summari[sz]e|clarify|tell me|remind me|let me know)(?:\s+(?:about|of))?\b`,
