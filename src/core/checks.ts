@@ -15,7 +15,7 @@ import { documentFrequency, type SearchIndex } from './search-index.js';
 import type { Lang } from './lang/detect.js';
 import { analyze, analyzeWithRanges, normalizeWord, toTerm, words } from './text.js';
 import type { Brief } from './types.js';
-import { ABOUT, type AskedRole, CALLED_OFF, MEDIUM, type QuestionType } from './question.js';
+import { ABOUT, type AskedRole, CALLED_OFF, MEDIUM, NEGATABLE, type QuestionType } from './question.js';
 import {
   type Candidate,
   CHANGE_RE,
@@ -200,7 +200,7 @@ function mainClause(question: string): string {
 const NEGATIVE =
   /\b(?:not|no|never|none|nobody|nothing|neither|nor|without|least|fewest|except|exception|excluding|other than|apart from|unlike|instead|less|fewer|lost|absent|absence|rather than|unable|cannot|fail(?:s|ed|ure)?|refus(?:e|es|ed|al)|lack(?:s|ed|ing)?|den(?:y|ies|ied)|reject(?:s|ed)?|only)\b|n['’]t\b|\bnon-/i;
 /** "Didn't Washington take away Petro's visa?", "Isn't trade going to come up?": a question opening on a negated auxiliary asks whether the positive holds. */
-const NEGATIVE_OPENING = /^(\W*(?:(?:so|and|but|wait|ok|okay)\W+)?(?:is|are|was|were|did|does|do|has|have|had|wo|would|ca|could|should))n['’]t\b/i;
+const NEGATIVE_OPENING = new RegExp(String.raw`^(\W*(?:(?:so|and|but|wait|ok|okay)\W+)?(?:${NEGATABLE}))n['’]t\b`, 'i');
 /** "Not Trump, but who spoke…?", "…given in Washington, not New York?": an alternative the reader sets aside, not what is asked. */
 const EXCLUDED_ALTERNATIVE = /^\W*not\s+(?:just\s+)?[^,?]+,\s*(?:but\s+)?|,\s*not\s+[^,?]+(?=\W*$)/i;
 /**

@@ -640,9 +640,13 @@ const CONCEDED = String.raw`(?:despite|in spite of|even with|notwithstanding)\s+
 const CONCESSIVE = new RegExp(String.raw`^\W*${CONCEDED}`, 'i');
 /** The same, closing a question ("Is the US still worried about Colombia despite the thaw?"). */
 const CONCESSIVE_TAIL = new RegExp(String.raw`,?\s+${CONCEDED}[^?]*`, 'i');
+/** The auxiliaries as they take "n't" ("isn't", "won't", "can't"): a pattern's source. */
+export const NEGATABLE = `${AUXILIARIES.replaceAll(' ', '|')}|wo|ca`;
 /** A tag closing a statement made a question: "…, isn't he?", "…didn't they?", "…, right?", "…, is that correct?". */
-const TAG_QUESTION =
-  /,\s*(?:(?:is|are|was|were|did|does|do|has|have|had|wo|would|ca|could|should)n['’]t\s+(?:he|she|it|they|there|we|you|I)|right|yes|no|correct|true|eh|huh|yeah|ok|okay|is that (?:right|correct|true|so)|am I right)\s*\?[\s?!.]*$/i;
+const TAG_QUESTION = new RegExp(
+  String.raw`,\s*(?:(?:${NEGATABLE})n['’]t\s+(?:he|she|it|they|there|we|you|I)|right|yes|no|correct|true|eh|huh|yeah|ok|okay|is that (?:right|correct|true|so)|am I right)\s*\?[\s?!.]*$`,
+  'i',
+);
 /** A clause before a comma or "but" and a question word (group 1: the clause). */
 const REMARK = new RegExp(String.raw`^(?!\W*(?:${QUESTION_OPENERS})\b)([^?]*?)(?:,\s*(?:but\s+)?|\s+but\s+)(?=(?:${QUESTION_OPENERS})\b)`, 'i');
 
