@@ -761,8 +761,9 @@ const AFTER_AUXILIARY =
 /**
  * For `reversedFloor`: a test telling a sentence where what the question's subject does is done to it instead — a term
  * of the question after its subject, before any preposition (the act), written as another word, then "of" and a term of
- * the subject next ("…criticism of U.S. foreign policy" for "What did the US criticize Petro for?") — or undefined
- * when the question has no subject and act to read.
+ * the subject next ("…criticism of U.S. foreign policy" for "What did the US criticize Petro for?"), or a verb in the
+ * past with that term right after it ("She criticized Petro's approach…" for "What did Petro criticize?") — or
+ * undefined when the question has no subject and act to read.
  */
 function reversedRoles(question: string): ((sentence: string) => boolean) | undefined {
   const after = AFTER_AUXILIARY.exec(question)?.[1];
@@ -774,7 +775,10 @@ function reversedRoles(question: string): ((sentence: string) => boolean) | unde
     const seq = analyzeWithRanges(sentence);
     return seq.some(({ term, start, end }, i) => {
       const at = terms.indexOf(term);
-      if (at <= 0 || !/^\s+of\s/i.test(sentence.slice(end))) return false;
+      // (Or as a verb in the past with the subject right after it: "She criticized Petro's approach…" for "What did
+      // Petro criticize?".)
+      const done = seq[i + 1] !== undefined && /ed$/i.test(sentence.slice(start, end)) && /^\s+$/.test(sentence.slice(end, seq[i + 1]!.start));
+      if (at <= 0 || !(/^\s+of\s/i.test(sentence.slice(end)) || done)) return false;
       // The act named by another word of it ("criticism" for "criticize"), not the question's own word or its plural.
       const word = sentence.slice(start, end).toLowerCase();
       if (word === written[at] || word.replace(/e?s$/, '') === written[at]) return false;

@@ -2012,8 +2012,11 @@ describe('each mechanism changes the answer', () => {
     const which = "Which of Petro's tactics with rebels did the US criticize?";
     expect(seed.ask(which).answer).toMatch(/^She criticized Petro's approach/);
     expect(seed.ask(which, {}, { reversedFloor: 0 }).answer).toMatch(/his criticism of U\.S\. foreign policy/);
-    // Petro's own criticism still answers a question about it.
+    // Petro's own criticism still answers a question about it; and "She criticized Petro's approach…" is done to him,
+    // not by him (the act as a verb in the past, his name right after it).
     expect(seed.ask('What did Petro criticize in New York?').answer).toMatch(/his criticism of U\.S\. foreign policy/);
+    expect(seed.ask('What did Petro criticize?').answer).toMatch(/^According to Tommy Pigott.*his criticism of U\.S\. foreign policy/);
+    expect(seed.ask('What did Petro criticize?', {}, { reversedFloor: 0 }).answer).toMatch(/^She criticized Petro's approach/);
   });
 
   it('"Has Trump said anything about…?" is answered where he speaks of it, and declined where nobody but Petro does', () => {
