@@ -312,7 +312,8 @@ export interface AnswerOptions {
    * "again", "anymore", "start", "begin") do not count against answering, when the question has other words:
    * "What is the US still worried about?" of a brief where it "remains deeply concerned", "When did things start
    * to get better?" of tensions that "eased in early January". So do the hedges a doubting reader puts on a claim
-   * ("supposedly", "allegedly", "reportedly", "apparently", "seemingly", "purportedly").
+   * ("supposedly", "allegedly", "reportedly", "apparently", "seemingly", "purportedly"), and a reader's ranking
+   * ("the two countries' top diplomats", "the biggest change", "the main topics").
    */
   aspectWords: boolean;
   /**
@@ -1101,8 +1102,11 @@ const ASPECT =
 /** The same, tested on one word (no global state). */
 const ASPECT_WORD = new RegExp(ASPECT.source, 'i');
 
+/** A reader's ranking of what they ask about ("the top diplomats", "the biggest change", "the main topics"; see `aspectWords`). */
+const SUPERLATIVE = /\b(?:biggest|largest|greatest|highest|harshest|toughest|hardest|strongest|best|worst|main|key|top|chief|primary|major)\b/gi;
+
 function aspectTerms(question: string): string[] {
-  return analyze([...question.matchAll(ASPECT)].map((m) => m[0]).join(' '));
+  return analyze([...question.matchAll(ASPECT), ...question.matchAll(SUPERLATIVE)].map((m) => m[0]).join(' '));
 }
 
 /** "Where / when / which platform… did <someone> post / tweet…?" (group 1: who posted). */

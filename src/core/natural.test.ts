@@ -921,6 +921,13 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('How does Petro feel about meeting Trump on February 3rd?').answer).toMatch(/optimistic/);
   });
 
+  it('a reader\'s ranking ("the top diplomats", "the biggest change") does not count against answering', () => {
+    for (const q of ["What happened between the two countries' top diplomats?", "How did the two countries' top diplomats get the meeting ready?"]) {
+      expect(seed.ask(q).answer, q).toMatch(/^In a significant diplomatic shift/);
+      expect(seed.ask(q, {}, { aspectWords: false }).answered, q).toBe(false);
+    }
+  });
+
   it('a doubting reader\'s hedge ("supposedly", "allegedly") does not count against answering', () => {
     const hedged = 'Where did Petro supposedly claim the negotiations were going fine?';
     expect(seed.ask(hedged).answer).toMatch(/message on X/);
