@@ -155,7 +155,8 @@ describe('natural questions on the seed brief', () => {
     // 5,177 (82.3 %). Five more written after its changes (two ordinary readers, roles, "what if", people named
     // vaguely), 126 of 150 as written, 127 now, 100 new: 4,344 of 5,277 (82.3 %). Five more (places, yes-or-no
     // questions answered "no", what each side wants, an ordinary reader, greetings), 128 of 150 as written, 129 now,
-    // 108 new: 4,433 of 5,385 (82.3 %).
+    // 108 new: 4,433 of 5,385 (82.3 %). Five more (an ordinary reader twice, institutions, superlatives, how things
+    // were done), 110 of 150 as written, 112 now, 108 new: 4,507 of 5,493 (82.0 %).
     // Each question guards its own answer (a known miss fails loudly once right); this guards the whole.
     expect(ok.length / questions.length).toBeGreaterThanOrEqual(0.8);
   });
@@ -246,7 +247,8 @@ describe('natural conversations on the seed brief', () => {
     // what an answer named, 37 of 49, 38 now; a broad opening narrowed down, 32 of 47, 34 now); 2,015 of 2,745 with
     // twenty more written after most of its changes (an ordinary reader, 29 of 42; corrections, 37 of 48).
     // Twenty-fourth session: 2,021 with its changes; 2,273 of 3,060 with seventy more (252 of 315 as written); 2,339 of
-    // 3,151 with twenty more written after its changes (66 of 91); 2,406 of 3,243 with twenty more (67 of 92).
+    // 3,151 with twenty more written after its changes (66 of 91); 2,406 of 3,243 with twenty more (67 of 92); 2,473
+    // of 3,330 with twenty more (66 of 87).
     expect(results.filter(Boolean).length / results.length).toBeGreaterThanOrEqual(0.69);
   });
 });
