@@ -776,10 +776,11 @@ function reversedRoles(question: string): ((sentence: string) => boolean) | unde
     const seq = analyzeWithRanges(sentence);
     return seq.some(({ term, start, end }, i) => {
       const at = terms.indexOf(term);
+      if (at <= 0) return false;
       // (Or as a verb in the past with the subject right after it: "She criticized Petro's approach…" for "What did
       // Petro criticize?".)
       const done = seq[i + 1] !== undefined && /ed$/i.test(sentence.slice(start, end)) && /^\s+$/.test(sentence.slice(end, seq[i + 1]!.start));
-      if (at <= 0 || !(/^\s+of\s/i.test(sentence.slice(end)) || done)) return false;
+      if (!/^\s+of\s/i.test(sentence.slice(end)) && !done) return false;
       // The act named by another word of it ("criticism" for "criticize"), not the question's own word or its plural.
       const word = sentence.slice(start, end).toLowerCase();
       if (word === written[at] || word.replace(/e?s$/, '') === written[at]) return false;
