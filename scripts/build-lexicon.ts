@@ -55,6 +55,8 @@ const MAX_PER_KIND = 12;
 /** WordNet 3.1 noun offsets: "country, state, land" and "national capital". */
 const COUNTRY = 8562388;
 const NATIONAL_CAPITAL = 8709407;
+/** WordNet's lexicographer file of nouns naming people (noun.person). */
+const NOUN_PERSON = '1:18';
 /**
  * What news writes for a reader's word that WordNet does not link to it: a country's "leader" is its president or
  * prime minister, its "top diplomat" the foreign minister or secretary of state, an "envoy" an ambassador, "rebels"
@@ -126,7 +128,31 @@ function readWordNet(dict: string) {
       index.get(lemma)!.set(pos, offsets);
     }
   }
-  return { synsets, index, tagged };
+  return { synsets, index, tagged, persons: personTerms(dict) };
+}
+
+/**
+ * The terms of words that name a person first of all: most of their uses SemCor tags (WordNet's sense counts, every
+ * part of speech) are senses in noun.person ("president", "envoy"; not "official" as an adjective more often, nor
+ * "general", "modern", "natural"), or, untagged, a sense of theirs is. A term stands for its most used word
+ * ("nation", not "national"; "president", not "presidency").
+ */
+function personTerms(dict: string): Set<string> {
+  const uses = new Map<string, { person: number; all: number; some: boolean }>();
+  for (const line of readFileSync(join(dict, 'index.sense'), 'latin1').split('\n')) {
+    const m = /^([a-z]+)%(\d:\d\d):\S* \d+ \d+ (\d+)/.exec(line);
+    if (!m) continue;
+    const u = uses.get(m[1]!) ?? { person: 0, all: 0, some: false };
+    const n = Number(m[3]);
+    const person = m[2] === NOUN_PERSON;
+    uses.set(m[1]!, { person: u.person + (person ? n : 0), all: u.all + n, some: u.some || person });
+  }
+  const best = new Map<string, { person: number; all: number; some: boolean }>();
+  for (const [word, u] of uses) {
+    const t = termOf(word);
+    if (t && u.all >= (best.get(t)?.all ?? -1)) best.set(t, u);
+  }
+  return new Set([...best].filter(([, u]) => (u.all > 0 ? 2 * u.person > u.all : u.some)).map(([t]) => t));
 }
 
 /** Our index term for a WordNet word ("talk", "criticism"), or null for multi-word lemmas and stop words. */
@@ -198,7 +224,7 @@ export function buildLexicon(fingerprint = fingerprintInputs(), notice = sourceN
     }
   }
 
-  const { synsets, index, tagged } = readWordNet(dict());
+  const { synsets, index, tagged, persons } = readWordNet(dict());
   // Relations, keyed by the reader's term: kind → related terms (in WordNet's sense order).
   const rel = new Map<string, Record<'d' | 's' | 'a' | 'h' | 'o', string[]>>();
   const add = (key: string, kind: 'd' | 's' | 'a' | 'h' | 'o', word: string, t = termOf(word)) => {
@@ -338,7 +364,16 @@ export function buildLexicon(fingerprint = fingerprintInputs(), notice = sourceN
     .sort((a, b) => (a[0] < b[0] ? -1 : 1))
     .map(([key, r]) => `${key}\t${(['d', 's', 'a', 'h', 'o'] as const).map((k) => r[k].join(' ')).join('\t')}`);
   const header = notice.split('\n').map((l) => `# ${l}`.trimEnd());
-  return [`${LEXICON_FORMAT} ${fingerprint}`, ...header, rank.join(' '), ...lines].join('\n');
+  return [
+    `${LEXICON_FORMAT} ${fingerprint}`,
+    ...header,
+    rank.join(' '),
+    [...persons]
+      .filter((t) => rel.has(t) || ranked.has(t))
+      .sort()
+      .join(' '),
+    ...lines,
+  ].join('\n');
 }
 
 function main(): void {

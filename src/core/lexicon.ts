@@ -19,7 +19,8 @@
  * Format (UTF-8 text, shipped as the Data module `src/generated/lexicon.bin`):
  * line 1 `briefbot-lexicon/3 <fingerprint>`; then the licence notice of the
  * sources, each line starting with `#`; then the background terms, most
- * common first, space-separated; then one line per reader's term, sorted,
+ * common first, space-separated; then the terms of words naming a person (WordNet's noun.person: "envoy",
+ * "spokesman"), space-separated; then one line per reader's term, sorted,
  * `term\tderived\tsynonyms\tsimilar\thypernyms\topposites` (space-separated terms in each
  * column). The bytes are decoded and split lazily (at the first question) and
  * looked up by binary search.
@@ -27,7 +28,7 @@
  */
 import { Memo } from './memo.js';
 
-export const LEXICON_FORMAT = 'briefbot-lexicon/3';
+export const LEXICON_FORMAT = 'briefbot-lexicon/4';
 
 /** The kinds of relation, in column order. */
 export const RELATION_KINDS = ['derived', 'synonym', 'similar', 'hypernym'] as const;
@@ -47,6 +48,7 @@ export class Lexicon {
   private readonly cache = new Memo<string, Related>(4096);
   private opposite: Map<string, Set<string>> | undefined;
   private heads: Set<string> | undefined;
+  private persons: Set<string> | undefined;
 
   /**
    * @param data the lexicon's text or its UTF-8 bytes (as `scripts/build-lexicon.ts` writes them);
@@ -67,6 +69,7 @@ export class Lexicon {
       let at = 1;
       while (this.lines[at]?.startsWith('#')) at++;
       this.background = at;
+      this.persons = new Set((this.lines[at + 1] ?? '').split(' ').filter(Boolean));
       this.ranks = new Map(
         (this.lines[at] ?? '')
           .split(' ')
@@ -88,13 +91,19 @@ export class Lexicon {
 
   /** Reader's terms with relations. */
   get size(): number {
-    return Math.max(0, this.load().length - this.background - 1);
+    return Math.max(0, this.load().length - this.background - 2);
   }
 
   /** 1 for the most common term, … ; undefined for a term outside the background list. */
   rank(term: string): number | undefined {
     this.load();
     return this.ranks!.get(term);
+  }
+
+  /** Does the term's word name a person first of all ("ambassador", "envoy"; not "state" nor "house")? */
+  isPerson(term: string): boolean {
+    this.load();
+    return this.persons!.has(term);
   }
 
   /** Terms of the background list. */
@@ -108,7 +117,7 @@ export class Lexicon {
     if (!this.heads) {
       const lines = this.load();
       this.heads = new Set();
-      for (let i = this.background + 1; i < lines.length; i++) {
+      for (let i = this.background + 2; i < lines.length; i++) {
         const line = lines[i]!;
         const cut = line.indexOf('_');
         if (cut > 0 && cut < line.indexOf('\t')) this.heads.add(line.slice(0, cut));
@@ -125,7 +134,7 @@ export class Lexicon {
   /** {@link related} without the memo: a binary search over the lines. */
   private readonly lookUp = (term: string): Related => {
     const lines = this.load();
-    let lo = this.background + 1;
+    let lo = this.background + 2;
     let hi = lines.length - 1;
     let found = NONE;
     while (lo <= hi) {
@@ -152,8 +161,8 @@ export class Lexicon {
       const map = new Map<string, Set<string>>();
       const pair = (a: string, b: string) => (map.get(a) ?? map.set(a, new Set()).get(a)!).add(b);
       const lines = this.load();
-      for (let i = this.background + 1; i < lines.length; i++) {
-        // Format 3 (checked when constructed): the last of the six columns holds the opposites.
+      for (let i = this.background + 2; i < lines.length; i++) {
+        // Format 4 (checked when constructed): the last of the six columns holds the opposites.
         const line = lines[i]!;
         const last = line.slice(line.lastIndexOf('\t') + 1);
         if (!last) continue;

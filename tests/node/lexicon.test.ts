@@ -35,11 +35,20 @@ describe('the lexicon Data module (src/generated/lexicon.bin)', () => {
     expect(Object.values(readLexicon().related(last)).some((list) => list.length > 0)).toBe(true);
   });
 
+  it('knows the words that name a person first of all, by how often each sense is used', () => {
+    const lex = readLexicon();
+    const person = (w: string) => lex.isPerson(analyze(w)[0]!);
+    for (const w of ['ambassador', 'envoy', 'spokesman', 'president', 'minister', 'secretary', 'leader', 'diplomat']) expect(person(w), w).toBe(true);
+    // Words mostly used otherwise: adjectives ("general", "modern", "national"), things ("state", "house").
+    for (const w of ['general', 'modern', 'national', 'state', 'house', 'year', 'system']) expect(person(w), w).toBe(false);
+  });
+
   it('refuses bytes in another format, and an empty lexicon has no entries', () => {
-    expect(() => new Lexicon(new TextEncoder().encode('briefbot-lexicon/2 0000\nnew\n'))).toThrow(/format briefbot-lexicon\/3/);
+    expect(() => new Lexicon(new TextEncoder().encode('briefbot-lexicon/2 0000\nnew\n'))).toThrow(/format briefbot-lexicon\/4/);
     const empty = new Lexicon(new Uint8Array(0));
     expect(empty.size).toBe(0);
     expect(empty.related('talk').synonym).toEqual([]);
     expect(empty.opposed('consist', 'inconsist')).toBe(false);
+    expect(empty.isPerson('presid')).toBe(false);
   });
 });
