@@ -15,7 +15,7 @@ import { documentFrequency, type SearchIndex } from './search-index.js';
 import type { Lang } from './lang/detect.js';
 import { analyze, analyzeWithRanges, normalizeWord, toTerm, words } from './text.js';
 import type { Brief } from './types.js';
-import { ABOUT, type AskedRole, CALLED_OFF, MEDIUM, NEGATABLE, type QuestionType } from './question.js';
+import { ABOUT, type AskedRole, CALLED_OFF, MEDIUM, NEGATABLE, type QuestionType, TITLE_PREFIXES } from './question.js';
 import {
   type Candidate,
   CHANGE_RE,
@@ -257,7 +257,6 @@ function roleMissing(index: SearchIndex, asked: AskedRole | undefined, retrieval
  * is the former…?" ("the former MVP", "former students" describe). A country's initials between them are the
  * country's, not the post ("the deputy U.S. ambassador" is the U.S. deputy ambassador).
  */
-const TITLE_PREFIXES = 'vice|deputy|interim|assistant|associate|acting|co|ex';
 const TITLED_POST =
   /\b(vice|deputy|interim|(?<=\b(?:the|a|an|his|her|their|its|\p{L}+['’]s)\s+)(?:assistant|associate|acting)|(?<=^\W*who(?:['’]s|\s+(?:is|was|are|were))\s+the\s+)former|(?:co|ex)(?=-))[\s-]+(?:(?:\p{L}\.){2,}\s*|(?:US|UK|UN|EU)\s+)?(\p{L}[\p{L}'’]*)/giu;
 

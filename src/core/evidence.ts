@@ -8,13 +8,13 @@
  * @module
  */
 import type { Hit } from './retrieve.js';
-import type { Lexicon } from './lexicon.js';
+import { RELATION_KINDS, type Lexicon } from './lexicon.js';
 import type { SearchIndex } from './search-index.js';
 import type { Lang } from './lang/detect.js';
 import { Memo } from './memo.js';
 import { analyze, canonicalizeVariants, normalizeWord, STOP_WORDS, toTerm, VARIANT_NAMES, words } from './text.js';
 import type { Brief, Passage } from './types.js';
-import { asName, CHANGE_WORDS, type QuestionType, SPEECH_VERBS, WENT } from './question.js';
+import { asName, CHANGE_WORDS, type QuestionType, SPEECH_VERBS, TITLE_PREFIXES, WENT } from './question.js';
 
 /** A sentence that reports speech: a verb of saying or "according to". */
 export const SPEECH_RE =
@@ -422,7 +422,7 @@ export function speakerSpeaksIn(index: SearchIndex, c: Candidate, s: Speakers): 
   return before !== undefined && speakerSpeaks(p!.text.slice(before[0], before[1]), s);
 }
 /** A sentence that opens with a personal pronoun, going on about someone the sentence before named. */
-const PERSON_BACK = /^\W*(?:he|she|they)\b/i;
+export const PERSON_BACK = /^\W*(?:he|she|they)\b/i;
 
 /** Does `sentence` have one of `s`'s speakers speak, by name or by role ("…according to the U.S. president")? */
 export function speakerSpeaks(sentence: string, s: Speakers): boolean {
@@ -468,4 +468,118 @@ function roleAliases(names: string[], pool: Hit[], briefOf: (id: string) => Brie
 /** `s` as a literal in a regular expression. */
 export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A reader's ranking of what they ask about ("the top diplomats", "the biggest change", "the main topics"; see `aspectWords`). */
+export const SUPERLATIVE = /\b(?:biggest|largest|greatest|highest|harshest|toughest|hardest|strongest|best|worst|main|key|top|chief|primary|major)\b/gi;
+const RANKING = new RegExp(`^${SUPERLATIVE.source.replace(/\\b/g, '')}$`, 'i');
+
+/** Someone a brief names under a title: the title's last word (term), the words before it (terms), and the surname. */
+interface Titled {
+  head: string;
+  quals: string[];
+  name: string;
+}
+const titledOf = new WeakMap<Brief, Titled[]>();
+/** A calendar word, which a title is not followed by as a name ("…told the U.N. Security Council Friday"). */
+const CALENDAR_WORD = new RegExp(`^(?:${WEEKDAYS}|${MONTH_NAMES})$`);
+
+/** The words of `text` (variants canonical) and, for each, whether it follows the one before in the same phrase. */
+function phrase(text: string): { ws: string[]; joined: boolean[]; gaps: string[] } {
+  const t = canonicalizeVariants(text);
+  const found = words(t);
+  const gaps = found.map((w, i) => (i > 0 ? t.slice(found[i - 1]!.end, w.start) : ''));
+  return { ws: found.map((w) => w.word), joined: gaps.map((g, i) => i > 0 && /^\s+$/.test(g)), gaps };
+}
+
+/** The words before `ws[i]` in its phrase, back to a stop word (at most three). */
+function wordsBefore(ws: string[], joined: boolean[], i: number): string[] {
+  const out: string[] = [];
+  for (let j = i; j > 0 && joined[j] && out.length < 3 && !STOP_WORDS.has(normalizeWord(ws[j - 1]!)); j--) out.unshift(ws[j - 1]!);
+  return out;
+}
+
+/**
+ * The people `brief` names under a title: "U.S. deputy ambassador Jennifer Locetta", "Secretary of State Marco
+ * Rubio" (a title word, "of" and a name, then the person's names), "Tommy Pigott, a State Department spokesman".
+ */
+function titledPeople(brief: Brief): Titled[] {
+  let out = titledOf.get(brief);
+  if (out) return out;
+  out = [];
+  const cap = (w: string | undefined) => w !== undefined && /^\p{Lu}\p{Ll}+$/u.test(w) && !CALENDAR_WORD.test(w);
+  const add = (head: string, quals: string[], name: string) => {
+    const term = toTerm(normalizeWord(head));
+    if (term !== null) out!.push({ head: term, quals: analyze(quals.join(' ')), name });
+  };
+  for (const p of brief.passages) {
+    const { ws, joined, gaps } = phrase(p.text);
+    for (let i = 0; i < ws.length; i++) {
+      const of = ws[i + 1] === 'of' && joined[i + 1] && joined[i + 2] && cap(ws[i + 2]) ? 2 : 0;
+      const j = i + of + 1;
+      // A first name and a surname, and no more capitalised words ("President Gustavo Petro"; not "Colombian
+      // President Gustavo Petro" from "Colombian", nor "White House" from "high-stakes").
+      if (joined[j] && cap(ws[j]) && joined[j + 1] && cap(ws[j + 1]) && !(joined[j + 2] && cap(ws[j + 2])) && ws[i - 1] !== 'of')
+        add(ws[i]!, [...wordsBefore(ws, joined, i), ...(of ? [ws[i + 2]!] : [])], ws[j + 1]!);
+      // "Name, a/the … spokesman": the title after the name.
+      const quals = wordsBefore(ws, joined, i);
+      const k = i - quals.length - 1;
+      const last = !joined[i + 1] || STOP_WORDS.has(normalizeWord(ws[i + 1]!));
+      if (last && k > 1 && /^(?:a|an|the)$/i.test(ws[k]!) && joined[k + 1] && /^,\s+$/.test(gaps[k]!) && cap(ws[k - 1]) && joined[k - 1] && cap(ws[k - 2]))
+        add(ws[i]!, quals, ws[k - 1]!);
+    }
+  }
+  titledOf.set(brief, out);
+  return out;
+}
+
+const PREFIXES = new Set(analyze(TITLE_PREFIXES.replace(/\|/g, ' ')));
+/** A word before a noun naming someone in particular (not "a lawyer"). */
+const DETERMINER = /^(?:the|which|what|whose|his|her|their|its|per)$/i;
+
+/**
+ * `question` with the person a role stands for named after it, when the brief read first gives that role to one person:
+ * "How did the US envoy describe the talks?" → "…the US envoy Locetta describe…" ("U.S. deputy ambassador Jennifer
+ * Locetta"), "Colombia's top diplomat" → Villavicencio. The role's word is the title's, or related to it in the
+ * lexicon (envoy, ambassador), the title's own word first; each word before it ("US", "Colombia's") names the
+ * person's title too, a ranking word ("top") aside; "the president" of two presidents names neither. A role is a
+ * word naming a person first of all (`Lexicon.isPerson`), in the singular, after "the", "which"… or a word of the
+ * title: "a lawyer" is anyone.
+ */
+export function withRoleNames(question: string, hits: Hit[], briefOf: (id: string) => Brief, lexicon: Lexicon): { question: string; names: string[] } {
+  const names: string[] = [];
+  const { ws, joined } = phrase(question);
+  const heads = ws.map((w) => (/s$|^\p{Lu}/u.test(w) ? null : toTerm(normalizeWord(w)))).map((t) => (t !== null && lexicon.isPerson(t) ? t : null));
+  if (!hits[0] || heads.every((t) => t === null)) return { question, names };
+  // (A surname is no common English word: not "Department" in "…the angel Department…".)
+  const people = titledPeople(briefOf(hits[0].passage.briefId)).filter(
+    (p) => lexicon.isPerson(p.head) && lexicon.rank(toTerm(normalizeWord(p.name)) ?? '') === undefined,
+  );
+  const asked = new Set(ws.map(normalizeWord));
+  const near = (a: string, b: string) => a === b || RELATION_KINDS.some((k) => lexicon.related(a)[k].includes(b) || lexicon.related(b)[k].includes(a));
+  let out = question;
+  for (let i = 0; i < ws.length; i++) {
+    const head = heads[i];
+    if (!head) continue;
+    // "…of (the) X", "…to X": X names the title too.
+    const at = ws[i + 2] !== undefined && STOP_WORDS.has(normalizeWord(ws[i + 2]!)) ? i + 3 : i + 2;
+    const of = /^(?:of|to)$/.test(ws[i + 1] ?? '') && joined[i + 1] && joined[i + 2] && joined[at] ? [ws[at]!] : [];
+    const before = wordsBefore(ws, joined, i);
+    // A noun: after a determiner ("the envoy", "which spokesperson") or a word naming it ("US envoy").
+    if (before.length === 0 && !(joined[i] && DETERMINER.test(ws[i - 1]!))) continue;
+    const quals = analyze([...before, ...of].filter((w) => !RANKING.test(w)).join(' '));
+    const fits = people.filter((p) => quals.every((q) => p.quals.some((t) => near(q, t))));
+    // The brief's own word for the role names the post: "the US ambassador" is not the deputy ambassador.
+    const exact = fits.filter((p) => p.head === head && p.quals.every((t) => !PREFIXES.has(t) || quals.includes(t)));
+    const who = new Set((exact.length ? exact : fits.filter((p) => p.head !== head && near(head, p.head))).map((p) => p.name));
+    const name = who.size === 1 ? [...who][0]! : undefined;
+    // The title as the brief writes it ("the Colombian foreign minister") finds its sentence as it is: measured, its
+    // name outweighed the sentence with the detail asked about (−3 questions on the fixture).
+    if (exact.length && exact.every((p) => quals.every((q) => p.quals.includes(q)))) continue;
+    if (name === undefined || asked.has(normalizeWord(name))) continue;
+    out = out.replace(new RegExp(String.raw`\b${escapeRegExp(ws[i]!)}\b`), `${ws[i]!} ${name}`);
+    asked.add(normalizeWord(name));
+    names.push(name);
+  }
+  return { question: out, names };
 }

@@ -655,12 +655,17 @@ export function withoutRequest(question: string): string {
   return question.replace(REQUEST, '').replace(CLOSING_COURTESY, '');
 }
 
+/** Words before a role that make it another post: "the vice president", "the deputy foreign minister", "co-founder". */
+export const TITLE_PREFIXES = 'vice|deputy|interim|assistant|associate|acting|co|ex';
+
 /** What a question asks for: its type and the terms that name it. */
 export interface Asked {
   type: QuestionType;
   askedFor: Set<string>;
   /** For a yes-no question checking a detail the briefs never name ("…on a Monday?"): what gives one of its kind. */
   checked?: ((sentence: string) => boolean)[];
+  /** Terms of the names roles in the question stand for (see `roleNames`). */
+  persons?: Set<string>;
 }
 
 /** The terms of "say": what the briefs write for "post", "tweet" or "write" when they hold none of them. */
