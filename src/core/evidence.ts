@@ -543,13 +543,18 @@ const DETERMINER = /^(?:the|which|what|whose|his|her|their|its|per)$/i;
  * Locetta"), "Colombia's top diplomat" → Villavicencio. The role's word is the title's, or related to it in the
  * lexicon (envoy, ambassador), the title's own word first; each word before it ("US", "Colombia's") names the
  * person's title too, a ranking word ("top") aside; "the president" of two presidents names neither. A role is a
- * word naming a person first of all (`Lexicon.isPerson`), in the singular, after "the", "which"… or a word of the
- * title: "a lawyer" is anyone.
+ * word naming a person first of all (`Lexicon.isPerson`) after "the", "which"… or a word of the title ("a lawyer"
+ * is anyone); a plural ("the two top diplomats") stands for everyone the brief gives the role, when two or more
+ * (exactly two after "two" or "both"): "…the two top diplomats Villavicencio and Rubio…".
  */
 export function withRoleNames(question: string, hits: Hit[], briefOf: (id: string) => Brief, lexicon: Lexicon): { question: string; names: string[] } {
   const names: string[] = [];
   const { ws, joined } = phrase(question);
-  const heads = ws.map((w) => (/s$|^\p{Lu}/u.test(w) ? null : toTerm(normalizeWord(w)))).map((t) => (t !== null && lexicon.isPerson(t) ? t : null));
+  // "the two leaders", "the diplomats'": a plural stands for everyone the brief gives the role (two, for "two" or "both").
+  const plural = (w: string) => /[^s'’]s['’]?$/.test(w);
+  const heads = ws
+    .map((w) => (/^\p{Lu}/u.test(w) || (/s['’]?$/.test(w) && !plural(w)) ? null : toTerm(normalizeWord(w))))
+    .map((t) => (t !== null && lexicon.isPerson(t) ? t : null));
   if (!hits[0] || heads.every((t) => t === null)) return { question, names };
   // (A surname is no common English word: not "Department" in "…the angel Department…".)
   const people = titledPeople(briefOf(hits[0].passage.briefId)).filter(
@@ -567,19 +572,24 @@ export function withRoleNames(question: string, hits: Hit[], briefOf: (id: strin
     const before = wordsBefore(ws, joined, i);
     // A noun: after a determiner ("the envoy", "which spokesperson") or a word naming it ("US envoy").
     if (before.length === 0 && !(joined[i] && DETERMINER.test(ws[i - 1]!))) continue;
-    const quals = analyze([...before, ...of].filter((w) => !RANKING.test(w)).join(' '));
+    const quals = analyze([...before, ...of].filter((w) => !RANKING.test(w) && !/^(?:two|both)$/i.test(w)).join(' '));
     const fits = people.filter((p) => quals.every((q) => p.quals.some((t) => near(q, t))));
     // The brief's own word for the role names the post: "the US ambassador" is not the deputy ambassador.
     const exact = fits.filter((p) => p.head === head && p.quals.every((t) => !PREFIXES.has(t) || quals.includes(t)));
     const who = new Set((exact.length ? exact : fits.filter((p) => p.head !== head && near(head, p.head))).map((p) => p.name));
-    const name = who.size === 1 ? [...who][0]! : undefined;
-    // The title as the brief writes it ("the Colombian foreign minister") finds its sentence as it is: measured, its
-    // name outweighed the sentence with the detail asked about (−3 questions on the fixture).
+    const many = plural(ws[i]!);
+    const two = before.some((w) => /^(?:two|both)$/i.test(w));
+    const name = many ? (who.size >= 2 && (!two || who.size === 2) ? [...who].join(' and ') : undefined) : who.size === 1 ? [...who][0]! : undefined;
+    // The title as the brief writes it ("the Colombian foreign minister", "the two presidents") finds its sentence as it
+    // is: measured, its name outweighed the sentence with the detail asked about (−3 questions on the fixture; for
+    // plurals −8 +11).
     if (exact.length && exact.every((p) => quals.every((q) => p.quals.includes(q)))) continue;
-    if (name === undefined || asked.has(normalizeWord(name))) continue;
-    out = out.replace(new RegExp(String.raw`\b${escapeRegExp(ws[i]!)}\b`), `${ws[i]!} ${name}`);
-    asked.add(normalizeWord(name));
-    names.push(name);
+    if (name === undefined || name.split(' and ').some((n) => asked.has(normalizeWord(n)))) continue;
+    out = out.replace(new RegExp(String.raw`\b${escapeRegExp(ws[i]!)}(?![\p{L}\p{N}])`, 'u'), `${ws[i]!} ${name}`);
+    for (const n of name.split(' and ')) {
+      asked.add(normalizeWord(n));
+      names.push(n);
+    }
   }
   return { question: out, names };
 }

@@ -931,7 +931,8 @@ describe('each mechanism changes the answer', () => {
   it('a reader\'s ranking ("the top diplomats", "the biggest change") does not count against answering', () => {
     for (const q of ["What happened between the two countries' top diplomats?", "How did the two countries' top diplomats get the meeting ready?"]) {
       expect(seed.ask(q).answer, q).toMatch(/^In a significant diplomatic shift/);
-      expect(seed.ask(q, {}, { aspectWords: false }).answered, q).toBe(false);
+      // (Naming the two ministers, `roleNames`, finds them too.)
+      expect(seed.ask(q, {}, { aspectWords: false, roleNames: false }).answered, q).toBe(false);
     }
   });
 
@@ -1756,6 +1757,15 @@ describe('each mechanism changes the answer', () => {
     const q = "Who did Colombia's top diplomat talk to about preparing the meeting?";
     expect(seed.ask(q).answer).toMatch(/^In a significant diplomatic shift, Colombian Foreign Minister Rosa Villavicencio and U\.S\. Secretary/);
     expect(seed.ask(q, {}, { roleNames: false }).answer).toMatch(/^"The talks are going well/);
+    // A plural stands for everyone the brief gives the role: "the leaders" are Petro and Trump, "the top diplomats" the
+    // ministers who held the call (and the deputy ambassador).
+    for (const [plural, answer] of [
+      ['What business topics will the leaders discuss?', /^According to both governments/],
+      ['Was the phone chat between the top diplomats friendly?', /^In a significant diplomatic shift/],
+    ] as const) {
+      expect(seed.ask(plural).answer, plural).toMatch(answer);
+      expect(seed.ask(plural, {}, { roleNames: false }).answered, plural).toBe(false);
+    }
     // "She criticized…", after the sentence naming her, holds her name too: the act the question closes on answers.
     expect(seed.ask("What part of Petro's policy did the US envoy criticize?").answer).toMatch(/^She criticized/);
     // A role nobody in the brief holds names no one, and is declined as before.
