@@ -584,6 +584,10 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask("Did the US punish Petro's relatives too?").answer).toMatch(/sanctions on him and his family/);
     expect(seed.ask('When did things start cooling off between the two presidents?').answer).toMatch(/early January/);
     expect(seed.ask('What is Petro accused of?').answer).toMatch(/drug-trafficking allegations/);
+    // Two-word verbs too ("crack down on" is fighting, "scale back" curbing), and "relations" for tensions.
+    expect(seed.ask('What kind of crime do they want to crack down on?').answer).toMatch(/fight against transnational organized crime/);
+    expect(seed.ask('Did Petro scale back efforts to destroy coca crops?').answer).toMatch(/curb coca eradication/);
+    expect(seed.ask('When did relations between the two presidents start to improve?').answer).toMatch(/early January/);
   });
 
   it("a question with no word the briefs hold is searched for its words' derived forms", () => {
