@@ -923,6 +923,10 @@ describe('each mechanism changes the answer', () => {
     const q = 'Will there be a press conference after the White House meeting?';
     expect(seed.ask(q).answered).toBe(false);
     expect(seed.ask(q, {}, { thingCheck: false }).answer).toMatch(/White House meeting/);
+    // The thing is its last word: "joint economic opportunities" names no conference.
+    const joint = 'Will there be a joint press conference after they meet?';
+    expect(seed.ask(joint).answered).toBe(false);
+    expect(seed.ask(joint, {}, { thingCheck: false }).answered).toBe(true);
     // A thing the passage names, in another form ("threatened"), is answered; a frame asks about what follows.
     expect(seed.ask("Were there threats to cancel Petro's visa before?").answer).toMatch(/threatened to revoke Petro's visa/);
     expect(seed.ask('Is there any evidence Washington still has concerns about Colombia despite the thaw?').answer).toMatch(/deeply concerned/);

@@ -179,13 +179,14 @@ const THERE_BE = new RegExp(
 const FRAMES = new Set(analyze('evidence sign indication word news chance hint mention doubt possibility information proof reason truth risk hope talk'));
 
 /**
- * For `thingCheck`: the terms of the thing a question asks the being of ("press conference" in "Will there be a
- * press conference after the meeting?"), or undefined (none, or a frame: "Is there any evidence that…?").
+ * For `thingCheck`: the term of the thing a question asks the being of, its last word ("conference" in "Will there
+ * be a joint press conference after the meeting?": "joint economic opportunities" names none), or undefined (none,
+ * or a frame: "Is there any evidence that…?").
  */
 export function askedThing(question: string): string[] | undefined {
   const thing = THERE_BE.exec(question)?.[1];
   const terms = thing === undefined ? [] : analyze(thing);
-  return terms.length && !terms.some((t) => FRAMES.has(t)) ? terms : undefined;
+  return terms.length && !terms.some((t) => FRAMES.has(t)) ? terms.slice(-1) : undefined;
 }
 
 /** The platforms readers name ("Was it on Facebook that…?", "What did Petro say on Twitter?"). */
