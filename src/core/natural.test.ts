@@ -161,7 +161,8 @@ describe('natural questions on the seed brief', () => {
     // ordinary readers, roles, how people described things, echo questions, the background), 140 of 180 as written,
     // 143 now, 123 new: 4,609 of 5,616 (82.1 %). 4,654 with plural roles, news usage ("crack down") and the thing
     // asked about read as its last word; six more (two ordinary readers, what comes next, who did what to whom, a
-    // journalist's checks, a fan's verbs), 152 of 180 as written, 156 now, 113 new: 4,743 of 5,729 (82.8 %).
+    // journalist's checks, a fan's verbs), 152 of 180 as written, 156 now, 113 new: 4,743 of 5,729 (82.8 %); 4,761
+    // (83.1 %) with five more lines of news usage ("set up", "go after").
     // Each question guards its own answer (a known miss fails loudly once right); this guards the whole.
     expect(ok.length / questions.length).toBeGreaterThanOrEqual(0.8);
   });
@@ -254,7 +255,8 @@ describe('natural conversations on the seed brief', () => {
     // Twenty-fourth session: 2,021 with its changes; 2,273 of 3,060 with seventy more (252 of 315 as written); 2,339 of
     // 3,151 with twenty more written after its changes (66 of 91); 2,406 of 3,243 with twenty more (67 of 92); 2,473
     // of 3,330 with twenty more (66 of 87). Twenty-fifth session: 2,477 with `roleNames`; 2,532 of 3,417 with twenty
-    // more (55 of 87); 2,549 with plural roles and news usage; 2,603 of 3,502 with twenty more (53 of 85, 54 now).
+    // more (55 of 87); 2,549 with plural roles and news usage; 2,603 of 3,502 with twenty more (53 of 85, 54 now);
+    // 2,610 with five more lines of news usage.
     expect(results.filter(Boolean).length / results.length).toBeGreaterThanOrEqual(0.69);
   });
 });
@@ -590,6 +592,7 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('What kind of crime do they want to crack down on?').answer).toMatch(/fight against transnational organized crime/);
     expect(seed.ask('Did Petro scale back efforts to destroy coca crops?').answer).toMatch(/curb coca eradication/);
     expect(seed.ask('When did relations between the two presidents start to improve?').answer).toMatch(/early January/);
+    expect(seed.ask("Who from Colombia's government spoke with Rubio to set things up?").answer).toMatch(/Rosa Villavicencio/);
   });
 
   it("a question with no word the briefs hold is searched for its words' derived forms", () => {
