@@ -515,14 +515,14 @@ function titledPeople(brief: Brief): Titled[] {
   for (const p of brief.passages) {
     const { ws, joined, gaps } = phrase(p.text);
     for (let i = 0; i < ws.length; i++) {
+      const quals = wordsBefore(ws, joined, i);
       const of = ws[i + 1] === 'of' && joined[i + 1] && joined[i + 2] && cap(ws[i + 2]) ? 2 : 0;
       const j = i + of + 1;
       // A first name and a surname, and no more capitalised words ("President Gustavo Petro"; not "Colombian
       // President Gustavo Petro" from "Colombian", nor "White House" from "high-stakes").
       if (joined[j] && cap(ws[j]) && joined[j + 1] && cap(ws[j + 1]) && !(joined[j + 2] && cap(ws[j + 2])) && ws[i - 1] !== 'of')
-        add(ws[i]!, [...wordsBefore(ws, joined, i), ...(of ? [ws[i + 2]!] : [])], ws[j + 1]!);
+        add(ws[i]!, of ? [...quals, ws[i + 2]!] : quals, ws[j + 1]!);
       // "Name, a/the … spokesman": the title after the name.
-      const quals = wordsBefore(ws, joined, i);
       const k = i - quals.length - 1;
       const last = !joined[i + 1] || STOP_WORDS.has(normalizeWord(ws[i + 1]!));
       if (last && k > 1 && /^(?:a|an|the)$/i.test(ws[k]!) && joined[k + 1] && /^,\s+$/.test(gaps[k]!) && cap(ws[k - 1]) && joined[k - 1] && cap(ws[k - 2]))
@@ -577,19 +577,16 @@ export function withRoleNames(question: string, hits: Hit[], briefOf: (id: strin
     // The brief's own word for the role names the post: "the US ambassador" is not the deputy ambassador.
     const exact = fits.filter((p) => p.head === head && p.quals.every((t) => !PREFIXES.has(t) || quals.includes(t)));
     const who = new Set((exact.length ? exact : fits.filter((p) => p.head !== head && near(head, p.head))).map((p) => p.name));
-    const many = plural(ws[i]!);
     const two = before.some((w) => /^(?:two|both)$/i.test(w));
-    const name = many ? (who.size >= 2 && (!two || who.size === 2) ? [...who].join(' and ') : undefined) : who.size === 1 ? [...who][0]! : undefined;
+    const found = plural(ws[i]!) ? (who.size >= 2 && (!two || who.size === 2) ? [...who] : []) : who.size === 1 ? [...who] : [];
     // The title as the brief writes it ("the Colombian foreign minister", "the two presidents") finds its sentence as it
     // is: measured, its name outweighed the sentence with the detail asked about (−3 questions on the fixture; for
     // plurals −8 +11).
     if (exact.length && exact.every((p) => quals.every((q) => p.quals.includes(q)))) continue;
-    if (name === undefined || name.split(' and ').some((n) => asked.has(normalizeWord(n)))) continue;
-    out = out.replace(new RegExp(String.raw`\b${escapeRegExp(ws[i]!)}(?![\p{L}\p{N}])`, 'u'), `${ws[i]!} ${name}`);
-    for (const n of name.split(' and ')) {
-      asked.add(normalizeWord(n));
-      names.push(n);
-    }
+    if (found.length === 0 || found.some((n) => asked.has(normalizeWord(n)))) continue;
+    out = out.replace(new RegExp(String.raw`\b${escapeRegExp(ws[i]!)}(?![\p{L}\p{N}])`, 'u'), `${ws[i]!} ${found.join(' and ')}`);
+    for (const n of found) asked.add(normalizeWord(n));
+    names.push(...found);
   }
   return { question: out, names };
 }

@@ -17,10 +17,10 @@
  *   general English, whatever the size of the collection.
  *
  * Format (UTF-8 text, shipped as the Data module `src/generated/lexicon.bin`):
- * line 1 `briefbot-lexicon/3 <fingerprint>`; then the licence notice of the
+ * line 1 `briefbot-lexicon/4 <fingerprint>`; then the licence notice of the
  * sources, each line starting with `#`; then the background terms, most
- * common first, space-separated; then the terms of words naming a person (WordNet's noun.person: "envoy",
- * "spokesman"), space-separated; then one line per reader's term, sorted,
+ * common first, space-separated; then the terms of words naming a person first of all (WordNet's noun.person, by
+ * SemCor's sense counts: "envoy", "spokesman"), space-separated; then one line per reader's term, sorted,
  * `term\tderived\tsynonyms\tsimilar\thypernyms\topposites` (space-separated terms in each
  * column). The bytes are decoded and split lazily (at the first question) and
  * looked up by binary search.
