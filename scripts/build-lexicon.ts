@@ -64,8 +64,9 @@ const NOUN_PERSON = '1:18';
  * allege, and relations "calm", "cool" or "thaw" where news writes that tensions eased; they "crack down on" what news
  * fights ("go after", "tackle"; a person "gone after" is sanctioned), "scale back" or "cut back" what it curbs, "ring"
  * whom it calls, "set up" what it prepares, speak of a "feud" and of "relations" where news writes of hostility and
- * tensions, and of leaders who "get along" or "patch up" where tensions eased. A two-word verb is keyed as WordNet's are ("crack_down"). Each line is
- * measured (docs/tuning.md): none moves a public set, each answers natural questions on the seed the lexicon did not.
+ * tensions, and of leaders who "get along" or "patch up" where tensions eased. A two-word verb is keyed as WordNet's
+ * are ("crack_down"). Each line is measured (docs/tuning.md): none moves a public set, each answers natural questions
+ * on the seed the lexicon did not.
  */
 export const NEWS_USAGE: readonly (readonly [string, readonly string[]])[] = [
   ['leader', ['president', 'premier', 'chancellor', 'minister']],
@@ -143,7 +144,7 @@ function readWordNet(dict: string) {
       index.get(lemma)!.set(pos, offsets);
     }
   }
-  return { synsets, index, tagged, persons: personTerms(dict) };
+  return { synsets, index, tagged };
 }
 
 /**
@@ -239,7 +240,8 @@ export function buildLexicon(fingerprint = fingerprintInputs(), notice = sourceN
     }
   }
 
-  const { synsets, index, tagged, persons } = readWordNet(dict());
+  const { synsets, index, tagged } = readWordNet(dict());
+  const persons = personTerms(dict());
   // Relations, keyed by the reader's term: kind → related terms (in WordNet's sense order).
   const rel = new Map<string, Record<'d' | 's' | 'a' | 'h' | 'o', string[]>>();
   const add = (key: string, kind: 'd' | 's' | 'a' | 'h' | 'o', word: string, t = termOf(word)) => {
