@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ANSWER_OPTIONS, evidenceWeight, type AnswerOptions } from './answer.js';
-import { askedForTerms, askedRole, questionPredicates, questionType, withoutAsides } from './question.js';
+import { askedForTerms, askedRole, questionPredicates, questionType, spelledOut, withoutAsides } from './question.js';
 import { parseBriefs, type BriefFile } from './brief.js';
 import { chat } from './chat.js';
 import { buildEngine } from './indexer.js';
@@ -615,14 +615,41 @@ describe('each mechanism changes the answer', () => {
     expect(withoutAsides(seed.index, 'When is the meeting, and where?')).toBe('When is the meeting, and where?');
   });
 
-  it('a tag closing a statement ("…, right?", "…, didn\'t he?") is read as no words: the statement is what is asked', () => {
-    expect(withoutAsides(seed.index, "Petro called Trump, didn't he?")).toBe('Petro called Trump?');
-    expect(withoutAsides(seed.index, 'The meeting is on Feb. 3, is that right?')).toBe('The meeting is on Feb. 3?');
+  it('a tag closing a statement ("…, right?", "…, didn\'t he?") is read as no words: the statement is what is asked, as a yes-no question', () => {
+    expect(withoutAsides(seed.index, "Petro called Trump, didn't he?")).toBe('did Petro called Trump?');
+    expect(withoutAsides(seed.index, 'The meeting is on Feb. 3, is that right?')).toBe('is the meeting on Feb. 3?');
+    expect(withoutAsides(seed.index, 'The meeting is on Feb. 3. Is that really true?')).toBe('is the meeting on Feb. 3?');
     // Its words counted against answering, and a negated tag read the question as negative ("isn't he").
     expect(seed.ask("Locetta slammed how Petro handles talks with armed groups, didn't she?").answer).toMatch(/^She criticized/);
     expect(seed.ask("The call between Rubio and Colombia's top diplomat was friendly, wasn't it?").answer).toMatch(/cordial call/);
     // Not a question that asks in the negative itself, without the comma of a tag.
     expect(withoutAsides(seed.index, "How many Khitan Tumens weren't there?")).toBe("How many Khitan Tumens weren't there?");
+  });
+
+  it('what the reader heard ("I heard…", "Someone told me…", "Is it true that…") is asked as a yes-no question of the claim', () => {
+    expect(withoutAsides(seed.index, 'I heard Petro is nervous about the meeting. Is that true?')).toBe('is Petro nervous about the meeting?');
+    // As a statement its words counted against answering ("praised", "December"): declined, where the brief says otherwise.
+    expect(seed.ask("I heard the US envoy praised Petro's peace talks with the armed groups, is that true?").answer).toMatch(
+      /^She criticized Petro's approach/,
+    );
+    expect(seed.ask("I heard the US put sanctions on Petro's relatives too, is that actually true?").answer).toMatch(/sanctions on him and his family/);
+    expect(seed.ask('Someone told me Petro phoned Trump back in December to smooth things over, right?').answer).toMatch(
+      /^Tensions between the presidents eased in early January/,
+    );
+    // A name no brief holds is still checked; and a message that asks its own question keeps what it heard as its context.
+    expect(seed.ask('I heard Maduro will join the meeting, is that right?').answered).toBe(false);
+    const own = 'Someone said Rubio and the Colombian minister talked recently, what day was that exactly?';
+    expect(withoutAsides(seed.index, own)).toBe(own);
+  });
+
+  it('spoken fillers ("i mean", a "like" before a question or after a preposition) are no words', () => {
+    expect(seed.ask('so how did the phone call between the two top diplomats go like was it tense or friendly').answer).toMatch(/held a cordial call/);
+    expect(seed.ask('like how is petro feeling about going to the white house i mean is he nervous or hopeful').answer).toMatch(/optimistic/);
+    expect(spelledOut('um when did the us slap those sanctions like what month')).not.toMatch(/\blike\b/);
+    // The verb and the preposition stay.
+    expect(spelledOut("Why doesn't the U.S. like how Petro negotiates?")).toMatch(/\blike how/);
+    expect(spelledOut('What is the goal of Islamist groups like Hezbollah and Hamas?')).toMatch(/\blike Hezbollah/);
+    expect(spelledOut('Why did Confucians like the medical field?')).toMatch(/\blike the/);
   });
 
   it('a topic question closing on when or where it is asked about ("…talk about on Feb. 3?") is a topic question still', () => {

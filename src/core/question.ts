@@ -497,6 +497,7 @@ export function spelledOut(question: string): string {
       // "Colombia's side", "the American side": the party itself.
       .replace(PARTY_SIDE, '$1')
       .replace(CHAT_FILLER, ' ')
+      .replace(SPOKEN_FILLER, ' ')
       .replace(EMPHATIC_EVEN, ' ')
       // "feelin'", "goin'", "keepin'": the word with its "g".
       .replace(/\b([a-z]{2,})in['’](?!\p{L})/gu, '$1ing')
@@ -554,6 +555,17 @@ const SAT_AS_MET: Record<string, string> = { sit: 'meet', sits: 'meets', sitting
 const EMPHATIC_EVEN = /\beven\b(?!\s+(?:though|if|with|as|after|before|when|while|so|more|less|now|then|without|in|at|on|during|under))/gi;
 /** What a chat adds that asks nothing ("lol", "ngl", "fr", "bro", "lowkey", "um"), in lower case as typed: no word to match. */
 const CHAT_FILLER = /(?<![\p{L}\p{N}])(?:lol|lmao|lmfao|rofl|omg|ngl|tbh|fr|idk|bro|bruh|dude|lowkey|highkey|nah|yo|ya|um+|uh+|hmm+|haha+)(?![\p{L}\p{N}])/gu;
+/**
+ * What a speaker adds while thinking, in a message as spoken or typed in lower case: "i mean" before a restart, and
+ * "like" before an auxiliary or a question closing on one or on the message ("…go like was it tense?", "…like what
+ * topics are on the table", "…like what month?") or after a preposition or another filler
+ * ("on like international crime"). Not the verb or the preposition: "Why did Confucians like the medical field?",
+ * "groups like Hezbollah".
+ */
+const SPOKEN_FILLER = new RegExp(
+  String.raw`\b[Ii] mean\b(?!\s+(?:by|that|it)\b)|(?<=(?:^|\b(?:so|and|but|um+|uh+|oh|mean|on|about|for|at|in|with|from)|[,;?!])\s*)like\b(?!\s+(?:that|this|it|him|her|them)\b)|\blike(?=,?\s+(?:(?:what|how|why|when|where|who|whom|which|whose)(?:(?:\s+\w+){0,2}\s+(?:${AUXILIARIES.replaceAll(' ', '|')})\b|(?:\s+\w+)?\W*$)|(?:${AUXILIARIES.replaceAll(' ', '|')})\b))`,
+  'g',
+);
 /** The written-out word of a match of either. */
 const writtenOut = (w: string) => ABBREVIATIONS[w.toLowerCase().replace(/['’]/, '')]!;
 
@@ -616,15 +628,56 @@ export function withoutAsides(index: SearchIndex, message: string): string {
   // missed the backstory, what did…?"): a clause about the reader ("I…"), a concession, or three words or more that
   // hold no word of the briefs, before a comma or "but" and a question word (not one that opens with a question word
   // itself: "When Fox left, who replaced him?"); and a concession closing the question ("…despite the thaw?").
-  const remark = REMARK.exec(text);
+  // (The tag goes first: "…, is that right?" opens with an auxiliary, as a question after a remark does.)
+  const untagged = text.replace(TAG_QUESTION, '?');
+  const remark = REMARK.exec(untagged);
   // (Not a name or two set before the question, "the americans, are they…?": the topic, whatever the briefs call it.)
   const aside = (clause: string) => /\b(?:I|I['’](?:m|ve|d))\b/.test(clause) || CONCESSIVE.test(clause) || (!holds(clause) && clause.split(/\s+/).length > 2);
   // A tag closing a statement made a question ("Petro called Trump, didn't he?") asks nothing of its own.
-  const asked = (remark && aside(remark[1]!) ? text.slice(remark[0].length) : text).replace(CONCESSIVE_TAIL, '').replace(TAG_QUESTION, '?');
+  const asked = (remark && aside(remark[1]!) ? untagged.slice(remark[0].length) : untagged).replace(CONCESSIVE_TAIL, '').replace(TAG_QUESTION, '?');
   // A clause set before the question ("When Trump and Petro meet on Feb. 3, what topics…?") goes after it: the
   // question word it opens with is not what is asked.
   const lead = LEADING_CLAUSE.exec(asked);
+  // What the reader heard ("I heard…", "Is it true that…") or tagged ("…, didn't he?") is asked as a yes-no question,
+  // unless the message asks its own ("Someone said they talked, what day was that?").
+  const heard = lead ? null : HEARD.exec(asked);
+  const claim = heard ? asked.slice(heard[0].length) : asked;
+  if (!lead && (heard || untagged !== text) && !ASKS_ITSELF.test(claim)) return askedOf(index, claim);
   return lead ? `${asked.slice(lead[0].length).replace(/[\s?.!]*$/, '')} ${lead[1]!.charAt(0).toLowerCase()}${lead[1]!.slice(1)}?` : asked;
+}
+/** A message that asks a question of its own, at its start or after a clause ("…, what day was that?"). */
+const ASKS_ITSELF = new RegExp(String.raw`(?:^\W*|(?:[,;:]|\s[-–—])\s*(?:but\s+|and\s+|so\s+)?)(?:${QUESTION_OPENERS})\b`, 'i');
+/**
+ * What the reader heard and asks to check ("I heard…", "Someone told me…", "Is it true that…", "Apparently…"):
+ * the claim is what is asked, as if asked "Did…?" (its tag, "…, is that right?", asks nothing either).
+ */
+const HEARSAY = [
+  String.raw`(?:is it|it['’]?s) (?:really |actually )?(?:true|right|correct|so)(?: that)?`,
+  String.raw`(?:i(?:['’]ve| have)?|we(?:['’]ve| have)?) (?:heard|read|seen|saw|been told|was told|were told)(?: (?:somewhere|online|elsewhere|earlier|on (?:the )?(?:news|radio|tv|television|twitter|x|facebook|social media)))?(?: that)?`,
+  String.raw`(?:someone|somebody|people|a friend|my \w+|they|everyone|everybody)(?: online)? (?:said|says|told me|tells me|(?:are|is|were|was) saying|claim(?:s|ed)?|mentioned)(?: that)?`,
+  String.raw`(?:apparently|supposedly|rumou?r (?:is|has it)|word is)(?: that)?`,
+]
+  .map((s) => `${s}\\b`)
+  .join('|');
+/** What the reader heard, opening the message (after "so", "hey"…). */
+const HEARD = new RegExp(String.raw`^\W*(?:(?:so|hey|hi|hello|ok(?:ay)?|well|oh|wait|but|and)\W+)*(?:${HEARSAY})[\s,:]*`, 'i');
+/** Auxiliaries and their negations, as a statement's verb: "is", "won't", "didn't". */
+const AUXILIARY_WORD = new RegExp(String.raw`^(?:(?:${AUXILIARIES.replaceAll(' ', '|')})(?:n['’]t)?|(?:wo|ca)n['’]t)$`, 'i');
+/**
+ * A statement asked as a yes-no question: its auxiliary, within its first four words, before its subject ("Petro is
+ * nervous" → "is Petro nervous", "the meeting won't happen" → "won't the meeting happen"); else "did" before it
+ * ("the US envoy praised…" → "did the US envoy praised…": the words are what is matched, not their grammar).
+ */
+function askedOf(index: SearchIndex, claim: string): string {
+  const words = claim
+    .replace(/[\s?.!]*$/, '')
+    .trim()
+    .split(/\s+/);
+  // Its first word, no longer first, is no name for being capitalised ("Cracking down on crime is…"), unless English lacks it ("Maduro").
+  const t = toTerm(normalizeWord(words[0]!));
+  if (t === null || index.lexicon.rank(t) !== undefined) words[0] = words[0]!.toLowerCase();
+  const i = words.slice(0, 4).findIndex((w) => AUXILIARY_WORD.test(w));
+  return `${(i < 0 ? ['did', ...words] : [words[i], ...words.slice(0, i), ...words.slice(i + 1)]).join(' ')}?`;
 }
 /** A subordinate clause before a comma and a question (group 1: the clause). */
 const LEADING_CLAUSE = new RegExp(String.raw`^\W*((?:when|once|after|before|if|while|as soon as)\b[^,?]*),\s*(?=(?:${QUESTION_OPENERS})\b)`, 'i');
@@ -643,9 +696,12 @@ const CONCESSIVE = new RegExp(String.raw`^\W*${CONCEDED}`, 'i');
 const CONCESSIVE_TAIL = new RegExp(String.raw`,?\s+${CONCEDED}[^?]*`, 'i');
 /** The auxiliaries as they take "n't" ("isn't", "won't", "can't"): a pattern's source. */
 export const NEGATABLE = `${AUXILIARIES.replaceAll(' ', '|')}|wo|ca`;
-/** A tag closing a statement made a question: "…, isn't he?", "…didn't they?", "…, right?", "…, is that correct?". */
+/**
+ * A tag closing a statement made a question, after a comma, a stop or a dash: "…, isn't he?", "…didn't they?", "…,
+ * right?", "…, is that correct?", "…. Is that really true?", "… — did that happen?".
+ */
 const TAG_QUESTION = new RegExp(
-  String.raw`,\s*(?:(?:${NEGATABLE})n['’]t\s+(?:he|she|it|they|there|we|you|I)|right|yes|no|correct|true|eh|huh|yeah|ok|okay|is that (?:right|correct|true|so)|am I right)\s*\?[\s?!.]*$`,
+  String.raw`(?:,|[.!;]|\s+[-–—])\s*(?:(?:${NEGATABLE})n['’]t\s+(?:he|she|it|they|there|we|you|I)|right|yes|no|correct|true|really|eh|huh|yeah|ok|okay|(?:is|was) (?:that|it|this) (?:really |actually |even )?(?:right|correct|true|so|accurate|the case)|(?:did|does) (?:that|it|this) (?:really |actually |even )?happen|am I right)\s*\?[\s?!.]*$`,
   'i',
 );
 /** A clause before a comma or "but" and a question word (group 1: the clause). */
