@@ -60,7 +60,8 @@ const NOUN_PERSON = '1:18';
 /**
  * What news writes for a reader's word that WordNet does not link to it: a country's "leader" is its president or
  * prime minister, its "top diplomat" the foreign minister or secretary of state, an "envoy" an ambassador, "rebels"
- * guerrillas or insurgents; readers say "punish" and "penalties" for sanctions, "relatives" for family, "accuse" for
+ * guerrillas, insurgents or armed groups, a "military" operation a combat one; readers say "punish" and "penalties" for
+ * sanctions, "halt" for pause, "promise" and "protection" for a guarantee, "relatives" for family, "accuse" for
  * allege, and relations "calm", "cool" or "thaw" where news writes that tensions eased; they "crack down on" what news
  * fights ("go after", "tackle"; a person "gone after" is sanctioned), "scale back" or "cut back" what it curbs, "ring"
  * whom it calls, "set up" what it prepares, speak of a "feud" and of "relations" where news writes of hostility and
@@ -72,7 +73,7 @@ export const NEWS_USAGE: readonly (readonly [string, readonly string[]])[] = [
   ['leader', ['president', 'premier', 'chancellor', 'minister']],
   ['diplomat', ['minister', 'secretary', 'ambassador']],
   ['envoy', ['ambassador', 'diplomat']],
-  ['rebel', ['guerrilla', 'insurgent', 'militant']],
+  ['rebel', ['guerrilla', 'insurgent', 'militant', 'armed']],
   ['penalty', ['sanction']],
   ['punish', ['sanction']],
   ['relatives', ['family']],
@@ -92,6 +93,10 @@ export const NEWS_USAGE: readonly (readonly [string, readonly string[]])[] = [
   ['tackle', ['fight']],
   ['get along', ['ease']],
   ['patch up', ['ease']],
+  ['military', ['combat']],
+  ['halt', ['pause']],
+  ['promise', ['guarantee']],
+  ['protection', ['guarantee']],
 ];
 type Pos = 'n' | 'v' | 'a' | 'r';
 const POS_FILES: Record<Pos, string> = { n: 'noun', v: 'verb', a: 'adj', r: 'adv' };

@@ -593,6 +593,21 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('Did Petro scale back efforts to destroy coca crops?').answer).toMatch(/curb coca eradication/);
     expect(seed.ask('When did relations between the two presidents start to improve?').answer).toMatch(/early January/);
     expect(seed.ask("Who from Colombia's government spoke with Rubio to set things up?").answer).toMatch(/Rosa Villavicencio/);
+    // "rebels" for armed groups, a "military" operation for a combat one, "halt" for pause, "promise" and "protection"
+    // for a guarantee.
+    for (const [reader, brief] of [
+      ['rebels', 'armed'],
+      ['military', 'combat'],
+      ['halting', 'pause'],
+      ['promised', 'guarantees'],
+      ['protection', 'guarantees'],
+    ]) {
+      expect(derived(reader!)).toContain(analyze(brief!)[0]);
+    }
+    expect(seed.ask("What's the US complaint about Petro's talks with rebels?").answer).toMatch(/^She criticized Petro's approach/);
+    expect(seed.ask('What does the US say halting military operations did?').answer).toMatch(/^She criticized Petro's approach/);
+    expect(seed.ask('Any idea what Rubio promised?').answer).toMatch(/full diplomatic guarantees/);
+    expect(seed.ask('Will Petro be protected during his visit?').answer).toMatch(/full diplomatic guarantees/);
   });
 
   it("a question with no word the briefs hold is searched for its words' derived forms", () => {
