@@ -594,13 +594,18 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('When did relations between the two presidents start to improve?').answer).toMatch(/early January/);
     expect(seed.ask("Who from Colombia's government spoke with Rubio to set things up?").answer).toMatch(/Rosa Villavicencio/);
     // "rebels" for armed groups, a "military" operation for a combat one, "halt" for pause, "promise" and "protection"
-    // for a guarantee.
+    // for a guarantee; "gangs" for crime, "cross-border" for transnational, relations gone "bad" for hostility, getting
+    // "better" for easing.
     for (const [reader, brief] of [
       ['rebels', 'armed'],
       ['military', 'combat'],
       ['halting', 'pause'],
       ['promised', 'guarantees'],
       ['protection', 'guarantees'],
+      ['gangs', 'crime'],
+      ['border', 'transnational'],
+      ['bad', 'hostility'],
+      ['better', 'eased'],
     ]) {
       expect(derived(reader!)).toContain(analyze(brief!)[0]);
     }
@@ -608,6 +613,9 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('What does the US say halting military operations did?').answer).toMatch(/^She criticized Petro's approach/);
     expect(seed.ask('Any idea what Rubio promised?').answer).toMatch(/full diplomatic guarantees/);
     expect(seed.ask('Will Petro be protected during his visit?').answer).toMatch(/full diplomatic guarantees/);
+    expect(seed.ask('When did relations between the two presidents start getting better?').answer).toMatch(/^Tensions between the presidents eased/);
+    expect(seed.ask('What did the US do to Petro when relations were bad?').answer).toMatch(/revoke Petro's visa/);
+    expect(seed.ask('Will fighting cross-border crime gangs come up at the summit?').answer).toMatch(/transnational organized crime/);
   });
 
   it("a question with no word the briefs hold is searched for its words' derived forms", () => {
