@@ -649,6 +649,16 @@ describe('each mechanism changes the answer', () => {
     expect(withoutAsides(seed.index, "How many Khitan Tumens weren't there?")).toBe("How many Khitan Tumens weren't there?");
   });
 
+  it('a clause about the reader before a question that holds no word of the briefs is what the question asks about', () => {
+    const q = "I forget the name of Colombia's foreign minister who spoke with Rubio, who was it?";
+    expect(withoutAsides(seed.index, q)).toBe(q);
+    expect(seed.ask(q).answer).toMatch(/Rosa Villavicencio/);
+    // Before a question that holds words of the briefs it is an aside still.
+    expect(withoutAsides(seed.index, "I don't follow politics much, but when is Colombia's president meeting Trump?")).toBe(
+      "when is Colombia's president meeting Trump?",
+    );
+  });
+
   it('what the reader heard ("I heard…", "Someone told me…", "Is it true that…") is asked as a yes-no question of the claim', () => {
     expect(withoutAsides(seed.index, 'I heard Petro is nervous about the meeting. Is that true?')).toBe('is Petro nervous about the meeting?');
     // As a statement its words counted against answering ("praised", "December"): declined, where the brief says otherwise.
@@ -661,6 +671,8 @@ describe('each mechanism changes the answer', () => {
     );
     // A name no brief holds is still checked; and a message that asks its own question keeps what it heard as its context.
     expect(seed.ask('I heard Maduro will join the meeting, is that right?').answered).toBe(false);
+    // "…, is that how it went?" is a tag too.
+    expect(seed.ask('I heard Trump was the one who phoned Petro, is that how it went?').answer).toMatch(/^Tensions between the presidents eased/);
     const own = 'Someone said Rubio and the Colombian minister talked recently, what day was that exactly?';
     expect(withoutAsides(seed.index, own)).toBe(own);
   });

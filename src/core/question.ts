@@ -631,8 +631,13 @@ export function withoutAsides(index: SearchIndex, message: string): string {
   // (The tag goes first: "…, is that right?" opens with an auxiliary, as a question after a remark does.)
   const untagged = text.replace(TAG_QUESTION, '?');
   const remark = REMARK.exec(untagged);
-  // (Not a name or two set before the question, "the americans, are they…?": the topic, whatever the briefs call it.)
-  const aside = (clause: string) => /\b(?:I|I['’](?:m|ve|d))\b/.test(clause) || CONCESSIVE.test(clause) || (!holds(clause) && clause.split(/\s+/).length > 2);
+  // (Not a name or two set before the question, "the americans, are they…?": the topic, whatever the briefs call it; nor
+  // a clause about the reader before a question that holds no word of the briefs, "I forget the name of Colombia's
+  // foreign minister, who was it?": it says what is asked.)
+  const aside = (clause: string) =>
+    (/\b(?:I|I['’](?:m|ve|d))\b/.test(clause) && holds(untagged.slice(remark![0].length))) ||
+    CONCESSIVE.test(clause) ||
+    (!holds(clause) && clause.split(/\s+/).length > 2);
   // A tag closing a statement made a question ("Petro called Trump, didn't he?") asks nothing of its own.
   const asked = (remark && aside(remark[1]!) ? untagged.slice(remark[0].length) : untagged).replace(CONCESSIVE_TAIL, '').replace(TAG_QUESTION, '?');
   // A clause set before the question ("When Trump and Petro meet on Feb. 3, what topics…?") goes after it: the
@@ -701,7 +706,7 @@ export const NEGATABLE = `${AUXILIARIES.replaceAll(' ', '|')}|wo|ca`;
  * right?", "…, is that correct?", "…. Is that really true?", "… — did that happen?".
  */
 const TAG_QUESTION = new RegExp(
-  String.raw`(?:,|[.!;]|\s+[-–—])\s*(?:(?:${NEGATABLE})n['’]t\s+(?:he|she|it|they|there|we|you|I)|right|yes|no|correct|true|really|eh|huh|yeah|ok|okay|(?:is|was) (?:that|it|this) (?:really |actually |even )?(?:right|correct|true|so|accurate|the case)|(?:did|does) (?:that|it|this) (?:really |actually |even )?happen|am I right)\s*\?[\s?!.]*$`,
+  String.raw`(?:,|[.!;]|\s+[-–—])\s*(?:(?:${NEGATABLE})n['’]t\s+(?:he|she|it|they|there|we|you|I)|right|yes|no|correct|true|really|eh|huh|yeah|ok|okay|(?:is|was) (?:that|it|this) (?:really |actually |even )?(?:right|correct|true|so|accurate|the case)|(?:did|does) (?:that|it|this) (?:really |actually |even )?happen|is (?:that|this) (?:how it (?:went|happened)|what happened)|am I right)\s*\?[\s?!.]*$`,
   'i',
 );
 /** A clause before a comma or "but" and a question word (group 1: the clause). */
