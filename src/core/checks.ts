@@ -309,9 +309,10 @@ function onlyTitledPost(question: string, role: AskedRole, text: string): boolea
 }
 
 /** Is a post the question names with a title prefix ("the vice president") in no sentence read, the prefix at most three terms from the word after it? */
-function postMissing(posts: readonly [string, string][], read: SentenceTerms[]): boolean {
+function postMissing(index: SearchIndex, posts: readonly [string, string][], read: SentenceTerms[]): boolean {
+  // (The post's word as typed, or the word of the briefs it is a typo of: "the deputy ambassdor".)
   const near = (seq: readonly string[], [prefix, word]: [string, string]) =>
-    seq.some((t, j) => t === prefix && seq.slice(Math.max(0, j - 3), j + 4).includes(word));
+    seq.some((t, j) => t === prefix && seq.slice(Math.max(0, j - 3), j + 4).some((u) => u === word || typoOf(index, word, u)));
   return posts.some((post) => !read.some((r) => r.seqs.some((seq) => near(seq, post))));
 }
 
@@ -331,7 +332,7 @@ export function roleUnanswered(
 ): boolean {
   return (
     roleMissing(index, role, retrieval, read) ||
-    (lang === 'en' && postMissing(titledPosts(question), read)) ||
+    (lang === 'en' && postMissing(index, titledPosts(question), read)) ||
     (role !== undefined &&
       /^[a-z]+$/.test(role.word) &&
       (namesOtherPost(index, question, role, sentenceOf(lead)) || onlyTitledPost(question, role, lead.hit.passage.text)))

@@ -1409,6 +1409,8 @@ describe('each mechanism changes the answer', () => {
     declinedBy({ roleCheck: false }, ['Who is the US ambassador?', 'Who is the US ambassador to Colombia?'], /deputy ambassador Jennifer Locetta/);
     // The post the brief names, with its prefix or without one.
     expect(seed.ask('Who is the deputy ambassador?').answer).toMatch(/deputy ambassador Jennifer Locetta/);
+    // Typed with a typo, as the search reads it ("ambassdor" was declined as a post no sentence holds).
+    expect(seed.ask('who is the us deputy ambassdor at the un').answer).toMatch(/deputy ambassador Jennifer Locetta/);
     // A country's initials between the prefix and the post are the country's (natural set 181), and a participle
     // after the role is what the holder does, not the role (set 179); both were declined.
     expect(seed.ask('Is Jennifer Locetta the deputy U.S. ambassador?').answer).toMatch(/deputy ambassador Jennifer Locetta/);
