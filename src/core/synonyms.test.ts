@@ -49,19 +49,16 @@ describe('synonyms.txt', () => {
     expect(s.expand('Did the papers say where he will travel?', 'en').size).toBe(0);
   });
 
-  it('lets a reader\'s words meet a brief\'s other words: "get better" finds "Tensions … eased"', () => {
-    // (The lexicon now links "cool" and "calm" to "ease" itself: the example's other words are what it lacks.)
-    const q = 'When did things get better between them?';
+  it('lets a reader\'s words meet a brief\'s other words: "travel documents" finds "…revoke Petro\'s visa"', () => {
+    // (The lexicon now links "cool", "calm" and "better" to "ease" itself: the example's other lines are what it lacks.)
+    const q = "What happened to Petro's travel documents?";
     expect(seed.ask(q).answered).toBe(false);
     // The example a newsroom might write from the questions the seed did not answer (tests/fixtures/synonyms/seed.txt).
     const engine = withSynonyms(readFileSync('tests/fixtures/synonyms/seed.txt', 'utf8'));
-    expect(engine.ask(q).answer).toMatch(/^Tensions between the presidents eased in early January/);
-    expect(engine.ask('When did things start getting better between the two presidents?').answer).toMatch(/eased in early January/);
-    expect(seed.ask("What happened to Petro's travel documents?").answered).toBe(false);
-    expect(engine.ask("What happened to Petro's travel documents?").answer).toMatch(/revoke Petro's visa/);
+    expect(engine.ask(q).answer).toMatch(/revoke Petro's visa/);
     // The index keeps them: the engine loaded from its bytes (as the Worker loads it) answers the same.
     const loaded = Engine.load(engine.serialize(), lexicon);
-    expect(loaded.ask(q).answer).toMatch(/eased in early January/);
+    expect(loaded.ask(q).answer).toMatch(/revoke Petro's visa/);
     expect(loaded.index.synonyms.lines[0]).toBe('calm down, cool down, cool off, thaw, get better, patch up, ease');
     // What the reader asked with the brief's own words is answered as before.
     expect(engine.ask('When did tensions ease?').answer).toBe(seed.ask('When did tensions ease?').answer);
