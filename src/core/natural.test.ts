@@ -601,7 +601,7 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask("Who from Colombia's government spoke with Rubio to set things up?").answer).toMatch(/Rosa Villavicencio/);
     // "rebels" for armed groups, a "military" operation for a combat one, "halt" for pause, "promise" and "protection"
     // for a guarantee; "gangs" for crime, "cross-border" for transnational, relations gone "bad" for hostility, getting
-    // "better" for easing.
+    // "better" for easing; "fighting" for hostility, "hit" for sanctions, "safe" and "safety" for a guarantee.
     for (const [reader, brief] of [
       ['rebels', 'armed'],
       ['military', 'combat'],
@@ -612,6 +612,10 @@ describe('each mechanism changes the answer', () => {
       ['border', 'transnational'],
       ['bad', 'hostility'],
       ['better', 'eased'],
+      ['fighting', 'hostility'],
+      ['hit', 'sanctions'],
+      ['safe', 'guarantees'],
+      ['safety', 'guarantees'],
     ]) {
       expect(derived(reader!)).toContain(analyze(brief!)[0]);
     }
@@ -622,6 +626,8 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('When did relations between the two presidents start getting better?').answer).toMatch(/^Tensions between the presidents eased/);
     expect(seed.ask('What did the US do to Petro when relations were bad?').answer).toMatch(/revoke Petro's visa/);
     expect(seed.ask('Will fighting cross-border crime gangs come up at the summit?').answer).toMatch(/transnational organized crime/);
+    expect(seed.ask('Will Petro be safe to travel to the US?').answer).toMatch(/full diplomatic guarantees/);
+    expect(seed.ask('Wait, what did the US do to Petro personally during all that fighting?').answer).toMatch(/revoke Petro's visa/);
   });
 
   it("a question with no word the briefs hold is searched for its words' derived forms", () => {
