@@ -634,12 +634,11 @@ export function withoutAsides(index: SearchIndex, message: string): string {
   // (Not a name or two set before the question, "the americans, are they…?": the topic, whatever the briefs call it; nor
   // a clause about the reader before a question that holds no word of the briefs, "I forget the name of Colombia's
   // foreign minister, who was it?": it says what is asked.)
+  const rest = remark ? untagged.slice(remark[0].length) : untagged;
   const aside = (clause: string) =>
-    (/\b(?:I|I['’](?:m|ve|d))\b/.test(clause) && holds(untagged.slice(remark![0].length))) ||
-    CONCESSIVE.test(clause) ||
-    (!holds(clause) && clause.split(/\s+/).length > 2);
+    (/\b(?:I|I['’](?:m|ve|d))\b/.test(clause) && holds(rest)) || CONCESSIVE.test(clause) || (!holds(clause) && clause.split(/\s+/).length > 2);
   // A tag closing a statement made a question ("Petro called Trump, didn't he?") asks nothing of its own.
-  const asked = (remark && aside(remark[1]!) ? untagged.slice(remark[0].length) : untagged).replace(CONCESSIVE_TAIL, '').replace(TAG_QUESTION, '?');
+  const asked = (remark && aside(remark[1]!) ? rest : untagged).replace(CONCESSIVE_TAIL, '').replace(TAG_QUESTION, '?');
   // A clause set before the question ("When Trump and Petro meet on Feb. 3, what topics…?") goes after it: the
   // question word it opens with is not what is asked.
   const lead = LEADING_CLAUSE.exec(asked);
