@@ -665,8 +665,6 @@ const HEARSAY = [
   .join('|');
 /** What the reader heard, opening the message (after "so", "hey"…). */
 const HEARD = new RegExp(String.raw`^\W*(?:(?:so|hey|hi|hello|ok(?:ay)?|well|oh|wait|but|and)\W+)*(?:${HEARSAY})[\s,:]*`, 'i');
-/** Auxiliaries and their negations, as a statement's verb: "is", "won't", "didn't". */
-const AUXILIARY_WORD = new RegExp(String.raw`^(?:(?:${AUXILIARIES.replaceAll(' ', '|')})(?:n['’]t)?|(?:wo|ca)n['’]t)$`, 'i');
 /**
  * A statement asked as a yes-no question: its auxiliary, within its first four words, before its subject ("Petro is
  * nervous" → "is Petro nervous", "the meeting won't happen" → "won't the meeting happen"); else "did" before it
@@ -700,6 +698,8 @@ const CONCESSIVE = new RegExp(String.raw`^\W*${CONCEDED}`, 'i');
 const CONCESSIVE_TAIL = new RegExp(String.raw`,?\s+${CONCEDED}[^?]*`, 'i');
 /** The auxiliaries as they take "n't" ("isn't", "won't", "can't"): a pattern's source. */
 export const NEGATABLE = `${AUXILIARIES.replaceAll(' ', '|')}|wo|ca`;
+/** Auxiliaries and their negations, as a statement's verb: "is", "won't", "didn't". */
+const AUXILIARY_WORD = new RegExp(String.raw`^(?:${AUXILIARIES.replaceAll(' ', '|')}|(?:${NEGATABLE})n['’]t)$`, 'i');
 /**
  * A tag closing a statement made a question, after a comma, a stop or a dash: "…, isn't he?", "…didn't they?", "…,
  * right?", "…, is that correct?", "…. Is that really true?", "… — did that happen?".
