@@ -310,10 +310,15 @@ function onlyTitledPost(question: string, role: AskedRole, text: string): boolea
 
 /** Is a post the question names with a title prefix ("the vice president") in no sentence read, the prefix at most three terms from the word after it? */
 function postMissing(index: SearchIndex, posts: readonly [string, string][], read: SentenceTerms[]): boolean {
-  // (The post's word as typed, or the word of the briefs it is a typo of: "the deputy ambassdor".)
-  const near = (seq: readonly string[], [prefix, word]: [string, string]) =>
-    seq.some((t, j) => t === prefix && seq.slice(Math.max(0, j - 3), j + 4).some((u) => u === word || typoOf(index, word, u)));
-  return posts.some((post) => !read.some((r) => r.seqs.some((seq) => near(seq, post))));
+  // The post's word as typed, or the words of the briefs it is a typo of ("the deputy ambassdor"), looked up once per post.
+  const dictionary = index.searcher.tables.dictionary;
+  const forms = (word: string) => new Set([word, ...(documentFrequency(index, word) === 0 ? typosOf(index, word).map((id) => dictionary.termAt(id)) : [])]);
+  const near = (seq: readonly string[], prefix: string, words: Set<string>) =>
+    seq.some((t, j) => t === prefix && seq.slice(Math.max(0, j - 3), j + 4).some((u) => words.has(u)));
+  return posts.some(([prefix, word]) => {
+    const words = forms(word);
+    return !read.some((r) => r.seqs.some((seq) => near(seq, prefix, words)));
+  });
 }
 
 /**
