@@ -676,6 +676,28 @@ describe('each mechanism changes the answer', () => {
     );
   });
 
+  it('a remark before the question, about the reader or the reader\'s own, before "so" or "and" too, is no part of what is asked', () => {
+    // Its words had sunk the question: declined.
+    const grandma = 'My grandma keeps saying Petro must be dreading this, so how is he feeling about sitting down with Trump?';
+    expect(withoutAsides(seed.index, grandma)).toBe('how is he feeling about sitting down with Trump?');
+    expect(seed.ask(grandma).answer).toMatch(/optimistic/);
+    expect(
+      seed.ask(
+        "There's so much spin in these stories that I like knowing the source, so which State Department person told reporters about Rubio's commitment to Petro?",
+      ).answer,
+    ).toMatch(/Tommy Pigott/);
+    // A wish to know after it opens the question as a question word does.
+    expect(withoutAsides(seed.index, 'My friend says the talks are a show, and I wonder how Petro described them?')).toBe('I wonder how Petro described them?');
+  });
+
+  it('the words of a remark dropped before the question lend it context, as an earlier turn does (remarkWeight)', () => {
+    // "he" and "ease up" lean on the remark: without its words the question was declined.
+    const q = 'I read that Petro tried some things to get the armed groups to talk, so what did he ease up on besides stopping combat?';
+    const ask = (remarkWeight: number) => seed.ask(q, {}, { remarkWeight }).answer;
+    expect(ask(0.3)).toMatch(/^She criticized Petro's approach/);
+    expect(ask(0)).not.toMatch(/^She criticized Petro's approach/);
+  });
+
   it('what the reader heard ("I heard…", "Someone told me…", "Is it true that…") is asked as a yes-no question of the claim', () => {
     expect(withoutAsides(seed.index, 'I heard Petro is nervous about the meeting. Is that true?')).toBe('is Petro nervous about the meeting?');
     // As a statement its words counted against answering ("praised", "December"): declined, where the brief says otherwise.

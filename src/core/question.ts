@@ -620,14 +620,25 @@ function sameFrom(a: string, i: number, b: string, j: number): boolean {
  * the call in January. Who called whom?").
  */
 export function withoutAsides(index: SearchIndex, message: string): string {
+  return readAsides(index, message).asked;
+}
+
+/**
+ * The question a message asks ({@link withoutAsides}) and the remark set before it in its sentence, when one was
+ * dropped ("My grandma wants to know if Trump is flying down, so where is the meeting?"): its words are what the
+ * question goes on from, as an earlier turn's are (see `remarkWeight`).
+ */
+export function readAsides(index: SearchIndex, message: string): { asked: string; remark?: string } {
   const holds = (s: string) => analyze(s).some((t) => documentFrequency(index, t) > 0);
   const sentences = splitSentences(message);
   const kept = sentences.map(([s, e]) => message.slice(s, e)).filter((s) => sentences.length < 2 || /\?\W*$/.test(s) || holds(s));
   const text = kept.length ? kept.join(' ') : message;
   // So is a remark before the question in its sentence ("I don't follow politics much, but when is…?", "Sorry, I
-  // missed the backstory, what did…?"): a clause about the reader ("I…"), a concession, or three words or more that
-  // hold no word of the briefs, before a comma or "but" and a question word (not one that opens with a question word
-  // itself: "When Fox left, who replaced him?"); and a concession closing the question ("…despite the thaw?").
+  // missed the backstory, what did…?", "My dad keeps saying…, so how is…?"): a clause about the reader or the reader's
+  // own ("I…", "my…", "we…"), a concession, or three words or more that hold no word of the briefs, before a comma,
+  // "but", "so" or "and" and a question word or a wish to know ("…, and I'm curious whether…") (not one that opens with
+  // a question word itself: "When Fox left, who replaced him?"); and a concession closing the question ("…despite the
+  // thaw?").
   // (The tag goes first: "…, is that right?" opens with an auxiliary, as a question after a remark does.)
   const untagged = text.replace(TAG_QUESTION, '?');
   const remark = REMARK.exec(untagged);
@@ -636,9 +647,10 @@ export function withoutAsides(index: SearchIndex, message: string): string {
   // foreign minister, who was it?": it says what is asked.)
   const rest = remark ? untagged.slice(remark[0].length) : untagged;
   const aside = (clause: string) =>
-    (/\b(?:I|I['’](?:m|ve|d))\b/.test(clause) && holds(rest)) || CONCESSIVE.test(clause) || (!holds(clause) && clause.split(/\s+/).length > 2);
+    (ABOUT_THE_READER.test(clause) && holds(rest)) || CONCESSIVE.test(clause) || (!holds(clause) && clause.split(/\s+/).length > 2);
+  const dropped = remark && aside(remark[1]!) ? remark[1] : undefined;
   // A tag closing a statement made a question ("Petro called Trump, didn't he?") asks nothing of its own.
-  const asked = (remark && aside(remark[1]!) ? rest : untagged).replace(CONCESSIVE_TAIL, '').replace(TAG_QUESTION, '?');
+  const asked = (dropped ? rest : untagged).replace(CONCESSIVE_TAIL, '').replace(TAG_QUESTION, '?');
   // A clause set before the question ("When Trump and Petro meet on Feb. 3, what topics…?") goes after it: the
   // question word it opens with is not what is asked.
   const lead = LEADING_CLAUSE.exec(asked);
@@ -646,9 +658,14 @@ export function withoutAsides(index: SearchIndex, message: string): string {
   // unless the message asks its own ("Someone said they talked, what day was that?").
   const heard = lead ? null : HEARD.exec(asked);
   const claim = heard ? asked.slice(heard[0].length) : asked;
-  if (!lead && (heard || untagged !== text) && !ASKS_ITSELF.test(claim)) return askedOf(index, claim);
-  return lead ? `${asked.slice(lead[0].length).replace(/[\s?.!]*$/, '')} ${lead[1]!.charAt(0).toLowerCase()}${lead[1]!.slice(1)}?` : asked;
+  const out = (q: string) => (dropped ? { asked: q, remark: dropped } : { asked: q });
+  if (!lead && (heard || untagged !== text) && !ASKS_ITSELF.test(claim)) return out(askedOf(index, claim));
+  return out(lead ? `${asked.slice(lead[0].length).replace(/[\s?.!]*$/, '')} ${lead[1]!.charAt(0).toLowerCase()}${lead[1]!.slice(1)}?` : asked);
 }
+/** A clause about the reader or the reader's own: "I…", "I'm…", "my dad…", "someone told me…", "we…", "our…". */
+const ABOUT_THE_READER = /\b(?:I|I['’](?:m|ve|d)|[Mm]y|me|[Ww]e|[Oo]ur)\b/;
+/** A wish to know, which opens a question as a question word does: "I wonder…", "I'm curious…", "I'd like to know…". */
+const WISH_TO_KNOW = String.raw`i(?:['’]?m| am| was)?\s+(?:wonder(?:ing)?|curious)|i(?:['’]?d| would)\s+(?:like|love)\s+to\s+know|i\s+want\s+to\s+know`;
 /** A message that asks a question of its own, at its start or after a clause ("…, what day was that?"). */
 const ASKS_ITSELF = new RegExp(String.raw`(?:^\W*|(?:[,;:]|\s[-–—])\s*(?:but\s+|and\s+|so\s+)?)(?:${QUESTION_OPENERS})\b`, 'i');
 /**
@@ -708,8 +725,14 @@ const TAG_QUESTION = new RegExp(
   String.raw`(?:,|[.!;]|\s+[-–—])\s*(?:(?:${NEGATABLE})n['’]t\s+(?:he|she|it|they|there|we|you|I)|right|yes|no|correct|true|really|eh|huh|yeah|ok|okay|(?:is|was) (?:that|it|this) (?:really |actually |even )?(?:right|correct|true|so|accurate|the case)|(?:did|does) (?:that|it|this) (?:really |actually |even )?happen|is (?:that|this) (?:how it (?:went|happened)|what happened)|am I right)\s*\?[\s?!.]*$`,
   'i',
 );
-/** A clause before a comma or "but" and a question word (group 1: the clause). */
-const REMARK = new RegExp(String.raw`^(?!\W*(?:${QUESTION_OPENERS})\b)([^?]*?)(?:,\s*(?:but\s+)?|\s+but\s+)(?=(?:${QUESTION_OPENERS})\b)`, 'i');
+/**
+ * A clause before a comma or "but" / "so" / "and" and a question word, or a wish to know ("…, so where is…?", "…, and
+ * I'm curious whether…", "…, but according to Trump, what…?") (group 1: the clause).
+ */
+const REMARK = new RegExp(
+  String.raw`^(?!\W*(?:${QUESTION_OPENERS})\b)([^?]*?)(?:,\s*(?:(?:but|so|and)\s+)?|\s+(?:but|so)\s+)(?=(?:${QUESTION_OPENERS}|${WISH_TO_KNOW}|according\s+to)\b)`,
+  'i',
+);
 
 /** The message without the request that opens it ("Explain the sanctions" → "the sanctions"; "Explain" alone → ""). */
 export function withoutRequest(question: string): string {
