@@ -106,6 +106,8 @@ export const NEWS_USAGE: readonly (readonly [string, readonly string[]])[] = [
   ['hit', ['sanction']],
   ['safe', ['guarantee']],
   ['safety', ['guarantee']],
+  ['improve', ['ease']],
+  ['update', ['message']],
 ];
 type Pos = 'n' | 'v' | 'a' | 'r';
 const POS_FILES: Record<Pos, string> = { n: 'noun', v: 'verb', a: 'adj', r: 'adv' };
