@@ -108,6 +108,10 @@ export const NEWS_USAGE: readonly (readonly [string, readonly string[]])[] = [
   ['safety', ['guarantee']],
   ['improve', ['ease']],
   ['update', ['message']],
+  ['together', ['joint']],
+  ['ease up', ['curb', 'pause']],
+  ['ease off', ['curb', 'pause']],
+  ['take away', ['revoke']],
 ];
 type Pos = 'n' | 'v' | 'a' | 'r';
 const POS_FILES: Record<Pos, string> = { n: 'noun', v: 'verb', a: 'adj', r: 'adv' };

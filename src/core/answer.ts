@@ -396,8 +396,8 @@ export interface AnswerOptions {
   /** `ellipsis` also for a follow-up whose words, besides those naming what it asks for, are all the conversation's. */
   ellipsisContext: boolean;
   /**
-   * A remark dropped before the question in its sentence ("I read that Petro tried some things to get the armed groups
-   * to talk, so what did he ease up on?", see `readAsides`) lends its words at this weight, as an earlier turn's question
+   * A remark dropped before the question in its sentence ("I'm a bit confused about why the Security Council is even
+   * discussing Colombia, so how often does it check in on the peace deal there?", see `readAsides`) lends its words at this weight, as an earlier turn's question
    * does in a conversation (`questionWeight`, 0.3); 0 drops them. On natural questions written with context before them,
    * 22 of 30 right (15 before reading the remark apart, 20 with it dropped outright); the fixtures' conversations two
    * turns more, none fewer; the public sets unchanged (docs/tuning.md).
