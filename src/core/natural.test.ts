@@ -1035,6 +1035,17 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('Where did Trump post his update?').answered).toBe(false);
   });
 
+  it('"What exactly did Petro say at the rally?" is declined: the sentence telling of it quotes no one (quoteCheck)', () => {
+    for (const q of ['What exactly did Petro say about Trump at the New York rally?', "What were Petro's exact words at the rally in New York?"]) {
+      expect(seed.ask(q).answered, q).toBe(false);
+      expect(seed.ask(q, {}, { quoteCheck: false }).answered, q).toBe(true);
+    }
+    // A sentence quoting the words asked for answers.
+    expect(seed.ask('What exactly did Petro say about how the negotiations are going?').answer).toMatch(/^"The talks are going well,"/);
+    // Nor is a promise a saying: "What exactly did Rubio promise?" is answered with what he promised.
+    expect(seed.ask('What exactly did Rubio promise Petro?').answer).toMatch(/full diplomatic guarantees/);
+  });
+
   it('"Will there be a press conference after the meeting?" is declined: the passage answering never names one', () => {
     const q = 'Will there be a press conference after the White House meeting?';
     expect(seed.ask(q).answered).toBe(false);
@@ -1282,7 +1293,7 @@ describe('each mechanism changes the answer', () => {
     // "The talks are going well," Petro said in a brief message on X…
     for (const q of ['What did Petro say about the negotiations?', 'What exactly did Petro post about the negotiations with Washington?']) {
       expect(seed.ask(q).answer, q).toMatch(/^"The talks are going well," Petro said/);
-      expect(seed.ask(q, {}, { speakerFloor: 0, saidCheck: false, postedFloor: 0 }).answer, q).toMatch(/^She criticized/);
+      expect(seed.ask(q, {}, { speakerFloor: 0, saidCheck: false, postedFloor: 0, quoteCheck: false }).answer, q).toMatch(/^She criticized/);
     }
     // "She…" speaks on from the sentence before, which has Locetta speak.
     expect(seed.ask('What did Locetta say about the armed groups?').answer).toMatch(/^She criticized Petro's approach/);
@@ -2204,7 +2215,7 @@ describe('each mechanism changes the answer', () => {
     // A reader insisting on someone's own words ("What exactly did Petro say…?") is not answered by "his criticism of…".
     const exactly = 'What exactly did Petro say at the rally in New York?';
     expect(seed.ask(exactly).answered).toBe(false);
-    expect(seed.ask(exactly, {}, { saidCheck: false }).answer).toMatch(/his criticism of U\.S\. foreign policy/);
+    expect(seed.ask(exactly, {}, { saidCheck: false, quoteCheck: false }).answer).toMatch(/his criticism of U\.S\. foreign policy/);
     expect(seed.ask('What exactly did Petro say about the talks?').answer).toMatch(/^"The talks are going well," Petro said/);
   });
 
