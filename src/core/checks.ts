@@ -350,7 +350,7 @@ const PLAIN_NEGATION = /\b(?:not|no|never|nor|without)\b|n['’]t\b/i;
 const POINT_IN_TIME =
   /^\W*(?:(?:exactly|precisely)\s+)?(?:when\s+(?:(?:exactly|precisely)\s+)?(?:did|was|were|will|is|are|has|have|had)\b|(?:in\s+)?(?:what|which)\s+(?:year|month)\b|when\s+(?!(?:do|does)\b)(?:[\p{L}\p{N}.'’-]+\s+){1,6}(?:was|were|will|is|are|has|have|had|did)(?:\s+[\p{L}-]+){0,2}\W*$)/iu;
 /** A reader insisting on the time: "When exactly…?", "Exactly when…?", "precisely". */
-const EXACT_TIME = /\b(?:exactly|precisely)\b/i;
+export const EXACT_TIME = /\b(?:exactly|precisely)\b/i;
 /** Words that place something in time without a date ("two years ago", "the Bronze Age", "after the war"). */
 const TIME_WORDS =
   /\b(?:[Aa]go|[Yy]ears?|[Dd]ecades?|[Cc]entur(?:y|ies)|[Ee]ras?|[Aa]ge|[Dd]ynast(?:y|ies)|[Ss]easons?|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter|[Ww]ars?|BCE?|AD|BP)\b/;

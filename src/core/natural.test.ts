@@ -920,6 +920,10 @@ describe('each mechanism changes the answer', () => {
     // well…" holds "talk" but no time, "…eased in early January when Trump took a phone call from Petro…" the date.
     expect(seed.ask('When did Trump and Petro first talk?').answer).toMatch(/^Tensions between the presidents eased in early January/);
     expect(seed.ask('When did Trump and Petro first talk?', {}, { timeFloor: 0 }).answered).toBe(false);
+    // Not for a reader insisting on the time, when it is another event's: the sanctions are dated nowhere.
+    for (const q of ['When exactly did the US first sanction Petro?', "When exactly did Washington slap penalties on Petro's family?"]) {
+      expect(seed.ask(q).answered, q).toBe(false);
+    }
     expect(seed.ask('When did Petro say the talks were going well?').answer).toMatch(/^"The talks are going well," Petro said/);
     const e = engineOf(
       file('a.txt', 'Title: Bronze finds\n\nThe bronze tools were made during the Bronze Age, the museum said.\n'),
