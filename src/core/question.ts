@@ -144,8 +144,9 @@ export function questionType(question: string, lang: Lang = 'en'): QuestionType 
   if (cue === 'who' || cue === 'whom' || cue === 'whose') return 'person';
   // "Where…?", and "In which city…?": the noun names the kind of place asked for (it is asked for, below).
   if (cue === 'where' || ((cue === 'which' || cue === 'what') && PLACE_NOUN_QUESTION.test(q))) return 'place';
-  // "Why…?", "For what reason…?", and a reader's "colombia sanctions reason".
-  if (cue === 'why' || /reason/.test(cue ?? '')) return 'reason';
+  // "Why…?", "For what reason…?", a reader's "colombia sanctions reason", and "What prompted the post?", "What was he
+  // reacting to?": what caused it.
+  if (cue === 'why' || /reason/.test(cue ?? '') || PROMPTED.test(q)) return 'reason';
   if (SPEECH_QUESTION.test(q) || OPINION_QUESTION.test(q)) return 'speech';
   // "What will they talk about / discuss / focus on?" (also "…discuss at the meeting?"), "What is the report
   // about?", "What topics are on the agenda?", "Will they talk about security?": a topic.
@@ -343,13 +344,23 @@ const SPOKE_OUT = String.raw`(?:make|makes|made|making|give|gives|gave|given|giv
 const SCHEDULED = String.raw`(?:set|slated|due|scheduled|planned)(?= (?:for|to)\b)|(?:slated|due|scheduled|planned)(?=\W*$)`;
 /** The kinds of place something is posted on ("Which social media site…?"). */
 const PLATFORM_KINDS = String.raw`(?:social\s+(?:media\s+|networking\s+)?)?(?:platforms?|sites?|websites?|apps?|accounts?)|social\s+(?:media|network(?:ing)?)`;
+/** Verbs asking what caused something ("prompted", "reacting"): they name what is asked, the answer gives a cause in its own words. */
+const CAUSE_VERBS = String.raw`prompt(?:s|ed|ing)?|trigger(?:s|ed|ing)?|spark(?:s|ed|ing)?|react(?:s|ed|ing)?|respond(?:s|ed|ing)?|responding|led|lead`;
+/**
+ * "What prompted the post?", "What was he reacting / responding to (when he posted)?", "What led to…?": what caused it,
+ * asked as "why" (not "How did Petro react to the announcement?", nor "…reacting to the news": what followed, what it was).
+ */
+const PROMPTED = new RegExp(
+  String.raw`^\W*(?:and\s+|so\s+)?what\b(?:\s+(?:had|has|was|is|were|did))?\s+(?:(?:prompt|trigger|spark)(?:s|ed)?\b|led\s+(?:to|up\s+to)\b|[^?]*\b(?:react|respond)(?:ing|ed)?\s+to(?=\W*$|\s+(?:when|as|after|before|while|with|in)\b))`,
+  'i',
+);
 /** The words that name what a question of each type asks for. */
 const ASKED_WORDS: Partial<Record<QuestionType, string>> = {
   topic: `${TOPIC_WORDS}|${COME_UP}`,
   change: `${CHANGE_WORDS}|${STILL_ON}|still`,
   speech: `${SPEECH_VERBS}|${OPINION_VERBS}`,
   speaker: SPEAKER_VERBS,
-  reason: 'reasons?',
+  reason: `reasons?|${CAUSE_VERBS}`,
   quality: `${WENT}|${MANNER_NOUNS}`,
 };
 
