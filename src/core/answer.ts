@@ -77,6 +77,7 @@ import {
   SPEECH_RE,
   stanceAbout,
   saysHowOften,
+  namesActor,
   TIME_UNIT,
   TOPIC_RE,
   typeEvidence,
@@ -427,6 +428,14 @@ export interface AnswerOptions {
    */
   reversedFloor: number;
   /**
+   * "Who set up the meeting?": when the best sentence names a person only as the one it quotes ("…, Petro said…
+   * regarding preparations for the meeting"), the best sentence naming someone else answers instead ("…Villavicencio and
+   * …Rubio held a cordial call to finalize preparations") if it scores at least this share of the best (0: off); not a
+   * question for who someone is ("Who is the mayor of San Francisco?": "…mayor Ed Lee said…"). 0.5: natural seed
+   * questions +5 −0 in the fixture, its conversations +18 −0 (0.3: +5 −3, +18 −0); the public sets unchanged.
+   */
+  actorFloor: number;
+  /**
    * "What did the deputy ambassador criticize?": when the best sentence names the one who acts ("U.S. deputy ambassador
    * Jennifer Locetta told the U.N. Security Council…") but not the act the question closes on, the sentence of the same
    * brief that goes on from another ("She criticized Petro's approach…") and holds the act answers instead, if it
@@ -535,6 +544,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   speakerCheck: true,
   speakerFloor: 0.5,
   reversedFloor: 0.2,
+  actorFloor: 0.5,
   actFloor: 0.5,
   entityPassages: 0,
   negationCheck: true,
@@ -881,6 +891,9 @@ const EXACTLY_SAID =
 const EXACT_WORDS = /\bexact (?:words?|quote|wording)\b/i;
 /** A quotation mark: the sentence quotes someone. */
 const QUOTE_MARK = /["“”]/;
+
+/** "Who is the mayor of…?", "Who was Locetta?": who someone is, not who did something ("Who is setting up…?", "Who's been…"). */
+const WHO_IS_NAMED = /^\W*(?:and\s+|so\s+)?who(?:['’]s|\s+(?:is|was|are|were))\s+(?!been\b|\w+ing\b)/i;
 
 /** A question for a day (`dayFloor`): "What / which day…?", "What date…?", "On what (exact) date…?", "the exact date / day", "…date exactly". */
 const DAY_QUESTION = /\b(?:(?:what|which)\s+(?:exact\s+)?(?:day|date)|exact\s+(?:day|date)|(?:day|date)\s+exactly)\b/i;
@@ -1490,6 +1503,12 @@ function composeAnswer(
   if (saidAbout.length) {
     const speaking = (c: Candidate) => speakerSpeaksIn(index, c, r.speakers!) && holdsAny(sentenceTerms(index, c.hit.doc).sets[c.s]!, saidAbout, links);
     if (!speaking(candidates[0]!)) liftFirst(candidates, o.speakerFloor * candidates[0]!.score, speaking);
+  }
+  // "Who set up the meeting?": someone who did it, not the one who said something of it (see `actorFloor`).
+  if (o.actorFloor > 0 && lang === 'en' && type === 'person' && !WHO_IS_NAMED.test(question) && candidates.length > 1) {
+    const acting = (c: Candidate) => namesActor(sentenceOf(c), questionWords);
+    const top = candidates[0]!;
+    if (!acting(top) && typeEvidence('person', sentenceOf(top), questionWords) > 0) liftFirst(candidates, o.actorFloor * top.score, acting);
   }
   const reversed = lang === 'en' ? reversedRoles(question) : undefined;
   if (o.reversedFloor > 0 && reversed && reversed(sentenceOf(candidates[0]!)))

@@ -84,6 +84,21 @@ export const TOPIC_RE =
   /\b(?:focus(?:es|ed)? on|including|such as|priorit(?:y|ies)|agenda|topics?|issues?|(?:talks?|talked|discuss(?:es|ed|ing|ions?)?|negotiat(?:e|es|ed|ions?))\s+(?:about|on|over))\b/i;
 const REASON_RE = /\b(?:because|due to|since|so that|as a result|in order to|owing to|led to|caused|result of|reason)\b/gi;
 
+/**
+ * Does `text` name, past its first word, a person the question does not, who is no speaker it attributes words to
+ * ("…, Petro said", "according to Pigott"): the one who did what "Who set up the meeting?" asks about.
+ */
+export function namesActor(text: string, questionWords: Set<string>): boolean {
+  const first = /\p{L}/u.exec(text)?.index ?? 0;
+  for (const m of text.matchAll(NAME_RE)) {
+    if (m.index <= first || !m[0].split(/\s+/).some((w) => !questionWords.has(normalizeWord(w)))) continue;
+    if (!ATTRIBUTED_AFTER.test(text.slice(m.index + m[0].length)) && !ATTRIBUTED_BEFORE.test(text.slice(0, m.index))) return true;
+  }
+  return false;
+}
+const ATTRIBUTED_AFTER = /^\s+(?:said|says|told|wrote|writes|added|posted|tweeted)\b/;
+const ATTRIBUTED_BEFORE = /\baccording to\s+$/i;
+
 /** Does `text` hold something of `type` that the question itself does not mention? (`lexicon`: to tell a qualifying word.) */
 export function typeEvidence(type: QuestionType, text: string, questionWords: Set<string>, lexicon?: Lexicon): number {
   const fresh = (s: string) => s.split(/\s+/).some((w) => !questionWords.has(normalizeWord(w)));

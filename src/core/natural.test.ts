@@ -1039,6 +1039,14 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('Where did Trump post his update?').answered).toBe(false);
   });
 
+  it('"Who set up the meeting?" is answered by who did it, not by who said something of it (actorFloor)', () => {
+    const q = 'Who set up the meeting?';
+    expect(seed.ask(q).answer).toMatch(/^In a significant diplomatic shift, Colombian Foreign Minister Rosa Villavicencio/);
+    expect(seed.ask(q, {}, { actorFloor: 0 }).answer).toMatch(/^"The talks are going well," Petro said/);
+    // A sentence whose only other name is the question's, or none, stays ("Who else got hit with sanctions besides Petro?").
+    expect(seed.ask('Who else besides Petro got hit with the sanctions?').answer).toMatch(/sanctions on him and his family/);
+  });
+
   it('"What prompted the post?", "What was he reacting to?" ask why: the verb names what is asked', () => {
     for (const q of ['What prompted the post?', 'What was he reacting to?', 'What was he responding to when he wrote that', 'What led to the thaw?'])
       expect(questionType(q), q).toBe('reason');
@@ -1688,7 +1696,8 @@ describe('each mechanism changes the answer', () => {
       expect(seed.ask(q).answer, q).toMatch(/^In a significant diplomatic shift/);
     }
     // Without the asked-for verb, "talk" meets "The talks are going well", which lacks Rubio.
-    expect(seed.ask('Who did Rubio talk about?').answer).not.toMatch(/^In a significant diplomatic shift/);
+    // (Not by this: `actorFloor` lifts the call there, over "…, Petro said…", which names him only as the one quoted.)
+    expect(seed.ask('Who did Rubio talk about?', {}, { actorFloor: 0 }).answer).not.toMatch(/^In a significant diplomatic shift/);
     expect(seed.ask('Who did the pope speak with?').answered).toBe(false);
     // The one on this side too: "Who from Colombia talked with Rubio…?" (not the foreign ministry's "talks" of p3).
     expect(seed.ask('Who from Colombia talked with Rubio to prepare the meeting?').answer).toMatch(/^In a significant diplomatic shift/);
@@ -1909,7 +1918,7 @@ describe('each mechanism changes the answer', () => {
     }
     const q = "Who did Colombia's top diplomat talk to about preparing the meeting?";
     expect(seed.ask(q).answer).toMatch(/^In a significant diplomatic shift, Colombian Foreign Minister Rosa Villavicencio and U\.S\. Secretary/);
-    expect(seed.ask(q, {}, { roleNames: false }).answer).toMatch(/^"The talks are going well/);
+    expect(seed.ask(q, {}, { roleNames: false, actorFloor: 0 }).answer).toMatch(/^"The talks are going well/);
     // A plural stands for everyone the brief gives the role: "the leaders" are Petro and Trump, "the top diplomats" the
     // ministers who held the call (and the deputy ambassador).
     for (const [plural, answer] of [
