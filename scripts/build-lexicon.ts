@@ -112,6 +112,13 @@ export const NEWS_USAGE: readonly (readonly [string, readonly string[]])[] = [
   ['ease up', ['curb', 'pause']],
   ['ease off', ['curb', 'pause']],
   ['take away', ['revoke']],
+  ['complain', ['criticize']],
+  ['complaint', ['criticism']],
+  ['knock', ['criticize']],
+  ['blame', ['criticize']],
+  ['fault', ['criticize']],
+  ['object', ['criticize']],
+  ['unhappy', ['criticize', 'concern']],
 ];
 type Pos = 'n' | 'v' | 'a' | 'r';
 const POS_FILES: Record<Pos, string> = { n: 'noun', v: 'verb', a: 'adj', r: 'adv' };

@@ -607,7 +607,8 @@ describe('each mechanism changes the answer', () => {
     // "rebels" for armed groups, a "military" operation for a combat one, "halt" for pause, "promise" and "protection"
     // for a guarantee; "gangs" for crime, "cross-border" for transnational, relations gone "bad" for hostility, getting
     // "better" for easing; "fighting" for hostility, "hit" for sanctions, "safe" and "safety" for a guarantee; "improve"
-    // for easing, an "update" for a message; "together" for joint, "take away" for revoke, "ease up / off" for curb.
+    // for easing, an "update" for a message; "together" for joint, "take away" for revoke, "ease up / off" for curb;
+    // "complain", "blame", "fault", "knock", "object", "unhappy" for criticizing.
     for (const [reader, brief] of [
       ['rebels', 'armed'],
       ['military', 'combat'],
@@ -625,6 +626,9 @@ describe('each mechanism changes the answer', () => {
       ['improving', 'eased'],
       ['update', 'message'],
       ['together', 'joint'],
+      ['complained', 'criticized'],
+      ['complaint', 'criticism'],
+      ['blamed', 'criticized'],
     ]) {
       expect(derived(reader!)).toContain(analyze(brief!)[0]);
     }
@@ -642,6 +646,7 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('Will the two leaders talk about business opportunities together?').answer).toMatch(/joint economic opportunities/);
     expect(seed.ask('Did Petro ease up on destroying coca crops?').answer).toMatch(/curb coca eradication/);
     expect(seed.ask('So did they take away his visa?').answer).toMatch(/revoke Petro's visa/);
+    expect(seed.ask("What's the US complaint about Petro's peace talks?").answer).toMatch(/^She criticized Petro's approach/);
   });
 
   it("a question with no word the briefs hold is searched for its words' derived forms", () => {
