@@ -119,6 +119,10 @@ export const NEWS_USAGE: readonly (readonly [string, readonly string[]])[] = [
   ['fault', ['criticize']],
   ['object', ['criticize']],
   ['unhappy', ['criticize', 'concern']],
+  ['cartel', ['crime', 'trafficking']],
+  // Spanish speakers' English: a "reunión" is a meeting, the "canciller" the foreign minister.
+  ['reunion', ['meeting']],
+  ['chancellor', ['minister']],
 ];
 type Pos = 'n' | 'v' | 'a' | 'r';
 const POS_FILES: Record<Pos, string> = { n: 'noun', v: 'verb', a: 'adj', r: 'adv' };

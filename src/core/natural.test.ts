@@ -608,7 +608,8 @@ describe('each mechanism changes the answer', () => {
     // for a guarantee; "gangs" for crime, "cross-border" for transnational, relations gone "bad" for hostility, getting
     // "better" for easing; "fighting" for hostility, "hit" for sanctions, "safe" and "safety" for a guarantee; "improve"
     // for easing, an "update" for a message; "together" for joint, "take away" for revoke, "ease up / off" for curb;
-    // "complain", "blame", "fault", "knock", "object", "unhappy" for criticizing.
+    // "complain", "blame", "fault", "knock", "object", "unhappy" for criticizing; "cartels" for crime; a Spanish
+    // speaker's "reunion" for the meeting.
     for (const [reader, brief] of [
       ['rebels', 'armed'],
       ['military', 'combat'],
@@ -629,6 +630,8 @@ describe('each mechanism changes the answer', () => {
       ['complained', 'criticized'],
       ['complaint', 'criticism'],
       ['blamed', 'criticized'],
+      ['cartels', 'crime'],
+      ['reunion', 'meeting'],
     ]) {
       expect(derived(reader!)).toContain(analyze(brief!)[0]);
     }
@@ -647,6 +650,7 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('Did Petro ease up on destroying coca crops?').answer).toMatch(/curb coca eradication/);
     expect(seed.ask('So did they take away his visa?').answer).toMatch(/revoke Petro's visa/);
     expect(seed.ask("What's the US complaint about Petro's peace talks?").answer).toMatch(/^She criticized Petro's approach/);
+    expect(seed.ask('How Petro is feeling about the reunion with Trump?').answer).toMatch(/optimistic/);
   });
 
   it("a question with no word the briefs hold is searched for its words' derived forms", () => {
