@@ -85,8 +85,9 @@ export const TOPIC_RE =
 const REASON_RE = /\b(?:because|due to|since|so that|as a result|in order to|owing to|led to|caused|result of|reason)\b/gi;
 
 /**
- * Does `text` name, past its first word, a person the question does not, who is no speaker it attributes words to
- * ("…, Petro said", "according to Pigott"): the one who did what "Who set up the meeting?" asks about.
+ * Does `text` give, past its first word, a name the question does not (capitalised words: a person's, or a ministry's),
+ * other than that of a speaker it attributes words to ("…, Petro said", "according to Pigott")? Such a name may be the
+ * one who did what "Who set up the meeting?" asks about; the speaker of "…, Petro said… regarding preparations" is not.
  */
 export function namesActor(text: string, questionWords: Set<string>): boolean {
   const first = /\p{L}/u.exec(text)?.index ?? 0;

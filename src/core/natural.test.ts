@@ -1069,6 +1069,9 @@ describe('each mechanism changes the answer', () => {
     // Not how someone reacted, nor what a reaction was to by name.
     expect(questionType('How did Petro react to the announcement?')).not.toBe('reason');
     expect(questionType('What was Petro reacting to the news with?')).not.toBe('reason');
+    // Only there is the verb no evidence: "Why did Colombia respond to the criticism?" asks about a response.
+    expect(askedForTerms('What was he reacting to?', 'reason').has(analyze('reacting')[0]!)).toBe(true);
+    expect(askedForTerms('Why did Colombia respond to the criticism?', 'reason').has(analyze('respond')[0]!)).toBe(false);
     // After the post, asked as "why": its "after citing an announcement…" (it was declined, "reacting" a word no brief holds).
     const first = chat(seed, 'What did Petro say on X?', []);
     expect(chat(seed, 'What was he reacting to?', first.history).reply.answer).toMatch(/after citing an announcement/);

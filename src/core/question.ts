@@ -213,6 +213,9 @@ export function askedForTerms(question: string, type: QuestionType, lang: Lang =
   // reports in its own words ("…told the Security Council Friday"); the verb asks for nothing of its own.
   const spoke = (type === 'date' || type === 'place') && SPOKE_BY_SUBJECT.exec(question)?.[1];
   if (spoke) for (const t of analyze(spoke)) asked.add(t);
+  // "What prompted the post?", "What was he reacting to?": the cause, which the answer gives in its own words (not "Why
+  // did Colombia respond to the criticism?", whose response is what the answer tells of).
+  if (type === 'reason' && PROMPTED.test(question)) for (const t of termsOfWords(question, CAUSE_VERBS)) asked.add(t);
   // "How long / how often…?": a duration or a frequency, which the answer gives in its own words ("months of
   // hostility", "on a quarterly basis"), not "long" or "often".
   const how = /\bhow (long|often)\b/i.exec(question);
@@ -345,13 +348,13 @@ const SCHEDULED = String.raw`(?:set|slated|due|scheduled|planned)(?= (?:for|to)\
 /** The kinds of place something is posted on ("Which social media site…?"). */
 const PLATFORM_KINDS = String.raw`(?:social\s+(?:media\s+|networking\s+)?)?(?:platforms?|sites?|websites?|apps?|accounts?)|social\s+(?:media|network(?:ing)?)`;
 /** Verbs asking what caused something ("prompted", "reacting"): they name what is asked, the answer gives a cause in its own words. */
-const CAUSE_VERBS = String.raw`prompt(?:s|ed|ing)?|trigger(?:s|ed|ing)?|spark(?:s|ed|ing)?|react(?:s|ed|ing)?|respond(?:s|ed|ing)?|responding|led|lead`;
+const CAUSE_VERBS = String.raw`prompt(?:s|ed|ing)?|trigger(?:s|ed|ing)?|spark(?:s|ed|ing)?|react(?:s|ed|ing)?|respond(?:s|ed|ing)?|led`;
 /**
  * "What prompted the post?", "What was he reacting / responding to (when he posted)?", "What led to…?": what caused it,
  * asked as "why" (not "How did Petro react to the announcement?", nor "…reacting to the news": what followed, what it was).
  */
 const PROMPTED = new RegExp(
-  String.raw`^\W*(?:and\s+|so\s+)?what\b(?:\s+(?:had|has|was|is|were|did))?\s+(?:(?:prompt|trigger|spark)(?:s|ed)?\b|led\s+(?:to|up\s+to)\b|[^?]*\b(?:react|respond)(?:ing|ed)?\s+to(?=\W*$|\s+(?:when|as|after|before|while|with|in)\b))`,
+  String.raw`(?:^|[.?!;]\s)\W*(?:and\s+|so\s+)?what\b(?:\s+(?:had|has|was|is|were|did))?\s+(?:(?:prompt|trigger|spark)(?:s|ed)?\b|led\s+(?:to|up\s+to)\b|[^?]*\b(?:react|respond)(?:ing|ed)?\s+to(?=\W*$|\s+(?:when|as|after|before|while|with|in)\b))`,
   'i',
 );
 /** The words that name what a question of each type asks for. */
@@ -360,7 +363,7 @@ const ASKED_WORDS: Partial<Record<QuestionType, string>> = {
   change: `${CHANGE_WORDS}|${STILL_ON}|still`,
   speech: `${SPEECH_VERBS}|${OPINION_VERBS}`,
   speaker: SPEAKER_VERBS,
-  reason: `reasons?|${CAUSE_VERBS}`,
+  reason: 'reasons?',
   quality: `${WENT}|${MANNER_NOUNS}`,
 };
 
