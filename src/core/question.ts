@@ -480,7 +480,7 @@ const CLOSING_COURTESY =
 
 /**
  * Spoken and phone forms written out: a question word with "is" run into it ("whats", "wheres", "whos" →
- * "what is"), the future "going to" / "gonna" before a verb as "will" ("When is Petro going to meet
+ * "what is") or "did" ("what'd", "how'd"), the future "going to" / "gonna" before a verb as "will" ("When is Petro going to meet
  * Trump?" matched "The talks are going well"; "going to the White House" is a going), "PM" as "prime
  * minister" (not "3 PM"), "sit down with" as "meet with", "ahead of" and "going into the…" as "before", words shortened as typed ("govt", "dept", "secy", "abt", "fam"), and without what a chat
  * adds that asks nothing ("lol", "ngl", "fr") and an "even" that stresses the question.
@@ -489,6 +489,7 @@ export function spelledOut(question: string): string {
   return (
     question
       .replace(/\b(what|who|where|when|how|why)s\b/gi, '$1 is')
+      .replace(/\b(what|who|where|when|how|why)['’]d\b/gi, '$1 did')
       .replace(GOING_TO, 'will ')
       .replace(/(?<!\d\s?)\bPM\b/g, 'prime minister')
       // "How many times a year…?" asks how often: "on a quarterly basis" answers it, with no number.
@@ -716,8 +717,16 @@ function askedOf(index: SearchIndex, claim: string): string {
 const LEADING_CLAUSE = new RegExp(String.raw`^\W*((?:when|once|after|before|if|while|as soon as)\b[^,?]*),\s*(?=(?:${QUESTION_OPENERS})\b)`, 'i');
 /** A party named as a side: "Colombia's side", "the American side", "on each side", "both sides" (group 1: what names it). */
 const PARTY_SIDE = /\b((?:\p{Lu}[\p{L}.]*(?:['’]s)?|each|both|either|other|their|our))\s+sides?\b/gu;
-/** The reader's name for the brief itself: "in this story", "in the article", "of this piece". */
-const THE_BRIEF = /\s+(?:in|from|of)\s+(?:this|the)\s+(?:story|article|piece|brief|news\s+(?:story|item)|text)\b/gi;
+/**
+ * The reader's name for the brief itself: "in this story", "in the article", "of this piece"; the brief as the one
+ * who says ("…, per the article?", "according to the report", "What does the story say Washington is worried about?",
+ * "What penalties does the piece mention…", "Does the story say what…").
+ */
+const BRIEF_NAMED = String.raw`(?:this|the)\s+(?:story|article|piece|brief|report|news\s+(?:story|item)|text)\b`;
+const THE_BRIEF = new RegExp(
+  String.raw`\s+(?:in|from|of)\s+${BRIEF_NAMED}|(?:^\W*|,?\s+)(?:per|according\s+to)\s+${BRIEF_NAMED}(?:,\s*)?|(?:\s+|^\W*)(?:does|did)\s+${BRIEF_NAMED}\s+(?:say|mention|tell\s+us|state|report)\b(?:\s+(?:that|about)\b)?`,
+  'gi',
+);
 /**
  * A concession of a mood or a thing, "despite the thaw", "even with the friendlier tone": it sets the question in its
  * context, and asks nothing. (Not a clause, "even though he broke his arm", "despite having been born in Newcastle":
