@@ -25,7 +25,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     'into is isn isnt it its itself just let me more most my myself no nor not now of off on once only or other ' +
     'ought our ours ourselves out over own same she should so some such than that the their theirs them themselves ' +
     'then there these they this those through to too under until up upon us very was wasn we were weren what when ' +
-    'where which while who whom whose why will with won would wouldn you your yours yourself yourselves ' +
+    'where which while who whom whose why will with won would wouldn you your yours yourself yourselves might ' +
     // question and request words
     'tell know give according many much whether whats whos hows wheres whens whys happen happened happens happening since ' +
     // contractions typed without the apostrophe, and the words a chat leans on ("ok", "anyway")
