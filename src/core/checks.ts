@@ -244,8 +244,13 @@ function roleMissing(index: SearchIndex, asked: AskedRole | undefined, retrieval
   // A typo the search read as a collection word ("captian") is no longer among the question's terms.
   const role = asked.term;
   if (!retrieval.unknown.includes(role) || typosOf(index, role).length > 0) return false;
-  const synonyms = [...(retrieval.expansions.get(role) ?? [])].filter(([, r]) => r.kind === 'synonym' || r.kind === 'derived').map(([t]) => t);
+  const synonyms = namedAs(retrieval, role);
   return !read.some((r) => r.sets.some((set) => synonyms.some((t) => set.has(t))));
+}
+
+/** The words the search took a question's term for that name the same thing: its synonyms and derived forms. */
+function namedAs(retrieval: Retrieval, term: string): string[] {
+  return [...(retrieval.expansions.get(term) ?? [])].filter(([, r]) => r.kind === 'synonym' || r.kind === 'derived').map(([t]) => t);
 }
 
 /**
@@ -309,10 +314,12 @@ function onlyTitledPost(question: string, role: AskedRole, text: string): boolea
 }
 
 /** Is a post the question names with a title prefix ("the vice president") in no sentence read, the prefix at most three terms from the word after it? */
-function postMissing(index: SearchIndex, posts: readonly [string, string][], read: SentenceTerms[]): boolean {
-  // The post's word as typed, or the words of the briefs it is a typo of ("the deputy ambassdor"), looked up once per post.
+function postMissing(index: SearchIndex, posts: readonly [string, string][], read: SentenceTerms[], retrieval: Retrieval): boolean {
+  // The post's word as typed, the words of the briefs it is a typo of ("the deputy ambassdor"), or the words the
+  // search took it for ("the deputy envoy": ambassador), looked up once per post.
   const dictionary = index.searcher.tables.dictionary;
-  const forms = (word: string) => new Set([word, ...(documentFrequency(index, word) === 0 ? typosOf(index, word).map((id) => dictionary.termAt(id)) : [])]);
+  const forms = (word: string) =>
+    new Set([word, ...(documentFrequency(index, word) === 0 ? typosOf(index, word).map((id) => dictionary.termAt(id)) : []), ...namedAs(retrieval, word)]);
   const near = (seq: readonly string[], prefix: string, words: Set<string>) =>
     seq.some((t, j) => t === prefix && seq.slice(Math.max(0, j - 3), j + 4).some((u) => words.has(u)));
   return posts.some(([prefix, word]) => {
@@ -337,7 +344,7 @@ export function roleUnanswered(
 ): boolean {
   return (
     roleMissing(index, role, retrieval, read) ||
-    (lang === 'en' && postMissing(index, titledPosts(question), read)) ||
+    (lang === 'en' && postMissing(index, titledPosts(question), read, retrieval)) ||
     (role !== undefined &&
       /^[a-z]+$/.test(role.word) &&
       (namesOtherPost(index, question, role, sentenceOf(lead)) || onlyTitledPost(question, role, lead.hit.passage.text)))

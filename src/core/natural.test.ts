@@ -2413,6 +2413,33 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask("What'd Petro post online about how the negotiations are tracking?").answer).toMatch(/The talks are going well/);
     expect(seed.ask("where'd Locetta say all that stuff?").answer).toMatch(/Security Council/);
   });
+  it('the brief as the one who says ("What does the article say…", "…, per the report?") is no word to find', () => {
+    expect(spelledOut('What does the article say Washington is still worried about in Colombia?')).toBe('What Washington is still worried about in Colombia?');
+    expect(spelledOut('What did Petro say about the talks, per the article?')).toBe('What did Petro say about the talks?');
+    expect(spelledOut('According to the story, when is the meeting?')).toBe('when is the meeting?');
+    // "report", "piece", "article": words the brief lacks, which outweighed its own (the question went to "…according
+    // to Tommy Pigott…" or the talks).
+    expect(seed.ask('What does the article say Washington is still worried about in Colombia?').answer).toMatch(/deeply concerned/);
+    expect(seed.ask('What penalties does the piece mention were placed on Petro and his relatives?').answer).toMatch(/sanctions on him and his family/);
+    expect(seed.ask("Who does the report say spoke with Rubio by phone on Colombia's behalf?").answer).toMatch(/Rosa Villavicencio/);
+  });
+  it('"might" asks, as "could" and "would" do: no word to find ("Where might Petro have posted…?")', () => {
+    expect(analyze('Where might Petro have posted it?')).toEqual(analyze('Where Petro posted it?'));
+    // "might" was a word no brief holds, and sank the question under the abstention threshold.
+    expect(seed.ask('Where might Petro have posted his upbeat update?').answer).toMatch(/brief message on X/);
+  });
+  it('a post with a title prefix is found by the words the search took it for ("the deputy envoy": the deputy ambassador)', () => {
+    // Declined as a post no sentence holds: "deputy" is three words from no "envoy" in the brief.
+    expect(seed.ask('Who is the American deputy envoy who addressed the UN?').answer).toMatch(/Jennifer Locetta/);
+    expect(seed.ask('Which UN body did the American deputy envoy address Friday?').answer).toMatch(/Security Council/);
+    // Still declined: a post nothing in the brief is called.
+    expect(seed.ask('Who is the deputy foreign minister?').answered).toBe(false);
+  });
+  it('"what\'d", "where\'d", "how\'d": a question word with "did" run into it', () => {
+    expect(spelledOut("What'd Petro post online? How’d it go?")).toBe('What did Petro post online? How did it go?');
+    expect(seed.ask("What'd Petro post online about how the negotiations are tracking?").answer).toMatch(/The talks are going well/);
+    expect(seed.ask("where'd Locetta say all that stuff?").answer).toMatch(/Security Council/);
+  });
 });
 
 describe('citations', () => {
