@@ -123,6 +123,11 @@ export const NEWS_USAGE: readonly (readonly [string, readonly string[]])[] = [
   // Spanish speakers' English: a "reunión" is a meeting, the "canciller" the foreign minister.
   ['reunion', ['meeting']],
   ['chancellor', ['minister']],
+  // A "summit" is a meeting of leaders; "punitive" measures are sanctions; a visa "withdrawn" is revoked; the "Yanks", Americans.
+  ['summit', ['meeting']],
+  ['punitive', ['sanction']],
+  ['withdraw', ['revoke']],
+  ['yank', ['U.S.']],
 ];
 type Pos = 'n' | 'v' | 'a' | 'r';
 const POS_FILES: Record<Pos, string> = { n: 'noun', v: 'verb', a: 'adj', r: 'adv' };
@@ -387,7 +392,8 @@ export function buildLexicon(fingerprint = fingerprintInputs(), notice = sourceN
     const [verb, particle] = reader.split(' ');
     const key = particle ? `${termOf(verb!)}_${termOf(particle) ?? particle}` : termOf(reader)!;
     for (const w of [...words].reverse()) {
-      const t = termOf(w)!;
+      // (The brief's word as the analysis reads it: "U.S." is one token.)
+      const t = analyze(w)[0]!;
       let r = rel.get(key);
       if (!r) rel.set(key, (r = { d: [], s: [], a: [], h: [], o: [] }));
       if (!r.d.includes(t)) r.d.unshift(t);
