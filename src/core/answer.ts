@@ -243,8 +243,9 @@ export interface AnswerOptions {
   saidCheck: boolean;
   /**
    * "How did the US envoy describe the talks?": ask again naming the person the role stands for ("…the US envoy
-   * Locetta…"), when the brief read first gives it to one person (see `withRoleNames`); a sentence opening with
-   * "She" or "He" after the one naming them holds the name in full ("She criticized…" after "…Locetta told…").
+   * Locetta…"), when the brief read first gives it to one person (see `withRoleNames`); a title as the brief writes
+   * it ("the Colombian president") is replaced by the name, unless the question asks who holds it; a sentence opening
+   * with "She" or "He" after the one naming them holds the name in full ("She criticized…" after "…Locetta told…").
    */
   roleNames: boolean;
   /**

@@ -1207,7 +1207,9 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('did trump and petro talk on the phone b4').answer).toMatch(/phone call from Petro/);
     // "msg", "pres" (declined: no brief holds them).
     expect(seed.ask('where did petro post his msg').answer).toMatch(/a brief message on X/);
-    expect(seed.ask('wat did the colombian pres say').answer).toMatch(/^Colombian President Gustavo Petro said he was optimistic/);
+    // (The title as the brief writes it is Petro's name: what he said, his own words first.)
+    expect(spelledOut('wat did the colombian pres say')).toMatch(/colombian president say/);
+    expect(seed.ask('wat did the colombian pres say').answer).toMatch(/^"The talks are going well," Petro said/);
     // "prep" is the preparations ("Who handled the prep work for the meeting on the diplomatic side?" was declined).
     expect(seed.ask('Who handled the prep work for the meeting on the diplomatic side?').answer).toMatch(/held a cordial call to finalize preparations/);
     // What a chat adds that asks nothing ("ngl", "lol", "fr") is left out; "fam" is the family.
@@ -1930,7 +1932,8 @@ describe('each mechanism changes the answer', () => {
     // The best sentence names her role ("U.S. deputy ambassador Jennifer Locetta told…") but not what she criticized.
     for (const q of ['What did the deputy ambassador criticize?', "Which of Petro's drug policies did the U.S. envoy criticize?"]) {
       expect(seed.ask(q).answer, q).toMatch(/^She criticized/);
-      expect(seed.ask(q, {}, { actFloor: 0 }).answer, q).not.toMatch(/^She criticized/);
+      // (Without `roleNames` too: "the deputy ambassador", a title as the brief writes it, is "Locetta" by it.)
+      expect(seed.ask(q, {}, { actFloor: 0, roleNames: false }).answer, q).not.toMatch(/^She criticized/);
     }
     // The act in the passive, its doer after "by".
     const passive = "Which of Petro's policies was criticized by the deputy ambassador?";
@@ -2274,7 +2277,9 @@ describe('each mechanism changes the answer', () => {
 
   it('a yes-no question with a day, month or platform the brief never names checks it: the sentence giving another answers', () => {
     // The reader has the day wrong (the brief: "…during the exchange Friday"); the call itself is in another sentence.
-    const day = 'Did the Rubio call with the Colombian foreign minister happen on a Monday?';
+    // (Not "…with the Colombian foreign minister…" since that title is "Villavicencio", whose sentence outscores the
+    // dated one by more than `wrongDetailFloor`: declined, docs/tuning.md.)
+    const day = 'Did the Rubio call happen on a Monday?';
     expect(seed.ask(day).answer).toMatch(/^According to Tommy Pigott.*during the exchange Friday/);
     expect(seed.ask(day, {}, { wrongDetail: false }).answered).toBe(false);
     // A month for a month (not declined as a misremembered premise: the date is what is asked).
@@ -2412,6 +2417,19 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('Which UN body did the American deputy envoy address Friday?').answer).toMatch(/Security Council/);
     // Still declined: a post nothing in the brief is called.
     expect(seed.ask('Who is the deputy foreign minister?').answered).toBe(false);
+  });
+
+  it('a title as the brief writes it stands for the name: "the Colombian president" is Petro, unless the question asks who', () => {
+    // The title's words went to the sentence that gives it ("Colombian President Gustavo Petro said he was optimistic…").
+    expect(seed.ask('Where did the Colombian president post his update about the talks?').answer).toMatch(/brief message on X/);
+    expect(seed.ask('What did the secretary of state promise the Colombian president for his visit?').answer).toMatch(/full diplomatic guarantees/);
+    expect(seed.ask('What kind of penalties did the American government place on the Colombian president and his relatives?').answer).toMatch(
+      /impose sanctions on him and his family/,
+    );
+    // Asked who holds it, or for two or more: the title's own sentence.
+    expect(seed.ask('Who is the Colombian president?').answer).toMatch(/Colombian President Gustavo Petro/);
+    expect(seed.ask('What is the name of the Colombian president?').answer).toMatch(/Gustavo Petro/);
+    expect(seed.ask('Which topics will the presidents cover?').answer).toMatch(/^According to both governments/);
   });
 
   it('"what\'d", "where\'d", "how\'d": a question word with "did" run into it', () => {
