@@ -1955,7 +1955,8 @@ describe('each mechanism changes the answer', () => {
     // ministers who held the call (and the deputy ambassador).
     for (const [plural, answer] of [
       ['What business topics will the leaders discuss?', /^According to both governments/],
-      ['Was the phone chat between the top diplomats friendly?', /^In a significant diplomatic shift/],
+      // (Not "the phone chat": a call now, which the brief holds without the role's names.)
+      ['Was the chat between the top diplomats friendly?', /^In a significant diplomatic shift/],
     ] as const) {
       expect(seed.ask(plural).answer, plural).toMatch(answer);
       expect(seed.ask(plural, {}, { roleNames: false }).answered, plural).toBe(false);
@@ -2430,6 +2431,13 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('Who is the Colombian president?').answer).toMatch(/Colombian President Gustavo Petro/);
     expect(seed.ask('What is the name of the Colombian president?').answer).toMatch(/Gustavo Petro/);
     expect(seed.ask('Which topics will the presidents cover?').answer).toMatch(/^According to both governments/);
+  });
+
+  it('a phone chat, conversation or talk is a call, as a phone call is ("Was the phone chat between the two diplomats friendly?")', () => {
+    expect(spelledOut('Was the phone chat friendly? And the telephone conversations?')).toBe('Was the call friendly? And the calls?');
+    // "phone", "chat", "conversation": words the brief lacks where it writes "…held a cordial call…"; declined.
+    expect(seed.ask('Was the phone chat between the two diplomats friendly?').answer).toMatch(/held a cordial call/);
+    expect(seed.ask('What was the tone of the phone conversation between the two top diplomats?').answer).toMatch(/held a cordial call/);
   });
 
   it('"what\'d", "where\'d", "how\'d": a question word with "did" run into it', () => {

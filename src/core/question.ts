@@ -502,7 +502,8 @@ export function spelledOut(question: string): string {
       .replace(/\bahead of\b/gi, 'before')
       // "the phone call", "a telephone call": a call (WordNet has "phone" for "call"). Both words counted, the brief
       // that happens to hold both ("…took a phone call from Petro…") outranked the call asked about ("…held a cordial call…").
-      .replace(/\b(?:tele)?phone\s+(?=calls?\b)/gi, '')
+      // A phone chat, conversation, talk or exchange is a call too ("Was the phone chat between the two diplomats friendly?").
+      .replace(/\b(?:tele)?phone\s+(?:call|chat|conversation|talk|exchange|discussion)(?=s?\b)/gi, 'call')
       // "Why is that such a big deal?": significant (WordNet's "big deal": anything of great importance).
       .replace(/\b(?:(?:such|so)\s+)?(?:an?\s+)?big\s+deal\b/gi, 'significant')
       // "going into the meeting": before it, not a going ("How is Petro feeling going into the meeting?" met "The talks are going well").
