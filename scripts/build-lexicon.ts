@@ -128,6 +128,8 @@ export const NEWS_USAGE: readonly (readonly [string, readonly string[]])[] = [
   ['punitive', ['sanction']],
   ['withdraw', ['revoke']],
   ['yank', ['U.S.']],
+  // "Was there any proof…?" asks whether it was proven (WordNet links "proof" to no form of "prove").
+  ['proof', ['prove', 'proven']],
 ];
 type Pos = 'n' | 'v' | 'a' | 'r';
 const POS_FILES: Record<Pos, string> = { n: 'noun', v: 'verb', a: 'adj', r: 'adv' };

@@ -625,7 +625,7 @@ describe('each mechanism changes the answer', () => {
     // for easing, an "update" for a message; "together" for joint, "take away" for revoke, "ease up / off" for curb;
     // "complain", "blame", "fault", "knock", "object", "unhappy" for criticizing; "cartels" for crime; a Spanish
     // speaker's "reunion" for the meeting; a "summit" for a meeting, "punitive" measures for sanctions, a visa
-    // "withdrawn" for one revoked, the "Yanks" for the U.S.
+    // "withdrawn" for one revoked, the "Yanks" for the U.S.; "proof" for being proven.
     for (const [reader, brief] of [
       ['rebels', 'armed'],
       ['military', 'combat'],
@@ -652,6 +652,7 @@ describe('each mechanism changes the answer', () => {
       ['punitive', 'sanctions'],
       ['withdraw', 'revoke'],
       ['Yanks', 'U.S.'],
+      ['proof', 'proven'],
     ]) {
       expect(derived(reader!)).toContain(analyze(brief!)[0]);
     }
@@ -675,6 +676,7 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('What punitive measures had been imposed by Washington on the Colombian leader and his relatives?').answer).toMatch(/impose sanctions/);
     expect(seed.ask('Why is it that Washington wanted to withdraw his visa at that moment?').answer).toMatch(/following his criticism/);
     expect(seed.ask('Who spoke for the Yanks at the UN Security Council this week?').answer).toMatch(/Jennifer Locetta/);
+    expect(seed.ask('Was there ever any proof that Petro was involved with drugs?').answer).toMatch(/unproven drug-trafficking allegations/);
   });
 
   it("a question with no word the briefs hold is searched for its words' derived forms", () => {
