@@ -551,7 +551,9 @@ function titledPeople(brief: Brief): Titled[] {
 
 const PREFIXES = new Set(analyze(TITLE_PREFIXES.replace(/\|/g, ' ')));
 /** A question for who holds a title, or for a name: "Who is…?", "Which spokesman…?", "…the name of…", "…called?". */
-const ASKS_WHO = /^\W*(?:who|whom|which)\b|\b(?:name|called|who)\b/i;
+const ASKS_WHO = /^\W*(?:whom|which)\b|\b(?:name|called|who)\b/i;
+/** The words, in a row, as a whole phrase of a question. */
+const wordsAt = (ws: string[]) => new RegExp(String.raw`\b${ws.map(escapeRegExp).join(String.raw`\s+`)}(?![\p{L}\p{N}])`, 'u');
 /** A word before a noun naming someone in particular (not "a lawyer"). */
 const DETERMINER = /^(?:the|which|what|whose|his|her|their|its|per)$/i;
 
@@ -605,11 +607,8 @@ export function withRoleNames(question: string, hits: Hit[], briefOf: (id: strin
     const exactTitle = exact.length > 0 && exact.every((p) => quals.every((q) => p.quals.includes(q)));
     if (exactTitle && (plural(ws[i]!) || ASKS_WHO.test(question))) continue;
     if (found.length === 0 || found.some((n) => asked.has(normalizeWord(n)))) continue;
-    const title = new RegExp(String.raw`\b${[...before, ws[i]!].map(escapeRegExp).join(String.raw`\s+`)}(?![\p{L}\p{N}])`, 'u');
-    out =
-      exactTitle && title.test(out)
-        ? out.replace(title, found.join(' and '))
-        : out.replace(new RegExp(String.raw`\b${escapeRegExp(ws[i]!)}(?![\p{L}\p{N}])`, 'u'), `${ws[i]!} ${found.join(' and ')}`);
+    const title = exactTitle ? wordsAt([...before, ws[i]!]) : undefined;
+    out = title?.test(out) ? out.replace(title, found.join(' and ')) : out.replace(wordsAt([ws[i]!]), `${ws[i]!} ${found.join(' and ')}`);
     for (const n of found) asked.add(normalizeWord(n));
     names.push(...found);
   }
