@@ -130,6 +130,8 @@ export const NEWS_USAGE: readonly (readonly [string, readonly string[]])[] = [
   ['yank', ['U.S.']],
   // "Was there any proof…?" asks whether it was proven (WordNet links "proof" to no form of "prove").
   ['proof', ['prove', 'proven']],
+  // The presidents' "chats" are the conversations news writes of (a chat is no call: measured, −4).
+  ['chat', ['conversation']],
 ];
 type Pos = 'n' | 'v' | 'a' | 'r';
 const POS_FILES: Record<Pos, string> = { n: 'noun', v: 'verb', a: 'adj', r: 'adv' };

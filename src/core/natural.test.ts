@@ -180,7 +180,8 @@ describe('natural questions on the seed brief', () => {
     // as a call). Eighteen sets (three ordinary readers, idioms, Indian, Brazilian, Nigerian, Australian and French
     // speakers' English, what the article says, a formal editor, comparisons, modal verbs, attribution, abstract
     // nouns, how people relate, exceptions, a Japanese reader's textbook English): 351 of 540 as written, 374 now,
-    // 502 new: 5,670 of 6,762 (83.9 %; 5,626 with the session's first code); 5,676 once "proof" is being proven.
+    // 502 new: 5,670 of 6,762 (83.9 %; 5,626 with the session's first code); 5,676 once "proof" is being proven, 5,678
+    // once "chats" are conversations.
     // Each question guards its own answer (a known miss fails loudly once right); this guards the whole.
     expect(ok.length / questions.length).toBeGreaterThanOrEqual(0.8);
   });
@@ -626,7 +627,7 @@ describe('each mechanism changes the answer', () => {
     // for easing, an "update" for a message; "together" for joint, "take away" for revoke, "ease up / off" for curb;
     // "complain", "blame", "fault", "knock", "object", "unhappy" for criticizing; "cartels" for crime; a Spanish
     // speaker's "reunion" for the meeting; a "summit" for a meeting, "punitive" measures for sanctions, a visa
-    // "withdrawn" for one revoked, the "Yanks" for the U.S.; "proof" for being proven.
+    // "withdrawn" for one revoked, the "Yanks" for the U.S.; "proof" for being proven; "chats" for conversations.
     for (const [reader, brief] of [
       ['rebels', 'armed'],
       ['military', 'combat'],
@@ -654,6 +655,7 @@ describe('each mechanism changes the answer', () => {
       ['withdraw', 'revoke'],
       ['Yanks', 'U.S.'],
       ['proof', 'proven'],
+      ['chats', 'conversations'],
     ]) {
       expect(derived(reader!)).toContain(analyze(brief!)[0]);
     }
@@ -678,6 +680,7 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('Why is it that Washington wanted to withdraw his visa at that moment?').answer).toMatch(/following his criticism/);
     expect(seed.ask('Who spoke for the Yanks at the UN Security Council this week?').answer).toMatch(/Jennifer Locetta/);
     expect(seed.ask('Was there ever any proof that Petro was involved with drugs?').answer).toMatch(/unproven drug-trafficking allegations/);
+    expect(seed.ask("How does the US describe the presidents' chats?").answer).toMatch(/productive conversations/);
   });
 
   it("a question with no word the briefs hold is searched for its words' derived forms", () => {
