@@ -67,7 +67,8 @@ const NOUN_PERSON = '1:18';
  * ("go after", "tackle"; a person "gone after" is sanctioned), "scale back" or "cut back" what it curbs, "ring" whom
  * it calls, "set up" what it prepares, speak of a "feud", of "fighting" and of "relations" where news writes of
  * hostility and tensions (relations gone "bad": hostility), and of leaders who "get along", "patch up" or get
- * "better" where tensions eased. A two-word verb is keyed as WordNet's are ("crack_down"). Each line is measured
+ * "better" where tensions eased; an "angry" or "mad" government is one of hostility, talks on "business" are on
+ * trade, a visa "pulled" or "cancelled" is revoked. A two-word verb is keyed as WordNet's are ("crack_down"). Each line is measured
  * (docs/tuning.md): none moves a public set, each answers natural questions on the seed the lexicon did not.
  */
 export const NEWS_USAGE: readonly (readonly [string, readonly string[]])[] = [
@@ -132,6 +133,20 @@ export const NEWS_USAGE: readonly (readonly [string, readonly string[]])[] = [
   ['proof', ['prove', 'proven']],
   // The presidents' "chats" are the conversations news writes of (a chat is no call: measured, −4).
   ['chat', ['conversation']],
+  // Readers' words for the story's acts and moods: talks on "business" are on trade and the economy; an "angry" or
+  // "mad" government is one of hostility (and tension: "tense"); a "commitment" is a guarantee; a caller "clears up"
+  // what he explains and "reaches out" when he calls; a council "checks on" what it reviews; a visa is "pulled" or
+  // "cancelled" when it is revoked. ("Travel papers" for a visa is one newsroom's usage, for its synonyms.txt.)
+  ['business', ['trade', 'economic']],
+  ['angry', ['hostility']],
+  ['mad', ['hostility', 'tension']],
+  ['tense', ['tension']],
+  ['commit', ['guarantee']],
+  ['clear up', ['explain']],
+  ['reach out', ['call']],
+  ['check on', ['review']],
+  ['pull', ['revoke']],
+  ['cancel', ['revoke']],
 ];
 type Pos = 'n' | 'v' | 'a' | 'r';
 const POS_FILES: Record<Pos, string> = { n: 'noun', v: 'verb', a: 'adj', r: 'adv' };

@@ -627,7 +627,10 @@ describe('each mechanism changes the answer', () => {
     // for easing, an "update" for a message; "together" for joint, "take away" for revoke, "ease up / off" for curb;
     // "complain", "blame", "fault", "knock", "object", "unhappy" for criticizing; "cartels" for crime; a Spanish
     // speaker's "reunion" for the meeting; a "summit" for a meeting, "punitive" measures for sanctions, a visa
-    // "withdrawn" for one revoked, the "Yanks" for the U.S.; "proof" for being proven; "chats" for conversations.
+    // "withdrawn" for one revoked, the "Yanks" for the U.S.; "proof" for being proven; "chats" for conversations;
+    // "business" for trade, "angry", "mad" and "tense" for hostility and tensions, a "commitment" for a guarantee,
+    // "clear up" for explain, "reach out" for call, "check on" for review, a visa "pulled" or "cancelled" for one
+    // revoked.
     for (const [reader, brief] of [
       ['rebels', 'armed'],
       ['military', 'combat'],
@@ -656,6 +659,13 @@ describe('each mechanism changes the answer', () => {
       ['Yanks', 'U.S.'],
       ['proof', 'proven'],
       ['chats', 'conversations'],
+      ['business', 'trade'],
+      ['angry', 'hostility'],
+      ['mad', 'tensions'],
+      ['tense', 'tensions'],
+      ['commitment', 'guarantees'],
+      ['pulled', 'revoke'],
+      ['cancelled', 'revoke'],
     ]) {
       expect(derived(reader!)).toContain(analyze(brief!)[0]);
     }
@@ -681,6 +691,11 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('Who spoke for the Yanks at the UN Security Council this week?').answer).toMatch(/Jennifer Locetta/);
     expect(seed.ask('Was there ever any proof that Petro was involved with drugs?').answer).toMatch(/unproven drug-trafficking allegations/);
     expect(seed.ask("How does the US describe the presidents' chats?").answer).toMatch(/productive conversations/);
+    expect(seed.ask('Why was the US so angry at Petro before all this?').answer).toMatch(/months of hostility/);
+    expect(seed.ask('When did they stop being so mad at each other?').answer).toMatch(/^Tensions between the presidents eased/);
+    expect(seed.ask('Did they end up pulling his visa?').answer).toMatch(/revoke Petro's visa/);
+    expect(seed.ask('Who reached out to whom by phone to smooth things over?').answer).toMatch(/took a phone call from Petro/);
+    expect(seed.ask('How often does that UN body check in on the Colombian accord?').answer).toMatch(/quarterly basis/);
   });
 
   it("a question with no word the briefs hold is searched for its words' derived forms", () => {
@@ -739,8 +754,9 @@ describe('each mechanism changes the answer', () => {
   });
 
   it('the words of a remark dropped before the question lend it context, as an earlier turn does (remarkWeight)', () => {
-    // "it" and "there" lean on the remark: without its words the question was declined.
-    const q = "I'm a bit confused about why the Security Council is even discussing Colombia right now, so how often does it check in on the peace deal there?";
+    // "it" and "there" lean on the remark: without its words the question is declined. (It said "check in on" until the
+    // lexicon read that as "review", the brief's word.)
+    const q = "I'm a bit confused about why the Security Council is even discussing Colombia right now, so how often does it look in on the peace deal there?";
     const ask = (remarkWeight: number) => seed.ask(q, {}, { remarkWeight });
     expect(ask(0.3).answer).toMatch(/quarterly basis/);
     expect(ask(0).answered).toBe(false);
