@@ -66,6 +66,7 @@ import {
   onPlatform,
   PREFIX_LETTERS,
   SAID_SUBJECT,
+  FEEL_SUBJECT,
   sentenceOf,
   type SentenceTerms,
   sentenceTerms,
@@ -238,7 +239,9 @@ export interface AnswerOptions {
    * after a sentence that has them speak) and that holds another of its words, scoring at least `speakerFloor` of the
    * best; declined when none does. So is "What exactly did Petro say at the rally?", a reader insisting on someone's
    * own words ("exactly", "actually", "himself"). "How does the US describe the talks?" the same, but not declined (a
-   * description may be in other words than speech).
+   * description may be in other words than speech). So is a question for a named one's mood or view ("Is Trump
+   * optimistic about the meeting?", "How does Trump feel about it?", "What does the US think of…?"): "Petro said he
+   * was optimistic…" is Petro's. A capital speaks for its country ("What does Washington think…?").
    */
   saidCheck: boolean;
   /**
@@ -1392,7 +1395,7 @@ function composeAnswer(
     return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
   }
   // "What did Villavicencio say?" of briefs that never have her speak: what others said beside her name is not hers.
-  const speakers = o.speakerCheck && lang === 'en' && type === 'speech' ? askedSpeakers(question, pool, ctx.briefOf) : undefined;
+  const speakers = o.speakerCheck && lang === 'en' && type === 'speech' ? askedSpeakers(question, pool, ctx.briefOf, undefined, index.lexicon) : undefined;
   if (speakers && speakerSilent(pool, speakers)) {
     return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
   }
@@ -1531,17 +1534,23 @@ function composeAnswer(
   // Petro does, "…in a brief message on X"; not in a follow-up, whose "he" may have been read as a word that is no name.)
   const poster =
     o.saidCheck && lang === 'en' && r.posted && type !== 'other' && type !== 'speech' && !retrieval.context
-      ? askedSpeakers(question, pool, ctx.briefOf, POSTED_SUBJECT)
+      ? askedSpeakers(question, pool, ctx.briefOf, POSTED_SUBJECT, index.lexicon)
       : undefined;
   const saying =
     o.saidCheck && lang === 'en'
       ? type === 'other'
-        ? askedSpeakers(question, pool, ctx.briefOf, SAID_SUBJECT)
+        ? askedSpeakers(question, pool, ctx.briefOf, SAID_SUBJECT, index.lexicon)
         : type === 'speech' && INSISTS.test(question)
           ? r.speakers
           : poster
       : undefined;
-  const sayer = saying ?? (o.saidCheck && lang === 'en' && type === 'other' ? askedSpeakers(question, pool, ctx.briefOf, DESCRIBE_QUESTION) : undefined);
+  // "Is Trump optimistic about the meeting?", "How does Trump himself feel about it?": a mood or view is given where its
+  // holder speaks ("Petro said he was optimistic…" is Petro's), and declined where no sentence read has them speak of it.
+  const feeler = !saying && o.saidCheck && lang === 'en' ? askedSpeakers(question, pool, ctx.briefOf, FEEL_SUBJECT, index.lexicon) : undefined;
+  const sayer =
+    saying ??
+    feeler ??
+    (o.saidCheck && lang === 'en' && type === 'other' ? askedSpeakers(question, pool, ctx.briefOf, DESCRIBE_QUESTION, index.lexicon) : undefined);
   if (sayer) {
     const of = poster ? [] : own.filter((t) => !askedFor.has(t) && !analyze([...sayer.names].join(' ')).includes(t));
     const speaking = (c: Candidate) =>
@@ -1552,7 +1561,7 @@ function composeAnswer(
     const first = candidates[0]!;
     if (!speaking(first)) {
       liftFirst(candidates, o.speakerFloor * first.score, speaking);
-      if (candidates[0] === first && saying) return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
+      if (candidates[0] === first && (saying || feeler)) return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
     }
   }
   if (o.aboutFloor > 0 && lang === 'en' && type === 'topic' && candidates.length > 1) {

@@ -404,14 +404,33 @@ export const SAID_SUBJECT = new RegExp(
   'i',
 );
 
+/** A subject that is a name only, capitalised as typed ("Trump", "the US", "the UN Security Council"; not "a writer for the ICG"). */
+const NAMED = String.raw`((?:the\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*)`;
+/**
+ * "Is Trump optimistic about the meeting?", "How does Trump himself feel about…?", "What does the US think of…?": the one
+ * whose mood or view a question asks for (group 1, 2 or 3), which a sentence gives where they speak. (Not "What did
+ * Aristotle think carried an arrow…?", a belief a sentence reports as "Aristotle believed…".)
+ */
+export const FEEL_SUBJECT = new RegExp(
+  String.raw`^\W*(?:(?:[Ss]o|[Aa]nd|[Bb]ut)\s+)?(?:[Ii]s|[Ww]as|[Aa]re|[Ww]ere)\s+${NAMED}\s+(?:(?:also|as|still|really|actually|personally|feeling)\s+)*(?:optimistic|hopeful|happy|pleased|confident|nervous|excited|upbeat|positive|pessimistic|looking forward)\b|^\W*[Hh]ow\s+(?:does|did|do|is|are|was|were)\s+${NAMED}\s+(?:(?:himself|herself|themselves|personally|really|actually|still)\s+)*(?:feel|feels|feeling|felt)\b|^\W*[Ww]hat\s+(?:does|did|do)\s+${NAMED}\s+(?:(?:himself|herself|themselves|personally|really|actually|still)\s+)*(?:think\s+(?:of|about)|hope|expect)\b`,
+  'u',
+);
+
 /**
  * The speakers "What did Trump say?" asks about: the subject before the verb of saying, when it ends in a
  * name ("Trump", "the US", "the State Department"; not "Colombia's foreign ministry", whose speaker the question
  * does not name, nor "Rubio" in "What did Villavicencio tell Rubio?"). A name is a word the briefs read write
  * capitalised, however the reader typed it ("what did trump say", "WHAT DID TRUMP SAY?").
  */
-export function askedSpeakers(question: string, pool: Hit[], briefOf: (id: string) => Brief, subjectOf = SPEECH_SUBJECT): Speakers | undefined {
-  const subject = subjectOf.exec(question)?.[1];
+export function askedSpeakers(
+  question: string,
+  pool: Hit[],
+  briefOf: (id: string) => Brief,
+  subjectOf = SPEECH_SUBJECT,
+  lexicon?: Lexicon,
+): Speakers | undefined {
+  const m = subjectOf.exec(question);
+  const subject = m?.[1] ?? m?.[2] ?? m?.[3];
   if (subject === undefined) return undefined;
   const said = words(canonicalizeVariants(subject))
     .map((x) => x.word.replace(/['’]s$/, ''))
@@ -422,7 +441,11 @@ export function askedSpeakers(question: string, pool: Hit[], briefOf: (id: strin
   if (said.length === 0 || !isName(said.at(-1)!)) return undefined;
   const named = said.filter(isName);
   const written = named.filter((w) => !VARIANT_NAMES.has(w)).map(asName);
-  return { names: new Set(named.map(normalizeWord)), roles: roleAliases(written, pool, briefOf) };
+  const names = new Set(named.map(normalizeWord));
+  // A capital speaks for its country ("What does Washington think…?": where the U.S. speaks).
+  for (const w of named)
+    for (const t of lexicon?.related(toTerm(normalizeWord(w)) ?? '').derived ?? []) for (const v of VARIANT_NAMES) if (toTerm(v) === t) names.add(v);
+  return { names, roles: roleAliases(written, pool, briefOf) };
 }
 
 /**

@@ -378,7 +378,9 @@ describe('each mechanism changes the answer', () => {
   it('what was said or talked about, when no brief holds it nor a word related to it, is declined ("…about tariffs?")', () => {
     declinedBy({ entityCheck: false }, ["What did Petro say about Trump's tariffs?", 'What did Petro say about tariffs?'], /Petro said/);
     // A related word the passages hold ("economic" for "economy"), or a word that names what is asked for ("agenda").
-    expect(seed.ask('What does Petro think about the economy?').answer).toMatch(/joint economic opportunities/);
+    // (It asked "What does Petro think about the economy?" until a view asked of someone needed a sentence where they
+    // speak of it, `saidCheck`: the topics are "according to both governments".)
+    expect(seed.ask('What did both governments say about the economy?').answer).toMatch(/joint economic opportunities/);
     expect(seed.ask('Is trade on the agenda?').answer).toMatch(/including trade/);
     // A time the question closes on is not what it is about: "…about Colombia this week?" is about Colombia.
     expect(seed.ask('What did the US tell the UN about Colombia this week?').answer).toMatch(/deeply concerned/);
@@ -604,6 +606,20 @@ describe('each mechanism changes the answer', () => {
     const expansions = (q: string) => [...(retrieve(seed.index, q).expansions.get(analyze('Washington')[0]!)?.keys() ?? [])];
     expect(expansions('Is Petro bringing any cabinet ministers to Washington?')).not.toContain(analyze('U.S.')[0]);
     expect(expansions('What is Washington still worried about?')).toContain(analyze('U.S.')[0]);
+  });
+
+  it('a mood or view is given where its holder speaks: "Is Trump optimistic?" is not answered by "Petro said he was optimistic…"', () => {
+    // (saidCheck: "Petro said he was optimistic…" is Petro's mood; Trump speaks only of the January call.)
+    for (const q of ['Is Trump optimistic about the meeting?', 'How does Trump himself feel about meeting Petro next week?']) {
+      expect(seed.ask(q).answered, q).toBe(false);
+      expect(seed.ask(q, {}, { saidCheck: false }).answer, q).toMatch(/^Colombian President Gustavo Petro said he was optimistic/);
+    }
+    expect(seed.ask('Is Petro optimistic about the meeting?').answer).toMatch(/^Colombian President Gustavo Petro said he was optimistic/);
+    expect(seed.ask('How does Petro feel about the meeting?').answer).toMatch(/optimistic/);
+    // A capital speaks for its country: Washington's view is the U.S. envoy's ("…U.S. deputy ambassador Jennifer Locetta
+    // told…" / "She criticized…"), not a sentence Washington speaks in nowhere.
+    expect(seed.ask("What does Washington think of Gustavo's paz total approach with the armed groups?").answer).toMatch(/^She criticized/);
+    expect(seed.ask('What did Washington tell the UN about Colombia?').answer).toMatch(/^U\.S\. deputy ambassador Jennifer Locetta told/);
   });
 
   it('news usage WordNet lacks: a "leader" is a president, an "envoy" an ambassador, "punish" is sanctioning, a "thaw" easing', () => {
