@@ -794,7 +794,8 @@ function readQuestion(index: SearchIndex, question: string, lang: Lang, o: Answe
   const asked: Asked = { type, askedFor: askedForTerms(question, type, lang), ...(wrong.length ? { checked: wrong.map((d) => d.kind.gives) } : {}) };
   for (const t of [...qualities, ...wrong.map((d) => d.term)]) asked.askedFor.add(t);
   const predicates = questionPredicates(index, question, lang, asked);
-  const retrieval = retrieve(index, question, { k: Math.max(o.passages, ctx.limit), predicates, lang, ...o.retrieve }, ctx.context);
+  const about = type === 'topic' && lang === 'en' ? analyze(ABOUT.exec(question)?.[1] ?? '').filter((t) => !asked.askedFor.has(t)) : [];
+  const retrieval = retrieve(index, question, { k: Math.max(o.passages, ctx.limit), predicates, about, lang, ...o.retrieve }, ctx.context);
   // "What's on the agenda?": a question with no word but the one for topics asks what is talked about, in those words.
   if (type === 'topic' && predicates.length && retrieval.terms.every((t) => asked.askedFor.has(t)))
     for (const t of predicates) if (!retrieval.terms.includes(t) && documentFrequency(index, t) > 0) retrieval.terms.push(t);
@@ -1391,7 +1392,7 @@ function composeAnswer(
   // The terms of each of their sentences: read after the check above, which needs none (a question it
   // declines costs no analysis).
   const read = pool.map((hit) => (o.fullNames && langOfDoc(index, hit.doc) === 'en' ? withFullNames(index, hit.doc) : sentenceTerms(index, hit.doc)));
-  if (o.entityCheck && lang === 'en' && (type === 'speech' || type === 'topic') && subjectMissing(question, askedFor, retrieval, read)) {
+  if (o.entityCheck && lang === 'en' && (type === 'speech' || type === 'topic') && subjectMissing(index, question, askedFor, retrieval, read)) {
     return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
   }
   // "What did Villavicencio say?" of briefs that never have her speak: what others said beside her name is not hers.

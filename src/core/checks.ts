@@ -395,7 +395,7 @@ const WHERE_SAID = new RegExp(String.raw`\s+(?:on\s+)?(?:${MEDIUM})\W*$`, 'i');
  * brief holds and none of whose related words the passages read hold ("What did Petro say about Trump's
  * tariffs?")? Nothing said there can be about it.
  */
-export function subjectMissing(question: string, askedFor: ReadonlySet<string>, retrieval: Retrieval, read: SentenceTerms[]): boolean {
+export function subjectMissing(index: SearchIndex, question: string, askedFor: ReadonlySet<string>, retrieval: Retrieval, read: SentenceTerms[]): boolean {
   // (Not a time or a medium it closes on: "…about Colombia this week?", "…about the talks online?" are about Colombia, the talks.)
   const about = ABOUT.exec(question)?.[1]?.replace(WHEN_SAID, '').replace(WHERE_SAID, '');
   // (Nor the medium itself: "What did Petro post on social media?" says where, not what about.)
@@ -411,6 +411,8 @@ export function subjectMissing(question: string, askedFor: ReadonlySet<string>, 
           .at(-1);
   if (last === undefined || !retrieval.unknown.includes(last)) return false;
   const related = [...(retrieval.expansions.get(last)?.keys() ?? [])];
+  // (A related word the question itself holds too: "…cracking down on cross-border crime gangs?", gangs being crime.)
+  related.push(...Object.values(index.lexicon.related(last)).flat());
   return !read.some((r) => r.sets.some((set) => related.some((t) => set.has(t))));
 }
 

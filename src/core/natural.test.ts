@@ -375,6 +375,19 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('What is the capital of Colombia?').answered).toBe(false);
   });
 
+  it("a topic question's subject the briefs lack is searched and checked in their words (retrieve.about)", () => {
+    // "money and business": the brief says "trade, joint economic opportunities"; the search found no sentence of it.
+    const q = 'Are they going to talk about money and business?';
+    expect(seed.ask(q).answer).toMatch(/including trade, joint economic opportunities/);
+    expect(seed.ask(q, {}, { retrieve: { about: [] } }).answered).toBe(false);
+    // A related word the question itself holds counts too: gangs are crime ("…cross-border crime gangs?" was declined
+    // as a subject no sentence read holds a word for).
+    expect(seed.ask('Are they going to discuss cracking down on cross-border crime gangs?').answer).toMatch(/transnational organized crime/);
+    // A subject with no related word the briefs hold is still declined.
+    expect(seed.ask('Will they talk about tariffs?').answered).toBe(false);
+    expect(seed.ask('Will they talk about climate change?').answered).toBe(false);
+  });
+
   it('what was said or talked about, when no brief holds it nor a word related to it, is declined ("…about tariffs?")', () => {
     declinedBy({ entityCheck: false }, ["What did Petro say about Trump's tariffs?", 'What did Petro say about tariffs?'], /Petro said/);
     // A related word the passages hold ("economic" for "economy"), or a word that names what is asked for ("agenda").

@@ -89,6 +89,12 @@ export interface RetrieveOptions {
    */
   predicates: string[];
   /**
+   * The words a topic question asks about ("money and business" in "Will they talk about money and business?"):
+   * those the collection lacks are searched for their derived forms and synonyms the collection holds ("trade",
+   * "economic"), as the predicate's are.
+   */
+  about: string[];
+  /**
    * An English question none of whose words the collection holds ("When did things start cooling down between the
    * two leaders?" of a brief where tensions "eased" between "the presidents") is searched for the words the lexicon
    * derives from them ("ease", "president"), which stand in for a word fully in a sentence: otherwise nothing
@@ -118,6 +124,7 @@ export const DEFAULT_RETRIEVE_OPTIONS: RetrieveOptions = {
   givenNames: 16,
   languageWeight: 0.5,
   predicates: [],
+  about: [],
   derivedWhenUnknown: true,
   phrases: true,
 };
@@ -435,6 +442,11 @@ export function retrieve(index: SearchIndex, question: string, options: Partial<
       const w = Math.min(1, ownIdf / idf(index, t));
       if (w > (extra.get(t) ?? 0)) extra.set(t, w);
     }
+  }
+  // A topic question's subject the collection lacks, in the collection's words ("money and business": "trade", "economic").
+  for (const own of o.about) {
+    if (!unknown.includes(own)) continue;
+    for (const [t, r] of expansions.get(own) ?? []) if ((r.kind === 'derived' || r.kind === 'synonym') && documentFrequency(index, t) > 0) extra.set(t, 1);
   }
   for (const [, related] of synonyms) for (const t of related) if (!terms.includes(t) && documentFrequency(index, t) > 0) extra.set(t, 1);
   if (o.derivedWhenUnknown && unknown.length === terms.length) {
