@@ -147,6 +147,9 @@ export const NEWS_USAGE: readonly (readonly [string, readonly string[]])[] = [
   ['check on', ['review']],
   ['pull', ['revoke']],
   ['cancel', ['revoke']],
+  // Talks that "progress" are going (well); a visitor "treated" properly has guarantees.
+  ['progress', ['go']],
+  ['treat', ['guarantee']],
 ];
 type Pos = 'n' | 'v' | 'a' | 'r';
 const POS_FILES: Record<Pos, string> = { n: 'noun', v: 'verb', a: 'adj', r: 'adv' };

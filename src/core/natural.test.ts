@@ -659,7 +659,7 @@ describe('each mechanism changes the answer', () => {
     // "withdrawn" for one revoked, the "Yanks" for the U.S.; "proof" for being proven; "chats" for conversations;
     // "business" for trade, "angry", "mad" and "tense" for hostility and tensions, a "commitment" for a guarantee,
     // "clear up" for explain, "reach out" for call, "check on" for review, a visa "pulled" or "cancelled" for one
-    // revoked.
+    // revoked; talks "progressing" for going, being "treated" properly for guarantees.
     for (const [reader, brief] of [
       ['rebels', 'armed'],
       ['military', 'combat'],
@@ -695,6 +695,8 @@ describe('each mechanism changes the answer', () => {
       ['commitment', 'guarantees'],
       ['pulled', 'revoke'],
       ['cancelled', 'revoke'],
+      ['progressing', 'going'],
+      ['treated', 'guarantees'],
     ]) {
       expect(derived(reader!)).toContain(analyze(brief!)[0]);
     }
@@ -725,6 +727,8 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('Did they end up pulling his visa?').answer).toMatch(/revoke Petro's visa/);
     expect(seed.ask('Who reached out to whom by phone to smooth things over?').answer).toMatch(/took a phone call from Petro/);
     expect(seed.ask('How often does that UN body check in on the Colombian accord?').answer).toMatch(/quarterly basis/);
+    expect(seed.ask('What did Petro say about how the discussions are progressing?').answer).toMatch(/The talks are going well/);
+    expect(seed.ask('Will Petro be protected and treated properly when he travels there?').answer).toMatch(/full diplomatic guarantees/);
   });
 
   it("a question with no word the briefs hold is searched for its words' derived forms", () => {
