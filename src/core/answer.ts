@@ -947,6 +947,9 @@ const ECHO_QUESTION = /^\W*(?:and\s+|so\s+)?(?:[\p{L}'’-]+\s+){0,3}(?:what|who
 /** A reader insisting on someone's own words ("What exactly did he say…?", "…himself?", "…in his own words?"). */
 const INSISTS = /\b(?:exactly|actually|precisely|himself|herself|themselves|in (?:his|her|their) own words|word for word)\b/i;
 
+/** "…before things calmed down?", "Before relations improved, …": a time set by a turn of the story (group 1 or 2). */
+const BEFORE_TURN =
+  /\bbefore\s+((?:things|relations|tensions|ties|all\s+(?:this|that))\b[^?,;]*)\W*$|^\W*before\s+((?:things|relations|tensions|ties)\b[^,]*),/i;
 /** The question's terms and their weights in an answer. */
 interface Weighing {
   /** The question's own terms, then those carried over from the conversation. */
@@ -1369,6 +1372,17 @@ function composeAnswer(
   if (own.length + carried.length === 0) return notFound(replyStrings(lang).askAbout, [], lang);
   if (hits.length === 0) return notFound(replyStrings(lang).notFound, [], lang);
   const w = weighTerms(own, carried, askedFor, o.carriedShare, o.textIdf ? (t) => textIdf(index, t) : (t) => idf(index, t));
+  // "What did the US do to Petro before things calmed down?": the turn of the story the question dates its event by
+  // is when, not what; its words ("calmed down": "…eased…") choose no sentence.
+  const before = lang === 'en' ? BEFORE_TURN.exec(question) : null;
+  if (before) {
+    const rest = analyze(question.replace(before[0], ' '));
+    for (const t of analyze(before[1] ?? before[2]!)) {
+      if (rest.includes(t) || !w.weight.has(t)) continue;
+      w.total -= w.weight.get(t)!;
+      w.weight.set(t, 0);
+    }
+  }
 
   // Related words of each question word that may stand in its place (in a sentence, in a brief), at their link weight.
   const links = linkWeights(retrieval, o.linkWeight, retrieval.predicates);

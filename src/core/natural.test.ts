@@ -626,6 +626,15 @@ describe('each mechanism changes the answer', () => {
     expect(expansions('What is Washington still worried about?')).toContain(analyze('U.S.')[0]);
   });
 
+  it('a time set by a turn of the story ("before things calmed down") is when, not what: its words choose no sentence', () => {
+    // "calmed down" is "eased" (news usage), which drew the question to "Tensions between the presidents eased…".
+    expect(seed.ask('What did the US do to Petro before things calmed down?').answer).toMatch(/revoke Petro's visa and impose sanctions/);
+    expect(seed.ask('What did the U.S. do to Petro before things cooled down?').answer).toMatch(/revoke Petro's visa and impose sanctions/);
+    // Asked without the time, the same sentence; asked of the turn itself, the turn.
+    expect(seed.ask('What did the US do to Petro?').answer).toMatch(/revoke Petro's visa and impose sanctions/);
+    expect(seed.ask('When did things calm down between the two presidents?').answer).toMatch(/^Tensions between the presidents eased/);
+  });
+
   it('a mood or view is given where its holder speaks: "Is Trump optimistic?" is not answered by "Petro said he was optimistic…"', () => {
     // (saidCheck: "Petro said he was optimistic…" is Petro's mood; Trump speaks only of the January call.)
     for (const q of ['Is Trump optimistic about the meeting?', 'How does Trump himself feel about meeting Petro next week?']) {
