@@ -950,6 +950,13 @@ const INSISTS = /\b(?:exactly|actually|precisely|himself|herself|themselves|in (
 /** "…before things calmed down?", "Before relations improved, …": a time set by a turn of the story (group 1 or 2). */
 const BEFORE_TURN =
   /\bbefore\s+((?:things|relations|tensions|ties|all\s+(?:this|that))\b[^?,;]*)\W*$|^\W*before\s+((?:things|relations|tensions|ties)\b[^,]*),/i;
+/** The terms only such a time holds ("calm" of "…before things calmed down?"). */
+function turnTerms(question: string): string[] {
+  const m = BEFORE_TURN.exec(question);
+  if (!m) return [];
+  const rest = analyze(question.replace(m[0], ' '));
+  return analyze(m[1] ?? m[2]!).filter((t) => !rest.includes(t));
+}
 /** The question's terms and their weights in an answer. */
 interface Weighing {
   /** The question's own terms, then those carried over from the conversation. */
@@ -1371,18 +1378,11 @@ function composeAnswer(
   }
   if (own.length + carried.length === 0) return notFound(replyStrings(lang).askAbout, [], lang);
   if (hits.length === 0) return notFound(replyStrings(lang).notFound, [], lang);
-  const w = weighTerms(own, carried, askedFor, o.carriedShare, o.textIdf ? (t) => textIdf(index, t) : (t) => idf(index, t));
   // "What did the US do to Petro before things calmed down?": the turn of the story the question dates its event by
-  // is when, not what; its words ("calmed down": "…eased…") choose no sentence.
-  const before = lang === 'en' ? BEFORE_TURN.exec(question) : null;
-  if (before) {
-    const rest = analyze(question.replace(before[0], ' '));
-    for (const t of analyze(before[1] ?? before[2]!)) {
-      if (rest.includes(t) || !w.weight.has(t)) continue;
-      w.total -= w.weight.get(t)!;
-      w.weight.set(t, 0);
-    }
-  }
+  // is when, not what; its words ("calmed down": "…eased…") choose no sentence, as words naming what is asked for do not.
+  const turn = lang === 'en' ? turnTerms(question) : [];
+  const choosing = turn.length ? new Set([...askedFor, ...turn]) : askedFor;
+  const w = weighTerms(own, carried, choosing, o.carriedShare, o.textIdf ? (t) => textIdf(index, t) : (t) => idf(index, t));
 
   // Related words of each question word that may stand in its place (in a sentence, in a brief), at their link weight.
   const links = linkWeights(retrieval, o.linkWeight, retrieval.predicates);
