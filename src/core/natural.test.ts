@@ -626,6 +626,17 @@ describe('each mechanism changes the answer', () => {
     expect(expansions('What is Washington still worried about?')).toContain(analyze('U.S.')[0]);
   });
 
+  it('"What will the meeting cover?": a verb for what a meeting takes up asks for its topics', () => {
+    for (const q of ['What will the meeting cover?', "What's the White House meeting supposed to address?", 'What will the two presidents talk over?']) {
+      expect(seed.ask(q).answer, q).toMatch(/^According to both governments, the upcoming meeting will pivot/);
+    }
+  });
+
+  it('"…in the first place?" asks nothing of its own', () => {
+    // (Its "first" and "place" are words no sentence holds, which sank the question.)
+    expect(seed.ask('Why were the sanctions put on him in the first place?').answer).toMatch(/unproven drug-trafficking allegations/);
+  });
+
   it('a time set by a turn of the story ("before things calmed down") is when, not what: its words choose no sentence', () => {
     // "calmed down" is "eased" (news usage), which drew the question to "Tensions between the presidents eased…".
     expect(seed.ask('What did the US do to Petro before things calmed down?').answer).toMatch(/revoke Petro's visa and impose sanctions/);

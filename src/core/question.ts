@@ -97,7 +97,7 @@ const CHANGE_QUESTION = new RegExp(String.raw`^\W*(?:was|were|is|are|has|have|ha
 export const AGENDA = /\b(?:agenda|on the table)\b/i;
 
 /** Words that name topics as what is asked for ("What topics…", "…on the agenda", "…on the table": under discussion). */
-const TOPIC_WORDS = String.raw`topics?|issues?|subjects?|themes?|agenda|(?<=on the )table|priorit(?:y|ies)`;
+const TOPIC_WORDS = String.raw`topics?|issues?|subjects?|themes?|agenda|(?<=on (?:the )?)table|priorit(?:y|ies)`;
 /** "Will security come up?": a topic raised, the verb asks for nothing of its own. */
 const COME_UP = String.raw`(?:come|comes|coming|came) up`;
 /** "What year …?", "In which month?", "What time…?", "Which hour…?": a date question, and the noun names what is asked for, not what it is about. */
@@ -112,7 +112,7 @@ const DATE_FRAGMENT = new RegExp(String.raw`^\W*(?:[\w.]+ ){0,4}(?:${DATE_NOUNS}
  * be about what things?"
  */
 const TOPIC_QUESTION = new RegExp(
-  String.raw`\b(?:talk|discuss|focus|be)\w*\s+(?:about|on)\s+what(?:\s+(?:things|topics|issues|subjects|matters))?\W*$|^\W*(?:what|which) (?:${TOPIC_WORDS})\b|^\W*what(?:'s|’s| is| are| were| will be)? (?:the |their )?(?:\w+ ){0,2}?(?:${TOPIC_WORDS})\W*$|^\W*(?:\w+ ){0,3}(?:${TOPIC_WORDS})\W*$|\b(?:on|of) (?:the|their|its|this|that)\s+(?:[\w-]+\s+){0,3}?agenda\b|\bon the table\b|^\W*(?:will|would|did|do|does|are|is|was|were|can)\b.*\b(?:talk|discuss|focus)\w*\s+(?:about|on)\b|^\W*(?:will|would|could|might|are|is)\b.*\bdiscuss(?:ing)?\s+\w|^\W*(?:will|would|did|does|do|is|are|was|were|has|have|could|might)\b.*\b${COME_UP}\b`,
+  String.raw`\b(?:talk|discuss|focus|be)\w*\s+(?:about|on)\s+what(?:\s+(?:things|topics|issues|subjects|matters))?\W*$|^\W*(?:what|which) (?:${TOPIC_WORDS})\b|^\W*what(?:'s|’s| is| are| were| will be)? (?:the |their )?(?:\w+ ){0,2}?(?:${TOPIC_WORDS})\W*$|^\W*(?:\w+ ){0,3}(?:${TOPIC_WORDS})\W*$|\b(?:on|of) (?:the|their|its|this|that)\s+(?:[\w-]+\s+){0,3}?agenda\b|\bon (?:the )?table\b|^\W*(?:will|would|did|do|does|are|is|was|were|can)\b.*\b(?:talk|discuss|focus)\w*\s+(?:about|on)\b|^\W*(?:will|would|could|might|are|is)\b.*\bdiscuss(?:ing)?\s+\w|^\W*(?:will|would|did|does|do|is|are|was|were|has|have|could|might)\b.*\b${COME_UP}\b`,
   'i',
 );
 
@@ -157,7 +157,8 @@ export function questionType(question: string, lang: Lang = 'en'): QuestionType 
     ) ||
     // (…and "…talk about when they meet?", "…once they're in the room?": when, not what.)
     /\b(?:what|which)\b.*\b(?:talk|discuss|focus)\w*(?: (?:about|on))? (?:when|once|after) (?:[\w.'’]+ ){0,4}[\w.'’]+\s*\??\s*$/.test(q) ||
-    TOPIC_QUESTION.test(q)
+    TOPIC_QUESTION.test(q) ||
+    TAKES_UP.test(q)
   )
     return 'topic';
   if (CHANGE_QUESTION.test(q)) return 'change';
@@ -250,7 +251,7 @@ export function askedForTerms(question: string, type: QuestionType, lang: Lang =
   // "What is his job?", "Who does she work for?": the answer gives the role ("a State Department spokesman").
   for (const m of question.matchAll(ROLE_QUESTION)) for (const t of analyze(m[1] ?? m[2]!)) asked.add(t);
   // "What topics will the meeting cover?": the verb says the topics are asked for (its briefs' word may be "discuss").
-  const verb = type === 'topic' ? TOPIC_VERB.exec(question)?.[1] : undefined;
+  const verb = type === 'topic' ? (TOPIC_VERB.exec(question) ?? TAKES_UP.exec(question))?.[1] : undefined;
   if (verb !== undefined && !/^(?:talk|discuss|focus)/i.test(verb)) for (const t of analyze(verb)) asked.add(t);
   if (type === 'place') {
     const m = PLACE_NOUN_QUESTION.exec(question);
@@ -500,6 +501,8 @@ export function spelledOut(question: string): string {
       // The noun: "the Petro-Trump sit-down", "trump sitdown".
       .replace(/\bsit-?down(s?)\b/gi, 'meeting$1')
       .replace(/\bahead of\b/gi, 'before')
+      // "Why were the sanctions put on him in the first place?": an idiom for "at all", no word to match.
+      .replace(/,?\s*\bin the first place\b/gi, '')
       // "the phone call", "a telephone call": a call (WordNet has "phone" for "call"). Both words counted, the brief
       // that happens to hold both ("…took a phone call from Petro…") outranked the call asked about ("…held a cordial call…").
       // A phone chat, conversation, talk or exchange is a call too ("Was the phone chat between the two diplomats friendly?").
@@ -793,7 +796,7 @@ export function questionPredicates(index: SearchIndex, question: string, lang: L
   const m = TALKED_ABOUT.exec(question.replace(WHEN_OR_WHERE, ''));
   if (m) return analyze(m[1]!);
   // "What topics will the meeting cover / address?": a last verb the briefs do not hold asks what is talked about.
-  const verb = TOPIC_VERB.exec(question)?.[1];
+  const verb = (TOPIC_VERB.exec(question) ?? TAKES_UP.exec(question))?.[1];
   const t = verb === undefined ? undefined : analyze(verb);
   if (t?.length === 1 && documentFrequency(index, t[0]!) === 0) return TALK_TERMS;
   // "What's on the agenda?": a question with no word but the one for topics asks what is talked about.
@@ -801,9 +804,17 @@ export function questionPredicates(index: SearchIndex, question: string, lang: L
 }
 
 /** "What will they talk about?", "…discuss?", "…focus on?": the verb asking for topics (group 1), closing the question. */
-const TALKED_ABOUT = /\b(talk|discuss|focus)\w*(?: (?:about|on))?(?: what(?: \w+)?)?\s*\??\s*$/i;
+const TALKED_ABOUT = /\b(talk|discuss|focus)\w*(?: (?:about|on|over))?(?: what(?: \w+)?)?\s*\??\s*$/i;
 /** A date, a named place or a time closing a question ("on Feb. 3", "at the White House", "next week", "when they meet"). */
 const WHEN_OR_WHERE = /\s+(?:(?:at|during|in|on)\s+(?:the\s+)?[A-Z0-9]|(?:when|next|this)\b)[^?]*(?=\??\s*$)/;
+/**
+ * "What will the meeting cover?", "What's the call supposed to address?": a verb (group 1) that asks what a meeting
+ * takes up, after the meeting's noun; and "talk over", "go over", "touch on" after any subject.
+ */
+const TAKES_UP = new RegExp(
+  String.raw`^\W*what\b[^?]*?\b(?:(?:meeting|talks|summit|discussions?|conversations?|negotiations?|visit|call|session|sit-?down|dialogue|exchange)\b[^?]*?\b|(?=talk over|go over|touch on))(cover|address|tackle|include|involve|entail|talk over|go over|touch on)\W*$`,
+  'i',
+);
 /** The terms of "talk" and "discuss": what a topic question asks about when the briefs lack its verb. */
 const TALK_TERMS = analyze('talk discuss');
 /** "What topics will the meeting cover?", "…will they cover at the meeting?": the verb that ends a question for topics (after its subject), before where or when. */

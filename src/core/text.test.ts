@@ -127,6 +127,15 @@ describe('analyze', () => {
     expect(analyze('Mar Menor')).not.toEqual(analyze('March Menor'));
   });
 
+  it('reads a month abbreviated without a day as readers type it ("in sept", "since Feb."), not a name', () => {
+    expect(analyze('why was washington angry in sept')).toEqual(analyze('why was washington angry in september'));
+    expect(analyze('since Feb.')).toEqual(analyze('since February'));
+    expect(analyze('the Oct vote')).toEqual(analyze('the October vote'));
+    // "Jan", "Jun" and "Mar" are names and words too; nothing before a capitalised word is a month.
+    expect(analyze('Jan Smuts')).not.toEqual(analyze('January Smuts'));
+    expect(analyze('Dec Harper')).not.toEqual(analyze('December Harper'));
+  });
+
   it('drops indefinite pronouns: "Anything about drugs?" asks about drugs', () => {
     expect(analyze('Is there anything about drugs?')).toEqual(analyze('drugs'));
     expect(analyze('Did someone criticize Petro?')).toEqual(analyze('criticize Petro'));

@@ -59,6 +59,9 @@ const VARIANT_RE = new RegExp(
     String.raw`(\bWWI\b|\bWW ?1\b|\b[Ww]orld [Ww]ar (?:I|1|[Oo]ne)\b|\b[Ff]irst [Ww]orld [Ww]ar\b)`,
     // A month abbreviated before a day, as news style writes it ("Feb. 3", "Sept 12"): the month's name.
     String.raw`\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?=\s?\d{1,2}\b)`,
+    // Without a day, as readers type it ("in sept", "since Feb."): those that are no common word or name ("Jan", "Jun",
+    // "Mar" are), and none before a capitalised word ("Feb Smith").
+    String.raw`\b(feb|apr|jul|aug|sept?|oct|nov|dec|jan|Feb|Apr|Aug|Sept?|Oct|Nov|Dec)\b\.?(?!\s*[A-Z\d])`,
   ].join('|'),
   'g',
 );
@@ -73,7 +76,7 @@ const MONTHS = new Map(
 /** The canonical token of a match of {@link VARIANT_RE}. */
 function variantToken(m: RegExpMatchArray): string {
   for (let g = 0; g < VARIANT_TOKENS.length; g++) if (m[g + 1] !== undefined) return VARIANT_TOKENS[g]!;
-  return MONTHS.get(m[VARIANT_TOKENS.length + 1]!.slice(0, 3).toLowerCase())!;
+  return MONTHS.get((m[VARIANT_TOKENS.length + 1] ?? m[VARIANT_TOKENS.length + 2])!.slice(0, 3).toLowerCase())!;
 }
 
 /** Replace known abbreviation variants by their canonical token (one pass over the text). */
