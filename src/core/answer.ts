@@ -1661,7 +1661,7 @@ function composeAnswer(
   if (thing && !sentenceTerms(index, candidates[0]!.hit.doc).sets.some(names)) {
     return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
   }
-  if (o.premiseCheck && lang === 'en' && type !== 'change' && premiseMissing(question, pool)) {
+  if (o.premiseCheck && lang === 'en' && type !== 'change' && premiseMissing(question, pool, (ts) => toldOf(index, question, own, ts, pool, links))) {
     return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
   }
   if (o.clockCheck && lang === 'en' && type === 'date' && clockMissing(question, candidates[0]!, questionWords)) {
@@ -1862,6 +1862,17 @@ function eventTerms(index: SearchIndex, question: string, own: string[], c: Cand
   const named = new Set(analyze((question.match(/(?<=\s)\p{Lu}[\p{L}'’.-]*/gu) ?? []).join(' ')));
   const set = sentenceTerms(index, c.hit.doc).sets[c.s]!;
   return own.filter((t) => !named.has(t) && holdsAny(set, [t], links));
+}
+
+/**
+ * For the premise check: does a passage read tell the change a question asks about (`change`, "cancel") in a word related
+ * to it ("revoke"), in a sentence that holds a word of the question that is no name ("visa": "Why did the US cancel
+ * Petro's visa?"; not "Why was the meeting cancelled?")?
+ */
+function toldOf(index: SearchIndex, question: string, own: string[], change: string[], pool: Hit[], links: Links): boolean {
+  const named = new Set(analyze((question.match(/(?<=\s)\p{Lu}[\p{L}'’.-]*/gu) ?? []).join(' ')));
+  const others = own.filter((t) => !change.includes(t) && !named.has(t) && !VARIANT_NAMES.has(t));
+  return pool.some((h) => sentenceTerms(index, h.doc).sets.some((set) => holdsAny(set, change, links) && others.some((t) => set.has(t))));
 }
 
 function holdsAny(set: Set<string>, terms: string[], links: Links): boolean {

@@ -39,12 +39,15 @@ import {
  * postponed?"); not one only threatened, planned or wanted ("Why did Washington threaten to cancel Petro's visa?").
  */
 const CHANGE_PREMISE = new RegExp(
-  String.raw`^\W*(?:why|when|who|what|where|how|which)\b.*(?<!\b(?:threat\w*|plan\w*|want\w*|tr(?:y|ies|ied|ying)|hop\w*|refus\w*|wish\w*|seek\w*|sought|aim\w*|propos\w*|urg\w*|ask\w*|push\w* for|call\w* for) to )\b(?:${CALLED_OFF})\b`,
+  String.raw`^\W*(?:why|when|who|what|where|how|which)\b.*(?<!\b(?:threat\w*|plan\w*|want\w*|tr(?:y|ies|ied|ying)|hop\w*|refus\w*|wish\w*|seek\w*|sought|aim\w*|propos\w*|urg\w*|ask\w*|push\w* for|call\w* for) to )\b(${CALLED_OFF})\b`,
   'i',
 );
 /** For `premiseCheck`: does the question take a change of plan as given when no passage read reports one? */
-export function premiseMissing(question: string, pool: Hit[]): boolean {
-  return CHANGE_PREMISE.test(question) && !pool.some((h) => CHANGE_RE.test(h.passage.text));
+export function premiseMissing(question: string, pool: Hit[], told: (terms: string[]) => boolean): boolean {
+  const m = CHANGE_PREMISE.exec(question);
+  // (A change the passages tell in a word related to the question's: "Why did the US cancel Petro's visa?" of "…revoke
+  // Petro's visa…" asks about what they report.)
+  return m !== null && !pool.some((h) => CHANGE_RE.test(h.passage.text)) && !told(analyze(m[1]!));
 }
 
 /** A question for how an event turned out: "What was the outcome of…?", "What came out of…?", "What did they agree on?", "What was decided…?", "What did they end up…?". */

@@ -637,6 +637,14 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('Why were the sanctions put on him in the first place?').answer).toMatch(/unproven drug-trafficking allegations/);
   });
 
+  it('a change the brief tells in a related word ("cancel" a visa: "revoke") is no change of plan it leaves out', () => {
+    expect(seed.ask("What led Washington to cancel Petro's visa and sanction his family?").answer).toMatch(/unproven drug-trafficking allegations/);
+    expect(seed.ask("What is the reason for the US cancelling Petro's visa?").answered).toBe(true);
+    // Of the meeting, nothing is cancelled: "revoke" is said of the visa.
+    expect(seed.ask('Why was the meeting cancelled?').answered).toBe(false);
+    expect(seed.ask("Why was Petro's trip called off?").answered).toBe(false);
+  });
+
   it('a time set by a turn of the story ("before things calmed down") is when, not what: its words choose no sentence', () => {
     // "calmed down" is "eased" (news usage), which drew the question to "Tensions between the presidents eased…".
     expect(seed.ask('What did the US do to Petro before things calmed down?').answer).toMatch(/revoke Petro's visa and impose sanctions/);
