@@ -150,6 +150,9 @@ export const NEWS_USAGE: readonly (readonly [string, readonly string[]])[] = [
   // Talks that "progress" are going (well); a visitor "treated" properly has guarantees.
   ['progress', ['go']],
   ['treat', ['guarantee']],
+  // A "beef" with someone is criticism of them (WordNet: a gripe); a "hopeful" leader is an optimistic one.
+  ['beef', ['criticize']],
+  ['hopeful', ['optimistic']],
 ];
 type Pos = 'n' | 'v' | 'a' | 'r';
 const POS_FILES: Record<Pos, string> = { n: 'noun', v: 'verb', a: 'adj', r: 'adv' };

@@ -412,7 +412,7 @@ const NAMED = String.raw`((?:the\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L
  * Aristotle think carried an arrow…?", a belief a sentence reports as "Aristotle believed…".)
  */
 export const FEEL_SUBJECT = new RegExp(
-  String.raw`^\W*(?:(?:[Ss]o|[Aa]nd|[Bb]ut)\s+)?(?:[Ii]s|[Ww]as|[Aa]re|[Ww]ere)\s+${NAMED}\s+(?:(?:also|as|still|really|actually|personally|feeling)\s+)*(?:optimistic|hopeful|happy|pleased|confident|nervous|excited|upbeat|positive|pessimistic|looking forward)\b|^\W*[Hh]ow\s+(?:does|did|do|is|are|was|were)\s+${NAMED}\s+(?:(?:himself|herself|themselves|personally|really|actually|still)\s+)*(?:feel|feels|feeling|felt)\b|^\W*[Ww]hat\s+(?:does|did|do)\s+${NAMED}\s+(?:(?:himself|herself|themselves|personally|really|actually|still)\s+)*(?:think\s+(?:of|about)|hope|expect)\b`,
+  String.raw`^\W*(?:(?:[Ss]o|[Aa]nd|[Bb]ut)\s+)?(?:[Ii]s|[Ww]as|[Aa]re|[Ww]ere)\s+${NAMED}\s+(?:(?:also|as|still|really|actually|personally|feeling)\s+)*(?:optimistic|hopeful|happy|pleased|confident|nervous|excited|upbeat|positive|pessimistic|looking forward)\b|^\W*[Hh]ow\s+(?:does|did|do|is|are|was|were)\s+${NAMED}\s+(?:(?:himself|herself|themselves|personally|really|actually|still)\s+)*(?:feel|feels|feeling|felt)\b|^\W*[Ww]hat\s+(?:does|did|do|is|was|are|were)\s+${NAMED}\s+(?:(?:himself|herself|themselves|personally|really|actually|still)\s+)*(?:think(?:ing)?\s+(?:of|about)|hop(?:e|ing)|expect(?:ing)?)\b`,
   'u',
 );
 

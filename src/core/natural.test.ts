@@ -656,7 +656,11 @@ describe('each mechanism changes the answer', () => {
 
   it('a mood or view is given where its holder speaks: "Is Trump optimistic?" is not answered by "Petro said he was optimistic…"', () => {
     // (saidCheck: "Petro said he was optimistic…" is Petro's mood; Trump speaks only of the January call.)
-    for (const q of ['Is Trump optimistic about the meeting?', 'How does Trump himself feel about meeting Petro next week?']) {
+    for (const q of [
+      'Is Trump optimistic about the meeting?',
+      'How does Trump himself feel about meeting Petro next week?',
+      'What is Trump hoping to get out of it?',
+    ]) {
       expect(seed.ask(q).answered, q).toBe(false);
       expect(seed.ask(q, {}, { saidCheck: false }).answer, q).toMatch(/^Colombian President Gustavo Petro said he was optimistic/);
     }
@@ -692,7 +696,8 @@ describe('each mechanism changes the answer', () => {
     // "withdrawn" for one revoked, the "Yanks" for the U.S.; "proof" for being proven; "chats" for conversations;
     // "business" for trade, "angry", "mad" and "tense" for hostility and tensions, a "commitment" for a guarantee,
     // "clear up" for explain, "reach out" for call, "check on" for review, a visa "pulled" or "cancelled" for one
-    // revoked; talks "progressing" for going, being "treated" properly for guarantees.
+    // revoked; talks "progressing" for going, being "treated" properly for guarantees; a "beef" for criticism, a
+    // "hopeful" leader for an optimistic one.
     for (const [reader, brief] of [
       ['rebels', 'armed'],
       ['military', 'combat'],
@@ -730,6 +735,8 @@ describe('each mechanism changes the answer', () => {
       ['cancelled', 'revoke'],
       ['progressing', 'going'],
       ['treated', 'guarantees'],
+      ['beef', 'criticized'],
+      ['hopeful', 'optimistic'],
     ]) {
       expect(derived(reader!)).toContain(analyze(brief!)[0]);
     }
@@ -762,6 +769,8 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('How often does that UN body check in on the Colombian accord?').answer).toMatch(/quarterly basis/);
     expect(seed.ask('What did Petro say about how the discussions are progressing?').answer).toMatch(/The talks are going well/);
     expect(seed.ask('Will Petro be protected and treated properly when he travels there?').answer).toMatch(/full diplomatic guarantees/);
+    expect(seed.ask("What's the US's beef with the way Petro handles talks with the rebels?").answer).toMatch(/^She criticized Petro's approach/);
+    expect(seed.ask('Is Petro feeling hopeful about it?').answer).toMatch(/optimistic/);
   });
 
   it("a question with no word the briefs hold is searched for its words' derived forms", () => {
