@@ -947,9 +947,9 @@ const ECHO_QUESTION = /^\W*(?:and\s+|so\s+)?(?:[\p{L}'’-]+\s+){0,3}(?:what|who
 /** A reader insisting on someone's own words ("What exactly did he say…?", "…himself?", "…in his own words?"). */
 const INSISTS = /\b(?:exactly|actually|precisely|himself|herself|themselves|in (?:his|her|their) own words|word for word)\b/i;
 
-/** "…before things calmed down?", "Before relations improved, …": a time set by a turn of the story (group 1 or 2). */
+/** "…before things calmed down?", "Before relations improved, …", "…during all the beef?", "During the feud, …": a time set by a turn of the story (group 1 or 2). */
 const BEFORE_TURN =
-  /\bbefore\s+((?:things|relations|tensions|ties|all\s+(?:this|that))\b[^?,;]*)\W*$|^\W*before\s+((?:things|relations|tensions|ties)\b[^,]*),/i;
+  /\b(?:before|during|amid|throughout)\s+((?:things|relations|tensions|ties|all\s+(?:this|that|the\s+[\w-]+)|the\s+(?:feud|spat|row|dispute|standoff|quarrel|beef|falling[\s-]out|bad blood))\b[^?,;]*)\W*$|^\W*(?:before|during|amid)\s+((?:things|relations|tensions|ties|the\s+(?:feud|spat|row|dispute|standoff|quarrel))\b[^,]*),/i;
 /** The terms only such a time holds ("calm" of "…before things calmed down?"). */
 function turnTerms(question: string): string[] {
   const m = BEFORE_TURN.exec(question);

@@ -649,6 +649,9 @@ describe('each mechanism changes the answer', () => {
     // "calmed down" is "eased" (news usage), which drew the question to "Tensions between the presidents eased…".
     expect(seed.ask('What did the US do to Petro before things calmed down?').answer).toMatch(/revoke Petro's visa and impose sanctions/);
     expect(seed.ask('What did the U.S. do to Petro before things cooled down?').answer).toMatch(/revoke Petro's visa and impose sanctions/);
+    // So is a time set by the quarrel itself ("during all the beef": a beef is criticism, "She criticized…").
+    expect(seed.ask('what did the us do to petro during all the beef').answer).toMatch(/revoke Petro's visa and impose sanctions/);
+    expect(seed.ask('During the feud, what did the US do to Petro?').answer).toMatch(/revoke Petro's visa and impose sanctions/);
     // Asked without the time, the same sentence; asked of the turn itself, the turn.
     expect(seed.ask('What did the US do to Petro?').answer).toMatch(/revoke Petro's visa and impose sanctions/);
     expect(seed.ask('When did things calm down between the two presidents?').answer).toMatch(/^Tensions between the presidents eased/);
