@@ -176,9 +176,9 @@ export function monthMissing(question: string, pool: Hit[]): boolean {
   return !pool.some((h) => namesMonth(h.passage.text, month));
 }
 
-/** A question for the time of day: "What time is / does / of (the) day / on…?", "At what time…?", "What hour…?" (not "What time period / frame…?"). */
+/** A question for the time of day: "What time is / does / of (the) day / on…?", "At what time (exactly)…?", "What hour…?", a phone's "what time meeting start" (not "What time period / frame…?"). */
 const CLOCK_QUESTION =
-  /\b(?:what|which) (?:time|hour)\s+(?:is|was|will|would|does|did|do|are|were|of (?:the )?day|on|at|the|today|tomorrow|tonight)\b|\b(?:what|which) (?:time|hour)\W*$/i;
+  /\b(?:what|which) (?:time|hour)\s+(?:(?:exactly|precisely)\s+)?(?:is|was|will|would|does|did|do|are|were|of (?:the )?day|on|at|the|today|tomorrow|tonight)\b|\b(?:what|which) (?:time|hour)\W*$|^\W*(?:at\s+)?what time\s+(?:[\w-]+\s+){1,3}(?:start|starts|begin|begins|end|ends|open|opens|kick off|get going)\W*$/i;
 /** A time of day: "3 p.m.", "15:30", "9 o'clock", "noon", "in the morning". */
 const CLOCK_TIME =
   /\b\d{1,2}(?::\d{2})?\s?(?:[ap]\.?m\b\.?|o['’]clock)|\b\d{1,2}[:.]\d{2}\b|\b(?:noon|midday|midnight|morning|afternoon|evening|night|dawn|dusk|overnight)\b/i;

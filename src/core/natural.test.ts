@@ -1494,7 +1494,13 @@ describe('each mechanism changes the answer', () => {
     // "…scheduled for Feb. 3" says the day, not the hour asked for.
     declinedBy(
       { clockCheck: false },
-      ['What time of day is the White House meeting on February 3?', 'Can you tell me what time the White House meeting starts?'],
+      [
+        'What time of day is the White House meeting on February 3?',
+        'Can you tell me what time the White House meeting starts?',
+        // (As typed on a phone, and with "exactly" before the verb.)
+        'what time meeting start',
+        'At what time exactly the White House meeting will start on Feb 3?',
+      ],
       /scheduled for Feb\. 3/,
     );
     // A sentence that gives the hour answers; "What time frame / period…?" asks for no hour.
