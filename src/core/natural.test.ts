@@ -829,6 +829,9 @@ describe('each mechanism changes the answer', () => {
     ).toMatch(/Tommy Pigott/);
     // A wish to know after it opens the question as a question word does.
     expect(withoutAsides(seed.index, 'My friend says the talks are a show, and I wonder how Petro described them?')).toBe('I wonder how Petro described them?');
+    // So does a preposition before the question word ("…, so in which city…?").
+    const sister = 'My sister lives up north and swears she saw crowds that day, so in which city was that rally where Petro spoke out?';
+    expect(withoutAsides(seed.index, sister)).toBe('in which city was that rally where Petro spoke out?');
   });
 
   it('the words of a remark dropped before the question lend it context, as an earlier turn does (remarkWeight)', () => {
@@ -2252,6 +2255,8 @@ describe('each mechanism changes the answer', () => {
     // "supposed to" and "meant to" are the future as well: no brief says "supposed" (the question was declined).
     expect(seed.ask('When is the meeting supposed to happen?').answer).toMatch(/scheduled for Feb\. 3/);
     expect(seed.ask('Where is the meeting meant to take place?').answer).toMatch(/White House meeting/);
+    // So is "planning to" ("What topics are they planning to cover?" was declined: no brief says "planning").
+    expect(seed.ask('What topics are they planning to cover?').answer).toMatch(/^According to both governments/);
     // To "sit down with" someone is to meet them (no brief says "sit"; "When is Petro sitting down with Trump?"
     // was answered with the phone call, "when's he actually supposed to sit down with trump?" declined).
     expect(seed.ask('When is Petro sitting down with Trump?').answer).toMatch(/scheduled for Feb\. 3/);

@@ -590,10 +590,10 @@ const writtenOut = (w: string) => ABBREVIATIONS[w.toLowerCase().replace(/['’]/
 
 /**
  * "going to" / "gonna" before a lower-case word that is no determiner: the future, not a going; so is
- * "supposed to" / "meant to" ("When is the meeting supposed to happen?": no brief says "supposed").
+ * "supposed to" / "meant to" / "planning to" / "intend to" ("When is the meeting supposed to happen?": no brief says "supposed").
  */
 const GOING_TO =
-  /\b(?:[Gg]oing to|[Gg]onna|[Ss]upposed to|[Mm]eant to)\s+(?!(?:the|a|an|this|that|these|those|his|her|their|its|my|our|your|some|any|every|each|no)\b)(?=[a-z])/g;
+  /\b(?:[Gg]oing to|[Gg]onna|[Ss]upposed to|[Mm]eant to|[Pp]lanning to|[Ii]ntend(?:ing)? to)\s+(?!(?:the|a|an|this|that|these|those|his|her|their|its|my|our|your|some|any|every|each|no)\b)(?=[a-z])/g;
 
 /** Stop words of four letters or more by length: what {@link withoutStopWordTypos} reads a misspelling as. */
 const LONG_STOP_WORDS = new Map<number, string[]>();
@@ -757,7 +757,7 @@ const TAG_QUESTION = new RegExp(
  * I'm curious whether…", "…, but according to Trump, what…?") (group 1: the clause).
  */
 const REMARK = new RegExp(
-  String.raw`^(?!\W*(?:${QUESTION_OPENERS})\b)([^?]*?)(?:,\s*(?:(?:but|so|and)\s+)?|\s+(?:but|so)\s+)(?=(?:${QUESTION_OPENERS}|${WISH_TO_KNOW}|according\s+to)\b)`,
+  String.raw`^(?!\W*(?:${QUESTION_OPENERS})\b)([^?]*?)(?:,\s*(?:(?:but|so|and)\s+)?|\s+(?:but|so)\s+)(?=(?:(?:on|in|at|for|from|by|with|to|under|since|until|during)\s+(?:what|which|whom|whose)|${QUESTION_OPENERS}|${WISH_TO_KNOW}|according\s+to)\b)`,
   'i',
 );
 
@@ -819,7 +819,7 @@ const TAKES_UP = new RegExp(
 const TALK_TERMS = analyze('talk discuss');
 /** "What topics will the meeting cover?", "…will they cover at the meeting?": the verb that ends a question for topics (after its subject), before where or when. */
 const TOPIC_VERB = new RegExp(
-  String.raw`^\W*(?:what|which) (?:${TOPIC_WORDS}) (?:will|would|did|do|does|should|can|could|might|must) (?:\p{L}+ ){1,3}(\p{Ll}+)(?:\s+(?:at|during|in|on|when)\b[^?]*)?\W*$`,
+  String.raw`^\W*(?:what|which) (?:${TOPIC_WORDS}) (?:will|would|did|do|does|should|can|could|might|must|are|is|were|was) (?:\p{L}+ ){1,3}(\p{Ll}+)(?:\s+(?:at|during|in|on|when)\b[^?]*)?\W*$`,
   'iu',
 );
 /** What a speech or topic question asks about: the words after "about" / "of" / "on", to the end ("What did Petro say about Trump's tariffs?"). */
