@@ -1119,6 +1119,16 @@ describe('each mechanism changes the answer', () => {
     expect(e.ask('What is the Blue Palace summit about?').answer).toMatch(/^The leaders will meet/);
   });
 
+  it('"What economic topics…?", "Beyond trade, which issue…?": topics asked for with words before them', () => {
+    // (Typed "other", the questions' "bring up" and "attention" sank them: declined.)
+    expect(seed.ask('What economic topics will Colombia bring up at the meeting?').answer).toMatch(/joint economic opportunities/);
+    const beyond = 'Beyond trade and security, which issue is expected to get the most extra attention in the talks?';
+    expect(seed.ask(beyond).answer).toMatch(/transnational organized crime/);
+    expect(questionType("What business topics are on next week's agenda?")).toBe('topic');
+    // Not a verb or a determiner before the noun: "What were those priorities?" asks what they were.
+    expect(questionType('What were those priorities, in their words?')).not.toBe('topic');
+  });
+
   it('"Will they discuss X?" is answered by the sentence that names X among the topics', () => {
     // "Discussions are also expected to focus on…" holds "discuss"; "…common priorities, including trade, joint economic
     // opportunities, and regional security" names the thing.

@@ -106,13 +106,14 @@ const DATE_NOUNS = 'year|date|day|month|time|hour';
 const DATE_FRAGMENT = new RegExp(String.raw`^\W*(?:[\w.]+ ){0,4}(?:${DATE_NOUNS})\W*$|^\W*(?:the )?(?:${DATE_NOUNS}) of\b`);
 
 /**
- * "What topics / issues are…?", "What are the meeting topics?", "meeting topics", "What is on the agenda?",
+ * "What topics / issues are…?", "What economic topics…?", "Beyond trade, which issue…?", "What are the meeting
+ * topics?", "meeting topics", "What is on the agenda?", "…on next week's agenda?",
  * "Will / did they talk about …?", "Will they discuss security?" (of what is to come: "Did they discuss drugs?" asks
  * what was said then), and asked as a statement: "They will talk about what?", "The meeting, it will
  * be about what things?"
  */
 const TOPIC_QUESTION = new RegExp(
-  String.raw`\b(?:talk|discuss|focus|be)\w*\s+(?:about|on)\s+what(?:\s+(?:things|topics|issues|subjects|matters))?\W*$|^\W*(?:what|which) (?:${TOPIC_WORDS})\b|^\W*what(?:'s|’s| is| are| were| will be)? (?:the |their )?(?:\w+ ){0,2}?(?:${TOPIC_WORDS})\W*$|^\W*(?:\w+ ){0,3}(?:${TOPIC_WORDS})\W*$|\b(?:on|of) (?:the|their|its|this|that)\s+(?:[\w-]+\s+){0,3}?agenda\b|\bon (?:the )?table\b|^\W*(?:will|would|did|do|does|are|is|was|were|can)\b.*\b(?:talk|discuss|focus)\w*\s+(?:about|on)\b|^\W*(?:will|would|could|might|are|is)\b.*\bdiscuss(?:ing)?\s+\w|^\W*(?:will|would|did|does|do|is|are|was|were|has|have|could|might)\b.*\b${COME_UP}\b`,
+  String.raw`\b(?:talk|discuss|focus|be)\w*\s+(?:about|on)\s+what(?:\s+(?:things|topics|issues|subjects|matters))?\W*$|^\W*(?:(?:besides|beyond|apart from|aside from|other than)\b[^,?]*,\s*)?(?:what|which) (?:(?:kinds?|sorts?|types?) of )?(?:(?!(?:${AUXILIARIES.replaceAll(' ', '|')}|the|th[eo]se|this|that|their|its)\b)[\w-]+ ){0,2}?(?:${TOPIC_WORDS})\b|^\W*what(?:'s|’s| is| are| were| will be)? (?:the |their )?(?:\w+ ){0,2}?(?:${TOPIC_WORDS})\W*$|^\W*(?:\w+ ){0,3}(?:${TOPIC_WORDS})\W*$|\b(?:on|of) (?:the|their|its|this|that|[\w-]+['’]s)\s+(?:[\w-]+\s+){0,3}?agenda\b|\bon (?:the )?table\b|^\W*(?:will|would|did|do|does|are|is|was|were|can)\b.*\b(?:talk|discuss|focus)\w*\s+(?:about|on)\b|^\W*(?:will|would|could|might|are|is)\b.*\bdiscuss(?:ing)?\s+\w|^\W*(?:will|would|did|does|do|is|are|was|were|has|have|could|might)\b.*\b${COME_UP}\b`,
   'i',
 );
 
