@@ -639,6 +639,15 @@ describe('each mechanism changes the answer', () => {
     }
   });
 
+  it('"got" making a passive ("Who else got hit with sanctions?") is no word to match', () => {
+    // (Its "got" sank the question: declined.)
+    expect(seed.ask('who else got hit with sanctions').answer).toMatch(/impose sanctions on him and his family/);
+    expect(seed.ask('Who ended up getting hit with US sanctions back then?').answer).toMatch(/impose sanctions on him and his family/);
+    expect(spelledOut('Did Petro get sanctioned?')).toBe('Did Petro sanctioned?');
+    // Not "get" before a noun: "What did Petro get?" asks what he got.
+    expect(spelledOut('What did Petro get from Rubio?')).toBe('What did Petro get from Rubio?');
+  });
+
   it('"…in the first place?" asks nothing of its own', () => {
     // (Its "first" and "place" are words no sentence holds, which sank the question.)
     expect(seed.ask('Why were the sanctions put on him in the first place?').answer).toMatch(/unproven drug-trafficking allegations/);

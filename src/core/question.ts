@@ -481,7 +481,7 @@ const CLOSING_COURTESY =
   /[\s,]+(?:if you please|please|thank you(?: very much)?|thanks(?: (?:a lot|in advance))?|(?:if )?i may ask|if i may|may i ask|by any chance|out of curiosity)(?=[\s?.!]*$)|,\s*(?:(?:if )?i may ask|may i ask|if i may|by any chance|out of curiosity)\s*(?=,)/gi;
 
 /**
- * Spoken and phone forms written out: a question word with "is" run into it ("whats", "wheres", "whos" →
+ * Spoken and phone forms written out (and a passive "got" left out: "Who got hit with sanctions?"): a question word with "is" run into it ("whats", "wheres", "whos" →
  * "what is") or "did" ("what'd", "how'd"), the future "going to" / "gonna" before a verb as "will" ("When is Petro going to meet
  * Trump?" matched "The talks are going well"; "going to the White House" is a going), "PM" as "prime
  * minister" (not "3 PM"), "sit down with" as "meet with", "ahead of" and "going into the…" as "before", words shortened as typed ("govt", "dept", "secy", "abt", "fam"), and without what a chat
@@ -502,6 +502,8 @@ export function spelledOut(question: string): string {
       // The noun: "the Petro-Trump sit-down", "trump sitdown".
       .replace(/\bsit-?down(s?)\b/gi, 'meeting$1')
       .replace(/\bahead of\b/gi, 'before')
+      // "Who else got hit with sanctions?", "…got sanctioned?": "get" makes a passive, no word of its own.
+      .replace(/\b(?:get|gets|got|gotten|getting)\s+(?=(?:[a-z]+ed|hit|slapped|taken|stripped|caught|dragged)\b)/gi, '')
       // "Why were the sanctions put on him in the first place?": an idiom for "at all", no word to match.
       .replace(/,?\s*\bin the first place\b/gi, '')
       // "the phone call", "a telephone call": a call (WordNet has "phone" for "call"). Both words counted, the brief
