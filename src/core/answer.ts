@@ -93,6 +93,7 @@ import {
   negationUnanswered,
   numberUnsaid,
   outcomeToCome,
+  pastOfToCome,
   premiseMissing,
   responseMissing,
   roleUnanswered,
@@ -1670,7 +1671,7 @@ function composeAnswer(
   if (o.monthCheck && lang === 'en' && checked.length === 0 && monthMissing(question, pool)) {
     return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
   }
-  if (o.outcomeCheck && lang === 'en' && outcomeToCome(question, candidates[0]!)) {
+  if (o.outcomeCheck && lang === 'en' && (outcomeToCome(question, candidates[0]!) || pastOfToCome(question, candidates[0]!))) {
     return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
   }
   if (o.oppositeCheck && lang === 'en' && !YES_NO_QUESTION.test(question) && saysOpposite(index, own, askedFor, candidates[0]!)) {

@@ -58,6 +58,17 @@ export function outcomeToCome(question: string, lead: Candidate): boolean {
   return OUTCOME_QUESTION.test(question) && FUTURE_RE.test(sentenceOf(lead));
 }
 
+/**
+ * A question whether something happened before ("Have Petro and Trump ever met?", "Did Petro visit the White House
+ * before?", "Is this the first time they meet?", "When was the last time…?"): of an event still to come, the brief says nothing of the kind.
+ */
+const EVER_BEFORE =
+  /^\W*(?:(?:so|and|but)\s+)?(?:has|have|had|did)\b(?![^?]*\b(?:will|going to|scheduled|upcoming|next)\b)[^?]*(?:\b(?:ever|previously|in the past)\b|\bbefore\W*$)|^\W*(?:is|was|will|would)\s+(?:this|that|it)\s+(?:be\s+)?the\s+first\s+time\b|\bwhen\s+was\s+the\s+last\s+time\b/i;
+/** For `outcomeCheck`: does such a question get a sentence (`lead`) that speaks of the event as still to come? */
+export function pastOfToCome(question: string, lead: Candidate): boolean {
+  return EVER_BEFORE.test(question) && FUTURE_RE.test(sentenceOf(lead));
+}
+
 /** "How long…?" (not "how long ago", which asks when). */
 const HOW_LONG = /\bhow long\b(?!\s+ago\b)/i;
 /**
@@ -176,9 +187,9 @@ export function monthMissing(question: string, pool: Hit[]): boolean {
   return !pool.some((h) => namesMonth(h.passage.text, month));
 }
 
-/** A question for the time of day: "What time is / does / of (the) day / on…?", "At what time (exactly)…?", "What hour…?", a phone's "what time meeting start" (not "What time period / frame…?"). */
+/** A question for the time of day: "What time is / does / of (the) day / on…?", "What time's…?", "At what time (exactly)…?", "What hour…?", a phone's "what time meeting start", "start time" (not "What time period / frame…?"). */
 const CLOCK_QUESTION =
-  /\b(?:what|which) (?:time|hour)\s+(?:(?:exactly|precisely)\s+)?(?:is|was|will|would|does|did|do|are|were|of (?:the )?day|on|at|the|today|tomorrow|tonight)\b|\b(?:what|which) (?:time|hour)\W*$|^\W*(?:at\s+)?what time\s+(?:[\w-]+\s+){1,3}(?:start|starts|begin|begins|end|ends|open|opens|kick off|get going)\W*$/i;
+  /\b(?:what|which) (?:time|hour)(?:['’]s\b|\s+(?:(?:exactly|precisely)\s+)?(?:is|was|will|would|does|did|do|are|were|of (?:the )?day|on|at|the|today|tomorrow|tonight)\b)|\b(?:what|which) (?:time|hour)\W*$|\b(?:start|starting|begin|beginning|end|finish)\s+time\b|^\W*(?:at\s+)?what time\s+(?:[\w-]+\s+){1,3}(?:start|starts|begin|begins|end|ends|open|opens|kick off|get going)\W*$/i;
 /** A time of day: "3 p.m.", "15:30", "9 o'clock", "noon", "in the morning". */
 const CLOCK_TIME =
   /\b\d{1,2}(?::\d{2})?\s?(?:[ap]\.?m\b\.?|o['’]clock)|\b\d{1,2}[:.]\d{2}\b|\b(?:noon|midday|midnight|morning|afternoon|evening|night|dawn|dusk|overnight)\b/i;

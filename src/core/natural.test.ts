@@ -639,6 +639,18 @@ describe('each mechanism changes the answer', () => {
     }
   });
 
+  it('whether something happened before ("Have Petro and Trump ever met?") is not answered by the meeting to come', () => {
+    // "…a high-stakes White House meeting with U.S. President Donald Trump scheduled for Feb. 3" says nothing of before.
+    declinedBy(
+      { outcomeCheck: false },
+      ['Has Petro met Trump before?', 'Have Petro and Trump ever met in person before?', 'Is this the first time Petro and Trump will meet in person?'],
+      /scheduled for Feb\. 3/,
+    );
+    // What the brief tells of the past still answers.
+    expect(seed.ask('Did the US threaten his visa before?').answer).toMatch(/threatened to revoke Petro's visa/);
+    expect(seed.ask('Has the US ever sanctioned Petro?').answer).toMatch(/impose sanctions/);
+  });
+
   it('"got" making a passive ("Who else got hit with sanctions?") is no word to match', () => {
     // (Its "got" sank the question: declined.)
     expect(seed.ask('who else got hit with sanctions').answer).toMatch(/impose sanctions on him and his family/);
@@ -1529,6 +1541,8 @@ describe('each mechanism changes the answer', () => {
         // (As typed on a phone, and with "exactly" before the verb.)
         'what time meeting start',
         'At what time exactly the White House meeting will start on Feb 3?',
+        "What time's the meeting?",
+        'meeting start time',
       ],
       /scheduled for Feb\. 3/,
     );
