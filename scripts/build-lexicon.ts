@@ -153,6 +153,13 @@ export const NEWS_USAGE: readonly (readonly [string, readonly string[]])[] = [
   // A "beef" with someone is criticism of them (WordNet: a gripe); a "hopeful" leader is an optimistic one.
   ['beef', ['criticize']],
   ['hopeful', ['optimistic']],
+  // An approach that "backfired" emboldened those it meant to restrain; shared "goals" are common priorities; a
+  // "strategy" is an approach; criminal "networks" are organized crime; officials "work out" what they finalize.
+  ['backfire', ['embolden']],
+  ['goal', ['priority']],
+  ['strategy', ['approach']],
+  ['network', ['organized']],
+  ['work out', ['finalize']],
 ];
 type Pos = 'n' | 'v' | 'a' | 'r';
 const POS_FILES: Record<Pos, string> = { n: 'noun', v: 'verb', a: 'adj', r: 'adv' };

@@ -728,7 +728,8 @@ describe('each mechanism changes the answer', () => {
     // "business" for trade, "angry", "mad" and "tense" for hostility and tensions, a "commitment" for a guarantee,
     // "clear up" for explain, "reach out" for call, "check on" for review, a visa "pulled" or "cancelled" for one
     // revoked; talks "progressing" for going, being "treated" properly for guarantees; a "beef" for criticism, a
-    // "hopeful" leader for an optimistic one.
+    // "hopeful" leader for an optimistic one; "backfired" for emboldened, "goals" for priorities, a "strategy" for an
+    // approach, "networks" for organized crime, "work out" for finalize.
     for (const [reader, brief] of [
       ['rebels', 'armed'],
       ['military', 'combat'],
@@ -768,6 +769,10 @@ describe('each mechanism changes the answer', () => {
       ['treated', 'guarantees'],
       ['beef', 'criticized'],
       ['hopeful', 'optimistic'],
+      ['backfired', 'emboldened'],
+      ['goals', 'priorities'],
+      ['strategy', 'approach'],
+      ['networks', 'organized'],
     ]) {
       expect(derived(reader!)).toContain(analyze(brief!)[0]);
     }
@@ -802,6 +807,9 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('Will Petro be protected and treated properly when he travels there?').answer).toMatch(/full diplomatic guarantees/);
     expect(seed.ask("What's the US's beef with the way Petro handles talks with the rebels?").answer).toMatch(/^She criticized Petro's approach/);
     expect(seed.ask('Is Petro feeling hopeful about it?').answer).toMatch(/optimistic/);
+    expect(seed.ask('Why does the U.S. think his approach backfired?').answer).toMatch(/emboldened the groups/);
+    expect(seed.ask('What kinds of shared goals will the two leaders talk about?').answer).toMatch(/common priorities/);
+    expect(seed.ask('Which Colombian official worked out the last details with Washington?').answer).toMatch(/finalize preparations/);
   });
 
   it("a question with no word the briefs hold is searched for its words' derived forms", () => {
@@ -1526,7 +1534,8 @@ describe('each mechanism changes the answer', () => {
     expect(questionType('Who made the phone call in January?')).toBe('person');
     expect(chat(seed, 'Who gave that speech?', said.history).reply.answer).toMatch(/^U\.S\. deputy ambassador Jennifer Locetta told/);
     // The sentence that holds the question has no one speak; the one before it names who does, and leads.
-    const q = 'Who says the meeting will focus on shared goals rather than the fighting?';
+    // (Of "shared aims": "shared goals" now meets "common priorities" in the sentence that names who says it.)
+    const q = 'Who says the meeting will focus on shared aims rather than the fighting?';
     expect(seed.ask(q).answer).toMatch(/^According to both governments, .*Discussions are also expected to focus/);
     expect(seed.ask(q, {}, { attributionLead: false }).answer).not.toMatch(/According to both governments/);
   });
@@ -2013,10 +2022,11 @@ describe('each mechanism changes the answer', () => {
     // With "exactly" after the question word (natural conversations 135).
     expect(echo('Is Washington still worried about Colombia?', 'Worried about what exactly?').answer).toMatch(/deeply concerned about instability/);
     expect(echo('Is Washington still worried about Colombia?', 'Worried about what exactly?', false).answered).toBe(false);
-    // So is why the last answer says what it says, in the reader's words: "Why does she think it backfired?" after
-    // "She criticized… saying experiments… emboldened the groups" ("think" and "backfired" are no words of the brief).
-    expect(echo("What did the US say about Petro's rebel talks?", 'Why does she think it backfired?').answer).toMatch(/emboldened the groups/);
-    expect(echo("What did the US say about Petro's rebel talks?", 'Why does she think it backfired?', false).answered).toBe(false);
+    // So is why the last answer says what it says, in the reader's words: "Why does she believe it misfired?" after
+    // "She criticized… saying experiments… emboldened the groups" ("believe" and "misfired" are no words of the brief;
+    // "backfired" now reads as "emboldened").
+    expect(echo("What did the US say about Petro's rebel talks?", 'Why does she believe it misfired?').answer).toMatch(/emboldened the groups/);
+    expect(echo("What did the US say about Petro's rebel talks?", 'Why does she believe it misfired?', false).answered).toBe(false);
   });
 
   it('a follow-up looks in the paragraph after the one the last answer quoted too: it goes on with what that one told', () => {
