@@ -160,6 +160,8 @@ export const NEWS_USAGE: readonly (readonly [string, readonly string[]])[] = [
   ['strategy', ['approach']],
   ['network', ['organized']],
   ['work out', ['finalize']],
+  // Remarks that "upset" a government criticized it.
+  ['upset', ['criticize']],
 ];
 type Pos = 'n' | 'v' | 'a' | 'r';
 const POS_FILES: Record<Pos, string> = { n: 'noun', v: 'verb', a: 'adj', r: 'adv' };

@@ -729,7 +729,7 @@ describe('each mechanism changes the answer', () => {
     // "clear up" for explain, "reach out" for call, "check on" for review, a visa "pulled" or "cancelled" for one
     // revoked; talks "progressing" for going, being "treated" properly for guarantees; a "beef" for criticism, a
     // "hopeful" leader for an optimistic one; "backfired" for emboldened, "goals" for priorities, a "strategy" for an
-    // approach, "networks" for organized crime, "work out" for finalize.
+    // approach, "networks" for organized crime, "work out" for finalize, remarks that "upset" for criticism.
     for (const [reader, brief] of [
       ['rebels', 'armed'],
       ['military', 'combat'],
@@ -773,6 +773,7 @@ describe('each mechanism changes the answer', () => {
       ['goals', 'priorities'],
       ['strategy', 'approach'],
       ['networks', 'organized'],
+      ['upset', 'criticism'],
     ]) {
       expect(derived(reader!)).toContain(analyze(brief!)[0]);
     }
@@ -810,6 +811,7 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('Why does the U.S. think his approach backfired?').answer).toMatch(/emboldened the groups/);
     expect(seed.ask('What kinds of shared goals will the two leaders talk about?').answer).toMatch(/common priorities/);
     expect(seed.ask('Which Colombian official worked out the last details with Washington?').answer).toMatch(/finalize preparations/);
+    expect(seed.ask('Where did Petro give the speech that upset the US?').answer).toMatch(/New York rally/);
   });
 
   it("a question with no word the briefs hold is searched for its words' derived forms", () => {
