@@ -190,7 +190,8 @@ describe('natural questions on the seed brief', () => {
     // in a related word, "beef", "hopeful", the hour asked on a phone). Ten sets (ordinary readers, a phone, a
     // fact-checker, a student of international relations, Indian and Mexican readers' English, a retired teacher, a
     // skeptic, a chatty older reader): 224 of 300 with the session's first code, 235 now, 269 new: 6,057 of 7,198
-    // (84.1 %; 6,036 with the session's first code).
+    // (84.1 %; 6,036 with the session's first code); 6,091 (84.6 %) with its later changes (topics asked with words before
+    // them, a passive "got", whether something happened before, news usage "backfire", "goal", "upset"…).
     // Each question guards its own answer (a known miss fails loudly once right); this guards the whole.
     expect(ok.length / questions.length).toBeGreaterThanOrEqual(0.8);
   });
@@ -296,7 +297,8 @@ describe('natural conversations on the seed brief', () => {
     // 3,298 with "proof". Twenty-ninth session: 3,314 with its changes; 3,380 of 4,348 with twenty more (an ordinary
     // reader, numbers and time spans: 66 of 86 as written, the same now).
     // Thirtieth session: 3,389 with its changes; 3,523 of 4,528 with forty more (two ordinary readers, a reader coming
-    // back to earlier topics, terse follow-ups on a phone: 130 of 180 with the session's first code, 134 now).
+    // back to earlier topics, terse follow-ups on a phone: 130 of 180 with the session's first code, 134 then); 3,548
+    // with its later changes.
     expect(results.filter(Boolean).length / results.length).toBeGreaterThanOrEqual(0.69);
   });
 });
