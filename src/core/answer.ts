@@ -1858,9 +1858,12 @@ function coverage(
 }
 
 /** Does `set` hold one of `terms`, or a word linked to one? */
+/** The terms of a question's words capitalised past its start: its names. */
+const namedTerms = (question: string) => new Set(analyze((question.match(/(?<=\s)\p{Lu}[\p{L}'’.-]*/gu) ?? []).join(' ')));
+
 /** The question's terms, of words that are no name (capitalised past its start), that candidate `c`'s sentence holds. */
 function eventTerms(index: SearchIndex, question: string, own: string[], c: Candidate, links: Links): string[] {
-  const named = new Set(analyze((question.match(/(?<=\s)\p{Lu}[\p{L}'’.-]*/gu) ?? []).join(' ')));
+  const named = namedTerms(question);
   const set = sentenceTerms(index, c.hit.doc).sets[c.s]!;
   return own.filter((t) => !named.has(t) && holdsAny(set, [t], links));
 }
@@ -1871,7 +1874,7 @@ function eventTerms(index: SearchIndex, question: string, own: string[], c: Cand
  * Petro's visa?"; not "Why was the meeting cancelled?")?
  */
 function toldOf(index: SearchIndex, question: string, own: string[], change: string[], pool: Hit[], links: Links): boolean {
-  const named = new Set(analyze((question.match(/(?<=\s)\p{Lu}[\p{L}'’.-]*/gu) ?? []).join(' ')));
+  const named = namedTerms(question);
   const others = own.filter((t) => !change.includes(t) && !named.has(t) && !VARIANT_NAMES.has(t));
   return pool.some((h) => sentenceTerms(index, h.doc).sets.some((set) => holdsAny(set, change, links) && others.some((t) => set.has(t))));
 }
