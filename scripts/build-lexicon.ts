@@ -162,6 +162,10 @@ export const NEWS_USAGE: readonly (readonly [string, readonly string[]])[] = [
   ['work out', ['finalize']],
   // Remarks that "upset" a government criticized it.
   ['upset', ['criticize']],
+  // Drug "claims" are allegations; operations "stopped" are paused; officials who "handle" a visit's details finalize them.
+  ['claim', ['allegation']],
+  ['stop', ['pause']],
+  ['handle', ['finalize']],
 ];
 type Pos = 'n' | 'v' | 'a' | 'r';
 const POS_FILES: Record<Pos, string> = { n: 'noun', v: 'verb', a: 'adj', r: 'adv' };

@@ -484,7 +484,7 @@ const CLOSING_COURTESY =
  * Spoken and phone forms written out (and a passive "got" left out: "Who got hit with sanctions?"): a question word with "is" run into it ("whats", "wheres", "whos" →
  * "what is") or "did" ("what'd", "how'd"), the future "going to" / "gonna" before a verb as "will" ("When is Petro going to meet
  * Trump?" matched "The talks are going well"; "going to the White House" is a going), "PM" as "prime
- * minister" (not "3 PM"), "sit down with" as "meet with", "ahead of" and "going into the…" as "before", words shortened as typed ("govt", "dept", "secy", "abt", "fam"), and without what a chat
+ * minister" (not "3 PM"), "sit down with" as "meet with", "ahead of" and "going into / heading into the…" as "before", words shortened as typed ("govt", "dept", "secy", "abt", "fam"), and without what a chat
  * adds that asks nothing ("lol", "ngl", "fr") and an "even" that stresses the question.
  */
 export function spelledOut(question: string): string {
@@ -513,7 +513,7 @@ export function spelledOut(question: string): string {
       // "Why is that such a big deal?": significant (WordNet's "big deal": anything of great importance).
       .replace(/\b(?:(?:such|so)\s+)?(?:an?\s+)?big\s+deal\b/gi, 'significant')
       // "going into the meeting": before it, not a going ("How is Petro feeling going into the meeting?" met "The talks are going well").
-      .replace(/\bgoing into (?=(?:the|his|her|their|this|that|these|those)\b)/gi, 'before ')
+      .replace(/\b(?:going|heading) into (?=(?:the|his|her|their|this|that|these|those)\b)/gi, 'before ')
       // "…in this story?", "…quoted in the article?": the brief is where every answer comes from, no word to find in it.
       .replace(THE_BRIEF, '')
       // "Colombia's side", "the American side": the party itself.
