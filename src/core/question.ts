@@ -252,7 +252,7 @@ export function askedForTerms(question: string, type: QuestionType, lang: Lang =
   // "What is his job?", "Who does she work for?": the answer gives the role ("a State Department spokesman").
   for (const m of question.matchAll(ROLE_QUESTION)) for (const t of analyze(m[1] ?? m[2]!)) asked.add(t);
   // "What topics will the meeting cover?": the verb says the topics are asked for (its briefs' word may be "discuss").
-  const verb = type === 'topic' ? (TOPIC_VERB.exec(question) ?? TAKES_UP.exec(question))?.[1] : undefined;
+  const verb = type === 'topic' ? topicVerb(question) : undefined;
   if (verb !== undefined && !/^(?:talk|discuss|focus)/i.test(verb)) for (const t of analyze(verb)) asked.add(t);
   if (type === 'place') {
     const m = PLACE_NOUN_QUESTION.exec(question);
@@ -799,7 +799,7 @@ export function questionPredicates(index: SearchIndex, question: string, lang: L
   const m = TALKED_ABOUT.exec(question.replace(WHEN_OR_WHERE, ''));
   if (m) return analyze(m[1]!);
   // "What topics will the meeting cover / address?": a last verb the briefs do not hold asks what is talked about.
-  const verb = (TOPIC_VERB.exec(question) ?? TAKES_UP.exec(question))?.[1];
+  const verb = topicVerb(question);
   const t = verb === undefined ? undefined : analyze(verb);
   if (t?.length === 1 && documentFrequency(index, t[0]!) === 0) return TALK_TERMS;
   // "What's on the agenda?": a question with no word but the one for topics asks what is talked about.
@@ -818,6 +818,8 @@ const TAKES_UP = new RegExp(
   String.raw`^\W*what\b[^?]*?\b(?:(?:meeting|talks|summit|discussions?|conversations?|negotiations?|visit|call|session|sit-?down|dialogue|exchange)\b[^?]*?\b|(?=talk over|go over|touch on))(cover|address|tackle|include|involve|entail|talk over|go over|touch on)\W*$`,
   'i',
 );
+/** The verb that closes a question for topics ("cover" in "What topics will the meeting cover?" or "What will the meeting cover?"). */
+const topicVerb = (question: string) => (TOPIC_VERB.exec(question) ?? TAKES_UP.exec(question))?.[1];
 /** The terms of "talk" and "discuss": what a topic question asks about when the briefs lack its verb. */
 const TALK_TERMS = analyze('talk discuss');
 /** "What topics will the meeting cover?", "…will they cover at the meeting?": the verb that ends a question for topics (after its subject), before where or when. */
