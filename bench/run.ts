@@ -408,7 +408,7 @@ async function measureBudget(): Promise<UploadSize> {
   return measureUpload({ index: seed, indexData: generatedFiles(seed, 'seeds')['index-data.ts'] });
 }
 
-/** Worker code, lexicon, seed index and the total against the free plan's 3 MB. */
+/** Worker code, lexicon, Text modules, seed index and the total against the free plan's 3 MB. */
 export function budgetTable(b: UploadSize): string {
   const pct = (n: number) => `${((100 * n) / FREE_PLAN).toFixed(1)}%`;
   return (
@@ -416,6 +416,7 @@ export function budgetTable(b: UploadSize): string {
     '| --- | ---: | ---: | ---: |\n' +
     `| Worker code (budget ${fmt(CODE_BUDGET)} gz) | ${fmt(b.code.raw)} | ${fmt(b.code.gz)}${b.code.gz > CODE_BUDGET ? ' **over budget**' : ''} | ${pct(b.code.gz)} |\n` +
     `| lexicon (Data module) | ${fmt(b.lexicon.raw)} | ${fmt(b.lexicon.gz)} | ${pct(b.lexicon.gz)} |\n` +
+    `| widget script, OpenAPI document, log schema (Text modules) | ${fmt(b.text.raw)} | ${fmt(b.text.gz)} | ${pct(b.text.gz)} |\n` +
     `| seed index (Data module) | ${fmt(b.index.raw)} | ${fmt(b.index.gz)} | ${pct(b.index.gz)} |\n` +
     `| **total** | ${fmt(b.total.raw)} | **${fmt(b.total.gz)}** | ${pct(b.total.gz)}: ${fmt(FREE_PLAN - b.total.gz)} left for briefs |\n`
   );

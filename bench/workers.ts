@@ -138,7 +138,7 @@ export function buildWorker(kind: Kind, bytes: Uint8Array, dir: string, builtFro
 
 /**
  * Miniflare options for a Worker `dryRun` bundled into `outdir` (entry `main`): its Data (`.bin`) and Text
- * (`.sql`) modules as wrangler uploads them, the compatibility date of wrangler.toml, and `extra` (bindings,
+ * (`.sql`, `.txt`) modules as wrangler uploads them, the compatibility date of wrangler.toml, and `extra` (bindings,
  * buckets…) on top.
  */
 export function builtWorkerOptions(outdir: string, main = 'worker.js', extra: Partial<WorkerOptions & SharedOptions> = {}): MiniflareOptions {
@@ -148,7 +148,7 @@ export function builtWorkerOptions(outdir: string, main = 'worker.js', extra: Pa
     modulesRoot: outdir,
     modulesRules: [
       { type: 'Data', include: ['**/*.bin'] },
-      { type: 'Text', include: ['**/*.sql'] },
+      { type: 'Text', include: ['**/*.sql', '**/*.txt'] },
     ],
     compatibilityDate: '2026-04-20',
     ...extra,

@@ -11,9 +11,9 @@
  * bundled as wrangler bundles it, the lexicon and the new index, gzipped)
  * against the plan's limit: $BRIEFBOT_MAX_INDEX_SIZE or 3 MB, the free plan's;
  * on the paid plan use 10MB. The code alone must stay within 250 KB gzipped
- * (--max-code-size or $BRIEFBOT_MAX_CODE_SIZE). The widget and the OpenAPI
- * document are part of the code, so `npm run build` makes them first. See
- * docs/benchmarks.md for what fits.
+ * (--max-code-size or $BRIEFBOT_MAX_CODE_SIZE). The widget script and the
+ * OpenAPI document are Text modules of the upload, counted in the total, so
+ * `npm run build` makes them first. See docs/benchmarks.md for what fits.
  * @module
  */
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
@@ -48,11 +48,11 @@ export function fmt(bytes: number): string {
 }
 
 /** The guard's verdict on the whole upload: null when it fits, else the message to print. */
-export function sizeProblem(size: Pick<UploadSize, 'code' | 'index' | 'lexicon' | 'total'>, limit: number, briefs: number): string | null {
+export function sizeProblem(size: Pick<UploadSize, 'code' | 'index' | 'lexicon' | 'text' | 'total'>, limit: number, briefs: number): string | null {
   if (size.total.gz <= limit) return null;
   return (
-    `build:index: the Worker upload (code + lexicon + index) is ${fmt(size.total.gz)} gzipped, over the limit of ${fmt(limit)} (${briefs} briefs); nothing was written.\n` +
-    `  Gzipped: index ${fmt(size.index.gz)}, lexicon ${fmt(size.lexicon.gz)}, code ${fmt(size.code.gz)}.\n` +
+    `build:index: the Worker upload (code + lexicon + widget and API document + index) is ${fmt(size.total.gz)} gzipped, over the limit of ${fmt(limit)} (${briefs} briefs); nothing was written.\n` +
+    `  Gzipped: index ${fmt(size.index.gz)}, lexicon ${fmt(size.lexicon.gz)}, code ${fmt(size.code.gz)}, widget and API document ${fmt(size.text.gz)}.\n` +
     `  A Worker is limited to 3 MB gzipped on the free plan and 10 MB on the paid plan, code and data included.\n` +
     `  What to do:\n` +
     `  - on the paid plan, raise the limit: --max-size 10MB (or BRIEFBOT_MAX_INDEX_SIZE=10MB);\n` +
@@ -164,7 +164,7 @@ async function main(): Promise<number> {
   process.stderr.write(
     `build:index: ${engine.stats.briefs} briefs, ${engine.stats.passages} passages${engine.index.synonyms.size ? `, ${engine.index.synonyms.size} line${engine.index.synonyms.size === 1 ? '' : 's'} of synonyms` : ''} from ${values.briefs}/ → ${out === OUT_DIR ? 'src/generated/index.bin' : join(out, 'index.bin')}\n` +
       `build:index: index ${fmt(bytes.length)} raw, ${fmt(size.index.gz)} gzipped, built in ${Math.round(buildMs)} ms\n` +
-      `build:index: Worker upload ${fmt(size.total.gz)} gzipped (limit ${show(limit)}): code ${fmt(size.code.gz)} (budget ${show(codeLimit)}), lexicon ${fmt(size.lexicon.gz)}, index ${fmt(size.index.gz)}\n`,
+      `build:index: Worker upload ${fmt(size.total.gz)} gzipped (limit ${show(limit)}): code ${fmt(size.code.gz)} (budget ${show(codeLimit)}), lexicon ${fmt(size.lexicon.gz)}, widget and API document ${fmt(size.text.gz)}, index ${fmt(size.index.gz)}\n`,
   );
   return 0;
 }

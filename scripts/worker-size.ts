@@ -1,8 +1,9 @@
 /**
  * What the Worker upload weighs, the way `wrangler deploy` counts it: the
  * code bundled with esbuild as wrangler bundles it (same entry, conditions,
- * target and `minify`; `.bin` files stay Data modules beside it), plus the
- * Data modules (packed index and lexicon), gzipped together as one stream.
+ * target and `minify`; `.bin` files stay Data modules beside it, `.txt` and
+ * `.sql` files Text modules), plus those modules (packed index, lexicon, and
+ * the widget script, OpenAPI document and schema), gzipped as one stream.
  * Used by the size guard of `npm run build:index` and by `npm run bench`;
  * takes a fraction of a second.
  * @module
@@ -19,6 +20,8 @@ export interface UploadSize {
   code: { raw: number; gz: number };
   index: { raw: number; gz: number };
   lexicon: { raw: number; gz: number };
+  /** The Text modules: the widget script, the OpenAPI document and the question log's schema, served or applied as they are. */
+  text: { raw: number; gz: number };
   /** Everything wrangler uploads, gzipped as one stream (wrangler's "Total Upload … gzip"). */
   total: { raw: number; gz: number };
 }
@@ -44,11 +47,11 @@ export async function bundleWorker(options: { root?: string; indexData?: string 
   const root = options.root ?? ROOT;
   const plugins: Plugin[] = [
     {
-      // Data and Text modules (`[[rules]]` in wrangler.toml: the index, the lexicon, the insights schema) are
-      // separate files of the upload, not code.
+      // Data and Text modules (`[[rules]]` in wrangler.toml: the index, the lexicon, the widget script, the
+      // OpenAPI document, the insights schema) are separate files of the upload, not code.
       name: 'briefbot-data-modules',
       setup(b) {
-        b.onResolve({ filter: /\.(bin|sql)$/ }, (args) => ({ path: args.path, external: true }));
+        b.onResolve({ filter: /\.(bin|sql|txt)$/ }, (args) => ({ path: args.path, external: true }));
         if (options.indexData !== undefined) {
           const contents = options.indexData;
           b.onResolve({ filter: /[/\\]generated[/\\]index-data(\.js|\.ts)?$/ }, () => ({ path: 'index-data.ts', namespace: 'briefbot-index-data' }));
@@ -92,15 +95,29 @@ function readData(file: string): Uint8Array {
   }
 }
 
+/** The Text modules the Worker imports (wrangler.toml `[[rules]]`). */
+const TEXT_MODULES = [
+  ['src', 'generated', 'widget.js.txt'],
+  ['src', 'generated', 'openapi.json.txt'],
+  ['migrations', '0001_insights.sql'],
+];
+
 /**
- * The whole upload: code, index (`index` bytes, or src/generated/index.bin)
- * and lexicon (src/generated/lexicon.bin).
+ * The whole upload: code, index (`index` bytes, or src/generated/index.bin),
+ * lexicon (src/generated/lexicon.bin) and the Text modules.
  */
 export async function measureUpload(options: { root?: string; index?: Uint8Array; indexData?: string } = {}): Promise<UploadSize> {
   const root = options.root ?? ROOT;
   const code = await bundleWorker({ root, ...(options.indexData !== undefined ? { indexData: options.indexData } : {}) });
   const index = options.index ?? readData(join(root, 'src', 'generated', 'index.bin'));
   const lexicon = readData(join(root, 'src', 'generated', 'lexicon.bin'));
-  const all = Buffer.concat([code, index, lexicon]);
-  return { code: sized(code), index: sized(index), lexicon: sized(lexicon), total: { raw: all.length, gz: gzipSync(all).length } };
+  const text = Buffer.concat(TEXT_MODULES.map((parts) => readData(join(root, ...parts))));
+  const all = Buffer.concat([code, index, lexicon, text]);
+  return {
+    code: sized(code),
+    index: sized(index),
+    lexicon: sized(lexicon),
+    text: sized(text),
+    total: { raw: all.length, gz: gzipSync(all).length },
+  };
 }
