@@ -450,11 +450,12 @@ export function retrieve(index: SearchIndex, question: string, options: Partial<
   }
   for (const [, related] of synonyms) for (const t of related) if (!terms.includes(t) && documentFrequency(index, t) > 0) extra.set(t, 1);
   if (o.derivedWhenUnknown && unknown.length === terms.length) {
-    // (Of common English words only: a rarer word is a name, whose forms, such as the country a capital stands
-    // for, are not what "bogota weather" asks about.)
+    // (Of a rarer word, only the forms spelled from its root, "spokesperson" → "spokesman": a rarer word may be a
+    // name, whose other forms, such as the country a capital stands for, are not what "bogota weather" asks about.)
     for (const own of unknown) {
-      if (index.lexicon.rank(own) === undefined) continue;
-      for (const [t, r] of expansions.get(own) ?? []) if (r.kind === 'derived' && documentFrequency(index, t) > 0) extra.set(t, 1);
+      const common = index.lexicon.rank(own) !== undefined;
+      for (const [t, r] of expansions.get(own) ?? [])
+        if (r.kind === 'derived' && documentFrequency(index, t) > 0 && (common || t.slice(0, 4) === own.slice(0, 4))) extra.set(t, 1);
     }
   }
   if (context) for (const [t, w] of context.terms) if (!terms.includes(t) && documentFrequency(index, t) > 0 && w > (extra.get(t) ?? 0)) extra.set(t, w);
