@@ -831,6 +831,11 @@ describe('each mechanism changes the answer', () => {
     // A question with a word of its own the briefs hold is searched as before, and one whose words derive nothing
     // the briefs hold finds nothing.
     expect(seed.ask('What is the capital of Peru?').answered).toBe(false);
+    // A rarer word (no background rank) is searched for the forms spelled from its root, not for the rest: the
+    // country of a capital is not what "bogota weather" asks about.
+    expect(seed.ask('Who is the spokesperson?').answer).toMatch(/Tommy Pigott, a State Department spokesman/);
+    expect(seed.ask('Who is the spokesperson?', {}, { retrieve: { derivedWhenUnknown: false } }).answered).toBe(false);
+    expect(seed.ask('bogota weather').answered).toBe(false);
   });
 
   it('a clause set before the question ("When…, what…?", "If…, will…?") is read after it: its word is not what is asked', () => {
@@ -1729,6 +1734,15 @@ describe('each mechanism changes the answer', () => {
     );
     expect(seed.ask("Did Locetta praise Petro's strategy for negotiating with armed groups?").answer).toMatch(/^She criticized Petro's approach/);
     expect(seed.ask('Did Petro say the talks were going badly?').answer).toMatch(/The talks are going well/);
+  });
+
+  it('a word read as part of a two-word verb is not opposed as the word alone ("coming along" / "going")', () => {
+    // WordNet opposes "come" and "go"; "come along" is a verb of its own (to progress), which "going well" answers.
+    expect(seed.index.lexicon.opposed(analyze('come')[0]!, analyze('go')[0]!)).toBe(true);
+    expect(seed.ask('What did Petro say about how the negotiations are coming along?').answer).toMatch(/The talks are going well/);
+    expect(seed.ask('What did Petro say about how the negotiations are coming along?', {}, { oppositeCheck: false }).answer).toMatch(
+      /The talks are going well/,
+    );
   });
 
   it('an opposite that is a form of another word of the question is not one ("the West … eastern" / "Western")', () => {
