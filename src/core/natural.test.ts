@@ -1849,6 +1849,14 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('What topics will they cover at the climate conference?').answered).toBe(false);
   });
 
+  it('"What kinds of topics…?" asks for topics as "What topics…?" does, with a longer subject before the verb', () => {
+    // "kinds" is no stop word as "kind" is ("How many types of X.25 networks…?" counts the types); the verb
+    // closing the question may follow a subject of up to five words ("the two leaders planning to").
+    expect(seed.ask('What kinds of topics will they discuss?').answer).toMatch(/^According to both governments/);
+    expect(seed.ask('What kinds of topics are the two leaders planning to cover?').answer).toMatch(/^According to both governments/);
+    expect(seed.ask('What sort of crime are they hoping to crack down on together?').answer).toMatch(/transnational organized crime/);
+  });
+
   it('a question typed as a search for a date ("meeting date?", "date of the meeting", "…date again") asks for the date', () => {
     for (const q of ['meeting date?', 'the meeting date', 'date of the meeting', 'ok and the meeting date again']) {
       expect(questionType(q), q).toBe('date');

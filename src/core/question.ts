@@ -504,6 +504,9 @@ export function spelledOut(question: string): string {
       .replace(/\bahead of\b/gi, 'before')
       // "Who else got hit with sanctions?", "…got sanctioned?": "get" makes a passive, no word of its own.
       .replace(/\b(?:get|gets|got|gotten|getting)\s+(?=(?:[a-z]+ed|hit|slapped|taken|stripped|caught|dragged)\b)/gi, '')
+      // "What kinds of topics…?", "What sort of crime…?": what is asked for, as "What kind of…?" asks it (not "How many types
+      // of…?", where the types are what is counted).
+      .replace(/(?<=\b(?:what|which)\s+)(?:kinds|sorts?|types) of\b/gi, 'kind of')
       // "Why were the sanctions put on him in the first place?": an idiom for "at all", no word to match.
       .replace(/,?\s*\bin the first place\b/gi, '')
       // "the phone call", "a telephone call": a call (WordNet has "phone" for "call"). Both words counted, the brief
@@ -822,9 +825,12 @@ const TAKES_UP = new RegExp(
 const topicVerb = (question: string) => (TOPIC_VERB.exec(question) ?? TAKES_UP.exec(question))?.[1];
 /** The terms of "talk" and "discuss": what a topic question asks about when the briefs lack its verb. */
 const TALK_TERMS = analyze('talk discuss');
-/** "What topics will the meeting cover?", "…will they cover at the meeting?": the verb that ends a question for topics (after its subject), before where or when. */
+/**
+ * "What topics will the meeting cover?", "…will they cover at the meeting?", "What kinds of topics are the two leaders
+ * planning to cover?": the verb that ends a question for topics (after its subject), before where or when.
+ */
 const TOPIC_VERB = new RegExp(
-  String.raw`^\W*(?:what|which) (?:${TOPIC_WORDS}) (?:will|would|did|do|does|should|can|could|might|must|are|is|were|was) (?:\p{L}+ ){1,3}(\p{Ll}+)(?:\s+(?:at|during|in|on|when)\b[^?]*)?\W*$`,
+  String.raw`^\W*(?:what|which) (?:(?:kinds?|sorts?|types?) of )?(?:${TOPIC_WORDS}) (?:will|would|did|do|does|should|can|could|might|must|are|is|were|was) (?:\p{L}+ ){1,5}?(\p{Ll}+)(?:\s+(?:at|during|in|on|when)\b[^?]*)?\W*$`,
   'iu',
 );
 /** What a speech or topic question asks about: the words after "about" / "of" / "on", to the end ("What did Petro say about Trump's tariffs?"). */
