@@ -166,6 +166,12 @@ export const NEWS_USAGE: readonly (readonly [string, readonly string[]])[] = [
   ['claim', ['allegation']],
   ['stop', ['pause']],
   ['handle', ['finalize']],
+  // A government "still" worried remains concerned, as is an "uneasy" one; a "threat" is what was threatened; a
+  // "détente" is an easing.
+  ['still', ['remain']],
+  ['uneasy', ['concerned']],
+  ['threat', ['threaten']],
+  ['detente', ['ease']],
 ];
 type Pos = 'n' | 'v' | 'a' | 'r';
 const POS_FILES: Record<Pos, string> = { n: 'noun', v: 'verb', a: 'adj', r: 'adv' };

@@ -1303,11 +1303,13 @@ describe('each mechanism changes the answer', () => {
   });
 
   it('words that place an event in its course ("still", "start to") do not count against answering', () => {
-    // The brief says the US "remains deeply concerned", and that tensions "eased in early January": "still" and
-    // "start" are words no sentence holds, and weighed as much as "worried" and "calming".
-    const still = 'What is the US still worried about?';
+    // The brief says the US "remains deeply concerned", and that tensions "eased in early January": "reportedly" and
+    // "start" are words no sentence holds, and weighed as much as "worried" and "calming". ("still" was the example
+    // until the lexicon's news usage gave it "remain", 2026-12-02.)
+    const still = 'What is the US reportedly worried about?';
     expect(seed.ask(still).answer).toMatch(/^U\.S\. deputy ambassador Jennifer Locetta told/);
     expect(seed.ask(still, {}, { aspectWords: false }).answered).toBe(false);
+    expect(seed.ask('What is the US still worried about?', {}, { aspectWords: false }).answer).toMatch(/^U\.S\. deputy ambassador Jennifer Locetta told/);
     const start = 'When did things between the two presidents start calming down?';
     expect(seed.ask(start).answer).toMatch(/^Tensions between the presidents eased in early January/);
     expect(seed.ask(start, {}, { aspectWords: false }).answered).toBe(false);
