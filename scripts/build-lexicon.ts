@@ -172,6 +172,11 @@ export const NEWS_USAGE: readonly (readonly [string, readonly string[]])[] = [
   ['uneasy', ['concerned']],
   ['threat', ['threaten']],
   ['detente', ['ease']],
+  // "When is Petro seeing Trump?": seeing someone is meeting them; what is "hashed out" is discussed; a fight
+  // "ramped up" is intensified.
+  ['see', ['meet']],
+  ['hash out', ['discuss']],
+  ['ramp up', ['intensify']],
 ];
 type Pos = 'n' | 'v' | 'a' | 'r';
 const POS_FILES: Record<Pos, string> = { n: 'noun', v: 'verb', a: 'adj', r: 'adv' };
