@@ -177,6 +177,10 @@ export const NEWS_USAGE: readonly (readonly [string, readonly string[]])[] = [
   ['see', ['meet']],
   ['hash out', ['discuss']],
   ['ramp up', ['intensify']],
+  // Countries "at odds", relations "rocky", a diplomatic "row": hostility.
+  ['odds', ['hostility']],
+  ['rocky', ['hostility']],
+  ['row', ['hostility']],
 ];
 type Pos = 'n' | 'v' | 'a' | 'r';
 const POS_FILES: Record<Pos, string> = { n: 'noun', v: 'verb', a: 'adj', r: 'adv' };
