@@ -1875,7 +1875,9 @@ function eventTerms(index: SearchIndex, question: string, own: string[], c: Cand
  */
 function toldOf(index: SearchIndex, question: string, own: string[], change: string[], pool: Hit[], links: Links): boolean {
   const named = namedTerms(question);
-  const others = own.filter((t) => !change.includes(t) && !named.has(t) && !VARIANT_NAMES.has(t));
+  let others = own.filter((t) => !change.includes(t) && !named.has(t) && !VARIANT_NAMES.has(t));
+  // (A question with no other word but its names: "What was cancelled by the US?" is told where the names are.)
+  if (others.length === 0) others = own.filter((t) => !change.includes(t));
   return pool.some((h) => sentenceTerms(index, h.doc).sets.some((set) => holdsAny(set, change, links) && others.some((t) => set.has(t))));
 }
 

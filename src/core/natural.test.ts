@@ -673,6 +673,9 @@ describe('each mechanism changes the answer', () => {
     // Of the meeting, nothing is cancelled: "revoke" is said of the visa.
     expect(seed.ask('Why was the meeting cancelled?').answered).toBe(false);
     expect(seed.ask("Why was Petro's trip called off?").answered).toBe(false);
+    // A question with no word but the change and its names is told where the names are ("…the U.S. revoke…").
+    expect(seed.ask('What was cancelled by the US?').answer).toMatch(/the U\.S\. revoke Petro's visa/);
+    expect(seed.ask('What did Maduro cancel?').answered).toBe(false);
   });
 
   it('a time set by a turn of the story ("before things calmed down") is when, not what: its words choose no sentence', () => {
