@@ -181,6 +181,9 @@ export const NEWS_USAGE: readonly (readonly [string, readonly string[]])[] = [
   ['odds', ['hostility']],
   ['rocky', ['hostility']],
   ['row', ['hostility']],
+  // Things that had gotten "nasty", "frosty" feelings between leaders: hostility.
+  ['nasty', ['hostility']],
+  ['frosty', ['hostility']],
 ];
 type Pos = 'n' | 'v' | 'a' | 'r';
 const POS_FILES: Record<Pos, string> = { n: 'noun', v: 'verb', a: 'adj', r: 'adv' };
