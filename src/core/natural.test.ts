@@ -1335,6 +1335,16 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('When did the drug war begin?').answered).toBe(false);
   });
 
+  it('"how X feels about Y", as a request leaves it ("Can you tell me how Petro feels…?"), asks what X says about Y', () => {
+    const q = 'Can you tell me how Petro feels about the upcoming meeting?';
+    expect(questionType('how Petro feels about the upcoming meeting?')).toBe('speech');
+    expect(seed.ask(q).answer).toMatch(/^Colombian President Gustavo Petro said he was optimistic/);
+    // Read as any question, the words "upcoming meeting" drew it to the topics sentence.
+    expect(seed.ask(q, {}, { stanceWeight: 0 }).answer).not.toMatch(/^Colombian President Gustavo Petro said he was optimistic/);
+    // Not when the question asks whether someone said so ("Did Trump say how he feels…?"): no "how" opens it.
+    expect(questionType('Did Trump say how he feels about meeting Petro?')).not.toBe('speech');
+  });
+
   it('"How does X feel about Y?", "What did X say about Y?" are answered by what X is about Y, before what X only said', () => {
     const q = 'How does Petro feel about the meeting?';
     expect(seed.ask(q).answer).toMatch(/^Colombian President Gustavo Petro said he was optimistic/);

@@ -32,8 +32,11 @@ const SPEECH_QUESTION = new RegExp(
 );
 /** "What does X think of…?", "How does X feel about…?": what X thinks is what X says. */
 const OPINION_VERBS = String.raw`think|thinks|thought|feel|feels|felt|feeling`;
-/** "What does X think…?", "How does X feel…?", "How is X feeling (about…)?" */
-const OPINION_QUESTION = new RegExp(String.raw`^\W*(?:what|how) (?:did|does|do)\b.*\b(?:${OPINION_VERBS})\b|^\W*how (?:is|was|are|were)\b.*\bfeeling\b`, 'i');
+/** "What does X think…?", "How does X feel…?", "How is X feeling (about…)?", and as a request leaves it, "(Can you tell me) how Petro feels about…?" */
+const OPINION_QUESTION = new RegExp(
+  String.raw`^\W*(?:what|how) (?:did|does|do)\b.*\b(?:${OPINION_VERBS})\b|^\W*how (?:is|was|are|were)\b.*\bfeeling\b|^\W*how\s+(?!(?:did|does|do|is|was|are|were|will|would|can|could|should|much|many|long|often)\b)(?:[\w.'’-]+\s+){1,4}(?:feels?|felt|thinks?|thought)\b`,
+  'i',
+);
 /** "How did Locetta describe the talks?": how someone described something is what they said of it (not "How would you describe…?"). */
 const DESCRIBE_VERBS = String.raw`describe|describes|described|characteri[sz]e|characteri[sz]es|characteri[sz]ed|portray|portrays|portrayed`;
 export const DESCRIBE_QUESTION = new RegExp(String.raw`^\W*how (?:did|does|do|has|have|had|will|would)\s+(?!you\b)(.+?)\s+(?:${DESCRIBE_VERBS})\b`, 'i');
