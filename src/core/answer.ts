@@ -1674,7 +1674,7 @@ function composeAnswer(
   if (o.outcomeCheck && lang === 'en' && (outcomeToCome(question, candidates[0]!) || pastOfToCome(question, candidates[0]!))) {
     return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
   }
-  if (o.oppositeCheck && lang === 'en' && !YES_NO_QUESTION.test(question) && saysOpposite(index, question, own, askedFor, candidates[0]!)) {
+  if (o.oppositeCheck && lang === 'en' && !YES_NO_QUESTION.test(question) && saysOpposite(index, retrieval, own, askedFor, candidates[0]!)) {
     return notFound(replyStrings(lang).notFound, related(hits, ctx.briefOf), lang);
   }
   if (o.quoteCheck && lang === 'en' && (type === 'speech' ? EXACTLY_SAID : EXACT_WORDS).test(question) && !QUOTE_MARK.test(sentenceOf(candidates[0]!))) {

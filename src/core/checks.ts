@@ -10,7 +10,7 @@
  * them; the options are documented in `AnswerOptions`.
  * @module
  */
-import { derivedForms, phraseTerms, type Hit, type Retrieval } from './retrieve.js';
+import { derivedForms, type Hit, type Retrieval } from './retrieve.js';
 import { documentFrequency, type SearchIndex } from './search-index.js';
 import type { Lang } from './lang/detect.js';
 import { analyze, analyzeWithRanges, normalizeWord, toTerm, words } from './text.js';
@@ -232,7 +232,7 @@ export function negationUnanswered(question: string, lead: Candidate): boolean {
  * a word the question does not use itself. A sentence with a plain negation is left alone: "not
  * improved" says what "unimproved" asks.
  */
-export function saysOpposite(index: SearchIndex, question: string, own: readonly string[], askedFor: ReadonlySet<string>, lead: Candidate): boolean {
+export function saysOpposite(index: SearchIndex, retrieval: Retrieval, own: readonly string[], askedFor: ReadonlySet<string>, lead: Candidate): boolean {
   const [s, e] = lead.hit.passage.sentences[lead.s]!;
   if (PLAIN_NEGATION.test(lead.hit.passage.text.slice(s, e))) return false;
   const said = sentenceTerms(index, lead.hit.doc).sets[lead.s]!;
@@ -240,11 +240,9 @@ export function saysOpposite(index: SearchIndex, question: string, own: readonly
   // An opposite that opens as another question word does is that word's form, the question's own ("the
   // West … eastern territories" answered by "Western imperialism … territories").
   const askedAs = (t: string) => asked.has(t) || sharesPrefix(t, asked);
-  // A word the question reads as part of a two-word verb is not opposed as the word alone: "how the talks are
-  // coming along" asks how they are going.
-  const phrased = phraseTerms(index, question);
   for (const q of own) {
-    if (askedFor.has(q) || said.has(q) || phrased.has(q)) continue;
+    // (Nor a word the search read as part of a two-word verb: "how the talks are coming along" asks how they are going.)
+    if (askedFor.has(q) || said.has(q) || retrieval.phrases.has(q)) continue;
     for (const t of index.lexicon.opposites(q)) if (said.has(t) && !askedAs(t)) return true;
   }
   return false;

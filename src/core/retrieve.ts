@@ -246,6 +246,8 @@ export interface Retrieval {
   places: ReadonlySet<string>;
   /** Related words the question was expanded with (see {@link expandTerms}). */
   expansions: Expansions;
+  /** The question's words read as part of a two-word verb ("coming along"), with that verb's relations (see {@link phraseTerms}). */
+  phrases: ReadonlyMap<string, Related>;
   /** The question's predicate terms it was ranked with (see {@link RetrieveOptions.predicates}). */
   predicates: string[];
   /** Per brief among the best-scoring results: the query terms (own and related) any of its passages holds. */
@@ -418,7 +420,8 @@ export function retrieve(index: SearchIndex, question: string, options: Partial<
   // The lexicon's related words are English; the newsroom's synonyms are in any language, and stand in as
   // fully as a derived form (they are searched too, below).
   const places = placeTerms(question);
-  const expansions: Expansions = lang === 'en' ? expandTerms(index, terms, places, o.phrases ? phraseTerms(index, question) : new Map()) : new Map();
+  const phrases: ReadonlyMap<string, Related> = lang === 'en' && o.phrases ? phraseTerms(index, question) : new Map();
+  const expansions: Expansions = lang === 'en' ? expandTerms(index, terms, places, phrases) : new Map();
   const synonyms = [...index.synonyms.expand(question, lang, index.known)].filter(([own]) => terms.includes(own));
   for (const [own, related] of synonyms) {
     const m = expansions.get(own) ?? new Map<string, RelatedTerm>();
@@ -461,7 +464,7 @@ export function retrieve(index: SearchIndex, question: string, options: Partial<
   if (context) for (const [t, w] of context.terms) if (!terms.includes(t) && documentFrequency(index, t) > 0 && w > (extra.get(t) ?? 0)) extra.set(t, w);
   const ctx = context ? { context } : {};
   const predicates = o.predicates;
-  if (terms.length + extra.size === 0) return { lang, terms, unknown, places, expansions, predicates, briefMatched: new Map(), hits: [], ...ctx };
+  if (terms.length + extra.size === 0) return { lang, terms, unknown, places, expansions, phrases, predicates, briefMatched: new Map(), hits: [], ...ctx };
 
   // An unknown word (a typo, a plural the stemmer missed) also matches by prefix and fuzzily.
   const queries: TermQuery[] = [
@@ -523,7 +526,7 @@ export function retrieve(index: SearchIndex, question: string, options: Partial<
     if (hits.length === o.k) floor = hits[o.k - 1]!.score;
   }
   const briefMatched = briefHolds(index, evidence, hits);
-  return { lang, terms, unknown, places, expansions, predicates, briefMatched, hits, ...ctx };
+  return { lang, terms, unknown, places, expansions, phrases, predicates, briefMatched, hits, ...ctx };
 }
 
 /** Does a hit scoring `score` for passage `doc` rank before `hit` (higher score, then lower passage number)? */
