@@ -22,7 +22,7 @@ import { effectiveDate, isExpired, leansOnLatest, resolveTimes, type TimeNote } 
 import { langOf, questionLanguage, type Lang } from './lang/detect.js';
 import { typeEvidenceIn } from './lang/questions.js';
 import { languageName, replyLanguage, replyStrings } from './lang/strings.js';
-import { analyze, analyzeWithRanges, canonicalizeVariants, normalizeWord, termRanges, toTerm, VARIANT_NAMES, words } from './text.js';
+import { analyze, analyzeWithRanges, canonicalizeVariants, normalizeWord, PREFIX_LETTERS, termRanges, toTerm, VARIANT_NAMES, words } from './text.js';
 import type { Answer, Brief, Citation, Passage, Range, RelatedBrief } from './types.js';
 import {
   ABOUT,
@@ -64,7 +64,6 @@ import {
   MONTH_NAMED,
   MONTH_NAMES,
   onPlatform,
-  PREFIX_LETTERS,
   SAID_SUBJECT,
   FEEL_SUBJECT,
   sentenceOf,

@@ -12,7 +12,7 @@ import { RELATION_KINDS, type Lexicon } from './lexicon.js';
 import type { SearchIndex } from './search-index.js';
 import type { Lang } from './lang/detect.js';
 import { Memo } from './memo.js';
-import { analyze, canonicalizeVariants, normalizeWord, STOP_WORDS, toTerm, VARIANT_NAMES, words } from './text.js';
+import { analyze, canonicalizeVariants, normalizeWord, PREFIX_LETTERS, STOP_WORDS, toTerm, VARIANT_NAMES, words } from './text.js';
 import type { Brief, Passage } from './types.js';
 import { asName, CHANGE_WORDS, type QuestionType, SPEECH_VERBS, TITLE_PREFIXES, WENT } from './question.js';
 
@@ -365,9 +365,6 @@ export interface Candidate {
   /** From a brief that a newer brief of its story among the passages read follows. */
   older: boolean;
 }
-
-/** The letters a sentence's term must share with a question term it stands in for (see `prefixWeight`). */
-export const PREFIX_LETTERS = 4;
 
 /** Does a term of `sentence` other than `t` open with `t`'s first {@link PREFIX_LETTERS} letters (Turkish "cevap" / "cevabı", Russian "умнож" / "умножен", "gandh" / "gandi")? */
 export function sharesPrefix(t: string, sentence: ReadonlySet<string>): boolean {

@@ -12,7 +12,7 @@ import { RELATION_KINDS, type Related, type RelationKind } from './lexicon.js';
 import type { Match, SearchSettings, TermQuery } from './packed/search.js';
 import { documentFrequency, idf, type SearchIndex } from './search-index.js';
 import { langOf, questionLanguage, type Lang } from './lang/detect.js';
-import { analyze, analyzeWithRanges, normalizeWord, termOfWord, words } from './text.js';
+import { analyze, analyzeWithRanges, normalizeWord, PREFIX_LETTERS, termOfWord, words } from './text.js';
 import type { Passage } from './types.js';
 
 /** Tunable retrieval settings (defaults chosen on the public evaluation sets; see README). */
@@ -453,12 +453,12 @@ export function retrieve(index: SearchIndex, question: string, options: Partial<
   }
   for (const [, related] of synonyms) for (const t of related) if (!terms.includes(t) && documentFrequency(index, t) > 0) extra.set(t, 1);
   if (o.derivedWhenUnknown && unknown.length === terms.length) {
-    // (Of a rarer word, only the forms spelled from its root, "spokesperson" → "spokesman": a rarer word may be a
+    // (Of a rarer word, only the forms spelled from its root, "spokesperson" → "spokesman" (`PREFIX_LETTERS`): a rarer word may be a
     // name, whose other forms, such as the country a capital stands for, are not what "bogota weather" asks about.)
     for (const own of unknown) {
       const common = index.lexicon.rank(own) !== undefined;
       for (const [t, r] of expansions.get(own) ?? [])
-        if (r.kind === 'derived' && documentFrequency(index, t) > 0 && (common || t.slice(0, 4) === own.slice(0, 4))) extra.set(t, 1);
+        if (r.kind === 'derived' && documentFrequency(index, t) > 0 && (common || t.slice(0, PREFIX_LETTERS) === own.slice(0, PREFIX_LETTERS))) extra.set(t, 1);
     }
   }
   if (context) for (const [t, w] of context.terms) if (!terms.includes(t) && documentFrequency(index, t) > 0 && w > (extra.get(t) ?? 0)) extra.set(t, w);

@@ -17,6 +17,9 @@ import type { Range } from './types.js';
  * Words that carry no topic: English function words plus the words people
  * use to ask ("what", "when", "tell", "know"). Kept lower-case, unstemmed.
  */
+/** The letters two terms must share to be read as forms of one word: a sentence's term standing in for a question's (see `prefixWeight`), a derived form spelled from its root. */
+export const PREFIX_LETTERS = 4;
+
 export const STOP_WORDS: ReadonlySet<string> = new Set(
   (
     'a about above after again against all also am an and any are aren arent as at be because been before being below ' +
