@@ -36,6 +36,7 @@ import {
   askedThing,
   ASKS_POSTED,
   DESCRIBE_QUESTION,
+  MADE_KNOWN_QUESTION,
   fullNameOf,
   PLATFORMS,
   questionPredicates,
@@ -1565,7 +1566,12 @@ function composeAnswer(
   const sayer =
     saying ??
     feeler ??
-    (o.saidCheck && lang === 'en' && type === 'other' ? askedSpeakers(question, pool, ctx.briefOf, DESCRIBE_QUESTION, index.lexicon) : undefined);
+    (o.saidCheck && lang === 'en' && type === 'other' ? askedSpeakers(question, pool, ctx.briefOf, DESCRIBE_QUESTION, index.lexicon) : undefined) ??
+    // ("How did Petro let the public know the negotiations were making progress?": where he speaks of them, not
+    // "She criticized Petro's approach to negotiations…", which holds more of the question's words.)
+    (o.saidCheck && lang === 'en' && type !== 'speaker' && type !== 'speech'
+      ? askedSpeakers(question, pool, ctx.briefOf, MADE_KNOWN_QUESTION, index.lexicon)
+      : undefined);
   if (sayer) {
     const of = poster ? [] : own.filter((t) => !askedFor.has(t) && !analyze([...sayer.names].join(' ')).includes(t));
     const speaking = (c: Candidate) =>

@@ -2671,6 +2671,12 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask("What'd Petro post online about how the negotiations are tracking?").answer).toMatch(/The talks are going well/);
     expect(seed.ask("where'd Locetta say all that stuff?").answer).toMatch(/Security Council/);
   });
+  it('how someone made a thing known ("How did Petro let the public know…?", "Which channel did Petro use…?") is where they speak of it', () => {
+    // "She criticized Petro's approach to negotiations with armed groups…" holds more of the words; Petro does not speak there.
+    expect(seed.ask('How did Petro let the public know the negotiations were making progress?').answer).toMatch(/^"The talks are going well," Petro said/);
+    expect(seed.ask('Which channel did Petro use to signal that negotiations were progressing?').answer).toMatch(/^"The talks are going well," Petro said/);
+    expect(seed.ask('How did Petro say the negotiations with Washington were going?').answer).toMatch(/^"The talks are going well," Petro said/);
+  });
 });
 
 describe('citations', () => {

@@ -40,6 +40,14 @@ const OPINION_QUESTION = new RegExp(
 /** "How did Locetta describe the talks?": how someone described something is what they said of it (not "How would you describe…?"). */
 const DESCRIBE_VERBS = String.raw`describe|describes|described|characteri[sz]e|characteri[sz]es|characteri[sz]ed|portray|portrays|portrayed`;
 export const DESCRIBE_QUESTION = new RegExp(String.raw`^\W*how (?:did|does|do|has|have|had|will|would)\s+(?!you\b)(.+?)\s+(?:${DESCRIBE_VERBS})\b`, 'i');
+/**
+ * "How did Petro let the public know…?", "Where did he share his feelings about the talks?", "Which channel did Petro use
+ * to signal…?": how someone made something known is where they speak of it (group 1: who).
+ */
+export const MADE_KNOWN_QUESTION = new RegExp(
+  String.raw`^\W*(?:how|where|(?:through|via|by|on|in) what(?: \w+)?|which(?: \w+){0,2}? (?:channels?|medium|media|platforms?|apps?|outlets?|sites?|ways?|means))\b.*?\b(?:did|does|do|has|have|had)\s+(?!you\b)(.+?)\s+(?:use\s+to\s+)?(?:say|let\s+(?:\w+\s+){1,3}know|make\s+(?:it\s+)?(?:known|public)|share|signal|announce|communicate|convey|put\s+out|indicate|broadcast|reveal|publici[sz]e|inform|update|tell\s+(?:the\s+)?(?:public|people|world|everyone|reporters|followers))\b`,
+  'i',
+);
 /** "Who reported / announced / confirmed / claimed that?": who made it known is who said it. */
 const REPORTED = String.raw`report|reports|reported|announce|announces|announced|confirm|confirms|confirmed|claim|claims|claimed`;
 /** "Who said / told / spoke to / addressed / wrote…?", "Which diplomat spoke…?": the one who spoke is asked for. */
