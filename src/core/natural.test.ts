@@ -2677,6 +2677,11 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('Which channel did Petro use to signal that negotiations were progressing?').answer).toMatch(/^"The talks are going well," Petro said/);
     expect(seed.ask('How did Petro say the negotiations with Washington were going?').answer).toMatch(/^"The talks are going well," Petro said/);
   });
+  it('a negative question ("Wasn\'t the call tense?", "Won\'t security come up?") has no word in its "not", whichever verb it is on', () => {
+    expect(analyze("Wasn't it tense? Won't they? Hasn't he? Can't she? Weren't they? Isn't it?")).toEqual(analyze('tense'));
+    expect(seed.ask("Wasn't the call between the two diplomats pretty tense?").answer).toMatch(/held a cordial call/);
+    expect(seed.ask("Won't security in the region come up as well?").answer).toMatch(/regional security/);
+  });
 });
 
 describe('citations', () => {

@@ -33,6 +33,8 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     'tell know give according many much whether whats whos hows wheres whens whys happen happened happens happening since ' +
     // contractions typed without the apostrophe, and the words a chat leans on ("ok", "anyway")
     'theyre youre hes shes thats theres ok okay anyway anyways though ' +
+    // the negative forms the list above lacks ("Wasn't the call tense?" had "wasnt" to find, as "isn't" has not)
+    'wasnt werent hasnt havent hadnt wont wouldnt couldnt shouldn shouldnt cant mustn mustnt ' +
     // courtesy titles ("Mr. Trump" is Trump)
     'mr mrs ms mister ' +
     'please kind type one ones thing things stuff anything something anyone someone anybody somebody else ' +
