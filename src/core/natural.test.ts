@@ -2682,6 +2682,14 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask("Wasn't the call between the two diplomats pretty tense?").answer).toMatch(/held a cordial call/);
     expect(seed.ask("Won't security in the region come up as well?").answer).toMatch(/regional security/);
   });
+  it('a person described as "the lady", "the guy" ("the American lady at the UN") is someone, no word for the brief to hold', () => {
+    expect(spelledOut("What's the name of the American lady at the UN? Who's the guy from the State Department?")).toBe(
+      "What's the name of the American one at the UN? Who's the one from the State Department?",
+    );
+    expect(spelledOut('Who is the first lady?')).toBe('Who is the first lady?');
+    expect(seed.ask("What's the name of the American lady at the UN?").answer).toMatch(/Jennifer Locetta/);
+    expect(seed.ask("Who's the guy from the State Department they quoted?").answer).toMatch(/Tommy Pigott/);
+  });
 });
 
 describe('citations', () => {

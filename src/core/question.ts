@@ -513,6 +513,9 @@ export function spelledOut(question: string): string {
       // The noun: "the Petro-Trump sit-down", "trump sitdown".
       .replace(/\bsit-?down(s?)\b/gi, 'meeting$1')
       .replace(/\bahead of\b/gi, 'before')
+      // "the American lady at the UN", "the State Department guy": a person described, as "she" or "he" would be — no
+      // word for a brief to hold (not "the first lady", a title).
+      .replace(/(?<=\b(?:the|that|this)\s+(?:(?!first\b)[\p{L}.'’-]+\s+){0,2})(?<!\bfirst\s+)(?:lady|guy|gentleman|fellow|bloke|chap|dude|gal)\b/giu, 'one')
       // "Who else got hit with sanctions?", "…got sanctioned?": "get" makes a passive, no word of its own.
       .replace(/\b(?:get|gets|got|gotten|getting)\s+(?=(?:[a-z]+ed|hit|slapped|taken|stripped|caught|dragged)\b)/gi, '')
       // "What kinds of topics…?", "What sort of crime…?": what is asked for, as "What kind of…?" asks it (not "How many types
