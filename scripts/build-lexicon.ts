@@ -185,6 +185,13 @@ export const NEWS_USAGE: readonly (readonly [string, readonly string[]])[] = [
   // Things that had gotten "nasty", "frosty" feelings between leaders: hostility.
   ['nasty', ['hostility']],
   ['frosty', ['hostility']],
+  // "Bad blood" between countries is hostility; "commerce" between them is trade; a "U.N. body" is its council,
+  // committee, commission, agency or assembly; "travel papers" and "travel documents" are a visa or a passport.
+  ['bad blood', ['hostility']],
+  ['commerce', ['trade']],
+  ['body', ['council', 'committee', 'commission', 'agency', 'assembly']],
+  ['travel papers', ['visa', 'passport']],
+  ['travel documents', ['visa', 'passport']],
 ];
 type Pos = 'n' | 'v' | 'a' | 'r';
 const POS_FILES: Record<Pos, string> = { n: 'noun', v: 'verb', a: 'adj', r: 'adv' };

@@ -2690,6 +2690,12 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask("What's the name of the American lady at the UN?").answer).toMatch(/Jennifer Locetta/);
     expect(seed.ask("Who's the guy from the State Department they quoted?").answer).toMatch(/Tommy Pigott/);
   });
+  it('news usage: "bad blood" is hostility, "commerce" trade, a U.N. "body" its council, "travel papers" a visa', () => {
+    expect(seed.ask('Coming after months of bad blood, what does the scheduled meeting signal?').answer).toMatch(/significant de-escalation/);
+    expect(seed.ask("Isn't commerce going to be one of the topics?").answer).toMatch(/including trade/);
+    expect(seed.ask('Locetta made her remarks to which U.N. body?').answer).toMatch(/U\.N\. Security Council/);
+    expect(seed.ask("What did Washington do to Petro's travel papers during the feud?").answer).toMatch(/revoke Petro's visa/);
+  });
 });
 
 describe('citations', () => {
