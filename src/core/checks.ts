@@ -126,15 +126,26 @@ export function numberUnsaid(question: string, type: QuestionType, candidates: C
 
 /** A question asked in the negative ("not", "never", "n't", "the least", "the fewest", "non-…"; not "…positive or not?", which asks yes or no). */
 const NEGATED_QUESTION = /\b(?:(?<!\bor )not|never|neither|nor|without)\b|n['’]t\b|\bnon-|(?<!\bat )\bleast\b|\bfewest\b/i;
+/** What a penalty is, for lifting it: sanctions, penalties, tariffs, restrictions, bans, charges, accusations, an embargo. */
+const PENALTY = String.raw`sanctions?|penalt(?:y|ies)|tariffs?|restrictions?|bans?|charges?|accusations?|allegations?|embargo(?:es)?`;
+/** Verbs that lift a penalty in other words ("drop the sanctions", "remove them", "scrap", "waive"). */
+const LIFTING = String.raw`drop(?:s|ped|ping)?|remov(?:e|es|ed|ing)|scrap(?:s|ped|ping)?|waiv(?:e|es|ed|ing)`;
 /**
- * Undoing what was done, by family (any form): lifting; restoring, reinstating, giving back; reversing,
- * overturning, rescinding. A passage answers with the question's family ("a sharp reversal" of a threat is no
- * visa restored).
+ * Undoing what was done, by family (any form), as a question asks it and as a passage tells it: lifting (or dropping,
+ * removing, scrapping, waiving a penalty: "Will the US drop the sanctions?", "…be removed?", "let … off the hook");
+ * restoring, reinstating, giving back; reversing, overturning, rescinding. A passage answers with the question's
+ * family ("a sharp reversal" of a threat is no visa restored).
  */
-const UNDONE = [
-  /\blift(?:s|ed|ing)?\b/i,
-  /\b(?:restor\w*|reinstat\w*|(?:give|gave|given|giving|gives) back)\b/i,
-  /\b(?:revers\w*|overturn\w*|rescind\w*|undo\w*|undid)\b/i,
+const UNDONE: readonly (readonly [asked: RegExp, told: RegExp])[] = [
+  [
+    new RegExp(
+      String.raw`\blift(?:s|ed|ing)?\b|\b(?:${LIFTING})\s+(?:(?:the|those|these|its|their|all|his|her|any|of)\s+)*(?:[\w'’-]+\s+){0,2}?(?:${PENALTY})\b|\b(?:${PENALTY})\b(?:\s+[\w'’.-]+){0,6}?\s+(?:be|been|being|get|got|gotten|was|were|is|are)\s+(?:\w+\s+)?(?:dropped|removed|scrapped|waived)\b|\boff the hook\b`,
+      'i',
+    ),
+    new RegExp(String.raw`\b(?:lift(?:s|ed|ing)?|${LIFTING})\b|\boff the hook\b`, 'i'),
+  ],
+  [/\b(?:restor\w*|reinstat\w*|(?:give|gave|given|giving|gives) back)\b/i, /\b(?:restor\w*|reinstat\w*|(?:give|gave|given|giving|gives) back)\b/i],
+  [/\b(?:revers\w*|overturn\w*|rescind\w*|undo\w*|undid)\b/i, /\b(?:revers\w*|overturn\w*|rescind\w*|undo\w*|undid)\b/i],
 ];
 /**
  * A question for who goes along with someone ("Will the foreign minister accompany Petro?", "Is he bringing his wife with
@@ -159,8 +170,8 @@ const WITH_SOMEONE =
   /\b(?:accompan\w*|companions?|join(?:s|ed|ing)?|delegations?|entourage|along with|together with|with (?:him|her|them)|attend\w*|participa\w*|(?:were|was|will be|are|is) present|among those)\b/i;
 /** For `undoneCheck`: does the question ask about undoing what was done when no passage read tells of its kind of undoing? */
 export function undoneMissing(question: string, pool: Hit[]): boolean {
-  const undone = UNDONE.find((family) => family.test(question));
-  return undone !== undefined && !pool.some((h) => undone.test(h.passage.text));
+  const undone = UNDONE.find(([asked]) => asked.test(question));
+  return undone !== undefined && !pool.some((h) => undone[1].test(h.passage.text));
 }
 /** For `companyCheck`: does the question ask who goes along or takes part when no passage read tells of anyone doing so? */
 export function companyMissing(question: string, pool: Hit[]): boolean {

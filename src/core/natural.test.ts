@@ -2696,6 +2696,14 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('Locetta made her remarks to which U.N. body?').answer).toMatch(/U\.N\. Security Council/);
     expect(seed.ask("What did Washington do to Petro's travel papers during the feud?").answer).toMatch(/revoke Petro's visa/);
   });
+  it('dropping, removing, scrapping or waiving a penalty is lifting it: declined where no passage tells of it', () => {
+    // "…saw the U.S. revoke Petro's visa and impose sanctions…" told of the sanctions, not of their end.
+    expect(seed.ask('Will the US drop the sanctions on Petro after the meeting?').answered).toBe(false);
+    expect(seed.ask('Are the sanctions on his family going to be dropped after the meeting?').answered).toBe(false);
+    expect(seed.ask('When the U.S. will remove the sanctions to Petro and his family?').answered).toBe(false);
+    // Dropping what is no penalty is no lifting.
+    expect(seed.ask("Did the U.S. drop its threat to revoke Petro's visa?").answer).toMatch(/sharp reversal/);
+  });
 });
 
 describe('citations', () => {
