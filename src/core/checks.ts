@@ -95,7 +95,7 @@ function namesKind(index: SearchIndex, c: Candidate, kind: string, questionWords
 const DAY_OR_MONTH = new RegExp(String.raw`^(?:${WEEKDAYS}|${MONTH_NAMES})$`);
 /** "Which armed groups…?", "Which company…?": a question for a group or a body, which its name answers. */
 const WHICH_NAMED =
-  /\b(?:which|names?\s+of(?:\s+the)?)\s+((?:[\p{L}-]+\s+){0,2}?(?:groups?|organi[sz]ations?|compan(?:y|ies)|countr(?:y|ies)|teams?|agenc(?:y|ies)|firms?|banks?|movements?|militias?|cartels?|gangs?|tribes?|nations?|part(?:y|ies)))\b/iu;
+  /\b(?:which|names?\s+of(?:\s+the)?)\s+((?:[\p{L}.-]+\s+){0,2}?(?:groups?|organi[sz]ations?|compan(?:y|ies)|countr(?:y|ies)|teams?|agenc(?:y|ies)|firms?|banks?|movements?|militias?|cartels?|gangs?|tribes?|nations?|part(?:y|ies)))\b/iu;
 /**
  * For `namedCheck`: does a question for a group or a body by its name ("Which armed groups is Petro negotiating
  * with?") get a best sentence (`lead`) that speaks of the kind and names none ("…negotiations with armed groups…")?

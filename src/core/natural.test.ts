@@ -2704,6 +2704,11 @@ describe('each mechanism changes the answer', () => {
     // Dropping what is no penalty is no lifting.
     expect(seed.ask("Did the U.S. drop its threat to revoke Petro's visa?").answer).toMatch(/sharp reversal/);
   });
+  it('a body asked for by kind with an abbreviation before it ("Which U.S. agency…?") is a question for its name', () => {
+    // "…saw the U.S. revoke Petro's visa and impose sanctions…" names no agency.
+    expect(seed.ask('Which U.S. agency imposed the sanctions?').answered).toBe(false);
+    expect(seed.ask('Which U.S. agency actually put the sanctions on Petro?').answered).toBe(false);
+  });
 });
 
 describe('citations', () => {
