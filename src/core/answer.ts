@@ -339,7 +339,8 @@ export interface AnswerOptions {
    * "What is the US still worried about?" of a brief where it "remains deeply concerned", "When did things start
    * to get better?" of tensions that "eased in early January". So do the hedges a doubting reader puts on a claim
    * ("supposedly", "allegedly", "reportedly", "apparently", "seemingly", "purportedly"), and a reader's ranking
-   * ("the two countries' top diplomats", "the biggest change", "the main topics").
+   * ("the two countries' top diplomats", "the biggest change", "the main topics") and words of size ("When is the big
+   * meeting happening?" of "…a high-stakes White House meeting…").
    */
   aspectWords: boolean;
   /**
@@ -1198,8 +1199,11 @@ const ASPECT =
 /** The same, tested on one word (no global state). */
 const ASPECT_WORD = new RegExp(ASPECT.source, 'i');
 
+/** A reader's words of size ("the big meeting", "that little update", "the whole fight"): how they see it, not what it is. */
+const SIZE = /\b(?:big|bigger|huge|large|larger|little|small|whole|entire)\b/gi;
+
 function aspectTerms(question: string): string[] {
-  return analyze([...question.matchAll(ASPECT), ...question.matchAll(SUPERLATIVE)].map((m) => m[0]).join(' '));
+  return analyze([...question.matchAll(ASPECT), ...question.matchAll(SUPERLATIVE), ...question.matchAll(SIZE)].map((m) => m[0]).join(' '));
 }
 
 /** "Where / when / which platform… did <someone> post / tweet…?" (group 1: who posted). */

@@ -2709,6 +2709,11 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('Which U.S. agency imposed the sanctions?').answered).toBe(false);
     expect(seed.ask('Which U.S. agency actually put the sanctions on Petro?').answered).toBe(false);
   });
+  it('a reader\'s words of size ("the big meeting", "that little update") do not count against answering', () => {
+    // "big" is no word of the brief, and weighed as much as "meeting": declined.
+    expect(seed.ask('um when is the big meeting happening').answer).toMatch(/scheduled for Feb\. 3/);
+    expect(seed.ask('Where is the big meeting going to happen?').answer).toMatch(/White House meeting/);
+  });
 });
 
 describe('citations', () => {
