@@ -2714,6 +2714,13 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('um when is the big meeting happening').answer).toMatch(/scheduled for Feb\. 3/);
     expect(seed.ask('Where is the big meeting going to happen?').answer).toMatch(/White House meeting/);
   });
+  it('getting on the phone, ringing someone, talking by telephone: a call ("Which Colombian official got on the phone with Rubio?")', () => {
+    expect(spelledOut('Who got on the horn with Rubio? Petro rang Trump. They spoke by telephone.')).toBe(
+      'Who called with Rubio? Petro called Trump. They spoke on a call.',
+    );
+    expect(seed.ask('Which Colombian official got on the phone with Rubio to sort things out?').answer).toMatch(/Rosa Villavicencio/);
+    expect(seed.ask('What did Petro want to talk through when he rang Trump?').answer).toMatch(/explain the drug situation/);
+  });
 });
 
 describe('citations', () => {
