@@ -329,8 +329,8 @@ export interface AnswerOptions {
   describedParties: boolean;
   /**
    * English: the words a question names something posted by, when no brief holds them ("Where did Petro post his
-   * update?" of a brief that says "…in a brief message on X"), stand for whatever the brief calls it, and do not
-   * count against answering.
+   * update?" of a brief that says "…in a brief message on X"), or tells what was posted in ("Where did Petro post that
+   * things were looking up?"), stand for whatever the brief calls it, and do not count against answering.
    */
   postedThing: boolean;
   /**
@@ -1212,8 +1212,12 @@ const POSTED_SUBJECT =
 /** "…post his update", "…share the news": what was posted, in the reader's words (group 1). */
 const POSTED_THING = /\b(?:posts?|posted|posting|tweets?|tweeted|tweeting|shar(?:e|es|ed|ing))\s+(?:his|her|their|its|the|a|an)\s+((?:[a-z]+\s+)?[a-z]+)/i;
 /** The terms of what a question says was posted that no brief holds (see `postedThing`). */
+/** "Where did Petro post that things were looking up?": what was posted, in the reader's words (group 1). */
+const POSTED_THAT =
+  /^\W*(?:where|which|what|on\s+what|on\s+which|via\s+what|through\s+what)\b.*?\b(?:posts?|posted|tweets?|tweeted|shar(?:e|es|ed)|says?|said|wr(?:ite|ote)|put\s+(?:it|the\s+word)\s+out|announc(?:e|ed))\s+(?:online\s+)?that\s+(.+)$/i;
 function postedThing(index: SearchIndex, question: string): string[] {
-  return analyze(POSTED_THING.exec(question)?.[1] ?? '').filter((t) => documentFrequency(index, t) === 0);
+  const said = POSTED_THAT.exec(question)?.[1] ?? '';
+  return analyze((POSTED_THING.exec(question)?.[1] ?? '') + ' ' + said).filter((t) => documentFrequency(index, t) === 0);
 }
 
 /** The terms of the words a question describes the story's two parties by ("the two leaders": "leader"), if any. */

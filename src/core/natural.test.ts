@@ -2721,6 +2721,10 @@ describe('each mechanism changes the answer', () => {
     expect(seed.ask('Which Colombian official got on the phone with Rubio to sort things out?').answer).toMatch(/Rosa Villavicencio/);
     expect(seed.ask('What did Petro want to talk through when he rang Trump?').answer).toMatch(/explain the drug situation/);
   });
+  it('what a reader says was posted ("Where did Petro post that things were looking up?") does not count against answering', () => {
+    expect(seed.ask('Where did Petro post that things were looking up?').answer).toMatch(/brief message on X/);
+    expect(seed.ask('Where did Petro put the word out that things were going fine?').answer).toMatch(/brief message on X/);
+  });
 });
 
 describe('citations', () => {
