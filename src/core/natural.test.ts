@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ANSWER_OPTIONS, evidenceWeight, type AnswerOptions } from './answer.js';
-import { askedForTerms, askedRole, questionPredicates, questionType, spelledOut, withoutAsides } from './question.js';
+import { askedForTerms, askedRole, questionPredicates, questionType, spelledOut, withoutAsides, withoutStopWordTypos } from './question.js';
 import { parseBriefs, type BriefFile } from './brief.js';
 import { chat } from './chat.js';
 import { buildEngine } from './indexer.js';
@@ -2724,6 +2724,13 @@ describe('each mechanism changes the answer', () => {
   it('what a reader says was posted ("Where did Petro post that things were looking up?") does not count against answering', () => {
     expect(seed.ask('Where did Petro post that things were looking up?').answer).toMatch(/brief message on X/);
     expect(seed.ask('Where did Petro put the word out that things were going fine?').answer).toMatch(/brief message on X/);
+  });
+  it('a word the lexicon relates is no typo of a stop word, however rare ("thaw" is not "that")', () => {
+    expect(withoutStopWordTypos(seed.index, 'How did things start to thaw between Trump and Petro?')).toBe(
+      'How did things start to thaw between Trump and Petro?',
+    );
+    expect(withoutStopWordTypos(seed.index, 'wat did tht envoy say')).toBe('what did that envoy say');
+    expect(seed.ask('How did things start to thaw between Trump and Petro?').answer).toMatch(/eased in early January/);
   });
 });
 

@@ -10,7 +10,7 @@
  * @module
  */
 import { AUXILIARIES, YES_NO_QUESTION } from './retrieve.js';
-import type { Lexicon } from './lexicon.js';
+import { type Lexicon, RELATION_KINDS } from './lexicon.js';
 import { documentFrequency, type SearchIndex } from './search-index.js';
 import type { Lang } from './lang/detect.js';
 import { questionTypeIn } from './lang/questions.js';
@@ -636,7 +636,9 @@ export function withoutStopWordTypos(index: SearchIndex, question: string): stri
     let stop: string | undefined;
     for (let n = word.length - 1; n <= word.length + 1 && !stop; n++) stop = LONG_STOP_WORDS.get(n)?.find((w) => oneEditApart(word, w));
     const t = stop && toTerm(word);
-    return !t || documentFrequency(index, t) > 0 || index.lexicon.rank(t) !== undefined ? word : stop!;
+    // (A word the lexicon relates is a word, common or not: "thaw" is no typo of "that".)
+    const known = (x: string) => index.lexicon.rank(x) !== undefined || RELATION_KINDS.some((k) => index.lexicon.related(x)[k].length > 0);
+    return !t || documentFrequency(index, t) > 0 || known(t) ? word : stop!;
   });
 }
 
