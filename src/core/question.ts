@@ -528,9 +528,9 @@ export function spelledOut(question: string): string {
       // A phone chat, conversation, talk or exchange is a call too ("Was the phone chat between the two diplomats friendly?").
       .replace(/\b(?:tele)?phone\s+(?:call|chat|conversation|talk|exchange|discussion)(?=s?\b)/gi, 'call')
       // "Who got on the phone with Rubio?", "…got on the horn…", "Petro rang Trump": called; talking "on the phone" or
-      // "by telephone" is talking on a call.
+      // "by telephone" is talking on a call ("by phone" keeps its word: "…took a phone call…").
       .replace(/\b(?:get|gets|got|gotten|getting)\s+on\s+the\s+(?:(?:tele)?phone|horn|blower|line)\b|\brang\b/gi, 'called')
-      .replace(/\b(?:(?:on|over)\s+the|by)\s+(?:tele)?phone\b/gi, 'on a call')
+      .replace(/\b(?:(?:on|over)\s+the\s+(?:tele)?phone|by\s+telephone)\b/gi, 'on a call')
       // "Why is that such a big deal?": significant (WordNet's "big deal": anything of great importance).
       .replace(/\b(?:(?:such|so)\s+)?(?:an?\s+)?big\s+deal\b/gi, 'significant')
       // "going into the meeting": before it, not a going ("How is Petro feeling going into the meeting?" met "The talks are going well").

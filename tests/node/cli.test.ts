@@ -108,14 +108,14 @@ describe('CLI', () => {
     const dir = mkdtempSync(join(tmpdir(), 'briefbot-synonyms-'));
     try {
       writeFileSync(join(dir, 'visa.md'), "---\ntitle: Visa revoked\n---\nThe U.S. revoked the minister's visa in September.\n");
-      const q = 'What happened to the travel papers of the minister?';
+      const q = 'What happened to the permission to travel of the minister?';
       expect((await ask(['--briefs', dir, '--json', q])).stdout).toMatch(/"answered": false/);
-      writeFileSync(join(dir, 'synonyms.txt'), '# what readers say\ntravel papers, travel documents => visa\n');
+      writeFileSync(join(dir, 'synonyms.txt'), '# what readers say\npermission to travel, entry permit => visa\n');
       const r = await ask(['--briefs', dir, '--json', q]);
       expect(r.code).toBe(0);
       expect(JSON.parse(r.stdout)).toMatchObject({ answered: true, citations: [{ passageId: 'visa#p1' }] });
       expect(r.stderr).toMatch(/indexed 1 briefs/);
-      writeFileSync(join(dir, 'synonyms.txt'), 'travel papers, travel documents => visa\nthaw\n');
+      writeFileSync(join(dir, 'synonyms.txt'), 'permission to travel, entry permit => visa\nthaw\n');
       const bad = await ask(['--briefs', dir, q]);
       expect(bad.code).toBe(1);
       expect(bad.stderr).toContain('synonyms.txt:2: a line needs two phrases or more');
