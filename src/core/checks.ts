@@ -136,6 +136,8 @@ const LIFTING = String.raw`drop(?:s|ped|ping)?|remov(?:e|es|ed|ing)|scrap(?:s|pe
  * restoring, reinstating, giving back; reversing, overturning, rescinding. A passage answers with the question's
  * family ("a sharp reversal" of a threat is no visa restored).
  */
+/** A family asked and told in the same words. */
+const toldAsAsked = (family: RegExp) => [family, family] as const;
 const UNDONE: readonly (readonly [asked: RegExp, told: RegExp])[] = [
   [
     new RegExp(
@@ -144,8 +146,8 @@ const UNDONE: readonly (readonly [asked: RegExp, told: RegExp])[] = [
     ),
     new RegExp(String.raw`\b(?:lift(?:s|ed|ing)?|${LIFTING})\b|\boff the hook\b`, 'i'),
   ],
-  [/\b(?:restor\w*|reinstat\w*|(?:give|gave|given|giving|gives) back)\b/i, /\b(?:restor\w*|reinstat\w*|(?:give|gave|given|giving|gives) back)\b/i],
-  [/\b(?:revers\w*|overturn\w*|rescind\w*|undo\w*|undid)\b/i, /\b(?:revers\w*|overturn\w*|rescind\w*|undo\w*|undid)\b/i],
+  toldAsAsked(/\b(?:restor\w*|reinstat\w*|(?:give|gave|given|giving|gives) back)\b/i),
+  toldAsAsked(/\b(?:revers\w*|overturn\w*|rescind\w*|undo\w*|undid)\b/i),
 ];
 /**
  * A question for who goes along with someone ("Will the foreign minister accompany Petro?", "Is he bringing his wife with
