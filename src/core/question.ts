@@ -636,10 +636,13 @@ export function withoutStopWordTypos(index: SearchIndex, question: string): stri
     let stop: string | undefined;
     for (let n = word.length - 1; n <= word.length + 1 && !stop; n++) stop = LONG_STOP_WORDS.get(n)?.find((w) => oneEditApart(word, w));
     const t = stop && toTerm(word);
-    // (A word the lexicon relates is a word, common or not: "thaw" is no typo of "that".)
-    const known = (x: string) => index.lexicon.rank(x) !== undefined || RELATION_KINDS.some((k) => index.lexicon.related(x)[k].length > 0);
-    return !t || documentFrequency(index, t) > 0 || known(t) ? word : stop!;
+    return !t || documentFrequency(index, t) > 0 || knownWord(index.lexicon, t) ? word : stop!;
   });
+}
+
+/** Is `term` a word of the lexicon's: a common one, or one it relates ("thaw" is no typo of "that")? */
+function knownWord(lexicon: Lexicon, term: string): boolean {
+  return lexicon.rank(term) !== undefined || RELATION_KINDS.some((k) => lexicon.related(term)[k].length > 0);
 }
 
 /** Are two words one insertion, deletion, substitution or swap of neighbouring letters apart? */
