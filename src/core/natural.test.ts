@@ -843,14 +843,23 @@ describe('each mechanism changes the answer', () => {
     const q = 'When did things start cooling down between the two leaders?';
     expect(seed.ask(q).answer).toMatch(/^Tensions between the presidents eased in early January/);
     expect(seed.ask(q, {}, { retrieve: { derivedWhenUnknown: false } }).answered).toBe(false);
-    // A question with a word of its own the briefs hold is searched as before, and one whose words derive nothing
-    // the briefs hold finds nothing.
+    // A question whose words derive nothing the briefs hold finds nothing.
     expect(seed.ask('What is the capital of Peru?').answered).toBe(false);
     // A rarer word (no background rank) is searched for the forms spelled from its root, not for the rest: the
     // country of a capital is not what "bogota weather" asks about.
     expect(seed.ask('Who is the spokesperson?').answer).toMatch(/Tommy Pigott, a State Department spokesman/);
     expect(seed.ask('Who is the spokesperson?', {}, { retrieve: { derivedWhenUnknown: false } }).answered).toBe(false);
     expect(seed.ask('bogota weather').answered).toBe(false);
+  });
+
+  it("beside words the briefs hold, a word they lack is searched for its derived forms, at half a word's weight", () => {
+    // "relations" is in no brief; "improve" is ("…improved their negotiating position"), so only that sentence was
+    // found. "relations" derives "tensions" (the lexicon's news usage), which the sentence that answers holds.
+    const q = 'When did relations between the two leaders start to improve?';
+    expect(seed.ask(q).answer).toMatch(/^Tensions between the presidents eased in early January/);
+    expect(seed.ask(q, {}, { retrieve: { derivedOfUnknown: 0 } }).answer).not.toMatch(/^Tensions between the presidents eased/);
+    expect(seed.ask('What did Locetta knock Petro for?').answer).toMatch(/^She criticized Petro's approach/);
+    expect(seed.ask('What did Locetta knock Petro for?', {}, { retrieve: { derivedOfUnknown: 0 } }).answer).not.toMatch(/^She criticized/);
   });
 
   it('a clause set before the question ("When…, what…?", "If…, will…?") is read after it: its word is not what is asked', () => {

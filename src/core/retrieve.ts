@@ -102,6 +102,12 @@ export interface RetrieveOptions {
    */
   derivedWhenUnknown: boolean;
   /**
+   * The weight at which a word the collection lacks is searched for the words the lexicon derives from it when
+   * the question has other words it holds ("When did relations improve?" of a brief where "tensions" eased;
+   * 0: not searched). A common English word's forms only, as above.
+   */
+  derivedOfUnknown: number;
+  /**
    * A two-word verb of the question that the lexicon knows ("wipe out", "take issue with", "calm things down")
    * lends its words the phrase's related words ("eradicate", "disagree", "calm"), ahead of the verb's own
    * ("wipe" alone is about cloths): see {@link phraseTerms}.
@@ -126,6 +132,7 @@ export const DEFAULT_RETRIEVE_OPTIONS: RetrieveOptions = {
   predicates: [],
   about: [],
   derivedWhenUnknown: true,
+  derivedOfUnknown: 0.5,
   phrases: true,
 };
 
@@ -452,13 +459,22 @@ export function retrieve(index: SearchIndex, question: string, options: Partial<
     for (const [t, r] of expansions.get(own) ?? []) if ((r.kind === 'derived' || r.kind === 'synonym') && documentFrequency(index, t) > 0) extra.set(t, 1);
   }
   for (const [, related] of synonyms) for (const t of related) if (!terms.includes(t) && documentFrequency(index, t) > 0) extra.set(t, 1);
-  if (o.derivedWhenUnknown && unknown.length === terms.length) {
+  // An unknown word's derived forms: in full when the question has no other word the collection holds, else at
+  // `derivedOfUnknown` ("When did relations improve?": "tensions").
+  const derivedAt = unknown.length === terms.length ? (o.derivedWhenUnknown ? 1 : 0) : o.derivedOfUnknown;
+  if (derivedAt > 0) {
     // (Of a rarer word, only the forms spelled from its root, "spokesperson" → "spokesman" (`PREFIX_LETTERS`): a rarer word may be a
     // name, whose other forms, such as the country a capital stands for, are not what "bogota weather" asks about.)
     for (const own of unknown) {
       const common = index.lexicon.rank(own) !== undefined;
       for (const [t, r] of expansions.get(own) ?? [])
-        if (r.kind === 'derived' && documentFrequency(index, t) > 0 && (common || t.slice(0, PREFIX_LETTERS) === own.slice(0, PREFIX_LETTERS))) extra.set(t, 1);
+        if (
+          r.kind === 'derived' &&
+          documentFrequency(index, t) > 0 &&
+          (common || t.slice(0, PREFIX_LETTERS) === own.slice(0, PREFIX_LETTERS)) &&
+          derivedAt > (extra.get(t) ?? 0)
+        )
+          extra.set(t, derivedAt);
     }
   }
   if (context) for (const [t, w] of context.terms) if (!terms.includes(t) && documentFrequency(index, t) > 0 && w > (extra.get(t) ?? 0)) extra.set(t, w);
