@@ -100,6 +100,10 @@ describe('analyze', () => {
     expect(analyze('the usa and the uk')).toEqual(analyze('USA and UK'));
     expect(analyze('give us an update')).toEqual(analyze('give an update'));
     expect(analyze('U.N. Security Council')).toEqual(analyze('United Nations security council'));
+    // "un" is no English word alone: the U.N. wherever it stands, not the prefix of "un-American".
+    expect(analyze('who spoke at un')).toEqual(analyze('who spoke at the U.N.'));
+    expect(analyze('un council review')).toEqual(analyze('U.N. council review'));
+    expect(analyze('un-American')).not.toContain(analyze('U.N.')[0]);
     // "America" alone is the United States; the continents, the Americas and "Bank of America" are not.
     expect(analyze("America's top diplomat")).toEqual(analyze("the U.S.'s top diplomat"));
     expect(analyze('who represented america')).toContain(us);

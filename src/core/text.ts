@@ -51,13 +51,14 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
  * capitalised word: "Copa America", "Captain America"; a question word or a preposition opening a sentence is
  * no name: "Why America…?", "In America…"), as do "WWII", "WW2",
  * "World War II" and "Second World War". A bare lower-case form only after "the" ("what did the us say
- * at the un", as readers type on phones): elsewhere "us" stays a pronoun; the
+ * at the un", as readers type on phones): elsewhere "us" stays a pronoun; but "un", no English word
+ * alone, is the U.N. anywhere ("who spoke at un"; not in "un-American"). The
  * names written out meet however they are typed ("united states").
  */
 const VARIANT_RE = new RegExp(
   [
     String.raw`(\b[Uu]\.\s?[Ss]\.(?:\s?[Aa]\.)?|\bUSA?\b|\b[Tt]he\susa?\b|\b[Uu]nited [Ss]tates(?: [Oo]f [Aa]merica)?\b|(?<!\b(?:[Nn]orth|[Ss]outh|[Ll]atin|[Cc]entral|[Mm]iddle|of|(?!(?:In|To|From|For|And|With|At|On|Across|Around|Against|Into|Over|Throughout|Why|What|When|Where|How|Who|Which|Did|Does|Do|Is|Was|Will|Has|Can|Could|Would|Should|So|But)\s)[A-Z][a-z]+)\s)\b[Aa]merica\b(?!s\b))`,
-    String.raw`(\b[Uu]\.\s?[Nn]\.|\bUN\b|\b[Tt]he\sun\b|\b[Uu]nited [Nn]ations\b)`,
+    String.raw`(\b[Uu]\.\s?[Nn]\.|\bUN\b|(?<![A-Za-z0-9'’-])un(?![A-Za-z0-9'’-])|\b[Uu]nited [Nn]ations\b)`,
     String.raw`(\b[Uu]\.\s?[Kk]\.|\bUK\b|\b[Tt]he\suk\b|\b[Uu]nited [Kk]ingdom\b)`,
     String.raw`(\b[Ee]\.\s?[Uu]\.|\bEU\b|\b[Tt]he\seu\b|\b[Ee]uropean [Uu]nion\b)`,
     String.raw`(\bWWII\b|\bWW ?2\b|\b[Ww]orld [Ww]ar (?:II|2|[Tt]wo)\b|\b[Ss]econd [Ww]orld [Ww]ar\b)`,
