@@ -73,7 +73,7 @@ const NOUN_PERSON = '1:18';
  * (docs/tuning.md): none moves a public set, each answers natural questions on the seed the lexicon did not.
  */
 export const NEWS_USAGE: readonly (readonly [string, readonly string[]])[] = [
-  ['leader', ['president', 'premier', 'chancellor', 'minister']],
+  ['leader', ['president', 'premier', 'chancellor', 'prime']],
   ['diplomat', ['minister', 'secretary', 'ambassador']],
   ['envoy', ['ambassador', 'diplomat']],
   ['rebel', ['guerrilla', 'insurgent', 'militant', 'armed']],

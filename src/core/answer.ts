@@ -797,7 +797,8 @@ function readQuestion(index: SearchIndex, question: string, lang: Lang, o: Answe
   for (const t of [...qualities, ...wrong.map((d) => d.term)]) asked.askedFor.add(t);
   const predicates = questionPredicates(index, question, lang, asked);
   const about = type === 'topic' && lang === 'en' ? analyze(ABOUT.exec(question)?.[1] ?? '').filter((t) => !asked.askedFor.has(t)) : [];
-  const retrieval = retrieve(index, question, { k: Math.max(o.passages, ctx.limit), predicates, about, lang, ...o.retrieve }, ctx.context);
+  const underived = lang === 'en' ? turnTerms(question) : [];
+  const retrieval = retrieve(index, question, { k: Math.max(o.passages, ctx.limit), predicates, about, underived, lang, ...o.retrieve }, ctx.context);
   // "What's on the agenda?": a question with no word but the one for topics asks what is talked about, in those words.
   if (type === 'topic' && predicates.length && retrieval.terms.every((t) => asked.askedFor.has(t)))
     for (const t of predicates) if (!retrieval.terms.includes(t) && documentFrequency(index, t) > 0) retrieval.terms.push(t);
@@ -1191,6 +1192,8 @@ const TWO_PARTIES =
 /** Units of time: "the two days before" counts days, it describes no party. */
 const TIME_UNITS = new RegExp(String.raw`^(?:${TIME_UNIT}|times?)$`);
 const TWO = analyze('two both');
+/** "…between the two leaders", "…between both of them": the parties described after "between" (group 1: a plural noun, if one follows). */
+const BETWEEN_TWO = /\bbetween\s+(?:the\s+)?(?:two|both)(?:\s+([a-z]+s)\b)?/i;
 
 /** Words that place an event in its course ("still", "started to…", "plan to…", "first met") or hedge it ("supposedly") rather than say what it is (see `aspectWords`). */
 const ASPECT =
@@ -1220,11 +1223,15 @@ function postedThing(index: SearchIndex, question: string): string[] {
   return analyze((POSTED_THING.exec(question)?.[1] ?? '') + ' ' + said).filter((t) => documentFrequency(index, t) === 0);
 }
 
-/** The terms of the words a question describes the story's two parties by ("the two leaders": "leader"), if any. */
-function partyTerms(question: string): string[] {
+/**
+ * The terms of the words a question describes the story's two parties by ("the two leaders": "leader"; "between the
+ * two of them": none), or undefined when it describes them not.
+ */
+function partyTerms(question: string): string[] | undefined {
   const m = TWO_PARTIES.exec(question);
-  if (!m || TIME_UNITS.test(m[1]!.split(/\s+/).at(-1)!)) return [];
-  return analyze(m[1]!);
+  if (m && !TIME_UNITS.test(m[1]!.split(/\s+/).at(-1)!)) return analyze(m[1]!);
+  const b = BETWEEN_TWO.exec(question);
+  return b ? analyze(b[1] ?? '') : undefined;
 }
 
 type Cited = Citation & { window: Range; doc: number };
@@ -1427,8 +1434,8 @@ function composeAnswer(
   // which sentence answers is a matter of this collection's words, whether any does is not.
   // "What will the two leaders talk about?": a description of the story's two parties in words no brief holds
   // (the brief says "the presidents") weighs nothing in whether to answer, when the question has other words.
-  const described = o.describedParties && lang === 'en' ? partyTerms(question) : [];
-  const parties = described.length && described.every((t) => documentFrequency(index, t) === 0) ? [...described, ...TWO] : [];
+  const described = o.describedParties && lang === 'en' ? partyTerms(question) : undefined;
+  const parties = described?.every((t) => documentFrequency(index, t) === 0) ? [...described, ...TWO] : [];
   // So do words that say only where in its course the event is ("still", "start to").
   const loose = [
     ...parties,

@@ -845,7 +845,11 @@ const TAKES_UP = new RegExp(
   'i',
 );
 /** The verb that closes a question for topics ("cover" in "What topics will the meeting cover?" or "What will the meeting cover?"). */
-const topicVerb = (question: string) => (TOPIC_VERB.exec(question) ?? TAKES_UP.exec(question))?.[1];
+const topicVerb = (question: string) => {
+  // (Else with the names in its subject as no words of it: "…are the two leaders Petro and Trump planning to cover?")
+  const unnamed = () => question.replace(/(?<=\s)\p{Lu}[\p{L}.'’-]*(?:\s+and\s+\p{Lu}[\p{L}.'’-]*)*\s+(?=\p{Ll})/gu, '');
+  return (TOPIC_VERB.exec(question) ?? TAKES_UP.exec(question) ?? TOPIC_VERB.exec(unnamed()))?.[1];
+};
 /** The terms of "talk" and "discuss": what a topic question asks about when the briefs lack its verb. */
 const TALK_TERMS = analyze('talk discuss');
 /**

@@ -108,6 +108,11 @@ export interface RetrieveOptions {
    */
   derivedOfUnknown: number;
   /**
+   * Terms of the question searched for no derived form: words that say when, not what ("calm" of "…before things
+   * calmed down?", whose "ease" would draw the search to the sentence where tensions eased).
+   */
+  underived: string[];
+  /**
    * A two-word verb of the question that the lexicon knows ("wipe out", "take issue with", "calm things down")
    * lends its words the phrase's related words ("eradicate", "disagree", "calm"), ahead of the verb's own
    * ("wipe" alone is about cloths): see {@link phraseTerms}.
@@ -133,6 +138,7 @@ export const DEFAULT_RETRIEVE_OPTIONS: RetrieveOptions = {
   about: [],
   derivedWhenUnknown: true,
   derivedOfUnknown: 0.5,
+  underived: [],
   phrases: true,
 };
 
@@ -466,6 +472,7 @@ export function retrieve(index: SearchIndex, question: string, options: Partial<
     // (Of a rarer word, only the forms spelled from its root, "spokesperson" → "spokesman" (`PREFIX_LETTERS`): a rarer word may be a
     // name, whose other forms, such as the country a capital stands for, are not what "bogota weather" asks about.)
     for (const own of unknown) {
+      if (o.underived.includes(own)) continue;
       const common = index.lexicon.rank(own) !== undefined;
       for (const [t, r] of expansions.get(own) ?? [])
         if (
