@@ -201,6 +201,8 @@ describe('natural questions on the seed brief', () => {
     // voice assistant's transcripts, a journalist, people and their roles, the order of events, two ordinary readers):
     // 223 of 300 as written, 263 new: 6,521 of 7,725 with the session's first code; 6,605 (85.5 %) with its changes (a
     // call "on the phone", dropping sanctions, how a thing was made known, "the lady at the UN", "big", news usage).
+    // Thirty-third session: 6,694 (86.7 %) with its changes (a word the briefs lack searched for its derived forms beside
+    // words they hold, a bare "un", "between the two countries").
     // Each question guards its own answer (a known miss fails loudly once right); this guards the whole.
     expect(ok.length / questions.length).toBeGreaterThanOrEqual(0.8);
   });
@@ -310,7 +312,7 @@ describe('natural conversations on the seed brief', () => {
     // with its later changes. Thirty-first session: 3,573 with its changes; 3,689 of 4,708 with forty more (two
     // ordinary readers, pronouns, a broad question narrowed down: 115 of 180 as written, 116 now). Thirty-second
     // session: 3,806 of 4,870 with forty more (two ordinary readers, clarifying the last answer, a skeptic: 116 of 162
-    // as written) and its first code; 3,837 with its changes.
+    // as written) and its first code; 3,837 with its changes. Thirty-third session: 3,874 with its changes.
     expect(results.filter(Boolean).length / results.length).toBeGreaterThanOrEqual(0.69);
   });
 });
