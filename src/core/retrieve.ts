@@ -445,8 +445,8 @@ export function retrieve(index: SearchIndex, question: string, options: Partial<
   // question's predicate, then the conversation's terms (known ones only, no fuzzy matching);
   // the larger weight wins. Other related words are not searched: measured, even derived
   // forms at 0.3 of a word's weight did not help the ranking (the answerer uses them in the
-  // sentences it reads); but a question with no word the collection holds is searched for its
-  // words' derived forms (`derivedWhenUnknown`).
+  // sentences it reads); but a word the collection lacks is searched for its derived forms, in
+  // full when it has none of the question's words (`derivedWhenUnknown`), at `derivedOfUnknown` beside them.
   const extra = new Map<string, number>();
   // A related word rarer than the predicate weighs as much as the predicate at most.
   for (const own of o.predicates) {
